@@ -1,0 +1,51 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// special maps letters that Unicode decomposition leaves whole to the ASCII
+// spelling an English writer would use.
+var special = map[rune]string{
+	'ß': "ss", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'æ': "ae", 'Æ': "ae",
+	'œ': "oe", 'Œ': "oe", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+	'ʻ': "", 'ʼ': "", '‘': "", '’': "", '\'': "", '`': "", '´': "", '.': "",
+}
+
+// Fold turns a place name into the key the gazetteer indexes by: lower case,
+// accents stripped ("Zürich" → "zurich"), apostrophes and dots dropped,
+// other punctuation turned into spaces, and runs of single letters joined
+// ("U.S." → "us", "Washington, D. C." → "washington dc") so that the common
+// spellings of one name meet.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case special[r] != "" || r == '.' || r == '\'' || r == '’' || r == '‘' || r == 'ʻ' || r == 'ʼ' || r == '`' || r == '´':
+			b.WriteString(special[r])
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	words := strings.Fields(b.String())
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) == 1 {
+			for i+1 < len(words) && len(words[i+1]) == 1 {
+				i++
+				w += words[i]
+			}
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
