@@ -33,8 +33,10 @@ func Ticks(s Scale, y0, y1, minPx float64) []Tick {
 	}
 	var ticks []Tick
 	lastY := -1e9
+	full := true // the first tick, and the first after a break, name the year
 	for t := u.Floor(from); !t.After(to); t = u.Next(t) {
 		if t.Before(s.From) || s.InBreak(t) {
+			full = true
 			continue
 		}
 		y := s.Y(t)
@@ -46,8 +48,9 @@ func Ticks(s Scale, y0, y1, minPx float64) []Tick {
 		if u == Year || u == Decade {
 			major = true
 		}
-		ticks = append(ticks, Tick{T: t, Y: y, Label: u.Label(t, !major), Major: major})
+		ticks = append(ticks, Tick{T: t, Y: y, Label: u.Label(t, !major && !full), Major: major})
 		lastY = y
+		full = false
 		if len(ticks) > 2000 {
 			break
 		}

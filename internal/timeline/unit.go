@@ -110,7 +110,7 @@ func (u Unit) Next(t time.Time) time.Time {
 func (u Unit) Label(t time.Time, short bool) string {
 	switch u {
 	case Day, Week:
-		if t.Day() == 1 && t.Month() == time.January {
+		if !short || (t.Day() == 1 && t.Month() == time.January) {
 			return t.Format("2 Jan 2006")
 		}
 		return t.Format("2 Jan")

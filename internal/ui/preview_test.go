@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timeline"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// storyEvents is test data shaped like the sample corpus's story.
+func storyEvents() []model.Event {
+	moscow := &model.Place{Key: "gn:524901", Name: "Moscow", Country: "RU", Lat: 55.75, Lon: 37.62}
+	geneva := &model.Place{Key: "gn:2660646", Name: "Geneva", Country: "CH", Lat: 46.2, Lon: 6.14}
+	palmyra := &model.Place{Key: "gn:170651", Name: "Palmyra", Country: "SY", Lat: 34.55, Lon: 38.27}
+	syria := &model.Place{Key: "ne:SY", Name: "Syria", Country: "SY", Lat: 35, Lon: 38.5}
+	mk := func(id int64, kind model.Kind, title, start, end string, p model.Precision, pl *model.Place, planned bool) model.Event {
+		e := model.Event{ID: id, Key: title, Kind: kind, Title: title, Start: day(start), Precision: p, Place: pl, Planned: planned, Confidence: 0.8}
+		e.End = e.Start
+		if end != "" {
+			e.End = day(end)
+		}
+		return e
+	}
+	return []model.Event{
+		mk(1, model.KindConference, "Geneva conference", "2012-01-01", "2012-12-31", model.PrecisionYear, geneva, false),
+		mk(2, model.KindMeeting, "Kerry meets Lavrov and Putin", "2013-05-07", "", model.PrecisionDay, moscow, false),
+		mk(3, model.KindConference, "International conference planned", "2013-05-01", "2013-05-31", model.PrecisionMonth, nil, true),
+		mk(4, model.KindMilitary, "Russian air campaign begins", "2015-09-30", "", model.PrecisionDay, syria, false),
+		mk(5, model.KindCeasefire, "Cessation of hostilities takes effect", "2016-02-27", "", model.PrecisionDay, syria, false),
+		mk(6, model.KindWithdrawal, "Putin announces withdrawal", "2016-03-14", "", model.PrecisionDay, nil, false),
+		mk(7, model.KindMeeting, "Kerry meets Putin at the Kremlin", "2016-03-24", "", model.PrecisionDay, moscow, false),
+		mk(8, model.KindTalks, "Geneva round of talks ends", "2016-03-24", "", model.PrecisionDay, geneva, false),
+		mk(9, model.KindMilitary, "Russian strikes around Palmyra", "2016-03-24", "", model.PrecisionDay, palmyra, false),
+		mk(10, model.KindAgreement, "Kerry and Lavrov strike possible deal", "2016-07-15", "", model.PrecisionDay, moscow, false),
+		mk(11, model.KindDeadline, "Deadline for a political transition", "2016-08-01", "", model.PrecisionDay, nil, true),
+	}
+}
+
+func TestPreviewTimeline(t *testing.T) {
+	out := os.Getenv("ATLAS_PREVIEW")
+	if out == "" {
+		t.Skip("set ATLAS_PREVIEW=dir to write preview PNGs")
+	}
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&Theme{Mode: ThemeMode(os.Getenv("ATLAS_THEME"))})
+	evs := storyEvents()
+	tl := NewTimeline()
+	from, to, _ := timeline.Range(evs)
+	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(tl)
+	w.Resize(fyne.NewSize(560, 760))
+	tl.Select(evs[6])
+	img := w.Canvas().Capture()
+	f, _ := os.Create(out + "/timeline.png")
+	png.Encode(f, img)
+	f.Close()
+}
