@@ -1,0 +1,53 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/bench"
+)
+
+func init() {
+	register("bench", "measure speed figures; prints a table and writes bench-results.json", runBench)
+}
+
+func runBench(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cache := fs.String("cache", ".cache/bench", "folder with generated data; profiles are written here")
+	corpus := fs.String("corpus", "", "generated articles (default CACHE/corpus-1k)")
+	store := fs.String("store", "", "generated million-event store (default CACHE/store-1m.db)")
+	app := fs.String("app", "bin/briefing-atlas", "desktop binary for the window metrics")
+	out := fs.String("json", "bench-results.json", "where to write the results")
+	only := fs.String("only", "", "comma-separated metric names to run (default all)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	env := &bench.Env{Cache: *cache, Corpus: *corpus, Store1M: *store, App: *app, Log: stderr}
+	if env.Corpus == "" {
+		env.Corpus = filepath.Join(*cache, "corpus-1k")
+	}
+	if env.Store1M == "" {
+		env.Store1M = filepath.Join(*cache, "store-1m.db")
+	}
+	var names []string
+	if *only != "" {
+		names = strings.Split(*only, ",")
+	}
+	rs := bench.Run(env, bench.All(), names)
+	bench.Table(stdout, rs)
+	if err := bench.WriteJSON(*out, rs); err != nil {
+		fmt.Fprintf(stderr, "atlas bench: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\nwrote %s\n", *out)
+	for _, r := range rs {
+		if r.Status == bench.StatusError {
+			return 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,68 @@
+package bench
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"time"
+)
+
+// The metrics and targets of issue 7, in the order the table prints them.
+var (
+	SpecExtract        = Spec{"extract_mb_s", "MB/s", 2, Higher, "extraction throughput on one core"}
+	SpecImport         = Spec{"import_articles_s", "art/s", 300, Higher, "articles imported per second, extraction included"}
+	SpecOpen           = Spec{"open_ms_1m", "ms", 300, Lower, "open the 1M store, first frame's data for timeline and map"}
+	SpecTimelineFrame  = Spec{"timeline_frame_ms_1m", "ms", 8, Lower, "timeline marks for the full range, 1M events"}
+	SpecTimelineZoomed = Spec{"timeline_zoomed_ms_1m", "ms", 2, Lower, "timeline marks for a one-month window, 1M events"}
+	SpecMapFrame       = Spec{"map_frame_ms", "ms", 30, Lower, "basemap re-render 1280×800, regional view"}
+	SpecMapCached      = Spec{"map_cached_ms", "ms", 4, Lower, "map frame with the basemap cached"}
+	SpecMarkers        = Spec{"markers_ms_50k", "ms", 8, Lower, "marker and cluster layout for 50k places"}
+	SpecSearch         = Spec{"search_ms_p95_1m", "ms", 50, Lower, "full-text search p95 over the 1M store"}
+	SpecRSS            = Spec{"rss_mb_1m", "MB", 400, Lower, "app resident memory with the 1M store open"}
+	SpecFirstWindow    = Spec{"first_window_ms_1m", "ms", 1500, Lower, "app start to a drawn window, 1M store, Xvfb"}
+)
+
+// All returns every metric. Those whose code has not landed have a nil Run
+// and are reported as not built.
+func All() []Metric {
+	return []Metric{
+		{SpecExtract, runExtract},
+		{SpecImport, runImport},
+		{SpecOpen, runOpen},
+		{SpecTimelineFrame, runTimelineFrame},
+		{SpecTimelineZoomed, runTimelineZoomed},
+		{SpecMapFrame, runMapFrame},
+		{SpecMapCached, runMapCached},
+		{SpecMarkers, runMarkers},
+		{SpecSearch, runSearch},
+		{SpecRSS, runRSS},
+		{SpecFirstWindow, runFirstWindow},
+	}
+}
+
+// gzipRate compresses each buffer at level 6, the throughput reference, and
+// returns how long all of them took (best of three passes, so that a
+// neighbour's burst on the shared machine counts as little as possible).
+func gzipRate(bufs [][]byte) (time.Duration, error) {
+	zw, err := gzip.NewWriterLevel(io.Discard, 6)
+	if err != nil {
+		return 0, fmt.Errorf("gzip reference: %w", err)
+	}
+	best := time.Duration(1<<63 - 1)
+	for pass := 0; pass < 3; pass++ {
+		t := time.Now()
+		for _, b := range bufs {
+			zw.Reset(io.Discard)
+			if _, err := zw.Write(b); err != nil {
+				return 0, fmt.Errorf("gzip reference: %w", err)
+			}
+			if err := zw.Close(); err != nil {
+				return 0, fmt.Errorf("gzip reference: %w", err)
+			}
+		}
+		if d := time.Since(t); d < best {
+			best = d
+		}
+	}
+	return best, nil
+}
