@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timeline"
+)
+
+// SourceDetail is one source sentence of an event with the article it came
+// from and the mentions extraction found inside it.
+type SourceDetail struct {
+	Source   model.Source
+	Article  *model.Article // nil when the article could not be read
+	Mentions []model.Mention
+}
+
+// Action is an edit the user asks for from the excerpt pane.
+type Action string
+
+// The edits offered for an event.
+const (
+	ActionEdit     Action = "edit"   // title, date and place
+	ActionStar     Action = "star"   // toggle "in briefing"
+	ActionNote     Action = "note"   // add or change the note
+	ActionHide     Action = "hide"   // hide the event
+	ActionMerge    Action = "merge"  // merge another event into this one
+	ActionOpenFull Action = "open"   // open the first source in the reader
+	ActionRevert   Action = "revert" // drop the user's corrections
+)
+
+// ExcerptPane shows the selected event with its source sentences, their
+// time, place and actor words highlighted, or the events of a selected place.
+type ExcerptPane struct {
+	// OnOpenArticle opens the reader on a source.
+	OnOpenArticle func(s SourceDetail)
+	// OnAction performs an edit on the shown event.
+	OnAction func(a Action, e model.Event)
+	// OnPickEvent selects one of a place's events.
+	OnPickEvent func(e model.Event)
+
+	box    *fyne.Container
+	scroll *container.Scroll
+	event  *model.Event
+	srcs   []SourceDetail
+}
+
+// NewExcerptPane returns a pane showing the hint for an empty selection.
+func NewExcerptPane() *ExcerptPane {
+	p := &ExcerptPane{box: container.NewVBox()}
+	p.scroll = container.NewVScroll(container.NewPadded(p.box))
+	p.ShowHint("Select an event on the timeline, or a place on the map, to read the sentences it came from.")
+	return p
+}
+
+// Object is the pane's canvas object for layouts.
+func (p *ExcerptPane) Object() fyne.CanvasObject { return p.scroll }
+
+// Event returns the event shown, if any.
+func (p *ExcerptPane) Event() (model.Event, bool) {
+	if p.event == nil {
+		return model.Event{}, false
+	}
+	return *p.event, true
+}
+
+// Sources returns the sources shown for the event.
+func (p *ExcerptPane) Sources() []SourceDetail { return p.srcs }
+
+// ShowHint replaces the content with a short explanation.
+func (p *ExcerptPane) ShowHint(msg string) {
+	p.event, p.srcs = nil, nil
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	legend := legendRow()
+	p.set(layout.NewSpacer(), container.NewCenter(widget.NewIcon(theme.InfoIcon())), l, container.NewCenter(legend), layout.NewSpacer())
+}
+
+func (p *ExcerptPane) set(objs ...fyne.CanvasObject) {
+	p.box.Objects = objs
+	p.box.Refresh()
+	p.scroll.ScrollToTop()
+}
+
+func legendRow() fyne.CanvasObject {
+	chip := func(label string, c fyne.ThemeColorName) fyne.CanvasObject {
+		return widget.NewRichText(&widget.TextSegment{Text: label, Style: widget.RichTextStyle{Inline: true, ColorName: c, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true}}})
+	}
+	return container.NewHBox(chip("time", ColorNameTime), chip("place", ColorNamePlace), chip("people & governments", ColorNameActor))
+}
+
+func kindTitle(k model.Kind) string {
+	s := string(k)
+	if s == "" {
+		return "Event"
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// ShowEvent shows an event and its sources.
+func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
+	p.event, p.srcs = &e, srcs
+	var objs []fyne.CanvasObject
+
+	swatch := canvas.NewRectangle(kindColor(e.Kind))
+	swatch.CornerRadius = 3
+	swatch.SetMinSize(fyne.NewSize(6, 6))
+	title := widget.NewRichText(&widget.TextSegment{Text: e.Title, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	title.Wrapping = fyne.TextWrapWord
+	objs = append(objs, container.NewBorder(nil, nil, swatch, nil, title))
+
+	// Facts: when, where, who, kind, confidence.
+	when := timeline.FormatDate(&e)
+	how := ""
+	for _, s := range srcs {
+		if s.Source.TimeText != "" {
+			when = "“" + s.Source.TimeText + "” → " + when
+			how = s.Source.DateHow
+			break
+		}
+		if how == "" {
+			how = s.Source.DateHow
+		}
+	}
+	if how != "" {
+		when += "  (" + how + ")"
+	}
+	if e.Planned {
+		when += "  · planned"
+	}
+	where := "no place found"
+	if e.Place != nil {
+		where = e.Place.Name
+		if e.Place.Country != "" && e.Place.Feature != "country" {
+			where += ", " + e.Place.Country
+		}
+		if e.Place.Ambiguous {
+			where += "  (ambiguous)"
+		}
+	}
+	var who []string
+	for _, a := range e.Actors {
+		who = append(who, a.Name)
+	}
+	whoS := "—"
+	if len(who) > 0 {
+		whoS = strings.Join(who, ", ")
+	}
+	facts := widget.NewForm(
+		widget.NewFormItem("When", wrapLabel(when, ColorNameTime)),
+		widget.NewFormItem("Where", wrapLabel(where, ColorNamePlace)),
+		widget.NewFormItem("Who", wrapLabel(whoS, ColorNameActor)),
+		widget.NewFormItem("Kind", wrapLabel(fmt.Sprintf("%s  ·  confidence %.0f%%", kindTitle(e.Kind), e.Confidence*100), theme.ColorNameForeground)),
+	)
+	if e.Note != "" {
+		facts.Append("Note", wrapLabel(e.Note, theme.ColorNameForeground))
+	}
+	objs = append(objs, facts)
+
+	act := func(label string, icon fyne.Resource, a Action) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, func() {
+			if p.OnAction != nil {
+				p.OnAction(a, e)
+			}
+		})
+		return b
+	}
+	star := act("Add to briefing", theme.ContentAddIcon(), ActionStar)
+	if e.InBriefing {
+		star = act("In briefing ★", theme.ConfirmIcon(), ActionStar)
+		star.Importance = widget.HighImportance
+	}
+	row := container.NewGridWrap(fyne.NewSize(128, 34),
+		star,
+		act("Edit…", theme.DocumentCreateIcon(), ActionEdit),
+		act("Note…", theme.FileTextIcon(), ActionNote),
+		act("Merge…", theme.ContentCopyIcon(), ActionMerge),
+		act("Hide", theme.VisibilityOffIcon(), ActionHide),
+	)
+	if e.Edited {
+		row.Add(act("Undo edits", theme.ContentUndoIcon(), ActionRevert))
+	}
+	objs = append(objs, row, widget.NewSeparator())
+
+	head := widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d)", len(srcs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs = append(objs, container.NewBorder(nil, nil, head, legendRow()))
+	for _, s := range srcs {
+		objs = append(objs, p.sourceCard(s))
+	}
+	if len(srcs) == 0 {
+		objs = append(objs, widget.NewLabel("No source sentence stored for this event."))
+	}
+	p.set(objs...)
+}
+
+func wrapLabel(s string, c fyne.ThemeColorName) fyne.CanvasObject {
+	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{Inline: true, ColorName: c, SizeName: theme.SizeNameText}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+func (p *ExcerptPane) sourceCard(s SourceDetail) fyne.CanvasObject {
+	at := "Untitled article"
+	meta := s.Source.File
+	if a := s.Article; a != nil {
+		if a.Title != "" {
+			at = a.Title
+		} else if s.Source.File != "" {
+			at = s.Source.File
+		}
+		var parts []string
+		if a.Publisher != "" {
+			parts = append(parts, a.Publisher)
+		}
+		if a.HasDate() {
+			parts = append(parts, a.Published.Format("2 Jan 2006")+" ("+string(a.DateSource)+")")
+		} else {
+			parts = append(parts, "publication date unknown")
+		}
+		if s.Source.File != "" {
+			parts = append(parts, s.Source.File)
+		}
+		meta = strings.Join(parts, "  ·  ")
+	}
+	titleL := widget.NewLabelWithStyle(at, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	titleL.Wrapping = fyne.TextWrapWord
+	metaL := widget.NewRichText(&widget.TextSegment{Text: meta, Style: widget.RichTextStyle{Inline: true, ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}})
+	metaL.Wrapping = fyne.TextWrapWord
+
+	var extra []model.Span
+	if s.Source.TimeSpan.Len() > 0 {
+		extra = append(extra, s.Source.TimeSpan)
+	}
+	quote := widget.NewRichText(highlightSegments(s.Source.Text, s.Source.Start, mentionsWithin(s.Mentions, s.Source.Span), extra)...)
+	quote.Wrapping = fyne.TextWrapWord
+	bar := canvas.NewRectangle(themeColor(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(3, 3))
+	open := widget.NewButtonWithIcon("Open article", theme.DocumentIcon(), func() {
+		if p.OnOpenArticle != nil {
+			p.OnOpenArticle(s)
+		}
+	})
+	open.Importance = widget.LowImportance
+	bg := canvas.NewRectangle(themeColor(ColorNameCard))
+	bg.CornerRadius = 6
+	bg.StrokeColor = themeColor(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	body := container.NewVBox(titleL, metaL, container.NewBorder(nil, nil, bar, nil, quote), container.NewHBox(layout.NewSpacer(), open))
+	return container.NewStack(bg, container.NewPadded(body))
+}
+
+// ShowPlace lists the events at a place, for a tapped map marker.
+func (p *ExcerptPane) ShowPlace(pl model.Place, events []model.Event) {
+	p.event, p.srcs = nil, nil
+	head := widget.NewRichText(&widget.TextSegment{Text: pl.Name, Style: widget.RichTextStyle{
+		ColorName: ColorNamePlace, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+	n := widget.NewLabel(fmt.Sprintf("%d events here — highlighted on the timeline. Press Esc to clear.", len(events)))
+	n.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{head, n, widget.NewSeparator()}
+	for _, e := range events {
+		e := e
+		label := timeline.FormatDate(&e) + "   " + e.Title
+		b := widget.NewButton(label, func() {
+			if p.OnPickEvent != nil {
+				p.OnPickEvent(e)
+			}
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		objs = append(objs, b)
+	}
+	p.set(objs...)
+}
