@@ -1,0 +1,566 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// Filter narrows event queries. The zero Filter keeps every visible event.
+type Filter struct {
+	From, To      time.Time    // inclusive days; zero = unbounded. Dated events overlapping [From, To]
+	PlaceID       int64        // only events at this place (0 = any)
+	Actor         string       // only events with this actor (canonical name, case-insensitive)
+	Kinds         []model.Kind // only these kinds (empty = all)
+	Text          string       // only events whose title, place or actors match these words
+	InBriefing    bool         // only events marked "in briefing"
+	IncludeHidden bool         // also events the user hid or merged into another
+	Limit         int          // at most this many (0 = no limit)
+}
+
+// narrow reports whether the filter needs more than dates, i.e. whether the
+// count tables cannot answer for it.
+func (f Filter) narrow() bool {
+	return f.PlaceID != 0 || f.Actor != "" || len(f.Kinds) > 0 || strings.TrimSpace(f.Text) != "" || f.InBriefing || f.IncludeHidden
+}
+
+// clauses returns SQL conditions on events e (effective values) and their args.
+func (f Filter) clauses() ([]string, []any) {
+	var w []string
+	var args []any
+	if !f.IncludeHidden {
+		w = append(w, `e.hidden = 0 AND e.merged_into IS NULL`)
+	}
+	if !f.To.IsZero() {
+		w = append(w, `e.start_day <= ?`)
+		args = append(args, dayNum(f.To))
+	}
+	if !f.From.IsZero() {
+		// The lower bound on start_day keeps this an index range scan;
+		// max_span is the longest event stored.
+		w = append(w, `e.start_day >= ? - (SELECT value FROM meta WHERE name = 'max_span') AND e.end_day >= ?`)
+		args = append(args, dayNum(f.From), dayNum(f.From))
+	}
+	if f.PlaceID != 0 {
+		w = append(w, `e.place_id = ?`)
+		args = append(args, f.PlaceID)
+	}
+	if f.Actor != "" {
+		w = append(w, `e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE a.name = ?)`)
+		args = append(args, f.Actor)
+	}
+	if len(f.Kinds) > 0 {
+		w = append(w, `e.kind IN (`+placeholders(len(f.Kinds))+`)`)
+		for _, k := range f.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if q := ftsQuery(f.Text); q != "" {
+		w = append(w, `e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`)
+		args = append(args, q)
+	}
+	if f.InBriefing {
+		w = append(w, `e.in_briefing = 1`)
+	}
+	return w, args
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// ftsQuery turns what a user typed into an FTS5 query that cannot be a
+// syntax error: every word quoted, the last one a prefix.
+func ftsQuery(s string) string {
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !(r == '\'' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	})
+	var parts []string
+	for _, w := range words {
+		w = strings.Trim(w, "'-")
+		if w == "" {
+			continue
+		}
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	parts[len(parts)-1] += "*"
+	return strings.Join(parts, " ")
+}
+
+const eventCols = `e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned, e.confidence,
+	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into,
+	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+
+const rawEventCols = `e.id, e.key, e.kind, e.x_title, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.confidence,
+	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into,
+	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+
+// selectEvents runs one event query and fills places, actors and (when asked)
+// sources. raw selects the extracted values instead of the edited ones.
+func selectEvents(ctx context.Context, q queryer, raw, withSources bool, where []string, args []any, tail string) ([]model.Event, error) {
+	cols, join := eventCols, `e.place_id`
+	if raw {
+		cols, join = rawEventCols, `e.x_place_id`
+	}
+	query := `SELECT ` + cols + ` FROM events e LEFT JOIN places p ON p.id = ` + join
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	query += ` ` + tail
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := fillEvents(ctx, q, out, withSources); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func scanEvent(r scanner) (model.Event, error) {
+	var e model.Event
+	var kind, prec string
+	var start, end sql.NullInt64
+	var merged sql.NullString
+	var pid sql.NullInt64
+	var pkey, pname, pcountry, padmin, pfeature sql.NullString
+	var plat, plon sql.NullFloat64
+	var ppop sql.NullInt64
+	var pamb sql.NullBool
+	if err := r.Scan(&e.ID, &e.Key, &kind, &e.Title, &start, &end, &prec, &e.Planned, &e.Confidence,
+		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged,
+		&pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature, &ppop, &pamb); err != nil {
+		return e, err
+	}
+	e.Kind = model.Kind(kind)
+	e.Precision = model.Precision(prec)
+	if start.Valid {
+		e.Start = dayTime(start.Int64)
+		e.End = e.Start
+		if end.Valid {
+			e.End = dayTime(end.Int64)
+		}
+	}
+	if merged.Valid {
+		// Merged away by the user: shown only with IncludeHidden, as hidden.
+		e.Hidden = true
+	}
+	if pid.Valid {
+		e.Place = &model.Place{ID: pid.Int64, Key: pkey.String, Name: pname.String, Country: pcountry.String,
+			Admin1: padmin.String, Lat: plat.Float64, Lon: plon.Float64, Feature: pfeature.String,
+			Population: ppop.Int64, Ambiguous: pamb.Bool}
+	}
+	return e, nil
+}
+
+// fillEvents loads actors and sources for events in batches. An event the
+// user merged others into also shows their actors and sources.
+func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources bool) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	idx := map[int64]int{}
+	for i := range evs {
+		idx[evs[i].ID] = i
+	}
+	// owner maps every event id whose data we need to the index it goes to.
+	owner := map[int64]int{}
+	for i := range evs {
+		owner[evs[i].ID] = i
+	}
+	const chunk = 400
+	for lo := 0; lo < len(evs); lo += chunk {
+		hi := min(lo+chunk, len(evs))
+		keys := make([]any, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			keys = append(keys, evs[i].Key)
+		}
+		rows, err := q.QueryContext(ctx, `SELECT c.id, p.id FROM events c JOIN events p ON p.key = c.merged_into
+			WHERE c.merged_into IN (`+placeholders(len(keys))+`)`, keys...)
+		if err != nil {
+			return fmt.Errorf("load merged events: %w", err)
+		}
+		for rows.Next() {
+			var child, parent int64
+			if err := rows.Scan(&child, &parent); err != nil {
+				rows.Close()
+				return err
+			}
+			if i, ok := idx[parent]; ok {
+				if _, self := idx[child]; !self {
+					owner[child] = i
+				}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	ids := make([]int64, 0, len(owner))
+	for id := range owner {
+		ids = append(ids, id)
+	}
+	seenActor := make([]map[int64]bool, len(evs))
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		args := make([]any, 0, hi-lo)
+		for _, id := range ids[lo:hi] {
+			args = append(args, id)
+		}
+		rows, err := q.QueryContext(ctx, `SELECT ea.event_id, a.id, a.name, a.type, a.title, a.aliases
+			FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+			WHERE ea.event_id IN (`+placeholders(len(args))+`) ORDER BY ea.event_id, a.name`, args...)
+		if err != nil {
+			return fmt.Errorf("load actors: %w", err)
+		}
+		for rows.Next() {
+			var eid int64
+			var a model.Actor
+			var typ, aliases string
+			if err := rows.Scan(&eid, &a.ID, &a.Name, &typ, &a.Title, &aliases); err != nil {
+				rows.Close()
+				return err
+			}
+			a.Type = model.ActorType(typ)
+			a.Aliases = decodeStrings(aliases)
+			i := owner[eid]
+			if seenActor[i] == nil {
+				seenActor[i] = map[int64]bool{}
+			}
+			if !seenActor[i][a.ID] {
+				seenActor[i][a.ID] = true
+				evs[i].Actors = append(evs[i].Actors, a)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if !withSources {
+			continue
+		}
+		srcs, err := loadSources(ctx, q, args)
+		if err != nil {
+			return err
+		}
+		for _, s := range srcs {
+			i := owner[s.eventID]
+			evs[i].Sources = append(evs[i].Sources, s.Source)
+		}
+	}
+	return nil
+}
+
+type eventSource struct {
+	eventID int64
+	model.Source
+}
+
+func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource, error) {
+	rows, err := q.QueryContext(ctx, `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
+			substr(CAST(a.text AS BLOB), s.start + 1, s.end - s.start), s.time_text, s.time_start, s.time_end, s.date_how
+		FROM event_sources s JOIN articles a ON a.id = s.article_id
+		WHERE s.event_id IN (`+placeholders(len(eventIDs))+`)
+		ORDER BY coalesce(a.published, 0), a.id, s.start`, eventIDs...)
+	if err != nil {
+		return nil, fmt.Errorf("load sources: %w", err)
+	}
+	defer rows.Close()
+	var out []eventSource
+	for rows.Next() {
+		var s eventSource
+		var path string
+		var text []byte
+		if err := rows.Scan(&s.eventID, &s.ArticleID, &path, &s.Start, &s.End, &text, &s.TimeText, &s.TimeSpan.Start, &s.TimeSpan.End, &s.DateHow); err != nil {
+			return nil, fmt.Errorf("load sources: %w", err)
+		}
+		s.File = baseName(path)
+		s.Text = string(text)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func loadEventsByID(ctx context.Context, q queryer, ids []int64, raw, withSources bool) ([]model.Event, error) {
+	var out []model.Event
+	const chunk = 400
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		args := make([]any, 0, hi-lo)
+		for _, id := range ids[lo:hi] {
+			args = append(args, id)
+		}
+		evs, err := selectEvents(ctx, q, raw, withSources, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
+}
+
+func orderLimit(f Filter) string {
+	s := `ORDER BY e.start_day, e.id`
+	if f.Limit > 0 {
+		s += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	return s
+}
+
+// EventsBetween returns the dated events overlapping the days from..to
+// (inclusive; zero = unbounded) that pass f, by start date, with sources.
+func (s *Store) EventsBetween(from, to time.Time, f Filter) ([]model.Event, error) {
+	f = f.within(from, to)
+	w, args := f.clauses()
+	w = append(w, `e.start_day IS NOT NULL`)
+	evs, err := selectEvents(context.Background(), s.db, false, true, w, args, orderLimit(f))
+	if err != nil {
+		return nil, fmt.Errorf("events between %s and %s: %w", dayString(from), dayString(to), err)
+	}
+	return evs, nil
+}
+
+// within narrows f's dates to from..to.
+func (f Filter) within(from, to time.Time) Filter {
+	if !from.IsZero() && (f.From.IsZero() || from.After(f.From)) {
+		f.From = from
+	}
+	if !to.IsZero() && (f.To.IsZero() || to.Before(f.To)) {
+		f.To = to
+	}
+	return f
+}
+
+func dayString(t time.Time) string {
+	if t.IsZero() {
+		return "…"
+	}
+	return t.Format("2006-01-02")
+}
+
+// Undated returns the events that need a date, passing f (its dates ignored).
+func (s *Store) Undated(f Filter) ([]model.Event, error) {
+	f.From, f.To = time.Time{}, time.Time{}
+	w, args := f.clauses()
+	w = append(w, `e.start_day IS NULL`)
+	tail := `ORDER BY e.id`
+	if f.Limit > 0 {
+		tail += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	evs, err := selectEvents(context.Background(), s.db, false, true, w, args, tail)
+	if err != nil {
+		return nil, fmt.Errorf("undated events: %w", err)
+	}
+	return evs, nil
+}
+
+// Event returns one event with edits applied, hidden or not.
+func (s *Store) Event(id int64) (*model.Event, error) {
+	evs, err := selectEvents(context.Background(), s.db, false, true, []string{`e.id = ?`}, []any{id}, ``)
+	if err != nil {
+		return nil, fmt.Errorf("event %d: %w", id, err)
+	}
+	if len(evs) == 0 {
+		return nil, fmt.Errorf("event %d: %w", id, ErrNotFound)
+	}
+	return &evs[0], nil
+}
+
+// EventsAt returns the events at a place (dated first, by date), passing f.
+func (s *Store) EventsAt(placeID int64, f Filter) ([]model.Event, error) {
+	f.PlaceID = placeID
+	w, args := f.clauses()
+	evs, err := selectEvents(context.Background(), s.db, false, true, w, args, `ORDER BY e.start_day IS NULL, `+strings.TrimPrefix(orderLimit(f), `ORDER BY `))
+	if err != nil {
+		return nil, fmt.Errorf("events at place %d: %w", placeID, err)
+	}
+	return evs, nil
+}
+
+// Starred returns the events the user put in the briefing, by date, undated last.
+func (s *Store) Starred() ([]model.Event, error) {
+	f := Filter{InBriefing: true}
+	w, args := f.clauses()
+	evs, err := selectEvents(context.Background(), s.db, false, true, w, args, `ORDER BY e.start_day IS NULL, e.start_day, e.id`)
+	if err != nil {
+		return nil, fmt.Errorf("events in the briefing: %w", err)
+	}
+	return evs, nil
+}
+
+// SourcesOf returns the source sentences of an event, including those of
+// events the user merged into it, oldest article first.
+func (s *Store) SourcesOf(eventID int64) ([]model.Source, error) {
+	ctx := context.Background()
+	var key string
+	if err := s.db.QueryRow(`SELECT key FROM events WHERE id = ?`, eventID).Scan(&key); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("sources of event %d: %w", eventID, ErrNotFound)
+		}
+		return nil, fmt.Errorf("sources of event %d: %w", eventID, err)
+	}
+	rows, err := s.db.Query(`SELECT id FROM events WHERE merged_into = ?`, key)
+	if err != nil {
+		return nil, fmt.Errorf("sources of event %d: %w", eventID, err)
+	}
+	ids, err := scanIDs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("sources of event %d: %w", eventID, err)
+	}
+	args := []any{eventID}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	srcs, err := loadSources(ctx, s.db, args)
+	if err != nil {
+		return nil, fmt.Errorf("sources of event %d: %w", eventID, err)
+	}
+	out := make([]model.Source, len(srcs))
+	for i, s := range srcs {
+		out[i] = s.Source
+	}
+	return out, nil
+}
+
+// Search returns the visible events whose title, place or actor names match
+// the words typed (the last word as a prefix), best first; when fewer than
+// limit match, events from articles whose text matches follow.
+func (s *Store) Search(query string, limit int) ([]model.Event, error) {
+	q := ftsQuery(query)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	ctx := context.Background()
+	rows, err := s.db.Query(`SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid
+		WHERE events_fts MATCH ? AND e.hidden = 0 AND e.merged_into IS NULL
+		ORDER BY f.rank LIMIT ?`, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	ids, err := scanIDs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	if len(ids) < limit {
+		rows, err := s.db.Query(`SELECT DISTINCT e.id FROM
+			(SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 50) f
+			JOIN event_sources s ON s.article_id = f.rowid JOIN events e ON e.id = s.event_id
+			WHERE e.hidden = 0 AND e.merged_into IS NULL ORDER BY f.rank, e.start_day LIMIT ?`, q, limit)
+		if err != nil {
+			return nil, fmt.Errorf("search %q in articles: %w", query, err)
+		}
+		more, err := scanIDs(rows)
+		if err != nil {
+			return nil, fmt.Errorf("search %q in articles: %w", query, err)
+		}
+		// An article matching is not enough: keep the events whose own
+		// sentences contain the words.
+		if more, err = s.sentencesMatch(ctx, more, query); err != nil {
+			return nil, fmt.Errorf("search %q in articles: %w", query, err)
+		}
+		seen := map[int64]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		for _, id := range more {
+			if !seen[id] && len(ids) < limit {
+				ids = append(ids, id)
+				seen[id] = true
+			}
+		}
+	}
+	evs, err := loadEventsByID(ctx, s.db, ids, false, true)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	// Keep the rank order, which loading by id lost.
+	byID := make(map[int64]model.Event, len(evs))
+	for _, e := range evs {
+		byID[e.ID] = e
+	}
+	out := make([]model.Event, 0, len(evs))
+	for _, id := range ids {
+		if e, ok := byID[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func decodeStrings(s string) []string {
+	var out []string
+	if s == "" || s == "[]" {
+		return nil
+	}
+	if err := jsonUnmarshal(s, &out); err != nil {
+		return nil
+	}
+	return out
+}
+
+// sentencesMatch keeps the ids of events with a source sentence containing
+// every word of query (case-insensitive, the last word as a prefix).
+func (s *Store) sentencesMatch(ctx context.Context, ids []int64, query string) ([]int64, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	words := strings.Fields(strings.ToLower(strings.NewReplacer(`"`, " ", "(", " ", ")", " ", "*", " ").Replace(query)))
+	var out []int64
+	const chunk = 400
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		args := make([]any, 0, hi-lo)
+		for _, id := range ids[lo:hi] {
+			args = append(args, id)
+		}
+		srcs, err := loadSources(ctx, s.db, args)
+		if err != nil {
+			return nil, err
+		}
+		ok := map[int64]bool{}
+		for _, src := range srcs {
+			text := strings.ToLower(src.Text)
+			all := true
+			for _, w := range words {
+				if !strings.Contains(text, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				ok[src.eventID] = true
+			}
+		}
+		for _, id := range ids[lo:hi] {
+			if ok[id] {
+				out = append(out, id)
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,346 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/paulmach/orb"
+)
+
+// Granularity is the bucket size of EventCounts.
+type Granularity int
+
+// Bucket sizes for EventCounts.
+const (
+	Day Granularity = iota
+	Month
+	Year
+)
+
+// Count is the number of events starting in one bucket.
+type Count struct {
+	Start time.Time // first day of the bucket (UTC)
+	N     int
+}
+
+// EventCounts returns how many visible dated events start in each day, month
+// or year between from and to (inclusive; zero = unbounded), for the
+// timeline's density when zoomed out. Buckets with no events are left out.
+// Without a narrowing filter the answer comes from count tables kept on every
+// write, so it costs the same with a million events as with ten.
+func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Count, error) {
+	var query string
+	var args []any
+	if !f.narrow() {
+		switch g {
+		case Day:
+			query = `SELECT day, n FROM counts_day WHERE n > 0`
+			if !from.IsZero() {
+				query += ` AND day >= ?`
+				args = append(args, dayNum(from))
+			}
+			if !to.IsZero() {
+				query += ` AND day <= ?`
+				args = append(args, dayNum(to))
+			}
+			query += ` ORDER BY day`
+		case Month:
+			query = `SELECT month, n FROM counts_month WHERE n > 0`
+			if !from.IsZero() {
+				query += ` AND month >= ?`
+				args = append(args, monthNum(from))
+			}
+			if !to.IsZero() {
+				query += ` AND month <= ?`
+				args = append(args, monthNum(to))
+			}
+			query += ` ORDER BY month`
+		case Year:
+			query = `SELECT year, n FROM counts_year WHERE n > 0`
+			if !from.IsZero() {
+				query += ` AND year >= ?`
+				args = append(args, from.UTC().Year())
+			}
+			if !to.IsZero() {
+				query += ` AND year <= ?`
+				args = append(args, to.UTC().Year())
+			}
+			query += ` ORDER BY year`
+		default:
+			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
+		}
+	} else {
+		// Count by start day inside the window, like the count tables do.
+		f.From, f.To = time.Time{}, time.Time{}
+		w, a := f.clauses()
+		w = append(w, `e.start_day IS NOT NULL`)
+		if !from.IsZero() {
+			w = append(w, `e.start_day >= ?`)
+			a = append(a, dayNum(from))
+		}
+		if !to.IsZero() {
+			w = append(w, `e.start_day <= ?`)
+			a = append(a, dayNum(to))
+		}
+		var bucket string
+		switch g {
+		case Day:
+			bucket = `e.start_day`
+		case Month:
+			bucket = `CAST(strftime('%Y', e.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', e.start_day * 86400, 'unixepoch') AS INTEGER) - 1`
+		case Year:
+			bucket = `CAST(strftime('%Y', e.start_day * 86400, 'unixepoch') AS INTEGER)`
+		default:
+			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
+		}
+		query = `SELECT ` + bucket + ` AS b, count(*) FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY b ORDER BY b`
+		args = a
+	}
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("event counts: %w", err)
+	}
+	defer rows.Close()
+	var out []Count
+	for rows.Next() {
+		var b int64
+		var n int
+		if err := rows.Scan(&b, &n); err != nil {
+			return nil, fmt.Errorf("event counts: %w", err)
+		}
+		var t time.Time
+		switch g {
+		case Day:
+			t = dayTime(b)
+		case Month:
+			t = time.Date(int(b/12), time.Month(b%12+1), 1, 0, 0, 0, 0, time.UTC)
+		case Year:
+			t = time.Date(int(b), 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		out = append(out, Count{Start: t, N: n})
+	}
+	return out, rows.Err()
+}
+
+func monthNum(t time.Time) int64 {
+	t = t.UTC()
+	return int64(t.Year())*12 + int64(t.Month()) - 1
+}
+
+// Mark is the light form of an event that the timeline draws: no actors, no
+// sources, no place details. Use Event or SourcesOf for the rest.
+type Mark struct {
+	ID         int64
+	Kind       model.Kind
+	Title      string
+	Start, End time.Time
+	Precision  model.Precision
+	Planned    bool
+	PlaceID    int64 // 0 when the event has no place
+	Confidence float64
+	InBriefing bool
+	Edited     bool
+}
+
+// Marks returns the light form of the dated events overlapping from..to that
+// pass f, by start date; one indexed query, so a zoomed-in timeline over a
+// million-event store stays fast.
+func (s *Store) Marks(from, to time.Time, f Filter) ([]Mark, error) {
+	f = f.within(from, to)
+	w, args := f.clauses()
+	w = append(w, `e.start_day IS NOT NULL`)
+	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
+		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited
+		FROM events e WHERE `+strings.Join(w, ` AND `)+` `+orderLimit(f), args...)
+	if err != nil {
+		return nil, fmt.Errorf("marks between %s and %s: %w", dayString(from), dayString(to), err)
+	}
+	defer rows.Close()
+	var out []Mark
+	for rows.Next() {
+		var m Mark
+		var kind, prec string
+		var sd, ed sql.NullInt64
+		if err := rows.Scan(&m.ID, &kind, &m.Title, &sd, &ed, &prec, &m.Planned, &m.PlaceID, &m.Confidence, &m.InBriefing, &m.Edited); err != nil {
+			return nil, fmt.Errorf("marks: %w", err)
+		}
+		m.Kind, m.Precision = model.Kind(kind), model.Precision(prec)
+		m.Start = dayTime(sd.Int64)
+		m.End = m.Start
+		if ed.Valid {
+			m.End = dayTime(ed.Int64)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// PlaceCount is a map marker: a place, how many events happened there and
+// the first and last day among them (zero when all are undated).
+type PlaceCount struct {
+	Place       model.Place
+	Count       int
+	First, Last time.Time
+}
+
+// PlacesIn returns the places inside b (lon/lat; Min is south-west) that
+// have visible events passing f, most events first. The zero orb.Bound means
+// the whole world. Without a narrowing filter or dates the counts come from a
+// table kept on every write and the places from the R*Tree.
+func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
+	if b == (orb.Bound{}) {
+		b = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
+	}
+	box := []any{b.Max.X(), b.Min.X(), b.Max.Y(), b.Min.Y()}
+	var query string
+	var args []any
+	if !f.narrow() && f.From.IsZero() && f.To.IsZero() {
+		query = `SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous,
+				ps.n, ps.first_day, ps.last_day
+			FROM places_rtree r JOIN place_stats ps ON ps.place_id = r.id JOIN places p ON p.id = r.id
+			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0
+			ORDER BY ps.n DESC, p.id`
+		args = box
+	} else {
+		w, a := f.clauses()
+		w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
+		a = append(a, box...)
+		query = `SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous,
+				c.n, c.first_day, c.last_day
+			FROM (SELECT e.place_id AS pid, count(*) AS n, min(e.start_day) AS first_day, max(coalesce(e.end_day, e.start_day)) AS last_day
+				FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id) c
+			JOIN places p ON p.id = c.pid ORDER BY c.n DESC, p.id`
+		args = a
+	}
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("places in view: %w", err)
+	}
+	defer rows.Close()
+	var out []PlaceCount
+	for rows.Next() {
+		var pc PlaceCount
+		p := &pc.Place
+		var first, last sql.NullInt64
+		if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous,
+			&pc.Count, &first, &last); err != nil {
+			return nil, fmt.Errorf("places in view: %w", err)
+		}
+		if first.Valid {
+			pc.First = dayTime(first.Int64)
+		}
+		if last.Valid {
+			pc.Last = dayTime(last.Int64)
+		}
+		out = append(out, pc)
+	}
+	return out, rows.Err()
+}
+
+// Place returns one stored place.
+func (s *Store) Place(id int64) (*model.Place, error) {
+	var p model.Place
+	err := s.db.QueryRow(`SELECT id, key, name, country, admin1, lat, lon, feature, population, ambiguous FROM places WHERE id = ?`, id).
+		Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("place %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("place %d: %w", id, err)
+	}
+	return &p, nil
+}
+
+// PlacesNamed returns the stored places with this name (case-insensitive),
+// most events first, for `atlas events --place NAME` and the place filter.
+func (s *Store) PlacesNamed(name string) ([]model.Place, error) {
+	rows, err := s.db.Query(`SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous
+		FROM places p LEFT JOIN place_stats ps ON ps.place_id = p.id
+		WHERE p.name = ? COLLATE NOCASE ORDER BY coalesce(ps.n, 0) DESC, p.id`, name)
+	if err != nil {
+		return nil, fmt.Errorf("places named %q: %w", name, err)
+	}
+	defer rows.Close()
+	var out []model.Place
+	for rows.Next() {
+		var p model.Place
+		if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+			return nil, fmt.Errorf("places named %q: %w", name, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Actors returns every stored actor by name, for the actor filter.
+func (s *Store) Actors() ([]model.Actor, error) {
+	rows, err := s.db.Query(`SELECT id, name, type, title, aliases FROM actors ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("list actors: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Actor
+	for rows.Next() {
+		var a model.Actor
+		var typ, aliases string
+		if err := rows.Scan(&a.ID, &a.Name, &typ, &a.Title, &aliases); err != nil {
+			return nil, fmt.Errorf("list actors: %w", err)
+		}
+		a.Type = model.ActorType(typ)
+		a.Aliases = decodeStrings(aliases)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// DateRange returns the first start day and the last end day of the visible
+// dated events; ok is false when there are none.
+func (s *Store) DateRange() (first, last time.Time, ok bool, err error) {
+	var lo, hi sql.NullInt64
+	if err := s.db.QueryRow(`SELECT min(day), max(day) FROM counts_day WHERE n > 0`).Scan(&lo, &hi); err != nil {
+		return first, last, false, fmt.Errorf("date range: %w", err)
+	}
+	if !lo.Valid {
+		return first, last, false, nil
+	}
+	// The last start day bounds the search for the last end day.
+	var end sql.NullInt64
+	if err := s.db.QueryRow(`SELECT max(end_day) FROM events
+		WHERE start_day >= ? - (SELECT value FROM meta WHERE name = 'max_span') AND hidden = 0 AND merged_into IS NULL`, hi.Int64).Scan(&end); err != nil {
+		return first, last, false, fmt.Errorf("date range: %w", err)
+	}
+	if end.Valid && end.Int64 > hi.Int64 {
+		hi = end
+	}
+	return dayTime(lo.Int64), dayTime(hi.Int64), true, nil
+}
+
+// Stats are the totals shown in the status bar.
+type Stats struct {
+	Events   int // visible events, dated or not
+	Undated  int // visible events that need a date
+	Articles int
+	Places   int // places with visible events
+}
+
+// Stats counts what the store holds, from the count tables where it can.
+func (s *Store) Stats() (Stats, error) {
+	var st Stats
+	var dated sql.NullInt64
+	err := s.db.QueryRow(`SELECT
+		(SELECT sum(n) FROM counts_year),
+		(SELECT count(*) FROM events WHERE start_day IS NULL AND hidden = 0 AND merged_into IS NULL),
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM place_stats WHERE n > 0)`).Scan(&dated, &st.Undated, &st.Articles, &st.Places)
+	if err != nil {
+		return st, fmt.Errorf("store stats: %w", err)
+	}
+	st.Events = int(dated.Int64) + st.Undated
+	return st, nil
+}
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }

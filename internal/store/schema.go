@@ -1,0 +1,238 @@
+package store
+
+// migrations are applied in order; PRAGMA user_version records how many have
+// run, so that a store written by an older build is upgraded in place and a
+// store from a newer build is refused rather than damaged.
+//
+// Events carry two sets of values: the x_* columns hold what extraction found,
+// the plain columns hold the effective values (extraction with the user's
+// edits applied). Edits themselves live in the edits table keyed by the
+// event's stable key, so re-extraction and re-import recompute the effective
+// values from the new extraction plus the same edits. Queries then only read
+// effective columns, which keeps range scans on plain indexes.
+//
+// Count tables (counts_day/month/year, place_stats) are kept by triggers so
+// that every write path, including bulk loading, keeps them right. An event
+// counts once, on its start day, while it is dated and visible (not hidden,
+// not merged into another).
+var migrations = []string{
+	// 1: the first schema.
+	`
+CREATE TABLE meta (
+	name  TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(name, value) VALUES ('max_span', 0);
+
+CREATE TABLE articles (
+	id          INTEGER PRIMARY KEY,
+	path        TEXT NOT NULL,
+	sha256      TEXT NOT NULL UNIQUE,
+	format      TEXT NOT NULL,
+	title       TEXT NOT NULL DEFAULT '',
+	publisher   TEXT NOT NULL DEFAULT '',
+	url         TEXT NOT NULL DEFAULT '',
+	published   INTEGER,            -- unix seconds, NULL when unknown
+	date_source TEXT NOT NULL DEFAULT 'unknown',
+	dateline    TEXT NOT NULL DEFAULT '',
+	text        TEXT NOT NULL,
+	noise       TEXT NOT NULL DEFAULT '[]', -- JSON array of {start,end}
+	imported_at INTEGER NOT NULL    -- unix seconds
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+	INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE TABLE mentions (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	type       TEXT NOT NULL,
+	text       TEXT NOT NULL,
+	value      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+
+CREATE TABLE places (
+	id         INTEGER PRIMARY KEY,
+	key        TEXT NOT NULL UNIQUE,
+	name       TEXT NOT NULL,
+	country    TEXT NOT NULL DEFAULT '',
+	admin1     TEXT NOT NULL DEFAULT '',
+	lat        REAL NOT NULL,
+	lon        REAL NOT NULL,
+	feature    TEXT NOT NULL DEFAULT '',
+	population INTEGER NOT NULL DEFAULT 0,
+	ambiguous  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+CREATE TRIGGER places_rtree_ai AFTER INSERT ON places BEGIN
+	INSERT INTO places_rtree(id, min_lon, max_lon, min_lat, max_lat) VALUES (new.id, new.lon, new.lon, new.lat, new.lat);
+END;
+CREATE TRIGGER places_rtree_au AFTER UPDATE OF lat, lon ON places BEGIN
+	UPDATE places_rtree SET min_lon = new.lon, max_lon = new.lon, min_lat = new.lat, max_lat = new.lat WHERE id = new.id;
+END;
+CREATE TRIGGER places_rtree_ad AFTER DELETE ON places BEGIN
+	DELETE FROM places_rtree WHERE id = old.id;
+END;
+
+CREATE TABLE actors (
+	id      INTEGER PRIMARY KEY,
+	name    TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	type    TEXT NOT NULL,
+	title   TEXT NOT NULL DEFAULT '',
+	aliases TEXT NOT NULL DEFAULT '[]' -- JSON array of strings
+);
+
+CREATE TABLE events (
+	id          INTEGER PRIMARY KEY,
+	key         TEXT NOT NULL UNIQUE,
+	kind        TEXT NOT NULL,
+	title       TEXT NOT NULL,
+	start_day   INTEGER,            -- days since 1970-01-01, NULL when undated
+	end_day     INTEGER,
+	precision   TEXT NOT NULL DEFAULT '',
+	planned     INTEGER NOT NULL DEFAULT 0,
+	place_id    INTEGER REFERENCES places(id),
+	confidence  REAL NOT NULL DEFAULT 0,
+	hidden      INTEGER NOT NULL DEFAULT 0,
+	merged_into TEXT,               -- key of the event this one was merged into by the user
+	in_briefing INTEGER NOT NULL DEFAULT 0,
+	note        TEXT NOT NULL DEFAULT '',
+	edited      INTEGER NOT NULL DEFAULT 0,
+	x_title     TEXT NOT NULL,
+	x_start_day INTEGER,
+	x_end_day   INTEGER,
+	x_precision TEXT NOT NULL DEFAULT '',
+	x_place_id  INTEGER REFERENCES places(id)
+);
+CREATE INDEX events_start ON events(start_day, end_day);
+CREATE INDEX events_x_start ON events(x_start_day);
+CREATE INDEX events_place ON events(place_id, start_day);
+CREATE INDEX events_x_place ON events(x_place_id);
+CREATE INDEX events_merged ON events(merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX events_briefing ON events(in_briefing) WHERE in_briefing = 1;
+
+CREATE VIRTUAL TABLE events_fts USING fts5(title, place, actors);
+
+CREATE TABLE event_sources (
+	event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	time_text  TEXT NOT NULL DEFAULT '',
+	time_start INTEGER NOT NULL DEFAULT 0,
+	time_end   INTEGER NOT NULL DEFAULT 0,
+	date_how   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (event_id, article_id, start)
+) WITHOUT ROWID;
+CREATE INDEX event_sources_article ON event_sources(article_id);
+
+CREATE TABLE event_actors (
+	event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+	actor_id INTEGER NOT NULL REFERENCES actors(id),
+	PRIMARY KEY (event_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+-- The user's edits, apart from extracted values, keyed by event key so that
+-- they survive re-extraction and re-import. NULL means "not edited".
+CREATE TABLE edits (
+	event_key   TEXT PRIMARY KEY,
+	title       TEXT,
+	date_set    INTEGER NOT NULL DEFAULT 0, -- 1 when start/end/precision were set (NULL start = made undated)
+	start_day   INTEGER,
+	end_day     INTEGER,
+	precision   TEXT,
+	place_key   TEXT,
+	hidden      INTEGER NOT NULL DEFAULT 0,
+	merged_into TEXT,
+	note        TEXT NOT NULL DEFAULT '',
+	in_briefing INTEGER NOT NULL DEFAULT 0,
+	updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE counts_day   (day   INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE counts_month (month INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID; -- year*12 + month-1
+CREATE TABLE counts_year  (year  INTEGER PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE place_stats (
+	place_id  INTEGER PRIMARY KEY,
+	n         INTEGER NOT NULL,      -- visible events, dated or not
+	first_day INTEGER,
+	last_day  INTEGER
+) WITHOUT ROWID;
+
+CREATE TRIGGER events_count_ai AFTER INSERT ON events
+WHEN new.hidden = 0 AND new.merged_into IS NULL BEGIN
+	INSERT INTO counts_day(day, n) SELECT new.start_day, 1 WHERE new.start_day IS NOT NULL
+		ON CONFLICT(day) DO UPDATE SET n = n + 1;
+	INSERT INTO counts_month(month, n)
+		SELECT CAST(strftime('%Y', new.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', new.start_day * 86400, 'unixepoch') AS INTEGER) - 1, 1
+		WHERE new.start_day IS NOT NULL
+		ON CONFLICT(month) DO UPDATE SET n = n + 1;
+	INSERT INTO counts_year(year, n)
+		SELECT CAST(strftime('%Y', new.start_day * 86400, 'unixepoch') AS INTEGER), 1
+		WHERE new.start_day IS NOT NULL
+		ON CONFLICT(year) DO UPDATE SET n = n + 1;
+	INSERT INTO place_stats(place_id, n, first_day, last_day)
+		SELECT new.place_id, 1, new.start_day, coalesce(new.end_day, new.start_day) WHERE new.place_id IS NOT NULL
+		ON CONFLICT(place_id) DO UPDATE SET n = n + 1,
+			first_day = CASE WHEN first_day IS NULL OR excluded.first_day < first_day THEN coalesce(excluded.first_day, first_day) ELSE first_day END,
+			last_day  = CASE WHEN last_day IS NULL OR excluded.last_day > last_day THEN coalesce(excluded.last_day, last_day) ELSE last_day END;
+END;
+
+CREATE TRIGGER events_count_ad AFTER DELETE ON events
+WHEN old.hidden = 0 AND old.merged_into IS NULL BEGIN
+	UPDATE counts_day SET n = n - 1 WHERE day = old.start_day;
+	UPDATE counts_month SET n = n - 1
+		WHERE month = CAST(strftime('%Y', old.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', old.start_day * 86400, 'unixepoch') AS INTEGER) - 1;
+	UPDATE counts_year SET n = n - 1 WHERE year = CAST(strftime('%Y', old.start_day * 86400, 'unixepoch') AS INTEGER);
+	DELETE FROM counts_day WHERE day = old.start_day AND n <= 0;
+	UPDATE place_stats SET n = n - 1,
+		first_day = (SELECT min(start_day) FROM events WHERE place_id = old.place_id AND hidden = 0 AND merged_into IS NULL),
+		last_day  = (SELECT max(coalesce(end_day, start_day)) FROM events WHERE place_id = old.place_id AND hidden = 0 AND merged_into IS NULL)
+		WHERE place_id = old.place_id;
+	DELETE FROM place_stats WHERE place_id = old.place_id AND n <= 0;
+END;
+
+-- An update that changes what is counted is a delete of the old row's count
+-- followed by an insert of the new one.
+CREATE TRIGGER events_count_au AFTER UPDATE OF start_day, end_day, place_id, hidden, merged_into ON events BEGIN
+	UPDATE counts_day SET n = n - 1 WHERE day = old.start_day AND old.hidden = 0 AND old.merged_into IS NULL;
+	UPDATE counts_month SET n = n - 1
+		WHERE old.hidden = 0 AND old.merged_into IS NULL
+		AND month = CAST(strftime('%Y', old.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', old.start_day * 86400, 'unixepoch') AS INTEGER) - 1;
+	UPDATE counts_year SET n = n - 1 WHERE old.hidden = 0 AND old.merged_into IS NULL
+		AND year = CAST(strftime('%Y', old.start_day * 86400, 'unixepoch') AS INTEGER);
+	DELETE FROM counts_day WHERE day = old.start_day AND n <= 0;
+	UPDATE place_stats SET n = n - 1 WHERE place_id = old.place_id AND old.hidden = 0 AND old.merged_into IS NULL;
+	INSERT INTO counts_day(day, n) SELECT new.start_day, 1 WHERE new.start_day IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL
+		ON CONFLICT(day) DO UPDATE SET n = n + 1;
+	INSERT INTO counts_month(month, n)
+		SELECT CAST(strftime('%Y', new.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', new.start_day * 86400, 'unixepoch') AS INTEGER) - 1, 1
+		WHERE new.start_day IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL
+		ON CONFLICT(month) DO UPDATE SET n = n + 1;
+	INSERT INTO counts_year(year, n)
+		SELECT CAST(strftime('%Y', new.start_day * 86400, 'unixepoch') AS INTEGER), 1
+		WHERE new.start_day IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL
+		ON CONFLICT(year) DO UPDATE SET n = n + 1;
+	INSERT INTO place_stats(place_id, n) SELECT new.place_id, 1 WHERE new.place_id IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL
+		ON CONFLICT(place_id) DO UPDATE SET n = n + 1;
+	UPDATE place_stats SET
+		first_day = (SELECT min(start_day) FROM events WHERE place_id = place_stats.place_id AND hidden = 0 AND merged_into IS NULL),
+		last_day  = (SELECT max(coalesce(end_day, start_day)) FROM events WHERE place_id = place_stats.place_id AND hidden = 0 AND merged_into IS NULL)
+		WHERE place_id IN (old.place_id, new.place_id);
+	DELETE FROM place_stats WHERE place_id IN (old.place_id, new.place_id) AND n <= 0;
+END;
+`,
+}

@@ -1,0 +1,494 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// writer adds extraction results inside one transaction, with prepared
+// statements and id caches so that bulk loads stay fast.
+type writer struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	stmts  map[string]*sql.Stmt
+	places map[string]int64 // place key → id
+	actors map[string]int64 // lower-case name → id
+	// placeNames caches names for the search index.
+	placeNames map[int64]string
+	maxSpan    int64
+	spanRead   bool
+	noEdits    bool // bulk load into a store with no edits: skip the lookups
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) *writer {
+	return &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{},
+		places: map[string]int64{}, actors: map[string]int64{}, placeNames: map[int64]string{}}
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) exec(q string, args ...any) (sql.Result, error) {
+	st, ok := w.stmts[q]
+	if !ok {
+		var err error
+		st, err = w.tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		w.stmts[q] = st
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) queryRow(q string, args ...any) *sql.Row {
+	st, ok := w.stmts[q]
+	if !ok {
+		var err error
+		st, err = w.tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			// Let the caller see the error through Scan.
+			return w.tx.QueryRowContext(w.ctx, q, args...)
+		}
+		w.stmts[q] = st
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
+	for _, m := range ms {
+		if _, err := w.exec(`INSERT INTO mentions(article_id, start, end, type, text, value) VALUES (?, ?, ?, ?, ?, ?)`,
+			articleID, m.Start, m.End, string(m.Type), m.Text, m.Value); err != nil {
+			return fmt.Errorf("insert mention %q: %w", m.Text, err)
+		}
+	}
+	return nil
+}
+
+// addExtraction inserts or merges each event of one article.
+func (w *writer) addExtraction(a *model.Article, events []model.Event, same SameFunc) (inserted, merged int, err error) {
+	mine := map[int64]bool{} // events this article created: not merge candidates
+	for i := range events {
+		e := &events[i]
+		for j := range e.Sources {
+			e.Sources[j].ArticleID = a.ID
+			if e.Sources[j].File == "" {
+				e.Sources[j].File = baseName(a.Path)
+			}
+		}
+		target, err := w.findSame(e, same, mine)
+		if err != nil {
+			return inserted, merged, err
+		}
+		if target == 0 {
+			// A key already stored (an article re-extracted after another
+			// stored the same sentence) is the same event by definition.
+			if err := w.queryRow(`SELECT id FROM events WHERE key = ?`, e.Key).Scan(&target); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return inserted, merged, fmt.Errorf("look up event key: %w", err)
+			}
+		}
+		if target != 0 {
+			if err := w.mergeInto(target, e); err != nil {
+				return inserted, merged, err
+			}
+			e.ID = target
+			merged++
+			continue
+		}
+		id, err := w.insertEvent(e)
+		if err != nil {
+			return inserted, merged, err
+		}
+		mine[id] = true
+		inserted++
+	}
+	return inserted, merged, nil
+}
+
+// findSame returns the id of a stored event that same says e duplicates, or 0.
+func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (int64, error) {
+	if same == nil {
+		return 0, nil
+	}
+	var ids []int64
+	if e.Dated() {
+		span, err := w.span()
+		if err != nil {
+			return 0, err
+		}
+		s, en := dayNum(e.Start), endDay(e)
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events
+			WHERE x_start_day BETWEEN ? AND ? AND coalesce(x_end_day, x_start_day) >= ? LIMIT 500`,
+			s-span-1, en+1, s-1)
+		if err != nil {
+			return 0, fmt.Errorf("find merge candidates: %w", err)
+		}
+		if ids, err = scanIDs(rows); err != nil {
+			return 0, fmt.Errorf("find merge candidates: %w", err)
+		}
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? LIMIT 500`, string(e.Kind))
+	if err != nil {
+		return 0, fmt.Errorf("find merge candidates: %w", err)
+	}
+	undated, err := scanIDs(rows)
+	if err != nil {
+		return 0, fmt.Errorf("find merge candidates: %w", err)
+	}
+	ids = append(ids, undated...)
+	var cands []int64
+	for _, id := range ids {
+		if !mine[id] {
+			cands = append(cands, id)
+		}
+	}
+	if len(cands) == 0 {
+		return 0, nil
+	}
+	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
+	if err != nil {
+		return 0, fmt.Errorf("load merge candidates: %w", err)
+	}
+	for i := range evs {
+		if same(e, &evs[i]) {
+			return evs[i].ID, nil
+		}
+	}
+	return 0, nil
+}
+
+func (w *writer) span() (int64, error) {
+	if !w.spanRead {
+		if err := w.queryRow(`SELECT value FROM meta WHERE name = 'max_span'`).Scan(&w.maxSpan); err != nil {
+			return 0, fmt.Errorf("read max span: %w", err)
+		}
+		w.spanRead = true
+	}
+	return w.maxSpan, nil
+}
+
+func (w *writer) noteSpan(e *model.Event) error {
+	if !e.Dated() {
+		return nil
+	}
+	d := endDay(e) - dayNum(e.Start)
+	cur, err := w.span()
+	if err != nil {
+		return err
+	}
+	if d <= cur {
+		return nil
+	}
+	w.maxSpan = d
+	if _, err := w.exec(`UPDATE meta SET value = ? WHERE name = 'max_span' AND value < ?`, d, d); err != nil {
+		return fmt.Errorf("record max span: %w", err)
+	}
+	return nil
+}
+
+func (w *writer) insertEvent(e *model.Event) (int64, error) {
+	if e.Key == "" {
+		return 0, fmt.Errorf("event %q has no key", e.Title)
+	}
+	placeID, err := w.place(e.Place)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.noteSpan(e); err != nil {
+		return 0, err
+	}
+	start, end := dayOrNull(e)
+	r, err := w.exec(`INSERT INTO events(key, kind, title, start_day, end_day, precision, planned, place_id, confidence,
+			x_title, x_start_day, x_end_day, x_precision, x_place_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Key, string(e.Kind), e.Title, start, end, string(e.Precision), e.Planned, placeID, e.Confidence,
+		e.Title, start, end, string(e.Precision), placeID)
+	if err != nil {
+		return 0, fmt.Errorf("insert event %q: %w", e.Title, err)
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	e.ID = id
+	if err := w.addSourcesActors(id, e); err != nil {
+		return 0, err
+	}
+	edited := false
+	if !w.noEdits {
+		var n int
+		if err := w.queryRow(`SELECT count(*) FROM edits WHERE event_key = ?`, e.Key).Scan(&n); err != nil {
+			return 0, fmt.Errorf("look up edits: %w", err)
+		}
+		edited = n > 0
+	}
+	if edited {
+		return id, recompute(w.ctx, w.tx, id)
+	}
+	var names []string
+	for _, a := range e.Actors {
+		names = append(names, a.Name)
+	}
+	if _, err := w.exec(`INSERT INTO events_fts(rowid, title, place, actors) VALUES (?, ?, ?, ?)`,
+		id, e.Title, w.placeNames[nullID(placeID)], strings.Join(names, "; ")); err != nil {
+		return 0, fmt.Errorf("index event %q: %w", e.Title, err)
+	}
+	return id, nil
+}
+
+func (w *writer) addSourcesActors(id int64, e *model.Event) error {
+	for _, s := range e.Sources {
+		if s.ArticleID == 0 {
+			continue
+		}
+		if _, err := w.exec(`INSERT OR IGNORE INTO event_sources(event_id, article_id, start, end, time_text, time_start, time_end, date_how)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, s.ArticleID, s.Start, s.End, s.TimeText, s.TimeSpan.Start, s.TimeSpan.End, s.DateHow); err != nil {
+			return fmt.Errorf("insert source of %q: %w", e.Title, err)
+		}
+	}
+	for i := range e.Actors {
+		aid, err := w.actor(&e.Actors[i])
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT OR IGNORE INTO event_actors(event_id, actor_id) VALUES (?, ?)`, id, aid); err != nil {
+			return fmt.Errorf("link actor %q: %w", e.Actors[i].Name, err)
+		}
+	}
+	return nil
+}
+
+var precisionRank = map[model.Precision]int{
+	model.PrecisionDay: 1, model.PrecisionWeek: 2, model.PrecisionMonth: 3, model.PrecisionSeason: 4,
+	model.PrecisionYear: 5, model.PrecisionDecade: 6, model.PrecisionRange: 7, model.PrecisionNone: 9,
+}
+
+// mergeInto adds e's sources and actors to a stored event and takes e's date
+// when it is finer, its place when the stored one has none, and the higher
+// confidence; then the user's edits are applied again.
+func (w *writer) mergeInto(id int64, e *model.Event) error {
+	if err := w.addSourcesActors(id, e); err != nil {
+		return err
+	}
+	var prec string
+	var placeID sql.NullInt64
+	var conf float64
+	if err := w.queryRow(`SELECT x_precision, x_place_id, confidence FROM events WHERE id = ?`, id).Scan(&prec, &placeID, &conf); err != nil {
+		return fmt.Errorf("load event %d: %w", id, err)
+	}
+	if e.Dated() && precisionRank[e.Precision] < precisionRank[model.Precision(prec)] {
+		if err := w.noteSpan(e); err != nil {
+			return err
+		}
+		start, end := dayOrNull(e)
+		if _, err := w.exec(`UPDATE events SET x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ? WHERE id = ?`,
+			start, end, string(e.Precision), e.Planned, id); err != nil {
+			return fmt.Errorf("merge date into event %d: %w", id, err)
+		}
+	}
+	if !placeID.Valid && e.Place != nil {
+		pid, err := w.place(e.Place)
+		if err != nil {
+			return err
+		}
+		if _, err := w.exec(`UPDATE events SET x_place_id = ? WHERE id = ?`, pid, id); err != nil {
+			return fmt.Errorf("merge place into event %d: %w", id, err)
+		}
+	}
+	if e.Confidence > conf {
+		if _, err := w.exec(`UPDATE events SET confidence = ? WHERE id = ?`, e.Confidence, id); err != nil {
+			return fmt.Errorf("merge confidence into event %d: %w", id, err)
+		}
+	}
+	return recompute(w.ctx, w.tx, id)
+}
+
+// place returns the row id of p, inserting it on first sight; nil for no place.
+func (w *writer) place(p *model.Place) (any, error) {
+	if p == nil {
+		return nil, nil
+	}
+	key := placeKey(p)
+	if id, ok := w.places[key]; ok {
+		p.ID = id
+		return id, nil
+	}
+	id, err := upsertPlace(w.ctx, w.tx, p)
+	if err != nil {
+		return nil, err
+	}
+	w.places[key] = id
+	w.placeNames[id] = p.Name
+	return id, nil
+}
+
+func placeKey(p *model.Place) string {
+	if p.Key != "" {
+		return p.Key
+	}
+	return fmt.Sprintf("x:%s@%.3f,%.3f", strings.ToLower(p.Name), p.Lat, p.Lon)
+}
+
+func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error) {
+	key := placeKey(p)
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM places WHERE key = ?`, key).Scan(&id)
+	if err == nil {
+		p.ID = id
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("look up place %q: %w", p.Name, err)
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO places(key, name, country, admin1, lat, lon, feature, population, ambiguous)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, key, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.Feature, p.Population, p.Ambiguous)
+	if err != nil {
+		return 0, fmt.Errorf("insert place %q: %w", p.Name, err)
+	}
+	id, err = r.LastInsertId()
+	p.ID = id
+	return id, err
+}
+
+// actor returns the row id of a, inserting it on first sight and adding new
+// aliases to an actor already stored.
+func (w *writer) actor(a *model.Actor) (int64, error) {
+	k := strings.ToLower(a.Name)
+	if id, ok := w.actors[k]; ok && len(a.Aliases) == 0 {
+		a.ID = id
+		return id, nil
+	}
+	var id int64
+	var aliasJSON string
+	err := w.queryRow(`SELECT id, aliases FROM actors WHERE name = ?`, a.Name).Scan(&id, &aliasJSON)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		aj, _ := json.Marshal(stringsOrEmpty(a.Aliases))
+		r, err := w.exec(`INSERT INTO actors(name, type, title, aliases) VALUES (?, ?, ?, ?)`, a.Name, string(a.Type), a.Title, string(aj))
+		if err != nil {
+			return 0, fmt.Errorf("insert actor %q: %w", a.Name, err)
+		}
+		if id, err = r.LastInsertId(); err != nil {
+			return 0, err
+		}
+	case err != nil:
+		return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
+	default:
+		var have []string
+		json.Unmarshal([]byte(aliasJSON), &have)
+		merged, changed := unionStrings(have, a.Aliases)
+		if changed {
+			aj, _ := json.Marshal(merged)
+			if _, err := w.exec(`UPDATE actors SET aliases = ? WHERE id = ?`, string(aj), id); err != nil {
+				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
+			}
+		}
+		if a.Title != "" {
+			if _, err := w.exec(`UPDATE actors SET title = ? WHERE id = ? AND title = ''`, a.Title, id); err != nil {
+				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
+			}
+		}
+	}
+	w.actors[k] = id
+	a.ID = id
+	return id, nil
+}
+
+func stringsOrEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func unionStrings(have, add []string) ([]string, bool) {
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[h] = true
+	}
+	changed := false
+	for _, a := range add {
+		if !seen[a] {
+			have = append(have, a)
+			seen[a] = true
+			changed = true
+		}
+	}
+	return stringsOrEmpty(have), changed
+}
+
+// recompute sets an event's effective columns from its extracted values and
+// the user's edits, and refreshes its search entry. The count triggers follow.
+func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE events SET (title, start_day, end_day, precision, place_id, hidden, merged_into, note, in_briefing, edited) =
+		(SELECT coalesce(d.title, e.x_title),
+			CASE WHEN d.date_set THEN d.start_day ELSE e.x_start_day END,
+			CASE WHEN d.date_set THEN d.end_day ELSE e.x_end_day END,
+			CASE WHEN d.date_set THEN coalesce(d.precision, '') ELSE e.x_precision END,
+			CASE WHEN d.place_key IS NOT NULL THEN (SELECT p.id FROM places p WHERE p.key = d.place_key) ELSE e.x_place_id END,
+			coalesce(d.hidden, 0), d.merged_into, coalesce(d.note, ''), coalesce(d.in_briefing, 0),
+			coalesce(d.title IS NOT NULL OR d.date_set = 1 OR d.place_key IS NOT NULL, 0)
+		 FROM events e LEFT JOIN edits d ON d.event_key = e.key WHERE e.id = events.id)
+		WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("apply edits to event %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("index event %d: %w", id, err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO events_fts(rowid, title, place, actors)
+		SELECT e.id, e.title, coalesce(p.name, ''),
+			coalesce((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id), '')
+		FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("index event %d: %w", id, err)
+	}
+	// Keep the span bound true for range queries after a date edit.
+	_, err = tx.ExecContext(ctx, `UPDATE meta SET value = (SELECT end_day - start_day FROM events WHERE id = ?)
+		WHERE name = 'max_span' AND value < (SELECT coalesce(end_day - start_day, 0) FROM events WHERE id = ?)`, id, id)
+	if err != nil {
+		return fmt.Errorf("record max span: %w", err)
+	}
+	return nil
+}
+
+func nullID(v any) int64 {
+	if id, ok := v.(int64); ok {
+		return id
+	}
+	return 0
+}
+
+// dayNum is the number of whole days from 1970-01-01 to t's UTC day.
+func dayNum(t time.Time) int64 {
+	return model.Day(t).Unix() / 86400
+}
+
+// dayTime is the UTC midnight of day number n.
+func dayTime(n int64) time.Time {
+	return time.Unix(n*86400, 0).UTC()
+}
+
+func endDay(e *model.Event) int64 {
+	if e.End.IsZero() || e.End.Before(e.Start) {
+		return dayNum(e.Start)
+	}
+	return dayNum(e.End)
+}
+
+func dayOrNull(e *model.Event) (any, any) {
+	if !e.Dated() {
+		return nil, nil
+	}
+	return dayNum(e.Start), endDay(e)
+}
