@@ -1,0 +1,622 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// fontFamily is the embedded Go font family. Embedding TrueType with
+// UTF-8 maps is what lets curly quotes, accents, Greek and Cyrillic names
+// print; the PDF core fonts only know Latin-1.
+const fontFamily = "go"
+
+// printDPI is the resolution of raster figure parts in the PDF, enough for
+// a laser printer without making the file heavy.
+const printDPI = 220
+
+// Type sizes (points) and their line heights (millimetres).
+var (
+	stKicker   = textStyle{size: 8.5, bold: true}
+	stTitle    = textStyle{size: 22, bold: true}
+	stMeta     = textStyle{size: 9.5}
+	stMetaBold = textStyle{size: 9.5, bold: true}
+	stStatNum  = textStyle{size: 17, bold: true}
+	stStatLbl  = textStyle{size: 8}
+	stH1       = textStyle{size: 14, bold: true}
+	stCaption  = textStyle{size: 8, italic: true}
+	stEvMeta   = textStyle{size: 8.5}
+	stEvDate   = textStyle{size: 8.5, bold: true}
+	stEvTitle  = textStyle{size: 11.5, bold: true}
+	stBody     = textStyle{size: 9}
+	stNoteLbl  = textStyle{size: 8, bold: true}
+	stNote     = textStyle{size: 9, italic: true}
+	stQuote    = textStyle{size: 9.5}
+	stCite     = textStyle{size: 8}
+	stURL      = textStyle{size: 7.5}
+	stHeader   = textStyle{size: 7.5}
+	stNumber   = textStyle{size: 9, bold: true}
+)
+
+// lineH is the leading for a type size: 1.38 times the size, a comfortable
+// measure for reports.
+func lineH(st textStyle) float64 { return st.size * ptToMM * 1.38 }
+
+type pdfWriter struct {
+	pdf                      *fpdf.Fpdf
+	d                        *doc
+	opt                      Options
+	left, top, right, bottom float64
+	pageW, pageH, textW      float64
+	cv                       *pdfCanvas // figures, moved to each figure's origin
+	abs                      *pdfCanvas // page furniture, in page coordinates
+	total                    int        // pages in the document, 0 on the first pass
+}
+
+// WritePDF writes the briefing as a PDF: a cover block with the counts, the
+// map and timeline figures, the events in date order with their quotations
+// and citations, and the list of sources.
+func WritePDF(w io.Writer, b Briefing, opt Options) error {
+	opt.progress(0.02, "preparing")
+	d := prepare(b)
+	// Two passes: the first counts the pages, so that the footer can print
+	// "Page 3 of 9" right-aligned with the true total (an fpdf page-count
+	// alias is replaced only after the text has been measured).
+	quiet := opt
+	quiet.Progress = nil
+	first, err := layoutPDF(d, quiet, 0)
+	if err != nil {
+		return err
+	}
+	pdf, err := layoutPDF(d, opt, first.PageCount())
+	if err != nil {
+		return err
+	}
+	opt.progress(0.95, "writing the PDF")
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	return nil
+}
+
+// layoutPDF lays the whole document out; total is the page count to print
+// in footers, 0 when not known yet.
+func layoutPDF(d *doc, opt Options, total int) (*fpdf.Fpdf, error) {
+	size := "A4"
+	if opt.Paper == Letter {
+		size = "Letter"
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	pdf.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
+	pdf.AddUTF8FontFromBytes(fontFamily, "BI", gobolditalic.TTF)
+	pdf.SetCompression(true)
+	pdf.SetTitle(d.Title, true)
+	if d.Author != "" {
+		pdf.SetAuthor(d.Author, true)
+	}
+	pdf.SetSubject("Briefing: "+d.period(), true)
+	pdf.SetCreator("Briefing Atlas", true)
+	pdf.SetLang("en")
+	pdf.SetCreationDate(d.Prepared)
+	pdf.SetModificationDate(d.Prepared)
+	p := &pdfWriter{pdf: pdf, d: d, opt: opt, left: 22, right: 22, top: 24, bottom: 20, total: total}
+	p.pageW, p.pageH = pdf.GetPageSize()
+	p.textW = p.pageW - p.left - p.right
+	p.cv = &pdfCanvas{pdf: pdf, prefix: "fig"}
+	p.abs = &pdfCanvas{pdf: pdf, prefix: "page"}
+	pdf.SetMargins(p.left, p.top, p.right)
+	pdf.SetAutoPageBreak(false, p.bottom) // pages are broken by hand, to keep blocks together
+	pdf.SetHeaderFuncMode(p.header, false)
+	pdf.SetFooterFunc(p.footer)
+	pdf.AddPage()
+
+	p.cover()
+	if err := p.mapFigure(); err != nil {
+		return nil, err
+	}
+	opt.progress(0.4, "drawing the timeline")
+	p.timelineFigure()
+	p.events()
+	opt.progress(0.9, "listing the sources")
+	p.sourcesList()
+	pdf.Close()
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("lay out PDF: %w", err)
+	}
+	return pdf, nil
+}
+
+func (p *pdfWriter) font(st textStyle) { p.cv.setFont(st) }
+
+func (p *pdfWriter) colour(c color.NRGBA) { p.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
+
+func (p *pdfWriter) y() float64 { return p.pdf.GetY() }
+
+func (p *pdfWriter) setY(y float64) { p.pdf.SetY(y) }
+
+// room is the height left on the page.
+func (p *pdfWriter) room() float64 { return p.pageH - p.bottom - p.y() }
+
+// ensure starts a new page unless h millimetres still fit on this one.
+func (p *pdfWriter) ensure(h float64) {
+	if h > p.room() {
+		p.pdf.AddPage()
+	}
+}
+
+// wrap splits text into lines no wider than w in the given style;
+// paragraphs (newlines) are kept.
+func (p *pdfWriter) wrap(s string, st textStyle, w float64) []string {
+	p.font(st)
+	var out []string
+	for _, para := range strings.Split(clean(s), "\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		out = append(out, p.pdf.SplitText(para, w)...)
+	}
+	return out
+}
+
+// text draws one line with its top at y.
+func (p *pdfWriter) text(x, y float64, s string, st textStyle, c color.NRGBA) {
+	p.font(st)
+	p.colour(c)
+	// Baseline a little below the line's top: ascent of the Go fonts is ~0.93 em,
+	// centred in a 1.38 em line.
+	p.pdf.Text(x, y+lineH(st)*0.5+st.size*ptToMM*0.35, clean(s))
+}
+
+// lines draws wrapped lines from the current y, breaking the page between
+// lines when needed, and leaves y below the last one.
+func (p *pdfWriter) lines(ls []string, x float64, st textStyle, c color.NRGBA) {
+	lh := lineH(st)
+	for _, l := range ls {
+		p.ensure(lh)
+		p.text(x, p.y(), l, st, c)
+		p.setY(p.y() + lh)
+	}
+}
+
+func (p *pdfWriter) header() {
+	if p.pdf.PageNo() == 1 {
+		return
+	}
+	y := 12.0
+	right := p.d.period()
+	p.font(stHeader)
+	rw := p.pdf.GetStringWidth(right)
+	title := p.fit(p.d.Title, stHeader, p.textW-rw-10)
+	p.text(p.left, y, title, stHeader, colMuted)
+	p.text(p.pageW-p.right-rw, y, right, stHeader, colMuted)
+	p.abs.line(p.left, y+lineH(stHeader)+0.8, p.pageW-p.right, y+lineH(stHeader)+0.8, 0.2, colFaint)
+	p.setY(p.top)
+}
+
+func (p *pdfWriter) footer() {
+	y := p.pageH - 14.5
+	p.abs.line(p.left, y-1.5, p.pageW-p.right, y-1.5, 0.2, colFaint)
+	left := "Prepared " + dayLabel(p.d.Prepared)
+	if p.d.Author != "" {
+		left += " by " + p.d.Author
+	}
+	left += " with Briefing Atlas"
+	num := "Page " + strconv.Itoa(p.pdf.PageNo()) + " of " + strconv.Itoa(max(p.total, p.pdf.PageNo()))
+	p.font(stHeader)
+	nw := p.pdf.GetStringWidth(num)
+	p.text(p.left, y, p.fit(left, stHeader, p.textW-nw-10), stHeader, colMuted)
+	p.text(p.pageW-p.right-nw, y, num, stHeader, colMuted)
+}
+
+// fit shortens s with an ellipsis until it is no wider than w.
+func (p *pdfWriter) fit(s string, st textStyle, w float64) string {
+	p.font(st)
+	s = clean(s)
+	if p.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && p.pdf.GetStringWidth(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
+}
+
+func (p *pdfWriter) cover() {
+	y := p.top - 4
+	p.text(p.left, y, "BRIEFING", stKicker, colAccent)
+	y += lineH(stKicker) + 1.5
+	p.setY(y)
+	p.lines(p.wrap(p.d.Title, stTitle, p.textW), p.left, stTitle, colInk)
+	y = p.y() + 2
+	p.abs.rect(p.left, y, 18, 0.9, colAccent)
+	y += 5
+	row := func(label, value string) {
+		if value == "" {
+			return
+		}
+		p.font(stMetaBold)
+		lw := p.pdf.GetStringWidth(label) + 2
+		p.text(p.left, y, label, stMetaBold, colMuted)
+		p.setY(y)
+		for i, l := range p.wrap(value, stMeta, p.textW-32) {
+			p.text(p.left+32, y+float64(i)*lineH(stMeta), l, stMeta, colInk)
+		}
+		_ = lw
+		y += float64(max(1, len(p.wrap(value, stMeta, p.textW-32)))) * lineH(stMeta)
+	}
+	row("Prepared by", p.d.Author)
+	row("Date", dayLabel(p.d.Prepared))
+	row("Period covered", p.d.period())
+	row("Selection", p.d.Scope)
+	y += 4
+	// Three figures a reader looks for first.
+	stats := []struct {
+		n     int
+		label string
+	}{{len(p.d.entries), "events"}, {p.d.places, "places"}, {len(p.d.sources), "sources"}}
+	gap := 4.0
+	bw := (p.textW - 2*gap) / 3
+	for i, s := range stats {
+		x := p.left + float64(i)*(bw+gap)
+		p.abs.rect(x, y, bw, 15, colWash)
+		p.abs.rect(x, y, 0.9, 15, colAccent)
+		p.text(x+4.5, y+1.6, strconv.Itoa(s.n), stStatNum, colAccent)
+		lbl := s.label
+		if s.n == 1 {
+			lbl = strings.TrimSuffix(lbl, "s")
+		}
+		p.text(x+4.5, y+9.2, lbl, stStatLbl, colMuted)
+	}
+	p.setY(y + 15 + 7)
+}
+
+// figureHeading prints "Figure n" and a caption below a figure.
+func (p *pdfWriter) caption(text string) {
+	p.setY(p.y() + 1.5)
+	p.lines(p.wrap(text, stCaption, p.textW), p.left, stCaption, colMuted)
+	p.setY(p.y() + 5)
+}
+
+func (p *pdfWriter) mapFigure() error {
+	groups := p.d.placeGroups()
+	if len(groups) == 0 {
+		return nil
+	}
+	w := p.textW
+	h := w * 0.6
+	// The cover keeps the map on page one when it fits at a smaller size.
+	if r := p.room() - 12; h > r && r > w*0.45 {
+		h = r
+	}
+	p.ensure(h + 12)
+	m := p.d.mapViewport(w, h)
+	p.opt.progress(0.1, "rendering the map")
+	base, err := p.basemap(m)
+	if err != nil {
+		return err
+	}
+	p.opt.progress(0.3, "placing the markers")
+	p.cv.x0, p.cv.y0 = p.left, p.y()
+	if err := drawMapFigure(p.cv, p.d, m, base); err != nil {
+		return err
+	}
+	p.setY(p.y() + h)
+	unplaced := len(p.d.entries)
+	for _, g := range groups {
+		unplaced -= len(g.numbers)
+	}
+	cap := "Figure 1. Where the events took place. Numbers refer to the list of events; colours show the kind of event."
+	if unplaced > 0 {
+		cap += " " + plural(unplaced, "event") + " without a known place " + isAre(unplaced) + " not shown."
+	}
+	p.caption(cap)
+	return nil
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// basemap asks the map renderer for the area at print resolution.
+func (p *pdfWriter) basemap(m mercator) (image.Image, error) {
+	r := p.opt.Map
+	if r == nil {
+		r = DefaultMap
+	}
+	if r == nil {
+		return nil, nil
+	}
+	px := func(mm float64) int { return int(mm / 25.4 * printDPI) }
+	img, err := r(m.bound(), px(m.w), px(m.h))
+	if err != nil {
+		return nil, fmt.Errorf("render map figure: %w", err)
+	}
+	return img, nil
+}
+
+func (p *pdfWriter) timelineFigure() {
+	l := layoutTimeline(p.cv, p.d, p.textW)
+	if len(l.marks) == 0 {
+		return
+	}
+	p.ensure(l.h + 12)
+	p.cv.x0, p.cv.y0 = p.left, p.y()
+	l.paint(p.cv)
+	p.setY(p.y() + l.h)
+	p.caption("Figure 2. When the events took place, with the same numbers as the map and the list of events.")
+}
+
+// heading starts a section, on a new page when less than need is left.
+func (p *pdfWriter) heading(title string, need float64) {
+	p.ensure(lineH(stH1) + 4 + need)
+	p.pdf.Bookmark(title, 0, p.y())
+	p.text(p.left, p.y(), title, stH1, colAccent)
+	p.setY(p.y() + lineH(stH1) + 0.5)
+	p.abs.line(p.left, p.y(), p.pageW-p.right, p.y(), 0.3, colFaint)
+	p.setY(p.y() + 4)
+}
+
+const gutter = 11.0 // left column holding an event's number
+
+func (p *pdfWriter) events() {
+	if len(p.d.entries) == 0 {
+		p.heading("Events", 10)
+		p.lines(p.wrap("No events were selected for this briefing.", stBody, p.textW), p.left, stBody, colMuted)
+		return
+	}
+	p.heading("Events", 40)
+	for i, en := range p.d.entries {
+		p.opt.progress(0.45+0.45*float64(i)/float64(len(p.d.entries)), "writing the events")
+		p.event(en, i == len(p.d.entries)-1)
+	}
+}
+
+// quoteBlock is a quotation and its citation, measured before drawing so it
+// can be kept on one page.
+type quoteBlock struct {
+	quote, cite, url []string
+	h                float64
+	link             string
+}
+
+func (p *pdfWriter) measureQuote(en entry, i int, w float64) quoteBlock {
+	s := en.E.Sources[i]
+	c := p.d.cite(en.Cites[i])
+	q := quoteBlock{
+		quote: p.wrap("“"+strings.TrimSpace(collapse(s.Text))+"”", stQuote, w),
+		cite:  p.wrap("— "+c.short()+"  ["+strconv.Itoa(c.N)+"]", stCite, w),
+	}
+	if u := c.url(); u != "" {
+		q.url = p.wrap(u, stURL, w)
+		q.link = u
+	}
+	q.h = float64(len(q.quote))*lineH(stQuote) + 0.8 + float64(len(q.cite))*lineH(stCite) + float64(len(q.url))*lineH(stURL)
+	return q
+}
+
+func (p *pdfWriter) event(en entry, last bool) {
+	e := en.E
+	x := p.left + gutter
+	w := p.textW - gutter
+	// Measure the head (date line, title, actors) to keep it with the first quote.
+	meta := []string{}
+	if pl := placeLabel(e.Place); pl != "" {
+		meta = append(meta, pl)
+	}
+	meta = append(meta, string(e.Kind))
+	if e.Planned {
+		meta = append(meta, "planned")
+	}
+	date := DateLabel(e)
+	p.font(stEvDate)
+	dw := p.pdf.GetStringWidth(date)
+	rest := "  ·  " + strings.Join(meta, "  ·  ")
+	p.font(stEvMeta)
+	restLines := []string{rest}
+	if dw+p.pdf.GetStringWidth(rest) > w {
+		restLines = p.wrap(strings.Join(meta, "  ·  "), stEvMeta, w)
+	}
+	title := p.wrap(e.Title, stEvTitle, w)
+	var actors []string
+	if a := actorNames(e); a != "" {
+		actors = p.wrap("With "+a, stBody, w)
+	}
+	headH := lineH(stEvMeta) + float64(len(title))*lineH(stEvTitle) + 0.5 + float64(len(actors))*lineH(stBody)
+	if len(restLines) > 1 || restLines[0] != rest {
+		headH += float64(len(restLines)) * lineH(stEvMeta)
+	}
+	var quotes []quoteBlock
+	for i := range e.Sources {
+		quotes = append(quotes, p.measureQuote(en, i, w-4))
+	}
+	need := headH + 3
+	if len(quotes) > 0 {
+		need += quotes[0].h
+	}
+	p.ensure(min(need, p.pageH-p.top-p.bottom))
+	top := p.y()
+	p.pdf.Bookmark(fmt.Sprintf("%d. %s", en.N, p.fit(e.Title, stEvTitle, 200)), 1, top)
+
+	// Number badge in the gutter, in the kind's colour, as on the figures.
+	drawBadge(p.abs, p.left+3.4, top+lineH(stEvMeta)/2+0.2, 3.3, en.N, e.Kind, e.Planned)
+	p.font(stNumber)
+
+	p.text(x, top, date, stEvDate, colInk)
+	if len(restLines) == 1 && restLines[0] == rest {
+		p.text(x+dw, top, rest, stEvMeta, colMuted)
+		p.setY(top + lineH(stEvMeta))
+	} else {
+		p.setY(top + lineH(stEvMeta))
+		p.lines(restLines, x, stEvMeta, colMuted)
+	}
+	p.setY(p.y() + 0.3)
+	p.lines(title, x, stEvTitle, colInk)
+	p.setY(p.y() + 0.5)
+	p.lines(actors, x, stBody, colMuted)
+
+	if note := strings.TrimSpace(e.Note); note != "" {
+		p.note(note, x, w)
+	}
+	for _, q := range quotes {
+		p.quote(q, x, w, kindColour(e.Kind))
+	}
+	if !last {
+		p.setY(p.y() + 3)
+		if p.room() > 8 {
+			p.abs.line(x, p.y(), p.pageW-p.right, p.y(), 0.15, colFaint)
+		}
+		p.setY(p.y() + 5)
+	}
+}
+
+// note draws the user's note in a tinted box with an orange rule.
+func (p *pdfWriter) note(note string, x, w float64) {
+	pad := 2.2
+	ls := p.wrap(note, stNote, w-2*pad-2)
+	h := lineH(stNoteLbl) + float64(len(ls))*lineH(stNote) + 2*pad
+	p.setY(p.y() + 2)
+	if h <= p.pageH-p.top-p.bottom {
+		p.ensure(h)
+		y := p.y()
+		p.abs.rect(x, y, w, h, colNote)
+		p.abs.rect(x, y, 0.9, h, colNoteRule)
+		p.text(x+pad+1, y+pad, "Analyst’s note", stNoteLbl, colMuted)
+		p.setY(y + pad + lineH(stNoteLbl))
+		p.lines(ls, x+pad+1, stNote, colInk)
+		p.setY(y + h)
+		return
+	}
+	// A note longer than a page flows without its box.
+	p.lines(ls, x, stNote, colInk)
+}
+
+// quote draws a quotation with a rule in the event's colour, then its
+// citation and URL, all on one page when they fit.
+func (p *pdfWriter) quote(q quoteBlock, x, w float64, col color.NRGBA) {
+	p.setY(p.y() + 2.2)
+	if q.h <= p.pageH-p.top-p.bottom {
+		p.ensure(q.h)
+	}
+	y0 := p.y()
+	startPage := p.pdf.PageNo()
+	p.lines(q.quote, x+4, stQuote, colInk)
+	if p.pdf.PageNo() == startPage {
+		p.abs.rect(x+0.6, y0+0.6, 0.8, p.y()-y0-1.2, tint(col, 0.35))
+	}
+	p.setY(p.y() + 0.8)
+	p.lines(q.cite, x+4, stCite, colMuted)
+	for _, l := range q.url {
+		p.ensure(lineH(stURL))
+		p.text(x+4, p.y(), l, stURL, colAccent)
+		p.font(stURL)
+		p.pdf.LinkString(x+4, p.y(), p.pdf.GetStringWidth(l), lineH(stURL), q.link)
+		p.setY(p.y() + lineH(stURL))
+	}
+}
+
+func (p *pdfWriter) sourcesList() {
+	if len(p.d.sources) == 0 {
+		return
+	}
+	p.setY(p.y() + 6)
+	p.heading("Sources", 20)
+	x := p.left + gutter
+	w := p.textW - gutter
+	for _, c := range p.d.sources {
+		main := p.wrap(c.long(), stBody, w)
+		var url []string
+		if u := c.url(); u != "" {
+			url = p.wrap(u, stURL, w)
+		}
+		info := p.wrap("File "+c.File+"  ·  cited for "+eventList(c.Events), stCite, w)
+		h := float64(len(main))*lineH(stBody) + float64(len(url))*lineH(stURL) + float64(len(info))*lineH(stCite) + 3
+		p.ensure(h)
+		p.text(p.left, p.y(), "["+strconv.Itoa(c.N)+"]", stBody, colMuted)
+		p.lines(main, x, stBody, colInk)
+		for _, l := range url {
+			p.text(x, p.y(), l, stURL, colAccent)
+			p.font(stURL)
+			p.pdf.LinkString(x, p.y(), p.pdf.GetStringWidth(l), lineH(stURL), c.url())
+			p.setY(p.y() + lineH(stURL))
+		}
+		p.lines(info, x, stCite, colMuted)
+		p.setY(p.y() + 3)
+	}
+	about := "Events were extracted automatically by Briefing Atlas from the sources above and reviewed by the author. " +
+		"Dates are given only as precisely as the sources allow; each quotation is the sentence an event was read from, " +
+		"and the number in brackets points to its source in this list."
+	p.setY(p.y() + 3)
+	ls := p.wrap(about, stCite, p.textW)
+	p.ensure(float64(len(ls))*lineH(stCite) + 2)
+	p.abs.line(p.left, p.y(), p.left+40, p.y(), 0.2, colFaint)
+	p.setY(p.y() + 2)
+	p.lines(ls, p.left, stCite, colMuted)
+}
+
+// eventList is "event 3" or "events 1, 4, 7".
+func eventList(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	if len(ns) == 1 {
+		return "event " + parts[0]
+	}
+	return "events " + strings.Join(parts, ", ")
+}
+
+// collapse turns runs of white space (line breaks inside a sentence) into
+// single spaces.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// clean makes text safe for the PDF fonts: fpdf's width tables cover the
+// Basic Multilingual Plane only, so anything beyond (emoji) becomes a
+// replacement, and control characters other than newlines go.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t' || r == '\r' || r == '\u00a0':
+			return ' '
+		case r > 0xFFFF:
+			return '?'
+		case unicode.IsControl(r) || r == '\ufeff':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// registerPNG adds an image to the PDF as an opaque PNG; flattening onto
+// white avoids a soft mask that some viewers render slowly.
+func registerPNG(pdf *fpdf.Fpdf, name string, img image.Image) error {
+	flat := image.NewRGBA(img.Bounds())
+	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Over)
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, flat); err != nil {
+		return fmt.Errorf("encode figure: %w", err)
+	}
+	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, &buf)
+	return pdf.Error()
+}

@@ -1,0 +1,275 @@
+package briefing
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// tlMark is one dated event on the timeline figure.
+type tlMark struct {
+	en     entry
+	cx     float64 // badge centre
+	b0, b1 float64 // the band of a date known only roughly, or b0 == b1
+	lane   int
+}
+
+// tlTick is a labelled mark on the axis.
+type tlTick struct {
+	x     float64
+	label string
+}
+
+// tlLayout is the timeline figure measured for a given width.
+type tlLayout struct {
+	w, h    float64
+	axisY   float64
+	marks   []tlMark
+	ticks   []tlTick
+	legend  []legendItem
+	legendY float64
+	undated int
+}
+
+type legendItem struct {
+	kind    model.Kind // zero for the non-kind items
+	text    string
+	planned bool
+	band    bool
+	x, y    float64
+}
+
+const (
+	tlR     = 1.9 // badge radius on the timeline
+	tlLaneH = 2*tlR + 1.3
+	tlPad   = 3.5 // keeps edge badges inside the figure
+)
+
+var (
+	tickStyle   = textStyle{size: 6.5}
+	legendStyle = textStyle{size: 6.5}
+)
+
+// layoutTimeline places every dated event on a time axis across the width,
+// stacking badges that would touch into lanes above the axis; events known
+// only to the month or year get a pale band over their whole interval, so the
+// figure shows how uncertain each date is.
+func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
+	l := &tlLayout{w: w}
+	var t0, t1 time.Time
+	for _, en := range d.entries {
+		if !en.E.Dated() {
+			l.undated++
+			continue
+		}
+		if t0.IsZero() || en.E.Start.Before(t0) {
+			t0 = en.E.Start
+		}
+		if e := endOf(en.E).AddDate(0, 0, 1); e.After(t1) {
+			t1 = e
+		}
+	}
+	if t0.IsZero() {
+		return l
+	}
+	span := t1.Sub(t0)
+	pad := span/25 + 10*24*time.Hour
+	t0, t1 = t0.Add(-pad), t1.Add(pad)
+	x0, x1 := tlPad, w-tlPad
+	xOf := func(t time.Time) float64 {
+		return x0 + float64(t.Sub(t0))/float64(t1.Sub(t0))*(x1-x0)
+	}
+	for _, en := range d.entries {
+		e := en.E
+		if !e.Dated() {
+			continue
+		}
+		a, b := xOf(e.Start), xOf(endOf(e).AddDate(0, 0, 1))
+		m := tlMark{en: en, cx: (a + b) / 2}
+		if b-a > tlR { // wider than half a badge: worth showing as a band
+			m.b0, m.b1 = a, b
+		}
+		l.marks = append(l.marks, m)
+	}
+	// Greedy lane packing in order of position: each badge takes the lowest
+	// lane whose last occupant ends before it starts.
+	idx := make([]int, len(l.marks))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		return l.marks[idx[i]].cx-l.marks[idx[i]].halfWidth() < l.marks[idx[j]].cx-l.marks[idx[j]].halfWidth()
+	})
+	var laneEnd []float64
+	for _, i := range idx {
+		m := &l.marks[i]
+		lo, hi := m.extent()
+		lane := -1
+		for k, end := range laneEnd {
+			if end+0.6 <= lo {
+				lane = k
+				break
+			}
+		}
+		if lane < 0 {
+			lane = len(laneEnd)
+			laneEnd = append(laneEnd, 0)
+		}
+		laneEnd[lane] = hi
+		m.lane = lane
+	}
+	lanes := max(len(laneEnd), 1)
+	l.axisY = 1.5 + float64(lanes)*tlLaneH + 1.2
+	l.ticks = ticksFor(t0, t1, xOf, x1-x0)
+	l.layoutLegend(c, d)
+	return l
+}
+
+func (m *tlMark) halfWidth() float64 { lo, hi := m.extent(); return (hi - lo) / 2 }
+
+func (m *tlMark) extent() (float64, float64) {
+	lo, hi := m.cx-tlR, m.cx+tlR
+	if m.b1 > m.b0 {
+		lo, hi = math.Min(lo, m.b0), math.Max(hi, m.b1)
+	}
+	return lo, hi
+}
+
+func (m *tlMark) cy(l *tlLayout) float64 {
+	return l.axisY - 1.2 - tlR - float64(m.lane)*tlLaneH
+}
+
+// ticksFor picks the finest calendar step (years, months or days) that
+// leaves room for every label.
+func ticksFor(t0, t1 time.Time, xOf func(time.Time) float64, width float64) []tlTick {
+	maxTicks := int(width / 16)
+	type step struct {
+		y, m, d int
+	}
+	steps := []step{{0, 0, 1}, {0, 0, 7}, {0, 1, 0}, {0, 3, 0}, {0, 6, 0}, {1, 0, 0}, {2, 0, 0}, {5, 0, 0}, {10, 0, 0}, {25, 0, 0}}
+	for _, s := range steps {
+		start := time.Date(t0.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case s.y > 0:
+			start = time.Date(t0.Year()/s.y*s.y, 1, 1, 0, 0, 0, 0, time.UTC)
+		case s.m > 0:
+			start = time.Date(t0.Year(), t0.Month(), 1, 0, 0, 0, 0, time.UTC)
+		case s.d > 0:
+			start = model.Day(t0)
+		}
+		var ts []time.Time
+		for t := start; !t.After(t1); t = t.AddDate(s.y, s.m, s.d) {
+			if !t.Before(t0) {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) > maxTicks {
+			continue
+		}
+		var out []tlTick
+		for i, t := range ts {
+			var label string
+			switch {
+			case s.y > 0:
+				label = t.Format("2006")
+			case s.m > 0 && (i == 0 || t.Month() == time.January):
+				label = t.Format("Jan 2006")
+			case s.m > 0:
+				label = t.Format("Jan")
+			default:
+				label = t.Format("2 Jan")
+			}
+			out = append(out, tlTick{x: xOf(t), label: label})
+		}
+		return out
+	}
+	return nil
+}
+
+// layoutLegend lists the colours in use and the two conventions (ring for
+// planned, band for a rough date), wrapping across lines.
+func (l *tlLayout) layoutLegend(c canvas, d *doc) {
+	seen := map[string]bool{}
+	var items []legendItem
+	planned, band := false, false
+	for _, m := range l.marks {
+		g := kindGroup(m.en.E.Kind)
+		if !seen[g] {
+			seen[g] = true
+			items = append(items, legendItem{kind: m.en.E.Kind, text: g})
+		}
+		planned = planned || m.en.E.Planned
+		band = band || m.b1 > m.b0
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].text < items[j].text })
+	if planned {
+		items = append(items, legendItem{text: "planned or expected", planned: true})
+	}
+	if band {
+		items = append(items, legendItem{text: "date known only roughly", band: true})
+	}
+	if l.undated > 0 {
+		items = append(items, legendItem{text: fmt.Sprintf("%s not shown", plural(l.undated, "undated event"))})
+	}
+	y := l.axisY + 9
+	l.legendY = y
+	x := 0.0
+	for i := range items {
+		sw := 0.0
+		if items[i].kind != "" || items[i].planned || items[i].band {
+			sw = 3.2
+		}
+		iw := sw + c.textWidth(items[i].text, legendStyle) + 4.5
+		if x > 0 && x+iw > l.w {
+			x, y = 0, y+4.2
+		}
+		items[i].x, items[i].y = x, y
+		x += iw
+	}
+	l.legend = items
+	l.h = y + 1.5
+}
+
+func (l *tlLayout) paint(c canvas) {
+	if len(l.marks) == 0 {
+		return
+	}
+	c.line(0, l.axisY, l.w, l.axisY, 0.35, colMuted)
+	for _, t := range l.ticks {
+		c.line(t.x, l.axisY, t.x, l.axisY+1.3, 0.3, colMuted)
+		tw := c.textWidth(t.label, tickStyle)
+		x := math.Max(0, math.Min(l.w-tw, t.x-tw/2))
+		c.text(x, l.axisY+4.2, t.label, tickStyle, colMuted)
+	}
+	for i := range l.marks {
+		m := &l.marks[i]
+		cy := m.cy(l)
+		c.line(m.cx, cy+tlR, m.cx, l.axisY, 0.2, colFaint)
+		if m.b1 > m.b0 {
+			c.rect(m.b0, cy-0.8, m.b1-m.b0, 1.6, tint(kindColour(m.en.E.Kind), 0.6))
+		}
+	}
+	for i := range l.marks {
+		m := &l.marks[i]
+		drawBadge(c, m.cx, m.cy(l), tlR, m.en.N, m.en.E.Kind, m.en.E.Planned)
+	}
+	for _, it := range l.legend {
+		cy := it.y - 0.85
+		x := it.x
+		switch {
+		case it.planned:
+			c.circle(x+1.2, cy, 1.2, colWhite, colMuted, 0.35)
+			x += 3.2
+		case it.band:
+			c.rect(x, cy-0.6, 2.6, 1.2, tint(colMuted, 0.55))
+			x += 3.2
+		case it.kind != "":
+			c.circle(x+1.2, cy, 1.2, kindColour(it.kind), kindColour(it.kind), 0)
+			x += 3.2
+		}
+		c.text(x, it.y, it.text, legendStyle, colMuted)
+	}
+}
