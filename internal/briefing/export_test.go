@@ -80,10 +80,10 @@ func TestPDFHoldsEveryEventPlaceAndSource(t *testing.T) {
 			}
 			for _, want := range []string{
 				"Wire Service, “Diplomats Meet Again Over Syria”, 7 May 2013", // publisher, headline, date
-				"Daily Ledger, 24 Mar 2016",  // no headline known
-				"009_lost.txt",               // article not in the store: cited by file
-				"Сергей Лавров", "Анна Müller", // non-Latin and accented names print
-				"Señor Pérez",                  // the user's note goes in
+				"Daily Ledger, 24 Mar 2016",                                   // no headline known
+				"009_lost.txt",                                                // article not in the store: cited by file
+				"Сергей Лавров", "Анна Müller",                                // non-Latin and accented names print
+				"Señor Pérez", // the user's note goes in
 				"Page 1 of", "Sources", "Figure 1.", "Figure 2.",
 				"2012 – Aug 2016", // the period covered
 			} {
