@@ -87,14 +87,14 @@ func NewBasemap(l LOD, t *Topology) (*Basemap, error) {
 	}
 	b := &Basemap{LOD: l}
 	for _, g := range t.Objects["land"] {
-		b.Land = append(b.Land, t.MultiPolygon(g)...)
+		b.Land = append(b.Land, fixPolygons(t.MultiPolygon(g))...)
 	}
 	for _, g := range t.Objects["countries"] {
-		mp := t.MultiPolygon(g)
+		mp := fixPolygons(t.MultiPolygon(g))
 		b.Countries = append(b.Countries, CountryShape{Code: g.ID, Name: g.Name, Geom: mp, Bound: mp.Bound()})
 	}
-	b.Borders = t.Mesh("countries", func(n int) bool { return n >= 2 })
-	b.Coasts = t.Mesh("land", func(n int) bool { return n >= 1 })
+	b.Borders = splitLines(t.Mesh("countries", func(n int) bool { return n >= 2 }))
+	b.Coasts = splitLines(t.Mesh("land", func(n int) bool { return n >= 1 }))
 	return b, nil
 }
 
