@@ -87,6 +87,19 @@ type Env struct {
 	Store1M string // generated million-event store (atlas gen --store)
 	App     string // the desktop binary, for the window metrics
 	Log     io.Writer
+
+	cleanups []func()
+	app      *appCache // the window metrics share their runs
+}
+
+// deferClose runs f once the current metric, and its profile, are done.
+func (e *Env) deferClose(f func()) { e.cleanups = append(e.cleanups, f) }
+
+func (e *Env) cleanup() {
+	for i := len(e.cleanups) - 1; i >= 0; i-- {
+		e.cleanups[i]()
+	}
+	e.cleanups = nil
 }
 
 func (e *Env) logf(format string, args ...any) {
@@ -135,6 +148,7 @@ func Run(env *Env, metrics []Metric, only []string) []Result {
 				r.Profile = p
 			}
 		}
+		env.cleanup()
 		if r.Ref > 0 && r.Ratio == 0 && r.Status != StatusNotBuilt && r.Status != StatusError {
 			r.Ratio = r.Value / r.Ref
 		}
@@ -253,9 +267,11 @@ func durations(n int, f func() error) ([]time.Duration, error) {
 		}
 		ds = append(ds, time.Since(t))
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	sortDurations(ds)
 	return ds, nil
 }
+
+func sortDurations(ds []time.Duration) { sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] }) }
 
 // median of sorted durations, in milliseconds.
 func median(ds []time.Duration) float64 { return ms(ds[len(ds)/2]) }

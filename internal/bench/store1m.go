@@ -1,0 +1,291 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+	"github.com/briefingatlas/atlas/internal/timeline"
+	"github.com/paulmach/orb"
+)
+
+// frameMaxEvents is the main window's limit above which the timeline draws
+// clusters (tlMaxEvents in internal/ui, which this package must not import:
+// the CLI never links Fyne).
+const frameMaxEvents = 160
+
+// frameH is the timeline's visible height in pixels in a 1280×800 window.
+const frameH = 800.0
+
+// storeSource is the timeline's Source over a store with no filter, the
+// same as the main window's (internal/ui's storeSource, which this package
+// cannot import): counts from the store's per-day/month/year tables,
+// regrouped into weeks, quarters or decades; events as the store's light
+// marks with their places looked up once and cached.
+type storeSource struct {
+	s      *store.Store
+	places map[int64]*model.Place
+}
+
+func newStoreSource(s *store.Store) *storeSource {
+	return &storeSource{s: s, places: map[int64]*model.Place{}}
+}
+
+func (src *storeSource) Counts(from, to time.Time, unit timeline.Unit) ([]timeline.Count, error) {
+	g := store.Day
+	switch unit {
+	case timeline.Month, timeline.Quarter:
+		g = store.Month
+	case timeline.Year, timeline.Decade:
+		g = store.Year
+	}
+	cs, err := src.s.EventCounts(g, from, to, store.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]timeline.Count, 0, len(cs))
+	for _, c := range cs {
+		start := unit.Floor(c.Start)
+		if n := len(out); n > 0 && out[n-1].Start.Equal(start) {
+			out[n-1].N += c.N
+			continue
+		}
+		out = append(out, timeline.Count{Start: start, N: c.N})
+	}
+	return out, nil
+}
+
+func (src *storeSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
+	ms, err := src.s.Marks(from, to, store.Filter{Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Event, 0, len(ms))
+	for _, m := range ms {
+		e := model.Event{ID: m.ID, Kind: m.Kind, Title: m.Title, Start: m.Start, End: m.End, Precision: m.Precision,
+			Planned: m.Planned, Confidence: m.Confidence, InBriefing: m.InBriefing, Edited: m.Edited}
+		if m.PlaceID != 0 {
+			p, ok := src.places[m.PlaceID]
+			if !ok {
+				if p, err = src.s.Place(m.PlaceID); err != nil {
+					return nil, err
+				}
+				src.places[m.PlaceID] = p
+			}
+			e.Place = p
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// stores opens the million-event store and an empty one made for the
+// reference queries. Both are closed by the returned function.
+func stores(env *Env) (full, empty *store.Store, closeAll func(), err error) {
+	if _, err := os.Stat(env.Store1M); err != nil {
+		return nil, nil, nil, fmt.Errorf("%w: no generated store at %s (run atlas gen --store)", ErrNotBuilt, env.Store1M)
+	}
+	full, err = store.OpenReadOnly(env.Store1M)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	emptyPath := filepath.Join(env.Cache, "empty.db")
+	empty, err = store.Open(emptyPath)
+	if err != nil {
+		full.Close()
+		return nil, nil, nil, err
+	}
+	return full, empty, func() { full.Close(); empty.Close() }, nil
+}
+
+// span returns the store's date range, or the generator's default twenty
+// years for an empty store, so that reference queries cover the same days.
+func span(s *store.Store) (time.Time, time.Time, error) {
+	first, last, ok, err := s.DateRange()
+	if err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if !ok {
+		return time.Date(2006, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), nil
+	}
+	return first, last, nil
+}
+
+// firstFrame reads what the main window needs before drawing: the date
+// range, the overview's month counts, the fully zoomed-out timeline marks
+// and the places on the world map.
+func firstFrame(s *store.Store) error {
+	from, to, err := span(s)
+	if err != nil {
+		return err
+	}
+	src := newStoreSource(s)
+	from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
+	counts, err := src.Counts(from, to, timeline.Month)
+	if err != nil {
+		return err
+	}
+	gaps := timeline.FindGaps(counts, timeline.Month, from, to, 100)
+	sc := timeline.NewScale(from, to, 1, gaps, false)
+	sc = sc.WithZoom(sc.Fit(frameH))
+	if _, err := timeline.Query(src, sc, -40, frameH+40, frameMaxEvents); err != nil {
+		return err
+	}
+	_, err = s.PlacesIn(orb.Bound{}, store.Filter{})
+	return err
+}
+
+func runOpen(env *Env) (Result, func(), error) {
+	if _, err := os.Stat(env.Store1M); err != nil {
+		return Result{}, nil, fmt.Errorf("%w: no generated store at %s", ErrNotBuilt, env.Store1M)
+	}
+	emptyPath := filepath.Join(env.Cache, "empty.db")
+	once := func(path string) func() error {
+		return func() error {
+			s, err := store.OpenReadOnly(path)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return firstFrame(s)
+		}
+	}
+	// Make sure the empty store exists and is migrated.
+	if s, err := store.Open(emptyPath); err != nil {
+		return Result{}, nil, err
+	} else {
+		s.Close()
+	}
+	full, err := durations(7, once(env.Store1M))
+	if err != nil {
+		return Result{}, nil, err
+	}
+	ref, err := durations(7, once(emptyPath))
+	if err != nil {
+		return Result{}, nil, err
+	}
+	r := Result{Value: median(full), Ref: median(ref), RefUnit: "ms", RefWhat: "same on an empty store",
+		Note: "median of 7: open, month counts, zoomed-out marks, world places"}
+	return r, func() { _ = once(env.Store1M)() }, nil
+}
+
+// timelineAt measures timeline.Query plus ticks for a window of frameH
+// pixels starting at day at, with pxPerDay zoom (0 = fit the whole range).
+func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, note string) (Result, func(), error) {
+	full, empty, closeAll, err := stores(env)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	frame := func(s *store.Store) (func() error, error) {
+		from, to, err := span(s)
+		if err != nil {
+			return nil, err
+		}
+		from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
+		src := newStoreSource(s)
+		sc := timeline.NewScale(from, to, 1, nil, false)
+		if days > 0 {
+			sc = sc.WithZoom(frameH / days)
+		} else {
+			sc = sc.WithZoom(sc.Fit(frameH))
+		}
+		y0 := sc.Y(at(from, to))
+		return func() error {
+			if _, err := timeline.Query(src, sc, y0-40, y0+frameH+40, frameMaxEvents); err != nil {
+				return err
+			}
+			timeline.Ticks(sc, y0, y0+frameH, 44)
+			return nil
+		}, nil
+	}
+	fFull, err := frame(full)
+	if err != nil {
+		closeAll()
+		return Result{}, nil, err
+	}
+	fEmpty, err := frame(empty)
+	if err != nil {
+		closeAll()
+		return Result{}, nil, err
+	}
+	_ = fFull() // warm the page cache: the app has the store open already
+	ds, err := durations(30, fFull)
+	if err != nil {
+		closeAll()
+		return Result{}, nil, err
+	}
+	rs, err := durations(30, fEmpty)
+	if err != nil {
+		closeAll()
+		return Result{}, nil, err
+	}
+	r := Result{Value: median(ds), Ref: median(rs), RefUnit: "ms", RefWhat: "same query on an empty store", Note: note}
+	// The stores stay open for a profile run and are closed after it.
+	env.deferClose(closeAll)
+	return r, func() { _ = fFull() }, nil
+}
+
+func runTimelineFrame(env *Env) (Result, func(), error) {
+	return timelineAt(env, func(from, _ time.Time) time.Time { return from }, 0,
+		"median of 30: marks and ticks, whole range in 800 px")
+}
+
+func runTimelineZoomed(env *Env) (Result, func(), error) {
+	// A month in a busy year of the synthetic store: March 2016.
+	month := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)
+	return timelineAt(env, func(time.Time, time.Time) time.Time { return month }, 31,
+		"median of 30: marks and ticks, one month (Mar 2016) in 800 px")
+}
+
+// searchQueries are what a user types: places, topics, surnames, a prefix
+// being typed, two words.
+var searchQueries = []string{"Moscow", "Geneva", "ceasefire", "grain exports", "talks", "Morozov",
+	"Haddad", "agreement Tokyo", "negot", "conf", "refugee returns", "Damascus", "offensive",
+	"Lagos", "prisoner", "Nakamura", "Berlin talks", "sanctions", "withdrawal", "report"}
+
+func runSearch(env *Env) (Result, func(), error) {
+	full, empty, closeAll, err := stores(env)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	env.deferClose(closeAll)
+	const limit = 100
+	all := func(s *store.Store) ([]time.Duration, error) {
+		var ds []time.Duration
+		for rep := 0; rep < 5; rep++ {
+			for _, q := range searchQueries {
+				t := time.Now()
+				if _, err := s.Search(q, limit); err != nil {
+					return nil, err
+				}
+				ds = append(ds, time.Since(t))
+			}
+		}
+		sortDurations(ds)
+		return ds, nil
+	}
+	for _, q := range searchQueries { // warm the page cache once
+		if _, err := full.Search(q, limit); err != nil {
+			return Result{}, nil, err
+		}
+	}
+	ds, err := all(full)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	rs, err := all(empty)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	r := Result{Value: p95(ds), Ref: p95(rs), RefUnit: "ms", RefWhat: "same queries on an empty store",
+		Note: fmt.Sprintf("%d queries × 5, limit %d, median %.1f ms", len(searchQueries), limit, median(ds))}
+	work := func() {
+		for _, q := range searchQueries {
+			_, _ = full.Search(q, limit)
+		}
+	}
+	return r, work, nil
+}
