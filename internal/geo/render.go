@@ -31,7 +31,7 @@ var LightStyle = Style{
 	Graticule:     color.RGBA{0xb8, 0xcc, 0xdb, 0xff},
 	CountryLabel:  color.RGBA{0x6b, 0x66, 0x70, 0xff},
 	CityLabel:     color.RGBA{0x26, 0x26, 0x2b, 0xff},
-	Halo:          color.RGBA{0xff, 0xff, 0xff, 0xd0},
+	Halo:          color.RGBA{0xd8, 0xd8, 0xd8, 0xd8}, // premultiplied white
 	MarkerOutline: color.RGBA{0xff, 0xff, 0xff, 0xff},
 	Selected:      color.RGBA{0x1a, 0x1a, 0x1a, 0xff},
 	CoastWidth:    0.9,
@@ -48,7 +48,7 @@ var DarkStyle = Style{
 	Graticule:     color.RGBA{0x22, 0x2d, 0x3a, 0xff},
 	CountryLabel:  color.RGBA{0x9c, 0xa3, 0xad, 0xff},
 	CityLabel:     color.RGBA{0xe8, 0xe8, 0xea, 0xff},
-	Halo:          color.RGBA{0x10, 0x14, 0x1a, 0xd0},
+	Halo:          color.RGBA{0x0d, 0x10, 0x15, 0xd0}, // premultiplied near-black
 	MarkerOutline: color.RGBA{0x10, 0x14, 0x1a, 0xff},
 	Selected:      color.RGBA{0xff, 0xff, 0xff, 0xff},
 	CoastWidth:    0.9,
@@ -92,7 +92,14 @@ type layerKey struct {
 type Renderer struct {
 	mu     sync.Mutex
 	layers map[layerKey]*layer
-	pool   sync.Pool // *vector.Rasterizer
+	pool   sync.Pool // *canvasBuf
+}
+
+// canvasBuf is a rasterizer with its coverage mask, reused across frames
+// because both are as large as the image.
+type canvasBuf struct {
+	z    *vector.Rasterizer
+	mask *image.Alpha
 }
 
 // NewRenderer returns a renderer with empty caches.
@@ -210,14 +217,15 @@ func (r *Renderer) RenderInto(img *image.RGBA, v View, s Style) error {
 	}
 	draw.Draw(img, img.Bounds(), image.NewUniform(s.Sea), image.Point{}, draw.Src)
 	px := newPixels(v)
-	z := r.rasterizer(img.Bounds().Dx(), img.Bounds().Dy())
-	defer r.pool.Put(z)
+	cb := r.canvas(img.Bounds().Dx(), img.Bounds().Dy())
+	defer r.pool.Put(cb)
 	// The grid goes under the land: it helps reading the sea, and on land
 	// the borders are reference enough.
 	if s.ShowGraticule {
-		r.graticule(z, img, v, px, s)
-		z.Reset(img.Bounds().Dx(), img.Bounds().Dy())
+		r.graticule(cb, img, v, px, s)
 	}
+	z := cb.z
+	z.Reset(img.Bounds().Dx(), img.Bounds().Dy())
 
 	// Land: one pass for every ring, so that holes cancel and shared edges
 	// leave no seams.
@@ -242,18 +250,60 @@ func (r *Renderer) RenderInto(img *image.RGBA, v View, s Style) error {
 		}
 		z.ClosePath()
 	}
-	z.Draw(img, img.Bounds(), image.NewUniform(s.Land), image.Point{})
-	r.strokeAll(z, img, ly.borders, px, s.BorderWidth*v.scale(), s.Border)
-	r.strokeAll(z, img, ly.coasts, px, s.CoastWidth*v.scale(), s.Coast)
+	cb.paint(img, s.Land)
+	r.strokeAll(cb, img, ly.borders, px, s.BorderWidth*v.scale(), s.Border)
+	r.strokeAll(cb, img, ly.coasts, px, s.CoastWidth*v.scale(), s.Coast)
 	return nil
 }
 
-func (r *Renderer) rasterizer(w, h int) *vector.Rasterizer {
-	if z, ok := r.pool.Get().(*vector.Rasterizer); ok {
-		z.Reset(w, h)
-		return z
+func (r *Renderer) canvas(w, h int) *canvasBuf {
+	cb, _ := r.pool.Get().(*canvasBuf)
+	if cb == nil {
+		cb = &canvasBuf{z: vector.NewRasterizer(w, h)}
 	}
-	return vector.NewRasterizer(w, h)
+	cb.z.Reset(w, h)
+	if cb.mask == nil || cb.mask.Rect.Dx() != w || cb.mask.Rect.Dy() != h {
+		cb.mask = image.NewAlpha(image.Rect(0, 0, w, h))
+	}
+	return cb
+}
+
+// paint composites c through the coverage of the paths added since the
+// last Reset. It skips uncovered pixels, which are most of them for lines,
+// and so is several times faster than drawing through the rasterizer.
+func (cb *canvasBuf) paint(img *image.RGBA, c color.RGBA) {
+	cb.z.DrawOp = draw.Src // Reset sets Over; Src overwrites last pass's mask
+	cb.z.Draw(cb.mask, cb.mask.Rect, image.Opaque, image.Point{})
+	blend(img, cb.mask, c)
+}
+
+// blend draws premultiplied colour c over img through mask, both of the
+// same size with tight strides.
+func blend(img *image.RGBA, mask *image.Alpha, c color.RGBA) {
+	pix := img.Pix
+	cr, cg, cb, ca := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
+	for i, m := range mask.Pix {
+		if m == 0 {
+			continue
+		}
+		j := i * 4
+		if m == 0xff && ca == 0xff {
+			pix[j], pix[j+1], pix[j+2], pix[j+3] = c.R, c.G, c.B, 0xff
+			continue
+		}
+		mm := uint32(m)
+		inv := 255 - div255(ca*mm)
+		pix[j] = uint8(div255(cr*mm + uint32(pix[j])*inv))
+		pix[j+1] = uint8(div255(cg*mm + uint32(pix[j+1])*inv))
+		pix[j+2] = uint8(div255(cb*mm + uint32(pix[j+2])*inv))
+		pix[j+3] = uint8(div255(ca*mm + uint32(pix[j+3])*inv))
+	}
+}
+
+// div255 divides by 255 with rounding, without a division.
+func div255(x uint32) uint32 {
+	x += 128
+	return (x + x>>8) >> 8
 }
 
 func boundWithin(inner, outer orb.Bound) bool {
@@ -262,8 +312,9 @@ func boundWithin(inner, outer orb.Bound) bool {
 }
 
 // strokeAll draws lines of width w device pixels in one rasterizer pass.
-func (r *Renderer) strokeAll(z *vector.Rasterizer, img *image.RGBA, fs []feature, px pixels, w float64, c color.RGBA) {
+func (r *Renderer) strokeAll(cb *canvasBuf, img *image.RGBA, fs []feature, px pixels, w float64, c color.RGBA) {
 	b := img.Bounds()
+	z := cb.z
 	z.Reset(b.Dx(), b.Dy())
 	for _, f := range fs {
 		if !f.bound.Intersects(px.box) {
@@ -277,7 +328,7 @@ func (r *Renderer) strokeAll(z *vector.Rasterizer, img *image.RGBA, fs []feature
 			strokeLine(z, part, px, w)
 		}
 	}
-	z.Draw(img, b, image.NewUniform(c), image.Point{})
+	cb.paint(img, c)
 }
 
 // strokeLine adds a polyline as a chain of rectangles with square caps; the
@@ -313,7 +364,7 @@ func strokeSegment(z *vector.Rasterizer, ax, ay, bx, by, w float32) {
 
 // graticule draws meridians and parallels every 10°, 20° or 30° depending
 // on zoom, as a faint reference grid over land and sea.
-func (r *Renderer) graticule(z *vector.Rasterizer, img *image.RGBA, v View, px pixels, s Style) {
+func (r *Renderer) graticule(cb *canvasBuf, img *image.RGBA, v View, px pixels, s Style) {
 	step := 30.0
 	switch {
 	case v.Zoom >= 4:
@@ -334,5 +385,5 @@ func (r *Renderer) graticule(z *vector.Rasterizer, img *image.RGBA, v View, px p
 	for i, l := range lines {
 		fs[i] = feature{pts: l, bound: orb.LineString(l).Bound()}
 	}
-	r.strokeAll(z, img, fs, px, 0.6*v.scale(), s.Graticule)
+	r.strokeAll(cb, img, fs, px, 0.6*v.scale(), s.Graticule)
 }
