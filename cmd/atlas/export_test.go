@@ -96,7 +96,9 @@ func TestExportCommand(t *testing.T) {
 			}
 		}},
 		{"place filter", []string{"--out", "m.geojson", "--place", "moscow"}, "m.geojson", func(t *testing.T, data []byte) {
-			var fc struct{ Features []struct{ Properties map[string]any } }
+			var fc struct {
+				Features []struct{ Properties map[string]any }
+			}
 			if err := json.Unmarshal(data, &fc); err != nil {
 				t.Fatal(err)
 			}
