@@ -148,6 +148,43 @@ func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model
 	return res, nil
 }
 
+// RedateArticle sets the publication date the user gave (DateSource user)
+// and replaces the article's extraction with x, made with that date, in one
+// transaction: the events never disagree with the date shown.
+func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, x *model.Extraction, same SameFunc) (SaveResult, error) {
+	res := SaveResult{ArticleID: articleID}
+	err := s.writeTx(ctx, fmt.Sprintf("set date of article %d", articleID), func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, date_source = ? WHERE id = ?`, unixOrNull(date), string(model.DateUser), articleID)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+		}
+		a, err := loadArticle(ctx, tx, articleID)
+		if err != nil {
+			return err
+		}
+		if err := dropExtraction(ctx, tx, articleID); err != nil {
+			return err
+		}
+		if x == nil {
+			return nil
+		}
+		w := newWriter(ctx, tx)
+		defer w.close()
+		if err := w.addMentions(articleID, x.Mentions); err != nil {
+			return err
+		}
+		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, same)
+		return err
+	})
+	if err != nil {
+		return SaveResult{ArticleID: articleID}, err
+	}
+	return res, nil
+}
+
 // dropExtraction removes what extraction put in the store for one article.
 func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {

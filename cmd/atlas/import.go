@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/ingest"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/pipeline"
+	"github.com/briefingatlas/atlas/internal/store"
+	"golang.org/x/term"
+)
+
+func init() {
+	register("import", "import article files and folders (.txt, .md, .html) into the store", runImport)
+}
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	manifestPath := fs.String("manifest", "", "sources.csv (file,title,publisher,url,published) or the same fields as JSON")
+	quiet := fs.Bool("q", false, "no progress bar")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: atlas import [--db PATH] [--manifest FILE] PATH...")
+		fmt.Fprintln(stderr, "\nImports files and folders (recursively). Exit status: 0 all imported or already present,")
+		fmt.Fprintln(stderr, "1 some files failed (the others are imported), 2 usage error.")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "atlas import: name at least one file or folder to import")
+		fs.Usage()
+		return 2
+	}
+	path, err := resolveStorePath(*db)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return 2
+	}
+	var m *ingest.Manifest
+	if *manifestPath != "" {
+		if m, err = ingest.LoadManifest(*manifestPath); err != nil {
+			fmt.Fprintf(stderr, "atlas import: %v\nNothing was imported.\n", err)
+			return 1
+		}
+	}
+	x, same, err := newExtractor()
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return 1
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return 1
+	}
+	defer st.Close()
+
+	// Ctrl-C stops between articles: what was imported stays, whole.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	bar := newProgressBar(stderr, *quiet)
+	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same}, bar.update)
+	bar.done()
+	printSummary(stdout, path, sum)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		fmt.Fprintln(stderr, "The articles imported before this stay in the store; run the same command again to import the rest.")
+		return 1
+	}
+	if len(sum.Failed) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func printSummary(w io.Writer, path string, s pipeline.Summary) {
+	plural := func(n int, one string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, one)
+		}
+		return fmt.Sprintf("%d %ss", n, one)
+	}
+	if s.Imported > 0 {
+		fmt.Fprintf(w, "Imported %s (%s, %d merged with events already stored) into %s in %s.\n",
+			plural(s.Imported, "article"), plural(s.Events, "new event"), s.Merged, path, s.Elapsed.Round(time.Millisecond))
+	} else {
+		fmt.Fprintf(w, "No new articles imported into %s.\n", path)
+	}
+	if s.AlreadyPresent > 0 {
+		fmt.Fprintf(w, "Already present: %s (the same text is in the store; nothing changed).\n", plural(s.AlreadyPresent, "article"))
+	}
+	if len(s.Failed) > 0 {
+		fmt.Fprintf(w, "Failed: %s:\n", plural(len(s.Failed), "file"))
+		for _, f := range s.Failed {
+			fmt.Fprintf(w, "  %s\n", f.Reason)
+		}
+	}
+	if len(s.Skipped) > 0 {
+		fmt.Fprintf(w, "Skipped: %s:\n", plural(len(s.Skipped), "file"))
+		for _, f := range s.Skipped {
+			fmt.Fprintf(w, "  %s: %s\n", f.Path, f.Skipped)
+		}
+	}
+	for _, warn := range s.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", warn)
+	}
+}
+
+// progressBar draws on a terminal once the work has taken over a second;
+// elsewhere (pipes, logs, tests) it stays silent.
+type progressBar struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	drawn bool
+}
+
+func newProgressBar(w io.Writer, quiet bool) *progressBar {
+	on := false
+	if f, ok := w.(*os.File); ok && !quiet {
+		on = term.IsTerminal(int(f.Fd()))
+	}
+	return &progressBar{w: w, on: on, start: time.Now()}
+}
+
+func (b *progressBar) update(p pipeline.Progress) {
+	if !b.on || time.Since(b.start) < time.Second || p.Total == 0 {
+		return
+	}
+	const width = 30
+	fill := width * p.Done / p.Total
+	name := filepath.Base(p.Path)
+	if len(name) > 30 {
+		name = name[:27] + "..."
+	}
+	fmt.Fprintf(b.w, "\r[%s%s] %d/%d %-30s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill), p.Done, p.Total, name)
+	b.drawn = true
+}
+
+func (b *progressBar) done() {
+	if b.drawn {
+		fmt.Fprintf(b.w, "\r%s\r", strings.Repeat(" ", 75))
+	}
+}
+
+// newExtractor returns the extractor import uses. Until internal/extract
+// lands, articles are stored without events.
+func newExtractor() (pipeline.Extractor, func(a, b *model.Event) bool, error) {
+	return nil, nil, nil
+}

@@ -1,0 +1,229 @@
+// Package pipeline imports article files into the store: ingest reads them,
+// the extractor finds events, and the store saves each article with its
+// events in one transaction, merging events reported by several articles.
+// A crash or kill mid-import leaves whole articles only; running the import
+// again skips what is stored (by content hash) and completes the rest.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/ingest"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+)
+
+// Extractor finds events in an article; *extract.Extractor satisfies it.
+type Extractor interface {
+	Extract(a *model.Article) model.Extraction
+}
+
+// Options tune an import.
+type Options struct {
+	// Manifest gives titles, publishers, URLs and dates by file name; nil
+	// means the metadata comes from the articles' text.
+	Manifest *ingest.Manifest
+	// SameEvent says whether two events are one real-world event reported
+	// twice (pass extract.SameEvent); nil means events are never merged.
+	SameEvent func(a, b *model.Event) bool
+}
+
+// Progress is reported after each file.
+type Progress struct {
+	Done, Total int    // files handled so far, files found
+	Path        string // the file just handled
+	Imported    int
+	Present     int
+	Failed      int
+}
+
+// Failure is a file that could not be imported and why.
+type Failure struct {
+	Path   string
+	Reason string // a sentence for the user, naming the file
+	Err    error
+}
+
+// Summary says what an import did.
+type Summary struct {
+	Imported       int            // articles added
+	AlreadyPresent int            // articles whose text was stored before
+	Failed         []Failure      // files that could not be imported
+	Skipped        []ingest.Found // files left out on purpose (type, documentation), with why
+	Events         int            // events added
+	Merged         int            // events merged into events already stored
+	Warnings       []string       // manifest problems, manifest rows matching no file
+	Articles       []int64        // ids of the articles added
+	Elapsed        time.Duration
+}
+
+// Import reads paths (files and folders, recursively) into st. Files that
+// cannot be read, decoded or extracted are listed in Summary.Failed and the
+// others still imported. The error is for what stops the whole import: the
+// store locked, read-only or broken, or ctx cancelled; the summary then tells
+// what was done before.
+func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, opts Options, progress func(Progress)) (Summary, error) {
+	start := time.Now()
+	var sum Summary
+	if opts.Manifest != nil {
+		sum.Warnings = append(sum.Warnings, opts.Manifest.Warnings...)
+	}
+	found := ingest.Walk(paths)
+	var files []string
+	for _, f := range found {
+		switch {
+		case f.Skipped != "" && opts.Manifest != nil && samePath(f.Path, opts.Manifest.Path):
+			// The manifest beside the articles is not worth a mention.
+		case f.Err != nil:
+			sum.Failed = append(sum.Failed, Failure{Path: f.Path, Reason: f.Err.Error(), Err: f.Err})
+		case f.Skipped != "":
+			sum.Skipped = append(sum.Skipped, f)
+		default:
+			files = append(files, f.Path)
+		}
+	}
+	p := Progress{Total: len(files), Failed: len(sum.Failed)}
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			sum.Elapsed = time.Since(start)
+			return sum, fmt.Errorf("import stopped before %s: %w", path, err)
+		}
+		res, err := importOne(ctx, st, x, path, opts)
+		switch {
+		case err != nil && fatal(err):
+			sum.Elapsed = time.Since(start)
+			return sum, fmt.Errorf("import %s: %w", path, err)
+		case err != nil:
+			sum.Failed = append(sum.Failed, Failure{Path: path, Reason: err.Error(), Err: err})
+			p.Failed++
+		case res.AlreadyPresent:
+			sum.AlreadyPresent++
+			p.Present++
+		default:
+			sum.Imported++
+			sum.Events += res.Inserted
+			sum.Merged += res.Merged
+			sum.Articles = append(sum.Articles, res.ArticleID)
+			p.Imported++
+		}
+		p.Done++
+		p.Path = path
+		if progress != nil {
+			progress(p)
+		}
+	}
+	if opts.Manifest != nil {
+		for _, f := range opts.Manifest.Unused() {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("manifest %s lists %s, which was not among the files imported", opts.Manifest.Path, f))
+		}
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// fatal reports errors that would fail every following file too.
+func fatal(err error) bool {
+	return errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrNotStore) ||
+		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+func importOne(ctx context.Context, st *store.Store, x Extractor, path string, opts Options) (store.SaveResult, error) {
+	a, err := ingest.ReadFile(path, opts.Manifest)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	// Skip extraction for text already stored: a re-run is quick.
+	has, err := st.HasArticle(a.SHA256)
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	if has {
+		return store.SaveResult{AlreadyPresent: true}, nil
+	}
+	ext, err := extract(x, a)
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return st.SaveArticle(ctx, a, ext, opts.SameEvent)
+}
+
+// extract runs the extractor, turning a panic on one odd article into that
+// article's failure instead of the end of the import.
+func extract(x Extractor, a *model.Article) (ext *model.Extraction, err error) {
+	if x == nil {
+		return &model.Extraction{}, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the extractor failed on this article: %v", r)
+		}
+	}()
+	e := x.Extract(a)
+	return &e, nil
+}
+
+// SetArticleDate records the publication date the user gave an article
+// (DateSource user) and re-extracts it with that date, in one transaction.
+// User edits of its events survive (they are keyed by event key).
+func SetArticleDate(ctx context.Context, st *store.Store, x Extractor, id int64, date time.Time, same func(a, b *model.Event) bool) (store.SaveResult, error) {
+	a, err := st.Article(id)
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("set article date: %w", err)
+	}
+	a.Published = date
+	a.DateSource = model.DateUser
+	if date.IsZero() {
+		a.DateSource = model.DateUnknown
+	}
+	ext, err := extract(x, a)
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("set date of %s: %w", a.Path, err)
+	}
+	res, err := st.RedateArticle(ctx, id, date, ext, same)
+	if err != nil {
+		return res, fmt.Errorf("set date of %s: %w", a.Path, err)
+	}
+	return res, nil
+}
+
+// Reextract runs the extractor again over every stored article (after an
+// extractor upgrade), one transaction per article. User edits survive.
+func Reextract(ctx context.Context, st *store.Store, x Extractor, same func(a, b *model.Event) bool, progress func(Progress)) error {
+	list, err := st.Articles()
+	if err != nil {
+		return fmt.Errorf("re-extract: %w", err)
+	}
+	p := Progress{Total: len(list)}
+	for _, meta := range list {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("re-extract: %w", err)
+		}
+		a, err := st.Article(meta.ID)
+		if err != nil {
+			return fmt.Errorf("re-extract: %w", err)
+		}
+		ext, err := extract(x, a)
+		if err != nil {
+			return fmt.Errorf("re-extract %s: %w", a.Path, err)
+		}
+		if _, err := st.ReplaceExtraction(ctx, a.ID, ext, same); err != nil {
+			return fmt.Errorf("re-extract %s: %w", a.Path, err)
+		}
+		p.Done++
+		p.Path = a.Path
+		if progress != nil {
+			progress(p)
+		}
+	}
+	return nil
+}
+
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
