@@ -1,0 +1,226 @@
+package timex
+
+import (
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// resolve turns a match into an Expr, normalising it against dct.
+func (t *tagger) resolve(m match) Expr {
+	s, e := t.toks[m.start].s, t.toks[m.end-1].e
+	x := Expr{Span: model.Span{Start: s, End: e}, Text: t.text[s:e], Type: m.typ, Mod: m.mod}
+	if m.start > 0 {
+		p := &t.toks[m.start-1]
+		if mod, ok := signals[p.low]; ok && p.kind == kWord {
+			x.Signal = p.low
+			if x.Mod == "" && m.typ != TypeDuration && m.res != rLit {
+				x.Mod = mod
+			}
+		}
+	}
+	tense := 0
+	if m.res != rLit {
+		tense = t.tense(m.start, m.end)
+	}
+	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
+	dir := m.dir
+	if dir == dirNearest {
+		switch {
+		case tense > 0 || deadline && tense == 0:
+			dir = dirFuture
+		case tense < 0:
+			dir = dirPast
+		}
+	}
+	known := !t.dct.IsZero()
+	var c cal
+	switch m.res {
+	case rLit:
+		x.Value = m.lit
+		if m.present && known {
+			x.Relative, x.Anchored = true, true
+			x.Start, x.End, x.Precision = t.dct, t.dct, model.PrecisionDay
+		}
+		x.Future = m.future
+		return x
+	case rAbs:
+		c = m.c
+	case rYearless:
+		c = m.c
+		if known {
+			c = fillYear(m.c, t.dct, dir)
+		}
+		x.Relative = true
+	case rWeekday:
+		x.Relative = true
+		c = m.c
+		if known {
+			if dir == dirNearest {
+				dir = dirPast // news reports weekdays that have passed unless told otherwise
+			}
+			c = day(weekdayNear(m.c.wd, t.dct, dir))
+			c.pod = m.c.pod
+		}
+	case rOffset:
+		x.Relative = true
+		if known {
+			cur := current(m.unit, t.dct).shift(m.off)
+			switch {
+			case m.c.g == gQuarter: // "the first quarter of last year"
+				c = m.c
+				c.y = cur.y
+			case m.c.g == gMonth: // "this March"
+				c = m.c
+				c.y = cur.y
+			case m.lastPast && tense <= 0:
+				// "the weekend" in a weekday article is the one just past.
+				c = cur
+				if s, _ := cur.interval(); s.After(t.dct) {
+					c = cur.shift(-1)
+				}
+			default:
+				c = cur
+			}
+		} else {
+			c = cal{g: m.unit}
+			if m.c.g != gNone {
+				c = m.c
+			}
+		}
+	case rDayOff:
+		x.Relative = true
+		if known {
+			c = day(t.dct.AddDate(0, 0, m.off))
+		} else {
+			c = cal{g: gDay}
+		}
+		c.pod = m.c.pod
+	}
+	x.Value = c.value()
+	if c.y != 0 {
+		x.Anchored = true
+		x.Start, x.End = c.interval()
+		x.Precision = c.precision()
+	}
+	x.Future = m.future || tense > 0 || deadline && tense >= 0 || x.Anchored && known && x.Start.After(t.dct)
+	if tense < 0 && !m.future && x.Anchored && known && !x.Start.After(t.dct) {
+		x.Future = false
+	}
+	return x
+}
+
+// tense looks at up to window words on each side of the tokens [a, b),
+// nearest first and the left side first at equal distance, and returns +1
+// when the nearest cue says future ("will", "plans to", "scheduled",
+// "due", "next", "coming", "ahead"), -1 when it says past ("said", "was",
+// "had", a verb in -ed) and 0 when no cue is found before a sentence
+// boundary.
+func (t *tagger) tense(a, b int) int {
+	const window = 8
+	left, right := true, true
+	for d := 1; d <= window && (left || right); d++ {
+		if left {
+			k := a - d
+			if k < 0 || t.boundary(k) || t.toks[k+1].nl {
+				left = false
+			} else if c := cue(t, k); c != 0 {
+				return c
+			}
+		}
+		if right {
+			k := b - 1 + d
+			if k >= len(t.toks) || t.toks[k].nl || t.boundary(k) {
+				right = false
+			} else if c := cue(t, k); c != 0 {
+				return c
+			}
+		}
+	}
+	return 0
+}
+
+// boundary reports whether token k ends a sentence or clause for the
+// purpose of tense cues.
+func (t *tagger) boundary(k int) bool {
+	tk := &t.toks[k]
+	if tk.kind != kPunct {
+		return false
+	}
+	switch tk.low {
+	case "!", "?", ";":
+		return true
+	case ".":
+		// "U.S.", "Feb.", "Sen." do not end a sentence.
+		return !(k > 0 && t.isWord(k-1) && len(t.toks[k-1].low) <= 3 && t.adj(k))
+	}
+	return false
+}
+
+// cue classifies token k as a future (+1) or past (-1) cue.
+func cue(t *tagger, k int) int {
+	tk := &t.toks[k]
+	if tk.kind != kWord {
+		return 0
+	}
+	w := tk.low
+	if futureCues[w] {
+		if w == "set" && t.w(k+1) != "to" && t.w(k+1) != "for" {
+			return 0
+		}
+		return 1
+	}
+	if w == "ll" && t.w(k-1) == "'" && t.adj(k) {
+		return 1
+	}
+	if pastCues[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !tk.upper {
+		switch t.w(k - 1) {
+		case "be", "been", "being", "is", "are", "to":
+			return 0 // a passive ("will be held") takes its tense from the auxiliary
+		}
+		return -1
+	}
+	return 0
+}
+
+// FutureCue reports whether the words around span in text say that it
+// points after the publication date: the nearest tense cue within eight
+// words on either side, in the same sentence, is a future one ("will",
+// "would", "plans", "scheduled", "due", "expected", "next", "coming",
+// "ahead", "by"…). It uses the same rule as Tag.
+func FutureCue(text string, span model.Span) bool {
+	lo := span.Start - 200
+	if lo < 0 {
+		lo = 0
+	}
+	hi := span.End + 200
+	if hi > len(text) {
+		hi = len(text)
+	}
+	t := tagger{text: text, toks: tokenize(text[lo:hi], nil)}
+	a, b := -1, -1
+	for i := range t.toks {
+		t.toks[i].s += lo
+		t.toks[i].e += lo
+		if a < 0 && t.toks[i].e > span.Start {
+			a = i
+		}
+		if t.toks[i].s < span.End {
+			b = i + 1
+		}
+	}
+	if a < 0 || b <= a {
+		return false
+	}
+	if a > 0 && t.toks[a-1].low == "by" {
+		return t.tense(a, b) >= 0
+	}
+	return t.tense(a, b) > 0
+}
+
+// Interval is a convenience for callers that need an Expr's dates: it
+// returns Start and End, and false when the expression is not anchored to
+// the calendar.
+func (x Expr) Interval() (time.Time, time.Time, bool) {
+	return x.Start, x.End, x.Anchored
+}

@@ -1,0 +1,265 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// dct16 is a Thursday, the publication day used by most cases.
+var dct16 = time.Date(2016, 3, 24, 0, 0, 0, 0, time.UTC)
+
+func date(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// find returns the expression whose text is want, failing the test if absent.
+func find(t *testing.T, xs []Expr, want string) Expr {
+	t.Helper()
+	for _, x := range xs {
+		if x.Text == want {
+			return x
+		}
+	}
+	var got []string
+	for _, x := range xs {
+		got = append(got, x.Text+"="+x.Value)
+	}
+	t.Fatalf("no expression %q; got %v", want, got)
+	return Expr{}
+}
+
+func TestTagValues(t *testing.T) {
+	tests := []struct {
+		name, text, expr, typ, value, mod string
+		dct                               time.Time
+	}{
+		{"month day year", "The talks on March 24, 2016 ended.", "March 24, 2016", "DATE", "2016-03-24", "", dct16},
+		{"abbreviated month keeps its day", "They met on Feb. 27 in Geneva.", "Feb. 27", "DATE", "2016-02-27", "", dct16},
+		{"day month year", "It began on 27 February 2016.", "27 February 2016", "DATE", "2016-02-27", "", dct16},
+		{"iso", "Filed 2016-03-24 at noon.", "2016-03-24", "DATE", "2016-03-24", "", dct16},
+		{"abbreviation without stop", "Russia said on Mar 14 that it would leave.", "Mar 14", "DATE", "2016-03-14", "", dct16},
+		{"month day year later", "The deal of July 15, 2016 held.", "July 15, 2016", "DATE", "2016-07-15", "", dct16},
+		{"year", "The war began in 2012.", "2012", "DATE", "2012", "", dct16},
+		{"decade", "It was different in the 1990s.", "the 1990s", "DATE", "199X", "", dct16},
+		{"mid year", "Prices fell until mid-2015.", "mid-2015", "DATE", "2015", "MID", dct16},
+		{"early month", "The ceasefire of early March held.", "early March", "DATE", "2016-03", "START", dct16},
+		{"weekday past", "Kerry said on Thursday that talks went well.", "Thursday", "DATE", "2016-03-24", "", dct16},
+		{"weekday before dct", "The rebels struck on Monday.", "Monday", "DATE", "2016-03-21", "", dct16},
+		{"weekday future", "Kerry will meet Lavrov on Monday.", "Monday", "DATE", "2016-03-28", "", dct16},
+		{"next weekday", "They meet again next Tuesday.", "next Tuesday", "DATE", "2016-03-29", "", dct16},
+		{"last weekday", "They met last Thursday.", "last Thursday", "DATE", "2016-03-17", "", dct16},
+		{"weekday night", "Little came of it on Thursday night.", "Thursday night", "TIME", "2016-03-24TNI", "", dct16},
+		{"weekday possessive", "At Thursday's news conference he spoke.", "Thursday", "DATE", "2016-03-24", "", dct16},
+		{"today", "Lavrov announced today that they agree.", "today", "DATE", "2016-03-24", "", dct16},
+		{"tonight", "He flies home tonight.", "tonight", "TIME", "2016-03-24TNI", "", dct16},
+		{"yesterday", "The strikes stopped yesterday.", "yesterday", "DATE", "2016-03-23", "", dct16},
+		{"last week", "The envoy resigned last week.", "last week", "DATE", "2016-W11", "", dct16},
+		{"this week", "The envoy resigned this week.", "this week", "DATE", "2016-W12", "", dct16},
+		{"last month name", "Talks collapsed last September.", "last September", "DATE", "2015-09", "", dct16},
+		{"last month name same month", "Talks collapsed last March.", "last March", "DATE", "2015-03", "", dct16},
+		{"last year's", "It followed last year's Geneva meeting.", "last year", "DATE", "2015", "", dct16},
+		{"years ago", "The war began two years ago.", "two years ago", "DATE", "2014", "", dct16},
+		{"days ago", "It began three days ago.", "three days ago", "DATE", "2016-03-21", "", dct16},
+		{"month-old", "It reinforced the month-old ceasefire.", "month-old", "DURATION", "P1M", "", dct16},
+		{"this month", "A peace process relaunched this month.", "this month", "DATE", "2016-03", "", dct16},
+		{"end of this month", "It will be held as soon as the end of this month.", "the end of this month", "DATE", "2016-03", "END", dct16},
+		{"next month", "Talks resume next month.", "next month", "DATE", "2016-04", "", dct16},
+		{"in February past", "The truce was agreed in February.", "February", "DATE", "2016-02", "", dct16},
+		{"in April past tense goes back a year", "The talks had collapsed in April.", "April", "DATE", "2015-04", "", dct16},
+		{"in February future", "Elections will be held in February.", "February", "DATE", "2017-02", "", dct16},
+		{"since", "The war has raged since 2011.", "2011", "DATE", "2011", "ON_OR_AFTER", dct16},
+		{"after years of", "It came after 5 years of war.", "5 years", "DURATION", "P5Y", "", dct16},
+		{"six-month", "They agreed a six-month truce.", "six-month", "DURATION", "P6M", "", dct16},
+		{"past few months", "Fighting eased over the past few months.", "the past few months", "DURATION", "PXM", "", dct16},
+		{"recently", "He recently said so.", "recently", "DATE", "PAST_REF", "", dct16},
+		{"now", "Moscow would now step up efforts.", "now", "DATE", "PRESENT_REF", "", dct16},
+		{"coming days", "More talks in the coming days.", "the coming days", "DATE", "FUTURE_REF", "", dct16},
+		{"by month", "Both of which we targeted by August.", "August", "DATE", "2016-08", "ON_OR_BEFORE", dct16},
+		{"hours", "After 4 hours of discussions they spoke.", "4 hours", "DURATION", "PT4H", "", dct16},
+		{"spelled hours", "One meeting lasted more than two hours.", "two hours", "DURATION", "PT2H", "", dct16},
+		{"season with year", "In summer 2015 the front had moved.", "summer 2015", "DATE", "2015-SU", "", dct16},
+		{"season", "The offensive began in the spring.", "the spring", "DATE", "2016-SP", "", dct16},
+		{"quarter", "Profit rose in the third quarter of 2009.", "the third quarter of 2009", "DATE", "2009-Q3", "", dct16},
+		{"quarter without year", "Sales fell in the fourth quarter.", "the fourth quarter", "DATE", "2015-Q4", "", dct16},
+		{"quarter this year", "Sales fell in the first quarter of this year.", "the first quarter of this year", "DATE", "2016-Q1", "", dct16},
+		{"us numeric", "Posted 7/8/07 by staff.", "7/8/07", "DATE", "2007-07-08", "", dct16},
+		{"apostrophe year", "Since '82 it grew.", "'82", "DATE", "1982", "ON_OR_AFTER", dct16},
+		{"weekday with date", "On Monday, March 21, 2016, it rained.", "Monday, March 21, 2016", "DATE", "2016-03-21", "", dct16},
+		{"ordinal day", "It opens on June 1st.", "June 1st", "DATE", "2016-06-01", "", dct16},
+		{"month year", "It opened in May 2008.", "May 2008", "DATE", "2008-05", "", dct16},
+		{"this morning", "Shelling resumed this morning.", "this morning", "TIME", "2016-03-24TMO", "", dct16},
+		{"the weekend", "Strikes hit Aleppo over the weekend.", "the weekend", "DATE", "2016-W11-WE", "", dct16},
+		{"end of year", "He leaves at the end of the year.", "the end of the year", "DATE", "2016", "END", dct16},
+		{"previous year", "Sales were higher in the previous year.", "the previous year", "DATE", "2015", "", dct16},
+		{"earlier today", "It was announced earlier today.", "earlier today", "DATE", "2016-03-24", "", dct16},
+		{"christmas", "They hope for a truce by Christmas.", "Christmas", "DATE", "2016-12-25", "ON_OR_BEFORE", dct16},
+		{"unknown dct: weekday unanchored", "Kerry said on Thursday.", "Thursday", "DATE", "XXXX-WXX-4", "", time.Time{}},
+		{"unknown dct: yearless date", "They met on Feb. 27.", "Feb. 27", "DATE", "XXXX-02-27", "", time.Time{}},
+		{"unknown dct: last month name", "Talks collapsed last September.", "last September", "DATE", "XXXX-09", "", time.Time{}},
+		{"unknown dct: explicit date still anchors", "The talks on March 24, 2016 ended.", "March 24, 2016", "DATE", "2016-03-24", "", time.Time{}},
+		{"unknown dct: yesterday", "The strikes stopped yesterday.", "yesterday", "DATE", "XXXX-XX-XX", "", time.Time{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			xs := Tag(tc.text, tc.dct)
+			x := find(t, xs, tc.expr)
+			if x.Type != tc.typ || x.Value != tc.value || x.Mod != tc.mod {
+				t.Errorf("%q: got %s %s mod=%q, want %s %s mod=%q", tc.expr, x.Type, x.Value, x.Mod, tc.typ, tc.value, tc.mod)
+			}
+			if got := tc.text[x.Span.Start:x.Span.End]; got != x.Text {
+				t.Errorf("span %v gives %q, Text is %q", x.Span, got, x.Text)
+			}
+		})
+	}
+}
+
+func TestTagAnchoring(t *testing.T) {
+	tests := []struct {
+		name, text, expr string
+		dct              time.Time
+		anchored, future bool
+		start, end       string
+		prec             model.Precision
+	}{
+		{"month interval", "Talks resume next month.", "next month", dct16, true, true, "2016-04-01", "2016-04-30", model.PrecisionMonth},
+		{"deadline is future", "Both of which we targeted by August.", "August", dct16, true, true, "2016-08-01", "2016-08-31", model.PrecisionMonth},
+		{"past weekday", "Kerry met Putin on Thursday.", "Thursday", dct16, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"planned weekday", "Kerry will meet Putin on Monday.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
+		{"week", "The envoy resigned last week.", "last week", dct16, true, false, "2016-03-14", "2016-03-20", model.PrecisionWeek},
+		{"season", "In summer 2015 the front had moved.", "summer 2015", dct16, true, false, "2015-06-01", "2015-08-31", model.PrecisionSeason},
+		{"deadline season", "By summer 2016 the front will move.", "summer 2016", dct16, true, true, "2016-06-01", "2016-08-31", model.PrecisionSeason},
+		{"decade", "It was different in the 1990s.", "the 1990s", dct16, true, false, "1990-01-01", "1999-12-31", model.PrecisionDecade},
+		{"year", "The war began in 2012.", "2012", dct16, true, false, "2012-01-01", "2012-12-31", model.PrecisionYear},
+		{"now anchors to dct", "Moscow would now step up efforts.", "now", dct16, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"duration never anchors", "They agreed a six-month truce.", "six-month", dct16, false, false, "", "", model.PrecisionNone},
+		{"relative without dct", "The strikes stopped yesterday.", "yesterday", time.Time{}, false, false, "", "", model.PrecisionNone},
+		{"weekday without dct", "Kerry will meet Putin on Monday.", "Monday", time.Time{}, false, true, "", "", model.PrecisionNone},
+		{"explicit without dct", "The talks on March 24, 2016 ended.", "March 24, 2016", time.Time{}, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := find(t, Tag(tc.text, tc.dct), tc.expr)
+			if x.Anchored != tc.anchored || x.Future != tc.future || x.Precision != tc.prec {
+				t.Errorf("anchored=%v future=%v precision=%q, want %v %v %q", x.Anchored, x.Future, x.Precision, tc.anchored, tc.future, tc.prec)
+			}
+			var ws, we time.Time
+			if tc.start != "" {
+				ws, we = date(tc.start), date(tc.end)
+			}
+			if !x.Start.Equal(ws) || !x.End.Equal(we) {
+				t.Errorf("interval %v..%v, want %v..%v", x.Start, x.End, ws, we)
+			}
+		})
+	}
+}
+
+// TestTagRejects lists news phrases that look like dates but are not.
+func TestTagRejects(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"may as verb", "Prices may have fallen further."},
+		{"May as a name", "Theresa May said so."},
+		{"march as verb", "Protesters March on the capital."},
+		{"percent range", "Between 85-90% of the city is held."},
+		{"times", "He was arrested 19 times."},
+		{"title", "U.S. Secretary of State John Kerry arrived."},
+		{"cold war", "It recalls the Cold War."},
+		{"a-day", "They live on $2-a-day wages."},
+		{"count", "Some 2000 troops moved in."},
+		{"price", "It cost $2015 in all."},
+		{"named day", "Markets recalled Black Monday."},
+		{"model number", "The Airbus A380 flew."},
+		{"fall as verb", "Prices fall sharply in the end."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, x := range Tag(tc.text, dct16) {
+				if x.Type == TypeDate || x.Type == TypeTime {
+					t.Errorf("tagged %q as %s %s", x.Text, x.Type, x.Value)
+				}
+			}
+		})
+	}
+}
+
+// TestTagDurationsAreNotDates checks that amounts of time come out as
+// DURATION, never as a DATE an event could be placed on.
+func TestTagDurationsAreNotDates(t *testing.T) {
+	tests := []struct{ text, expr, value string }{
+		{"They talked for 8 hours.", "8 hours", "PT8H"},
+		{"They talked for 10 hours.", "10 hours", "PT10H"},
+		{"A six-month truce.", "six-month", "P6M"},
+		{"It lasted two weeks.", "two weeks", "P2W"},
+		{"A 12-year-old boy.", "12-year-old", "P12Y"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.expr, func(t *testing.T) {
+			x := find(t, Tag(tc.text, dct16), tc.expr)
+			if x.Type != TypeDuration || x.Value != tc.value || x.Anchored {
+				t.Errorf("got %s %s anchored=%v, want DURATION %s unanchored", x.Type, x.Value, x.Anchored, tc.value)
+			}
+		})
+	}
+}
+
+func TestTagSignal(t *testing.T) {
+	x := find(t, Tag("Kerry said on Thursday he would go.", dct16), "Thursday")
+	if x.Signal != "on" {
+		t.Errorf("signal %q, want on", x.Signal)
+	}
+	if got := "Kerry said on Thursday he would go."[x.Span.Start:x.Span.End]; got != "Thursday" {
+		t.Errorf("extent %q", got)
+	}
+}
+
+func TestFutureCue(t *testing.T) {
+	tests := []struct {
+		text, expr string
+		want       bool
+	}{
+		{"Kerry will meet Putin on Monday.", "Monday", true},
+		{"Kerry met Putin on Monday.", "Monday", false},
+		{"The conference is scheduled for March 30.", "March 30", true},
+		{"Both of which we targeted by August.", "August", true},
+		{"He said on Monday that talks went well.", "Monday", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			i := strings.Index(tc.text, tc.expr)
+			got := FutureCue(tc.text, model.Span{Start: i, End: i + len(tc.expr)})
+			if got != tc.want {
+				t.Errorf("FutureCue = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTagOffsetsWithUnicode(t *testing.T) {
+	text := "Russia’s talks – held on Feb. 27 – ended “today”."
+	xs := Tag(text, dct16)
+	for _, want := range []string{"Feb. 27", "today"} {
+		x := find(t, xs, want)
+		if text[x.Span.Start:x.Span.End] != want {
+			t.Errorf("span of %q is %q", want, text[x.Span.Start:x.Span.End])
+		}
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	para := "MOSCOW - Secretary of State John Kerry said on Thursday he and Russian President Vladimir Putin had agreed " +
+		"to push for a political transition by August, after talks on March 24, 2016 that lasted more than four hours. " +
+		"The month-old ceasefire, agreed in February, has largely held since Feb. 27, officials said last week. " +
+		"Russia may withdraw some forces next month; in 2015 it began strikes, two years after the 2013 attack.\n\n"
+	text := strings.Repeat(para, 2000)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tag(text, dct16)
+	}
+}
