@@ -43,6 +43,9 @@ type Gazetteer struct {
 	countries map[string]*Country
 	byName    map[string]*Country // folded names and demonyms
 	basemap   func() (*Basemap, error)
+
+	majorOnce sync.Once
+	major     []int32 // cities worth showing as context, most important first
 }
 
 var (
@@ -193,8 +196,9 @@ func (g *Gazetteer) loadPlaces() error {
 		if err1 != nil || err2 != nil {
 			return fmt.Errorf("places.tsv.gz line %d: bad coordinates %q %q", line+1, col[4], col[5])
 		}
-		i := g.add(Candidate{Class: "city", Place: model.Place{Key: "gn:" + col[0], Name: col[1],
+		i := g.add(Candidate{Class: "city", Place: model.Place{Key: "gn:" + col[0], Name: displayName(col[1], col[2]),
 			Country: col[7], Admin1: col[8], Lat: lat, Lon: lon, Feature: col[6], Population: pop}})
+		g.addName(g.index, col[1], i)
 		if col[2] != "" {
 			g.addName(g.index, col[2], i)
 		}
@@ -387,3 +391,75 @@ func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
+
+// majorCities lists capitals and cities of 100,000 people or more, by
+// weighted population, computed once.
+func (g *Gazetteer) majorCities() []int32 {
+	g.majorOnce.Do(func() {
+		for i := range g.cands {
+			c := &g.cands[i]
+			if c.Class == "city" && (c.Population >= 100000 || c.Feature == "PPLC") {
+				g.major = append(g.major, int32(i))
+			}
+		}
+		sort.SliceStable(g.major, func(a, b int) bool { return g.score(g.major[a]) > g.score(g.major[b]) })
+	})
+	return g.major
+}
+
+// ContextCities returns up to max cities inside the view, most important
+// first: capitals and large cities that help a reader find their way. The
+// population threshold falls as the view zooms in.
+func (g *Gazetteer) ContextCities(v View, max int) []Candidate {
+	minPop := int64(5_000_000)
+	switch {
+	case v.Zoom >= 7:
+		minPop = 100_000
+	case v.Zoom >= 5.5:
+		minPop = 300_000
+	case v.Zoom >= 4:
+		minPop = 700_000
+	case v.Zoom >= 3:
+		minPop = 2_000_000
+	}
+	var out []Candidate
+	for _, i := range g.majorCities() {
+		c := &g.cands[i]
+		if c.Population < minPop && !(c.Feature == "PPLC" && c.Population >= minPop/4) {
+			continue
+		}
+		if !v.Contains(c.Lat, c.Lon, 0) {
+			continue
+		}
+		near := false
+		for _, o := range out {
+			if distanceKm(o.Lat, o.Lon, c.Lat, c.Lon) < 40 {
+				near = true // "City of London" beside London
+				break
+			}
+		}
+		if near {
+			continue
+		}
+		out = append(out, *c)
+		if len(out) >= max {
+			break
+		}
+	}
+	return out
+}
+
+// displayName prefers the ASCII name when GeoNames spells a place with
+// transliteration marks ("Tehrān", "Al Başrah", "İzmir") that English text
+// never uses, and keeps the native spelling otherwise ("Genève", "Zürich").
+func displayName(name, ascii string) string {
+	if ascii == "" || !strings.ContainsAny(name, translitMarks) {
+		return name
+	}
+	return ascii
+}
+
+// translitMarks are letters of romanisation schemes for Arabic, Persian,
+// Turkish, Sanskrit and others, as opposed to the accents of Latin-script
+// languages.
+const translitMarks = "āēīōūĀĒĪŌŪḩḨḑḐţŢşŞṣṢḍḌṭṬẓẒḥḤİıʿʾ‘’ġĠẖ"

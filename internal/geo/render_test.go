@@ -101,3 +101,23 @@ func BenchmarkRenderRegional(b *testing.B) {
 		Render(v, LightStyle)
 	}
 }
+
+func TestRenderFigure(t *testing.T) {
+	names := []string{"Geneva", "Moscow", "Crimea", "Amman", "Palmyra"}
+	var ms []FigureMarker
+	for i, p := range sample {
+		ms = append(ms, FigureMarker{Lat: p[1], Lon: p[0], Number: i + 1, Name: names[i], Count: i + 1,
+			Color: color.RGBA{0xd5, 0x5e, 0x00, 0xff}})
+	}
+	v := regionalView()
+	img, err := RenderFigure(v, LightStyle, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	savePNG(t, "figure.png", img)
+	for _, p := range sample {
+		if c := colorAt(img, v, p[1], p[0]); c == LightStyle.Land || c == LightStyle.Sea {
+			t.Errorf("no marker drawn at %v: %v", p, c)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package geo
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// Typeface selects one of the embedded Go fonts, so that map labels look the
+// same in the app, in tests and in exported figures, whatever is installed.
+type Typeface int
+
+// The typefaces labels use.
+const (
+	Regular Typeface = iota
+	Bold
+)
+
+var (
+	fontsOnce sync.Once
+	fonts     [2]*opentype.Font
+	fontsErr  error
+)
+
+func loadFonts() error {
+	fontsOnce.Do(func() {
+		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+			f, err := opentype.Parse(ttf)
+			if err != nil {
+				fontsErr = fmt.Errorf("parse Go font: %w", err)
+				return
+			}
+			fonts[i] = f
+		}
+	})
+	return fontsErr
+}
+
+// faces caches font faces by typeface and pixel size. opentype faces are
+// not safe for concurrent use, hence the lock around every use.
+type faces struct {
+	mu sync.Mutex
+	m  map[faceKey]font.Face
+}
+
+type faceKey struct {
+	tf   Typeface
+	size float64
+}
+
+var sharedFaces = &faces{m: map[faceKey]font.Face{}}
+
+// face returns a face of size device pixels; the caller holds f.mu.
+func (f *faces) face(tf Typeface, size float64) (font.Face, error) {
+	if err := loadFonts(); err != nil {
+		return nil, err
+	}
+	size = math.Round(size*4) / 4 // keep the cache small across zoom steps
+	k := faceKey{tf, size}
+	if fc := f.m[k]; fc != nil {
+		return fc, nil
+	}
+	fc, err := opentype.NewFace(fonts[tf], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("font face %v: %w", size, err)
+	}
+	f.m[k] = fc
+	return fc, nil
+}
+
+// TextSize returns the width and height (ascent plus descent) of s set in
+// tf at size logical pixels.
+func TextSize(s string, tf Typeface, size float64) (w, h float64) {
+	sharedFaces.mu.Lock()
+	defer sharedFaces.mu.Unlock()
+	fc, err := sharedFaces.face(tf, size)
+	if err != nil {
+		return float64(len(s)) * size * 0.6, size
+	}
+	m := fc.Metrics()
+	return fix(font.MeasureString(fc, s)), fix(m.Ascent + m.Descent)
+}
+
+func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
+
+// DrawText draws s with its top-left corner at x, y (logical pixels of a
+// view at scale), in colour c with a halo of colour halo so that it stays
+// legible over borders and coasts. A zero halo draws none.
+func DrawText(img *image.RGBA, s string, tf Typeface, size, x, y, scale float64, c, halo color.RGBA) error {
+	sharedFaces.mu.Lock()
+	defer sharedFaces.mu.Unlock()
+	fc, err := sharedFaces.face(tf, size*scale)
+	if err != nil {
+		return err
+	}
+	asc := fix(fc.Metrics().Ascent)
+	d := font.Drawer{Dst: img, Face: fc}
+	bx, by := x*scale, y*scale+asc
+	if halo.A > 0 {
+		d.Src = image.NewUniform(halo)
+		r := math.Max(1, 1.4*scale)
+		for k := 0; k < 12; k++ {
+			a := float64(k) * math.Pi / 6
+			d.Dot = fixed.Point26_6{X: fixed.Int26_6((bx + r*math.Cos(a)) * 64), Y: fixed.Int26_6((by + r*math.Sin(a)) * 64)}
+			d.DrawString(s)
+		}
+	}
+	d.Src = image.NewUniform(c)
+	d.Dot = fixed.Point26_6{X: fixed.Int26_6(bx * 64), Y: fixed.Int26_6(by * 64)}
+	d.DrawString(s)
+	return nil
+}
