@@ -1,0 +1,73 @@
+// Package palette holds the colours of event kinds, shared by the map, the
+// timeline and the legend so that a kind looks the same everywhere. It uses
+// the Okabe–Ito set (Okabe & Ito, "Color Universal Design", 2008), which
+// stays distinguishable for the common forms of colour blindness. It has no
+// Fyne dependency so that the PDF export can use it too.
+package palette
+
+import (
+	"image/color"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// The Okabe–Ito colours. Yellow is left out of the kind mapping because it
+// is too pale on a light map.
+var (
+	Black         = color.NRGBA{0x00, 0x00, 0x00, 0xff}
+	Orange        = color.NRGBA{0xe6, 0x9f, 0x00, 0xff}
+	SkyBlue       = color.NRGBA{0x56, 0xb4, 0xe9, 0xff}
+	BluishGreen   = color.NRGBA{0x00, 0x9e, 0x73, 0xff}
+	Yellow        = color.NRGBA{0xf0, 0xe4, 0x42, 0xff}
+	Blue          = color.NRGBA{0x00, 0x72, 0xb2, 0xff}
+	Vermillion    = color.NRGBA{0xd5, 0x5e, 0x00, 0xff}
+	ReddishPurple = color.NRGBA{0xcc, 0x79, 0xa7, 0xff}
+	Grey          = color.NRGBA{0x99, 0x99, 0x99, 0xff}
+)
+
+// Kind returns the colour of an event kind. Related kinds share a colour,
+// since eight colours are all the eye separates reliably: diplomacy blue,
+// agreements green, force vermillion, withdrawals purple, statements sky
+// blue, plans orange, anything else grey.
+func Kind(k model.Kind) color.NRGBA {
+	switch k {
+	case model.KindMeeting, model.KindTalks, model.KindConference:
+		return Blue
+	case model.KindAgreement, model.KindCeasefire:
+		return BluishGreen
+	case model.KindMilitary, model.KindAnnexation:
+		return Vermillion
+	case model.KindWithdrawal:
+		return ReddishPurple
+	case model.KindStatement, model.KindPublication:
+		return SkyBlue
+	case model.KindProposal, model.KindDeadline:
+		return Orange
+	}
+	return Grey
+}
+
+// KindRGBA is Kind as a premultiplied colour, the form image/draw and the
+// map's rasteriser take. The colours are opaque, so the values are equal.
+func KindRGBA(k model.Kind) color.RGBA {
+	c := Kind(k)
+	return color.RGBA{c.R, c.G, c.B, c.A}
+}
+
+// Group is one legend entry: a colour and the kinds drawn in it.
+type Group struct {
+	Label string
+	Color color.NRGBA
+	Kinds []model.Kind
+}
+
+// Legend lists the colour groups in the order a legend shows them.
+var Legend = []Group{
+	{"Meetings and talks", Blue, []model.Kind{model.KindMeeting, model.KindTalks, model.KindConference}},
+	{"Agreements and ceasefires", BluishGreen, []model.Kind{model.KindAgreement, model.KindCeasefire}},
+	{"Military action and annexation", Vermillion, []model.Kind{model.KindMilitary, model.KindAnnexation}},
+	{"Withdrawals", ReddishPurple, []model.Kind{model.KindWithdrawal}},
+	{"Statements and publications", SkyBlue, []model.Kind{model.KindStatement, model.KindPublication}},
+	{"Proposals and deadlines", Orange, []model.Kind{model.KindProposal, model.KindDeadline}},
+	{"Other", Grey, []model.Kind{model.KindOther}},
+}
