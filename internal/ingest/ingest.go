@@ -70,6 +70,12 @@ func ReadFile(path string, m *Manifest) (*model.Article, error) {
 // readBounded reads at most MaxFileSize bytes, refusing bigger files without
 // reading them whole.
 func readBounded(path string) ([]byte, error) {
+	// Stat first: opening a FIFO or device would block or never end.
+	if fi, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, describeOpenErr(err))
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, describeOpenErr(err))

@@ -179,7 +179,7 @@ func (m *Manifest) add(where, file, title, publisher, url, published string) {
 }
 
 func (m *Manifest) warnf(format string, args ...any) {
-	m.Warnings = append(m.Warnings, fmt.Sprintf(format, args...))
+	m.Warnings = append(m.Warnings, fmt.Sprintf("manifest %s: ", m.Path)+fmt.Sprintf(format, args...))
 }
 
 // Lookup returns the entry for a file, by its base name. A nil manifest has
