@@ -1,0 +1,1213 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+	"github.com/briefingatlas/atlas/internal/timeline"
+)
+
+// ImportSummary is what an import reports back to the window.
+type ImportSummary struct {
+	Imported, Skipped int
+	Events            int
+	Failed            map[string]string // file → why
+}
+
+// Importer imports files into the store, reporting progress (files done of
+// total, current file). The window runs it off the UI goroutine.
+type Importer func(ctx context.Context, paths []string, progress func(done, total int, file string)) (ImportSummary, error)
+
+// Options configure the main window.
+type Options struct {
+	// Import runs an import; nil disables the Import menu items.
+	Import Importer
+	// Export shows the export dialog; nil disables Export.
+	Export func(w fyne.Window, st *store.Store)
+	// SetArticleDate dates an undated article and re-resolves its events;
+	// nil falls back to the store's SetArticleDate alone.
+	SetArticleDate func(st *store.Store, articleID int64, date time.Time) error
+	// Map is the map panel; nil shows a list of places instead.
+	Map MapPanel
+	// About is extra text for the About box (data attributions).
+	About string
+	// Version is shown in the About box.
+	Version string
+}
+
+// Preference keys.
+const (
+	prefWidth    = "window.width"
+	prefHeight   = "window.height"
+	prefHSplit   = "split.main"
+	prefVSplit   = "split.right"
+	prefTheme    = "theme"
+	prefCompact  = "timeline.compact"
+	prefKind     = "filter.kind"
+	prefBriefing = "filter.briefing"
+)
+
+// MainWindow is the app's window: timeline left, map above the excerpt pane
+// right, a toolbar of search and filters, and a status bar.
+type MainWindow struct {
+	App   fyne.App
+	Win   fyne.Window
+	Store *store.Store
+	opts  Options
+
+	Timeline *Timeline
+	Excerpt  *ExcerptPane
+	Map      MapPanel
+
+	Search    *widget.Entry
+	placeSel  *widget.Select
+	actorSel  *widget.Select
+	kindSel   *widget.Select
+	briefing  *widget.Check
+	rangeBtn  *widget.Button
+	fromDay   time.Time
+	toDay     time.Time
+	placeIDs  map[string]int64
+	undated   []model.Event
+	undatedL  *widget.List
+	undatedAc *widget.AccordionItem
+	accordion *widget.Accordion
+
+	status   *widget.Label
+	statusR  *widget.Label
+	work     *widget.Label
+	progress *widget.ProgressBar
+	rangeL   *widget.Label
+	compactC *widget.Check
+
+	timelineArea *fyne.Container
+	emptyState   fyne.CanvasObject
+	hsplit       *container.Split
+	vsplit       *container.Split
+
+	filter      store.Filter
+	places      map[int64]*model.Place
+	placeSelect int64
+	theme       *Theme
+	busy        bool
+}
+
+// NewMainWindow builds the window over an open store and loads it.
+func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
+	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}}
+	prefs := app.Preferences()
+	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
+	app.Settings().SetTheme(m.theme)
+	m.Win = app.NewWindow("Briefing Atlas")
+	m.Map = opts.Map
+	if m.Map == nil {
+		m.Map = NewPlaceList()
+	}
+	m.build()
+	m.Win.SetMainMenu(m.menu())
+	m.shortcuts()
+	w := prefs.FloatWithFallback(prefWidth, 1280)
+	h := prefs.FloatWithFallback(prefHeight, 800)
+	m.Win.Resize(fyne.NewSize(float32(w), float32(h)))
+	m.Win.SetOnDropped(m.dropped)
+	m.Win.SetCloseIntercept(func() {
+		m.savePrefs()
+		m.Win.Close()
+	})
+	m.Reload()
+	return m
+}
+
+func (m *MainWindow) savePrefs() {
+	p := m.App.Preferences()
+	s := m.Win.Canvas().Size()
+	p.SetFloat(prefWidth, float64(s.Width))
+	p.SetFloat(prefHeight, float64(s.Height))
+	p.SetFloat(prefHSplit, m.hsplit.Offset)
+	p.SetFloat(prefVSplit, m.vsplit.Offset)
+	p.SetBool(prefCompact, m.Timeline.Compact())
+}
+
+func (m *MainWindow) build() {
+	prefs := m.App.Preferences()
+	m.Timeline = NewTimeline()
+	m.Timeline.compact = prefs.BoolWithFallback(prefCompact, true)
+	m.Timeline.OnSelected = func(e model.Event) { m.showEvent(e, false) }
+	m.Timeline.OnHover = func(e *model.Event) {
+		if e != nil && e.Place != nil {
+			m.Map.SetHoveredPlace(e.Place.ID)
+		} else {
+			m.Map.SetHoveredPlace(0)
+		}
+	}
+	m.Timeline.OnEscape = m.ClearSelection
+	m.Timeline.OnError = m.showError
+	m.Timeline.OnViewChanged = func(from, to time.Time) { m.updateRangeLabel() }
+
+	m.Excerpt = NewExcerptPane()
+	m.Excerpt.OnOpenArticle = m.openArticle
+	m.Excerpt.OnAction = m.act
+	m.Excerpt.OnPickEvent = func(e model.Event) {
+		m.Timeline.Select(e)
+		m.showEvent(e, true)
+	}
+
+	m.Map.SetOnPlaceTapped(m.SelectPlace)
+	m.Map.SetOnPlaceHovered(func(p *model.Place) {
+		if p == nil {
+			m.Timeline.SetHighlight(m.placeHighlight())
+			return
+		}
+		evs, err := m.Store.EventsAt(p.ID, m.filter)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		ids := map[int64]bool{}
+		for _, e := range evs {
+			ids[e.ID] = true
+		}
+		m.Timeline.SetHighlight(ids)
+	})
+
+	// Toolbar: search and filters narrow all three views at once.
+	m.Search = widget.NewEntry()
+	m.Search.SetPlaceHolder("Search events, places, people  (Ctrl+F)")
+	m.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	m.Search.OnSubmitted = func(string) { m.applyFilters() }
+	m.Search.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" || len(s) >= 3 {
+			m.applyFilters()
+		}
+	}
+	m.placeSel = widget.NewSelect(nil, func(string) { m.applyFilters() })
+	m.placeSel.PlaceHolder = "Any place"
+	m.actorSel = widget.NewSelect(nil, func(string) { m.applyFilters() })
+	m.actorSel.PlaceHolder = "Anyone"
+	kinds := []string{"All kinds"}
+	for _, k := range model.Kinds {
+		kinds = append(kinds, kindTitle(k))
+	}
+	m.kindSel = widget.NewSelect(kinds, func(string) { m.applyFilters() })
+	m.kindSel.PlaceHolder = "All kinds"
+	if k := prefs.String(prefKind); k != "" {
+		m.kindSel.Selected = k
+	}
+	m.briefing = widget.NewCheck("In briefing", func(bool) { m.applyFilters() })
+	m.briefing.Checked = prefs.Bool(prefBriefing)
+	m.rangeBtn = widget.NewButtonWithIcon("Dates", theme.CalendarIcon(), m.askDateRange)
+	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), m.ClearFilters)
+	importB := widget.NewButtonWithIcon("Import", theme.FolderOpenIcon(), m.ImportFiles)
+	exportB := widget.NewButtonWithIcon("Export", theme.DocumentSaveIcon(), m.ExportBriefing)
+	exportB.Importance = widget.HighImportance
+	if m.opts.Import == nil {
+		importB.Disable()
+	}
+	if m.opts.Export == nil {
+		exportB.Disable()
+	}
+	filters := container.NewHBox(
+		fixedWidth(m.placeSel, 140), fixedWidth(m.actorSel, 140), fixedWidth(m.kindSel, 124),
+		m.rangeBtn, m.briefing, clear)
+	toolbar := container.NewBorder(nil, nil, nil,
+		container.NewHBox(filters, widget.NewSeparator(), importB, exportB),
+		m.Search)
+
+	// Timeline header and undated tray.
+	title := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	m.rangeL = widget.NewLabel("")
+	m.rangeL.Importance = widget.LowImportance
+	m.rangeL.Truncation = fyne.TextTruncateEllipsis
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.Timeline.TypedRune('+') })
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.Timeline.TypedRune('-') })
+	fit := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), m.Timeline.FitAll)
+	goTo := widget.NewButtonWithIcon("", theme.CalendarIcon(), m.AskGoTo)
+	for _, b := range []*widget.Button{zoomIn, zoomOut, fit, goTo} {
+		b.Importance = widget.LowImportance
+	}
+	m.compactC = widget.NewCheck("Compact", func(on bool) {
+		m.Timeline.SetCompact(on)
+	})
+	m.compactC.Checked = m.Timeline.compact
+	header := container.NewBorder(nil, nil, title, container.NewHBox(m.compactC, zoomOut, zoomIn, fit, goTo), m.rangeL)
+
+	m.undatedL = widget.NewList(func() int { return len(m.undated) },
+		func() fyne.CanvasObject { return widget.NewLabel("undated event title") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(m.undated[i].Title)
+		})
+	m.undatedL.OnSelected = func(i widget.ListItemID) {
+		if i < len(m.undated) {
+			m.Timeline.ClearSelection()
+			m.showEvent(m.undated[i], false)
+		}
+	}
+	m.undatedAc = widget.NewAccordionItem("Undated events", container.NewGridWrap(fyne.NewSize(10, 120), layout.NewSpacer()))
+	m.undatedAc.Detail = container.New(&fixedHeight{h: 130}, m.undatedL)
+	m.accordion = widget.NewAccordion(m.undatedAc)
+
+	m.emptyState = m.buildEmptyState()
+	m.timelineArea = container.NewStack(m.Timeline)
+	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), m.accordion, nil, nil, m.timelineArea)
+
+	excerptHead := widget.NewLabelWithStyle("Excerpt", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	right := container.NewBorder(excerptHead, nil, nil, nil, m.Excerpt.Object())
+	m.vsplit = container.NewVSplit(m.Map.Object(), right)
+	m.vsplit.Offset = prefs.FloatWithFallback(prefVSplit, 0.46)
+	m.hsplit = container.NewHSplit(left, m.vsplit)
+	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.5)
+
+	// Status bar.
+	m.status = widget.NewLabel("")
+	m.statusR = widget.NewLabel("")
+	m.statusR.Importance = widget.LowImportance
+	m.statusR.Truncation = fyne.TextTruncateEllipsis
+	m.work = widget.NewLabel("")
+	m.progress = widget.NewProgressBar()
+	m.progress.Hide()
+	statusBar := container.NewBorder(nil, nil, m.status,
+		container.NewHBox(m.work, fixedWidth(m.progress, 160)), m.statusR)
+
+	content := container.NewBorder(
+		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), statusBar),
+		nil, nil, m.hsplit)
+	m.Win.SetContent(content)
+}
+
+func (m *MainWindow) buildEmptyState() fyne.CanvasObject {
+	head := widget.NewLabelWithStyle("No articles yet", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel("Import news articles (plain text, Markdown or HTML) to see their events\n" +
+		"on a timeline and a map, each linked to the sentence it came from.\n\n" +
+		"Use File → Import files… (Ctrl+I) or Import folder…, or drop files on this window.\n" +
+		"A sources.csv next to the files gives titles, publishers and publication dates.")
+	body.Alignment = fyne.TextAlignCenter
+	body.Wrapping = fyne.TextWrapWord
+	btn := widget.NewButtonWithIcon("Import files…", theme.FolderOpenIcon(), m.ImportFiles)
+	btn.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon("Import folder…", theme.FolderIcon(), m.ImportFolder)
+	if m.opts.Import == nil {
+		btn.Disable()
+		folder.Disable()
+	}
+	return container.NewVBox(layout.NewSpacer(), container.NewCenter(widget.NewIcon(theme.DocumentIcon())), head, body,
+		container.NewCenter(container.NewHBox(btn, folder)), layout.NewSpacer())
+}
+
+// fixedWidth gives an object a minimum width in a box layout.
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.New(&minWidth{w: w}, o)
+}
+
+type minWidth struct{ w float32 }
+
+func (l *minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+type fixedHeight struct{ h float32 }
+
+func (l *fixedHeight) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, l.h)
+}
+
+// Reload re-reads everything from the store: after an import or an edit.
+func (m *MainWindow) Reload() {
+	m.places = map[int64]*model.Place{}
+	m.loadFilterChoices()
+	m.applyFilters()
+}
+
+func (m *MainWindow) loadFilterChoices() {
+	pcs, err := m.Store.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil {
+		m.showError(err)
+	}
+	m.placeIDs = map[string]int64{}
+	opts := []string{"Any place"}
+	for _, pc := range pcs {
+		name := pc.Place.Name
+		if _, dup := m.placeIDs[name]; dup {
+			name = fmt.Sprintf("%s (%s)", pc.Place.Name, pc.Place.Country)
+		}
+		m.placeIDs[name] = pc.Place.ID
+		opts = append(opts, name)
+	}
+	m.placeSel.Options = opts
+	actors, err := m.Store.Actors()
+	if err != nil {
+		m.showError(err)
+	}
+	names := []string{"Anyone"}
+	for _, a := range actors {
+		names = append(names, a.Name)
+	}
+	sort.Strings(names[1:])
+	m.actorSel.Options = names
+}
+
+// currentFilter reads the toolbar into a store filter.
+func (m *MainWindow) currentFilter() store.Filter {
+	var f store.Filter
+	f.Text = strings.TrimSpace(m.Search.Text)
+	if id, ok := m.placeIDs[m.placeSel.Selected]; ok {
+		f.PlaceID = id
+	}
+	if a := m.actorSel.Selected; a != "" && a != "Anyone" {
+		f.Actor = a
+	}
+	for _, k := range model.Kinds {
+		if kindTitle(k) == m.kindSel.Selected {
+			f.Kinds = []model.Kind{k}
+		}
+	}
+	f.InBriefing = m.briefing.Checked
+	f.From, f.To = m.fromDay, m.toDay
+	return f
+}
+
+// Filter returns the filter the views show.
+func (m *MainWindow) Filter() store.Filter { return m.filter }
+
+func (m *MainWindow) applyFilters() {
+	if m.placeSel == nil {
+		return
+	}
+	m.filter = m.currentFilter()
+	p := m.App.Preferences()
+	p.SetString(prefKind, m.kindSel.Selected)
+	p.SetBool(prefBriefing, m.briefing.Checked)
+	if m.fromDay.IsZero() && m.toDay.IsZero() {
+		m.rangeBtn.SetText("Dates")
+	} else {
+		m.rangeBtn.SetText(dayOrDots(m.fromDay) + " – " + dayOrDots(m.toDay))
+	}
+
+	st, err := m.Store.Stats()
+	if err != nil {
+		m.showError(err)
+	}
+	if st.Events == 0 && st.Articles == 0 {
+		m.timelineArea.Objects = []fyne.CanvasObject{m.emptyState}
+	} else {
+		m.timelineArea.Objects = []fyne.CanvasObject{m.Timeline}
+	}
+	m.timelineArea.Refresh()
+
+	src := newStoreSource(m.Store, m.filter, m.places)
+	first, last, ok, err := m.Store.DateRange()
+	if err != nil {
+		m.showError(err)
+	}
+	if !m.filter.From.IsZero() {
+		first = m.filter.From
+	}
+	if !m.filter.To.IsZero() {
+		last = m.filter.To
+	}
+	if !ok && m.filter.From.IsZero() {
+		first, last = time.Now().AddDate(-1, 0, 0), time.Now()
+	}
+	sel, hadSel := m.Timeline.Selected()
+	if err := m.Timeline.SetSource(src, first, last); err != nil {
+		m.showError(err)
+	}
+	if hadSel {
+		m.Timeline.selected = &sel
+	}
+	m.Timeline.SetHighlight(m.placeHighlight())
+
+	pcs, err := m.Store.PlacesIn(orb.Bound{}, m.filter)
+	if err != nil {
+		m.showError(err)
+	}
+	m.Map.SetPlaces(pcs)
+
+	uf := m.filter
+	m.undated, err = m.Store.Undated(uf)
+	if err != nil {
+		m.showError(err)
+	}
+	m.undatedAc.Title = fmt.Sprintf("Undated events (%d) — need a date", len(m.undated))
+	m.undatedL.Refresh()
+	m.accordion.Refresh()
+	m.updateStatus(st, pcs)
+	m.updateRangeLabel()
+}
+
+func dayOrDots(t time.Time) string {
+	if t.IsZero() {
+		return "…"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func (m *MainWindow) updateStatus(st store.Stats, pcs []store.PlaceCount) {
+	shown := 0
+	if cs, err := newStoreSource(m.Store, m.filter, m.places).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
+		for _, c := range cs {
+			shown += c.N
+		}
+	}
+	shown += len(m.undated)
+	m.status.SetText(fmt.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", shown, st.Events, st.Articles, len(pcs)))
+	m.statusR.SetText(m.Store.Path())
+}
+
+func (m *MainWindow) updateRangeLabel() {
+	if m.rangeL == nil || m.Timeline.src == nil {
+		return
+	}
+	f, l := m.Timeline.VisibleRange()
+	if f.Before(m.Timeline.from) {
+		f = m.Timeline.from
+	}
+	if l.After(m.Timeline.to) {
+		l = m.Timeline.to.AddDate(0, 0, -1)
+	}
+	m.rangeL.SetText(f.Format("Jan 2006") + " – " + l.Format("Jan 2006"))
+}
+
+func (m *MainWindow) placeHighlight() map[int64]bool {
+	if m.placeSelect == 0 {
+		return nil
+	}
+	evs, err := m.Store.EventsAt(m.placeSelect, m.filter)
+	if err != nil {
+		m.showError(err)
+		return nil
+	}
+	ids := map[int64]bool{}
+	for _, e := range evs {
+		ids[e.ID] = true
+	}
+	return ids
+}
+
+// SelectPlace selects a place as a tapped marker does: its events are
+// highlighted on the timeline, the others dimmed, and listed in the excerpt pane.
+func (m *MainWindow) SelectPlace(p model.Place) {
+	m.placeSelect = p.ID
+	m.Map.SetSelectedPlace(p.ID)
+	evs, err := m.Store.EventsAt(p.ID, m.filter)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	ids := map[int64]bool{}
+	for _, e := range evs {
+		ids[e.ID] = true
+	}
+	m.Timeline.SetHighlight(ids)
+	m.Excerpt.ShowPlace(p, evs)
+}
+
+// SelectEvent selects an event in every view.
+func (m *MainWindow) SelectEvent(e model.Event) {
+	m.Timeline.Select(e)
+	m.showEvent(e, true)
+}
+
+// SelectDay selects the first event of a day, as `--select` does; it
+// reports whether there was one.
+func (m *MainWindow) SelectDay(day time.Time) bool {
+	evs, err := newStoreSource(m.Store, m.filter, m.places).Events(day, day, 1000)
+	if err != nil {
+		m.showError(err)
+		return false
+	}
+	for _, e := range evs {
+		if model.Day(e.Start).Equal(model.Day(day)) {
+			m.Timeline.GoTo(day)
+			m.SelectEvent(e)
+			return true
+		}
+	}
+	return false
+}
+
+// ClearSelection clears the selected event and place (Esc).
+func (m *MainWindow) ClearSelection() {
+	m.placeSelect = 0
+	m.Map.SetSelectedPlace(0)
+	m.Timeline.ClearSelection()
+	m.Timeline.SetHighlight(nil)
+	m.Excerpt.ShowHint("Select an event on the timeline, or a place on the map, to read the sentences it came from.")
+}
+
+// ClearFilters empties the search box and resets every filter.
+func (m *MainWindow) ClearFilters() {
+	m.Search.SetText("")
+	m.placeSel.ClearSelected()
+	m.actorSel.ClearSelected()
+	m.kindSel.ClearSelected()
+	m.briefing.SetChecked(false)
+	m.fromDay, m.toDay = time.Time{}, time.Time{}
+	m.applyFilters()
+}
+
+// showEvent fills the excerpt pane and points the map at the event's place.
+func (m *MainWindow) showEvent(e model.Event, _ bool) {
+	full, err := m.Store.Event(e.ID)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	srcs, err := m.sourceDetails(full)
+	if err != nil {
+		m.showError(err)
+	}
+	if full.Place != nil {
+		m.Map.SetSelectedPlace(full.Place.ID)
+	} else {
+		m.Map.SetSelectedPlace(0)
+	}
+	m.Excerpt.ShowEvent(*full, srcs)
+}
+
+func (m *MainWindow) sourceDetails(e *model.Event) ([]SourceDetail, error) {
+	srcs, err := m.Store.SourcesOf(e.ID)
+	if err != nil {
+		return nil, fmt.Errorf("sources of %q: %w", e.Title, err)
+	}
+	articles := map[int64]*model.Article{}
+	mentions := map[int64][]model.Mention{}
+	var out []SourceDetail
+	var errs []error
+	for _, s := range srcs {
+		a, ok := articles[s.ArticleID]
+		if !ok {
+			a, err = m.Store.Article(s.ArticleID)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			articles[s.ArticleID] = a
+			ms, err := m.Store.MentionsIn(s.ArticleID)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			mentions[s.ArticleID] = ms
+		}
+		out = append(out, SourceDetail{Source: s, Article: a, Mentions: mentions[s.ArticleID]})
+	}
+	return out, errors.Join(errs...)
+}
+
+func (m *MainWindow) openArticle(s SourceDetail) {
+	if s.Article == nil {
+		m.showError(fmt.Errorf("the article of %s could not be read", s.Source.File))
+		return
+	}
+	ShowReader(m.App, s.Article, s.Mentions, s.Source.Span, func(id int64, d time.Time) error {
+		var err error
+		if m.opts.SetArticleDate != nil {
+			err = m.opts.SetArticleDate(m.Store, id, d)
+		} else {
+			err = m.Store.SetArticleDate(id, d)
+		}
+		if err != nil {
+			return fmt.Errorf("set the publication date: %w", err)
+		}
+		m.Reload()
+		return nil
+	})
+}
+
+func (m *MainWindow) showError(err error) {
+	if err == nil {
+		return
+	}
+	fyne.LogError("briefing atlas", err)
+	if m.Win != nil {
+		dialog.ShowError(err, m.Win)
+	}
+}
+
+// AskGoTo asks for a date and centres the timeline on it.
+func (m *MainWindow) AskGoTo() {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("2016-03-24, 2016-03 or 2016")
+	dialog.ShowForm("Go to date", "Go", "Cancel", []*widget.FormItem{widget.NewFormItem("Date", e)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		d, err := parseLooseDate(e.Text)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		m.Timeline.GoTo(d)
+	}, m.Win)
+	m.Win.Canvas().Focus(e)
+}
+
+// parseLooseDate reads YYYY-MM-DD, YYYY-MM or YYYY.
+func parseLooseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", s)
+}
+
+func (m *MainWindow) askDateRange() {
+	from, to := widget.NewEntry(), widget.NewEntry()
+	from.SetPlaceHolder("YYYY-MM-DD (empty: from the start)")
+	to.SetPlaceHolder("YYYY-MM-DD (empty: to the end)")
+	if !m.fromDay.IsZero() {
+		from.SetText(m.fromDay.Format(time.DateOnly))
+	}
+	if !m.toDay.IsZero() {
+		to.SetText(m.toDay.Format(time.DateOnly))
+	}
+	dialog.ShowForm("Show events between", "Apply", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("From", from), widget.NewFormItem("To", to),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		var f, t time.Time
+		var err error
+		if strings.TrimSpace(from.Text) != "" {
+			if f, err = parseLooseDate(from.Text); err != nil {
+				m.showError(err)
+				return
+			}
+		}
+		if strings.TrimSpace(to.Text) != "" {
+			if t, err = parseLooseDate(to.Text); err != nil {
+				m.showError(err)
+				return
+			}
+		}
+		m.SetDateRange(f, t)
+	}, m.Win)
+}
+
+// SetDateRange narrows every view to events between from and to (zero: open).
+func (m *MainWindow) SetDateRange(from, to time.Time) {
+	m.fromDay, m.toDay = from, to
+	m.applyFilters()
+}
+
+// ImportFiles asks for files and imports them.
+func (m *MainWindow) ImportFiles() {
+	if m.opts.Import == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		m.StartImport([]string{path})
+	}, m.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".html", ".htm", ".csv"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// ImportFolder asks for a folder and imports every article in it.
+func (m *MainWindow) ImportFolder() {
+	if m.opts.Import == nil {
+		return
+	}
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		m.StartImport([]string{u.Path()})
+	}, m.Win)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (m *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		paths = append(paths, u.Path())
+	}
+	m.StartImport(paths)
+}
+
+// StartImport imports paths in the background with a progress bar in the
+// status bar; the window stays responsive and reloads when done. done, when
+// not nil, is called on the UI goroutine with the summary.
+func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, error)) {
+	if m.opts.Import == nil || len(paths) == 0 {
+		return
+	}
+	if m.busy {
+		dialog.ShowInformation("Import", "An import is already running.", m.Win)
+		return
+	}
+	m.busy = true
+	m.progress.SetValue(0)
+	m.progress.Show()
+	m.work.SetText("Importing…")
+	go func() {
+		sum, err := m.opts.Import(context.Background(), paths, func(n, total int, file string) {
+			fyne.Do(func() {
+				if total > 0 {
+					m.progress.SetValue(float64(n) / float64(total))
+				}
+				m.work.SetText(fmt.Sprintf("Importing %s (%d/%d)", filepath.Base(file), n, total))
+			})
+		})
+		fyne.Do(func() {
+			m.busy = false
+			m.progress.Hide()
+			m.work.SetText("")
+			m.Reload()
+			m.showImportSummary(sum, err)
+			for _, f := range done {
+				f(sum, err)
+			}
+		})
+	}()
+}
+
+func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
+	msg := fmt.Sprintf("%d articles imported, %d already there, %d events found.", sum.Imported, sum.Skipped, sum.Events)
+	if len(sum.Failed) > 0 {
+		var files []string
+		for f := range sum.Failed {
+			files = append(files, f)
+		}
+		sort.Strings(files)
+		msg += fmt.Sprintf("\n\n%d files failed:", len(files))
+		for _, f := range files {
+			msg += "\n• " + filepath.Base(f) + ": " + sum.Failed[f]
+		}
+	}
+	if err != nil {
+		msg += "\n\nImport stopped: " + err.Error()
+	}
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(l), m.Win)
+	d.Resize(fyne.NewSize(520, 300))
+	d.Show()
+}
+
+// ExportBriefing shows the export dialog.
+func (m *MainWindow) ExportBriefing() {
+	if m.opts.Export != nil {
+		m.opts.Export(m.Win, m.Store)
+	}
+}
+
+// act performs an edit from the excerpt pane; edits are saved at once.
+func (m *MainWindow) act(a Action, e model.Event) {
+	var err error
+	switch a {
+	case ActionStar:
+		err = m.Store.SetInBriefing(e.ID, !e.InBriefing)
+	case ActionHide:
+		dialog.ShowConfirm("Hide event", fmt.Sprintf("Hide “%s”? It stays hidden after re-import; show hidden events with Edit → Undo edits.", e.Title), func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := m.Store.HideEvent(e.ID); err != nil {
+				m.showError(err)
+				return
+			}
+			m.ClearSelection()
+			m.Reload()
+		}, m.Win)
+		return
+	case ActionRevert:
+		err = m.Store.RevertEvent(e.ID)
+	case ActionNote:
+		m.editNote(e)
+		return
+	case ActionEdit:
+		m.editEvent(e)
+		return
+	case ActionMerge:
+		m.mergeEvent(e)
+		return
+	case ActionOpenFull:
+		if srcs := m.Excerpt.Sources(); len(srcs) > 0 {
+			m.openArticle(srcs[0])
+		}
+		return
+	}
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	m.afterEdit(e.ID)
+}
+
+func (m *MainWindow) afterEdit(id int64) {
+	m.Reload()
+	if e, err := m.Store.Event(id); err == nil {
+		m.Timeline.Select(*e)
+		m.showEvent(*e, false)
+	}
+}
+
+func (m *MainWindow) editNote(e model.Event) {
+	note := widget.NewMultiLineEntry()
+	note.SetText(e.Note)
+	note.SetMinRowsVisible(4)
+	dialog.ShowForm("Note", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Note", note)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := m.Store.SetNote(e.ID, note.Text); err != nil {
+			m.showError(err)
+			return
+		}
+		m.afterEdit(e.ID)
+	}, m.Win)
+}
+
+func (m *MainWindow) editEvent(e model.Event) {
+	title := widget.NewEntry()
+	title.SetText(e.Title)
+	date := widget.NewEntry()
+	date.SetPlaceHolder("YYYY-MM-DD, YYYY-MM or YYYY")
+	if e.Dated() {
+		switch e.Precision {
+		case model.PrecisionYear:
+			date.SetText(e.Start.Format("2006"))
+		case model.PrecisionMonth:
+			date.SetText(e.Start.Format("2006-01"))
+		default:
+			date.SetText(e.Start.Format(time.DateOnly))
+		}
+	}
+	placeNames := []string{"(no place)"}
+	for name := range m.placeIDs {
+		placeNames = append(placeNames, name)
+	}
+	sort.Strings(placeNames[1:])
+	place := widget.NewSelectEntry(placeNames)
+	if e.Place != nil {
+		place.SetText(e.Place.Name)
+	}
+	d := dialog.NewForm("Edit event", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("Place", place),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := m.saveEventEdits(e, title.Text, date.Text, place.Text); err != nil {
+			m.showError(err)
+			return
+		}
+		m.afterEdit(e.ID)
+	}, m.Win)
+	d.Resize(fyne.NewSize(520, 280))
+	d.Show()
+}
+
+func (m *MainWindow) saveEventEdits(e model.Event, title, date, place string) error {
+	if t := strings.TrimSpace(title); t != "" && t != e.Title {
+		if err := m.Store.SetEventTitle(e.ID, t); err != nil {
+			return err
+		}
+	}
+	if ds := strings.TrimSpace(date); ds != "" {
+		start, end, prec, err := parseEventDate(ds)
+		if err != nil {
+			return err
+		}
+		if !start.Equal(e.Start) || prec != e.Precision {
+			if err := m.Store.SetEventDate(e.ID, start, end, prec); err != nil {
+				return err
+			}
+		}
+	}
+	place = strings.TrimSpace(place)
+	cur := ""
+	if e.Place != nil {
+		cur = e.Place.Name
+	}
+	if place != cur {
+		var p *model.Place
+		if place != "" && place != "(no place)" {
+			id, ok := m.placeIDs[place]
+			if ok {
+				p, _ = m.Store.Place(id)
+			} else {
+				named, err := m.Store.PlacesNamed(place)
+				if err != nil {
+					return err
+				}
+				if len(named) == 0 {
+					return fmt.Errorf("no known place is called %q; pick one from the list", place)
+				}
+				p = &named[0]
+			}
+		}
+		if err := m.Store.SetEventPlace(e.ID, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseEventDate reads a corrected date and its precision.
+func parseEventDate(s string) (start, end time.Time, p model.Precision, err error) {
+	if t, e := time.Parse(time.DateOnly, s); e == nil {
+		return t, t, model.PrecisionDay, nil
+	}
+	if t, e := time.Parse("2006-01", s); e == nil {
+		return t, t.AddDate(0, 1, -1), model.PrecisionMonth, nil
+	}
+	if t, e := time.Parse("2006", s); e == nil {
+		return t, t.AddDate(1, 0, -1), model.PrecisionYear, nil
+	}
+	return time.Time{}, time.Time{}, "", fmt.Errorf("%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", s)
+}
+
+func (m *MainWindow) mergeEvent(keep model.Event) {
+	// Offer the events within a month of this one: the likely duplicates.
+	var cands []model.Event
+	if keep.Dated() {
+		evs, err := m.Store.EventsBetween(keep.Start.AddDate(0, -1, 0), keep.Start.AddDate(0, 1, 0), m.filter)
+		if err != nil {
+			m.showError(err)
+			return
+		}
+		for _, e := range evs {
+			if e.ID != keep.ID {
+				cands = append(cands, e)
+			}
+		}
+	}
+	cands = append(cands, m.undated...)
+	if len(cands) == 0 {
+		dialog.ShowInformation("Merge", "No other event near this one to merge.", m.Win)
+		return
+	}
+	labels := make([]string, len(cands))
+	for i, e := range cands {
+		labels[i] = timeline.FormatDate(&e) + " — " + e.Title
+	}
+	sel := widget.NewSelect(labels, nil)
+	d := dialog.NewForm("Merge into “"+keep.Title+"”", "Merge", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Same event as", sel),
+	}, func(ok bool) {
+		if !ok || sel.SelectedIndex() < 0 {
+			return
+		}
+		other := cands[sel.SelectedIndex()]
+		if err := m.Store.MergeEvents(keep.ID, other.ID); err != nil {
+			m.showError(err)
+			return
+		}
+		m.afterEdit(keep.ID)
+	}, m.Win)
+	d.Resize(fyne.NewSize(620, 200))
+	d.Show()
+}
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func (m *MainWindow) menu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = sc
+		return it
+	}
+	importF := item("Import files…", ctrl(fyne.KeyI), m.ImportFiles)
+	importD := fyne.NewMenuItem("Import folder…", m.ImportFolder)
+	export := item("Export briefing…", ctrl(fyne.KeyE), m.ExportBriefing)
+	importF.Disabled = m.opts.Import == nil
+	importD.Disabled = m.opts.Import == nil
+	export.Disabled = m.opts.Export == nil
+	file := fyne.NewMenu("File", importF, importD, fyne.NewMenuItemSeparator(), export)
+
+	onSel := func(a Action) func() {
+		return func() {
+			if e, ok := m.Excerpt.Event(); ok {
+				m.act(a, e)
+			}
+		}
+	}
+	edit := fyne.NewMenu("Edit",
+		item("Find", ctrl(fyne.KeyF), m.FocusSearch),
+		item("Clear selection", &desktop.CustomShortcut{KeyName: fyne.KeyEscape}, m.ClearSelection),
+		fyne.NewMenuItem("Clear filters", m.ClearFilters),
+		fyne.NewMenuItemSeparator(),
+		item("Edit event…", ctrl(fyne.KeyD), onSel(ActionEdit)),
+		item("Add to / remove from briefing", ctrl(fyne.KeyB), onSel(ActionStar)),
+		item("Note…", ctrl(fyne.KeyN), onSel(ActionNote)),
+		fyne.NewMenuItem("Merge with…", onSel(ActionMerge)),
+		fyne.NewMenuItem("Hide event", onSel(ActionHide)),
+		fyne.NewMenuItem("Undo my edits of this event", onSel(ActionRevert)),
+		fyne.NewMenuItemSeparator(),
+		item("Open article", ctrl(fyne.KeyO), onSel(ActionOpenFull)),
+	)
+	themeItem := func(label string, mode ThemeMode) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { m.SetTheme(mode) })
+		it.Checked = m.theme.Mode == mode
+		return it
+	}
+	themes := fyne.NewMenuItem("Theme", nil)
+	themes.ChildMenu = fyne.NewMenu("", themeItem("Follow the system", ThemeSystem), themeItem("Light", ThemeLight), themeItem("Dark", ThemeDark))
+	view := fyne.NewMenu("View",
+		item("Zoom in", ctrl(fyne.KeyEqual), func() { m.Timeline.TypedRune('+') }),
+		item("Zoom out", ctrl(fyne.KeyMinus), func() { m.Timeline.TypedRune('-') }),
+		item("Show the whole range", ctrl(fyne.Key0), m.Timeline.FitAll),
+		item("Go to date…", ctrl(fyne.KeyG), m.AskGoTo),
+		fyne.NewMenuItem("Compact timeline (close empty stretches)", func() { m.compactC.SetChecked(!m.compactC.Checked) }),
+		fyne.NewMenuItemSeparator(),
+		themes,
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", m.showKeys),
+		fyne.NewMenuItem("About Briefing Atlas", m.showAbout),
+	)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+func (m *MainWindow) shortcuts() {
+	c := m.Win.Canvas()
+	add := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(ctrl(k), func(fyne.Shortcut) { f() })
+	}
+	add(fyne.KeyF, m.FocusSearch)
+	add(fyne.KeyI, m.ImportFiles)
+	add(fyne.KeyE, m.ExportBriefing)
+	add(fyne.KeyG, m.AskGoTo)
+	add(fyne.Key0, m.Timeline.FitAll)
+	add(fyne.KeyEqual, func() { m.Timeline.TypedRune('+') })
+	add(fyne.KeyMinus, func() { m.Timeline.TypedRune('-') })
+	add(fyne.KeyB, func() {
+		if e, ok := m.Excerpt.Event(); ok {
+			m.act(ActionStar, e)
+		}
+	})
+	add(fyne.KeyD, func() {
+		if e, ok := m.Excerpt.Event(); ok {
+			m.act(ActionEdit, e)
+		}
+	})
+	add(fyne.KeyO, func() {
+		if e, ok := m.Excerpt.Event(); ok {
+			m.act(ActionOpenFull, e)
+		}
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			m.ClearSelection()
+		case fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+			m.Timeline.TypedKey(ev)
+			c.Focus(m.Timeline)
+		}
+	})
+}
+
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (m *MainWindow) FocusSearch() { m.Win.Canvas().Focus(m.Search) }
+
+// SetTheme switches between following the system, light and dark, and remembers it.
+func (m *MainWindow) SetTheme(mode ThemeMode) {
+	m.theme = &Theme{Mode: mode}
+	m.App.Preferences().SetString(prefTheme, string(mode))
+	m.App.Settings().SetTheme(m.theme)
+	m.Win.SetMainMenu(m.menu())
+	if e, ok := m.Excerpt.Event(); ok {
+		m.showEvent(e, false)
+	}
+	m.Timeline.Refresh()
+}
+
+func (m *MainWindow) showKeys() {
+	keys := [][2]string{
+		{"Ctrl+F", "search"}, {"Ctrl+I", "import files"}, {"Ctrl+E", "export the briefing"},
+		{"↑ / ↓", "previous / next event"}, {"Home / End", "first / last event"},
+		{"PgUp / PgDn", "scroll the timeline a page"}, {"Ctrl+wheel, + / −", "zoom at the pointer"},
+		{"wheel, drag", "scroll the timeline"}, {"Ctrl+0", "show the whole range"}, {"Ctrl+G", "go to a date"},
+		{"Ctrl+B", "add to / remove from the briefing"}, {"Ctrl+D", "edit the event"}, {"Ctrl+N", "note"},
+		{"Ctrl+O", "open the article"}, {"Esc", "clear the selection"},
+	}
+	form := widget.NewForm()
+	for _, k := range keys {
+		form.Append(k[0], widget.NewLabel(k[1]))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", form, m.Win)
+}
+
+func (m *MainWindow) showAbout() {
+	head := widget.NewLabelWithStyle("Briefing Atlas "+m.opts.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel("Turns news articles into a timeline and a map of events, each linked to the sentence it came from. Works offline; your data stays in " + m.Store.Path() + ".")
+	body.Wrapping = fyne.TextWrapWord
+	attr := widget.NewLabel(m.opts.About)
+	attr.Wrapping = fyne.TextWrapWord
+	var icon fyne.CanvasObject = layout.NewSpacer()
+	if r := m.App.Icon(); r != nil {
+		img := canvas.NewImageFromResource(r)
+		img.SetMinSize(fyne.NewSize(64, 64))
+		img.FillMode = canvas.ImageFillContain
+		icon = img
+	}
+	c := container.NewVBox(container.NewBorder(nil, nil, icon, nil, container.NewVBox(head, body)), widget.NewSeparator(),
+		widget.NewLabelWithStyle("Data", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), attr)
+	d := dialog.NewCustom("About", "Close", c, m.Win)
+	d.Resize(fyne.NewSize(620, 400))
+	d.Show()
+}
