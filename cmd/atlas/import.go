@@ -29,8 +29,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
 	manifestPath := fs.String("manifest", "", "sources.csv (file,title,publisher,url,published) or the same fields as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
+	ifEmpty := fs.Bool("if-empty", false, "import only when the store holds no article yet (for first runs)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: atlas import [--db PATH] [--manifest FILE] PATH...")
+		fmt.Fprintln(stderr, "usage: atlas import [--db PATH] [--manifest FILE] [--if-empty] [-q] PATH...")
 		fmt.Fprintln(stderr, "\nImports files and folders (recursively). Exit status: 0 all imported or already present,")
 		fmt.Fprintln(stderr, "1 some files failed (the others are imported), 2 usage error.")
 		fs.PrintDefaults()
@@ -67,6 +68,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	if *ifEmpty {
+		stats, err := st.Stats()
+		if err != nil {
+			fmt.Fprintf(stderr, "atlas import: %v\n", err)
+			return 1
+		}
+		if stats.Articles > 0 {
+			fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
+			return 0
+		}
+	}
 
 	// Ctrl-C stops between articles: what was imported stays, whole.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
