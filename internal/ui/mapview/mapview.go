@@ -1,0 +1,644 @@
+// Package mapview is the map widget: an offline basemap with event markers,
+// written like Fyne's own widgets. The basemap is drawn by internal/geo into
+// a raster that is re-rendered only when the view or the size changes, at
+// the screen's device scale so that it is sharp on HiDPI displays; markers
+// and labels are composited over a cached copy when they change.
+package mapview
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/ui/palette"
+)
+
+// Marker is a place with events, as the map shows it.
+type Marker struct {
+	PlaceID     int64
+	Name        string
+	Lat, Lon    float64
+	Count       int        // number of events at the place
+	Kind        model.Kind // the dominant kind, which sets the colour
+	First, Last time.Time  // date range of the events; zero when undated
+}
+
+// Interaction constants, in logical pixels and zoom levels.
+const (
+	fitMargin    = 56   // room around the markers when fitting them
+	clusterPx    = 26   // markers closer than this merge into a cluster
+	keyPanFrac   = 0.25 // arrow keys pan by a quarter of the view
+	scrollPerDZ  = 50   // scroll delta per zoom level (a wheel notch is 25 on Linux)
+	maxCityCount = 45   // context cities considered per frame
+)
+
+// Map is the map widget. Create it with New; it is safe to call its methods
+// from the UI goroutine only, like any Fyne widget.
+type Map struct {
+	widget.BaseWidget
+
+	// OnPlaceTapped is called with the place's id when a marker is tapped.
+	OnPlaceTapped func(placeID int64)
+
+	mu          sync.Mutex // guards everything below; the raster reads it while painting
+	markers     []Marker
+	selected    map[int64]bool
+	highlighted map[int64]bool
+	view        geo.View
+	viewSet     bool // the user or the caller chose a view; stop auto-fitting
+	size        fyne.Size
+	gaz         *geo.Gazetteer
+	rend        *geo.Renderer
+
+	// caches
+	baseKey   frameKey
+	base      *image.RGBA
+	frameKey  frameKey
+	frame     *image.RGBA
+	overlayOK bool // frame is base + current overlay
+	clusters  []cluster
+	clusterOf geo.View
+
+	hover    int // index into clusters under the mouse, -1 if none
+	hoverPos fyne.Position
+}
+
+// frameKey identifies a rendered image: same key, same pixels.
+type frameKey struct {
+	view geo.View
+	dark bool
+}
+
+// cluster is a marker as drawn: one place, or several merged.
+type cluster struct {
+	x, y, r float64 // logical pixels
+	members []int   // indexes into markers, heaviest first
+	count   int
+}
+
+// New returns an empty map showing the world.
+func New() *Map {
+	m := &Map{selected: map[int64]bool{}, highlighted: map[int64]bool{}, hover: -1, rend: geo.NewRenderer()}
+	if g, err := geo.DefaultGazetteer(); err == nil {
+		m.gaz = g // without it the map simply shows no context cities
+	} else {
+		fyne.LogError("map: gazetteer unavailable", err)
+	}
+	m.view = geo.NewView(30, 15, 1, 640, 400)
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetMarkers replaces the markers. Until the user moves the map, the view
+// fits them.
+func (m *Map) SetMarkers(ms []Marker) {
+	m.mu.Lock()
+	m.markers = append([]Marker(nil), ms...)
+	m.overlayOK = false
+	m.clusters = nil
+	if !m.viewSet {
+		m.fitLocked()
+	}
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Markers returns a copy of the markers shown.
+func (m *Map) Markers() []Marker {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Marker(nil), m.markers...)
+}
+
+// SetSelected marks the places whose markers are drawn selected.
+func (m *Map) SetSelected(placeIDs []int64) {
+	m.mu.Lock()
+	m.selected = toSet(placeIDs)
+	m.overlayOK = false
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// SetHighlighted marks the places whose markers get a halo, for example
+// while the user hovers their events in the timeline.
+func (m *Map) SetHighlighted(placeIDs []int64) {
+	m.mu.Lock()
+	m.highlighted = toSet(placeIDs)
+	m.overlayOK = false
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+func toSet(ids []int64) map[int64]bool {
+	s := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		s[id] = true
+	}
+	return s
+}
+
+// View returns the current view.
+func (m *Map) View() geo.View {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.view
+}
+
+// SetView shows v (its size is replaced by the widget's).
+func (m *Map) SetView(v geo.View) {
+	m.mu.Lock()
+	v.Width, v.Height = m.view.Width, m.view.Height
+	m.view = v.Clamp()
+	m.viewSet = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// FitMarkers zooms and pans so that every marker shows with a margin: the
+// "fit to events" button calls it.
+func (m *Map) FitMarkers() {
+	m.mu.Lock()
+	m.fitLocked()
+	m.viewSet = false // follow the markers again until the user moves the map
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+func (m *Map) fitLocked() {
+	w, h := m.view.Width, m.view.Height
+	if len(m.markers) == 0 {
+		m.view = geo.NewView(30, 15, math.Log2(math.Max(w, 1)/geo.TileSize), w, h)
+		return
+	}
+	pts := make([]orb.Point, len(m.markers))
+	for i, mk := range m.markers {
+		pts[i] = orb.Point{mk.Lon, mk.Lat}
+	}
+	m.view = geo.FitPoints(pts, w, h, fitMargin)
+}
+
+// PanTo centres the map on a point if it is not already well inside the
+// view, so that selecting an event elsewhere brings its place into sight.
+func (m *Map) PanTo(lat, lon float64) {
+	m.mu.Lock()
+	if m.view.Contains(lat, lon, 40) {
+		m.mu.Unlock()
+		return
+	}
+	m.view.Center = orb.Point{lon, lat}
+	m.view = m.view.Clamp()
+	m.viewSet = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// ZoomIn zooms one level in around the centre.
+func (m *Map) ZoomIn() { m.zoomAt(1, -1, -1) }
+
+// ZoomOut zooms one level out around the centre.
+func (m *Map) ZoomOut() { m.zoomAt(-1, -1, -1) }
+
+// zoomAt zooms by dz keeping the point at x, y (logical pixels) in place;
+// negative coordinates mean the centre.
+func (m *Map) zoomAt(dz, x, y float64) {
+	m.mu.Lock()
+	if x < 0 || y < 0 {
+		x, y = m.view.Width/2, m.view.Height/2
+	}
+	m.view = m.view.ZoomAt(dz, x, y)
+	m.viewSet = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// pan moves the view by dx, dy logical pixels.
+func (m *Map) pan(dx, dy float64) {
+	m.mu.Lock()
+	m.view = m.view.Pan(dx, dy)
+	m.viewSet = true
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// Dragged pans the map with the pointer.
+func (m *Map) Dragged(e *fyne.DragEvent) {
+	m.pan(-float64(e.Dragged.DX), -float64(e.Dragged.DY))
+}
+
+// DragEnd is required by fyne.Draggable; panning needs no finishing.
+func (m *Map) DragEnd() {}
+
+// Scrolled zooms at the pointer, so that the place under it stays put.
+func (m *Map) Scrolled(e *fyne.ScrollEvent) {
+	dz := float64(e.Scrolled.DY) / scrollPerDZ
+	dz = math.Max(-1, math.Min(1, dz))
+	m.zoomAt(dz, float64(e.Position.X), float64(e.Position.Y))
+}
+
+// DoubleTapped zooms in one level at the pointer.
+func (m *Map) DoubleTapped(e *fyne.PointEvent) {
+	m.zoomAt(1, float64(e.Position.X), float64(e.Position.Y))
+}
+
+// Tapped reports a tapped marker's place through OnPlaceTapped; tapping a
+// cluster zooms in on its places instead, since one id cannot stand for
+// them. The map also takes the keyboard focus.
+func (m *Map) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+	m.mu.Lock()
+	i := m.clusterAtLocked(float64(e.Position.X), float64(e.Position.Y))
+	if i < 0 {
+		m.mu.Unlock()
+		return
+	}
+	cl := m.clusters[i]
+	if len(cl.members) > 1 {
+		pts := make([]orb.Point, len(cl.members))
+		for k, mi := range cl.members {
+			pts[k] = orb.Point{m.markers[mi].Lon, m.markers[mi].Lat}
+		}
+		v := geo.FitPoints(pts, m.view.Width, m.view.Height, fitMargin*2)
+		if v.Zoom <= m.view.Zoom {
+			v = m.view.ZoomAt(1.5, cl.x, cl.y)
+		}
+		m.view, m.viewSet = v, true
+		m.mu.Unlock()
+		m.Refresh()
+		return
+	}
+	id := m.markers[cl.members[0]].PlaceID
+	m.mu.Unlock()
+	if m.OnPlaceTapped != nil {
+		m.OnPlaceTapped(id)
+	}
+}
+
+// FocusGained is required by fyne.Focusable.
+func (m *Map) FocusGained() {}
+
+// FocusLost is required by fyne.Focusable.
+func (m *Map) FocusLost() {}
+
+// TypedRune zooms with + and -.
+func (m *Map) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomIn()
+	case '-', '_':
+		m.ZoomOut()
+	}
+}
+
+// TypedKey pans with the arrow keys.
+func (m *Map) TypedKey(e *fyne.KeyEvent) {
+	m.mu.Lock()
+	w, h := m.view.Width*keyPanFrac, m.view.Height*keyPanFrac
+	m.mu.Unlock()
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.pan(-w, 0)
+	case fyne.KeyRight:
+		m.pan(w, 0)
+	case fyne.KeyUp:
+		m.pan(0, -h)
+	case fyne.KeyDown:
+		m.pan(0, h)
+	case fyne.KeyPlus, fyne.KeyEqual:
+		m.ZoomIn()
+	case fyne.KeyMinus:
+		m.ZoomOut()
+	}
+}
+
+// MouseIn starts hover tracking.
+func (m *Map) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
+
+// MouseMoved shows the tooltip of the marker under the pointer.
+func (m *Map) MouseMoved(e *desktop.MouseEvent) {
+	m.mu.Lock()
+	i := m.clusterAtLocked(float64(e.Position.X), float64(e.Position.Y))
+	changed := i != m.hover || (i >= 0 && e.Position != m.hoverPos)
+	m.hover, m.hoverPos = i, e.Position
+	m.mu.Unlock()
+	if changed {
+		m.Refresh()
+	}
+}
+
+// MouseOut hides the tooltip.
+func (m *Map) MouseOut() {
+	m.mu.Lock()
+	had := m.hover >= 0
+	m.hover = -1
+	m.mu.Unlock()
+	if had {
+		m.Refresh()
+	}
+}
+
+// Cursor shows a pointing hand over markers.
+func (m *Map) Cursor() desktop.Cursor {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.hover >= 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// Tooltip returns the text the hover tooltip shows for the marker or
+// cluster under the pointer, "" when there is none.
+func (m *Map) Tooltip() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.hover < 0 || m.hover >= len(m.clusters) {
+		return ""
+	}
+	return m.tooltipLocked(m.clusters[m.hover])
+}
+
+func (m *Map) tooltipLocked(c cluster) string {
+	first := m.markers[c.members[0]]
+	title := first.Name
+	if n := len(c.members); n > 1 {
+		title = fmt.Sprintf("%s and %d more %s", first.Name, n-1, plural(n-1, "place", "places"))
+	}
+	line := fmt.Sprintf("%d %s", c.count, plural(c.count, "event", "events"))
+	var lo, hi time.Time
+	for _, i := range c.members {
+		mk := m.markers[i]
+		if !mk.First.IsZero() && (lo.IsZero() || mk.First.Before(lo)) {
+			lo = mk.First
+		}
+		last := mk.Last
+		if last.IsZero() {
+			last = mk.First
+		}
+		if !last.IsZero() && last.After(hi) {
+			hi = last
+		}
+	}
+	if !lo.IsZero() {
+		line += " · " + dateRange(lo, hi)
+	}
+	return title + "\n" + line
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func dateRange(lo, hi time.Time) string {
+	const f = "2 Jan 2006"
+	if hi.IsZero() || model.Day(lo).Equal(model.Day(hi)) {
+		return lo.Format(f)
+	}
+	return lo.Format(f) + " – " + hi.Format(f)
+}
+
+// clusterAtLocked returns the index of the drawn marker under x, y, the
+// topmost (smallest) when they overlap, or -1.
+func (m *Map) clusterAtLocked(x, y float64) int {
+	m.updateClustersLocked()
+	best, bestR := -1, math.Inf(1)
+	for i, c := range m.clusters {
+		r := c.r + 3
+		if (c.x-x)*(c.x-x)+(c.y-y)*(c.y-y) <= r*r && c.r < bestR {
+			best, bestR = i, c.r
+		}
+	}
+	return best
+}
+
+// updateClustersLocked recomputes the drawn markers when the view changed.
+func (m *Map) updateClustersLocked() {
+	if m.clusters != nil && m.clusterOf == m.view {
+		return
+	}
+	pts := make([]geo.WeightedPoint, len(m.markers))
+	for i, mk := range m.markers {
+		pts[i] = geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))}
+	}
+	cs := geo.ClusterMarkers(pts, m.view, clusterPx)
+	m.clusters = make([]cluster, 0, len(cs))
+	for _, c := range cs {
+		x, y := m.view.Project(c.Lat, c.Lon)
+		count := 0
+		for _, i := range c.Members {
+			count += max(m.markers[i].Count, 1)
+		}
+		m.clusters = append(m.clusters, cluster{x: x, y: y, r: geo.MarkerRadius(count), members: c.Members, count: count})
+	}
+	m.clusterOf = m.view
+}
+
+// neutral colours a cluster of places of different kinds.
+var neutral = color.RGBA{0x55, 0x5b, 0x66, 0xff}
+
+// overlayLocked builds the markers and labels for the current view.
+func (m *Map) overlayLocked() geo.Overlay {
+	m.updateClustersLocked()
+	o := geo.Overlay{CountryLabels: true}
+	for _, c := range m.clusters {
+		first := m.markers[c.members[0]]
+		fill := palette.KindRGBA(first.Kind)
+		sel, hl := false, false
+		for _, i := range c.members {
+			mk := m.markers[i]
+			if mk.Kind != first.Kind {
+				fill = neutral
+			}
+			sel = sel || m.selected[mk.PlaceID]
+			hl = hl || m.highlighted[mk.PlaceID]
+		}
+		name := first.Name
+		if n := len(c.members); n > 1 {
+			name = fmt.Sprintf("%s +%d", first.Name, n-1)
+		}
+		text := ""
+		if c.count > 1 {
+			text = fmt.Sprint(c.count)
+		}
+		o.Markers = append(o.Markers, geo.Marker{Lat: first.Lat, Lon: first.Lon, Radius: c.r, Fill: fill,
+			Text: text, Name: name, Selected: sel, Highlighted: hl})
+	}
+	if m.gaz != nil {
+		o.Cities = m.gaz.ContextCities(m.view, maxCityCount)
+	}
+	return o
+}
+
+// render returns the image for a raster of w×h device pixels, reusing the
+// cached basemap when only the overlay changed.
+func (m *Map) render(w, h int) image.Image {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if w <= 0 || h <= 0 || m.view.Width <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	v := m.view
+	v.Scale = float64(w) / v.Width
+	dark := fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+	style := geo.LightStyle
+	if dark {
+		style = geo.DarkStyle
+	}
+	k := frameKey{view: v, dark: dark}
+	if m.base == nil || m.baseKey != k || m.base.Bounds().Dx() != w || m.base.Bounds().Dy() != h {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		if err := m.rend.RenderInto(img, v, style); err != nil {
+			fyne.LogError("map: render basemap", err)
+		}
+		m.base, m.baseKey, m.overlayOK = img, k, false
+	}
+	if !m.overlayOK || m.frameKey != k || m.frame == nil || m.frame.Bounds() != m.base.Bounds() {
+		if m.frame == nil || m.frame.Bounds() != m.base.Bounds() {
+			m.frame = image.NewRGBA(m.base.Bounds())
+		}
+		draw.Draw(m.frame, m.frame.Bounds(), m.base, image.Point{}, draw.Src)
+		if _, err := geo.DrawOverlay(m.frame, v, style, m.overlayLocked()); err != nil {
+			fyne.LogError("map: draw overlay", err)
+		}
+		m.frameKey, m.overlayOK = k, true
+	}
+	return m.frame
+}
+
+// resized adopts a new widget size, keeping the centre and zoom (or the fit
+// to the markers while the user has not moved the map).
+func (m *Map) resized(s fyne.Size) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s == m.size {
+		return
+	}
+	m.size = s
+	m.view.Width, m.view.Height = float64(s.Width), float64(s.Height)
+	if !m.viewSet {
+		m.fitLocked()
+	}
+	m.view = m.view.Clamp()
+}
+
+// MinSize keeps the map big enough to recognise a region.
+func (m *Map) MinSize() fyne.Size {
+	return fyne.NewSize(240, 160)
+}
+
+// CreateRenderer builds the raster and the tooltip.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer {
+	m.ExtendBaseWidget(m)
+	r := &mapRenderer{m: m}
+	r.raster = canvas.NewRaster(m.render)
+	r.raster.ScaleMode = canvas.ImageScalePixels
+	r.tipBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	r.tipBg.CornerRadius = 4
+	r.tipBg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.tipBg.StrokeWidth = 1
+	r.tipTitle = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	r.tipTitle.TextStyle.Bold = true
+	r.tipLine = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	r.tipLine.TextSize = theme.CaptionTextSize()
+	r.hideTip()
+	return r
+}
+
+type mapRenderer struct {
+	m                 *Map
+	raster            *canvas.Raster
+	tipBg             *canvas.Rectangle
+	tipTitle, tipLine *canvas.Text
+}
+
+func (r *mapRenderer) Layout(s fyne.Size) {
+	r.m.resized(s)
+	r.raster.Resize(s)
+	r.raster.Move(fyne.NewPos(0, 0))
+	r.layoutTip()
+}
+
+func (r *mapRenderer) MinSize() fyne.Size { return r.m.MinSize() }
+
+func (r *mapRenderer) Refresh() {
+	r.m.resized(r.m.Size())
+	r.tipBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipBg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.tipTitle.Color = theme.Color(theme.ColorNameForeground)
+	r.tipLine.Color = theme.Color(theme.ColorNameForeground)
+	r.layoutTip()
+	canvas.Refresh(r.raster)
+}
+
+func (r *mapRenderer) hideTip() {
+	r.tipBg.Hide()
+	r.tipTitle.Hide()
+	r.tipLine.Hide()
+}
+
+// layoutTip places the tooltip beside the pointer, flipped to stay inside
+// the widget.
+func (r *mapRenderer) layoutTip() {
+	text := r.m.Tooltip()
+	if text == "" {
+		r.hideTip()
+		return
+	}
+	title, line := text, ""
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			title, line = text[:i], text[i+1:]
+			break
+		}
+	}
+	r.tipTitle.Text, r.tipLine.Text = title, line
+	pad := theme.Padding() * 1.5
+	ts, ls := r.tipTitle.MinSize(), r.tipLine.MinSize()
+	w := max(ts.Width, ls.Width) + 2*pad
+	h := ts.Height + ls.Height + 2*pad
+	r.m.mu.Lock()
+	p := r.m.hoverPos
+	r.m.mu.Unlock()
+	size := r.m.Size()
+	x, y := p.X+16, p.Y+16
+	if x+w > size.Width {
+		x = p.X - 16 - w
+	}
+	if y+h > size.Height {
+		y = p.Y - 16 - h
+	}
+	x, y = max(x, 0), max(y, 0)
+	r.tipBg.Resize(fyne.NewSize(w, h))
+	r.tipBg.Move(fyne.NewPos(x, y))
+	r.tipTitle.Move(fyne.NewPos(x+pad, y+pad))
+	r.tipLine.Move(fyne.NewPos(x+pad, y+pad+ts.Height))
+	r.tipBg.Show()
+	r.tipTitle.Show()
+	r.tipLine.Show()
+	r.tipBg.Refresh()
+	r.tipTitle.Refresh()
+	r.tipLine.Refresh()
+}
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.raster, r.tipBg, r.tipTitle, r.tipLine}
+}
+
+func (r *mapRenderer) Destroy() {}

@@ -1,0 +1,225 @@
+package mapview
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// sampleMarkers are the sample corpus's places.
+func sampleMarkers() []Marker {
+	return []Marker{
+		{PlaceID: 1, Name: "Geneva", Lat: 46.202, Lon: 6.146, Count: 6, Kind: model.KindTalks, First: day("2012-06-30"), Last: day("2016-02-22")},
+		{PlaceID: 2, Name: "Moscow", Lat: 55.751, Lon: 37.618, Count: 4, Kind: model.KindMeeting, First: day("2015-12-15"), Last: day("2016-07-15")},
+		{PlaceID: 3, Name: "Crimea", Lat: 45.3, Lon: 34.4, Count: 1, Kind: model.KindAnnexation, First: day("2014-03-18")},
+		{PlaceID: 4, Name: "Amman", Lat: 31.955, Lon: 35.945, Count: 2, Kind: model.KindAgreement, First: day("2016-05-09"), Last: day("2016-05-10")},
+		{PlaceID: 5, Name: "Palmyra", Lat: 34.561, Lon: 38.281, Count: 3, Kind: model.KindMilitary, First: day("2016-03-24"), Last: day("2016-03-27")},
+	}
+}
+
+func newSampleMap(t *testing.T, w, h float32) *Map {
+	t.Helper()
+	test.NewTempApp(t)
+	m := New()
+	m.Resize(fyne.NewSize(w, h))
+	m.SetMarkers(sampleMarkers())
+	return m
+}
+
+func TestGolden(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	m.SetSelected([]int64{5})
+	test.AssertObjectRendersToImage(t, "sample.png", m)
+}
+
+func TestDefaultViewFitsMarkers(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	v := m.View()
+	for _, mk := range sampleMarkers() {
+		if !v.Contains(mk.Lat, mk.Lon, 40) {
+			x, y := v.Project(mk.Lat, mk.Lon)
+			t.Errorf("%s at (%.0f, %.0f) is not inside the %vx%v view with a margin", mk.Name, x, y, v.Width, v.Height)
+		}
+	}
+	if v.Zoom < 2.5 || v.Zoom > 5 {
+		t.Errorf("zoom %.2f, want a regional view", v.Zoom)
+	}
+}
+
+func TestInteraction(t *testing.T) {
+	tests := []struct {
+		name  string
+		act   func(m *Map)
+		check func(t *testing.T, before, after geo.View)
+	}{
+		{"drag right moves the map east", func(m *Map) {
+			m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 120, DY: 0}})
+			m.DragEnd()
+		}, func(t *testing.T, b, a geo.View) {
+			if !(a.Center[0] < b.Center[0]-1) || math.Abs(a.Center[1]-b.Center[1]) > 1e-6 || a.Zoom != b.Zoom {
+				t.Errorf("centre %v → %v, want further west at the same latitude and zoom", b.Center, a.Center)
+			}
+			// The place that was under x=300 is now under x=420.
+			lat, lon := b.Unproject(300, 200)
+			if x, _ := a.Project(lat, lon); math.Abs(x-420) > 0.5 {
+				t.Errorf("dragged point at x=%.1f, want 420", x)
+			}
+		}},
+		{"drag down moves the map south", func(m *Map) {
+			m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 0, DY: 80}})
+		}, func(t *testing.T, b, a geo.View) {
+			if !(a.Center[1] > b.Center[1]) {
+				t.Errorf("latitude %v → %v, want north", b.Center[1], a.Center[1])
+			}
+		}},
+		{"scroll up zooms in at the cursor", func(m *Map) {
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 150)}, Scrolled: fyne.Delta{DY: 25}})
+		}, func(t *testing.T, b, a geo.View) {
+			if math.Abs(a.Zoom-b.Zoom-0.5) > 1e-9 {
+				t.Errorf("zoom %v → %v, want +0.5", b.Zoom, a.Zoom)
+			}
+			lat, lon := b.Unproject(200, 150)
+			if x, y := a.Project(lat, lon); math.Abs(x-200) > 0.5 || math.Abs(y-150) > 0.5 {
+				t.Errorf("point under the cursor moved to (%.1f, %.1f)", x, y)
+			}
+		}},
+		{"scroll down zooms out", func(m *Map) {
+			m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(450, 280)}, Scrolled: fyne.Delta{DY: -50}})
+		}, func(t *testing.T, b, a geo.View) {
+			if math.Abs(a.Zoom-(b.Zoom-1)) > 1e-9 {
+				t.Errorf("zoom %v → %v, want -1", b.Zoom, a.Zoom)
+			}
+		}},
+		{"double tap zooms in", func(m *Map) {
+			m.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(450, 280)})
+		}, func(t *testing.T, b, a geo.View) {
+			if math.Abs(a.Zoom-b.Zoom-1) > 1e-9 {
+				t.Errorf("zoom %v → %v, want +1", b.Zoom, a.Zoom)
+			}
+		}},
+		{"plus key zooms in", func(m *Map) { m.TypedRune('+') }, func(t *testing.T, b, a geo.View) {
+			if math.Abs(a.Zoom-b.Zoom-1) > 1e-9 {
+				t.Errorf("zoom %v → %v, want +1", b.Zoom, a.Zoom)
+			}
+		}},
+		{"minus key zooms out", func(m *Map) { m.TypedRune('-') }, func(t *testing.T, b, a geo.View) {
+			if math.Abs(a.Zoom-b.Zoom+1) > 1e-9 {
+				t.Errorf("zoom %v → %v, want -1", b.Zoom, a.Zoom)
+			}
+		}},
+		{"left arrow pans west", func(m *Map) { m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }, func(t *testing.T, b, a geo.View) {
+			if !(a.Center[0] < b.Center[0]) {
+				t.Errorf("longitude %v → %v, want west", b.Center[0], a.Center[0])
+			}
+		}},
+		{"up arrow pans north", func(m *Map) { m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) }, func(t *testing.T, b, a geo.View) {
+			if !(a.Center[1] > b.Center[1]) {
+				t.Errorf("latitude %v → %v, want north", b.Center[1], a.Center[1])
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newSampleMap(t, 900, 560)
+			before := m.View()
+			tt.act(m)
+			tt.check(t, before, m.View())
+		})
+	}
+}
+
+func TestFitMarkersAfterPanning(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	fitted := m.View()
+	m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 400, DY: -300}})
+	m.ZoomIn()
+	m.FitMarkers()
+	if got := m.View(); math.Abs(got.Zoom-fitted.Zoom) > 1e-9 || got.Center.Equal(fitted.Center) == false {
+		t.Errorf("FitMarkers gave %v, want the initial fit %v", got, fitted)
+	}
+}
+
+func TestPanToOffscreenPlace(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	before := m.View()
+	m.PanTo(46.2, 6.15) // Geneva is in view: nothing moves
+	if m.View() != before {
+		t.Errorf("PanTo a visible place moved the view")
+	}
+	m.PanTo(38.9, -77.04) // Washington is not
+	if v := m.View(); !v.Contains(38.9, -77.04, 40) {
+		t.Errorf("PanTo(Washington) left it off-screen: centre %v", v.Center)
+	}
+}
+
+func TestTapReportsPlace(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	var got int64
+	m.OnPlaceTapped = func(id int64) { got = id }
+	v := m.View()
+	x, y := v.Project(55.751, 37.618) // Moscow
+	m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))})
+	if got != 2 {
+		t.Errorf("tap on Moscow reported place %d, want 2", got)
+	}
+	got = 0
+	m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(5, 5)})
+	if got != 0 {
+		t.Errorf("tap on empty map reported place %d", got)
+	}
+}
+
+func TestHoverTooltip(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	v := m.View()
+	x, y := v.Project(34.561, 38.281) // Palmyra
+	m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(x+2), float32(y))}})
+	tip := m.Tooltip()
+	for _, want := range []string{"Palmyra", "3 events", "24 Mar 2016 – 27 Mar 2016"} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("tooltip %q lacks %q", tip, want)
+		}
+	}
+	if m.Cursor() != desktop.PointerCursor {
+		t.Error("cursor over a marker is not a pointer")
+	}
+	m.MouseOut()
+	if m.Tooltip() != "" {
+		t.Error("tooltip still shown after the mouse left")
+	}
+}
+
+func TestClustersAtWorldZoom(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	m.SetView(geo.NewView(30, 20, 1, 900, 560))
+	v := m.View()
+	x, y := v.Project(33.2, 37.1) // between Amman and Palmyra
+	m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))}})
+	tip := m.Tooltip()
+	if !strings.Contains(tip, "more place") || !strings.Contains(tip, "events") {
+		t.Errorf("tooltip over the Levant at world zoom = %q, want a cluster", tip)
+	}
+	// Tapping a cluster zooms in rather than reporting one place.
+	var got int64
+	m.OnPlaceTapped = func(id int64) { got = id }
+	m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))})
+	if got != 0 || m.View().Zoom <= v.Zoom {
+		t.Errorf("tap on cluster: reported %d, zoom %v → %v; want a zoom in", got, v.Zoom, m.View().Zoom)
+	}
+}
