@@ -1,0 +1,827 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// entKind classifies a recognised name in the text.
+type entKind uint8
+
+const (
+	entNone   entKind = iota
+	entPerson         // a person
+	entOrg            // an organisation
+	entGov            // a government named by its country, capital or seat
+	entPlace          // a place
+)
+
+// ent is one recognised name: tokens [t0, t1) of the article's token list.
+type ent struct {
+	t0, t1    int
+	kind      entKind
+	actor     int // index into doc.actors for people, organisations and governments; -1 otherwise
+	place     model.Place
+	hasPlace  bool
+	locative  bool // introduced by "in/at/near…": where something happens
+	country   bool // the place is a whole country
+	landmark  bool
+	modifier  bool // place name right before an event noun ("the Geneva talks")
+	sentence  int
+	titleText string // title that introduced a person, if any
+}
+
+// actorRec is an actor being built up across an article.
+type actorRec struct {
+	model.Actor
+	surname string // folded last name for people
+	tokens  int    // length of the longest name form seen
+	first   int    // token index of the first mention
+}
+
+// chunk is a run of capitalised tokens that may be a name.
+type chunk struct{ t0, t1 int }
+
+// personStop are last words that make a capitalised phrase something other
+// than a person ("Cold War", "Red Square").
+var personStop = map[string]bool{
+	"war": true, "revolution": true, "crisis": true, "act": true, "law": true, "bill": true,
+	"games": true, "cup": true, "day": true, "street": true, "square": true, "avenue": true,
+	"road": true, "river": true, "sea": true, "ocean": true, "mountains": true, "peninsula": true,
+	"island": true, "islands": true, "airport": true, "station": true, "hospital": true, "palace": true,
+	"stadium": true, "bridge": true, "hotel": true, "summit": true, "conference": true, "talks": true,
+	"agreement": true, "treaty": true, "accord": true, "communique": true, "convention": true,
+	"plan": true, "program": true, "programme": true, "project": true, "award": true, "prize": true,
+	"index": true, "market": true, "exchange": true, "festival": true, "week": true, "month": true,
+	"year": true, "century": true, "era": true, "age": true, "empire": true, "kingdom": true,
+	"republic": true, "province": true, "region": true, "county": true, "city": true, "valley": true,
+	"desert": true, "gulf": true, "bay": true, "coast": true, "lake": true, "park": true, "east": true,
+	"west": true, "north": true, "south": true, "affairs": true, "policy": true, "doctrine": true,
+	"photo": true, "photos": true, "images": true, "topics": true, "news": true, "group": true,
+	"center": true, "centre": true, "building": true, "tower": true, "church": true, "mosque": true,
+	"cathedral": true, "museum": true, "library": true, "school": true, "college": true, "prison": true,
+	"base": true, "camp": true, "zone": true, "front": true, "line": true, "border": true, "pass": true,
+	"series": true, "league": true, "championship": true, "olympics": true, "model": true, "motors": true,
+	"reserve": true, "bank": true, "fund": true, "trust": true, "dollar": true, "dollars": true, "euro": true,
+	"protocol": true, "strategy": true, "initiative": true, "sunday": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "district": true,
+	"mission": true, "operation": true, "minister": true, "president": true, "secretary": true,
+}
+
+// newspaperHeads end newspaper names that are then used alone ("the Post").
+var newspaperHeads = map[string]bool{
+	"post": true, "times": true, "journal": true, "herald": true, "tribune": true, "guardian": true,
+	"telegraph": true, "gazette": true, "globe": true, "independent": true, "observer": true,
+}
+
+// militaryNouns after a demonym name the government acting through its forces.
+var militaryNouns = map[string]bool{
+	"forces": true, "troops": true, "aircraft": true, "planes": true, "jets": true, "warplanes": true,
+	"military": true, "army": true, "navy": true, "warships": true, "soldiers": true, "bombers": true,
+	"helicopters": true, "drones": true, "artillery": true, "officials": true, "government": true,
+	"authorities": true, "diplomats": true, "delegation": true,
+}
+
+// agentFollowers after a country or capital show it acting as a government.
+var agentFollowers = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "could": true, "can": true, "should": true, "must": true, "may": true,
+	"might": true, "wants": true, "wanted": true, "believes": true, "believed": true, "hopes": true,
+	"fears": true, "rejected": true, "rejects": true, "blocked": true, "blocks": true, "supports": true,
+	"supported": true, "backs": true, "backed": true, "refused": true, "refuses": true, "sees": true,
+	"saw": true, "also": true, "long": true, "reached": true, "demanded": true, "demands": true,
+	"responded": true, "expelled": true, "recalled": true, "imposed": true, "offered": true,
+	"threatened": true, "intends": true, "plans": true, "sent": true, "sends": true, "began": true,
+}
+
+// recognise finds people, organisations, governments and places in the
+// article's sentences and fills d.ents, d.actors and d.tokEnt.
+func (d *doc) recognise() {
+	chunks := d.chunks()
+	// Pass 1: names introduced by a title, known organisations, acronyms,
+	// countries and multi-word names.
+	pending := make([]chunk, 0, len(chunks))
+	for _, c := range chunks {
+		if !d.classify(c, false) {
+			pending = append(pending, c)
+		}
+	}
+	// Pass 2: bare names that refer back (or forward) to people seen in
+	// pass 1 ("Kerry"), then places by gazetteer.
+	for _, c := range pending {
+		d.classify(c, true)
+	}
+	d.demonymActors()
+}
+
+// chunks returns runs of capitalised words, skipping time expressions.
+func (d *doc) chunks() []chunk {
+	var out []chunk
+	toks := d.toks
+	for si := range d.sents {
+		s := &d.sents[si]
+		i := s.t0
+		for i < s.t1 {
+			t := &toks[i]
+			if !t.word || !(t.cap || (t.upper && len(t.text) >= 2)) || d.tokTime[i] >= 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < s.t1 {
+				u := &toks[j]
+				if d.tokTime[j] >= 0 {
+					break
+				}
+				if u.word && u.cap {
+					j++
+					continue
+				}
+				// Connectors inside names: "Secretary of State", "Bashar al-Assad",
+				// "Organisation for the Prohibition of Chemical Weapons".
+				if u.word && (u.low == "of" || u.low == "al" || u.low == "bin" || u.low == "de" || u.low == "von" || u.low == "van" || u.low == "for" || u.low == "and" || u.low == "on" || u.low == "the" || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-") || strings.HasPrefix(u.low, "ad-")) && j+1 < s.t1 && (toks[j+1].word && (toks[j+1].cap || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-"))) {
+					if u.low == "and" || u.low == "on" || u.low == "the" || u.low == "for" {
+						// Only inside an organisation-like name, decided later; here
+						// keep "and" out so that "Kerry and Lavrov" stays two names.
+						break
+					}
+					j++
+					continue
+				}
+				if u.word && (strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-")) {
+					j++
+					continue
+				}
+				break
+			}
+			out = append(out, chunk{i, j})
+			i = j
+		}
+	}
+	return out
+}
+
+// classify decides what the capitalised run c is. In the first pass
+// (late=false) only confident decisions are made; it returns false to ask
+// for a second look once all people of the article are known.
+func (d *doc) classify(c chunk, late bool) bool {
+	toks := d.toks
+	t0, t1 := c.t0, c.t1
+	// Trim sentence-initial common words ("The", "But", "Speaking").
+	for t0 < t1 && commonCaps[toks[t0].low] {
+		t0++
+	}
+	// Trim a trailing connector.
+	for t1 > t0 && (toks[t1-1].low == "of" || toks[t1-1].low == "al") {
+		t1--
+	}
+	if t0 >= t1 {
+		return true
+	}
+	name := d.span(t0, t1)
+	low := strings.ToLower(name)
+
+	// Known organisations, whole or after a leading "The".
+	if canon, ok := knownOrgs[low]; ok {
+		if lm, isLM := landmarks[low]; isLM {
+			d.addLandmark(t0, t1, lm.city, lm.country)
+			return true
+		}
+		d.addActor(t0, t1, entOrg, canon, "", "")
+		return true
+	}
+	if lm, ok := landmarks[low]; ok {
+		d.addLandmark(t0, t1, lm.city, lm.country)
+		return true
+	}
+
+	// Title + name: "U.S. Secretary of State John Kerry", "Russian President
+	// Vladimir Putin", "President Obama", "Sen. John McCain".
+	k := t0
+	titleStart := -1
+	hasHead := false
+	for k < t1 {
+		lw := strings.TrimSuffix(toks[k].low, ".")
+		if isTitleToken(lw) {
+			if titleStart < 0 {
+				titleStart = k
+			}
+			if titleHeads[lw] {
+				hasHead = true
+			}
+			k++
+			continue
+		}
+		if titleStart < 0 {
+			// Country or demonym before a title: "Russian", "U.S.", "United States".
+			if n := d.countryWordLen(k, t1); n > 0 && k+n < t1 && isTitleToken(strings.TrimSuffix(toks[k+n].low, ".")) {
+				k += n
+				continue
+			}
+		}
+		break
+	}
+	if hasHead && k < t1 && k > t0 {
+		title := d.span(titleStart, k)
+		return d.person(k, t1, title)
+	}
+	if hasHead && k == t1 {
+		// Only a title ("Secretary of State"): the name may follow after a comma.
+		return true
+	}
+	// A lower-case title just before: "foreign minister, Sergei Lavrov",
+	// "president Bashar al-Assad".
+	if title := d.titleBefore(t0); title != "" {
+		return d.person(t0, t1, title)
+	}
+
+	// Acronym in parentheses right after: "High Negotiations Committee (HNC)".
+	acr := ""
+	if t1+2 < len(toks) && toks[t1].low == "(" && toks[t1+1].upper && toks[t1+2].low == ")" {
+		acr = toks[t1+1].text
+	}
+
+	last := strings.TrimSuffix(toks[t1-1].low, ".")
+	// Organisations by their head word.
+	if t1-t0 >= 2 && orgHeads[last] {
+		first := toks[t0].low
+		if last == "administration" || last == "government" || last == "regime" || last == "cabinet" {
+			if cc, ok := d.countryByName(d.span(t0, t1-1)); ok {
+				d.addGov(t0, t1, cc)
+				return true
+			}
+		}
+		if d.isCountryWord(toks[t0].text) && t1-t0 == 2 && (last == "forces" || last == "army" || last == "government") {
+			if cc, ok := d.countryByName(toks[t0].text); ok {
+				d.addGov(t0, t1, cc)
+				return true
+			}
+		}
+		_ = first
+		d.addActor(t0, t1, entOrg, name, "", acr)
+		if acr != "" {
+			d.addAlias(toks[t1+1].text, d.ents[len(d.ents)-1].actor)
+		}
+		return true
+	}
+	if acr != "" && t1-t0 >= 2 {
+		d.addActor(t0, t1, entOrg, name, "", acr)
+		d.addAlias(toks[t1+1].text, d.ents[len(d.ents)-1].actor)
+		return true
+	}
+
+	// Aliases already known (acronyms, surnames).
+	if ai, ok := d.alias[low]; ok {
+		a := d.actors[ai]
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entKindOf(a.Type), actor: ai, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
+
+	// Countries, capitals and other places.
+	if d.placeOrGov(t0, t1) {
+		return true
+	}
+
+	// Multi-word names of people.
+	if t1-t0 >= 2 && t1-t0 <= 4 && !personStop[last] && !toks[t1-1].upper {
+		allName := true
+		for i := t0; i < t1; i++ {
+			if commonCaps[toks[i].low] || toks[i].num || toks[i].upper {
+				allName = false
+				break
+			}
+		}
+		if allName && !d.headlineLike(t0) {
+			return d.person(t0, t1, "")
+		}
+	}
+	if !late {
+		return false
+	}
+	// Second pass: bare surnames and acronyms.
+	if t1-t0 == 1 {
+		w := toks[t0]
+		sn := surnameKey(w.text)
+		if ai, ok := d.surnames[sn]; ok {
+			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0]})
+			d.markEnt(t0, t1)
+			return true
+		}
+		if w.upper && len(w.text) >= 2 && len(w.text) <= 6 && !strings.Contains(w.text, ".") && !d.isCountryWord(w.text) {
+			d.addActor(t0, t1, entOrg, w.text, "", "")
+			return true
+		}
+	}
+	return true
+}
+
+// headlineLike reports whether the token sits in a line written in title
+// case, where capitals say nothing about names.
+func (d *doc) headlineLike(t int) bool {
+	return d.sents[d.tokSent[t]].headline
+}
+
+// titleBefore returns a lower-case title ending right before token t
+// ("foreign minister, " or "president "), or "".
+func (d *doc) titleBefore(t int) string {
+	toks := d.toks
+	s := d.sents[d.tokSent[t]]
+	k := t - 1
+	if k >= s.t0 && toks[k].low == "," {
+		k--
+	}
+	end := k + 1
+	head := false
+	for k >= s.t0 && toks[k].word && isTitleToken(strings.TrimSuffix(toks[k].low, ".")) && !toks[k].cap {
+		if titleHeads[strings.TrimSuffix(toks[k].low, ".")] {
+			head = true
+		}
+		k--
+	}
+	if !head || k+1 >= end {
+		return ""
+	}
+	// Keep a possessive country before it: "Russia's foreign minister".
+	return d.span(k+1, end)
+}
+
+// person records a person named by tokens [t0,t1), introduced by title.
+func (d *doc) person(t0, t1 int, title string) bool {
+	toks := d.toks
+	// A name never includes a trailing possessive or a country word alone.
+	if t1-t0 == 1 && d.isCountryWord(toks[t0].text) {
+		return d.placeOrGov(t0, t1)
+	}
+	name := d.span(t0, t1)
+	sn := surnameKey(toks[t1-1].text)
+	if ai, ok := d.surnames[sn]; ok {
+		a := &d.actors[ai]
+		if t1-t0 > a.tokens {
+			a.Aliases = appendUnique(a.Aliases, a.Name)
+			a.Name = name
+			a.tokens = t1 - t0
+		} else if name != a.Name {
+			a.Aliases = appendUnique(a.Aliases, name)
+		}
+		if a.Title == "" {
+			a.Title = title
+		}
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
+		d.markEnt(t0, t1)
+		return true
+	}
+	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorPerson, Title: title}, surname: sn, tokens: t1 - t0, first: t0})
+	ai := len(d.actors) - 1
+	d.surnames[sn] = ai
+	d.alias[strings.ToLower(name)] = ai
+	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
+	d.markEnt(t0, t1)
+	return true
+}
+
+// surnameKey folds a last name so that "al-Assad", "Al-Assad" and "Assad" meet.
+func surnameKey(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "ar-"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// addActor records an organisation or government mention.
+func (d *doc) addActor(t0, t1 int, k entKind, name, title, acr string) {
+	key := strings.ToLower(name)
+	ai, ok := d.alias[key]
+	if !ok {
+		typ := model.ActorOrg
+		if k == entGov {
+			typ = model.ActorGov
+		}
+		d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: typ, Title: title}, first: t0, tokens: t1 - t0})
+		ai = len(d.actors) - 1
+		d.alias[key] = ai
+	}
+	if acr != "" {
+		d.actors[ai].Aliases = appendUnique(d.actors[ai].Aliases, acr)
+	}
+	// "The Washington Post" is then "the Post".
+	if k == entOrg && t1-t0 >= 2 && newspaperHeads[d.toks[t1-1].low] {
+		if _, taken := d.alias[d.toks[t1-1].low]; !taken {
+			d.alias[d.toks[t1-1].low] = ai
+		}
+	}
+	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: k, actor: ai, sentence: d.tokSent[t0]})
+	d.markEnt(t0, t1)
+}
+
+func (d *doc) addAlias(a string, ai int) {
+	if ai >= 0 {
+		d.alias[strings.ToLower(a)] = ai
+	}
+}
+
+// addGov records a government actor for country cc.
+func (d *doc) addGov(t0, t1 int, cc geo.Country) {
+	ai := d.govActor(cc)
+	written := d.span(t0, t1)
+	if written != d.actors[ai].Name {
+		d.actors[ai].Aliases = appendUnique(d.actors[ai].Aliases, written)
+	}
+	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entGov, actor: ai, sentence: d.tokSent[t0]})
+	d.markEnt(t0, t1)
+}
+
+func (d *doc) govActor(cc geo.Country) int {
+	key := "gov:" + cc.Code
+	if ai, ok := d.alias[key]; ok {
+		return ai
+	}
+	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: cc.Name, Type: model.ActorGov}})
+	ai := len(d.actors) - 1
+	d.alias[key] = ai
+	return ai
+}
+
+// addLandmark records "the Kremlin": a government when it acts, the city
+// when something happens at it.
+func (d *doc) addLandmark(t0, t1 int, city, code string) {
+	if d.isLocative(t0) {
+		if p, ok := d.resolvePlace(city, code); ok {
+			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, landmark: true, sentence: d.tokSent[t0]})
+			d.markEnt(t0, t1)
+			return
+		}
+	}
+	if cc, ok := d.g.Country(code); ok {
+		d.addGov(t0, t1, cc)
+	}
+}
+
+// isCountryWord reports whether s names a country or its people ("Russian").
+func (d *doc) isCountryWord(s string) bool {
+	if d.g == nil {
+		return false
+	}
+	_, ok := d.countryByName(s)
+	return ok
+}
+
+// countryWordLen is the number of tokens from k that name a country
+// ("United States" → 2), 0 if none.
+func (d *doc) countryWordLen(k, t1 int) int {
+	for n := min(3, t1-k); n >= 1; n-- {
+		if _, ok := d.countryByName(d.span(k, k+n)); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeOrGov handles names found in the gazetteer: countries and capitals
+// acting ("Moscow and Washington agreed") are governments; names after "in",
+// "at", "near"… are where things happen.
+func (d *doc) placeOrGov(t0, t1 int) bool {
+	if d.g == nil {
+		return false
+	}
+	toks := d.toks
+	name := d.span(t0, t1)
+	loc := d.isLocative(t0)
+	if cc, ok := d.countryByName(name); ok {
+		if fold(name) != fold(cc.Name) && !d.isCountryName(cc, name) {
+			// A demonym ("Russian"): not a place by itself, except before a
+			// place noun ("the Crimean peninsula" is handled by the region lookup).
+			return d.regionAdjective(t0, t1)
+		}
+		d.countryCount[cc.Code]++
+		if !loc && d.actsAsGov(t0, t1) {
+			d.addGov(t0, t1, cc)
+			return true
+		}
+		p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
+		if cands := d.g.Lookup(name); len(cands) > 0 && cands[0].Class == "country" {
+			p = cands[0].Place
+		}
+		poss := t1 < len(toks) && toks[t1].low == "'s"
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: (loc || d.isObjectPlace(t0)) && !poss, country: true, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
+	if toks[t0].upper {
+		// Upper case is a dateline ("MOSCOW -") or an acronym, never a place otherwise.
+		if !d.isDatelineAt(t0, t1) {
+			return false
+		}
+		name = titleCase(name)
+		loc = true
+	}
+	cands := d.g.Lookup(name)
+	if len(cands) == 0 {
+		return d.regionAdjective(t0, t1)
+	}
+	// Single common words that happen to be towns somewhere ("Post",
+	// "Moderate") are only places after a locative preposition.
+	if !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0) {
+		best := cands[0]
+		if best.Population < 100000 && best.Class != "region" {
+			return false
+		}
+	}
+	p, ok := d.g.Resolve(name, d.geoContext())
+	if !ok {
+		return false
+	}
+	// A capital acting is its government.
+	if !loc && p.Country != "" && d.actsAsGov(t0, t1) {
+		if cc, ok := d.g.Country(p.Country); ok && fold(cc.Capital) == fold(name) {
+			d.addGov(t0, t1, cc)
+			return true
+		}
+	}
+	if p.Country != "" {
+		d.countryCount[p.Country]++
+	}
+	if p.Feature != "country" && p.Feature != "region" && !toks[t0].upper && fold(name) != fold(p.Name) {
+		// Show the place as the article spells it ("Palmyra", "Geneva"); the
+		// key still identifies the gazetteer entry.
+		p.Name = name
+	}
+	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0)
+	if t1 < len(toks) && toks[t1].low == "'s" {
+		// "in Syria's war": the place qualifies a noun, it does not locate an event.
+		e.locative = false
+	}
+	e.modifier = d.isModifierPlace(t1)
+	e.country = p.Feature == "country"
+	d.ents = append(d.ents, e)
+	d.markEnt(t0, t1)
+	return true
+}
+
+func (d *doc) isCountryName(cc geo.Country, s string) bool {
+	f := fold(s)
+	if f == fold(cc.Name) || "the "+f == fold(cc.Name) {
+		return true
+	}
+	for _, n := range cc.Names {
+		if fold(n) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// regionAdjective handles "the Crimean peninsula": an adjective before a
+// place noun that names a region ("Crimean" → "Crimea").
+func (d *doc) regionAdjective(t0, t1 int) bool {
+	toks := d.toks
+	if t1 >= len(toks) || t1-t0 != 1 {
+		return false
+	}
+	head := toks[t1].low
+	if head != "peninsula" && head != "region" && head != "coast" && head != "province" && head != "island" && head != "islands" {
+		return false
+	}
+	w := toks[t0].text
+	var tries []string
+	switch {
+	case strings.HasSuffix(w, "ian"):
+		tries = append(tries, w[:len(w)-1], w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "an"):
+		tries = append(tries, w[:len(w)-1], w[:len(w)-2])
+	case strings.HasSuffix(w, "ese"):
+		tries = append(tries, w[:len(w)-3])
+	}
+	for _, n := range tries {
+		if p, ok := d.g.Resolve(n, d.geoContext()); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country") {
+			d.ents = append(d.ents, ent{t0: t0, t1: t1 + 1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
+			d.markEnt(t0, t1+1)
+			return true
+		}
+	}
+	return false
+}
+
+// isLocative reports whether the name at t0 is introduced by a locative
+// preposition, possibly with an article and a few modifiers in between
+// ("in Moscow", "at the Kremlin", "around the ancient Syrian city, Palmyra").
+func (d *doc) isLocative(t0 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k >= s.t0 && toks[k].low == "," {
+		k--
+	}
+	steps := 0
+	for k >= s.t0 && steps < 5 {
+		t := toks[k]
+		if !t.word {
+			return false
+		}
+		if locatives[t.low] || t.low == "based" {
+			return true
+		}
+		if t.low == "from" || t.low == "to" || t.low == "of" || t.low == "into" {
+			return false
+		}
+		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || t.cap && d.isCountryWord(t.text) {
+			k--
+			steps++
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// placeModifier reports adjectives that may stand between a locative
+// preposition and a place name: "in the ancient city", "in rebel-held Idlib".
+func placeModifier(w string) bool {
+	switch w {
+	case "ancient", "old", "historic", "nearby", "central", "besieged", "embattled", "war-torn",
+		"war-ravaged", "capital", "coastal", "northern", "southern", "eastern", "western",
+		"north", "south", "east", "west", "downtown", "suburban", "disputed", "occupied":
+		return true
+	}
+	return strings.HasSuffix(w, "-held") || strings.HasSuffix(w, "-controlled") || strings.HasSuffix(w, "ern")
+}
+
+// isDatelineAt reports an upper-case place name opening a sentence and
+// followed by a dash: "MOSCOW -", "—MOSCOW --".
+func (d *doc) isDatelineAt(t0, t1 int) bool {
+	s := d.sents[d.tokSent[t0]]
+	for k := s.t0; k < t0; k++ {
+		if d.toks[k].word {
+			return false
+		}
+	}
+	if t1 >= s.t1 {
+		return false
+	}
+	w := d.toks[t1].low
+	return w == "-" || w == "--" || w == ","
+}
+
+// verbLike is a crude check that stops the look-back of isLocative at verbs.
+func verbLike(w string) bool {
+	if _, ok := verbForms[w]; ok {
+		return true
+	}
+	return agentFollowers[w] || strings.HasSuffix(w, "ed")
+}
+
+// isAppositive reports "the ancient city, Palmyra" or "the city of Aleppo".
+func (d *doc) isAppositive(t0 int) bool {
+	toks := d.toks
+	k := t0 - 1
+	if k > 0 && (toks[k].low == "," || toks[k].low == "of") {
+		k--
+	}
+	return k >= 0 && placeHeads[toks[k].low]
+}
+
+// isObjectPlace reports a place that is the object of an event word:
+// "invasion of Crimea", "withdrawing from Syria", "annexed Crimea".
+func (d *doc) isObjectPlace(t0 int) bool {
+	toks := d.toks
+	k := t0 - 1
+	if k < 0 {
+		return false
+	}
+	if toks[k].low == "the" && k > 0 {
+		k--
+	}
+	if toks[k].low == "of" || toks[k].low == "from" {
+		if k > 0 {
+			if n, ok := nouns[toks[k-1].low]; ok && (n == model.KindMilitary || n == model.KindAnnexation || n == model.KindWithdrawal) {
+				return true
+			}
+			if toks[k].low == "from" {
+				for j := k - 1; j >= 0 && j >= k-4; j-- {
+					if tr, ok := verbForms[toks[j].low]; ok && tr.kind == model.KindWithdrawal {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
+		return true
+	}
+	return false
+}
+
+// isModifierPlace reports a place name right before an event noun: "the
+// Geneva talks", "the Minsk agreement".
+func (d *doc) isModifierPlace(t1 int) bool {
+	if t1 >= len(d.toks) {
+		return false
+	}
+	w := d.toks[t1].low
+	if k, ok := nouns[w]; ok && k != model.KindStatement {
+		return true
+	}
+	if w == "peace" && t1+1 < len(d.toks) {
+		_, ok := nouns[d.toks[t1+1].low]
+		return ok
+	}
+	return false
+}
+
+// actsAsGov reports whether a country or capital name is used as an agent:
+// subject of a verb ("Moscow and Washington agreed", "Washington is wary"),
+// agent of a passive ("brokered by Moscow"), partner ("with Moscow"), or
+// possessor of an act ("Moscow's invasion").
+func (d *doc) actsAsGov(t0, t1 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	if t0-1 >= s.t0 {
+		switch toks[t0-1].low {
+		case "by", "with", "between", "against", "and":
+			return true
+		}
+		if toks[t0-1].low == "the" && t0-2 >= s.t0 && (toks[t0-2].low == "by" || toks[t0-2].low == "with" || toks[t0-2].low == "between" || toks[t0-2].low == "and") {
+			return true
+		}
+	}
+	k := t1
+	for k < s.t1 {
+		t := toks[k]
+		if t.low == "'s" {
+			k++
+			if k < s.t1 {
+				if _, ok := nouns[toks[k].low]; ok || militaryNouns[toks[k].low] {
+					return true
+				}
+				// "Moscow's campaign", "Russia's position": skip adjectives.
+				if k+1 < s.t1 {
+					if _, ok := nouns[toks[k+1].low]; ok {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if t.low == "and" || t.low == "," || t.low == "the" || t.low == "along" || t.low == "with" {
+			k++
+			continue
+		}
+		if t.word && t.cap {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= s.t1 {
+		return false
+	}
+	w := toks[k].low
+	if agentFollowers[w] {
+		return true
+	}
+	if tr, ok := verbForms[w]; ok && tr.form != formNoun && tr.form != formGerund {
+		return true
+	}
+	return false
+}
+
+// demonymActors adds governments acting through their forces: "Russian
+// aircraft", "Syrian government troops".
+func (d *doc) demonymActors() {
+	toks := d.toks
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].cap || d.tokEnt[i] >= 0 || !militaryNouns[toks[i+1].low] {
+			continue
+		}
+		if cc, ok := d.countryByName(toks[i].text); ok {
+			d.addGov(i, i+1, cc)
+		}
+	}
+}
+
+func entKindOf(t model.ActorType) entKind {
+	switch t {
+	case model.ActorPerson:
+		return entPerson
+	case model.ActorGov:
+		return entGov
+	}
+	return entOrg
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// fold is the gazetteer's name folding, used to compare names.
+func fold(s string) string { return geo.Fold(s) }

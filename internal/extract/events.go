@@ -1,0 +1,787 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// trig is one trigger found in the text.
+type trig struct {
+	trigger
+	i          int // first token
+	sentence   int
+	quoted     bool
+	irrealis   bool // under a modal, "to", "whether", "if": not (yet) real
+	negated    bool
+	reduced    bool // "the ceasefire agreed by…": background, not the story's news
+	adjectival bool // "the agreed steps"
+	inherits   bool // may take the story's day without its own time expression
+	time       int  // attached time expression, -1 if none
+}
+
+// determiners before a word make it a noun ("the talks", "a visit").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "'s": true, "his": true, "her": true, "their": true,
+	"its": true, "our": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+	"any": true, "some": true, "no": true, "new": true, "first": true, "second": true, "recent": true,
+	"further": true, "joint": true, "direct": true, "peace": true, "marathon": true, "lengthy": true,
+	"long": true, "brief": true, "fresh": true, "previous": true, "latest": true, "sudden": true,
+	"partial": true, "full": true, "russian": true, "american": true, "of": true, "for": true,
+	"possible": true, "preliminary": true, "major": true, "surprise": true, "planned": true,
+}
+
+// subjects before a word that is both noun and verb make it a verb.
+var subjectWords = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "who": true,
+	"which": true, "to": true, "will": true, "would": true, "could": true, "can": true, "may": true,
+	"might": true, "should": true, "must": true, "also": true, "not": true, "n't": true, "then": true,
+	"'ll": true, "did": true, "does": true, "do": true,
+}
+
+// findTriggers finds event words in every prose sentence.
+func (d *doc) findTriggers() {
+	toks := d.toks
+	for si, s := range d.sents {
+		if s.headline {
+			continue
+		}
+		for i := s.t0; i < s.t1; i++ {
+			t := &toks[i]
+			if !t.word || d.tokTime[i] >= 0 {
+				continue
+			}
+			if e := d.tokEnt[i]; e >= 0 && d.ents[e].kind != entNone {
+				continue
+			}
+			var tr trigger
+			ok := false
+			if ph := d.phraseAt(i); ph != nil {
+				tr, ok = *ph, true
+			} else {
+				tr, ok = d.wordTrigger(i, s)
+			}
+			if !ok {
+				continue
+			}
+			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
+			d.modality(&x, s)
+			if tr.aspectual {
+				k, ok := d.aspectKind(i, s)
+				if !ok {
+					i += tr.words - 1
+					continue
+				}
+				x.kind = k
+			}
+			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s)
+			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
+				// "the leaked document": a proposal made public, dated by the story.
+				x.inherits = !x.quoted
+			}
+			d.triggers = append(d.triggers, x)
+			i += tr.words - 1
+		}
+	}
+}
+
+// phraseAt returns the multi-word trigger starting at token k, if any.
+func (d *doc) phraseAt(k int) *trigger {
+	toks := d.toks
+	for pi := range phrases {
+		p := &phrases[pi]
+		if k+len(p.words) > len(toks) || toks[k].low != p.words[0] {
+			continue
+		}
+		match := true
+		for j := 1; j < len(p.words); j++ {
+			if toks[k+j].low != p.words[j] || d.tokSent[k+j] != d.tokSent[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return &p.t
+		}
+	}
+	return nil
+}
+
+// wordTrigger decides whether the single token i is a trigger, and as what.
+func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
+	toks := d.toks
+	w := toks[i].low
+	prev := ""
+	if i > s.t0 {
+		prev = toks[i-1].low
+	}
+	next := ""
+	if i+1 < s.t1 {
+		next = toks[i+1].low
+	}
+	nk, isNoun := nouns[w]
+	vt, isVerb := verbForms[w]
+	if !isNoun && !isVerb {
+		return trigger{}, false
+	}
+	// Verb uses that are not events.
+	if isVerb {
+		switch vt.kind {
+		case model.KindMilitary:
+			// "strike a deal" is an agreement, not an air strike.
+			if strings.HasPrefix(w, "stri") || w == "struck" {
+				for j := i + 1; j < min(i+4, s.t1); j++ {
+					switch toks[j].low {
+					case "deal", "agreement", "bargain", "accord", "compromise":
+						return trigger{}, false
+					}
+				}
+			}
+		case model.KindDeadline:
+			if next != "by" && next != "for" {
+				return trigger{}, false
+			}
+		}
+		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealisWord(prev) {
+			isVerb = false
+		}
+	}
+	if isNoun && isVerb {
+		verbish := subjectWords[prev] || (i > s.t0 && d.tokEnt[i-1] >= 0 && d.ents[d.tokEnt[i-1]].kind != entPlace && prev != "'s")
+		if w == "meeting" && (prev == "after" || prev == "before" || prev == "while" || prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "by") {
+			verbish = true
+		}
+		if !verbish || determiners[prev] {
+			return trigger{kind: nk, form: formNoun, words: 1}, true
+		}
+		return vt, true
+	}
+	if isNoun {
+		if w == "statement" || w == "statements" {
+			return trigger{kind: nk, form: formNoun, words: 1, statement: true}, true
+		}
+		return trigger{kind: nk, form: formNoun, words: 1}, true
+	}
+	if determiners[prev] && vt.form == formPast {
+		vt.form = formNoun
+		return vt, true
+	}
+	return vt, true
+}
+
+func irrealisWord(w string) bool { return irrealis[w] }
+
+// presentPassive reports "is being discussed", "are agreed": a participle
+// after a present form of "be" describes now, not a past event.
+func (d *doc) presentPassive(i int, s sent) bool {
+	for k, n := i-1, 0; k >= s.t0 && n < 2; k, n = k-1, n+1 {
+		switch d.toks[k].low {
+		case "is", "are", "am", "being", "be", "'re":
+			return true
+		}
+	}
+	return false
+}
+
+// modality fills the irrealis, negated and reduced flags of x.
+func (d *doc) modality(x *trig, s sent) {
+	toks := d.toks
+	i := x.i
+	for k, n := i-1, 0; k >= s.t0 && n < 4; k, n = k-1, n+1 {
+		w := toks[k].low
+		if !toks[k].word && w != "'s" && w != "'ll" {
+			break
+		}
+		if negations[w] && n < 3 {
+			x.negated = true
+		}
+		if w == "to" {
+			if n <= 1 {
+				x.irrealis = true
+			}
+			continue
+		}
+		if irrealis[w] {
+			x.irrealis = true
+		}
+	}
+	if x.form == formPast && i+x.words < s.t1 {
+		next := toks[i+x.words].low
+		if (next == "by" || next == "with") && i > s.t0 {
+			prev := toks[i-1]
+			switch prev.low {
+			case "was", "were", "is", "are", "been", "be", "had", "has", "have", "he", "she", "they", "it", "we", "i", "and":
+			default:
+				if prev.word && d.tokEnt[i-1] < 0 {
+					x.reduced = true
+				}
+			}
+		}
+	}
+	if x.form == formPast && i > s.t0 && determiners[toks[i-1].low] {
+		x.adjectival = true
+	}
+}
+
+// aspectKind gives an aspectual verb ("concluded", "took effect", "held")
+// the kind of the event noun it is about: its subject before it, or its
+// object just after it.
+func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
+	toks := d.toks
+	for k := i - 1; k >= s.t0 && k >= i-12; k-- {
+		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
+			return ph.kind, true
+		}
+		if nk, ok := nouns[toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
+			return nk, true
+		}
+		if toks[k].low == "." || toks[k].low == ";" {
+			break
+		}
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
+			return ph.kind, true
+		}
+		if nk, ok := nouns[toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
+			return nk, true
+		}
+	}
+	return "", false
+}
+
+// cost measures how far apart two token positions are for the purpose of
+// linking a time or place to an event word: words count 1, commas 2, clause
+// boundaries and brackets more. Tokens of time expressions are free.
+func (d *doc) cost(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	c := 0
+	for k := a + 1; k < b; k++ {
+		if d.tokTime[k] >= 0 {
+			continue
+		}
+		if e := d.tokEnt[k]; e >= 0 && k > a+1 && d.tokEnt[k-1] == e {
+			continue // a name counts as one word
+		}
+		t := &d.toks[k]
+		if t.scare {
+			continue
+		}
+		switch {
+		case t.low == ",":
+			c += 2
+		case t.low == ";" || t.low == ":" || t.low == "--" || t.low == "(" || t.low == ")" || t.low == `"`:
+			c += 5
+		case !t.word:
+		case subordinators[t.low]:
+			c += 3
+		default:
+			c++
+		}
+	}
+	return c
+}
+
+// maxTimeCost is the farthest a time expression may be from the event word
+// it dates.
+const maxTimeCost = 10
+
+// attachTimes links each trigger to the time expression governing it.
+func (d *doc) attachTimes() {
+	byS := map[int][]int{}
+	for i, x := range d.times {
+		if x.usable {
+			byS[x.sentence] = append(byS[x.sentence], i)
+		}
+	}
+	for ti := range d.triggers {
+		tr := &d.triggers[ti]
+		best, bestCost := -1, math.MaxInt
+		mainVerb := tr.form == formPast || tr.form == formPres
+		for _, xi := range byS[tr.sentence] {
+			x := &d.times[xi]
+			if x.quoted != tr.quoted {
+				continue
+			}
+			var c int
+			if x.prenominal {
+				if x.bound < tr.i || x.bound >= tr.i+tr.words {
+					continue
+				}
+				c = 0
+			} else {
+				// Time before the trigger: count from its end; after: from its start.
+				if x.t1 <= tr.i {
+					c = d.cost(x.t1-1, tr.i)
+				} else {
+					c = d.cost(tr.i+tr.words-1, x.t0)
+				}
+				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i {
+					c = min(c, 2)
+				}
+			}
+			if x.Future && !d.futureFits(tr, x) {
+				continue
+			}
+			if c < bestCost {
+				best, bestCost = xi, c
+			}
+		}
+		if best >= 0 && bestCost <= maxTimeCost {
+			tr.time = best
+		}
+	}
+}
+
+// futureFits says whether a time after publication can date trigger tr:
+// a deadline ("targeted by August", "proposed for August"), something
+// planned ("will meet on Monday", "a conference next month"), but not a
+// past-tense verb or a statement.
+func (d *doc) futureFits(tr *trig, x *texpr) bool {
+	deadline := x.Signal == "by" || x.Signal == "for" || x.Signal == "until" || strings.Contains(x.Mod, "BEFORE")
+	switch tr.kind {
+	case model.KindDeadline, model.KindProposal, model.KindAgreement:
+		if deadline {
+			return true
+		}
+	}
+	if tr.statement || tr.kind == model.KindStatement {
+		return false
+	}
+	if tr.irrealis {
+		return true
+	}
+	if tr.form == formNoun {
+		switch tr.kind {
+		case model.KindMeeting, model.KindTalks, model.KindConference, model.KindDeadline:
+			return true
+		}
+	}
+	return false
+}
+
+// preposed reports a time expression that opens its sentence ("On Sunday,
+// …", "In Moscow on Thursday, …"), which dates the main verb after it.
+func (d *doc) preposed(x *texpr) bool {
+	s := d.sents[x.sentence]
+	for k := s.t0; k < x.t0; k++ {
+		t := d.toks[k]
+		if d.tokEnt[k] >= 0 || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "the" || t.low == "late" || t.low == "early" || t.low == "—" || t.low == "--" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// firstVerbAfter returns the first finite-verb trigger after token k in
+// sentence si, or -1.
+func (d *doc) firstVerbAfter(k, si int) int {
+	for _, tr := range d.triggers {
+		if tr.sentence == si && tr.i >= k && (tr.form == formPast || tr.form == formPres) {
+			return tr.i
+		}
+	}
+	return -1
+}
+
+// storyDate finds the day the article reports on: the recent day (within a
+// week before publication) that its narrative mentions most, else the
+// publication day itself when the article carries a dateline.
+func (d *doc) storyDate() {
+	if d.dct.IsZero() {
+		return
+	}
+	counts := map[time.Time]int{}
+	for _, x := range d.times {
+		if !x.usable || !x.Anchored || x.quoted || x.Future || x.Precision != model.PrecisionDay {
+			continue
+		}
+		if d.sents[x.sentence].headline {
+			continue
+		}
+		day := model.Day(x.Start)
+		if day.After(d.dct) || day.Before(d.dct.AddDate(0, 0, -7)) {
+			continue
+		}
+		counts[day]++
+	}
+	best, n := time.Time{}, 0
+	for day, c := range counts {
+		if c > n || c == n && day.After(best) {
+			best, n = day, c
+		}
+	}
+	if n > 0 {
+		d.story = best
+		return
+	}
+	if d.a.Dateline != "" {
+		d.story = d.dct
+	}
+}
+
+// evt is an event under construction within one article.
+type evt struct {
+	model.Event
+	sentence int
+	trigs    []int
+	timeIdx  int
+	persons  map[int]bool
+	placeHow string // "sentence", "dateline" or ""
+	merged   bool
+}
+
+// buildEvents groups triggers into events: one per time expression they
+// share, and one per sentence for untimed triggers dated by the story.
+func (d *doc) buildEvents() {
+	d.attachTimes()
+	bySent := map[int][]int{}
+	order := []int{}
+	for ti, tr := range d.triggers {
+		if _, ok := bySent[tr.sentence]; !ok {
+			order = append(order, tr.sentence)
+		}
+		bySent[tr.sentence] = append(bySent[tr.sentence], ti)
+	}
+	for _, si := range order {
+		tis := bySent[si]
+		groups := map[int][]int{}
+		var timeOrder []int
+		var untimed []int
+		for _, ti := range tis {
+			tr := d.triggers[ti]
+			if tr.time >= 0 {
+				if _, ok := groups[tr.time]; !ok {
+					timeOrder = append(timeOrder, tr.time)
+				}
+				groups[tr.time] = append(groups[tr.time], ti)
+			} else if !tr.quoted {
+				untimed = append(untimed, ti)
+			}
+		}
+		for _, xi := range timeOrder {
+			d.timedEvent(si, xi, groups[xi])
+		}
+		if len(untimed) > 0 {
+			d.untimedEvent(si, untimed)
+		}
+	}
+	d.mergeLocal()
+}
+
+// timedEvent makes the event dated by time expression xi.
+func (d *doc) timedEvent(si, xi int, tis []int) {
+	x := &d.times[xi]
+	kind, ok := d.groupKind(tis, x)
+	if !ok {
+		return
+	}
+	e := evt{sentence: si, trigs: tis, timeIdx: xi}
+	e.Kind = kind
+	// "today" can be flagged future by a nearby modal; an event is planned
+	// only when it lies after publication, or its words are not yet real.
+	e.Planned = x.Future && (x.Start.After(d.dct) || kind == model.KindDeadline || d.allIrrealis(tis))
+	src := d.source(si)
+	src.TimeText = x.Text
+	src.TimeSpan = x.Span
+	if x.Anchored && !x.Start.IsZero() {
+		e.Start, e.End = model.Day(x.Start), model.Day(x.End)
+		if e.End.IsZero() {
+			e.End = e.Start
+		}
+		e.Precision = x.Precision
+		if e.Precision == model.PrecisionNone {
+			e.Precision = model.PrecisionDay
+		}
+		if x.Relative {
+			src.DateHow = "relative to publication"
+		} else {
+			src.DateHow = "explicit"
+		}
+	} else {
+		src.DateHow = "undated"
+	}
+	e.Sources = []model.Source{src}
+	d.fillPlaceActors(&e)
+	e.Confidence = d.confidence(&e)
+	d.events = append(d.events, e)
+}
+
+func (d *doc) allIrrealis(tis []int) bool {
+	for _, ti := range tis {
+		if !d.triggers[ti].irrealis {
+			return false
+		}
+	}
+	return len(tis) > 0
+}
+
+// untimedEvent makes the event of a sentence's triggers that have no time
+// expression of their own, dated by the story's day when a past-tense event
+// verb says it happened then.
+func (d *doc) untimedEvent(si int, tis []int) {
+	var anchors []int
+	for _, ti := range tis {
+		if d.triggers[ti].inherits {
+			anchors = append(anchors, ti)
+		}
+	}
+	if len(anchors) == 0 {
+		return
+	}
+	kind := model.KindOther
+	best := -1
+	for _, ti := range anchors {
+		k := d.triggers[ti].kind
+		if best < 0 || kindRank[k] > kindRank[kind] {
+			kind, best = k, ti
+		}
+	}
+	e := evt{sentence: si, trigs: tis, timeIdx: -1}
+	e.Kind = kind
+	src := d.source(si)
+	switch {
+	case !d.story.IsZero():
+		e.Start, e.End, e.Precision = d.story, d.story, model.PrecisionDay
+		if d.story.Equal(d.dct) {
+			src.DateHow = "publication day"
+		} else {
+			src.DateHow = "relative to publication"
+		}
+	case d.dct.IsZero():
+		src.DateHow = "undated"
+	default:
+		// A dated article without a day it reports on: an untimed event
+		// cannot be dated honestly.
+		return
+	}
+	e.Sources = []model.Source{src}
+	d.fillPlaceActors(&e)
+	e.Confidence = d.confidence(&e)
+	d.events = append(d.events, e)
+}
+
+// groupKind chooses the kind of an event from its triggers.
+func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
+	if x.Future {
+		for _, ti := range tis {
+			switch d.triggers[ti].kind {
+			case model.KindDeadline, model.KindAgreement, model.KindProposal:
+				if x.Signal == "by" || x.Signal == "for" || strings.Contains(x.Mod, "BEFORE") || d.triggers[ti].kind != model.KindAgreement {
+					return model.KindDeadline, true
+				}
+			}
+		}
+	}
+	pick := func(filter func(t trig) bool) (model.Kind, bool) {
+		var k model.Kind
+		found := false
+		for _, ti := range tis {
+			t := d.triggers[ti]
+			if !filter(t) {
+				continue
+			}
+			if !found || kindRank[t.kind] > kindRank[k] {
+				k, found = t.kind, true
+			}
+		}
+		return k, found
+	}
+	if k, ok := pick(func(t trig) bool { return t.form != formNoun && !t.statement && t.kind != model.KindStatement }); ok {
+		return k, true
+	}
+	if k, ok := pick(func(t trig) bool { return t.form == formNoun && t.kind != model.KindStatement }); ok {
+		return k, true
+	}
+	return pick(func(t trig) bool { return true })
+}
+
+// source is the excerpt of sentence si.
+func (d *doc) source(si int) model.Source {
+	s := d.sents[si]
+	return model.Source{ArticleID: d.a.ID, File: baseName(d.a.Path), Span: s.Span, Text: d.text[s.Start:s.End]}
+}
+
+// maxPlaceCost is the farthest a place may be from the event word it locates.
+const maxPlaceCost = 14
+
+// fillPlaceActors sets the event's place and actors from its sentence.
+func (d *doc) fillPlaceActors(e *evt) {
+	s := d.sents[e.sentence]
+	lo, hi := s.t1, s.t0
+	allQuoted := true
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		lo = min(lo, t.i)
+		hi = max(hi, t.i+t.words-1)
+		if !t.quoted {
+			allQuoted = false
+		}
+	}
+	// Place: the nearest locative place, cities before countries.
+	type cand struct {
+		p       model.Place
+		cost    int
+		country bool
+	}
+	var cands []cand
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace {
+			continue
+		}
+		if !en.locative && !en.modifier {
+			continue
+		}
+		if en.t0 < s.t0 || en.t0 >= s.t1 {
+			continue
+		}
+		c := math.MaxInt
+		for _, ti := range e.trigs {
+			t := d.triggers[ti]
+			var ci int
+			switch {
+			case en.modifier:
+				// "the Geneva talks" locates the talks only.
+				if en.t1 != t.i {
+					continue
+				}
+				ci = 0
+			case d.whereClause(en) && t.i > en.t1:
+				// "in Geneva, where a round of negotiations … concluded"
+				ci = 2
+			case en.t0 >= t.i+t.words:
+				ci = d.cost(t.i+t.words-1, en.t0)
+				// A locative phrase belongs to the nearest event word before
+				// it; skip ones that another trigger in between claims.
+			default:
+				ci = d.cost(en.t1-1, t.i) + 3
+				if d.preposedPlace(en) {
+					ci = min(ci, 3)
+				}
+			}
+			c = min(c, ci)
+		}
+		if c <= maxPlaceCost {
+			cands = append(cands, cand{en.place, c, en.country || en.place.Feature == "country" || en.place.Feature == "region"})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].country != cands[j].country {
+			return !cands[i].country
+		}
+		return cands[i].cost < cands[j].cost
+	})
+	if len(cands) > 0 {
+		p := cands[0].p
+		e.Place = &p
+		e.placeHow = "sentence"
+	} else if e.Dated() && e.Start.Equal(d.dct) && !e.Planned && d.dateline() != nil {
+		p := *d.dateline()
+		e.Place = &p
+		e.placeHow = "dateline"
+	}
+	// Actors: names near the event words, outside quotations unless the
+	// event itself is quoted (then its speaker).
+	win0, win1 := max(s.t0, lo-15), min(s.t1, hi+16)
+	if e.timeIdx >= 0 && d.times[e.timeIdx].prenominal {
+		// "last year's Geneva conference": the people of the sentence are
+		// not those of the earlier event.
+		win0, win1 = max(s.t0, lo-3), min(s.t1, hi+4)
+	}
+	if allQuoted {
+		win0, win1 = s.t0, s.t1
+	}
+	seen := map[int]bool{}
+	e.persons = map[int]bool{}
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != e.sentence || en.actor < 0 || en.t0 < win0 || en.t0 >= win1 {
+			continue
+		}
+		if d.toks[en.t0].quoted && !allQuoted {
+			continue
+		}
+		if allQuoted && d.toks[en.t0].quoted {
+			continue
+		}
+		if seen[en.actor] {
+			continue
+		}
+		seen[en.actor] = true
+		e.Actors = append(e.Actors, d.actors[en.actor].Actor)
+		if d.actors[en.actor].Type == model.ActorPerson {
+			e.persons[en.actor] = true
+		}
+	}
+}
+
+// whereClause reports a place followed by ", where", which locates what the
+// clause tells.
+func (d *doc) whereClause(en *ent) bool {
+	k := en.t1
+	return k+1 < len(d.toks) && d.toks[k].low == "," && d.toks[k+1].low == "where" && d.tokSent[k+1] == en.sentence
+}
+
+// preposedPlace reports a place phrase opening its sentence ("In Moscow on
+// Thursday, Kerry said…"), which locates the main event.
+func (d *doc) preposedPlace(en *ent) bool {
+	s := d.sents[en.sentence]
+	for k := s.t0; k < en.t0; k++ {
+		switch d.toks[k].low {
+		case "in", "at", "the", "—", "--":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// confidence rates an event from how its date was found, how sure its
+// place is, how strong its event words are and how its article's
+// publication date is known.
+func (d *doc) confidence(e *evt) float64 {
+	c := 0.4
+	switch e.Sources[0].DateHow {
+	case "explicit":
+		c = 0.9
+	case "relative to publication":
+		c = 0.82
+	case "publication day":
+		c = 0.72
+	}
+	if e.Start.IsZero() {
+		c = 0.4
+	}
+	switch d.a.DateSource {
+	case model.DateInText:
+		c *= 0.97
+	case model.DateInferred:
+		c *= 0.85
+	}
+	switch {
+	case e.Place == nil:
+		c *= 0.92
+	case e.Place.Ambiguous:
+		c *= 0.85
+	case e.placeHow == "dateline":
+		c *= 0.95
+	}
+	strong := false
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form != formNoun && !t.weak && !t.statement {
+			strong = true
+		}
+	}
+	if !strong {
+		c *= 0.9
+	}
+	return round2(c)
+}

@@ -1,0 +1,413 @@
+// Package extract turns one news article into mentions (times, places,
+// people, organisations, governments, event words) and events (what, when,
+// where, who), each tied to the exact sentences it came from, and merges
+// events reported by several articles.
+//
+// It works by rules over a token stream, in the spirit of rule-based
+// information extraction systems for news (HeidelTime for time, gazetteer
+// plus context for places, title and alias patterns for people):
+//
+//   - sentences (package sentence) with byte offsets into the stored text;
+//   - time expressions from package timex, normalised against the
+//     publication date;
+//   - names: titles + names ("Russian President Vladimir Putin"), aliases
+//     within an article ("Kerry", "Sergei"/"Sergey Lavrov"), organisations
+//     by lexicon, head word and acronyms in parentheses, countries and
+//     capitals acting as governments (metonymy), places after locative
+//     prepositions, disambiguated by the gazetteer with the article's
+//     countries and dateline as context;
+//   - events from a trigger lexicon (met, talks, agreed, withdrew, annexed,
+//     struck, ceasefire, proposed, leaked…) mapped to a small set of kinds;
+//     each event takes the time expression governing its trigger (nearest
+//     in the same clause and quotation), else the day the story reports on
+//     when the tense says it happened then; its place from its own sentence,
+//     else the dateline for publication-day events, else none.
+//
+// One article yields at most one event per real-world happening: facets of
+// one encounter (met, talked, agreed, said) on the same day and place are
+// merged, and MergeAll merges the same event reported by several articles.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/extract/sentence"
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timex"
+)
+
+// Extractor extracts events from articles. It is safe for concurrent use:
+// all per-article state lives in the call to Extract.
+type Extractor struct {
+	g *geo.Gazetteer
+}
+
+// New returns an extractor that resolves places with g. A nil gazetteer
+// is allowed: then no places or governments are recognised.
+func New(g *geo.Gazetteer) *Extractor { return &Extractor{g: g} }
+
+// sent is one sentence of the article.
+type sent struct {
+	model.Span
+	t0, t1   int  // token range
+	headline bool // a title, byline or caption line without final punctuation
+}
+
+// texpr is a time expression with its place in the token stream.
+type texpr struct {
+	timex.Expr
+	t0, t1     int
+	sentence   int
+	quoted     bool
+	usable     bool // names a date (or would, given a publication date)
+	prenominal bool // "last year's", "month-old": binds only the noun after it
+	bound      int  // token index of that noun, -1 if none
+}
+
+// doc is the per-article working state.
+type doc struct {
+	x             *Extractor
+	g             *geo.Gazetteer
+	a             *model.Article
+	text          string
+	sents         []sent
+	toks          []tok
+	tokSent       []int // sentence index of each token
+	tokTime       []int // time expression index covering each token, -1 if none
+	tokEnt        []int // entity index covering each token, -1 if none
+	times         []texpr
+	ents          []ent
+	actors        []actorRec
+	alias         map[string]int // lower-case name or acronym → actor
+	surnames      map[string]int
+	countryCount  map[string]int
+	ctxDone       bool
+	ctx           geo.Context
+	countryCache  map[string]countryHit
+	dct           time.Time
+	story         time.Time // day the article reports on, zero if unknown
+	datelinePlace *model.Place
+	triggers      []trig
+	events        []evt
+}
+
+type countryHit struct {
+	c  geo.Country
+	ok bool
+}
+
+// Extract finds the sentences, mentions and events of article a. Spans in
+// a.Noise are skipped. With an unknown publication date, events that
+// depend on it come out undated.
+func (x *Extractor) Extract(a *model.Article) model.Extraction {
+	d := &doc{
+		x: x, g: x.g, a: a, text: a.Text,
+		alias: map[string]int{}, surnames: map[string]int{}, countryCount: map[string]int{},
+		countryCache: map[string]countryHit{},
+	}
+	if a.HasDate() {
+		d.dct = model.Day(a.Published)
+	}
+	d.split()
+	d.tagTimes()
+	d.recognise()
+	d.findTriggers()
+	d.storyDate()
+	d.buildEvents()
+	out := model.Extraction{Sentences: make([]model.Span, len(d.sents))}
+	for i, s := range d.sents {
+		out.Sentences[i] = s.Span
+	}
+	out.Mentions = d.mentions()
+	out.Events = d.finish()
+	return out
+}
+
+// split finds the sentences outside noise and tokenizes them.
+func (d *doc) split() {
+	text := d.text
+	noise := append([]model.Span(nil), d.a.Noise...)
+	sort.Slice(noise, func(i, j int) bool { return noise[i].Start < noise[j].Start })
+	var spans []model.Span
+	pos := 0
+	for _, n := range noise {
+		if n.Start > pos {
+			spans = sentence.AppendSplit(spans, text, pos, min(n.Start, len(text)))
+		}
+		if n.End > pos {
+			pos = min(n.End, len(text))
+		}
+	}
+	if pos < len(text) {
+		spans = sentence.AppendSplit(spans, text, pos, len(text))
+	}
+	d.toks = make([]tok, 0, len(text)/5)
+	title := strings.TrimSpace(d.a.Title)
+	for _, sp := range spans {
+		t0 := len(d.toks)
+		d.toks = tokenize(d.toks, text, sp.Start, sp.End)
+		s := sent{Span: sp, t0: t0, t1: len(d.toks)}
+		s.headline = isHeadline(text[sp.Start:sp.End], title)
+		d.sents = append(d.sents, s)
+	}
+	d.tokSent = make([]int, len(d.toks))
+	d.tokTime = make([]int, len(d.toks))
+	d.tokEnt = make([]int, len(d.toks))
+	for si, s := range d.sents {
+		for i := s.t0; i < s.t1; i++ {
+			d.tokSent[i] = si
+			d.tokTime[i] = -1
+			d.tokEnt[i] = -1
+		}
+	}
+}
+
+// isHeadline reports lines that are not running prose: the title, and
+// lines without final punctuation (headlines, bylines, captions).
+func isHeadline(s, title string) bool {
+	if title != "" && strings.TrimSpace(s) == title {
+		return true
+	}
+	if strings.Contains(s, "\n") {
+		return false
+	}
+	s = strings.TrimRight(s, " \t\"”’')")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';':
+		return false
+	}
+	return true
+}
+
+// tagTimes runs the temporal tagger over the whole text once and maps its
+// expressions onto tokens.
+func (d *doc) tagTimes() {
+	exprs := timex.Tag(d.text, d.dct)
+	ti := 0
+	for _, e := range exprs {
+		// Find the tokens covering e.
+		for ti < len(d.toks) && d.toks[ti].e <= e.Span.Start {
+			ti++
+		}
+		if ti >= len(d.toks) {
+			break
+		}
+		t0 := ti
+		if d.toks[t0].s >= e.Span.End {
+			continue // inside noise or between sentences
+		}
+		t1 := t0
+		for t1 < len(d.toks) && d.toks[t1].s < e.Span.End && d.tokSent[t1] == d.tokSent[t0] {
+			t1++
+		}
+		x := texpr{Expr: e, t0: t0, t1: t1, sentence: d.tokSent[t0], quoted: d.toks[t0].quoted, bound: -1}
+		x.usable = (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && !strings.HasSuffix(e.Value, "_REF") && e.Value != "" && (e.Anchored || d.dct.IsZero())
+		if x.usable && e.Anchored && e.Start.IsZero() {
+			x.usable = false
+		}
+		d.bindPrenominal(&x)
+		idx := len(d.times)
+		d.times = append(d.times, x)
+		for i := t0; i < t1; i++ {
+			d.tokTime[i] = idx
+		}
+	}
+}
+
+// bindPrenominal marks expressions that modify the noun after them ("last
+// year's conference", "the month-old ceasefire", "Thursday's news
+// conference", "the March 14 announcement").
+func (d *doc) bindPrenominal(x *texpr) {
+	s := d.sents[x.sentence]
+	k := x.t1
+	possessive := strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s") || strings.HasSuffix(x.Text, "-old")
+	if !possessive && k < s.t1 && d.toks[k].low == "'s" {
+		possessive = true
+		k++
+	}
+	if !possessive && x.Signal != "" {
+		return
+	}
+	// Skip capitalised modifiers and adjectives: "last year's Geneva convention".
+	for n := 0; k < s.t1 && n < 3; n++ {
+		w := d.toks[k].low
+		if _, ok := nouns[w]; ok {
+			x.prenominal = true
+			x.bound = k
+			return
+		}
+		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun {
+			x.prenominal = true
+			x.bound = k
+			return
+		}
+		if !d.toks[k].word {
+			return
+		}
+		if !possessive && !d.toks[k].cap {
+			return
+		}
+		k++
+	}
+}
+
+// geoContext is the disambiguation context: the countries the article talks
+// about, most mentioned first, and its dateline.
+func (d *doc) geoContext() geo.Context {
+	if !d.ctxDone {
+		d.ctxDone = true
+		d.ctx.Dateline = d.a.Dateline
+		// Count country names across the whole text once, before places are
+		// resolved, so that the first place already benefits.
+		counts := map[string]int{}
+		for i := range d.toks {
+			t := &d.toks[i]
+			if !t.cap {
+				continue
+			}
+			if c, ok := d.countryByName(t.text); ok {
+				counts[c.Code]++
+			}
+		}
+		codes := make([]string, 0, len(counts))
+		for c := range counts {
+			codes = append(codes, c)
+		}
+		sort.Slice(codes, func(i, j int) bool {
+			if counts[codes[i]] != counts[codes[j]] {
+				return counts[codes[i]] > counts[codes[j]]
+			}
+			return codes[i] < codes[j]
+		})
+		d.ctx.Countries = codes
+	}
+	return d.ctx
+}
+
+// countryByName looks a country or demonym up, with a per-article cache.
+func (d *doc) countryByName(s string) (geo.Country, bool) {
+	if d.g == nil {
+		return geo.Country{}, false
+	}
+	if h, ok := d.countryCache[s]; ok {
+		return h.c, h.ok
+	}
+	c, ok := d.g.CountryByName(s)
+	if !ok && strings.HasSuffix(s, ".") && !strings.Contains(s[:len(s)-1], ".") {
+		c, ok = d.g.CountryByName(s[:len(s)-1])
+	}
+	// Words that are countries only by accident of spelling.
+	if ok && len(s) <= 2 {
+		ok = false
+	}
+	d.countryCache[s] = countryHit{c, ok}
+	return c, ok
+}
+
+// resolvePlace finds a named city, preferring one in country code.
+func (d *doc) resolvePlace(name, code string) (model.Place, bool) {
+	if d.g == nil {
+		return model.Place{}, false
+	}
+	ctx := d.geoContext()
+	if code != "" {
+		ctx = geo.Context{Countries: append([]string{code}, ctx.Countries...), Dateline: ctx.Dateline}
+	}
+	return d.g.Resolve(name, ctx)
+}
+
+func (d *doc) span(t0, t1 int) string {
+	return d.text[d.toks[t0].s:d.toks[t1-1].e]
+}
+
+func (d *doc) markEnt(t0, t1 int) {
+	for i := t0; i < t1 && i < len(d.tokEnt); i++ {
+		d.tokEnt[i] = len(d.ents) - 1
+	}
+}
+
+// dateline resolves the article's dateline once.
+func (d *doc) dateline() *model.Place {
+	if d.datelinePlace != nil || d.a.Dateline == "" || d.g == nil {
+		return d.datelinePlace
+	}
+	name := strings.TrimSpace(d.a.Dateline)
+	if lm, ok := landmarks[strings.ToLower(name)]; ok {
+		name = lm.city
+	}
+	// Datelines are upper case: "MOSCOW".
+	if p, ok := d.g.Resolve(titleCase(name), d.geoContext()); ok {
+		d.datelinePlace = &p
+	}
+	return d.datelinePlace
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// mentions lists every recognised span, in text order.
+func (d *doc) mentions() []model.Mention {
+	var out []model.Mention
+	for _, x := range d.times {
+		out = append(out, model.Mention{Span: x.Span, Type: model.MentionTime, Text: x.Text, Value: x.Value})
+	}
+	for _, e := range d.ents {
+		m := model.Mention{Span: model.Span{Start: d.toks[e.t0].s, End: d.toks[e.t1-1].e}}
+		m.Text = d.text[m.Start:m.End]
+		switch e.kind {
+		case entPerson:
+			m.Type, m.Value = model.MentionPerson, d.actors[e.actor].Name
+		case entOrg:
+			m.Type, m.Value = model.MentionOrg, d.actors[e.actor].Name
+		case entGov:
+			m.Type, m.Value = model.MentionGov, d.actors[e.actor].Name
+		case entPlace:
+			m.Type, m.Value = model.MentionPlace, e.place.Key
+		default:
+			continue
+		}
+		out = append(out, m)
+	}
+	for _, t := range d.triggers {
+		sp := model.Span{Start: d.toks[t.i].s, End: d.toks[t.i+t.words-1].e}
+		out = append(out, model.Mention{Span: sp, Type: model.MentionTrigger, Text: d.text[sp.Start:sp.End], Value: string(t.kind)})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+// eventKey is the stable identity of an event: article, first source
+// sentence, kind. User edits attach to it and survive re-extraction.
+func eventKey(sha string, start int, kind model.Kind) string {
+	h := sha256.Sum256([]byte(sha + ":" + strconv.Itoa(start) + ":" + string(kind)))
+	return hex.EncodeToString(h[:8])
+}
+
+func baseName(p string) string {
+	if p == "" {
+		return ""
+	}
+	return filepath.Base(p)
+}

@@ -1,0 +1,431 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// samePlaceKm is how close two places must be to count as one.
+const samePlaceKm = 50
+
+// SameEvent reports whether a and b are the same real-world event reported
+// twice: compatible kinds (the same, or facets of one diplomatic encounter),
+// both planned or both past, overlapping dates (or, for day-precise
+// encounters, adjacent days: talks that run into the night are dated
+// differently by different reports), compatible places, and for
+// encounters at least one shared actor or the same known place. Undated
+// events are never merged: nothing says they coincide.
+func SameEvent(a, b *model.Event) bool {
+	if !kindsCompatible(a.Kind, b.Kind) || a.Planned != b.Planned {
+		return false
+	}
+	if !a.Dated() || !b.Dated() {
+		return false
+	}
+	if !datesOverlap(a, b) {
+		if !(diplomatic(a.Kind) && diplomatic(b.Kind) && a.Precision == model.PrecisionDay && b.Precision == model.PrecisionDay && daysApart(a, b) <= 1) {
+			return false
+		}
+	}
+	ok, same := placesCompatible(a.Place, b.Place)
+	if !ok {
+		return false
+	}
+	if diplomatic(a.Kind) || a.Kind == model.KindConference || a.Kind == model.KindProposal || a.Kind == model.KindPublication {
+		sp, so := sharedActors(a, b)
+		if hasPerson(a) && hasPerson(b) && sp == 0 && !same {
+			return false
+		}
+		return sp+so > 0 || same
+	}
+	return true
+}
+
+// kindsCompatible: equal kinds, or two facets of one encounter.
+func kindsCompatible(a, b model.Kind) bool {
+	return a == b || diplomatic(a) && diplomatic(b)
+}
+
+func eventEnd(e *model.Event) time.Time {
+	if e.End.IsZero() {
+		return e.Start
+	}
+	return e.End
+}
+
+func datesOverlap(a, b *model.Event) bool {
+	return !a.Start.After(eventEnd(b)) && !b.Start.After(eventEnd(a))
+}
+
+func daysApart(a, b *model.Event) int {
+	if datesOverlap(a, b) {
+		return 0
+	}
+	var gap time.Duration
+	if eventEnd(a).Before(b.Start) {
+		gap = b.Start.Sub(eventEnd(a))
+	} else {
+		gap = a.Start.Sub(eventEnd(b))
+	}
+	return int(math.Round(gap.Hours() / 24))
+}
+
+// placesCompatible says whether two places can be the same event's: ok is
+// false for a clear conflict; same is true when both are known and agree.
+func placesCompatible(a, b *model.Place) (ok, same bool) {
+	if a == nil || b == nil {
+		return true, false
+	}
+	if a.Key != "" && a.Key == b.Key {
+		return true, true
+	}
+	if distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
+		return true, true
+	}
+	// A country and a place inside it do not conflict.
+	if isArea(a) && a.Country != "" && a.Country == b.Country || isArea(b) && b.Country != "" && a.Country == b.Country {
+		return true, false
+	}
+	return false, false
+}
+
+func isArea(p *model.Place) bool {
+	return p.Feature == "country" || p.Feature == "region" || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Key, "ne:") || strings.HasPrefix(p.Key, "x:")
+}
+
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+func hasPerson(e *model.Event) bool {
+	for _, a := range e.Actors {
+		if a.Type == model.ActorPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedActors counts the people and the other actors both events name.
+func sharedActors(a, b *model.Event) (persons, others int) {
+	for i := range a.Actors {
+		for j := range b.Actors {
+			if sameActor(&a.Actors[i], &b.Actors[j]) {
+				if a.Actors[i].Type == model.ActorPerson {
+					persons++
+				} else {
+					others++
+				}
+				break
+			}
+		}
+	}
+	return
+}
+
+// sameActor compares actors across articles: people by surname with a
+// compatible first name ("Sergei"/"Sergey Lavrov", "Kerry"/"John Kerry"),
+// others by folded name or alias.
+func sameActor(a, b *model.Actor) bool {
+	if a.Type != b.Type {
+		return false
+	}
+	if a.Type == model.ActorPerson {
+		fa, fb := strings.Fields(a.Name), strings.Fields(b.Name)
+		if len(fa) == 0 || len(fb) == 0 {
+			return false
+		}
+		if surnameKey(fa[len(fa)-1]) != surnameKey(fb[len(fb)-1]) {
+			return false
+		}
+		if len(fa) == 1 || len(fb) == 1 {
+			return true
+		}
+		x, y := strings.ToLower(fa[0]), strings.ToLower(fb[0])
+		return x[0] == y[0]
+	}
+	na, nb := fold(a.Name), fold(b.Name)
+	if na == nb {
+		return true
+	}
+	for _, s := range a.Aliases {
+		if fold(s) == nb {
+			return true
+		}
+	}
+	for _, s := range b.Aliases {
+		if fold(s) == na {
+			return true
+		}
+	}
+	return false
+}
+
+// Merge folds src into dst: the union of sources and actors, the tighter
+// date (or both days when they are adjacent), the more precise place, the
+// more telling kind, and a confidence raised by the second report.
+func Merge(dst, src *model.Event) {
+	for _, s := range src.Sources {
+		dup := false
+		for _, t := range dst.Sources {
+			if t.File == s.File && t.ArticleID == s.ArticleID && t.Start == s.Start && t.End == s.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst.Sources = append(dst.Sources, s)
+		}
+	}
+	for _, a := range src.Actors {
+		found := false
+		for i := range dst.Actors {
+			if sameActor(&dst.Actors[i], &a) {
+				found = true
+				if len(a.Name) > len(dst.Actors[i].Name) {
+					dst.Actors[i].Aliases = appendUnique(dst.Actors[i].Aliases, dst.Actors[i].Name)
+					dst.Actors[i].Name = a.Name
+				}
+				if dst.Actors[i].Title == "" {
+					dst.Actors[i].Title = a.Title
+				}
+				break
+			}
+		}
+		if !found {
+			dst.Actors = append(dst.Actors, a)
+		}
+	}
+	switch {
+	case !dst.Dated() && src.Dated():
+		dst.Start, dst.End, dst.Precision = src.Start, src.End, src.Precision
+	case dst.Dated() && src.Dated():
+		if datesOverlap(dst, src) {
+			if eventEnd(src).Sub(src.Start) < eventEnd(dst).Sub(dst.Start) {
+				dst.Start, dst.End, dst.Precision = src.Start, eventEnd(src), src.Precision
+			}
+		} else {
+			if src.Start.Before(dst.Start) {
+				dst.Start = src.Start
+			}
+			if eventEnd(src).After(eventEnd(dst)) {
+				dst.End = eventEnd(src)
+			}
+			dst.Precision = model.PrecisionRange
+		}
+	}
+	dst.Place = betterPlace(dst.Place, src.Place)
+	if kindRank[src.Kind] > kindRank[dst.Kind] && kindsCompatible(src.Kind, dst.Kind) {
+		dst.Kind = src.Kind
+	}
+	dst.Planned = dst.Planned && src.Planned
+	hi := math.Max(dst.Confidence, src.Confidence)
+	dst.Confidence = round2(math.Min(0.99, hi+(1-hi)*0.3))
+	dst.Hidden = dst.Hidden && src.Hidden
+	dst.InBriefing = dst.InBriefing || src.InBriefing
+	dst.Edited = dst.Edited || src.Edited
+	if dst.Note == "" {
+		dst.Note = src.Note
+	}
+	dst.Title = makeTitle(dst)
+}
+
+// betterPlace prefers a known place, then a city over a country or
+// region, then an unambiguous one.
+func betterPlace(a, b *model.Place) *model.Place {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	if isArea(a) && !isArea(b) && (a.Country == "" || a.Country == b.Country) {
+		return b
+	}
+	if a.Ambiguous && !b.Ambiguous && !isArea(b) {
+		return b
+	}
+	return a
+}
+
+// MergeAll merges events reported by several articles; the result keeps
+// the order of first appearance.
+func MergeAll(events []model.Event) []model.Event {
+	out := make([]model.Event, 0, len(events))
+	// Index merged events by month so that each event is compared with the
+	// few that could overlap it, not with all.
+	byMonth := map[int][]int{}
+	months := func(e *model.Event) []int {
+		a := e.Start.Year()*12 + int(e.Start.Month()) - 1
+		b := eventEnd(e).AddDate(0, 0, 1)
+		z := b.Year()*12 + int(b.Month()) - 1
+		if z-a > 36 {
+			z = a + 36
+		}
+		var ms []int
+		for m := a - 1; m <= z; m++ {
+			ms = append(ms, m)
+		}
+		return ms
+	}
+	for i := range events {
+		e := events[i]
+		if !e.Dated() {
+			out = append(out, e)
+			continue
+		}
+		best, bestScore := -1, -1
+		seen := map[int]bool{}
+		for _, m := range months(&e) {
+			for _, j := range byMonth[m] {
+				if seen[j] {
+					continue
+				}
+				seen[j] = true
+				if !SameEvent(&out[j], &e) {
+					continue
+				}
+				sp, so := sharedActors(&out[j], &e)
+				_, same := placesCompatible(out[j].Place, e.Place)
+				score := 3*sp + so
+				if same {
+					score += 3
+				}
+				if score > bestScore {
+					best, bestScore = j, score
+				}
+			}
+		}
+		if best >= 0 {
+			Merge(&out[best], &e)
+			for _, m := range months(&out[best]) {
+				if !containsInt(byMonth[m], best) {
+					byMonth[m] = append(byMonth[m], best)
+				}
+			}
+			continue
+		}
+		out = append(out, e)
+		for _, m := range months(&e) {
+			byMonth[m] = append(byMonth[m], len(out)-1)
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// mergeLocal merges the facets of one happening within the article: the
+// meeting, the talks, what was agreed and said there on one day, or the
+// ceasefire mentioned three times.
+func (d *doc) mergeLocal() {
+	var kept []int
+	for i := range d.events {
+		e := &d.events[i]
+		best, bestScore := -1, -1
+		for _, j := range kept {
+			k := &d.events[j]
+			score, ok := localSame(k, e)
+			if !ok {
+				continue
+			}
+			// Prefer the nearest earlier event among equals: discourse continuity.
+			if score > bestScore || score == bestScore {
+				best, bestScore = j, score
+			}
+		}
+		if best >= 0 {
+			k := &d.events[best]
+			Merge(&k.Event, &e.Event)
+			if k.placeHow != "sentence" && e.placeHow == "sentence" {
+				k.placeHow = "sentence"
+			}
+			for p := range e.persons {
+				k.persons[p] = true
+			}
+			e.merged = true
+			continue
+		}
+		kept = append(kept, i)
+	}
+}
+
+// localSame decides whether two events of one article are one happening,
+// and how strongly (shared people and place).
+func localSame(a, b *evt) (int, bool) {
+	if !kindsCompatible(a.Kind, b.Kind) || a.Planned != b.Planned {
+		return 0, false
+	}
+	if a.Dated() != b.Dated() {
+		return 0, false
+	}
+	if a.Dated() {
+		if !datesOverlap(&a.Event, &b.Event) {
+			return 0, false
+		}
+	} else {
+		// Undated article: the same time phrase, or both dated by the story.
+		ta, tb := strings.ToLower(a.Sources[0].TimeText), strings.ToLower(b.Sources[0].TimeText)
+		if ta != tb {
+			return 0, false
+		}
+	}
+	ok, same := placesCompatible(a.Place, b.Place)
+	if !ok {
+		return 0, false
+	}
+	sp, so := sharedActors(&a.Event, &b.Event)
+	score := 3*sp + so
+	if same {
+		score += 3
+	}
+	if !diplomatic(a.Kind) {
+		return score, true
+	}
+	if len(a.persons) > 0 && len(b.persons) > 0 && sp == 0 && !same {
+		return 0, false
+	}
+	if score > 0 {
+		return score, true
+	}
+	// An event with neither place nor actors ("The two also agreed…")
+	// belongs with the nearest earlier one of its day.
+	if b.Place == nil && len(b.Actors) == 0 || a.Place == nil && len(a.Actors) == 0 {
+		return 0, true
+	}
+	return 0, false
+}
+
+// finish turns the article's events into model events: keys, titles and
+// confidence, in text order.
+func (d *doc) finish() []model.Event {
+	var out []model.Event
+	for i := range d.events {
+		e := &d.events[i]
+		if e.merged {
+			continue
+		}
+		sort.SliceStable(e.Sources, func(a, b int) bool { return e.Sources[a].Start < e.Sources[b].Start })
+		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.Kind)
+		e.Title = makeTitle(&e.Event)
+		out = append(out, e.Event)
+	}
+	return out
+}

@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// maxTitle keeps generated titles to one short line on a timeline card.
+const maxTitle = 60
+
+// makeTitle writes a short headline for an event from its kind, actors and
+// place: "Kerry meets Putin in Moscow", "Russia annexes Crimea",
+// "Ceasefire in Syria". People come before governments and organisations,
+// in the order the text names them.
+func makeTitle(e *model.Event) string {
+	subj, obj := titleActors(e.Actors)
+	place := ""
+	if e.Place != nil {
+		place = e.Place.Name
+	}
+	in := func(s string) string {
+		if place == "" {
+			return s
+		}
+		return s + " in " + place
+	}
+	both := subj
+	if obj != "" {
+		both = subj + " and " + obj
+	}
+	var t string
+	switch e.Kind {
+	case model.KindMeeting:
+		switch {
+		case e.Planned && obj != "":
+			t = in(subj + " to meet " + obj)
+		case obj != "":
+			t = in(subj + " meets " + obj)
+		case subj != "":
+			t = in(subj + " holds meeting")
+		default:
+			t = in("Meeting")
+		}
+	case model.KindTalks:
+		switch {
+		case e.Planned && subj != "":
+			t = in(both + " to hold talks")
+		case subj != "":
+			t = in(both + " hold talks")
+		default:
+			t = in("Talks")
+		}
+		if obj == "" && subj != "" && !e.Planned {
+			t = in(subj + " holds talks")
+		}
+	case model.KindAgreement:
+		switch {
+		case obj != "":
+			t = in(both + " reach agreement")
+		case subj != "":
+			t = in(subj + " reaches agreement")
+		default:
+			t = in("Agreement")
+		}
+	case model.KindStatement:
+		if subj != "" {
+			t = in("Statement by " + subj)
+		} else {
+			t = in("Statement")
+		}
+	case model.KindCeasefire:
+		switch {
+		case place != "":
+			t = "Ceasefire in " + place
+		case subj != "":
+			t = "Ceasefire brokered by " + both
+		default:
+			t = "Ceasefire"
+		}
+	case model.KindMilitary:
+		switch {
+		case subj != "" && place != "":
+			t = subj + " strikes in " + place
+		case place != "":
+			t = "Military action in " + place
+		case subj != "":
+			t = "Military action by " + subj
+		default:
+			t = "Military action"
+		}
+	case model.KindWithdrawal:
+		t = "Withdrawal of forces"
+		if subj != "" {
+			t = subj + " withdraws forces"
+		}
+		if place != "" {
+			t += " from " + place
+		}
+	case model.KindAnnexation:
+		switch {
+		case subj != "" && place != "":
+			t = subj + " annexes " + place
+		case place != "":
+			t = "Annexation of " + place
+		default:
+			t = "Annexation"
+		}
+	case model.KindProposal:
+		t = "Proposal"
+		if subj != "" {
+			t = "Proposal involving " + both
+		}
+		if place != "" {
+			t += " (" + place + ")"
+		}
+	case model.KindDeadline:
+		t = "Target date"
+		if subj != "" {
+			t = "Target date set by " + both
+		}
+	case model.KindConference:
+		if e.Planned {
+			t = in("Conference planned")
+		} else if subj != "" {
+			t = in("Conference with " + both)
+		} else {
+			t = in("Conference")
+		}
+	case model.KindPublication:
+		if subj != "" {
+			t = subj + " publishes document"
+		} else {
+			t = "Document published"
+		}
+	default:
+		t = in("Event")
+		if subj != "" {
+			t = in("Event involving " + subj)
+		}
+	}
+	if len(t) > maxTitle && obj != "" {
+		// Drop the second actor before cutting words.
+		e2 := *e
+		e2.Actors = nil
+		for _, a := range e.Actors {
+			if shortName(&a) == subj {
+				e2.Actors = append(e2.Actors, a)
+			}
+		}
+		return makeTitle(&e2)
+	}
+	return t
+}
+
+// titleActors picks the subject and object of a title: the first two
+// people, else people and governments, else organisations.
+func titleActors(actors []model.Actor) (string, string) {
+	var names []string
+	for _, typ := range []model.ActorType{model.ActorPerson, model.ActorGov, model.ActorOrg} {
+		for i := range actors {
+			if actors[i].Type == typ {
+				n := shortName(&actors[i])
+				if n != "" && !containsStr(names, n) {
+					names = append(names, n)
+				}
+			}
+		}
+		if len(names) >= 2 {
+			break
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "", ""
+	case 1:
+		return names[0], ""
+	}
+	return names[0], names[1]
+}
+
+// shortName is how a headline names an actor: a person's surname, an
+// organisation's acronym when it has one and its name is long.
+func shortName(a *model.Actor) string {
+	switch a.Type {
+	case model.ActorPerson:
+		f := strings.Fields(a.Name)
+		if len(f) == 0 {
+			return ""
+		}
+		last := f[len(f)-1]
+		for _, p := range []string{"al-", "Al-", "el-", "El-"} {
+			if strings.HasPrefix(last, p) && len(last) > len(p) {
+				last = last[len(p):]
+			}
+		}
+		return last
+	case model.ActorOrg:
+		if len(a.Name) > 24 {
+			for _, al := range a.Aliases {
+				if isUpperWord(al) && len(al) <= 6 {
+					return al
+				}
+			}
+		}
+	}
+	return a.Name
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
