@@ -92,6 +92,21 @@ var monthCues = map[string]bool{
 	"between": true, "-": true, "around": true, "for": true, "that": true, "each": true, "every": true,
 }
 
+// seasonCues are the words after which a bare season is a date: "fall"
+// and "spring" are also a verb and a noun, so fewer cues than for months.
+var seasonCues = map[string]bool{
+	"in": true, "during": true, "this": true, "last": true, "next": true, "early": true,
+	"late": true, "mid": true, "since": true, "by": true, "until": true, "through": true,
+	"throughout": true, "before": true, "after": true, "each": true, "every": true, "the": true,
+}
+
+// holidayCues are the prepositions that make a holiday name a date ("by
+// Christmas") rather than a modifier ("Christmas sales").
+var holidayCues = map[string]bool{
+	"on": true, "at": true, "by": true, "before": true, "after": true, "until": true,
+	"since": true, "over": true, "for": true, "till": true, "around": true, "during": true,
+}
+
 // futureCues are words near an expression that say it points after the
 // publication date; pastCues say it points before. See tense.
 var futureCues = map[string]bool{
@@ -101,11 +116,12 @@ var futureCues = map[string]bool{
 	"coming": true, "next": true, "intends": true, "intend": true, "intended": true,
 	"aims": true, "aim": true, "hopes": true, "hope": true, "ahead": true, "proposed": true,
 	"slated": true, "tomorrow": true, "later": true, "soon": true, "targeted": true,
-	"until": true, "deadline": true,
+	"until": true, "deadline": true, "may": true, "might": true, "wants": true, "want": true,
+	"ready": true, "seeks": true, "seek": true, "prepares": true, "preparing": true,
 }
 
 var pastCues = map[string]bool{
-	"was": true, "were": true, "had": true, "did": true, "has": true, "have": true,
+	"was": true, "were": true, "had": true, "did": true, "didn": true, "wasn": true, "weren": true, "hadn": true,
 	"said": true, "told": true, "ago": true, "last": true, "earlier": true, "met": true,
 	"took": true, "came": true, "went": true, "saw": true, "made": true, "held": true,
 	"gave": true, "began": true, "spoke": true, "sent": true, "led": true, "left": true,

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -31,6 +32,8 @@ func (t *tagger) resolve(m match) Expr {
 			dir = dirFuture
 		case tense < 0:
 			dir = dirPast
+		default:
+			dir = dirRecent
 		}
 	}
 	known := !t.dct.IsZero()
@@ -151,7 +154,10 @@ func (t *tagger) boundary(k int) bool {
 	case "!", "?", ";":
 		return true
 	case ".":
-		// "U.S.", "Feb.", "Sen." do not end a sentence.
+		// "U.S.", "Feb.", "Sen." and "0.9" do not end a sentence.
+		if k+1 < len(t.toks) && !t.toks[k+1].sp {
+			return false
+		}
 		return !(k > 0 && t.isWord(k-1) && len(t.toks[k-1].low) <= 3 && t.adj(k))
 	}
 	return false
@@ -170,8 +176,8 @@ func cue(t *tagger, k int) int {
 		}
 		return 1
 	}
-	if w == "ll" && t.w(k-1) == "'" && t.adj(k) {
-		return 1
+	if w == "ll" && t.w(k-1) == "'" && t.adj(k) || w == "won" && t.w(k+1) == "'" && t.w(k+2) == "t" {
+		return 1 // "they'll", "won't"
 	}
 	if pastCues[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !tk.upper {
 		switch t.w(k - 1) {
@@ -197,11 +203,15 @@ func FutureCue(text string, span model.Span) bool {
 	if hi > len(text) {
 		hi = len(text)
 	}
-	t := tagger{text: text, toks: tokenize(text[lo:hi], nil)}
+	if i := strings.LastIndexByte(text[lo:span.Start], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	if i := strings.IndexByte(text[span.End:hi], '\n'); i >= 0 {
+		hi = span.End + i
+	}
+	t := tagger{text: text, toks: tokenize(text, lo, hi, nil)}
 	a, b := -1, -1
 	for i := range t.toks {
-		t.toks[i].s += lo
-		t.toks[i].e += lo
 		if a < 0 && t.toks[i].e > span.Start {
 			a = i
 		}

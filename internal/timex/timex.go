@@ -27,6 +27,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -95,11 +96,32 @@ type tagger struct {
 // returned unanchored (Anchored=false, zero Start/End), never guessed.
 // Expressions are returned in text order and do not overlap.
 func Tag(text string, dct time.Time) []Expr {
-	t := tagger{text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
+	t := tagger{text: text}
 	if !dct.IsZero() {
 		t.dct = model.Day(dct)
 	}
 	var out []Expr
+	buf := make([]token, 0, 256)
+	// Lines are tagged one at a time: no expression and no tense cue
+	// reaches across a line break, so a title ending in "Friday" never
+	// merges with the date line below it.
+	for lo := 0; lo < len(text); {
+		hi := strings.IndexByte(text[lo:], '\n')
+		if hi < 0 {
+			hi = len(text)
+		} else {
+			hi += lo
+		}
+		t.toks = tokenize(text, lo, hi, buf[:0])
+		out = t.tagLine(out)
+		buf = t.toks
+		lo = hi + 1
+	}
+	return out
+}
+
+// tagLine appends the expressions of the current line to out.
+func (t *tagger) tagLine(out []Expr) []Expr {
 	for i := 0; i < len(t.toks); {
 		tk := &t.toks[i]
 		if tk.kind == kWord && !triggers[tk.low] || tk.kind == kPunct && tk.low != "'" {
@@ -231,13 +253,22 @@ func (t *tagger) core(k int, prefixed bool) (match, bool) {
 	case "the":
 		return t.theLed(k, prefixed)
 	case "now", "currently", "nowadays":
-		if tk.low == "now" && t.w(k+1) == "that" {
-			return match{}, false
+		if tk.low == "now" && (t.w(k+1) == "that" || t.w(k+1) == "-" && t.adj(k+1)) {
+			return match{}, false // "now that", "the now-cancelled deal"
 		}
 		return match{start: k, end: k + 1, typ: TypeDate, res: rLit, lit: "PRESENT_REF", present: true}, true
-	case "recently", "recent":
+	case "recently":
 		return match{start: k, end: k + 1, typ: TypeDate, res: rLit, lit: "PAST_REF"}, true
+	case "recent":
+		// "recent years"; a bare "recent" qualifies things, not times.
+		if u, ok := units[t.w(k+1)]; ok && !u.time && strings.HasSuffix(t.w(k+1), "s") {
+			return match{start: k, end: k + 2, typ: TypeDate, res: rLit, lit: "PAST_REF"}, true
+		}
+		return match{}, false
 	case "soon":
+		if t.w(k+1) == "-" && t.adj(k+1) {
+			return match{}, false // "soon-to-open"
+		}
 		return match{start: k, end: k + 1, typ: TypeDate, res: rLit, lit: "FUTURE_REF", future: true}, true
 	case "q":
 		if t.isNum(k+1) && t.adj(k+1) && t.toks[k+1].n >= 1 && t.toks[k+1].n <= 4 && t.toks[k+1].nd == 1 && tk.upper {
@@ -250,7 +281,7 @@ func (t *tagger) core(k int, prefixed bool) (match, bool) {
 		}
 		return match{}, false
 	case "christmas":
-		if tk.upper {
+		if tk.upper && holidayCues[t.w(k-1)] {
 			j := k + 1
 			d := 25
 			if t.w(j) == "eve" {
@@ -412,13 +443,29 @@ func (t *tagger) monthLed(k int, prefixed bool) (match, bool) {
 	if abbr {
 		return match{}, false
 	}
-	if !prefixed && !monthCues[t.w(k-1)] {
+	if t.w(j) == "of" && t.w(j+2) == "year" {
+		// "October of next year"
+		if off, ok := map[string]int{"this": 0, "last": -1, "next": 1}[t.w(j+1)]; ok {
+			return match{start: k, end: j + 3, typ: TypeDate, res: rOffset, unit: gYear, off: off, c: cal{g: gMonth, m: m}, future: off > 0}, true
+		}
+	}
+	if !prefixed && !monthCues[t.w(k-1)] && !t.afterMonth(k) {
 		return match{}, false
 	}
 	if t.w(k-1) == "-" && !(t.isWord(k-2) && t.w(k-2) == "mid") && !t.isMonth(k-2) {
 		return match{}, false
 	}
 	return match{start: k, end: j, typ: TypeDate, res: rYearless, c: cal{g: gMonth, m: m}}, true
+}
+
+// afterMonth reports whether a month name at k continues a list or range
+// of months ("between April and June", "March-April").
+func (t *tagger) afterMonth(k int) bool {
+	switch t.w(k - 1) {
+	case "and", "or", "to", "through", "until", "-", ",":
+		return t.isMonth(k-2) || t.isMonth(k-3) && t.isNum(k-2)
+	}
+	return false
 }
 
 func (t *tagger) isMonth(k int) bool {
@@ -612,7 +659,7 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 	if w == "last" || w == "final" {
 		return t.quarterLed(k, j, 4)
 	}
-	if s, ok := seasons[w]; ok && (prefixed || monthCues[t.w(k-1)]) {
+	if s, ok := seasons[w]; ok && (prefixed || seasonCues[t.w(k-1)]) {
 		return t.seasonYear(k, j+1, s)
 	}
 	return match{}, false
@@ -668,7 +715,7 @@ func (t *tagger) seasonLed(k int, s string, prefixed bool) (match, bool) {
 	if y, j, ok := t.yearAfter(k + 1); ok {
 		return match{start: k, end: j, typ: TypeDate, res: rAbs, c: cal{g: gSeason, y: y, season: s}}, true
 	}
-	if !prefixed && !monthCues[t.w(k-1)] {
+	if !prefixed && !seasonCues[t.w(k-1)] {
 		return match{}, false
 	}
 	if t.w(k+1) == "of" {
@@ -692,8 +739,8 @@ func (t *tagger) apostropheYear(k int) (match, bool) {
 	if t.w(k) != "'" || !t.isNum(k+1) || !t.adj(k+1) || t.toks[k+1].nd != 2 {
 		return match{}, false
 	}
-	if t.adj(k) && t.isWord(k-1) {
-		return match{}, false // "rock'n'roll", closing quotes
+	if t.adj(k) && t.isWord(k-1) || !monthCues[t.w(k-1)] && seasons[t.w(k-1)] == "" {
+		return match{}, false // "rock'n'roll", closing quotes, "iLife '11"
 	}
 	y := expandYY(t.toks[k+1].n)
 	if t.w(k+2) == "s" && t.adj(k+2) && y%10 == 0 {
@@ -783,6 +830,9 @@ func (t *tagger) bareYear(k int, prefixed bool) bool {
 	}
 	if notYearBefore[prev] || notYearAfter[t.w(k+1)] {
 		return false
+	}
+	if _, sig := signals[prev]; !sig && t.upper(k-1) && t.upper(k+1) && t.isWord(k-1) && t.isWord(k+1) && !monthCues[prev] && !t.toks[k-1].nl {
+		return false // part of a name: "Russell 2000 Index"
 	}
 	if t.w(k+1) == "-" && t.adj(k+1) && t.isWord(k+2) {
 		if _, ok := units[t.w(k+2)]; ok {

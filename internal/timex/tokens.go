@@ -27,12 +27,11 @@ type token struct {
 	upper bool   // the word starts with an upper-case letter
 }
 
-// tokenize splits text into tokens. It allocates one slice and lower-cases
-// only words that contain capitals.
-func tokenize(text string, toks []token) []token {
-	toks = toks[:0]
+// tokenize splits text[lo:hi] into tokens with offsets into text. It
+// appends to toks and lower-cases only words that contain capitals.
+func tokenize(text string, lo, hi int, toks []token) []token {
 	sp, nl := true, true
-	for i := 0; i < len(text); {
+	for i := lo; i < hi; {
 		c := text[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
@@ -46,7 +45,7 @@ func tokenize(text string, toks []token) []token {
 		case c >= '0' && c <= '9':
 			j := i
 			n := 0
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			for j < hi && text[j] >= '0' && text[j] <= '9' {
 				if n < 1e8 {
 					n = n*10 + int(text[j]-'0')
 				}
@@ -56,7 +55,7 @@ func tokenize(text string, toks []token) []token {
 			i = j
 		case c < utf8.RuneSelf && isASCIILetter(c):
 			j, upper, hasUpper := i, c >= 'A' && c <= 'Z', false
-			for j < len(text) {
+			for j < hi {
 				d := text[j]
 				if d < utf8.RuneSelf {
 					if !isASCIILetter(d) {
@@ -96,7 +95,7 @@ func tokenize(text string, toks []token) []token {
 			}
 			if unicode.IsLetter(r) {
 				j := i + size
-				for j < len(text) {
+				for j < hi {
 					r2, s2 := utf8.DecodeRuneInString(text[j:])
 					if !unicode.IsLetter(r2) {
 						break

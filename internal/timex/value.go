@@ -247,11 +247,24 @@ const (
 	dirFuture  = 1  // earliest on or after the reference
 	dirBefore  = -2 // strictly before ("last September", "last Tuesday")
 	dirAfter   = 2  // strictly after ("next Tuesday")
+	dirRecent  = 3  // no tense cue: the past one if it is recent enough, else the nearest
 )
+
+// recentDays is how far back a yearless date without a tense cue may lie
+// before the next occurrence is preferred: news mostly reports the past,
+// but "in January" in a December article is the coming January.
+const recentDays = 250
 
 // fillYear chooses the year of a yearless value (month, day, quarter,
 // season) so that it lies in the direction dir from dct.
 func fillYear(c cal, dct time.Time, dir int) cal {
+	if dir == dirRecent {
+		p := fillYear(c, dct, dirPast)
+		if s, _ := p.interval(); p.y != 0 && daysBetween(s, dct) <= recentDays {
+			return p
+		}
+		dir = dirNearest
+	}
 	ref := day(dct)
 	best := c
 	bestSet := false
