@@ -224,6 +224,10 @@ func (d *doc) classify(c chunk, late bool) bool {
 		break
 	}
 	if hasHead && k < t1 && k > t0 {
+		if toks[k-1].low == "of" && t1-k == 1 {
+			// "Secretary of Defense", "Minister of Finance": part of the title.
+			return true
+		}
 		title := d.span(titleStart, k)
 		return d.person(k, t1, title)
 	}

@@ -693,7 +693,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 	if e.timeIdx >= 0 && d.times[e.timeIdx].prenominal {
 		// "last year's Geneva conference": the people of the sentence are
 		// not those of the earlier event.
-		win0, win1 = max(s.t0, lo-3), min(s.t1, hi+4)
+		win0 = max(s.t0, lo-3)
 	}
 	if allQuoted {
 		win0, win1 = s.t0, s.t1

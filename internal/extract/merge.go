@@ -14,8 +14,8 @@ const samePlaceKm = 50
 
 // SameEvent reports whether a and b are the same real-world event reported
 // twice: compatible kinds (the same, or facets of one diplomatic encounter),
-// both planned or both past, overlapping dates (or, for day-precise
-// encounters, adjacent days: talks that run into the night are dated
+// both planned or both past, overlapping dates (or adjacent days when they
+// also share an actor or place: talks that run into the night are dated
 // differently by different reports), compatible places, and for
 // encounters at least one shared actor or the same known place. Undated
 // events are never merged: nothing says they coincide.
@@ -26,14 +26,18 @@ func SameEvent(a, b *model.Event) bool {
 	if !a.Dated() || !b.Dated() {
 		return false
 	}
-	if !datesOverlap(a, b) {
-		if !(diplomatic(a.Kind) && diplomatic(b.Kind) && a.Precision == model.PrecisionDay && b.Precision == model.PrecisionDay && daysApart(a, b) <= 1) {
-			return false
-		}
-	}
 	ok, same := placesCompatible(a.Place, b.Place)
 	if !ok {
 		return false
+	}
+	if !datesOverlap(a, b) {
+		// Reports of one day's event may date it a day apart (talks running
+		// past midnight, time zones, "yesterday" in a late edition); accept
+		// that only with something else in common.
+		sp, so := sharedActors(a, b)
+		if !(a.Precision != model.PrecisionYear && a.Precision != model.PrecisionMonth && b.Precision != model.PrecisionYear && b.Precision != model.PrecisionMonth && daysApart(a, b) <= 1 && (sp+so > 0 || same)) {
+			return false
+		}
 	}
 	if diplomatic(a.Kind) || a.Kind == model.KindConference || a.Kind == model.KindProposal || a.Kind == model.KindPublication {
 		sp, so := sharedActors(a, b)
@@ -381,9 +385,10 @@ func localSame(a, b *evt) (int, bool) {
 			return 0, false
 		}
 	} else {
-		// Undated article: the same time phrase, or both dated by the story.
+		// Undated article: the same time phrase, or one of them told as part
+		// of the story without a time phrase of its own.
 		ta, tb := strings.ToLower(a.Sources[0].TimeText), strings.ToLower(b.Sources[0].TimeText)
-		if ta != tb {
+		if ta != tb && ta != "" && tb != "" {
 			return 0, false
 		}
 	}

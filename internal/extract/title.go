@@ -14,7 +14,7 @@ const maxTitle = 60
 // "Ceasefire in Syria". People come before governments and organisations,
 // in the order the text names them.
 func makeTitle(e *model.Event) string {
-	subj, obj := titleActors(e.Actors)
+	subj, obj := titleActors(e.Actors, e.Kind)
 	place := ""
 	if e.Place != nil {
 		place = e.Place.Name
@@ -154,10 +154,20 @@ func makeTitle(e *model.Event) string {
 }
 
 // titleActors picks the subject and object of a title: the first two
-// people, else people and governments, else organisations.
-func titleActors(actors []model.Actor) (string, string) {
+// people, else people and governments, else organisations; for acts of
+// states, governments first.
+func titleActors(actors []model.Actor, k model.Kind) (string, string) {
 	var names []string
-	for _, typ := range []model.ActorType{model.ActorPerson, model.ActorGov, model.ActorOrg} {
+	order := []model.ActorType{model.ActorPerson, model.ActorGov, model.ActorOrg}
+	switch k {
+	case model.KindMilitary, model.KindWithdrawal, model.KindAnnexation:
+		// States wage wars and annex land; the person named nearby is often
+		// someone else (a diplomat talking at the time).
+		order = []model.ActorType{model.ActorGov, model.ActorOrg, model.ActorPerson}
+	case model.KindPublication:
+		order = []model.ActorType{model.ActorOrg, model.ActorGov, model.ActorPerson}
+	}
+	for _, typ := range order {
 		for i := range actors {
 			if actors[i].Type == typ {
 				n := shortName(&actors[i])
