@@ -30,8 +30,8 @@ package extract
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -254,7 +254,7 @@ func ageToDate(e timex.Expr, dct time.Time) timex.Expr {
 	case 'W':
 		t := dct.AddDate(0, 0, -7*n)
 		y, w := t.ISOWeek()
-		mon := t.AddDate(0, 0, -((int(t.Weekday())+6)%7))
+		mon := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 		e.Value, e.Start, e.End, e.Precision = fmt.Sprintf("%d-W%02d", y, w), mon, mon.AddDate(0, 0, 6), model.PrecisionWeek
 	case 'M':
 		t := time.Date(dct.Year(), dct.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
