@@ -235,6 +235,7 @@ func drawBadge(c canvas, cx, cy, r float64, n int, k model.Kind, planned bool) {
 	col := kindColour(k)
 	txt := strconv.Itoa(n)
 	st := badgeDigit
+	st.size = math.Min(9, r*3.55) // digits fill the disc whatever its size
 	if n >= 100 {
 		st.size -= 1.2
 	}

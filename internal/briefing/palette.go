@@ -25,12 +25,13 @@ var (
 	okabeVermil  = color.NRGBA{0xd5, 0x5e, 0x00, 0xff}
 	okabeOrange  = color.NRGBA{0xe6, 0x9f, 0x00, 0xff}
 	okabeSky     = color.NRGBA{0x56, 0xb4, 0xe9, 0xff}
-	okabeBlack   = color.NRGBA{0x33, 0x33, 0x33, 0xff}
-	kindFallback = color.NRGBA{0x88, 0x88, 0x88, 0xff}
+	kindFallback = color.NRGBA{0x99, 0x99, 0x99, 0xff}
 )
 
 // kindColour groups the kinds into six hues: diplomacy, agreement, words,
-// force, plans and the rest, because thirteen colours could not be told apart.
+// force, withdrawal and plans, because thirteen colours could not be told
+// apart. The mapping is the one internal/ui uses on screen, so that the
+// printed figures read like the app.
 func kindColour(k model.Kind) color.NRGBA {
 	switch k {
 	case model.KindMeeting, model.KindTalks, model.KindConference:
@@ -38,15 +39,13 @@ func kindColour(k model.Kind) color.NRGBA {
 	case model.KindAgreement, model.KindCeasefire:
 		return okabeGreen
 	case model.KindStatement, model.KindPublication:
-		return okabePurple
+		return okabeSky
 	case model.KindMilitary, model.KindAnnexation:
 		return okabeVermil
 	case model.KindWithdrawal:
-		return okabeOrange
+		return okabePurple
 	case model.KindProposal, model.KindDeadline:
-		return okabeSky
-	case model.KindOther:
-		return okabeBlack
+		return okabeOrange
 	}
 	return kindFallback
 }
