@@ -160,11 +160,13 @@ func (d *Dialog) gather() {
 				d.summary.SetText(summaryText(b))
 				d.export.Enable()
 			}
+			d.dlg.Resize(fyne.NewSize(560, d.dlg.MinSize().Height))
 		})
 	}()
 }
 
-// summaryText says which rule picked the events and how many there are.
+// summaryText says which rule picked the events and how many there are,
+// in one line so the dialog keeps its size.
 func summaryText(b briefing.Briefing) string {
 	n := len(b.Events)
 	events := fmt.Sprintf("%d events", n)
@@ -172,9 +174,9 @@ func summaryText(b briefing.Briefing) string {
 		events = "1 event"
 	}
 	if strings.HasPrefix(b.Scope, "Events starred") {
-		return "The briefing holds the " + events + " you starred."
+		return "Exports the " + events + " you starred."
 	}
-	return "No event is starred, so the briefing holds the " + events + " the filters show (" + strings.ToLower(b.Scope[:1]) + b.Scope[1:] + ")."
+	return "No event is starred: exports the " + events + " the filters show."
 }
 
 func (d *Dialog) selectedFormat() briefing.Format {

@@ -99,7 +99,7 @@ func run(t *testing.T, st *store.Store, fill func(d *Dialog)) (*Dialog, outcome,
 func TestDialogExportsStarredEventsAsLetterPDF(t *testing.T) {
 	st := testStore(t, true)
 	d, o, opened := run(t, st, func(d *Dialog) {
-		if !strings.Contains(d.summary.Text, "1 event you starred") {
+		if !strings.Contains(d.summary.Text, "the 1 event you starred") {
 			t.Errorf("summary %q", d.summary.Text)
 		}
 		test.Type(d.title, "Syria talks")
@@ -143,7 +143,7 @@ func TestDialogExportsStarredEventsAsLetterPDF(t *testing.T) {
 func TestDialogExportsFilteredEventsAsCSV(t *testing.T) {
 	st := testStore(t, false)
 	d, o, _ := run(t, st, func(d *Dialog) {
-		if !strings.Contains(d.summary.Text, "No event is starred") || !strings.Contains(d.summary.Text, "3 events") {
+		if !strings.Contains(d.summary.Text, "No event is starred: exports the 3 events") {
 			t.Errorf("summary %q", d.summary.Text)
 		}
 		d.format.SetSelected(briefing.CSV.Label())
