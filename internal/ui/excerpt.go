@@ -156,15 +156,22 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	if len(who) > 0 {
 		whoS = strings.Join(who, ", ")
 	}
-	facts := widget.NewForm(
-		widget.NewFormItem("When", wrapLabel(when, ColorNameTime)),
-		widget.NewFormItem("Where", wrapLabel(where, ColorNamePlace)),
-		widget.NewFormItem("Who", wrapLabel(whoS, ColorNameActor)),
-		widget.NewFormItem("Kind", wrapLabel(fmt.Sprintf("%s  ·  confidence %.0f%%", kindTitle(e.Kind), e.Confidence*100), theme.ColorNameForeground)),
-	)
-	if e.Note != "" {
-		facts.Append("Note", wrapLabel(e.Note, theme.ColorNameForeground))
+	fact := func(label, value string, c fyne.ThemeColorName) []widget.RichTextSegment {
+		return []widget.RichTextSegment{
+			&widget.TextSegment{Text: label + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: ColorNameMuted, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: value, Style: widget.RichTextStyle{Inline: false, ColorName: c, SizeName: theme.SizeNameText}},
+		}
 	}
+	var segs []widget.RichTextSegment
+	segs = append(segs, fact("When", when, ColorNameTime)...)
+	segs = append(segs, fact("Where", where, ColorNamePlace)...)
+	segs = append(segs, fact("Who", whoS, ColorNameActor)...)
+	segs = append(segs, fact("Kind", fmt.Sprintf("%s  ·  confidence %.0f%%", kindTitle(e.Kind), e.Confidence*100), theme.ColorNameForeground)...)
+	if e.Note != "" {
+		segs = append(segs, fact("Note", e.Note, theme.ColorNameForeground)...)
+	}
+	facts := widget.NewRichText(segs...)
+	facts.Wrapping = fyne.TextWrapWord
 	objs = append(objs, facts)
 
 	act := func(label string, icon fyne.Resource, a Action) *widget.Button {
@@ -173,6 +180,7 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 				p.OnAction(a, e)
 			}
 		})
+		b.Importance = widget.LowImportance
 		return b
 	}
 	star := act("Add to briefing", theme.ContentAddIcon(), ActionStar)
@@ -180,7 +188,7 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 		star = act("In briefing ★", theme.ConfirmIcon(), ActionStar)
 		star.Importance = widget.HighImportance
 	}
-	row := container.NewGridWrap(fyne.NewSize(128, 34),
+	row := container.NewGridWrap(fyne.NewSize(126, 34),
 		star,
 		act("Edit…", theme.DocumentCreateIcon(), ActionEdit),
 		act("Note…", theme.FileTextIcon(), ActionNote),
@@ -190,8 +198,6 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	if e.Edited {
 		row.Add(act("Undo edits", theme.ContentUndoIcon(), ActionRevert))
 	}
-	objs = append(objs, row, widget.NewSeparator())
-
 	head := widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d)", len(srcs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	objs = append(objs, container.NewBorder(nil, nil, head, legendRow()))
 	for _, s := range srcs {
@@ -200,6 +206,7 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	if len(srcs) == 0 {
 		objs = append(objs, widget.NewLabel("No source sentence stored for this event."))
 	}
+	objs = append(objs, widget.NewSeparator(), row)
 	p.set(objs...)
 }
 

@@ -18,15 +18,16 @@ import (
 
 // Geometry of the timeline, in Fyne units.
 const (
-	tlPad       = 26  // room above the first and below the last day
-	tlAxisX     = 84  // x of the axis line; tick labels end left of it
-	tlCardH     = 46  // card height
-	tlCardGap   = 6   // space between stacked cards
-	tlCardMinW  = 230 // a lane is added when this much room is free
-	tlMaxLanes  = 3
-	tlOverviewW = 16  // the density strip on the right edge
-	tlMaxEvents = 160 // above this many events in view, clusters are drawn
-	tlMaxPxDay  = 600 // deepest zoom: a day takes this many units
+	tlPad        = 26  // room above the first and below the last day
+	tlAxisX      = 84  // x of the axis line; tick labels end left of it
+	tlCardH      = 46  // card height
+	tlCardHTight = 28  // one-line card, when full cards would not fit
+	tlCardGap    = 6   // space between stacked cards
+	tlCardMinW   = 230 // a lane is added when this much room is free
+	tlMaxLanes   = 3
+	tlOverviewW  = 16  // the density strip on the right edge
+	tlMaxEvents  = 160 // above this many events in view, clusters are drawn
+	tlMaxPxDay   = 600 // deepest zoom: a day takes this many units
 )
 
 // Timeline is the vertical timeline: a proportional time axis, earliest at
@@ -66,6 +67,8 @@ type Timeline struct {
 	dragBrush bool
 	dragging  bool
 	frame     tlFrame
+	pending   *time.Time // a GoTo asked for before the first layout
+	reveal    bool       // bring the selection into view at the next layout
 }
 
 // tlFrame is the laid-out content for one size: what the renderer draws and
@@ -77,6 +80,8 @@ type tlFrame struct {
 	lanes int
 	cardX float32
 	cardW float32
+	cardH float32
+	tight bool // one-line cards
 }
 
 type tlMark struct {
@@ -190,12 +195,21 @@ func (t *Timeline) GoTo(day time.Time) {
 	if t.src == nil {
 		return
 	}
+	if t.Size().Height <= 0 || t.needFit {
+		t.pending = &day
+		t.Refresh()
+		return
+	}
+	t.goTo(day)
+	t.changed()
+}
+
+func (t *Timeline) goTo(day time.Time) {
 	if t.scale.PxPerDay < t.viewH()/120 {
 		t.scale = t.scale.WithZoom(t.viewH() / 60)
 	}
 	t.offset = t.scale.Y(day) - t.viewH()/2
 	t.clamp()
-	t.changed()
 }
 
 // VisibleRange returns the first and last day in view.
@@ -227,14 +241,31 @@ func (t *Timeline) changed() {
 // outside. It does not call OnSelected.
 func (t *Timeline) Select(e model.Event) {
 	t.selected = &e
-	if e.Dated() && t.src != nil {
-		y := t.scale.Y(e.Start.Add(12 * time.Hour))
-		if y < t.offset+20 || y > t.offset+t.viewH()-20 {
-			t.GoTo(e.Start)
-			return
-		}
+	if t.Size().Height <= 0 || t.needFit {
+		t.reveal = true
+		t.Refresh()
+		return
+	}
+	if t.revealSelection() {
+		t.changed()
+		return
 	}
 	t.Refresh()
+}
+
+// revealSelection scrolls to the selected event when it is out of view and
+// reports whether it did.
+func (t *Timeline) revealSelection() bool {
+	e := t.selected
+	if e == nil || !e.Dated() || t.src == nil {
+		return false
+	}
+	y := t.scale.Y(e.Start.Add(12 * time.Hour))
+	if y >= t.offset+20 && y <= t.offset+t.viewH()-20 {
+		return false
+	}
+	t.goTo(e.Start)
+	return true
 }
 
 // ClearSelection forgets the selected event.
@@ -283,7 +314,7 @@ func (t *Timeline) VisibleEvents() []model.Event {
 func (t *Timeline) CardPosition(id int64) (fyne.Position, bool) {
 	for _, m := range t.frame.marks {
 		if m.Event != nil && m.Event.ID == id && m.visible {
-			return m.card.Add(fyne.NewPos(t.frame.cardW/2, tlCardH/2)), true
+			return m.card.Add(fyne.NewPos(t.frame.cardW/2, t.frame.cardH/2)), true
 		}
 	}
 	return fyne.Position{}, false
@@ -358,6 +389,14 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	if t.needFit {
 		t.fit()
 	}
+	if t.pending != nil && !t.needFit {
+		t.goTo(*t.pending)
+		t.pending = nil
+	}
+	if t.reveal && !t.needFit {
+		t.revealSelection()
+		t.reveal = false
+	}
 	vh := t.viewH()
 	top := t.offset - 40
 	bottom := t.offset + vh + 40
@@ -395,19 +434,49 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 
 	f.cardX = tlAxisX + 14 + float32(spanCols)*8 + 18
 	avail := size.Width - f.cardX - tlOverviewW - 12
-	f.lanes = int(max(1, min(tlMaxLanes, avail/tlCardMinW)))
-	f.cardW = (avail - float32(f.lanes-1)*8) / float32(f.lanes)
+	maxLanes := int(max(1, min(tlMaxLanes, avail/tlCardMinW)))
 	ys := make([]float64, len(f.marks))
 	for i, m := range f.marks {
 		ys[i] = float64(m.anchor)
 	}
-	places := timeline.PlaceCards(ys, f.lanes, tlCardH, tlCardGap)
+	// Prefer full cards, then as few lanes as keep every card in view, so
+	// titles get the most room.
+	var places []timeline.Placement
+	found := false
+	for _, tight := range []bool{false, true} {
+		h, gap := float64(tlCardH), float64(tlCardGap)
+		if tight {
+			h, gap = tlCardHTight, 4
+		}
+		for lanes := 1; lanes <= maxLanes; lanes++ {
+			places = timeline.PlaceCards(ys, lanes, h, gap)
+			f.lanes, f.cardH, f.tight = lanes, float32(h), tight
+			if !overflows(places, ys, h, size.Height) {
+				found = true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	f.cardW = (avail - float32(f.lanes-1)*8) / float32(f.lanes)
 	for i := range f.marks {
 		p := places[i]
 		f.marks[i].card = fyne.NewPos(f.cardX+float32(p.Lane)*(f.cardW+8), float32(p.Y))
-		f.marks[i].visible = p.Y >= 0 && p.Y+tlCardH <= float64(size.Height)
+		f.marks[i].visible = p.Y >= -2 && p.Y+float64(f.cardH) <= float64(size.Height)+2
 	}
 	return f
+}
+
+// overflows reports whether a card whose mark is in view was pushed out of it.
+func overflows(ps []timeline.Placement, ys []float64, cardH float64, h float32) bool {
+	for i, p := range ps {
+		if ys[i] >= 0 && ys[i] <= float64(h) && (p.Y+cardH > float64(h) || p.Y < 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -472,7 +541,7 @@ func (t *Timeline) markAt(p fyne.Position) *tlMark {
 			continue
 		}
 		c := m.card
-		if p.X >= c.X && p.X <= c.X+t.frame.cardW && p.Y >= c.Y && p.Y <= c.Y+tlCardH {
+		if p.X >= c.X && p.X <= c.X+t.frame.cardW && p.Y >= c.Y && p.Y <= c.Y+t.frame.cardH {
 			return m
 		}
 	}
@@ -803,7 +872,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			leader := canvas.NewLine(withAlpha(axis, 0.6*a))
 			leader.StrokeWidth = 1
 			leader.Position1 = fyne.NewPos(lx, m.anchor)
-			leader.Position2 = fyne.NewPos(m.card.X, m.card.Y+tlCardH/2)
+			leader.Position2 = fyne.NewPos(m.card.X, m.card.Y+f.cardH/2)
 			add(leader)
 		}
 		if m.anchor < -8 || m.anchor > size.Height+8 {
@@ -859,7 +928,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			card.FillColor = blend(cardBG, primary, 0.12)
 		}
 		card.Move(m.card)
-		card.Resize(fyne.NewSize(f.cardW, tlCardH))
+		card.Resize(fyne.NewSize(f.cardW, f.cardH))
 		add(card)
 
 		kc := color.Color(axis)
@@ -886,8 +955,8 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		}
 		stripe := canvas.NewRectangle(withAlpha(kc, a))
 		stripe.CornerRadius = 2
-		stripe.Move(m.card.Add(fyne.NewPos(5, 6)))
-		stripe.Resize(fyne.NewSize(4, tlCardH-12))
+		stripe.Move(m.card.Add(fyne.NewPos(5, 5)))
+		stripe.Resize(fyne.NewSize(4, f.cardH-10))
 		add(stripe)
 
 		tw := f.cardW - 26
@@ -896,6 +965,22 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			star := text("★", body, withAlpha(themeColor(ColorNameActor), a), fyne.TextStyle{})
 			star.Move(m.card.Add(fyne.NewPos(f.cardW-18, 4)))
 			add(star)
+		}
+		if f.tight {
+			// One line: a short date, then the title.
+			short := line1
+			if m.Event != nil {
+				short = timeline.FormatDate(m.Event)
+			}
+			dw := fyne.MeasureText(short, small, fyne.TextStyle{}).Width
+			l1 := text(short, small, withAlpha(muted, a), fyne.TextStyle{})
+			l1.Move(m.card.Add(fyne.NewPos(16, (f.cardH-fyne.MeasureText(short, small, fyne.TextStyle{}).Height)/2)))
+			add(l1)
+			th := fyne.MeasureText("Ag", body, style2).Height
+			l2 := text(ellipsize(line2, tw-dw-8, body, style2), body, withAlpha(fg, a), style2)
+			l2.Move(m.card.Add(fyne.NewPos(16+dw+8, (f.cardH-th)/2)))
+			add(l2)
+			continue
 		}
 		l1 := text(ellipsize(line1, tw, small, fyne.TextStyle{}), small, withAlpha(muted, a), fyne.TextStyle{})
 		l1.Move(m.card.Add(fyne.NewPos(16, 5)))

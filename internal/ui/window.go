@@ -51,6 +51,8 @@ type Options struct {
 	About string
 	// Version is shown in the About box.
 	Version string
+	// Theme, when set, overrides the remembered theme for this run.
+	Theme ThemeMode
 }
 
 // Preference keys.
@@ -115,6 +117,9 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}}
 	prefs := app.Preferences()
 	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
+	if opts.Theme != "" {
+		m.theme.Mode = opts.Theme
+	}
 	app.Settings().SetTheme(m.theme)
 	m.Win = app.NewWindow("Briefing Atlas")
 	m.Map = opts.Map
@@ -234,7 +239,6 @@ func (m *MainWindow) build() {
 	// Timeline header and undated tray.
 	title := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	m.rangeL = widget.NewLabel("")
-	m.rangeL.Importance = widget.LowImportance
 	m.rangeL.Truncation = fyne.TextTruncateEllipsis
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { m.Timeline.TypedRune('+') })
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { m.Timeline.TypedRune('-') })
@@ -273,7 +277,7 @@ func (m *MainWindow) build() {
 	excerptHead := widget.NewLabelWithStyle("Excerpt", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	right := container.NewBorder(excerptHead, nil, nil, nil, m.Excerpt.Object())
 	m.vsplit = container.NewVSplit(m.Map.Object(), right)
-	m.vsplit.Offset = prefs.FloatWithFallback(prefVSplit, 0.46)
+	m.vsplit.Offset = prefs.FloatWithFallback(prefVSplit, 0.42)
 	m.hsplit = container.NewHSplit(left, m.vsplit)
 	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.5)
 
@@ -473,6 +477,11 @@ func (m *MainWindow) applyFilters() {
 	m.undatedAc.Title = fmt.Sprintf("Undated events (%d) — need a date", len(m.undated))
 	m.undatedL.Refresh()
 	m.accordion.Refresh()
+	if len(m.undated) == 0 {
+		m.accordion.Hide()
+	} else {
+		m.accordion.Show()
+	}
 	m.updateStatus(st, pcs)
 	m.updateRangeLabel()
 }
@@ -560,7 +569,6 @@ func (m *MainWindow) SelectDay(day time.Time) bool {
 	}
 	for _, e := range evs {
 		if model.Day(e.Start).Equal(model.Day(day)) {
-			m.Timeline.GoTo(day)
 			m.SelectEvent(e)
 			return true
 		}

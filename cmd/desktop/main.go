@@ -1,0 +1,182 @@
+// Command briefing-atlas is the desktop app: a timeline of the events found
+// in imported news articles next to a map, each event linked to the
+// sentences it came from.
+//
+//	briefing-atlas [--db PATH] [--select YYYY-MM-DD]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/briefingatlas/atlas/assets"
+	"github.com/briefingatlas/atlas/internal/extract"
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/ingest"
+	"github.com/briefingatlas/atlas/internal/pipeline"
+	"github.com/briefingatlas/atlas/internal/store"
+	"github.com/briefingatlas/atlas/internal/ui"
+)
+
+// appID matches FyneApp.toml; preferences are stored under it.
+const appID = "io.github.briefingatlas.atlas"
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "briefing-atlas:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("briefing-atlas", flag.ContinueOnError)
+	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	sel := fs.String("select", "", "select the first event of this day (YYYY-MM-DD) at start")
+	size := fs.String("size", "", "window size WIDTHxHEIGHT for this run (default: as last time, else 1280x800)")
+	themeFlag := fs.String("theme", "", "light, dark or system for this run (default: as chosen in View → Theme)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	path := *db
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("create the store's folder: %w", err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var day time.Time
+	if *sel != "" {
+		if day, err = time.Parse(time.DateOnly, *sel); err != nil {
+			return fmt.Errorf("--select %q: use YYYY-MM-DD", *sel)
+		}
+	}
+
+	mode := ui.ThemeMode(*themeFlag)
+	if mode != "" && mode != ui.ThemeLight && mode != ui.ThemeDark && mode != ui.ThemeSystem {
+		return fmt.Errorf("--theme %q: use light, dark or system", *themeFlag)
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	x := newExtractor()
+	version := a.Metadata().Version
+	if version == "" {
+		version = "dev"
+	}
+	mw := ui.NewMainWindow(a, st, ui.Options{
+		Import:         importer(st, x),
+		SetArticleDate: setArticleDate(x),
+		Export:         exporter(),
+		Map:            newMap(st),
+		About:          geo.Attribution,
+		Version:        version,
+		Theme:          mode,
+	})
+	if *size != "" {
+		var w, h float32
+		if _, err := fmt.Sscanf(*size, "%fx%f", &w, &h); err != nil || w < 200 || h < 200 {
+			return fmt.Errorf("--size %q: use WIDTHxHEIGHT, e.g. 1280x800", *size)
+		}
+		mw.Win.Resize(fyne.NewSize(w, h))
+	}
+	mw.Win.SetMaster()
+	mw.Win.Show()
+	if !day.IsZero() {
+		if !mw.SelectDay(day) {
+			fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
+		}
+	}
+	a.Run()
+	return nil
+}
+
+// lazyExtractor loads the gazetteer on first use, so that the window opens
+// at once; imports wait for it instead.
+type lazyExtractor struct {
+	x   *extract.Extractor
+	err error
+}
+
+func newExtractor() *lazyExtractor { return &lazyExtractor{} }
+
+func (l *lazyExtractor) get() (*extract.Extractor, error) {
+	if l.x == nil && l.err == nil {
+		g, err := geo.DefaultGazetteer()
+		if err != nil {
+			l.err = fmt.Errorf("load the gazetteer: %w", err)
+		} else {
+			l.x = extract.New(g)
+		}
+	}
+	return l.x, l.err
+}
+
+// manifestFor finds a sources.csv beside the imported files or in the
+// imported folder, which gives titles, publishers and publication dates.
+func manifestFor(paths []string) (*ingest.Manifest, error) {
+	for _, p := range paths {
+		dir := p
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			dir = filepath.Dir(p)
+		}
+		mp := filepath.Join(dir, "sources.csv")
+		if _, err := os.Stat(mp); err == nil {
+			m, err := ingest.LoadManifest(mp)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", mp, err)
+			}
+			return m, nil
+		}
+	}
+	return nil, nil
+}
+
+func importer(st *store.Store, lx *lazyExtractor) ui.Importer {
+	return func(ctx context.Context, paths []string, progress func(done, total int, file string)) (ui.ImportSummary, error) {
+		x, err := lx.get()
+		if err != nil {
+			return ui.ImportSummary{}, err
+		}
+		m, err := manifestFor(paths)
+		if err != nil {
+			return ui.ImportSummary{}, err
+		}
+		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent}, func(p pipeline.Progress) {
+			progress(p.Done, p.Total, p.Path)
+		})
+		out := ui.ImportSummary{Imported: sum.Imported, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
+		for _, f := range sum.Failed {
+			out.Failed[f.Path] = f.Reason
+		}
+		return out, err
+	}
+}
+
+func setArticleDate(lx *lazyExtractor) func(st *store.Store, id int64, d time.Time) error {
+	return func(st *store.Store, id int64, d time.Time) error {
+		x, err := lx.get()
+		if err != nil {
+			return err
+		}
+		if _, err := pipeline.SetArticleDate(context.Background(), st, x, id, d, extract.SameEvent); err != nil {
+			return err
+		}
+		return nil
+	}
+}

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/briefingatlas/atlas/internal/store"
+	"github.com/briefingatlas/atlas/internal/ui"
+)
+
+// exporter returns the File → Export action; nil until the export dialog is wired in.
+func exporter() func(w fyne.Window, st *store.Store) { return nil }
+
+// newMap returns the map panel; nil shows the list of places.
+func newMap(st *store.Store) ui.MapPanel { return nil }
