@@ -90,6 +90,7 @@ var monthCues = map[string]bool{
 	"to": true, "through": true, "during": true, "before": true, "after": true, "early": true,
 	"late": true, "mid": true, "last": true, "next": true, "this": true, "throughout": true,
 	"between": true, "-": true, "around": true, "for": true, "that": true, "each": true, "every": true,
+	"their": true, "its": true, "our": true, "his": true, "her": true,
 }
 
 // seasonCues are the words after which a bare season is a date: "fall"
@@ -98,6 +99,7 @@ var seasonCues = map[string]bool{
 	"in": true, "during": true, "this": true, "last": true, "next": true, "early": true,
 	"late": true, "mid": true, "since": true, "by": true, "until": true, "through": true,
 	"throughout": true, "before": true, "after": true, "each": true, "every": true, "the": true,
+	"their": true, "its": true, "our": true,
 }
 
 // holidayCues are the prepositions that make a holiday name a date ("by
@@ -117,7 +119,7 @@ var futureCues = map[string]bool{
 	"aims": true, "aim": true, "hopes": true, "hope": true, "ahead": true, "proposed": true,
 	"slated": true, "tomorrow": true, "later": true, "soon": true, "targeted": true,
 	"until": true, "deadline": true, "may": true, "might": true, "wants": true, "want": true,
-	"ready": true, "seeks": true, "seek": true, "prepares": true, "preparing": true,
+	"should": true, "ready": true, "seeks": true, "seek": true, "prepares": true, "preparing": true,
 }
 
 var pastCues = map[string]bool{
@@ -176,7 +178,7 @@ func init() {
 		"coming", "the", "early", "late", "mid", "earlier", "later", "end", "beginning", "start",
 		"middle", "close", "now", "currently", "recently", "recent", "soon", "nowadays", "a", "an",
 		"q", "month", "year", "week", "day", "decade", "decades", "years", "months", "weeks",
-		"christmas", "new", "fiscal", "overnight", "couple",
+		"christmas", "new", "fiscal", "overnight", "couple", "that",
 	} {
 		triggers[w] = true
 	}

@@ -91,6 +91,9 @@ func (t *tagger) resolve(m match) Expr {
 				c = m.c
 			}
 		}
+	case rAnaphor:
+		x.Relative = true
+		c = t.anaphor(m)
 	case rDayOff:
 		x.Relative = true
 		if known {
@@ -105,12 +108,57 @@ func (t *tagger) resolve(m match) Expr {
 		x.Anchored = true
 		x.Start, x.End = c.interval()
 		x.Precision = c.precision()
+		if m.typ == TypeDate || m.typ == TypeTime {
+			t.last = c
+			if c.g == gDay {
+				t.lastDay = c
+			}
+		}
 	}
 	x.Future = m.future || tense > 0 || deadline && tense >= 0 || x.Anchored && known && x.Start.After(t.dct)
 	if tense < 0 && !m.future && x.Anchored && known && !x.Start.After(t.dct) {
 		x.Future = false
 	}
 	return x
+}
+
+// anaphor resolves "the day", "the same day", "the same month a year ago"
+// against the last date mentioned, or the publication date when none was.
+func (t *tagger) anaphor(m match) cal {
+	base := t.last
+	if m.unit == gDay {
+		base = t.lastDay
+	}
+	if base.y == 0 {
+		if t.dct.IsZero() {
+			return cal{g: m.unit}
+		}
+		g := m.unit
+		if g == gNone {
+			g = gDay
+		}
+		base = current(g, t.dct)
+	}
+	if m.unit != gNone && m.unit != base.g {
+		s, _ := base.interval()
+		base = current(m.unit, s)
+	}
+	base.pod = ""
+	if m.yearsBack != 0 {
+		switch base.g {
+		case gDay:
+			base = day(base.date().AddDate(-m.yearsBack, 0, 0))
+		case gWeek, gWeekend:
+			base.y -= m.yearsBack
+		case gMonth:
+			base = base.shift(-12 * m.yearsBack)
+		case gQuarter, gSeason:
+			base = base.shift(-4 * m.yearsBack)
+		case gYear:
+			base = base.shift(-m.yearsBack)
+		}
+	}
+	return base
 }
 
 // tense looks at up to window words on each side of the tokens [a, b),

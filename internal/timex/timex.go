@@ -26,6 +26,7 @@
 package timex
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -66,6 +67,7 @@ const (
 	rOffset                     // current(unit, dct) shifted by off units
 	rDayOff                     // dct shifted by off days (granularity day)
 	rLit                        // literal value (durations, PAST_REF…)
+	rAnaphor                    // "the day", "the same month a year ago": the last date mentioned
 )
 
 // match is a recognised expression before normalisation.
@@ -82,6 +84,7 @@ type match struct {
 	future     bool // wording says future ("next", "tomorrow", "coming")
 	present    bool // PRESENT_REF: anchored to dct
 	lastPast   bool // "the weekend": the one just past unless the tense says future
+	yearsBack  int  // rAnaphor: "a year ago" after "the same month"
 }
 
 // tagger holds the state of one Tag call.
@@ -89,6 +92,9 @@ type tagger struct {
 	text string
 	toks []token
 	dct  time.Time
+	// last and lastDay are the most recent anchored date and day-precision
+	// date seen so far: "the day" and "the same month" refer back to them.
+	last, lastDay cal
 }
 
 // Tag finds time expressions in text. dct is the document creation
@@ -199,10 +205,15 @@ func (t *tagger) prefix(i int) (int, string, bool) {
 		if t.w(k+1) == "of" {
 			return k + 2, "MID", true
 		}
-	case "early":
-		return k + 1, "START", true
-	case "late":
-		return k + 1, "END", true
+	case "early", "late":
+		mod := "START"
+		if t.w(k) == "late" {
+			mod = "END"
+		}
+		if t.w(k+1) == "in" && t.w(k+2) == "the" && periodWord(t.w(k+3)) {
+			return k + 2, mod, true // "late in the day"
+		}
+		return k + 1, mod, true
 	case "mid":
 		if t.w(k+1) == "-" && t.adj(k+1) {
 			return k + 2, "MID", true
@@ -212,7 +223,7 @@ func (t *tagger) prefix(i int) (int, string, bool) {
 		switch t.w(k + 1) {
 		case "this", "today", "tonight", "last", "next", "in":
 			if t.w(k+1) == "in" {
-				if t.w(k+2) != "the" || (t.w(k+3) != "day" && t.w(k+3) != "week" && t.w(k+3) != "month" && t.w(k+3) != "year") {
+				if t.w(k+2) != "the" || !periodWord(t.w(k+3)) {
 					return i, "", false
 				}
 				return k + 2, "", true
@@ -222,6 +233,8 @@ func (t *tagger) prefix(i int) (int, string, bool) {
 	}
 	return i, "", false
 }
+
+func periodWord(w string) bool { return w == "day" || w == "week" || w == "month" || w == "year" }
 
 // core matches one expression starting at token k.
 func (t *tagger) core(k int, prefixed bool) (match, bool) {
@@ -248,6 +261,18 @@ func (t *tagger) core(k int, prefixed bool) (match, bool) {
 	switch tk.low {
 	case "today", "tonight", "yesterday", "tomorrow":
 		return t.dayWord(k)
+	case "that":
+		if t.w(k+1) == "time" && (t.w(k-1) == "at" || t.w(k-1) == "by" || t.w(k-1) == "since" || t.w(k-1) == "until") {
+			return match{start: k, end: k + 2, typ: TypeDate, res: rAnaphor, unit: gNone}, true
+		}
+		if t.w(k+1) == "day" || t.w(k+1) == "same" && t.w(k+2) == "day" {
+			end := k + 2
+			if t.w(k+1) == "same" {
+				end++
+			}
+			return t.theDay(k, end)
+		}
+		return match{}, false
 	case "this", "last", "next", "past", "previous", "coming":
 		return t.relLed(k, k)
 	case "the":
@@ -551,7 +576,7 @@ func (t *tagger) relLed(start, k int) (match, bool) {
 		}
 	}
 	if u, ok := units[w]; ok && !u.time {
-		if t.w(j+1) == "of" || t.w(j+1) == "-" && t.adj(j+1) {
+		if t.w(j+1) == "of" && (t.isMonth(j+2) || t.isNum(j+2) || t.w(j+2) == "the" || t.w(j+2) == "this") || t.w(j+1) == "-" && t.adj(j+1) {
 			return match{}, false // "the last week of March", "last-minute"
 		}
 		plural := w[len(w)-1] == 's'
@@ -634,15 +659,28 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 		return t.relLed(k, j)
 	case "future":
 		return match{start: k, end: j + 1, typ: TypeDate, res: rLit, lit: "FUTURE_REF", future: true}, true
-	case "near":
-		if t.w(j+1) == "future" {
-			return match{start: k, end: j + 2, typ: TypeDate, res: rLit, lit: "FUTURE_REF", future: true}, true
-		}
 	case "weekend":
 		return match{start: k, end: j + 1, typ: TypeDate, res: rOffset, unit: gWeekend, lastPast: true}, true
 	case "year", "month", "week", "quarter":
 		if prefixed && t.w(j+1) != "of" {
 			return match{start: k, end: j + 1, typ: TypeDate, res: rOffset, unit: units[w].g}, true
+		}
+		return match{}, false
+	case "day":
+		return t.theDay(k, j+1)
+	case "same":
+		return t.sameAs(k, j+1)
+	case "near", "long", "short":
+		if t.w(j+1) == "term" {
+			return match{start: k, end: j + 2, typ: TypeDate, res: rLit, lit: "FUTURE_REF", future: true}, true
+		}
+		if w == "near" && t.w(j+1) == "future" {
+			return match{start: k, end: j + 2, typ: TypeDate, res: rLit, lit: "FUTURE_REF", future: true}, true
+		}
+		return match{}, false
+	case "time":
+		if t.w(j+1) == "being" {
+			return match{start: k, end: j + 2, typ: TypeDate, res: rLit, lit: "PRESENT_REF", present: true}, true
 		}
 		return match{}, false
 	}
@@ -663,6 +701,65 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 		return t.seasonYear(k, j+1, s)
 	}
 	return match{}, false
+}
+
+// theDay: "the day" refers to the last day mentioned (or the publication
+// day), unless a clause or complement makes it another day ("the day of
+// the attack", "the day before", "the day he died"). end is after "day".
+func (t *tagger) theDay(start, end int) (match, bool) {
+	if (t.w(end) == "after" || t.w(end) == "before") && strings.HasSuffix(t.w(end+1), "ing") {
+		return match{start: start, end: end, typ: TypeDate, res: rAnaphor, unit: gDay}, true // "late in the day after falling"
+	}
+	switch t.w(end) {
+	case "of", "before", "after", "when", "that", "which", "following", "earlier", "later",
+		"he", "she", "they", "we", "i", "it", "the", "a", "his", "her", "their", "its", "will", "is", "comes", "came":
+		return match{}, false
+	}
+	return match{start: start, end: end, typ: TypeDate, res: rAnaphor, unit: gDay}, true
+}
+
+// sameAs: "the same day", "the same month a year ago", "the same period
+// last year" refer back to the last date mentioned.
+func (t *tagger) sameAs(start, k int) (match, bool) {
+	var g gran
+	switch t.w(k) {
+	case "day":
+		g = gDay
+	case "week":
+		g = gWeek
+	case "month":
+		g = gMonth
+	case "quarter":
+		g = gQuarter
+	case "period", "time":
+		g = gNone // the granularity of the last date
+	default:
+		return match{}, false
+	}
+	m := match{start: start, end: k + 1, typ: TypeDate, res: rAnaphor, unit: g}
+	j := k + 1
+	if t.w(j) == "of" || t.w(j) == "in" {
+		j++
+	}
+	switch {
+	case t.w(j) == "last" && t.w(j+1) == "year", t.w(j) == "the" && (t.w(j+1) == "previous" || t.w(j+1) == "prior" || t.w(j+1) == "last") && t.w(j+2) == "year":
+		m.yearsBack = 1
+		m.end = j + 2
+		if t.w(j) == "the" {
+			m.end = j + 3
+		}
+	case (t.w(j) == "a" || t.w(j) == "one") && t.w(j+1) == "year" && (t.w(j+2) == "ago" || t.w(j+2) == "earlier" || t.w(j+2) == "before"):
+		m.yearsBack = 1
+		m.end = j + 3
+	case t.w(j) == "the" && t.w(j+1) == "year" && (t.w(j+2) == "before" || t.w(j+2) == "earlier"):
+		m.yearsBack = 1
+		m.end = j + 3
+	default:
+		if g == gNone || t.w(k) == "time" {
+			return match{}, false // "the same period" alone is too vague
+		}
+	}
+	return m, true
 }
 
 // isUnitish reports whether token k is a number or a time unit, as after
@@ -756,6 +853,9 @@ func (t *tagger) apostropheYear(k int) (match, bool) {
 // amounts of time ("4 hours", "two years ago").
 func (t *tagger) numLed(k int, prefixed bool) (match, bool) {
 	tk := &t.toks[k]
+	if m, ok := t.clock(k); ok {
+		return m, true
+	}
 	// 2016-03-24
 	if tk.nd == 4 && t.w(k+1) == "-" && t.adj(k+1) && t.isNum(k+2) && t.adj(k+2) && t.toks[k+2].nd == 2 {
 		mo := t.toks[k+2].n
@@ -816,6 +916,82 @@ func (t *tagger) numLed(k int, prefixed bool) (match, bool) {
 	return t.amount(k, k)
 }
 
+// zones are time-zone words that may follow a clock time.
+var zones = map[string]bool{
+	"utc": true, "gmt": true, "est": true, "edt": true, "cst": true, "cdt": true, "pst": true,
+	"pdt": true, "cet": true, "cest": true, "bst": true, "msk": true, "jst": true, "ist": true,
+}
+
+// clock: "18:00 UTC", "6:40 p.m.", "0800 GMT", "9 am", optionally followed
+// by the day ("12:00 UTC Monday", "16:00 UTC today"). The value is the day
+// (publication day unless named) with the time: 2009-06-01T12:00.
+func (t *tagger) clock(k int) (match, bool) {
+	tk := &t.toks[k]
+	if t.adj(k) && (t.isWord(k-1) || t.isNum(k-1) || t.w(k-1) == "." || t.w(k-1) == ":") {
+		return match{}, false
+	}
+	hh, mm, j := -1, 0, k+1
+	explicit := true // a colon or a zone says this is a clock time
+	switch {
+	case tk.nd <= 2 && t.w(k+1) == ":" && t.adj(k+1) && t.isNum(k+2) && t.adj(k+2) && t.toks[k+2].nd == 2:
+		hh, mm, j = tk.n, t.toks[k+2].n, k+3
+		if t.w(j) == ":" && t.adj(j) && t.isNum(j+1) && t.adj(j+1) {
+			j += 2 // seconds
+		}
+	case tk.nd == 4 && zones[t.w(k+1)]:
+		hh, mm = tk.n/100, tk.n%100
+	case tk.nd <= 2:
+		hh, explicit = tk.n, false // needs am/pm below
+	default:
+		return match{}, false
+	}
+	ampm := ""
+	switch w := t.w(j); {
+	case w == "am" || w == "pm":
+		ampm, j = w, j+1
+	case (w == "a" || w == "p") && t.w(j+1) == "." && t.adj(j+1) && t.w(j+2) == "m" && t.adj(j+2):
+		ampm, j = w+"m", j+3
+		if t.w(j) == "." && t.adj(j) {
+			j++
+		}
+	}
+	if ampm == "" && !explicit {
+		return match{}, false // a bare number
+	}
+	if ampm == "pm" && hh < 12 {
+		hh += 12
+	} else if ampm == "am" && hh == 12 {
+		hh = 0
+	}
+	if hh < 0 || hh > 23 || mm > 59 || ampm != "" && tk.n > 12 {
+		return match{}, false
+	}
+	if zones[t.w(j)] {
+		j++
+	} else if t.w(j) == "local" && t.w(j+1) == "time" {
+		j += 2
+	}
+	clk := fmt.Sprintf("%02d:%02d", hh, mm)
+	m := match{start: k, end: j, typ: TypeTime, res: rDayOff, c: cal{pod: clk}}
+	jj := j
+	if t.w(jj) == "on" {
+		jj++
+	}
+	if wd, ok := weekdays[t.w(jj)]; ok && t.upper(jj) {
+		m.res, m.c.wd, m.end = rWeekday, wd, jj+1
+	} else {
+		switch t.w(j) {
+		case "today":
+			m.end = j + 1
+		case "yesterday":
+			m.off, m.end = -1, j+1
+		case "tomorrow":
+			m.off, m.end, m.future = 1, j+1, true
+		}
+	}
+	return m, true
+}
+
 // bareYear decides whether a lone four-digit number is a year. Counts of
 // that size are written with a comma in news style ("2,000"), so a number
 // in 1900..2099 is a year unless a neighbour says it is a quantity, a
@@ -862,8 +1038,8 @@ func (t *tagger) amount(start, k int) (match, bool) {
 	if article && hyphen {
 		return match{}, false // "two-a-day"
 	}
-	if t.w(k) == "second" || t.w(k-1) == "-" && t.adj(k) {
-		return match{}, false
+	if t.w(k) == "second" || t.w(k-1) == "-" && t.adj(k) || article && t.w(j) == "second" {
+		return match{}, false // "a second time" is an ordinal
 	}
 	end := j + 1
 	if t.w(end) == "ago" && !hyphen {

@@ -33,7 +33,7 @@ type cal struct {
 	w      int    // ISO week for gWeek, gWeekend
 	q      int    // 1..4 for gQuarter
 	season string // SP, SU, FA, WI for gSeason
-	pod    string // part of day for TIME values: MO, AF, EV, NI
+	pod    string // part of day for TIME values: MO, AF, EV, NI, or a clock time 18:00
 	wd     int    // weekday 1=Monday..7=Sunday when only the weekday is known
 }
 
