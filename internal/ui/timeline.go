@@ -469,6 +469,16 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	return f
 }
 
+// covered reports whether a visible card overlaps the rectangle at p of size s.
+func (f *tlFrame) covered(p fyne.Position, s fyne.Size) bool {
+	for _, m := range f.marks {
+		if m.visible && p.X < m.card.X+f.cardW && m.card.X < p.X+s.Width && p.Y < m.card.Y+f.cardH && m.card.Y < p.Y+s.Height {
+			return true
+		}
+	}
+	return false
+}
+
 // overflows reports whether a card whose mark is in view was pushed out of it.
 func overflows(ps []timeline.Placement, ys []float64, cardH float64, h float32) bool {
 	for i, p := range ps {
@@ -827,8 +837,17 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		}
 		lbl := text(timeline.BreakLabel(b)+"  ·  no events", small, muted, fyne.TextStyle{Italic: true})
 		ls := fyne.MeasureText(lbl.Text, small, lbl.TextStyle)
-		lbl.Move(fyne.NewPos(f.cardX+6, (y0+y1)/2-ls.Height/2))
-		add(lbl)
+		lp := fyne.NewPos(f.cardX+6, (y0+y1)/2-ls.Height/2)
+		if !f.covered(lp, ls) {
+			lbl.Move(lp)
+			add(lbl)
+		} else if y1-y0 >= 14 {
+			// No room beside the cards: say how long the gap is, left of the axis.
+			short := text(gapLength(b), small, muted, fyne.TextStyle{Italic: true})
+			ss := fyne.MeasureText(short.Text, small, short.TextStyle)
+			short.Move(fyne.NewPos(tlAxisX-12-ss.Width, (y0+y1)/2-ss.Height/2))
+			add(short)
+		}
 	}
 
 	dim := func(m *tlMark) bool {
@@ -1038,6 +1057,15 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		add(fr)
 	}
 	r.objects = objs
+}
+
+// gapLength says how long a break is: "7 mo gap", "2 yr gap".
+func gapLength(g timeline.Gap) string {
+	months := int(math.Round(g.Days() / 30.44))
+	if months < 12 {
+		return fmt.Sprintf("%d mo gap", max(1, months))
+	}
+	return fmt.Sprintf("%.0f yr gap", math.Round(float64(months)/12))
 }
 
 func clusterLabel(m timeline.Mark, u timeline.Unit) string {
