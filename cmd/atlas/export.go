@@ -77,17 +77,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--to %s is before --from %s", *to, *from)
 	}
 
-	path := *db
-	if path == "" {
-		if path, err = store.DefaultPath(); err != nil {
-			fmt.Fprintf(stderr, "atlas export: %v\n", err)
-			return 1
-		}
-	}
-	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "atlas export: store %s: %v (import articles first, or give --db)\n", path, err)
+	path, err := resolveStorePath(*db)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas export: %v\n", err)
 		return 1
 	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, "atlas export: no store at %s (import articles first: atlas import --db %s FILES...)\n", path, path)
+		return 1
+	}
+	// Read-only: an export never changes the store, and may run while the app has it open.
 	st, err := store.OpenReadOnly(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas export: %v\n", err)

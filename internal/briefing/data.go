@@ -256,7 +256,7 @@ func WriteKML(w io.Writer, b Briefing) error {
 		}
 		for i, s := range e.Sources {
 			c := d.cite(en.Cites[i])
-			desc.WriteString("\n“" + collapse(s.Text) + "”\n— " + c.short())
+			desc.WriteString("\n" + quoteText(s.Text) + "\n— " + c.short())
 			if u := c.url(); u != "" {
 				desc.WriteString(" " + u)
 			}

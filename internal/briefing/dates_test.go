@@ -100,3 +100,17 @@ func TestSelect(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteTextNestsQuotes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Plain sentence.", "“Plain sentence.”"},
+		{`"We agreed," he said.`, "“‘We agreed,’ he said.”"},
+		{"He spoke of a “target schedule” for talks.", "“He spoke of a ‘target schedule’ for talks.”"},
+		{"Line\nbreak  inside.", "“Line break inside.”"},
+	}
+	for _, tt := range tests {
+		if got := quoteText(tt.in); got != tt.want {
+			t.Errorf("quoteText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

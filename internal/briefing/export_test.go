@@ -161,7 +161,7 @@ func TestMarkdownHasEventsAndFigures(t *testing.T) {
 			t.Errorf("Markdown lacks title %q", e.Title)
 		}
 		for _, s := range e.Sources {
-			if !strings.Contains(md, "“"+mdEscape(s.Text)+"”") {
+			if !strings.Contains(md, mdEscape(quoteText(s.Text))) {
 				t.Errorf("Markdown lacks quotation %q", s.Text)
 			}
 		}

@@ -188,7 +188,7 @@ func writeMarkdown(w io.Writer, d *doc, figs MarkdownFigures) error {
 		}
 		for i, s := range e.Sources {
 			c := d.cite(en.Cites[i])
-			p("> “%s”  \n", mdEscape(collapse(s.Text)))
+			p("> %s  \n", mdEscape(quoteText(s.Text)))
 			cite := "> — " + mdEscape(c.short()) + " [" + strconv.Itoa(c.N) + "]"
 			if u := c.url(); u != "" {
 				cite += " <" + u + ">"

@@ -401,11 +401,14 @@ type quoteBlock struct {
 func (p *pdfWriter) measureQuote(en entry, i int, w float64) quoteBlock {
 	s := en.E.Sources[i]
 	c := p.d.cite(en.Cites[i])
-	q := quoteBlock{
-		quote: p.wrap("“"+strings.TrimSpace(collapse(s.Text))+"”", stQuote, w),
-		cite:  p.wrap("— "+c.short()+"  ["+strconv.Itoa(c.N)+"]", stCite, w),
+	q := quoteBlock{quote: p.wrap(quoteText(s.Text), stQuote, w)}
+	if repeatedCite(en, i) {
+		// The full citation is right above; repeating it and its URL is noise.
+		q.cite = p.wrap("— same source  ["+strconv.Itoa(c.N)+"]", stCite, w)
+	} else {
+		q.cite = p.wrap("— "+c.short()+"  ["+strconv.Itoa(c.N)+"]", stCite, w)
 	}
-	if u := c.url(); u != "" {
+	if u := c.url(); u != "" && !repeatedCite(en, i) {
 		q.url = p.wrap(u, stURL, w)
 		q.link = u
 	}
@@ -582,6 +585,32 @@ func eventList(ns []int) string {
 		return "event " + parts[0]
 	}
 	return "events " + strings.Join(parts, ", ")
+}
+
+// repeatedCite reports whether the i-th quotation of an event comes from
+// the same source as the one before it.
+func repeatedCite(en entry, i int) bool { return i > 0 && en.Cites[i] == en.Cites[i-1] }
+
+// quoteText sets a source sentence in quotation marks. Quotation marks
+// inside it become single ones, as house style nests them, so a sentence
+// that opens with a quote does not print as “"We….
+func quoteText(s string) string {
+	r := []rune(strings.TrimSpace(collapse(s)))
+	for i, c := range r {
+		switch c {
+		case '"':
+			if i == 0 || unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{—–-", r[i-1]) {
+				r[i] = '‘'
+			} else {
+				r[i] = '’'
+			}
+		case '“':
+			r[i] = '‘'
+		case '”':
+			r[i] = '’'
+		}
+	}
+	return "“" + string(r) + "”"
 }
 
 // collapse turns runs of white space (line breaks inside a sentence) into
