@@ -103,6 +103,9 @@ func (t *tagger) resolve(m match) Expr {
 		}
 		c.pod = m.c.pod
 	}
+	if m.unit == gWeek && c.g == gMonth && c.y != 0 && (m.res == rAbs || m.res == rYearless) {
+		c = nthWeek(c, m.off)
+	}
 	x.Value = c.value()
 	if c.y != 0 {
 		x.Anchored = true
@@ -138,6 +141,9 @@ func (t *tagger) anaphor(m match) cal {
 			g = gDay
 		}
 		base = current(g, t.dct)
+	}
+	if m.unit == gNone && base.g == gDay && m.yearsBack != 0 {
+		return cal{} // "the same period last year" after a day: the period is unknown
 	}
 	if m.unit != gNone && m.unit != base.g {
 		s, _ := base.interval()
@@ -175,7 +181,7 @@ func (t *tagger) tense(a, b int) int {
 			k := a - d
 			if k < 0 || t.boundary(k) || t.toks[k+1].nl {
 				left = false
-			} else if c := cue(t, k); c != 0 {
+			} else if c := cue(t, k, false); c != 0 {
 				return c
 			}
 		}
@@ -183,7 +189,7 @@ func (t *tagger) tense(a, b int) int {
 			k := b - 1 + d
 			if k >= len(t.toks) || t.toks[k].nl || t.boundary(k) {
 				right = false
-			} else if c := cue(t, k); c != 0 {
+			} else if c := cue(t, k, true); c != 0 {
 				return c
 			}
 		}
@@ -211,14 +217,17 @@ func (t *tagger) boundary(k int) bool {
 	return false
 }
 
-// cue classifies token k as a future (+1) or past (-1) cue.
-func cue(t *tagger, k int) int {
+// cue classifies token k as a future (+1) or past (-1) cue. After the
+// expression (right) only unambiguous future words count: in "At
+// Thursday's news conference, Kerry would not confirm" the modal says
+// nothing about Thursday.
+func cue(t *tagger, k int, right bool) int {
 	tk := &t.toks[k]
 	if tk.kind != kWord {
 		return 0
 	}
 	w := tk.low
-	if futureCues[w] {
+	if futureCues[w] && (!right || strongFuture[w]) {
 		if w == "set" && t.w(k+1) != "to" && t.w(k+1) != "for" {
 			return 0
 		}
@@ -235,6 +244,12 @@ func cue(t *tagger, k int) int {
 		return -1
 	}
 	return 0
+}
+
+// strongFuture are the future cues that count after the expression too.
+var strongFuture = map[string]bool{
+	"will": true, "shall": true, "scheduled": true, "due": true, "plans": true, "planned": true,
+	"set": true, "going": true, "slated": true, "expected": true,
 }
 
 // FutureCue reports whether the words around span in text say that it

@@ -139,7 +139,9 @@ func (t *tagger) tagLine(out []Expr) []Expr {
 			i++
 			continue
 		}
-		out = append(out, t.resolve(m))
+		if x := t.resolve(m); x.Value != "" {
+			out = append(out, x)
+		}
 		i = m.end
 	}
 	return out
@@ -557,6 +559,11 @@ func (t *tagger) dayWord(k int) (match, bool) {
 func (t *tagger) relLed(start, k int) (match, bool) {
 	rel := t.w(k)
 	j := k + 1
+	if rel == "this" && (t.w(j) == "past" || t.w(j) == "coming") {
+		// "this past weekend", "this coming Monday"
+		rel = map[string]string{"past": "last", "coming": "next"}[t.w(j)]
+		j++
+	}
 	off := 0
 	switch rel {
 	case "last", "previous":
@@ -650,6 +657,11 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 	w := t.w(j)
 	switch w {
 	case "past", "last", "coming", "next", "previous", "current":
+		if w == "last" {
+			if m, ok := t.weekOfMonth(k, j, -1); ok {
+				return m, true
+			}
+		}
 		if w == "past" && !t.isUnitish(j+1) {
 			return match{start: k, end: j + 1, typ: TypeDate, res: rLit, lit: "PAST_REF"}, true
 		}
@@ -692,9 +704,12 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 		return match{}, false
 	}
 	if q, ok := ordinals[w]; ok {
+		if m, ok := t.weekOfMonth(k, j, q); ok {
+			return m, true
+		}
 		return t.quarterLed(k, j, q)
 	}
-	if w == "last" || w == "final" {
+	if w == "final" {
 		return t.quarterLed(k, j, 4)
 	}
 	if s, ok := seasons[w]; ok && (prefixed || seasonCues[t.w(k-1)]) {
@@ -760,6 +775,39 @@ func (t *tagger) sameAs(start, k int) (match, bool) {
 		}
 	}
 	return m, true
+}
+
+// weekOfMonth: "the first week of March", "the last week of March 2009".
+// The n-th week is the ISO week holding the month's n-th Thursday (the ISO
+// rule that a week belongs where most of its days are); n = -1 is the last.
+func (t *tagger) weekOfMonth(start, k, n int) (match, bool) {
+	if t.w(k+1) != "week" || t.w(k+2) != "of" {
+		return match{}, false
+	}
+	mo, j, _, ok := t.monthAt(k + 3)
+	if !ok {
+		return match{}, false
+	}
+	m := match{start: start, end: j, typ: TypeDate, res: rYearless, c: cal{g: gMonth, m: mo}, off: n, unit: gWeek}
+	if y, j2, ok := t.yearAfter(j); ok {
+		m.c.y, m.res, m.end = y, rAbs, j2
+	}
+	return m, true
+}
+
+// nthWeek turns a month value into the ISO week of its n-th Thursday.
+func nthWeek(c cal, n int) cal {
+	first := time.Date(c.y, time.Month(c.m), 1, 0, 0, 0, 0, time.UTC)
+	thu := first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7)
+	if n > 0 {
+		thu = thu.AddDate(0, 0, 7*(n-1))
+	} else {
+		for thu.AddDate(0, 0, 7).Month() == first.Month() {
+			thu = thu.AddDate(0, 0, 7)
+		}
+	}
+	y, w := thu.ISOWeek()
+	return cal{g: gWeek, y: y, w: w}
 }
 
 // isUnitish reports whether token k is a number or a time unit, as after

@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -48,7 +47,7 @@ func (c cal) date() time.Time { return time.Date(c.y, time.Month(c.m), c.d, 0, 0
 func (c cal) value() string {
 	yy := "XXXX"
 	if c.y != 0 {
-		yy = fmt.Sprintf("%04d", c.y)
+		yy = pad(c.y, 4)
 	}
 	switch c.g {
 	case gDay:
@@ -57,16 +56,16 @@ func (c cal) value() string {
 		}
 		mm, dd := "XX", "XX"
 		if c.m != 0 {
-			mm = fmt.Sprintf("%02d", c.m)
+			mm = pad(c.m, 2)
 		}
 		if c.d != 0 {
-			dd = fmt.Sprintf("%02d", c.d)
+			dd = pad(c.d, 2)
 		}
 		return yy + "-" + mm + "-" + dd + podSuffix(c.pod)
 	case gWeek, gWeekend:
 		ww := "XX"
 		if c.w != 0 {
-			ww = fmt.Sprintf("%02d", c.w)
+			ww = pad(c.w, 2)
 		}
 		if c.g == gWeekend {
 			return yy + "-W" + ww + "-WE"
@@ -76,7 +75,7 @@ func (c cal) value() string {
 		if c.m == 0 {
 			return yy + "-XX"
 		}
-		return fmt.Sprintf("%s-%02d", yy, c.m)
+		return yy + "-" + pad(c.m, 2)
 	case gQuarter:
 		if c.q == 0 {
 			return yy + "-QX"
@@ -90,9 +89,18 @@ func (c cal) value() string {
 		if c.y == 0 {
 			return "XXXX"
 		}
-		return fmt.Sprintf("%03dX", c.y/10)
+		return pad(c.y/10, 3) + "X"
 	}
 	return ""
+}
+
+// pad formats a non-negative n with at least width digits.
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
 }
 
 func podSuffix(p string) string {
