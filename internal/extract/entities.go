@@ -197,6 +197,13 @@ func (d *doc) classify(c chunk, late bool) bool {
 		return true
 	}
 
+	// "Justice Ministry", "Defence Council": an organisation even when its
+	// first word could be a title.
+	if lastLow := strings.TrimSuffix(toks[t1-1].low, "."); t1-t0 >= 2 && orgHeads[lastLow] && !titleHeads[lastLow] && isTitleToken(strings.TrimSuffix(toks[t0].low, ".")) {
+		d.addActor(t0, t1, entOrg, name, "", "")
+		return true
+	}
+
 	// Title + name: "U.S. Secretary of State John Kerry", "Russian President
 	// Vladimir Putin", "President Obama", "Sen. John McCain".
 	k := t0
@@ -540,7 +547,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	}
 	// A capital acting is its government.
 	if !loc && p.Country != "" && d.actsAsGov(t0, t1) {
-		if cc, ok := d.g.Country(p.Country); ok && fold(cc.Capital) == fold(name) {
+		if cc, ok := d.g.Country(p.Country); ok && capitalIs(cc.Capital, fold(name)) {
 			d.addGov(t0, t1, cc)
 			return true
 		}
@@ -757,9 +764,13 @@ func (d *doc) actsAsGov(t0, t1 int) bool {
 	for k < s.t1 {
 		t := toks[k]
 		if t.low == "'s" {
+			if k == t1 && d.isCapitalName(t0, t1) {
+				// "Tokyo's decision", "Moscow's campaign": a capital's acts are its government's.
+				return true
+			}
 			k++
 			if k < s.t1 {
-				if _, ok := nouns[toks[k].low]; ok || militaryNouns[toks[k].low] {
+				if _, ok := nouns[toks[k].low]; ok || militaryNouns[toks[k].low] || govNouns[toks[k].low] {
 					return true
 				}
 				// "Moscow's campaign", "Russia's position": skip adjectives.
@@ -792,6 +803,30 @@ func (d *doc) actsAsGov(t0, t1 int) bool {
 		return true
 	}
 	return false
+}
+
+// isCapitalName reports whether tokens [t0,t1) name a national capital.
+func (d *doc) isCapitalName(t0, t1 int) bool {
+	if d.g == nil {
+		return false
+	}
+	name := fold(d.span(t0, t1))
+	for _, c := range d.g.Lookup(d.span(t0, t1)) {
+		if c.Feature != "PPLC" {
+			continue
+		}
+		if cc, ok := d.g.Country(c.Country); ok && capitalIs(cc.Capital, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalIs compares a country's capital with a folded name, allowing the
+// short form ("Washington" for "Washington D.C.").
+func capitalIs(capital, folded string) bool {
+	fc := fold(capital)
+	return fc == folded || strings.HasPrefix(fc, folded+" ")
 }
 
 // demonymActors adds governments acting through their forces: "Russian

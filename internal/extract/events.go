@@ -20,6 +20,7 @@ type trig struct {
 	reduced    bool // "the ceasefire agreed by…": background, not the story's news
 	adjectival bool // "the agreed steps"
 	inherits   bool // may take the story's day without its own time expression
+	inEvent    bool // part of some event of its sentence
 	time       int  // attached time expression, -1 if none
 }
 
@@ -45,6 +46,7 @@ var subjectWords = map[string]bool{
 // findTriggers finds event words in every prose sentence.
 func (d *doc) findTriggers() {
 	toks := d.toks
+	d.sentTrigs = make([][]int, len(d.sents))
 	for si, s := range d.sents {
 		if s.headline {
 			continue
@@ -83,6 +85,7 @@ func (d *doc) findTriggers() {
 				x.inherits = !x.quoted
 			}
 			d.triggers = append(d.triggers, x)
+			d.sentTrigs[si] = append(d.sentTrigs[si], len(d.triggers)-1)
 			i += tr.words - 1
 		}
 	}
@@ -206,6 +209,12 @@ func (d *doc) modality(x *trig, s sent) {
 		}
 		if irrealis[w] {
 			x.irrealis = true
+		}
+	}
+	if i+x.words < s.t1 {
+		switch toks[i+x.words].low {
+		case "nothing", "nobody", "none":
+			x.negated = true
 		}
 	}
 	if x.form == formPast && i+x.words < s.t1 {
@@ -382,8 +391,9 @@ func (d *doc) preposed(x *texpr) bool {
 // firstVerbAfter returns the first finite-verb trigger after token k in
 // sentence si, or -1.
 func (d *doc) firstVerbAfter(k, si int) int {
-	for _, tr := range d.triggers {
-		if tr.sentence == si && tr.i >= k && (tr.form == formPast || tr.form == formPres) {
+	for _, ti := range d.sentTrigs[si] {
+		tr := d.triggers[ti]
+		if tr.i >= k && (tr.form == formPast || tr.form == formPres) {
 			return tr.i
 		}
 	}
@@ -441,6 +451,20 @@ type evt struct {
 // share, and one per sentence for untimed triggers dated by the story.
 func (d *doc) buildEvents() {
 	d.attachTimes()
+	// Which triggers end up in an event decides who may claim a nearby
+	// place, so settle it before building any event.
+	for si := range d.sentTrigs {
+		anchored := false
+		for _, ti := range d.sentTrigs[si] {
+			if t := d.triggers[ti]; t.time < 0 && t.inherits {
+				anchored = true
+			}
+		}
+		for _, ti := range d.sentTrigs[si] {
+			t := &d.triggers[ti]
+			t.inEvent = t.time >= 0 || anchored && !t.quoted
+		}
+	}
 	bySent := map[int][]int{}
 	order := []int{}
 	for ti, tr := range d.triggers {
@@ -642,35 +666,26 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if en.t0 < s.t0 || en.t0 >= s.t1 {
 			continue
 		}
-		c := math.MaxInt
+		// The place belongs to the event word nearest to it, which may be
+		// another event's ("agreed to hold a conference in Kyiv").
+		own := math.MaxInt
 		for _, ti := range e.trigs {
-			t := d.triggers[ti]
-			var ci int
-			switch {
-			case en.modifier:
-				// "the Geneva talks" locates the talks only.
-				if en.t1 != t.i {
-					continue
-				}
-				ci = 0
-			case d.whereClause(en) && t.i > en.t1:
-				// "in Geneva, where a round of negotiations … concluded"
-				ci = 2
-			case en.t0 >= t.i+t.words:
-				ci = d.cost(t.i+t.words-1, en.t0)
-				// A locative phrase belongs to the nearest event word before
-				// it; skip ones that another trigger in between claims.
-			default:
-				ci = d.cost(en.t1-1, t.i) + 3
-				if d.preposedPlace(en) {
-					ci = min(ci, 3)
-				}
+			own = min(own, d.placeCost(en, ti))
+		}
+		if own > maxPlaceCost {
+			continue
+		}
+		nearest := true
+		for _, ti := range d.sentTrigs[e.sentence] {
+			if d.triggers[ti].inEvent && d.placeCost(en, ti) < own && !containsInt(e.trigs, ti) {
+				nearest = false
+				break
 			}
-			c = min(c, ci)
 		}
-		if c <= maxPlaceCost {
-			cands = append(cands, cand{en.place, c, en.country || en.place.Feature == "country" || en.place.Feature == "region"})
+		if !nearest {
+			continue
 		}
+		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || en.place.Feature == "region"})
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].country != cands[j].country {
@@ -687,6 +702,34 @@ func (d *doc) fillPlaceActors(e *evt) {
 		e.Place = &p
 		e.placeHow = "dateline"
 	}
+	d.fillActors(e, s, lo, hi, allQuoted)
+}
+
+// placeCost is how far place en is from trigger ti.
+func (d *doc) placeCost(en *ent, ti int) int {
+	t := d.triggers[ti]
+	switch {
+	case en.modifier:
+		// "the Geneva talks" locates the talks only.
+		if en.t1 != t.i {
+			return math.MaxInt
+		}
+		return 0
+	case d.whereClause(en) && t.i > en.t1:
+		// "in Geneva, where a round of negotiations … concluded"
+		return 2
+	case en.t0 >= t.i+t.words:
+		return d.cost(t.i+t.words-1, en.t0)
+	}
+	c := d.cost(en.t1-1, t.i) + 3
+	if d.preposedPlace(en) {
+		c = min(c, 3)
+	}
+	return c
+}
+
+// fillActors sets the event's actors from its sentence.
+func (d *doc) fillActors(e *evt, s sent, lo, hi int, allQuoted bool) {
 	// Actors: names near the event words, outside quotations unless the
 	// event itself is quoted (then its speaker).
 	win0, win1 := max(s.t0, lo-15), min(s.t1, hi+16)
@@ -722,11 +765,12 @@ func (d *doc) fillPlaceActors(e *evt) {
 	}
 }
 
-// whereClause reports a place followed by ", where", which locates what the
-// clause tells.
+// whereClause reports a place followed by ", where" or ", which", which
+// locates (or is the object of) what the clause tells: "in Geneva, where
+// talks concluded", "the peninsula, which Russia annexed".
 func (d *doc) whereClause(en *ent) bool {
 	k := en.t1
-	return k+1 < len(d.toks) && d.toks[k].low == "," && d.toks[k+1].low == "where" && d.tokSent[k+1] == en.sentence
+	return k+1 < len(d.toks) && d.toks[k].low == "," && (d.toks[k+1].low == "where" || d.toks[k+1].low == "which") && d.tokSent[k+1] == en.sentence
 }
 
 // preposedPlace reports a place phrase opening its sentence ("In Moscow on

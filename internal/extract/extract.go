@@ -96,6 +96,7 @@ type doc struct {
 	story         time.Time // day the article reports on, zero if unknown
 	datelinePlace *model.Place
 	triggers      []trig
+	sentTrigs     [][]int // trigger indexes by sentence
 	events        []evt
 }
 
@@ -351,6 +352,11 @@ func (d *doc) countryByName(s string) (geo.Country, bool) {
 	c, ok := d.g.CountryByName(s)
 	if !ok && strings.HasSuffix(s, ".") && !strings.Contains(s[:len(s)-1], ".") {
 		c, ok = d.g.CountryByName(s[:len(s)-1])
+	}
+	if !ok {
+		if code, known := irregularDemonyms[s]; known {
+			c, ok = d.g.Country(code)
+		}
 	}
 	// Words that are countries only by accident of spelling.
 	if ok && len(s) <= 2 {

@@ -377,5 +377,27 @@ var commonCaps = map[string]bool{
 	"advertisement": true, "read": true, "click": true, "share": true, "comments": true,
 }
 
+// irregularDemonyms backs up the gazetteer's demonyms with adjectives
+// that are not formed from the country's name.
+var irregularDemonyms = map[string]string{
+	"French": "FR", "Dutch": "NL", "British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB",
+	"Swiss": "CH", "Irish": "IE", "Danish": "DK", "Swedish": "SE", "Finnish": "FI", "Greek": "GR",
+	"Turkish": "TR", "Spanish": "ES", "Thai": "TH", "Filipino": "PH", "Israeli": "IL", "Iraqi": "IQ",
+	"Saudi": "SA", "Emirati": "AE", "Yemeni": "YE", "Afghan": "AF", "Pakistani": "PK", "Kuwaiti": "KW",
+	"Qatari": "QA", "Omani": "OM", "Lebanese": "LB", "Chinese": "CN", "Japanese": "JP", "Vietnamese": "VN",
+	"Portuguese": "PT", "Norwegian": "NO", "Icelandic": "IS", "Czech": "CZ", "Slovak": "SK", "Polish": "PL",
+}
+
+// govNouns after a possessive country make it a government: "Russia's
+// decision", "Japan's foreign minister".
+var govNouns = map[string]bool{
+	"decision": true, "position": true, "policy": true, "stance": true, "move": true, "government": true,
+	"foreign": true, "president": true, "prime": true, "leader": true, "leadership": true, "officials": true,
+	"response": true, "support": true, "demand": true, "demands": true, "plan": true, "proposal": true,
+	"offer": true, "refusal": true, "backing": true, "allies": true, "envoy": true, "ambassador": true,
+	"partial": true, "sudden": true, "military": true, "army": true, "forces": true, "troops": true,
+	"campaign": true, "involvement": true, "role": true, "meddling": true, "intervention": true,
+}
+
 // honorifics are capitalised words that open a person's name but are not part of it.
 func isTitleToken(low string) bool { return titleWords[strings.TrimSuffix(low, ".")] }
