@@ -10,5 +10,5 @@ import (
 // exporter returns the File → Export action; nil until the export dialog is wired in.
 func exporter() func(w fyne.Window, st *store.Store) { return nil }
 
-// newMap returns the map panel; nil shows the list of places.
-func newMap(st *store.Store) ui.MapPanel { return nil }
+// newMap returns the map panel; nil is the map widget.
+func newMap(*store.Store) ui.MapPanel { return nil }

@@ -45,7 +45,7 @@ type Options struct {
 	// SetArticleDate dates an undated article and re-resolves its events;
 	// nil falls back to the store's SetArticleDate alone.
 	SetArticleDate func(st *store.Store, articleID int64, date time.Time) error
-	// Map is the map panel; nil shows a list of places instead.
+	// Map is the map panel; nil means the map widget.
 	Map MapPanel
 	// About is extra text for the About box (data attributions).
 	About string
@@ -124,7 +124,7 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m.Win = app.NewWindow("Briefing Atlas")
 	m.Map = opts.Map
 	if m.Map == nil {
-		m.Map = NewPlaceList()
+		m.Map = NewMapPanel(st, m.Filter)
 	}
 	m.build()
 	m.Win.SetMainMenu(m.menu())

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+	"github.com/briefingatlas/atlas/internal/ui/mapview"
+)
+
+// mapPanel is the MapPanel over the map widget: one marker per place with
+// events, coloured by the kind most of its events have.
+type mapPanel struct {
+	st     *store.Store
+	m      *mapview.Map
+	obj    fyne.CanvasObject
+	places map[int64]model.Place
+	onTap  func(model.Place)
+	filter func() store.Filter
+}
+
+// NewMapPanel returns the map panel. filter gives the filter the views show,
+// used to colour markers by their events' kinds.
+func NewMapPanel(st *store.Store, filter func() store.Filter) MapPanel {
+	p := &mapPanel{st: st, m: mapview.New(), places: map[int64]model.Place{}, filter: filter}
+	p.m.OnPlaceTapped = func(id int64) {
+		if pl, ok := p.places[id]; ok && p.onTap != nil {
+			p.onTap(pl)
+		}
+	}
+	fit := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), p.m.FitMarkers)
+	zin := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.m.ZoomIn)
+	zout := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.m.ZoomOut)
+	controls := container.NewVBox(container.NewHBox(layout.NewSpacer(), container.NewVBox(zin, zout, fit)), layout.NewSpacer())
+	p.obj = container.NewStack(p.m, container.NewPadded(controls))
+	return p
+}
+
+func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
+
+// maxKindLookups bounds the per-place queries made to colour markers; the
+// remaining places (the least busy) keep the neutral colour.
+const maxKindLookups = 300
+
+func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
+	p.places = make(map[int64]model.Place, len(pcs))
+	ms := make([]mapview.Marker, 0, len(pcs))
+	var f store.Filter
+	if p.filter != nil {
+		f = p.filter()
+	}
+	f.Limit = 200
+	for i, pc := range pcs {
+		p.places[pc.Place.ID] = pc.Place
+		kind := model.KindOther
+		if i < maxKindLookups {
+			if evs, err := p.st.EventsAt(pc.Place.ID, f); err == nil {
+				kind = dominantKind(evs)
+			} else {
+				fyne.LogError("map marker colour", err)
+			}
+		}
+		ms = append(ms, mapview.Marker{PlaceID: pc.Place.ID, Name: pc.Place.Name, Lat: pc.Place.Lat, Lon: pc.Place.Lon,
+			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last})
+	}
+	p.m.SetMarkers(ms)
+}
+
+// dominantKind is the kind most events share, ties going to the earlier kind in model.Kinds.
+func dominantKind(evs []model.Event) model.Kind {
+	n := map[model.Kind]int{}
+	for _, e := range evs {
+		n[e.Kind]++
+	}
+	best := model.KindOther
+	for _, k := range model.Kinds {
+		if n[k] > n[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+func (p *mapPanel) SetSelectedPlace(id int64) {
+	if id == 0 {
+		p.m.SetSelected(nil)
+		return
+	}
+	p.m.SetSelected([]int64{id})
+	if pl, ok := p.places[id]; ok {
+		p.m.PanTo(pl.Lat, pl.Lon)
+	}
+}
+
+func (p *mapPanel) SetHoveredPlace(id int64) {
+	if id == 0 {
+		p.m.SetHighlighted(nil)
+		return
+	}
+	p.m.SetHighlighted([]int64{id})
+}
+
+func (p *mapPanel) SetOnPlaceTapped(f func(model.Place)) { p.onTap = f }
+
+// SetOnPlaceHovered is accepted but not yet called: the map widget does not
+// report hovered markers.
+func (p *mapPanel) SetOnPlaceHovered(func(*model.Place)) {}
