@@ -7,7 +7,7 @@ import (
 	"github.com/briefingatlas/atlas/internal/ui"
 )
 
-// exporter returns the File → Export action; nil until the export dialog is wired in.
+// exporter returns the File → Export action; nil is internal/ui/exportdialog.
 func exporter() func(w fyne.Window, st *store.Store) { return nil }
 
 // newMap returns the map panel; nil is the map widget.

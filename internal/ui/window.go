@@ -23,6 +23,7 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/timeline"
+	"github.com/briefingatlas/atlas/internal/ui/exportdialog"
 )
 
 // ImportSummary is what an import reports back to the window.
@@ -40,7 +41,7 @@ type Importer func(ctx context.Context, paths []string, progress func(done, tota
 type Options struct {
 	// Import runs an import; nil disables the Import menu items.
 	Import Importer
-	// Export shows the export dialog; nil disables Export.
+	// Export shows the export dialog; nil means internal/ui/exportdialog.
 	Export func(w fyne.Window, st *store.Store)
 	// SetArticleDate dates an undated article and re-resolves its events;
 	// nil falls back to the store's SetArticleDate alone.
@@ -225,9 +226,6 @@ func (m *MainWindow) build() {
 	exportB.Importance = widget.HighImportance
 	if m.opts.Import == nil {
 		importB.Disable()
-	}
-	if m.opts.Export == nil {
-		exportB.Disable()
 	}
 	filters := container.NewHBox(
 		fixedWidth(m.placeSel, 140), fixedWidth(m.actorSel, 140), fixedWidth(m.kindSel, 124),
@@ -851,11 +849,50 @@ func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
 	d.Show()
 }
 
-// ExportBriefing shows the export dialog.
+// ExportBriefing shows the export dialog: the starred events, or else the
+// events the current filters show.
 func (m *MainWindow) ExportBriefing() {
 	if m.opts.Export != nil {
 		m.opts.Export(m.Win, m.Store)
+		return
 	}
+	f := m.filter
+	exportdialog.Show(m.Win, m.Store, func() ([]model.Event, error) {
+		dated, err := m.Store.EventsBetween(time.Time{}, time.Time{}, f)
+		if err != nil {
+			return nil, err
+		}
+		undated, err := m.Store.Undated(f)
+		if err != nil {
+			return nil, err
+		}
+		return append(dated, undated...), nil
+	}, exportdialog.Options{Filters: m.describeFilters()})
+}
+
+// describeFilters puts the current filters in words for the briefing's cover.
+func (m *MainWindow) describeFilters() string {
+	var parts []string
+	f := m.filter
+	if f.Text != "" {
+		parts = append(parts, "matching “"+f.Text+"”")
+	}
+	if f.PlaceID != 0 {
+		parts = append(parts, "place "+m.placeSel.Selected)
+	}
+	if f.Actor != "" {
+		parts = append(parts, "with "+f.Actor)
+	}
+	if len(f.Kinds) > 0 {
+		parts = append(parts, "kind "+string(f.Kinds[0]))
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		parts = append(parts, "from "+dayOrDots(f.From)+" to "+dayOrDots(f.To))
+	}
+	if f.InBriefing {
+		parts = append(parts, "in briefing")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // act performs an edit from the excerpt pane; edits are saved at once.
@@ -1084,7 +1121,6 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 	export := item("Export briefing…", ctrl(fyne.KeyE), m.ExportBriefing)
 	importF.Disabled = m.opts.Import == nil
 	importD.Disabled = m.opts.Import == nil
-	export.Disabled = m.opts.Export == nil
 	file := fyne.NewMenu("File", importF, importD, fyne.NewMenuItemSeparator(), export)
 
 	onSel := func(a Action) func() {
