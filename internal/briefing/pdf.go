@@ -64,6 +64,7 @@ type pdfWriter struct {
 	cv                       *pdfCanvas // figures, moved to each figure's origin
 	abs                      *pdfCanvas // page furniture, in page coordinates
 	total                    int        // pages in the document, 0 on the first pass
+	cont                     string     // "7. Title (continued)" while an event is being written
 }
 
 // WritePDF writes the briefing as a PDF: a cover block with the counts, the
@@ -152,10 +153,17 @@ func (p *pdfWriter) setY(y float64) { p.pdf.SetY(y) }
 // room is the height left on the page.
 func (p *pdfWriter) room() float64 { return p.pageH - p.bottom - p.y() }
 
-// ensure starts a new page unless h millimetres still fit on this one.
+// ensure starts a new page unless h millimetres still fit on this one. In
+// the middle of an event the new page opens with the event's number and
+// title, so its remaining quotations are not orphaned from it.
 func (p *pdfWriter) ensure(h float64) {
-	if h > p.room() {
-		p.pdf.AddPage()
+	if h <= p.room() {
+		return
+	}
+	p.pdf.AddPage()
+	if p.cont != "" {
+		p.text(p.left+gutter, p.y(), p.fit(p.cont, stCite, p.textW-gutter), stCite, colMuted)
+		p.setY(p.y() + lineH(stCite) + 1)
 	}
 }
 
@@ -300,11 +308,21 @@ func (p *pdfWriter) mapFigure() error {
 	}
 	w := p.textW
 	h := w * 0.6
-	// The cover keeps the map on page one when it fits at a smaller size.
-	if r := p.room() - 12; h > r && r > w*0.45 {
-		h = r
+	const captionH = 14.0
+	// Page one should hold the map and the timeline. When both do not fit,
+	// the map gives up some height (down to a 0.42 aspect) before the
+	// timeline is sent to the next page.
+	tl := layoutTimeline(p.cv, p.d, p.textW)
+	both := p.room() - 2*captionH
+	if len(tl.marks) > 0 {
+		both -= tl.h
 	}
-	p.ensure(h + 12)
+	if h > both && both >= w*0.42 {
+		h = both
+	} else if r := p.room() - captionH; h > r && r > w*0.45 {
+		h = r // at least the map stays on the cover
+	}
+	p.ensure(h + captionH)
 	m := p.d.mapViewport(w, h)
 	p.opt.progress(0.1, "rendering the map")
 	base, err := p.basemap(m)
@@ -455,7 +473,9 @@ func (p *pdfWriter) event(en entry, last bool) {
 	if len(quotes) > 0 {
 		need += quotes[0].h
 	}
+	p.cont = ""
 	p.ensure(min(need, p.pageH-p.top-p.bottom))
+	defer func() { p.cont = "" }()
 	top := p.y()
 	p.pdf.Bookmark(fmt.Sprintf("%d. %s", en.N, p.fit(e.Title, stEvTitle, 200)), 1, top)
 
@@ -471,6 +491,7 @@ func (p *pdfWriter) event(en entry, last bool) {
 		p.setY(top + lineH(stEvMeta))
 		p.lines(restLines, x, stEvMeta, colMuted)
 	}
+	p.cont = fmt.Sprintf("%d. %s (continued)", en.N, collapse(e.Title))
 	p.setY(p.y() + 0.3)
 	p.lines(title, x, stEvTitle, colInk)
 	p.setY(p.y() + 0.5)
@@ -541,7 +562,13 @@ func (p *pdfWriter) sourcesList() {
 		return
 	}
 	p.setY(p.y() + 6)
-	p.heading("Sources", 20)
+	about := "Events were extracted automatically by Briefing Atlas from the sources below; analyst’s notes are the author’s own. " +
+		"Dates are given only as precisely as the sources allow; each quotation is the sentence an event was read from, " +
+		"and the number in brackets points to its source in this list."
+	intro := p.wrap(about, stCite, p.textW)
+	p.heading("Sources", float64(len(intro))*lineH(stCite)+14)
+	p.lines(intro, p.left, stCite, colMuted)
+	p.setY(p.y() + 3)
 	x := p.left + gutter
 	w := p.textW - gutter
 	for _, c := range p.d.sources {
@@ -564,15 +591,6 @@ func (p *pdfWriter) sourcesList() {
 		p.lines(info, x, stCite, colMuted)
 		p.setY(p.y() + 3)
 	}
-	about := "Events were extracted automatically by Briefing Atlas from the sources above and reviewed by the author. " +
-		"Dates are given only as precisely as the sources allow; each quotation is the sentence an event was read from, " +
-		"and the number in brackets points to its source in this list."
-	p.setY(p.y() + 3)
-	ls := p.wrap(about, stCite, p.textW)
-	p.ensure(float64(len(ls))*lineH(stCite) + 2)
-	p.abs.line(p.left, p.y(), p.left+40, p.y(), 0.2, colFaint)
-	p.setY(p.y() + 2)
-	p.lines(ls, p.left, stCite, colMuted)
 }
 
 // eventList is "event 3" or "events 1, 4, 7".

@@ -145,7 +145,7 @@ func (m *tlMark) cy(l *tlLayout) float64 {
 // ticksFor picks the finest calendar step (years, months or days) that
 // leaves room for every label.
 func ticksFor(t0, t1 time.Time, xOf func(time.Time) float64, width float64) []tlTick {
-	maxTicks := int(width / 16)
+	maxTicks := int(width / 24) // room for "Sep 2016" with air around it
 	type step struct {
 		y, m, d int
 	}
@@ -155,8 +155,8 @@ func ticksFor(t0, t1 time.Time, xOf func(time.Time) float64, width float64) []tl
 		switch {
 		case s.y > 0:
 			start = time.Date(t0.Year()/s.y*s.y, 1, 1, 0, 0, 0, 0, time.UTC)
-		case s.m > 0:
-			start = time.Date(t0.Year(), t0.Month(), 1, 0, 0, 0, 0, time.UTC)
+		case s.m > 0: // months aligned on January, so that a year's start is a tick
+			start = time.Date(t0.Year(), time.Month((int(t0.Month())-1)/s.m*s.m+1), 1, 0, 0, 0, 0, time.UTC)
 		case s.d > 0:
 			start = model.Day(t0)
 		}
@@ -175,7 +175,9 @@ func ticksFor(t0, t1 time.Time, xOf func(time.Time) float64, width float64) []tl
 			switch {
 			case s.y > 0:
 				label = t.Format("2006")
-			case s.m > 0 && (i == 0 || t.Month() == time.January):
+			case s.m > 0 && t.Month() == time.January:
+				label = t.Format("2006")
+			case s.m > 0 && i == 0:
 				label = t.Format("Jan 2006")
 			case s.m > 0:
 				label = t.Format("Jan")
