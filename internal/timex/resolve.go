@@ -20,11 +20,13 @@ func (t *tagger) resolve(m match) Expr {
 			}
 		}
 	}
+	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
 	tense := 0
 	if m.res != rLit {
+		t.deadline = deadline
 		tense = t.tense(m.start, m.end)
+		t.deadline = false
 	}
-	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
 	dir := m.dir
 	if dir == dirNearest {
 		switch {
@@ -167,34 +169,56 @@ func (t *tagger) anaphor(m match) cal {
 	return base
 }
 
-// tense looks at up to window words on each side of the tokens [a, b),
-// nearest first and the left side first at equal distance, and returns +1
-// when the nearest cue says future ("will", "plans to", "scheduled",
-// "due", "next", "coming", "ahead"), -1 when it says past ("said", "was",
-// "had", a verb in -ed) and 0 when no cue is found before a sentence
-// boundary.
+// tense looks at the words around the tokens [a, b) in the same sentence
+// and line: up to 16 words before and 6 after, nearest first and the left
+// side first at equal distance. It returns +1 when the nearest cue says
+// future ("will", "plans", "scheduled", "due", "next", "coming", "ahead";
+// modals such as "would" only before the expression), -1 when it says past
+// ("said", "was", "had", a verb in -ed) and 0 when no cue is found.
 func (t *tagger) tense(a, b int) int {
-	const window = 8
+	const leftWords, rightWords = 16, 6
+	l, r := a-1, b
+	lw, rw := 0, 0
 	left, right := true, true
-	for d := 1; d <= window && (left || right); d++ {
+	for left || right {
 		if left {
-			k := a - d
-			if k < 0 || t.boundary(k) || t.toks[k+1].nl {
+			for l >= 0 && t.toks[l].kind != kWord && !t.boundary(l) && !t.toks[l+1].nl {
+				l--
+			}
+			if l < 0 || t.boundary(l) || t.toks[l+1].nl || lw >= leftWords {
 				left = false
-			} else if c := cue(t, k, false); c != 0 {
-				return c
+			} else {
+				if c := cue(t, l, false); c != 0 && !(c < 0 && t.deadline && t.participle(l)) {
+					return c
+				}
+				l--
+				lw++
 			}
 		}
 		if right {
-			k := b - 1 + d
-			if k >= len(t.toks) || t.toks[k].nl || t.boundary(k) {
+			for r < len(t.toks) && t.toks[r].kind != kWord && !t.boundary(r) && !t.toks[r].nl {
+				r++
+			}
+			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords {
 				right = false
-			} else if c := cue(t, k, true); c != 0 {
-				return c
+			} else {
+				if c := cue(t, r, true); c != 0 && !(c < 0 && t.deadline && t.participle(r)) {
+					return c
+				}
+				r++
+				rw++
 			}
 		}
 	}
 	return 0
+}
+
+// participle reports whether token k is an -ed form, which before a
+// "by" deadline is usually a participle ("wants it finalised by April")
+// rather than a past tense.
+func (t *tagger) participle(k int) bool {
+	w := t.toks[k].low
+	return len(w) > 4 && w[len(w)-2:] == "ed"
 }
 
 // boundary reports whether token k ends a sentence or clause for the
@@ -236,8 +260,15 @@ func cue(t *tagger, k int, right bool) int {
 	if w == "ll" && t.w(k-1) == "'" && t.adj(k) || w == "won" && t.w(k+1) == "'" && t.w(k+2) == "t" {
 		return 1 // "they'll", "won't"
 	}
+	if w == "be" && t.w(k-1) == "to" {
+		return 1 // "to be held": a prospective infinitive
+	}
 	if pastCues[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !tk.upper {
-		switch t.w(k - 1) {
+		p := k - 1
+		if p > 0 && strings.HasSuffix(t.w(p), "ly") {
+			p-- // "is officially reported"
+		}
+		switch t.w(p) {
 		case "be", "been", "being", "is", "are", "to":
 			return 0 // a passive ("will be held") takes its tense from the auxiliary
 		}

@@ -95,6 +95,8 @@ type tagger struct {
 	// last and lastDay are the most recent anchored date and day-precision
 	// date seen so far: "the day" and "the same month" refer back to them.
 	last, lastDay cal
+	// deadline is set while the tense of a "by" expression is decided.
+	deadline bool
 }
 
 // Tag finds time expressions in text. dct is the document creation
@@ -1201,6 +1203,9 @@ func (t *tagger) ago(start, end, n int, u unitInfo) (match, bool) {
 		return match{start: start, end: end, typ: TypeDate, res: rDayOff, off: -n}, true
 	case gWeek:
 		return match{start: start, end: end, typ: TypeDate, res: rDayOff, off: -7 * n}, true
+	}
+	if u.g == gDecade {
+		return match{start: start, end: end, typ: TypeDate, res: rOffset, unit: gYear, off: -10 * n}, true
 	}
 	return match{start: start, end: end, typ: TypeDate, res: rOffset, unit: u.g, off: -n}, true
 }
