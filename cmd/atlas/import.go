@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/extract"
+	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/pipeline"
@@ -168,8 +170,12 @@ func (b *progressBar) done() {
 	}
 }
 
-// newExtractor returns the extractor import uses. Until internal/extract
-// lands, articles are stored without events.
+// newExtractor returns the real extractor over the embedded gazetteer and
+// the rule that merges one event reported by several articles.
 func newExtractor() (pipeline.Extractor, func(a, b *model.Event) bool, error) {
-	return nil, nil, nil
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		return nil, nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	return extract.New(g), extract.SameEvent, nil
 }

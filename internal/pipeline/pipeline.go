@@ -1,6 +1,7 @@
 // Package pipeline imports article files into the store: ingest reads them,
 // the extractor finds events, and the store saves each article with its
-// events in one transaction, merging events reported by several articles.
+// events in one transaction, merging events reported by several articles
+// (extract.SameEvent decides, extract.Merge folds them together).
 // A crash or kill mid-import leaves whole articles only; running the import
 // again skips what is stored (by content hash) and completes the rest.
 package pipeline
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
@@ -30,6 +32,16 @@ type Options struct {
 	// SameEvent says whether two events are one real-world event reported
 	// twice (pass extract.SameEvent); nil means events are never merged.
 	SameEvent func(a, b *model.Event) bool
+	// Merge folds a new report into a stored event; nil means extract.Merge.
+	Merge func(dst, src *model.Event)
+}
+
+func (o Options) merging() store.Merging {
+	m := store.Merging{Same: o.SameEvent, Merge: o.Merge}
+	if m.Merge == nil {
+		m.Merge = extract.Merge
+	}
+	return m
 }
 
 // Progress is reported after each file.
@@ -144,16 +156,16 @@ func importOne(ctx context.Context, st *store.Store, x Extractor, path string, o
 	if has {
 		return store.SaveResult{AlreadyPresent: true}, nil
 	}
-	ext, err := extract(x, a)
+	ext, err := runExtractor(x, a)
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("%s: %w", path, err)
 	}
-	return st.SaveArticle(ctx, a, ext, opts.SameEvent)
+	return st.SaveArticleWith(ctx, a, ext, opts.merging())
 }
 
-// extract runs the extractor, turning a panic on one odd article into that
+// runExtractor runs the extractor, turning a panic on one odd article into that
 // article's failure instead of the end of the import.
-func extract(x Extractor, a *model.Article) (ext *model.Extraction, err error) {
+func runExtractor(x Extractor, a *model.Article) (ext *model.Extraction, err error) {
 	if x == nil {
 		return &model.Extraction{}, nil
 	}
@@ -179,11 +191,11 @@ func SetArticleDate(ctx context.Context, st *store.Store, x Extractor, id int64,
 	if date.IsZero() {
 		a.DateSource = model.DateUnknown
 	}
-	ext, err := extract(x, a)
+	ext, err := runExtractor(x, a)
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}
-	res, err := st.RedateArticle(ctx, id, date, ext, same)
+	res, err := st.RedateArticle(ctx, id, date, ext, Options{SameEvent: same}.merging())
 	if err != nil {
 		return res, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}
@@ -206,11 +218,11 @@ func Reextract(ctx context.Context, st *store.Store, x Extractor, same func(a, b
 		if err != nil {
 			return fmt.Errorf("re-extract: %w", err)
 		}
-		ext, err := extract(x, a)
+		ext, err := runExtractor(x, a)
 		if err != nil {
 			return fmt.Errorf("re-extract %s: %w", a.Path, err)
 		}
-		if _, err := st.ReplaceExtraction(ctx, a.ID, ext, same); err != nil {
+		if _, err := st.ReplaceExtractionWith(ctx, a.ID, ext, Options{SameEvent: same}.merging()); err != nil {
 			return fmt.Errorf("re-extract %s: %w", a.Path, err)
 		}
 		p.Done++

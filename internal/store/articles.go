@@ -16,6 +16,18 @@ import (
 // twice; pass extract.SameEvent.
 type SameFunc func(a, b *model.Event) bool
 
+// MergeFunc folds src into dst (union of sources and actors, the better
+// date, place, kind and title); pass extract.Merge.
+type MergeFunc func(dst, src *model.Event)
+
+// Merging says how a new event is folded into a stored one. With Merge nil
+// the store keeps the stored event's kind and title, takes the finer date,
+// a place when it had none and the higher confidence.
+type Merging struct {
+	Same  SameFunc
+	Merge MergeFunc
+}
+
 // SaveResult says what SaveArticle did.
 type SaveResult struct {
 	ArticleID      int64
@@ -41,6 +53,12 @@ func (s *Store) HasArticle(sha string) (bool, error) {
 // An article whose SHA256 is already stored changes nothing and is reported
 // as AlreadyPresent. a.ID and the events' source ArticleIDs are set.
 func (s *Store) SaveArticle(ctx context.Context, a *model.Article, x *model.Extraction, same SameFunc) (SaveResult, error) {
+	return s.SaveArticleWith(ctx, a, x, Merging{Same: same})
+}
+
+// SaveArticleWith is SaveArticle with a merge rule for the events merged
+// into stored ones (pipeline passes extract.SameEvent and extract.Merge).
+func (s *Store) SaveArticleWith(ctx context.Context, a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
 	var res SaveResult
 	if a == nil {
 		return res, errors.New("save article: nil article")
@@ -68,7 +86,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *model.Article, x *model.Extr
 		if err := w.addMentions(id, x.Mentions); err != nil {
 			return err
 		}
-		ins, mer, err := w.addExtraction(a, x.Events, same)
+		ins, mer, err := w.addExtraction(a, x.Events, m)
 		res.Inserted, res.Merged = ins, mer
 		return err
 	})
@@ -122,6 +140,11 @@ func unixOrNull(t time.Time) any {
 // added as in SaveArticle. User edits, keyed by event key, apply again to the
 // events that come back with the same key.
 func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model.Extraction, same SameFunc) (SaveResult, error) {
+	return s.ReplaceExtractionWith(ctx, articleID, x, Merging{Same: same})
+}
+
+// ReplaceExtractionWith is ReplaceExtraction with a merge rule.
+func (s *Store) ReplaceExtractionWith(ctx context.Context, articleID int64, x *model.Extraction, m Merging) (SaveResult, error) {
 	res := SaveResult{ArticleID: articleID}
 	err := s.writeTx(ctx, fmt.Sprintf("re-extract article %d", articleID), func(tx *sql.Tx) error {
 		a, err := loadArticle(ctx, tx, articleID)
@@ -139,7 +162,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model
 		if err := w.addMentions(articleID, x.Mentions); err != nil {
 			return err
 		}
-		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, same)
+		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, m)
 		return err
 	})
 	if err != nil {
@@ -151,7 +174,7 @@ func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model
 // RedateArticle sets the publication date the user gave (DateSource user)
 // and replaces the article's extraction with x, made with that date, in one
 // transaction: the events never disagree with the date shown.
-func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, x *model.Extraction, same SameFunc) (SaveResult, error) {
+func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, x *model.Extraction, m Merging) (SaveResult, error) {
 	res := SaveResult{ArticleID: articleID}
 	err := s.writeTx(ctx, fmt.Sprintf("set date of article %d", articleID), func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, date_source = ? WHERE id = ?`, unixOrNull(date), string(model.DateUser), articleID)
@@ -176,7 +199,7 @@ func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Ti
 		if err := w.addMentions(articleID, x.Mentions); err != nil {
 			return err
 		}
-		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, same)
+		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, m)
 		return err
 	})
 	if err != nil {

@@ -17,6 +17,10 @@ type BulkWriter struct {
 	tx *sql.Tx
 	w  *writer
 	n  int
+	// deferCounts is set when the count trigger is off for this load;
+	// events with ids above lastID are counted at Commit.
+	deferCounts bool
+	lastID      int64
 }
 
 // NewBulkWriter starts a bulk load. Call Commit to keep it or Rollback to
@@ -37,7 +41,21 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 		return nil, s.wrapWrite("bulk load", err)
 	}
 	w.noEdits = edits == 0
-	return &BulkWriter{s: s, tx: tx, w: w}, nil
+	b := &BulkWriter{s: s, tx: tx, w: w}
+	// With no edits, nothing recomputes effective values during the load,
+	// so counting once at commit gives the same tables as the trigger.
+	if w.noEdits {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&b.lastID); err != nil {
+			tx.Rollback()
+			return nil, s.wrapWrite("bulk load", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai`); err != nil {
+			tx.Rollback()
+			return nil, s.wrapWrite("bulk load", err)
+		}
+		b.deferCounts = true
+	}
+	return b, nil
 }
 
 // AddArticle inserts an article (a.ID is set) without extraction results.
@@ -73,6 +91,12 @@ func (b *BulkWriter) Added() int { return b.n }
 // Commit makes everything added visible at once.
 func (b *BulkWriter) Commit() error {
 	b.w.close()
+	if b.deferCounts {
+		if err := b.addCounts(); err != nil {
+			b.tx.Rollback()
+			return b.s.wrapWrite("bulk load counts", err)
+		}
+	}
 	if err := b.tx.Commit(); err != nil {
 		return b.s.wrapWrite("bulk load commit", err)
 	}
@@ -105,4 +129,32 @@ func (s *Store) BulkLoad(ctx context.Context, events []model.Event) error {
 		}
 	}
 	return b.Commit()
+}
+
+// addCounts counts the events this load added into the count tables and
+// puts the insert trigger back, inside the load's transaction.
+func (b *BulkWriter) addCounts() error {
+	const visible = `id > ? AND hidden = 0 AND merged_into IS NULL`
+	month := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', start_day * 86400, 'unixepoch') AS INTEGER) - 1`
+	year := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER)`
+	stmts := []string{
+		`INSERT INTO counts_day(day, n) SELECT start_day, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY start_day
+			ON CONFLICT(day) DO UPDATE SET n = n + excluded.n`,
+		`INSERT INTO counts_month(month, n) SELECT ` + month + ` AS m, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY m
+			ON CONFLICT(month) DO UPDATE SET n = n + excluded.n`,
+		`INSERT INTO counts_year(year, n) SELECT ` + year + ` AS y, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY y
+			ON CONFLICT(year) DO UPDATE SET n = n + excluded.n`,
+		`INSERT INTO place_stats(place_id, n, first_day, last_day)
+			SELECT place_id, count(*), min(start_day), max(coalesce(end_day, start_day)) FROM events WHERE ` + visible + ` AND place_id IS NOT NULL GROUP BY place_id
+			ON CONFLICT(place_id) DO UPDATE SET n = n + excluded.n,
+				first_day = min(coalesce(first_day, excluded.first_day), coalesce(excluded.first_day, first_day)),
+				last_day = max(coalesce(last_day, excluded.last_day), coalesce(excluded.last_day, last_day))`,
+	}
+	for _, q := range stmts {
+		if _, err := b.tx.ExecContext(b.w.ctx, q, b.lastID); err != nil {
+			return err
+		}
+	}
+	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger)
+	return err
 }

@@ -231,7 +231,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources b
 		}
 		rows, err := q.QueryContext(ctx, `SELECT ea.event_id, a.id, a.name, a.type, a.title, a.aliases
 			FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			WHERE ea.event_id IN (`+placeholders(len(args))+`) ORDER BY ea.event_id, a.name`, args...)
+			WHERE ea.event_id IN (`+placeholders(len(args))+`) ORDER BY ea.event_id, ea.pos, a.name`, args...)
 		if err != nil {
 			return fmt.Errorf("load actors: %w", err)
 		}

@@ -108,6 +108,9 @@ func open(path string, readOnly bool) (*Store, error) {
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
+		// A bigger page cache keeps the indexes of a large store in memory
+		// during bulk loads and zoomed-out queries.
+		q.Set("_cache_size", "-32768")
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite3", dsn)

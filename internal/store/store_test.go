@@ -438,6 +438,18 @@ func TestBulkWriter(t *testing.T) {
 	if err != nil || len(marks) != 11 || marks[0].PlaceID == 0 {
 		t.Errorf("marks in January 2000: %d %v", len(marks), err)
 	}
+	pcs, err := s.PlacesIn(orb.Bound{}, Filter{})
+	if err != nil || len(pcs) != 2 || pcs[0].Count != 1000 || !pcs[0].First.Equal(start) {
+		t.Errorf("place stats after bulk: %+v %v", pcs, err)
+	}
+	// The insert trigger is back: an ordinary save counts again.
+	a, x := article("after-bulk.txt", "2016-01-01", ev(model.KindMeeting, "After", "2016-01-01", "", moscow))
+	if _, err := s.SaveArticle(context.Background(), a, x, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.Stats(); st.Events != 2001 || st.Places != 2 {
+		t.Errorf("stats after a save following the bulk load: %+v", st)
+	}
 }
 
 func TestOpenRefusesForeignFiles(t *testing.T) {

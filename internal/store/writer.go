@@ -76,8 +76,9 @@ func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
 }
 
 // addExtraction inserts or merges each event of one article.
-func (w *writer) addExtraction(a *model.Article, events []model.Event, same SameFunc) (inserted, merged int, err error) {
+func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging) (inserted, merged int, err error) {
 	mine := map[int64]bool{} // events this article created: not merge candidates
+	keys := map[string]int{} // keys used by this extraction
 	for i := range events {
 		e := &events[i]
 		for j := range e.Sources {
@@ -86,22 +87,38 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, same Same
 				e.Sources[j].File = baseName(a.Path)
 			}
 		}
-		target, err := w.findSame(e, same, mine)
+		// Two events from one sentence with one kind would share a key;
+		// number the later ones so each keeps its own edits.
+		if n := keys[e.Key]; n > 0 {
+			keys[e.Key]++
+			e.Key = fmt.Sprintf("%s~%d", e.Key, n+1)
+		} else {
+			keys[e.Key] = 1
+		}
+		target, err := w.findSame(e, m.Same, mine)
 		if err != nil {
 			return inserted, merged, err
 		}
-		if target == 0 {
+		if target == nil && e.Key != "" {
 			// A key already stored (an article re-extracted after another
 			// stored the same sentence) is the same event by definition.
-			if err := w.queryRow(`SELECT id FROM events WHERE key = ?`, e.Key).Scan(&target); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			var id int64
+			if err := w.queryRow(`SELECT id FROM events WHERE key = ?`, e.Key).Scan(&id); err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return inserted, merged, fmt.Errorf("look up event key: %w", err)
 			}
+			if id != 0 {
+				evs, err := loadEventsByID(w.ctx, w.tx, []int64{id}, true, true)
+				if err != nil || len(evs) == 0 {
+					return inserted, merged, fmt.Errorf("load event %d: %v", id, err)
+				}
+				target = &evs[0]
+			}
 		}
-		if target != 0 {
-			if err := w.mergeInto(target, e); err != nil {
+		if target != nil {
+			if err := w.mergeInto(target, e, m.Merge); err != nil {
 				return inserted, merged, err
 			}
-			e.ID = target
+			e.ID = target.ID
 			merged++
 			continue
 		}
@@ -115,35 +132,36 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, same Same
 	return inserted, merged, nil
 }
 
-// findSame returns the id of a stored event that same says e duplicates, or 0.
-func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (int64, error) {
+// findSame returns the stored event (extracted values) that same says e
+// duplicates, or nil.
+func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*model.Event, error) {
 	if same == nil {
-		return 0, nil
+		return nil, nil
 	}
 	var ids []int64
 	if e.Dated() {
 		span, err := w.span()
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		s, en := dayNum(e.Start), endDay(e)
 		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events
 			WHERE x_start_day BETWEEN ? AND ? AND coalesce(x_end_day, x_start_day) >= ? LIMIT 500`,
 			s-span-1, en+1, s-1)
 		if err != nil {
-			return 0, fmt.Errorf("find merge candidates: %w", err)
+			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
 		if ids, err = scanIDs(rows); err != nil {
-			return 0, fmt.Errorf("find merge candidates: %w", err)
+			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
 	}
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? LIMIT 500`, string(e.Kind))
 	if err != nil {
-		return 0, fmt.Errorf("find merge candidates: %w", err)
+		return nil, fmt.Errorf("find merge candidates: %w", err)
 	}
 	undated, err := scanIDs(rows)
 	if err != nil {
-		return 0, fmt.Errorf("find merge candidates: %w", err)
+		return nil, fmt.Errorf("find merge candidates: %w", err)
 	}
 	ids = append(ids, undated...)
 	var cands []int64
@@ -153,18 +171,18 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (i
 		}
 	}
 	if len(cands) == 0 {
-		return 0, nil
+		return nil, nil
 	}
 	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
 	if err != nil {
-		return 0, fmt.Errorf("load merge candidates: %w", err)
+		return nil, fmt.Errorf("load merge candidates: %w", err)
 	}
 	for i := range evs {
 		if same(e, &evs[i]) {
-			return evs[i].ID, nil
+			return &evs[i], nil
 		}
 	}
-	return 0, nil
+	return nil, nil
 }
 
 func (w *writer) span() (int64, error) {
@@ -256,13 +274,30 @@ func (w *writer) addSourcesActors(id int64, e *model.Event) error {
 			return fmt.Errorf("insert source of %q: %w", e.Title, err)
 		}
 	}
-	for i := range e.Actors {
-		aid, err := w.actor(&e.Actors[i])
+	return w.linkActors(id, e.Actors, false)
+}
+
+// linkActors links actors to event id in the given order; reorder moves
+// actors already linked to their place in actors.
+func (w *writer) linkActors(id int64, actors []model.Actor, reorder bool) error {
+	q := `INSERT OR IGNORE INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?)`
+	if reorder {
+		q = `INSERT INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?) ON CONFLICT(event_id, actor_id) DO UPDATE SET pos = excluded.pos`
+	}
+	base := 0
+	if !reorder {
+		// New actors go after those already linked.
+		if err := w.queryRow(`SELECT coalesce(max(pos) + 1, 0) FROM event_actors WHERE event_id = ?`, id).Scan(&base); err != nil {
+			return fmt.Errorf("link actors: %w", err)
+		}
+	}
+	for i := range actors {
+		aid, err := w.actor(&actors[i])
 		if err != nil {
 			return err
 		}
-		if _, err := w.exec(`INSERT OR IGNORE INTO event_actors(event_id, actor_id) VALUES (?, ?)`, id, aid); err != nil {
-			return fmt.Errorf("link actor %q: %w", e.Actors[i].Name, err)
+		if _, err := w.exec(q, id, aid, base+i); err != nil {
+			return fmt.Errorf("link actor %q: %w", actors[i].Name, err)
 		}
 	}
 	return nil
@@ -273,42 +308,42 @@ var precisionRank = map[model.Precision]int{
 	model.PrecisionYear: 5, model.PrecisionDecade: 6, model.PrecisionRange: 7, model.PrecisionNone: 9,
 }
 
-// mergeInto adds e's sources and actors to a stored event and takes e's date
-// when it is finer, its place when the stored one has none, and the higher
-// confidence; then the user's edits are applied again.
-func (w *writer) mergeInto(id int64, e *model.Event) error {
+// mergeInto folds e into the stored event dst (its extracted values). With
+// merge nil: sources and actors are added, e's date taken when finer, its
+// place when dst has none, and the higher confidence. Then the user's edits
+// are applied again.
+func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) error {
+	id := dst.ID
+	if merge != nil {
+		merge(dst, e)
+	} else {
+		if e.Dated() && precisionRank[e.Precision] < precisionRank[dst.Precision] {
+			dst.Start, dst.End, dst.Precision, dst.Planned = e.Start, e.End, e.Precision, e.Planned
+		}
+		if dst.Place == nil && e.Place != nil {
+			dst.Place = e.Place
+		}
+		dst.Confidence = max(dst.Confidence, e.Confidence)
+		dst.Actors = append(dst.Actors, e.Actors...)
+	}
 	if err := w.addSourcesActors(id, e); err != nil {
 		return err
 	}
-	var prec string
-	var placeID sql.NullInt64
-	var conf float64
-	if err := w.queryRow(`SELECT x_precision, x_place_id, confidence FROM events WHERE id = ?`, id).Scan(&prec, &placeID, &conf); err != nil {
-		return fmt.Errorf("load event %d: %w", id, err)
+	// Actors the merge added or renamed, in the merged order.
+	if err := w.linkActors(id, dst.Actors, true); err != nil {
+		return err
 	}
-	if e.Dated() && precisionRank[e.Precision] < precisionRank[model.Precision(prec)] {
-		if err := w.noteSpan(e); err != nil {
-			return err
-		}
-		start, end := dayOrNull(e)
-		if _, err := w.exec(`UPDATE events SET x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ? WHERE id = ?`,
-			start, end, string(e.Precision), e.Planned, id); err != nil {
-			return fmt.Errorf("merge date into event %d: %w", id, err)
-		}
+	if err := w.noteSpan(dst); err != nil {
+		return err
 	}
-	if !placeID.Valid && e.Place != nil {
-		pid, err := w.place(e.Place)
-		if err != nil {
-			return err
-		}
-		if _, err := w.exec(`UPDATE events SET x_place_id = ? WHERE id = ?`, pid, id); err != nil {
-			return fmt.Errorf("merge place into event %d: %w", id, err)
-		}
+	placeID, err := w.place(dst.Place)
+	if err != nil {
+		return err
 	}
-	if e.Confidence > conf {
-		if _, err := w.exec(`UPDATE events SET confidence = ? WHERE id = ?`, e.Confidence, id); err != nil {
-			return fmt.Errorf("merge confidence into event %d: %w", id, err)
-		}
+	start, end := dayOrNull(dst)
+	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?, x_place_id = ?, confidence = ?
+		WHERE id = ?`, string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
+		return fmt.Errorf("merge into event %d: %w", id, err)
 	}
 	return recompute(w.ctx, w.tx, id)
 }
