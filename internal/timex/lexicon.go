@@ -26,6 +26,12 @@ var namedDays = map[string]bool{
 	"blue": true, "giving": true,
 }
 
+// mastheads are words that make a weekday part of a newspaper's name.
+var mastheads = map[string]bool{
+	"times": true, "telegraph": true, "express": true, "mirror": true, "post": true,
+	"herald": true, "independent": true, "star": true, "mail": true, "tribune": true,
+}
+
 // partsOfDay maps words that follow a day to the TIMEX3 part-of-day code.
 var partsOfDay = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",

@@ -34,7 +34,9 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// Expr is one time expression found by Tag.
+// Expr is one time expression found by Tag. Its byte offsets are
+// x.Span.Start and x.Span.End (the embedded model.Span): the fields Start
+// and End of Expr itself are the calendar interval of its value.
 type Expr struct {
 	model.Span           // byte offsets into text
 	Text       string    // text[Start:End]
@@ -507,6 +509,9 @@ func (t *tagger) weekdayLed(k int) (match, bool) {
 	if k > 0 && t.upper(k-1) && namedDays[t.w(k-1)] && t.adj(k) == false && !t.toks[k].nl {
 		return match{}, false
 	}
+	if t.upper(k+1) && mastheads[t.w(k+1)] {
+		return match{}, false // "the Sunday Times"
+	}
 	wd := weekdays[t.toks[k].low]
 	j := k + 1
 	jj := j
@@ -715,7 +720,9 @@ func (t *tagger) theLed(k int, prefixed bool) (match, bool) {
 		return t.quarterLed(k, j, 4)
 	}
 	if s, ok := seasons[w]; ok && (prefixed || seasonCues[t.w(k-1)]) {
-		return t.seasonYear(k, j+1, s)
+		if _, _, ok := t.yearAfter(j + 1); ok || !seasonVerbNoun(w, t.w(j+1)) {
+			return t.seasonYear(k, j+1, s)
+		}
 	}
 	return match{}, false
 }
@@ -865,10 +872,23 @@ func (t *tagger) seasonLed(k int, s string, prefixed bool) (match, bool) {
 	if !prefixed && !seasonCues[t.w(k-1)] {
 		return match{}, false
 	}
-	if t.w(k+1) == "of" {
-		return match{}, false // "the fall of Aleppo"
+	if seasonVerbNoun(t.w(k), t.w(k+1)) {
+		return match{}, false // "the fall of Aleppo", "a spring in prices"
 	}
 	return t.seasonYear(k, k+1, s)
+}
+
+// seasonVerbNoun reports whether "fall" or "spring" followed by next is the
+// noun or verb ("the fall in prices", "the fall of Aleppo").
+func seasonVerbNoun(season, next string) bool {
+	if season != "fall" && season != "spring" {
+		return next == "of"
+	}
+	switch next {
+	case "of", "in", "to", "from", "by", "back", "up":
+		return true
+	}
+	return false
 }
 
 func (t *tagger) seasonYear(start, j int, s string) (match, bool) {

@@ -116,6 +116,11 @@ func TestTagValues(t *testing.T) {
 		{"distant future auxiliary", "The ministers will meet again in two weeks, on the sidelines of the G20 summit in September.", "September", "DATE", "2016-09", "", dct16},
 		{"to be held", "Apple announced today another event to be held on October 12.", "October 12", "DATE", "2016-10-12", "", dct16},
 		{"decade ago", "A decade ago, the city was smaller.", "A decade ago", "DATE", "2006", "", dct16},
+		{"approximate", "The group formed around March 2015.", "March 2015", "DATE", "2015-03", "APPROX", dct16},
+		{"before", "It must end before 2018.", "2018", "DATE", "2018", "BEFORE", dct16},
+		{"after", "Prices rose after June 2015.", "June 2015", "DATE", "2015-06", "AFTER", dct16},
+		{"late weekday", "Strikes hit late Thursday.", "late Thursday", "DATE", "2016-03-24", "END", dct16},
+		{"season of year", "Talks resumed in the fall of 2015.", "the fall of 2015", "DATE", "2015-FA", "", dct16},
 		{"unknown dct: weekday unanchored", "Kerry said on Thursday.", "Thursday", "DATE", "XXXX-WXX-4", "", time.Time{}},
 		{"unknown dct: yearless date", "They met on Feb. 27.", "Feb. 27", "DATE", "XXXX-02-27", "", time.Time{}},
 		{"unknown dct: last month name", "Talks collapsed last September.", "last September", "DATE", "XXXX-09", "", time.Time{}},
@@ -200,6 +205,8 @@ func TestTagRejects(t *testing.T) {
 		{"a second time", "He won for a second consecutive day."},
 		{"holiday as modifier", "Strong Christmas sales helped."},
 		{"ratio", "The team won 3:2 in the end."},
+		{"fall as noun", "Shares recovered after the fall in oil prices."},
+		{"newspaper", "He told the Sunday Times."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
