@@ -29,6 +29,7 @@ type ent struct {
 	country   bool // the place is a whole country
 	landmark  bool
 	modifier  bool // place name right before an event noun ("the Geneva talks")
+	dateline  bool // the dateline ("MOSCOW -"): where the story was filed
 	sentence  int
 	titleText string // title that introduced a person, if any
 }
@@ -68,6 +69,13 @@ var personStop = map[string]bool{
 	"protocol": true, "strategy": true, "initiative": true, "sunday": true, "monday": true, "tuesday": true,
 	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "district": true,
 	"mission": true, "operation": true, "minister": true, "president": true, "secretary": true,
+}
+
+// travelVerbs make "to X" the place of what follows ("flew to Paris for talks").
+var travelVerbs = map[string]bool{
+	"travelled": true, "traveled": true, "travelling": true, "traveling": true, "flew": true,
+	"went": true, "came": true, "headed": true, "returned": true, "dispatched": true, "sent": true,
+	"arrived": true, "travel": true, "fly": true, "go": true, "come": true, "visit": true,
 }
 
 // newspaperHeads end newspaper names that are then used alone ("the Post").
@@ -513,7 +521,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			return true
 		}
 		p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
-		if cands := d.g.Lookup(name); len(cands) > 0 && cands[0].Class == "country" {
+		if cands := d.x.cache.lookup(d.g, name); len(cands) > 0 && cands[0].Class == "country" {
 			p = cands[0].Place
 		}
 		poss := t1 < len(toks) && toks[t1].low == "'s"
@@ -528,8 +536,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		}
 		name = titleCase(name)
 		loc = true
+		defer func() {
+			if n := len(d.ents); n > 0 && d.ents[n-1].t0 == t0 {
+				d.ents[n-1].dateline = true
+			}
+		}()
 	}
-	cands := d.g.Lookup(name)
+	cands := d.x.cache.lookup(d.g, name)
 	if len(cands) == 0 {
 		return d.regionAdjective(t0, t1)
 	}
@@ -541,7 +554,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			return false
 		}
 	}
-	p, ok := d.g.Resolve(name, d.geoContext())
+	p, ok := d.resolve(name)
 	if !ok {
 		return false
 	}
@@ -608,7 +621,7 @@ func (d *doc) regionAdjective(t0, t1 int) bool {
 		tries = append(tries, w[:len(w)-3])
 	}
 	for _, n := range tries {
-		if p, ok := d.g.Resolve(n, d.geoContext()); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country") {
+		if p, ok := d.resolve(n); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country") {
 			d.ents = append(d.ents, ent{t0: t0, t1: t1 + 1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
 			d.markEnt(t0, t1+1)
 			return true
@@ -634,6 +647,10 @@ func (d *doc) isLocative(t0 int) bool {
 			return false
 		}
 		if locatives[t.low] || t.low == "based" {
+			return true
+		}
+		if t.low == "to" && k > s.t0 && travelVerbs[toks[k-1].low] {
+			// "travelled to Paris for talks": the destination is where it happens.
 			return true
 		}
 		if t.low == "from" || t.low == "to" || t.low == "of" || t.low == "into" {
@@ -705,6 +722,10 @@ func (d *doc) isObjectPlace(t0 int) bool {
 	}
 	if toks[k].low == "the" && k > 0 {
 		k--
+	}
+	if toks[k].low == "of" && k > 0 && toks[k-1].low == "out" {
+		// "pull its forces out of X"
+		return true
 	}
 	if toks[k].low == "of" || toks[k].low == "from" {
 		if k > 0 {
@@ -811,7 +832,7 @@ func (d *doc) isCapitalName(t0, t1 int) bool {
 		return false
 	}
 	name := fold(d.span(t0, t1))
-	for _, c := range d.g.Lookup(d.span(t0, t1)) {
+	for _, c := range d.x.cache.lookup(d.g, d.span(t0, t1)) {
 		if c.Feature != "PPLC" {
 			continue
 		}
@@ -863,4 +884,8 @@ func appendUnique(list []string, s string) []string {
 }
 
 // fold is the gazetteer's name folding, used to compare names.
-func fold(s string) string { return geo.Fold(s) }
+func fold(s string) string { return foldCache.fold(s) }
+
+// foldCache memoises fold for every extractor: folded names do not depend
+// on the gazetteer.
+var foldCache = &nameCache{}

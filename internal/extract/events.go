@@ -12,16 +12,17 @@ import (
 // trig is one trigger found in the text.
 type trig struct {
 	trigger
-	i          int // first token
-	sentence   int
-	quoted     bool
-	irrealis   bool // under a modal, "to", "whether", "if": not (yet) real
-	negated    bool
-	reduced    bool // "the ceasefire agreed by…": background, not the story's news
-	adjectival bool // "the agreed steps"
-	inherits   bool // may take the story's day without its own time expression
-	inEvent    bool // part of some event of its sentence
-	time       int  // attached time expression, -1 if none
+	i            int // first token
+	sentence     int
+	quoted       bool
+	irrealis     bool // under a modal, "to", "whether", "if": not (yet) real
+	negated      bool
+	reduced      bool // "the ceasefire agreed by…": background, not the story's news
+	adjectival   bool // "the agreed steps"
+	inherits     bool // may take the story's day without its own time expression
+	inEvent      bool // part of some event of its sentence
+	timeRejected bool // a nearby time expression could not date it
+	time         int  // attached time expression, -1 if none
 }
 
 // determiners before a word make it a noun ("the talks", "a visit").
@@ -146,6 +147,19 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		case model.KindDeadline:
 			if next != "by" && next != "for" {
 				return trigger{}, false
+			}
+		case model.KindWithdrawal:
+			if strings.HasPrefix(w, "pull") {
+				// "pull its forces out of", "pulled back": not "pulled ahead".
+				out := false
+				for j := i + 1; j < min(i+5, s.t1); j++ {
+					if toks[j].low == "out" || toks[j].low == "back" {
+						out = true
+					}
+				}
+				if !out {
+					return trigger{}, false
+				}
 			}
 		}
 		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealisWord(prev) {
@@ -335,6 +349,11 @@ func (d *doc) attachTimes() {
 				}
 			}
 			if x.Future && !d.futureFits(tr, x) {
+				if c <= 2*maxTimeCost {
+					// The sentence has its own time, but it cannot date this
+					// word: do not fall back on the story's day either.
+					tr.timeRejected = true
+				}
 				continue
 			}
 			if c < bestCost {
@@ -352,12 +371,8 @@ func (d *doc) attachTimes() {
 // planned ("will meet on Monday", "a conference next month"), but not a
 // past-tense verb or a statement.
 func (d *doc) futureFits(tr *trig, x *texpr) bool {
-	deadline := x.Signal == "by" || x.Signal == "for" || x.Signal == "until" || strings.Contains(x.Mod, "BEFORE")
-	switch tr.kind {
-	case model.KindDeadline, model.KindProposal, model.KindAgreement:
-		if deadline {
-			return true
-		}
+	if deadlineSignal(x) {
+		return true
 	}
 	if tr.statement || tr.kind == model.KindStatement {
 		return false
@@ -368,6 +383,26 @@ func (d *doc) futureFits(tr *trig, x *texpr) bool {
 	if tr.form == formNoun {
 		switch tr.kind {
 		case model.KindMeeting, model.KindTalks, model.KindConference, model.KindDeadline:
+			// "a conference next month" — unless the sentence tells of a
+			// past act ("proposed a plan at a meeting on Wednesday"): then
+			// the time cannot be after publication.
+			return !d.realisPast(tr.sentence)
+		}
+	}
+	return false
+}
+
+// deadlineSignal: "by August", "until December 7", "for August".
+func deadlineSignal(x *texpr) bool {
+	return x.Signal == "by" || x.Signal == "for" || x.Signal == "until" || x.Signal == "till" || strings.Contains(x.Mod, "BEFORE")
+}
+
+// realisPast reports whether sentence si has a past-tense event verb that
+// is not under a modal.
+func (d *doc) realisPast(si int) bool {
+	for _, ti := range d.sentTrigs[si] {
+		t := d.triggers[ti]
+		if t.form == formPast && !t.irrealis && !t.adjectival && !t.quoted {
 			return true
 		}
 	}
@@ -456,7 +491,11 @@ func (d *doc) buildEvents() {
 	for si := range d.sentTrigs {
 		anchored := false
 		for _, ti := range d.sentTrigs[si] {
-			if t := d.triggers[ti]; t.time < 0 && t.inherits {
+			t := &d.triggers[ti]
+			if t.timeRejected && t.time < 0 {
+				t.inherits = false
+			}
+			if t.time < 0 && t.inherits {
 				anchored = true
 			}
 		}
@@ -491,6 +530,17 @@ func (d *doc) buildEvents() {
 		}
 		for _, xi := range timeOrder {
 			d.timedEvent(si, xi, groups[xi])
+		}
+		// A deadline is an event of its own even when no event word governs
+		// it: "X said Y had until December 4 to settle the dispute".
+		for xi := range d.times {
+			x := &d.times[xi]
+			if x.sentence != si || !x.usable || !x.Future || !deadlineSignal(x) || x.prenominal {
+				continue
+			}
+			if _, taken := groups[xi]; !taken {
+				d.timedEvent(si, xi, nil)
+			}
 		}
 		if len(untimed) > 0 {
 			d.untimedEvent(si, untimed)
@@ -594,12 +644,13 @@ func (d *doc) untimedEvent(si int, tis []int) {
 // groupKind chooses the kind of an event from its triggers.
 func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	if x.Future {
+		if deadlineSignal(x) {
+			return model.KindDeadline, true
+		}
 		for _, ti := range tis {
 			switch d.triggers[ti].kind {
-			case model.KindDeadline, model.KindAgreement, model.KindProposal:
-				if x.Signal == "by" || x.Signal == "for" || strings.Contains(x.Mod, "BEFORE") || d.triggers[ti].kind != model.KindAgreement {
-					return model.KindDeadline, true
-				}
+			case model.KindDeadline, model.KindProposal:
+				return model.KindDeadline, true
 			}
 		}
 	}
@@ -639,7 +690,10 @@ const maxPlaceCost = 14
 func (d *doc) fillPlaceActors(e *evt) {
 	s := d.sents[e.sentence]
 	lo, hi := s.t1, s.t0
-	allQuoted := true
+	if len(e.trigs) == 0 && e.timeIdx >= 0 {
+		lo, hi = d.times[e.timeIdx].t0, d.times[e.timeIdx].t1-1
+	}
+	allQuoted := len(e.trigs) > 0
 	for _, ti := range e.trigs {
 		t := d.triggers[ti]
 		lo = min(lo, t.i)
@@ -663,7 +717,9 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if !en.locative && !en.modifier {
 			continue
 		}
-		if en.t0 < s.t0 || en.t0 >= s.t1 {
+		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
+			// The dateline says where the story was filed; it places only
+			// events of the publication day, below.
 			continue
 		}
 		// The place belongs to the event word nearest to it, which may be

@@ -47,12 +47,13 @@ import (
 // Extractor extracts events from articles. It is safe for concurrent use:
 // all per-article state lives in the call to Extract.
 type Extractor struct {
-	g *geo.Gazetteer
+	g     *geo.Gazetteer
+	cache *nameCache
 }
 
 // New returns an extractor that resolves places with g. A nil gazetteer
 // is allowed: then no places or governments are recognised.
-func New(g *geo.Gazetteer) *Extractor { return &Extractor{g: g} }
+func New(g *geo.Gazetteer) *Extractor { return &Extractor{g: g, cache: &nameCache{}} }
 
 // sent is one sentence of the article.
 type sent struct {
@@ -91,7 +92,7 @@ type doc struct {
 	countryCount  map[string]int
 	ctxDone       bool
 	ctx           geo.Context
-	countryCache  map[string]countryHit
+	resolved      map[string]resolved
 	dct           time.Time
 	story         time.Time // day the article reports on, zero if unknown
 	datelinePlace *model.Place
@@ -112,7 +113,7 @@ func (x *Extractor) Extract(a *model.Article) model.Extraction {
 	d := &doc{
 		x: x, g: x.g, a: a, text: a.Text,
 		alias: map[string]int{}, surnames: map[string]int{}, countryCount: map[string]int{},
-		countryCache: map[string]countryHit{},
+		resolved: map[string]resolved{},
 	}
 	if a.HasDate() {
 		d.dct = model.Day(a.Published)
@@ -214,6 +215,11 @@ func (d *doc) tagTimes() {
 		}
 		if e.Type == timex.TypeDuration && strings.HasSuffix(strings.ToLower(e.Text), "-old") {
 			e = ageToDate(e, d.dct)
+		}
+		if e.Future && e.Anchored && !d.dct.IsZero() && !e.End.IsZero() && !e.End.After(d.dct) {
+			// A date that ends by publication is not in the future, whatever
+			// words stand near it ("proposed a plan … on December 8").
+			e.Future = false
 		}
 		x := texpr{Expr: e, t0: t0, t1: t1, sentence: d.tokSent[t0], quoted: d.toks[t0].quoted, bound: -1}
 		x.usable = (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && !strings.HasSuffix(e.Value, "_REF") && e.Value != "" && (e.Anchored || d.dct.IsZero())
@@ -346,24 +352,7 @@ func (d *doc) countryByName(s string) (geo.Country, bool) {
 	if d.g == nil {
 		return geo.Country{}, false
 	}
-	if h, ok := d.countryCache[s]; ok {
-		return h.c, h.ok
-	}
-	c, ok := d.g.CountryByName(s)
-	if !ok && strings.HasSuffix(s, ".") && !strings.Contains(s[:len(s)-1], ".") {
-		c, ok = d.g.CountryByName(s[:len(s)-1])
-	}
-	if !ok {
-		if code, known := irregularDemonyms[s]; known {
-			c, ok = d.g.Country(code)
-		}
-	}
-	// Words that are countries only by accident of spelling.
-	if ok && len(s) <= 2 {
-		ok = false
-	}
-	d.countryCache[s] = countryHit{c, ok}
-	return c, ok
+	return d.x.cache.country(d.g, s)
 }
 
 // resolvePlace finds a named city, preferring one in country code.
@@ -398,7 +387,7 @@ func (d *doc) dateline() *model.Place {
 		name = lm.city
 	}
 	// Datelines are upper case: "MOSCOW".
-	if p, ok := d.g.Resolve(titleCase(name), d.geoContext()); ok {
+	if p, ok := d.resolve(titleCase(name)); ok {
 		d.datelinePlace = &p
 	}
 	return d.datelinePlace

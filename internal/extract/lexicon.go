@@ -80,6 +80,8 @@ var verbs = []verb{
 	{kind: model.KindMilitary, base: "kill", pres: "kills", past: "killed", ing: "killing", weak: true},
 	{kind: model.KindMilitary, base: "shoot", pres: "shoots", past: "shot", ing: "shooting", weak: true},
 	{kind: model.KindWithdrawal, base: "withdraw", pres: "withdraws", past: "withdrew", pp: "withdrawn", ing: "withdrawing"},
+	{kind: model.KindWithdrawal, base: "pull", pres: "pulls", past: "pulled", ing: "pulling"},
+	{kind: model.KindStatement, base: "speak", pres: "speaks", past: "spoke", pp: "spoken", ing: "speaking", statement: true},
 	{kind: model.KindWithdrawal, base: "retreat", pres: "retreats", past: "retreated", ing: "retreating"},
 	{kind: model.KindWithdrawal, base: "evacuate", pres: "evacuates", past: "evacuated", ing: "evacuating"},
 	{kind: model.KindAnnexation, base: "annex", pres: "annexes", past: "annexed", ing: "annexing"},
@@ -155,7 +157,8 @@ var phrases = []struct {
 	{[]string{"went", "into", "effect"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
 	{[]string{"came", "into", "force"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
 	{[]string{"broke", "down"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
-	{[]string{"pulled", "out"}, trigger{kind: model.KindWithdrawal, form: formPast}},
+	{[]string{"called", "for"}, trigger{kind: model.KindStatement, form: formPast, statement: true}},
+	{[]string{"calls", "for"}, trigger{kind: model.KindStatement, form: formPres, statement: true}},
 	{[]string{"leaked", "document"}, trigger{kind: model.KindProposal}},
 	{[]string{"leaked", "proposal"}, trigger{kind: model.KindProposal}},
 	{[]string{"leaked", "plan"}, trigger{kind: model.KindProposal}},
@@ -215,7 +218,7 @@ func diplomatic(k model.Kind) bool {
 var irrealis = map[string]bool{
 	"will": true, "would": true, "'ll": true, "shall": true, "could": true, "may": true,
 	"might": true, "should": true, "must": true, "can": true, "to": true, "cannot": true,
-	"if": true, "whether": true, "plans": true, "plan": true, "expected": true, "set": true,
+	"if": true, "whether": true,
 }
 
 var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}
