@@ -174,6 +174,14 @@ func TestMEANTIMEDateF1(t *testing.T) {
 	body := scoreDates(docs, false)
 	p, r, f = body.prf()
 	t.Logf("DATE value, body dates only:          P=%.3f R=%.3f F1=%.3f (gold %d, system %d)", p, r, f, body.gold, body.sys)
+	byCorpus := map[string][]*meantime.Doc{}
+	for _, d := range docs {
+		byCorpus[d.Corpus] = append(byCorpus[d.Corpus], d)
+	}
+	for _, c := range []string{"corpus_airbus", "corpus_apple", "corpus_gm", "corpus_stock"} {
+		cp, cr, cf := scoreDates(byCorpus[c], false).prf()
+		t.Logf("  %-14s body dates P=%.3f R=%.3f F1=%.3f", c, cp, cr, cf)
+	}
 	report := filepath.Join(os.TempDir(), "meantime-date-errors.tsv")
 	out := "# misses (gold DATE not found with its value)\n" + strings.Join(body.misses, "\n") +
 		"\n# spurious (system DATE without a gold DATE of that value)\n" + strings.Join(body.spurious, "\n") + "\n"
