@@ -444,6 +444,9 @@ func (s *Store) SourcesOf(eventID int64) ([]model.Source, error) {
 	return out, nil
 }
 
+// searchCap bounds how many full-text matches Search ranks.
+const searchCap = 2000
+
 // Search returns the visible events whose title, place or actor names match
 // the words typed (the last word as a prefix), best first; when fewer than
 // limit match, events from articles whose text matches follow.
@@ -456,9 +459,13 @@ func (s *Store) Search(query string, limit int) ([]model.Event, error) {
 		limit = 100
 	}
 	ctx := context.Background()
-	rows, err := s.db.Query(`SELECT e.id FROM events_fts f JOIN events e ON e.id = f.rowid
-		WHERE events_fts MATCH ? AND e.hidden = 0 AND e.merged_into IS NULL
-		ORDER BY f.rank LIMIT ?`, q, limit)
+	// Rank only the first searchCap matches: a common word over a million
+	// events would otherwise rank them all.
+	rows, err := s.db.Query(`SELECT e.id FROM
+		(SELECT rowid, rank FROM events_fts WHERE events_fts MATCH ? LIMIT ?) f
+		JOIN events e ON e.id = f.rowid
+		WHERE e.hidden = 0 AND e.merged_into IS NULL
+		ORDER BY f.rank LIMIT ?`, q, searchCap, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
@@ -468,7 +475,7 @@ func (s *Store) Search(query string, limit int) ([]model.Event, error) {
 	}
 	if len(ids) < limit {
 		rows, err := s.db.Query(`SELECT DISTINCT e.id FROM
-			(SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 50) f
+			(SELECT rowid, rank FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? LIMIT 500) ORDER BY rank LIMIT 50) f
 			JOIN event_sources s ON s.article_id = f.rowid JOIN events e ON e.id = s.event_id
 			WHERE e.hidden = 0 AND e.merged_into IS NULL ORDER BY f.rank, e.start_day LIMIT ?`, q, limit)
 		if err != nil {

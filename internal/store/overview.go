@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -86,19 +87,11 @@ func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Coun
 			w = append(w, `e.start_day <= ?`)
 			a = append(a, dayNum(to))
 		}
-		var bucket string
-		switch g {
-		case Day:
-			bucket = `e.start_day`
-		case Month:
-			bucket = `CAST(strftime('%Y', e.start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', e.start_day * 86400, 'unixepoch') AS INTEGER) - 1`
-		case Year:
-			bucket = `CAST(strftime('%Y', e.start_day * 86400, 'unixepoch') AS INTEGER)`
-		default:
-			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
-		}
-		query = `SELECT ` + bucket + ` AS b, count(*) FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY b ORDER BY b`
+		// Group by day in SQL (an index scan for kind filters) and into
+		// months or years here: cheaper than date functions per row.
+		query = `SELECT e.start_day, count(*) FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.start_day ORDER BY e.start_day`
 		args = a
+		return s.bucketDays(g, query, args)
 	}
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
@@ -122,6 +115,39 @@ func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Coun
 			t = time.Date(int(b), 1, 1, 0, 0, 0, 0, time.UTC)
 		}
 		out = append(out, Count{Start: t, N: n})
+	}
+	return out, rows.Err()
+}
+
+// bucketDays runs a (day, count) query and sums the counts per bucket.
+func (s *Store) bucketDays(g Granularity, query string, args []any) ([]Count, error) {
+	rows, err := s.db.Query(query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("event counts: %w", err)
+	}
+	defer rows.Close()
+	var out []Count
+	for rows.Next() {
+		var d int64
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, fmt.Errorf("event counts: %w", err)
+		}
+		t := dayTime(d)
+		switch g {
+		case Month:
+			t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		case Year:
+			t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		case Day:
+		default:
+			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Start.Equal(t) {
+			out[k].N += n
+		} else {
+			out = append(out, Count{Start: t, N: n})
+		}
 	}
 	return out, rows.Err()
 }
@@ -195,25 +221,32 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	if b == (orb.Bound{}) {
 		b = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
 	}
+	world := b.Min.X() <= -180 && b.Max.X() >= 180 && b.Min.Y() <= -90 && b.Max.Y() >= 90
 	box := []any{b.Max.X(), b.Min.X(), b.Max.Y(), b.Min.Y()}
 	var query string
 	var args []any
-	if !f.narrow() && f.From.IsZero() && f.To.IsZero() {
-		query = `SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous,
-				ps.n, ps.first_day, ps.last_day
+	const cols = `p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+	switch {
+	case !f.narrow() && f.From.IsZero() && f.To.IsZero() && world:
+		// The whole world needs no spatial index.
+		query = `SELECT ` + cols + `, ps.n, ps.first_day, ps.last_day
+			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ps.n > 0`
+	case !f.narrow() && f.From.IsZero() && f.To.IsZero():
+		query = `SELECT ` + cols + `, ps.n, ps.first_day, ps.last_day
 			FROM places_rtree r JOIN place_stats ps ON ps.place_id = r.id JOIN places p ON p.id = r.id
-			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0
-			ORDER BY ps.n DESC, p.id`
+			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0`
 		args = box
-	} else {
+	default:
 		w, a := f.clauses()
-		w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
-		a = append(a, box...)
-		query = `SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous,
-				c.n, c.first_day, c.last_day
+		w = append(w, `e.place_id IS NOT NULL`)
+		if !world {
+			w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
+			a = append(a, box...)
+		}
+		query = `SELECT ` + cols + `, c.n, c.first_day, c.last_day
 			FROM (SELECT e.place_id AS pid, count(*) AS n, min(e.start_day) AS first_day, max(coalesce(e.end_day, e.start_day)) AS last_day
 				FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id) c
-			JOIN places p ON p.id = c.pid ORDER BY c.n DESC, p.id`
+			JOIN places p ON p.id = c.pid`
 		args = a
 	}
 	rows, err := s.db.Query(query, args...)
@@ -238,7 +271,17 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		}
 		out = append(out, pc)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("places in view: %w", err)
+	}
+	// Sorting here is cheaper than SQLite's temporary b-tree of whole rows.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Place.ID < out[j].Place.ID
+	})
+	return out, nil
 }
 
 // Place returns one stored place.

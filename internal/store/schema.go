@@ -220,6 +220,8 @@ END;
 	// 2: actors keep the order extraction gave them (titles name the main
 	// actor first).
 	`ALTER TABLE event_actors ADD COLUMN pos INTEGER NOT NULL DEFAULT 0;`,
+	// 3: the timeline's density per kind, read from this index alone.
+	`CREATE INDEX events_kind_visible ON events(kind, start_day) WHERE hidden = 0 AND merged_into IS NULL;`,
 }
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter
