@@ -23,6 +23,12 @@
 //     PAST_REF and FUTURE_REF are never anchored.
 //   - Durations (DURATION: "six-month", "4 hours", "over the past few
 //     months") are never anchored: they measure time, they do not name a date.
+//   - "the day", "that day", "the same month a year ago" refer back to the
+//     last date mentioned earlier in the text (else to dct).
+//   - Tense comes from the nearest cue word within 16 words before and 6
+//     after, in the same sentence; without a cue a yearless month or date is
+//     the past one when it lies less than recentDays back, else the nearest.
+//   - Text is tagged line by line: nothing reaches across a line break.
 package timex
 
 import (
