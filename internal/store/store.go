@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -91,6 +92,11 @@ func open(path string, readOnly bool) (*Store, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("open store %s: create folder: %w", path, err)
 		}
+	}
+	if exists && !readOnly && syscall.Access(path, 2 /* W_OK */) != nil {
+		// A file the user may not write is opened for reading: the app can
+		// still show it, and every write says why it cannot happen.
+		readOnly = true
 	}
 	if exists && fi.Size() > 0 {
 		// Look before writing anything: a corrupt file must stay as it is,
@@ -195,6 +201,8 @@ func wrapOpenErr(path string, err error) error {
 			return fmt.Errorf("open store %s: %w: the file is corrupt (%v); it was left untouched", path, ErrNotStore, err)
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return fmt.Errorf("open store %s: %w; close the other Briefing Atlas window or import and try again", path, ErrLocked)
+		case sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrCantOpen:
+			return fmt.Errorf("open store %s: %w (%v); check the file's and its folder's permissions or choose another file with --db", path, ErrReadOnly, err)
 		}
 	}
 	return fmt.Errorf("open store %s: %w", path, err)
