@@ -123,9 +123,29 @@ func printSummary(w io.Writer, path string, s pipeline.Summary) {
 		}
 	}
 	if len(s.Skipped) > 0 {
+		// Grouped by reason, a few examples each: a big folder can skip
+		// thousands of files and the list would bury the failures.
 		fmt.Fprintf(w, "Skipped: %s:\n", plural(len(s.Skipped), "file"))
+		var reasons []string
+		byReason := map[string][]string{}
 		for _, f := range s.Skipped {
-			fmt.Fprintf(w, "  %s: %s\n", f.Path, f.Skipped)
+			if _, ok := byReason[f.Skipped]; !ok {
+				reasons = append(reasons, f.Skipped)
+			}
+			byReason[f.Skipped] = append(byReason[f.Skipped], f.Path)
+		}
+		for _, r := range reasons {
+			paths := byReason[r]
+			if len(paths) == 1 {
+				fmt.Fprintf(w, "  %s: %s\n", paths[0], r)
+				continue
+			}
+			shown := paths[:min(3, len(paths))]
+			more := ""
+			if len(paths) > len(shown) {
+				more = fmt.Sprintf(" and %d more", len(paths)-len(shown))
+			}
+			fmt.Fprintf(w, "  %d files, %s: %s%s\n", len(paths), r, strings.Join(shown, ", "), more)
 		}
 	}
 	for _, warn := range s.Warnings {

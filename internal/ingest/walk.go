@@ -107,7 +107,7 @@ func (w *walker) file(p string, fi os.FileInfo, named bool) {
 func isDocFile(p string) bool {
 	base := strings.ToUpper(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)))
 	switch base {
-	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "NOTICE", "COPYING", "AUTHORS", "CONTRIBUTING", "INDEX":
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "NOTICE", "COPYING", "AUTHORS", "CONTRIBUTING":
 		return true
 	}
 	return false
