@@ -37,6 +37,7 @@ type tlLayout struct {
 type legendItem struct {
 	kind    model.Kind // zero for the non-kind items
 	text    string
+	order   int
 	planned bool
 	band    bool
 	x, y    float64
@@ -198,20 +199,20 @@ func (l *tlLayout) layoutLegend(c canvas, d *doc) {
 	var items []legendItem
 	planned, band := false, false
 	for _, m := range l.marks {
-		g := kindGroup(m.en.E.Kind)
+		g, order := kindGroup(m.en.E.Kind)
 		if !seen[g] {
 			seen[g] = true
-			items = append(items, legendItem{kind: m.en.E.Kind, text: g})
+			items = append(items, legendItem{kind: m.en.E.Kind, text: g, order: order})
 		}
 		planned = planned || m.en.E.Planned
 		band = band || m.b1 > m.b0
 	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].text < items[j].text })
+	sort.SliceStable(items, func(i, j int) bool { return items[i].order < items[j].order })
 	if planned {
-		items = append(items, legendItem{text: "planned or expected", planned: true})
+		items = append(items, legendItem{text: "Planned or expected", planned: true})
 	}
 	if band {
-		items = append(items, legendItem{text: "date known only roughly", band: true})
+		items = append(items, legendItem{text: "Date known only roughly", band: true})
 	}
 	if l.undated > 0 {
 		items = append(items, legendItem{text: fmt.Sprintf("%s not shown", plural(l.undated, "undated event"))})
