@@ -80,19 +80,14 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 			}
 		}
 	}
-	b := img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	var z vector.Rasterizer
 	for _, l := range labels {
 		if !l.Dot {
 			continue
 		}
 		x, y := v.Project(l.Lat, l.Lon)
-		z.Reset(b.Dx(), b.Dy())
-		addCircle(z, float32(x*sc), float32(y*sc), float32(3.2*sc))
-		z.Draw(img, b, image.NewUniform(s.MarkerOutline), image.Point{})
-		z.Reset(b.Dx(), b.Dy())
-		addCircle(z, float32(x*sc), float32(y*sc), float32(2.2*sc))
-		z.Draw(img, b, image.NewUniform(s.CityLabel), image.Point{})
+		fillCircle(&z, img, x*sc, y*sc, 3.2*sc, s.MarkerOutline)
+		fillCircle(&z, img, x*sc, y*sc, 2.2*sc, s.CityLabel)
 		if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CityLabel, s.Halo); err != nil {
 			return nil, err
 		}

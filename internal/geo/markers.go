@@ -36,6 +36,19 @@ func (m Marker) Box(v View) Rect {
 	return Rect{x - r, y - r, x + r, y + r}
 }
 
+// fillCircle draws a disc in device pixels through a rasterizer just large
+// enough for it: drawing through a full-frame one costs a pass over every
+// pixel per disc.
+func fillCircle(z *vector.Rasterizer, img *image.RGBA, cx, cy, r float64, c color.RGBA) {
+	rect := image.Rect(int(math.Floor(cx-r-1)), int(math.Floor(cy-r-1)), int(math.Ceil(cx+r+1)), int(math.Ceil(cy+r+1))).Intersect(img.Bounds())
+	if rect.Empty() {
+		return
+	}
+	z.Reset(rect.Dx(), rect.Dy())
+	addCircle(z, float32(cx-float64(rect.Min.X)), float32(cy-float64(rect.Min.Y)), float32(r))
+	z.Draw(img, rect, image.NewUniform(c), image.Point{})
+}
+
 // addCircle adds a circle path (four cubic Béziers) in device pixels.
 func addCircle(z *vector.Rasterizer, cx, cy, r float32) {
 	const k = 0.5522847498 // control distance for a quarter circle
@@ -65,12 +78,9 @@ func DrawMarkers(img *image.RGBA, v View, s Style, ms []Marker) {
 		return ma.Radius > mb.Radius
 	})
 	sc := v.scale()
-	b := img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	var z vector.Rasterizer
 	disc := func(x, y, r float64, c color.RGBA) {
-		z.Reset(b.Dx(), b.Dy())
-		addCircle(z, float32(x*sc), float32(y*sc), float32(r*sc))
-		z.Draw(img, b, image.NewUniform(c), image.Point{})
+		fillCircle(&z, img, x*sc, y*sc, r*sc, c)
 	}
 	for _, i := range order {
 		m := ms[i]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 	"sync"
 
@@ -93,28 +94,81 @@ func fix(v fixed.Int26_6) float64 { return float64(v) / 64 }
 
 // DrawText draws s with its top-left corner at x, y (logical pixels of a
 // view at scale), in colour c with a halo of colour halo so that it stays
-// legible over borders and coasts. A zero halo draws none.
+// legible over borders and coasts. A zero halo draws none. Labels are
+// rendered once into cached sprites, since the same names are drawn at
+// every frame while the user pans.
 func DrawText(img *image.RGBA, s string, tf Typeface, size, x, y, scale float64, c, halo color.RGBA) error {
-	sharedFaces.mu.Lock()
-	defer sharedFaces.mu.Unlock()
-	fc, err := sharedFaces.face(tf, size*scale)
+	sp, err := sprites.get(spriteKey{s, tf, size * scale, c, halo})
 	if err != nil {
 		return err
 	}
-	asc := fix(fc.Metrics().Ascent)
+	px := int(math.Round(x*scale)) - sp.pad
+	py := int(math.Round(y*scale)) - sp.pad
+	r := sp.img.Bounds().Add(image.Pt(px, py))
+	draw.Draw(img, r, sp.img, image.Point{}, draw.Over)
+	return nil
+}
+
+type spriteKey struct {
+	text    string
+	tf      Typeface
+	size    float64 // device pixels
+	c, halo color.RGBA
+}
+
+type sprite struct {
+	img *image.RGBA
+	pad int // halo margin around the text box
+}
+
+// spriteCache holds rendered labels; it is emptied when it grows past a few
+// thousand entries rather than tracking use, which is plenty for a map.
+type spriteCache struct {
+	mu sync.Mutex
+	m  map[spriteKey]*sprite
+}
+
+var sprites = &spriteCache{m: map[spriteKey]*sprite{}}
+
+func (sc *spriteCache) get(k spriteKey) (*sprite, error) {
+	sc.mu.Lock()
+	sp := sc.m[k]
+	sc.mu.Unlock()
+	if sp != nil {
+		return sp, nil
+	}
+	sharedFaces.mu.Lock()
+	defer sharedFaces.mu.Unlock()
+	fc, err := sharedFaces.face(k.tf, k.size)
+	if err != nil {
+		return nil, err
+	}
+	m := fc.Metrics()
+	asc := fix(m.Ascent)
+	w := int(math.Ceil(fix(font.MeasureString(fc, k.text))))
+	h := int(math.Ceil(fix(m.Ascent + m.Descent)))
+	r := math.Max(1, 1.4*k.size/CityLabelSize)
+	pad := int(math.Ceil(r)) + 1
+	img := image.NewRGBA(image.Rect(0, 0, w+2*pad, h+2*pad))
 	d := font.Drawer{Dst: img, Face: fc}
-	bx, by := x*scale, y*scale+asc
-	if halo.A > 0 {
-		d.Src = image.NewUniform(halo)
-		r := math.Max(1, 1.4*scale)
-		for k := 0; k < 12; k++ {
-			a := float64(k) * math.Pi / 6
+	bx, by := float64(pad), float64(pad)+asc
+	if k.halo.A > 0 {
+		d.Src = image.NewUniform(k.halo)
+		for i := 0; i < 12; i++ {
+			a := float64(i) * math.Pi / 6
 			d.Dot = fixed.Point26_6{X: fixed.Int26_6((bx + r*math.Cos(a)) * 64), Y: fixed.Int26_6((by + r*math.Sin(a)) * 64)}
-			d.DrawString(s)
+			d.DrawString(k.text)
 		}
 	}
-	d.Src = image.NewUniform(c)
+	d.Src = image.NewUniform(k.c)
 	d.Dot = fixed.Point26_6{X: fixed.Int26_6(bx * 64), Y: fixed.Int26_6(by * 64)}
-	d.DrawString(s)
-	return nil
+	d.DrawString(k.text)
+	sp = &sprite{img: img, pad: pad}
+	sc.mu.Lock()
+	if len(sc.m) > 4000 {
+		sc.m = map[spriteKey]*sprite{}
+	}
+	sc.m[k] = sp
+	sc.mu.Unlock()
+	return sp, nil
 }

@@ -486,6 +486,12 @@ func (m *Map) overlayLocked() geo.Overlay {
 	return o
 }
 
+// RenderImage returns the image for a raster of w×h device pixels, as the
+// widget's raster gets it: the basemap is reused while the view is
+// unchanged, and the overlay while markers, selection and view are. It is
+// exported so that benchmarks and screenshots can time and save frames.
+func (m *Map) RenderImage(w, h int) image.Image { return m.render(w, h) }
+
 // render returns the image for a raster of w×h device pixels, reusing the
 // cached basemap when only the overlay changed.
 func (m *Map) render(w, h int) image.Image {
@@ -496,7 +502,7 @@ func (m *Map) render(w, h int) image.Image {
 	}
 	v := m.view
 	v.Scale = float64(w) / v.Width
-	dark := fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
+	dark := isDark(theme.Color(theme.ColorNameBackground))
 	style := geo.LightStyle
 	if dark {
 		style = geo.DarkStyle
@@ -642,3 +648,10 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *mapRenderer) Destroy() {}
+
+// isDark reports whether the theme's background is dark. Asking the colour
+// rather than the settings' variant also follows themes that force one.
+func isDark(c color.Color) bool {
+	r, g, b, _ := c.RGBA()
+	return 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0x8000
+}

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"image/color"
 	"math"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
@@ -42,10 +44,32 @@ func newSampleMap(t *testing.T, w, h float32) *Map {
 	return m
 }
 
+// forcedVariant is the default theme pinned to one variant.
+type forcedVariant struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (f forcedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(n, f.v)
+}
+
 func TestGolden(t *testing.T) {
-	m := newSampleMap(t, 900, 560)
-	m.SetSelected([]int64{5})
-	test.AssertObjectRendersToImage(t, "sample.png", m)
+	tests := []struct {
+		golden  string
+		variant fyne.ThemeVariant
+	}{
+		{"sample_light.png", theme.VariantLight},
+		{"sample_dark.png", theme.VariantDark},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			m := newSampleMap(t, 900, 560)
+			fyne.CurrentApp().Settings().SetTheme(forcedVariant{theme.DefaultTheme(), tt.variant})
+			m.SetSelected([]int64{5})
+			test.AssertObjectRendersToImage(t, tt.golden, m)
+		})
+	}
 }
 
 func TestDefaultViewFitsMarkers(t *testing.T) {
