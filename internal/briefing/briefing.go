@@ -153,6 +153,11 @@ func Export(path string, b Briefing, opt Options) ([]string, error) {
 		return nil, fmt.Errorf("export %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
+	// CreateTemp makes the file private; a briefing is meant to be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("export %s: %w", path, err)
+	}
 	written := []string{path}
 	switch opt.Format {
 	case PDF:

@@ -196,7 +196,11 @@ func TestMarkdownHasEventsAndFigures(t *testing.T) {
 
 func TestCSVRoundTrips(t *testing.T) {
 	b := sampleBriefing()
-	f, err := os.Open(export(t, b, CSV, A4))
+	path := export(t, b, CSV, A4)
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode %v, %v; want rw-r--r-- so it can be shared", fi.Mode(), err)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
