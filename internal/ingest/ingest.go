@@ -56,7 +56,7 @@ func ReadFile(path string, m *Manifest) (*model.Article, error) {
 	if format == "" {
 		return nil, fmt.Errorf("%s: %w", path, ErrUnsupported)
 	}
-	raw, err := readBounded(path)
+	raw, err := ReadRaw(path)
 	if err != nil {
 		return nil, err
 	}
@@ -67,9 +67,9 @@ func ReadFile(path string, m *Manifest) (*model.Article, error) {
 	return a, nil
 }
 
-// readBounded reads at most MaxFileSize bytes, refusing bigger files without
-// reading them whole.
-func readBounded(path string) ([]byte, error) {
+// ReadRaw reads a file's bytes, refusing files over MaxFileSize without
+// reading them whole and anything that is not a regular file.
+func ReadRaw(path string) ([]byte, error) {
 	// Stat first: opening a FIFO or device would block or never end.
 	if fi, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, describeOpenErr(err))
@@ -139,6 +139,7 @@ func Parse(path, format string, raw []byte, m *Manifest) (*model.Article, error)
 	a.Text = text
 	sum := sha256.Sum256([]byte(text))
 	a.SHA256 = hex.EncodeToString(sum[:])
+	a.FileSHA256 = FileHash(raw)
 
 	meta := scanText(text, format)
 	a.Noise = meta.noise
@@ -237,4 +238,10 @@ func checkText(s string) (string, error) {
 		return "", ErrBinary
 	}
 	return s, nil
+}
+
+// FileHash is the hex SHA256 of a file's bytes (model.Article.FileSHA256).
+func FileHash(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
 }

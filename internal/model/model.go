@@ -36,6 +36,7 @@ type Article struct {
 	ID         int64
 	Path       string // path as given at import time
 	SHA256     string // hex digest of the decoded UTF-8 text; the dedupe key
+	FileSHA256 string // hex digest of the file's bytes, so a re-import skips unchanged files unparsed
 	Format     string // "txt", "md" or "html"
 	Title      string
 	Publisher  string

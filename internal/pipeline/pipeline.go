@@ -144,9 +144,25 @@ func fatal(err error) bool {
 }
 
 func importOne(ctx context.Context, st *store.Store, x Extractor, path string, opts Options) (store.SaveResult, error) {
-	a, err := ingest.ReadFile(path, opts.Manifest)
+	format := ingest.Format(path)
+	if format == "" {
+		return store.SaveResult{}, fmt.Errorf("%s: %w", path, ingest.ErrUnsupported)
+	}
+	raw, err := ingest.ReadRaw(path)
 	if err != nil {
 		return store.SaveResult{}, err
+	}
+	// An unchanged file is skipped before parsing: re-running an import
+	// over a big folder costs a hash per file.
+	if has, err := st.HasFile(ingest.FileHash(raw)); err != nil {
+		return store.SaveResult{}, err
+	} else if has {
+		opts.Manifest.Lookup(path) // the manifest row was used
+		return store.SaveResult{AlreadyPresent: true}, nil
+	}
+	a, err := ingest.Parse(path, format, raw, opts.Manifest)
+	if err != nil {
+		return store.SaveResult{}, fmt.Errorf("%s: %w", path, err)
 	}
 	// Skip extraction for text already stored: a re-run is quick.
 	has, err := st.HasArticle(a.SHA256)
@@ -154,7 +170,7 @@ func importOne(ctx context.Context, st *store.Store, x Extractor, path string, o
 		return store.SaveResult{}, err
 	}
 	if has {
-		return store.SaveResult{AlreadyPresent: true}, nil
+		return store.SaveResult{AlreadyPresent: true}, st.RememberFile(a.SHA256, a.FileSHA256)
 	}
 	ext, err := runExtractor(x, a)
 	if err != nil {

@@ -139,8 +139,11 @@ func TestBadInput(t *testing.T) {
 		{"duplicates", func(t *testing.T, dir string) ([]string, *ingest.Manifest) {
 			good := filepath.Join(dir, "good.txt")
 			copyFile(t, filepath.Join(filepath.Dir(dir), "seed.txt"), filepath.Join(dir, "copy-of-seed.txt"))
+			// The same text with a byte-order mark: other bytes, same article.
+			b, _ := os.ReadFile(good)
+			os.WriteFile(filepath.Join(dir, "good-bom.txt"), append([]byte("\xEF\xBB\xBF"), b...), 0o644)
 			return []string{dir, good, good}, nil
-		}, 1, 1, nil, nil},
+		}, 1, 2, nil, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -46,6 +46,29 @@ func (s *Store) HasArticle(sha string) (bool, error) {
 	return n > 0, nil
 }
 
+// HasFile reports whether an article was imported from a file whose bytes
+// have this SHA256 (model.Article.FileSHA256).
+func (s *Store) HasFile(fileSHA string) (bool, error) {
+	var n int
+	err := s.db.QueryRow(`SELECT count(*) FROM articles WHERE file_sha256 = ?`, fileSHA).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("look up file %s: %w", fileSHA, err)
+	}
+	return n > 0, nil
+}
+
+// RememberFile records the file hash of a stored article that has none yet
+// (imported before file hashes were kept), so the next import skips it early.
+func (s *Store) RememberFile(textSHA, fileSHA string) error {
+	if fileSHA == "" || s.readOnly {
+		return nil
+	}
+	return s.writeTx(context.Background(), "remember file hash", func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE articles SET file_sha256 = ? WHERE sha256 = ? AND file_sha256 IS NULL`, fileSHA, textSHA)
+		return err
+	})
+}
+
 // SaveArticle stores an article, its mentions and its events in one
 // transaction, so a crash leaves either all of it or none. Each event is
 // merged into a stored event for which same is true (candidates: events whose
@@ -111,9 +134,13 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *model.Article) (int64, er
 	if ds == "" {
 		ds = model.DateUnknown
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles(path, sha256, format, title, publisher, url, published, date_source, dateline, text, noise, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.Path, a.SHA256, a.Format, a.Title, a.Publisher, a.URL, unixOrNull(a.Published), string(ds), a.Dateline, a.Text, string(noise), a.ImportedAt.Unix())
+	var fileSHA any
+	if a.FileSHA256 != "" {
+		fileSHA = a.FileSHA256
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles(path, sha256, format, title, publisher, url, published, date_source, dateline, text, noise, imported_at, file_sha256)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Path, a.SHA256, a.Format, a.Title, a.Publisher, a.URL, unixOrNull(a.Published), string(ds), a.Dateline, a.Text, string(noise), a.ImportedAt.Unix(), fileSHA)
 	if err != nil {
 		return 0, fmt.Errorf("insert article: %w", err)
 	}
@@ -275,7 +302,7 @@ func (s *Store) SetArticleDate(id int64, date time.Time) error {
 	})
 }
 
-const articleCols = `id, path, sha256, format, title, publisher, url, published, date_source, dateline, imported_at`
+const articleCols = `id, path, sha256, format, title, publisher, url, published, date_source, dateline, imported_at, coalesce(file_sha256, '')`
 
 // Articles lists every stored article in import order, without Text and
 // Noise (call Article for those) so that long lists stay light.
@@ -328,7 +355,7 @@ func scanArticle(r scanner, full bool) (*model.Article, error) {
 	var published sql.NullInt64
 	var ds string
 	var imported int64
-	dest := []any{&a.ID, &a.Path, &a.SHA256, &a.Format, &a.Title, &a.Publisher, &a.URL, &published, &ds, &a.Dateline, &imported}
+	dest := []any{&a.ID, &a.Path, &a.SHA256, &a.Format, &a.Title, &a.Publisher, &a.URL, &published, &ds, &a.Dateline, &imported, &a.FileSHA256}
 	var noise string
 	if full {
 		dest = append(dest, &a.Text, &noise)

@@ -222,6 +222,10 @@ END;
 	`ALTER TABLE event_actors ADD COLUMN pos INTEGER NOT NULL DEFAULT 0;`,
 	// 3: the timeline's density per kind, read from this index alone.
 	`CREATE INDEX events_kind_visible ON events(kind, start_day) WHERE hidden = 0 AND merged_into IS NULL;`,
+	// 4: the file's own hash, so that re-importing a folder skips unchanged
+	// files before parsing them.
+	`ALTER TABLE articles ADD COLUMN file_sha256 TEXT;
+	CREATE INDEX articles_file_sha256 ON articles(file_sha256) WHERE file_sha256 IS NOT NULL;`,
 }
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter

@@ -363,7 +363,7 @@ func TestArticleRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	a := &model.Article{Path: "/x/a.html", SHA256: "abc", Format: "html", Title: "T", Publisher: "P", URL: "http://u",
 		Published: time.Date(2016, 3, 24, 14, 26, 0, 0, time.UTC), DateSource: model.DateInText, Dateline: "MOSCOW",
-		Text: "héllo wörld", Noise: []model.Span{{Start: 0, End: 2}}}
+		Text: "héllo wörld", Noise: []model.Span{{Start: 0, End: 2}}, FileSHA256: "file-abc"}
 	if _, err := s.SaveArticle(context.Background(), a, nil, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -379,6 +379,12 @@ func TestArticleRoundTrip(t *testing.T) {
 	has, err := s.HasArticle("abc")
 	if err != nil || !has {
 		t.Errorf("HasArticle: %v %v", has, err)
+	}
+	if has, err := s.HasFile("file-abc"); err != nil || !has || got.FileSHA256 != "file-abc" {
+		t.Errorf("HasFile: %v %v, stored %q", has, err, got.FileSHA256)
+	}
+	if has, _ := s.HasFile("abc"); has {
+		t.Error("HasFile matched a text hash")
 	}
 	if err := s.SetArticleDate(a.ID, day("2016-03-25")); err != nil {
 		t.Fatal(err)
