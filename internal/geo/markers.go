@@ -1,9 +1,11 @@
 package geo
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 
 	"golang.org/x/image/vector"
@@ -148,21 +150,40 @@ func ClusterMarkers(pts []WeightedPoint, v View, radiusPx float64) []Cluster {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return pts[order[a]].Weight > pts[order[b]].Weight })
+	// Heaviest first; ties by index keep the result deterministic.
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(pts[b].Weight, pts[a].Weight); c != 0 {
+			return c
+		}
+		return a - b
+	})
 	type centre struct{ x, y float64 }
 	var cs []Cluster
 	var cxy []centre
-	grid := map[[2]int32][]int32{}
+	// A dense grid over the view (plus a ring of cells) holds the cluster
+	// centres; points off-screen fall back to a map.
+	gw, gh := int(math.Ceil(v.Width/radiusPx))+4, int(math.Ceil(v.Height/radiusPx))+4
+	dense := make([][]int32, gw*gh)
+	sparse := map[[2]int]([]int32){}
+	cell := func(gx, gy int) *[]int32 {
+		if gx >= -2 && gy >= -2 && gx < gw-2 && gy < gh-2 {
+			return &dense[(gy+2)*gw+gx+2]
+		}
+		k := [2]int{gx, gy}
+		l := sparse[k]
+		return &l
+	}
 	r2 := radiusPx * radiusPx
+	proj := v.projector()
 	for _, i := range order {
 		p := pts[i]
-		x, y := v.Project(p.Lat, p.Lon)
-		gx, gy := int32(math.Floor(x/radiusPx)), int32(math.Floor(y/radiusPx))
+		x, y := proj(p.Lat, p.Lon)
+		gx, gy := int(math.Floor(x/radiusPx)), int(math.Floor(y/radiusPx))
 		found := -1
 		best := r2
-		for dx := int32(-1); dx <= 1; dx++ {
-			for dy := int32(-1); dy <= 1; dy++ {
-				for _, ci := range grid[[2]int32{gx + dx, gy + dy}] {
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, ci := range *cell(gx+dx, gy+dy) {
 					c := cxy[ci]
 					if d := (c.x-x)*(c.x-x) + (c.y-y)*(c.y-y); d <= best {
 						found, best = int(ci), d
@@ -175,8 +196,11 @@ func ClusterMarkers(pts []WeightedPoint, v View, radiusPx float64) []Cluster {
 			cs[found].Members = append(cs[found].Members, i)
 			continue
 		}
-		k := [2]int32{gx, gy}
-		grid[k] = append(grid[k], int32(len(cs)))
+		l := cell(gx, gy)
+		*l = append(*l, int32(len(cs)))
+		if gx < -2 || gy < -2 || gx >= gw-2 || gy >= gh-2 {
+			sparse[[2]int{gx, gy}] = *l
+		}
 		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: p.Weight, Members: []int{i}})
 		cxy = append(cxy, centre{x, y})
 	}

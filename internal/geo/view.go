@@ -68,6 +68,18 @@ func (v View) Project(lat, lon float64) (x, y float64) {
 	return (mx-cx)*s + v.Width/2, (my-cy)*s + v.Height/2
 }
 
+// projector returns Project with the view's constants computed once, for
+// loops over many points.
+func (v View) projector() func(lat, lon float64) (x, y float64) {
+	cx, cy := mercator(v.Center[0], v.Center[1])
+	s := v.worldSize()
+	w2, h2 := v.Width/2, v.Height/2
+	return func(lat, lon float64) (float64, float64) {
+		mx, my := mercator(lon, lat)
+		return (mx-cx)*s + w2, (my-cy)*s + h2
+	}
+}
+
 // Unproject returns the latitude and longitude at a logical pixel position.
 func (v View) Unproject(x, y float64) (lat, lon float64) {
 	cx, cy := mercator(v.Center[0], v.Center[1])

@@ -1,0 +1,146 @@
+package geo
+
+import (
+	"math/rand"
+	"testing"
+)
+
+func TestPlaceLabelsNoOverlap(t *testing.T) {
+	v := regionalView()
+	r := rand.New(rand.NewSource(7))
+	var cands []LabelCandidate
+	for i := 0; i < 400; i++ {
+		lat, lon := v.Unproject(r.Float64()*v.Width, r.Float64()*v.Height)
+		cands = append(cands, LabelCandidate{Text: "Placename", Lat: lat, Lon: lon, Kind: LabelCity,
+			Priority: r.Float64(), Size: CityLabelSize, Offset: 3, ID: i})
+	}
+	obstacle := Rect{600, 380, 680, 420}
+	labels := PlaceLabels(cands, v, []Rect{obstacle})
+	if len(labels) < 20 || len(labels) == len(cands) {
+		t.Fatalf("placed %d of %d labels: want many, but not all", len(labels), len(cands))
+	}
+	for i, a := range labels {
+		if a.Box.Overlaps(obstacle) {
+			t.Errorf("label %d overlaps the obstacle", a.ID)
+		}
+		if a.Box.X0 < 0 || a.Box.Y0 < 0 || a.Box.X1 > v.Width || a.Box.Y1 > v.Height {
+			t.Errorf("label %d leaves the view: %+v", a.ID, a.Box)
+		}
+		for _, b := range labels[i+1:] {
+			if a.Box.Overlaps(b.Box) {
+				t.Errorf("labels %d and %d overlap", a.ID, b.ID)
+			}
+		}
+	}
+	// Greedy by priority: the most important candidate is always placed
+	// when nothing blocks it.
+	best := cands[0]
+	for _, c := range cands {
+		if c.Priority > best.Priority {
+			best = c
+		}
+	}
+	x, y := v.Project(best.Lat, best.Lon)
+	if x > 100 && y > 40 && x < v.Width-200 && y < v.Height-40 && !(Rect{x - 120, y - 20, x + 120, y + 20}).Overlaps(obstacle) {
+		found := false
+		for _, l := range labels {
+			found = found || l.ID == best.ID
+		}
+		if !found {
+			t.Errorf("highest-priority label %d was dropped", best.ID)
+		}
+	}
+}
+
+func TestCountryLabelCandidates(t *testing.T) {
+	v := regionalView()
+	cands, err := CountryLabelCandidates(v, CountryLabelSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gaz(t)
+	names := map[string]bool{}
+	for _, c := range cands {
+		names[c.Text] = true
+		// Each label point lies in the country it names (by the 50m borders).
+		if c.Text == "RUSSIA" && g.CountryAt(c.Lat, c.Lon) != "RU" {
+			t.Errorf("RUSSIA label at (%v, %v) is not in Russia", c.Lat, c.Lon)
+		}
+	}
+	for _, want := range []string{"FRANCE", "UKRAINE", "TURKEY", "RUSSIA"} {
+		if !names[want] {
+			t.Errorf("no label candidate for %s", want)
+		}
+	}
+	if names["AUSTRALIA"] {
+		t.Error("label candidate for a country out of view")
+	}
+}
+
+func TestContextCities(t *testing.T) {
+	g := gaz(t)
+	world := worldView()
+	regional := regionalView()
+	w := g.ContextCities(world, 100)
+	r := g.ContextCities(regional, 100)
+	if len(w) == 0 || len(r) == 0 {
+		t.Fatalf("no context cities: world %d, regional %d", len(w), len(r))
+	}
+	has := func(cs []Candidate, name string) bool {
+		for _, c := range cs {
+			if c.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(r, "Ankara") || !has(r, "Kiev") {
+		t.Error("regional view lacks the capitals Ankara and Kiev")
+	}
+	if has(w, "Izmir") {
+		t.Error("world view shows a provincial city")
+	}
+	if has(r, "City of London") {
+		t.Error("City of London shown beside London")
+	}
+}
+
+func TestClusterMarkers(t *testing.T) {
+	v := NewView(40, 30, 1, 1280, 800) // world view: the Levant is a few pixels wide
+	pts := []WeightedPoint{
+		{Lat: 31.955, Lon: 35.945, Weight: 2}, // Amman
+		{Lat: 34.561, Lon: 38.281, Weight: 3}, // Palmyra
+		{Lat: 46.202, Lon: 6.146, Weight: 6},  // Geneva
+	}
+	cs := ClusterMarkers(pts, v, 24)
+	if len(cs) != 2 {
+		t.Fatalf("%d clusters, want 2 (Levant, Geneva)", len(cs))
+	}
+	total := 0.0
+	for _, c := range cs {
+		total += c.Weight
+		if len(c.Members) == 2 && (c.Members[0] != 1 || c.Weight != 5) {
+			t.Errorf("Levant cluster %+v: want Palmyra first, weight 5", c)
+		}
+	}
+	if total != 11 {
+		t.Errorf("weights sum to %v, want 11", total)
+	}
+	// Zoomed in, nothing merges.
+	if cs := ClusterMarkers(pts, NewView(40, 30, 6, 1280, 800), 24); len(cs) != 3 {
+		t.Errorf("%d clusters at zoom 6, want 3", len(cs))
+	}
+}
+
+func BenchmarkClusterMarkers50k(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	pts := make([]WeightedPoint, 50000)
+	for i := range pts {
+		pts[i] = WeightedPoint{Lat: r.Float64()*140 - 60, Lon: r.Float64()*360 - 180, Weight: float64(1 + r.Intn(20))}
+	}
+	v := worldView()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ClusterMarkers(pts, v, 26)
+	}
+}
