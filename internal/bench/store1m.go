@@ -168,7 +168,7 @@ func runOpen(env *Env) (Result, func(), error) {
 		return Result{}, nil, err
 	}
 	r := Result{Value: median(full), Ref: median(ref), RefUnit: "ms", RefWhat: "same on an empty store",
-		Note: "median of 7: open, month counts, zoomed-out marks, world places"}
+		Note: fmt.Sprintf("median of %d: open, month counts, zoomed-out marks, world places", len(full))}
 	return r, func() { _ = once(env.Store1M)() }, nil
 }
 
@@ -222,7 +222,8 @@ func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, n
 		closeAll()
 		return Result{}, nil, err
 	}
-	r := Result{Value: median(ds), Ref: median(rs), RefUnit: "ms", RefWhat: "same query on an empty store", Note: note}
+	r := Result{Value: median(ds), Ref: median(rs), RefUnit: "ms", RefWhat: "same query on an empty store",
+		Note: fmt.Sprintf("median of %d: %s", len(ds), note)}
 	// The stores stay open for a profile run and are closed after it.
 	env.deferClose(closeAll)
 	return r, func() { _ = fFull() }, nil
@@ -230,14 +231,14 @@ func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, n
 
 func runTimelineFrame(env *Env) (Result, func(), error) {
 	return timelineAt(env, func(from, _ time.Time) time.Time { return from }, 0,
-		"median of 30: marks and ticks, whole range in 800 px")
+		"marks and ticks, whole range in 800 px")
 }
 
 func runTimelineZoomed(env *Env) (Result, func(), error) {
 	// A month in a busy year of the synthetic store: March 2016.
 	month := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)
 	return timelineAt(env, func(time.Time, time.Time) time.Time { return month }, 31,
-		"median of 30: marks and ticks, one month (Mar 2016) in 800 px")
+		"marks and ticks, one month (Mar 2016) in 800 px")
 }
 
 // searchQueries are what a user types: places, topics, surnames, a prefix

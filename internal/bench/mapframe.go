@@ -1,0 +1,214 @@
+package bench
+
+import (
+	"compress/gzip"
+	"fmt"
+	"image"
+	"image/draw"
+	"io"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/gen"
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// The map metrics call internal/geo the way the map widget
+// (internal/ui/mapview, which the CLI cannot import because it links Fyne)
+// does: RenderInto for the basemap, ClusterMarkers for the markers, and a
+// copy of the cached basemap plus DrawOverlay when only the markers change.
+
+// mapW and mapH are the map's size in a 1280×800 window shown full size.
+const mapW, mapH = 1280, 800
+
+// clusterPx is mapview's merge distance for markers.
+const clusterPx = 26
+
+// regional is the view the map metrics draw: the eastern Mediterranean and
+// the Middle East, where the sample corpus's events are, at zoom 5.
+func regional() geo.View { return geo.NewView(34, 38, 5, mapW, mapH) }
+
+// cpuRef is the machine-speed reference for figures with no store: gzip
+// level 6 of 256 KB of generated article text, best of five, in ms.
+func cpuRef() (float64, error) {
+	c := gen.New(gen.Options{Seed: 1})
+	var buf []byte
+	for i := 0; len(buf) < 256<<10; i++ {
+		buf = append(buf, c.Article(i).Text...)
+	}
+	buf = buf[:256<<10]
+	zw, err := gzip.NewWriterLevel(io.Discard, 6)
+	if err != nil {
+		return 0, err
+	}
+	best := time.Duration(math.MaxInt64)
+	for i := 0; i < 5; i++ {
+		t := time.Now()
+		zw.Reset(io.Discard)
+		zw.Write(buf)
+		zw.Close()
+		if d := time.Since(t); d < best {
+			best = d
+		}
+	}
+	return ms(best), nil
+}
+
+const cpuRefWhat = "gzip -6 of 256 KB of text (machine speed)"
+
+// pans are small moves of the regional view, so that every frame is a true
+// re-render of a view never drawn before.
+func pans(n int) []geo.View {
+	out := make([]geo.View, n)
+	for i := range out {
+		v := regional()
+		v.Center[0] += 0.37 * float64(i%7-3)
+		v.Center[1] += 0.23 * float64(i%5-2)
+		out[i] = v.Clamp()
+	}
+	return out
+}
+
+func runMapFrame(env *Env) (Result, func(), error) {
+	r := geo.NewRenderer()
+	img := image.NewRGBA(image.Rect(0, 0, mapW, mapH))
+	vs := pans(25)
+	// The first frame at a zoom level projects and simplifies the
+	// geometry once; re-renders reuse it, as in the app.
+	if err := r.RenderInto(img, vs[0], geo.LightStyle); err != nil {
+		return Result{}, nil, err
+	}
+	i := 0
+	ds, err := durations(len(vs), func() error {
+		i++
+		return r.RenderInto(img, vs[i%len(vs)], geo.LightStyle)
+	})
+	if err != nil {
+		return Result{}, nil, err
+	}
+	ref, err := cpuRef()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	work := func() {
+		for _, v := range vs {
+			_ = r.RenderInto(img, v, geo.LightStyle)
+		}
+	}
+	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
+		Note: fmt.Sprintf("median of %d panned re-renders, 1280×800, zoom 5, 1:%s", len(ds), geo.LODFor(vs[0]))}, work, nil
+}
+
+// markerPoints returns 50,000 weighted places as the map gets them: real
+// gazetteer cities (the same as the generated store's), weights with the
+// store's heavy head.
+func markerPoints() ([]geo.WeightedPoint, []model.Place, error) {
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		return nil, nil, err
+	}
+	places := gen.Places(1, 50_000, g.LargestCities(50_000))
+	r := rand.New(rand.NewPCG(1, 2))
+	pts := make([]geo.WeightedPoint, len(places))
+	for i, p := range places {
+		w := 1 + math.Floor(2000*math.Pow(r.Float64(), 8)*(1-float64(i)/float64(len(places))))
+		pts[i] = geo.WeightedPoint{Lat: p.Lat, Lon: p.Lon, Weight: w}
+	}
+	return pts, places, nil
+}
+
+// layout is mapview's marker layout: cluster, then place each cluster.
+func layout(pts []geo.WeightedPoint, v geo.View) []geo.Marker {
+	cs := geo.ClusterMarkers(pts, v, clusterPx)
+	out := make([]geo.Marker, 0, len(cs))
+	for _, c := range cs {
+		x, y := v.Project(c.Lat, c.Lon)
+		if x < -clusterPx || y < -clusterPx || x > v.Width+clusterPx || y > v.Height+clusterPx {
+			continue
+		}
+		out = append(out, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight))})
+	}
+	return out
+}
+
+func runMarkers(env *Env) (Result, func(), error) {
+	pts, _, err := markerPoints()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	// The world fitted to the map: every place is in view.
+	world := geo.NewView(20, 10, math.Log2(mapW/float64(geo.TileSize)), mapW, mapH)
+	var n int
+	ds, err := durations(15, func() error {
+		n = len(layout(pts, world))
+		return nil
+	})
+	if err != nil {
+		return Result{}, nil, err
+	}
+	ref, err := cpuRef()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
+			Note: fmt.Sprintf("median of %d, %d places → %d markers, world view 1280×800", len(ds), len(pts), n)},
+		func() { layout(pts, world) }, nil
+}
+
+func runMapCached(env *Env) (Result, func(), error) {
+	pts, places, err := markerPoints()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	v := regional()
+	base := image.NewRGBA(image.Rect(0, 0, mapW, mapH))
+	if err := geo.NewRenderer().RenderInto(base, v, geo.LightStyle); err != nil {
+		return Result{}, nil, err
+	}
+	// Markers, names and context cities are laid out once per view; a
+	// cached frame only composites them over the cached basemap, as when
+	// the selection or the hover changes.
+	cs := geo.ClusterMarkers(pts, v, clusterPx)
+	var o geo.Overlay
+	o.CountryLabels = true
+	for _, c := range cs {
+		x, y := v.Project(c.Lat, c.Lon)
+		if x < -clusterPx || y < -clusterPx || x > mapW+clusterPx || y > mapH+clusterPx {
+			continue
+		}
+		first := places[c.Members[0]]
+		name := first.Name
+		if len(c.Members) > 1 {
+			name = fmt.Sprintf("%s +%d", first.Name, len(c.Members)-1)
+		}
+		o.Markers = append(o.Markers, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight)),
+			Fill: geo.LightStyle.Land, Text: fmt.Sprint(int(c.Weight)), Name: name})
+	}
+	o.Cities = g.ContextCities(v, 45)
+	frame := image.NewRGBA(base.Bounds())
+	draw1 := func() error {
+		draw.Draw(frame, frame.Bounds(), base, image.Point{}, draw.Src)
+		_, err := geo.DrawOverlay(frame, v, geo.LightStyle, o)
+		return err
+	}
+	if err := draw1(); err != nil {
+		return Result{}, nil, err
+	}
+	ds, err := durations(25, draw1)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	ref, err := cpuRef()
+	if err != nil {
+		return Result{}, nil, err
+	}
+	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
+			Note: fmt.Sprintf("median of %d: copy the cached basemap, draw %d markers with labels, regional view", len(ds), len(o.Markers))},
+		func() { _ = draw1() }, nil
+}
