@@ -347,3 +347,39 @@ func TestKMLIsValidWithTimePerPlacemark(t *testing.T) {
 		}
 	}
 }
+
+// TestManyEventsKeepFiguresReadable: with hundreds of events the timeline
+// turns to dots within a bounded height and map labels count what they
+// cannot show, instead of growing past the page.
+func TestManyEventsKeepFiguresReadable(t *testing.T) {
+	b := sampleBriefing()
+	base := b.Events[:6]
+	for i := 0; i < 300; i++ {
+		e := base[i%6]
+		e.Key += strconv.Itoa(i)
+		e.Start, e.End = e.Start.AddDate(0, 0, i*3), e.End.AddDate(0, 0, i*3)
+		b.Events = append(b.Events, e)
+	}
+	d := prepare(b)
+	small := prepare(sampleBriefing())
+	rc := newRasterCanvas(1, 1, 100)
+	tests := []struct {
+		name      string
+		d         *doc
+		dense     bool
+		maxHeight float64
+	}{
+		{"seven events are numbered", small, false, 60},
+		{"three hundred events are dots", d, true, 90},
+	}
+	for _, tt := range tests {
+		l := layoutTimeline(rc, tt.d, 166)
+		if l.dense != tt.dense || l.h > tt.maxHeight {
+			t.Errorf("%s: dense %v, height %.0f mm; want dense %v, at most %.0f mm", tt.name, l.dense, l.h, tt.dense, tt.maxHeight)
+		}
+	}
+	text := pdfText(t, export(t, b, PDF, A4))
+	if !regexp.MustCompile(`and \d+ more`).MatchString(text) || !strings.Contains(text, "one dot per event") {
+		t.Error("the map labels or the timeline caption do not say that not every event is numbered")
+	}
+}

@@ -119,9 +119,14 @@ const (
 	badgeR    = 1.75 // radius of a numbered badge, mm
 	badgeStep = 4.0  // distance between badge centres
 	badgesRow = 6    // badges per row before wrapping
+	badgesMax = 12   // badges per place; the rest are counted in a line of text
 )
 
+// moreText counts the events of a place that have no badge on the map.
+func moreText(n int) string { return fmt.Sprintf("and %d more", n) }
+
 var (
+	labelMore  = textStyle{size: 6.5}
 	labelName  = textStyle{size: 7.5, bold: true}
 	badgeDigit = textStyle{size: 6.2, bold: true}
 )
@@ -171,10 +176,15 @@ func drawMapFigure(c canvas, d *doc, m mercator, base image.Image) error {
 	for _, g := range order {
 		p := dots[g]
 		nmW := c.textWidth(g.place.Name, labelName)
-		cols := min(len(g.numbers), badgesRow)
-		rows := (len(g.numbers) + badgesRow - 1) / badgesRow
+		shown := min(len(g.numbers), badgesMax)
+		cols := min(shown, badgesRow)
+		rows := (shown + badgesRow - 1) / badgesRow
 		bw := math.Max(nmW, float64(cols-1)*badgeStep+2*badgeR) + 2.4
 		bh := 3.6 + float64(rows)*badgeStep + 0.6
+		if more := len(g.numbers) - shown; more > 0 {
+			bw = math.Max(bw, c.textWidth(moreText(more), labelMore)+2.4)
+			bh += 3.2
+		}
 		const gap = 2.2
 		cands := []box{
 			{p.x + gap, p.y - bh/2, bw, bh},
@@ -209,6 +219,10 @@ func drawMapFigure(c canvas, d *doc, m mercator, base image.Image) error {
 		c.rect(l.b.x, l.b.y, l.b.w, l.b.h, colHalo)
 		c.text(l.b.x+1.2, l.b.y+3.0, l.g.place.Name, labelName, colInk)
 		for i, n := range l.g.numbers {
+			if i == badgesMax {
+				c.text(l.b.x+1.2, l.b.y+l.b.h-1.2, moreText(len(l.g.numbers)-badgesMax), labelMore, colMuted)
+				break
+			}
 			cx := l.b.x + 1.2 + badgeR + float64(i%badgesRow)*badgeStep
 			cy := l.b.y + 3.6 + badgeStep/2 + float64(i/badgesRow)*badgeStep
 			drawBadge(c, cx, cy, badgeR, n, l.g.kinds[i], l.g.planned[i])

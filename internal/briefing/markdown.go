@@ -29,6 +29,8 @@ const (
 type MarkdownFigures struct {
 	Map      string
 	Timeline string
+
+	timelineCaption string
 }
 
 // writeMarkdownFile renders the figures beside path and writes the text to
@@ -48,7 +50,8 @@ func writeMarkdownFile(w io.Writer, path string, b Briefing, opt Options) ([]str
 		written = append(written, name)
 	}
 	opt.progress(0.5, "drawing the timeline")
-	if tl := timelinePNG(d); tl != nil {
+	if tl, lay := timelinePNG(d); tl != nil {
+		figs.timelineCaption = timelineCaption(lay)
 		name := stem + "-timeline.png"
 		if err := writePNGFile(name, func() (*rasterCanvas, error) { return tl, nil }); err != nil {
 			return nil, err
@@ -102,15 +105,15 @@ func mapPNG(d *doc, opt Options) (*rasterCanvas, error) {
 
 // timelinePNG draws the timeline figure as an image, or returns nil when no
 // event is dated.
-func timelinePNG(d *doc) *rasterCanvas {
+func timelinePNG(d *doc) (*rasterCanvas, *tlLayout) {
 	probe := newRasterCanvas(1, 1, screenDPI) // measures text at the output resolution
 	l := layoutTimeline(probe, d, figW-4)
 	if len(l.marks) == 0 {
-		return nil
+		return nil, nil
 	}
 	rc := newRasterCanvas(figW, l.h+4, screenDPI)
 	l.paint(&offsetCanvas{canvas: rc, dx: 2, dy: 2})
-	return rc
+	return rc, l
 }
 
 // offsetCanvas shifts another canvas, for a white border around a figure.
@@ -161,7 +164,11 @@ func writeMarkdown(w io.Writer, d *doc, figs MarkdownFigures) error {
 	}
 	if figs.Timeline != "" {
 		p("![Timeline of the events with their numbers](%s)\n\n", mdLink(figs.Timeline))
-		p("*Figure 2. When the events took place, with the same numbers as the map and the list of events.*\n\n")
+		caption := figs.timelineCaption
+		if caption == "" {
+			caption = "Figure 2. When the events took place, with the same numbers as the map and the list of events."
+		}
+		p("*%s*\n\n", caption)
 	}
 	p("## Events\n\n")
 	if len(d.entries) == 0 {

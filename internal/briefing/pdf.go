@@ -347,6 +347,14 @@ func (p *pdfWriter) mapFigure() error {
 	return nil
 }
 
+// timelineCaption describes Figure 2 as drawn: numbered, or dots when dense.
+func timelineCaption(l *tlLayout) string {
+	if l.dense {
+		return "Figure 2. When the events took place: one dot per event, coloured by kind, stacked where they coincide."
+	}
+	return "Figure 2. When the events took place, with the same numbers as the map and the list of events."
+}
+
 func isAre(n int) string {
 	if n == 1 {
 		return "is"
@@ -380,7 +388,7 @@ func (p *pdfWriter) timelineFigure() {
 	p.cv.x0, p.cv.y0 = p.left, p.y()
 	l.paint(p.cv)
 	p.setY(p.y() + l.h)
-	p.caption("Figure 2. When the events took place, with the same numbers as the map and the list of events.")
+	p.caption(timelineCaption(l))
 }
 
 // heading starts a section, on a new page when less than need is left.

@@ -26,12 +26,15 @@ type tlTick struct {
 // tlLayout is the timeline figure measured for a given width.
 type tlLayout struct {
 	w, h    float64
+	r       float64 // badge radius; small numberless dots when dense
+	dense   bool
 	axisY   float64
 	marks   []tlMark
 	ticks   []tlTick
 	legend  []legendItem
 	legendY float64
 	undated int
+	lanes   int
 }
 
 type legendItem struct {
@@ -44,10 +47,20 @@ type legendItem struct {
 }
 
 const (
-	tlR     = 1.9 // badge radius on the timeline
-	tlLaneH = 2*tlR + 1.3
-	tlPad   = 3.5 // keeps edge badges inside the figure
+	tlR        = 1.9 // badge radius on the timeline
+	tlDenseR   = 0.75
+	tlPad      = 3.5 // keeps edge badges inside the figure
+	tlMaxLanes = 9   // more numbered lanes than this and the figure turns to dots
+	tlMaxDense = 28  // dots stack no higher than this; the rest overlap
 )
+
+// laneH is the height of one lane of badges.
+func (l *tlLayout) laneH() float64 {
+	if l.dense {
+		return 2*l.r + 0.45
+	}
+	return 2*l.r + 1.3
+}
 
 var (
 	tickStyle   = textStyle{size: 6.5}
@@ -59,7 +72,16 @@ var (
 // only to the month or year get a pale band over their whole interval, so the
 // figure shows how uncertain each date is.
 func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
-	l := &tlLayout{w: w}
+	l := layoutTimelineR(c, d, w, tlR)
+	if l.lanes > tlMaxLanes {
+		// Hundreds of events: numbers would not fit, dots still show the rhythm.
+		l = layoutTimelineR(c, d, w, tlDenseR)
+	}
+	return l
+}
+
+func layoutTimelineR(c canvas, d *doc, w, r float64) *tlLayout {
+	l := &tlLayout{w: w, r: r, dense: r < tlR}
 	var t0, t1 time.Time
 	for _, en := range d.entries {
 		if !en.E.Dated() {
@@ -90,7 +112,7 @@ func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
 		}
 		a, b := xOf(e.Start), xOf(endOf(e).AddDate(0, 0, 1))
 		m := tlMark{en: en, cx: (a + b) / 2}
-		if b-a > tlR { // wider than half a badge: worth showing as a band
+		if b-a > l.r { // wider than half a badge: worth showing as a band
 			m.b0, m.b1 = a, b
 		}
 		l.marks = append(l.marks, m)
@@ -102,18 +124,23 @@ func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(i, j int) bool {
-		return l.marks[idx[i]].cx-l.marks[idx[i]].halfWidth() < l.marks[idx[j]].cx-l.marks[idx[j]].halfWidth()
+		a, _ := l.marks[idx[i]].extent(l.r)
+		b, _ := l.marks[idx[j]].extent(l.r)
+		return a < b
 	})
 	var laneEnd []float64
 	for _, i := range idx {
 		m := &l.marks[i]
-		lo, hi := m.extent()
+		lo, hi := m.extent(l.r)
 		lane := -1
 		for k, end := range laneEnd {
 			if end+0.6 <= lo {
 				lane = k
 				break
 			}
+		}
+		if lane < 0 && l.dense && len(laneEnd) >= tlMaxDense {
+			lane = len(laneEnd) - 1 // the top lane takes the overflow
 		}
 		if lane < 0 {
 			lane = len(laneEnd)
@@ -122,17 +149,15 @@ func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
 		laneEnd[lane] = hi
 		m.lane = lane
 	}
-	lanes := max(len(laneEnd), 1)
-	l.axisY = 1.5 + float64(lanes)*tlLaneH + 1.2
+	l.lanes = len(laneEnd)
+	l.axisY = 1.5 + float64(max(l.lanes, 1))*l.laneH() + 1.2
 	l.ticks = ticksFor(t0, t1, xOf, x1-x0)
 	l.layoutLegend(c, d)
 	return l
 }
 
-func (m *tlMark) halfWidth() float64 { lo, hi := m.extent(); return (hi - lo) / 2 }
-
-func (m *tlMark) extent() (float64, float64) {
-	lo, hi := m.cx-tlR, m.cx+tlR
+func (m *tlMark) extent(r float64) (float64, float64) {
+	lo, hi := m.cx-r, m.cx+r
 	if m.b1 > m.b0 {
 		lo, hi = math.Min(lo, m.b0), math.Max(hi, m.b1)
 	}
@@ -140,7 +165,7 @@ func (m *tlMark) extent() (float64, float64) {
 }
 
 func (m *tlMark) cy(l *tlLayout) float64 {
-	return l.axisY - 1.2 - tlR - float64(m.lane)*tlLaneH
+	return l.axisY - 1.2 - l.r - float64(m.lane)*l.laneH()
 }
 
 // ticksFor picks the finest calendar step (years, months or days) that
@@ -217,6 +242,9 @@ func (l *tlLayout) layoutLegend(c canvas, d *doc) {
 	if l.undated > 0 {
 		items = append(items, legendItem{text: fmt.Sprintf("%s not shown", plural(l.undated, "undated event"))})
 	}
+	if l.dense {
+		items = append(items, legendItem{text: "Too many events to number: one dot per event"})
+	}
 	y := l.axisY + 9
 	l.legendY = y
 	x := 0.0
@@ -250,14 +278,26 @@ func (l *tlLayout) paint(c canvas) {
 	for i := range l.marks {
 		m := &l.marks[i]
 		cy := m.cy(l)
-		c.line(m.cx, cy+tlR, m.cx, l.axisY, 0.2, colFaint)
+		if !l.dense {
+			c.line(m.cx, cy+l.r, m.cx, l.axisY, 0.2, colFaint)
+		}
 		if m.b1 > m.b0 {
-			c.rect(m.b0, cy-0.8, m.b1-m.b0, 1.6, tint(kindColour(m.en.E.Kind), 0.6))
+			bh := math.Min(1.6, 2*l.r)
+			c.rect(m.b0, cy-bh/2, m.b1-m.b0, bh, tint(kindColour(m.en.E.Kind), 0.6))
 		}
 	}
 	for i := range l.marks {
 		m := &l.marks[i]
-		drawBadge(c, m.cx, m.cy(l), tlR, m.en.N, m.en.E.Kind, m.en.E.Planned)
+		if l.dense {
+			col := kindColour(m.en.E.Kind)
+			fill := col
+			if m.en.E.Planned {
+				fill = colWhite
+			}
+			c.circle(m.cx, m.cy(l), l.r, fill, col, 0.25)
+			continue
+		}
+		drawBadge(c, m.cx, m.cy(l), l.r, m.en.N, m.en.E.Kind, m.en.E.Planned)
 	}
 	for _, it := range l.legend {
 		cy := it.y - 0.85
