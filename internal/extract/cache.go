@@ -57,8 +57,9 @@ func (c *nameCache) country(g *geo.Gazetteer, s string) (geo.Country, bool) {
 			cc, found = g.Country(code)
 		}
 	}
-	// Words that are countries only by accident of spelling.
-	if found && len(s) <= 2 {
+	// Words that are countries only by accident of spelling ("Ma", "Al");
+	// "US" and "UK" in capitals are the countries.
+	if found && len(s) <= 2 && !isUpperWord(s) {
 		found = false
 	}
 	c.mu.Lock()

@@ -124,9 +124,16 @@ func (d *doc) recognise() {
 	d.demonymActors()
 }
 
-// chunks returns runs of capitalised words, skipping time expressions.
+// chunks returns runs of capitalised words, skipping time expressions,
+// and counts how often each is written.
 func (d *doc) chunks() []chunk {
 	var out []chunk
+	defer func() {
+		d.chunkCount = make(map[string]int, len(out))
+		for _, c := range out {
+			d.chunkCount[strings.ToLower(d.span(c.t0, c.t1))]++
+		}
+	}()
 	toks := d.toks
 	for si := range d.sents {
 		s := &d.sents[si]
@@ -250,6 +257,28 @@ func (d *doc) classify(c chunk, late bool) bool {
 		// Only a title ("Secretary of State"): the name may follow after a comma.
 		return true
 	}
+	// A title inside the run: "Apple CEO Steve Jobs", "Chrysler Chief
+	// Executive Robert Nardelli": the organisation, then the person.
+	if !hasHead {
+		for h := t0 + 1; h < t1-1; h++ {
+			if !titleHeads[strings.TrimSuffix(toks[h].low, ".")] {
+				continue
+			}
+			k := h
+			for k < t1 && isTitleToken(strings.TrimSuffix(toks[k].low, ".")) {
+				k++
+			}
+			if k < t1 && t1-k <= 4 && toks[k].cap {
+				for k > h && toks[k-1].low == "of" {
+					k--
+				}
+				title := d.span(h, k)
+				d.classify(chunk{t0, h}, late)
+				return d.person(k, t1, title)
+			}
+			break
+		}
+	}
 	// A lower-case title just before: "foreign minister, Sergei Lavrov",
 	// "president Bashar al-Assad".
 	if title := d.titleBefore(t0); title != "" {
@@ -313,12 +342,22 @@ func (d *doc) classify(c chunk, late bool) bool {
 				break
 			}
 		}
-		if allName && !d.headlineLike(t0) {
+		// Capitals alone do not make a person ("Apple Computer", "Dow
+		// Jones"): ask for a given name, a known surname or a speech verb.
+		if allName && !d.headlineLike(t0) && (firstNames[toks[t0].low] || d.surnameKnown(toks[t1-1].text) || d.speaksNext(t1)) {
 			return d.person(t0, t1, "")
 		}
 	}
 	if !late {
 		return false
+	}
+	// Unknown multi-word names that act (say, announce) or recur are
+	// organisations more often than not: "Northrop Grumman said".
+	if t1-t0 >= 2 && t1-t0 <= 4 && !d.headlineLike(t0) && !personStop[last] && !hasDigit(d.span(t0, t1)) {
+		if d.speaksNext(t1) || d.chunkCount[strings.ToLower(name)] >= 2 {
+			d.addActor(t0, t1, entOrg, name, "", "")
+			return true
+		}
 	}
 	// Second pass: bare surnames and acronyms.
 	if t1-t0 == 1 {
@@ -329,12 +368,47 @@ func (d *doc) classify(c chunk, late bool) bool {
 			d.markEnt(t0, t1)
 			return true
 		}
-		if w.upper && len(w.text) >= 2 && len(w.text) <= 6 && !strings.Contains(w.text, ".") && !d.isCountryWord(w.text) {
+		if w.upper && len(w.text) >= 2 && len(w.text) <= 6 && !strings.Contains(w.text, ".") && !d.isCountryWord(w.text) && !hasDigit(w.text) && !notOrgAcronyms[w.text] {
 			d.addActor(t0, t1, entOrg, w.text, "", "")
 			return true
 		}
 	}
 	return true
+}
+
+// surnameKnown reports a last name already seen for a person.
+func (d *doc) surnameKnown(s string) bool {
+	_, ok := d.surnames[surnameKey(s)]
+	return ok
+}
+
+// speaksNext reports a reporting verb right after a name ("X said", "X, who").
+func (d *doc) speaksNext(t1 int) bool {
+	if t1 >= len(d.toks) || d.tokSent[t1] != d.tokSent[t1-1] {
+		return false
+	}
+	switch d.toks[t1].low {
+	case "said", "says", "told", "added", "announced", "stated", "explained", "wrote", "argued":
+		return true
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// notOrgAcronyms are upper-case words that are units, currencies or roles.
+var notOrgAcronyms = map[string]bool{
+	"USD": true, "EUR": true, "GBP": true, "JPY": true, "GDP": true, "CEO": true, "CFO": true, "COO": true,
+	"SDK": true, "GB": true, "MB": true, "TB": true, "TV": true, "PC": true, "AM": true, "PM": true,
+	"OK": true, "PS": true, "PR": true, "HQ": true, "ID": true, "IT": true, "AI": true, "VAT": true,
+	"CO2": true, "DNA": true, "HIV": true, "AIDS": true, "GMT": true, "UTC": true, "EST": true, "PST": true,
 }
 
 // headlineLike reports whether the token sits in a line written in title

@@ -93,6 +93,7 @@ type doc struct {
 	ctxDone       bool
 	ctx           geo.Context
 	resolved      map[string]resolved
+	chunkCount    map[string]int // capitalised runs by lower-case text
 	dct           time.Time
 	story         time.Time // day the article reports on, zero if unknown
 	datelinePlace *model.Place

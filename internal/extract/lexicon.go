@@ -274,7 +274,7 @@ var titleWords = map[string]bool{
 	"sen": true, "senator": true, "rep": true, "representative": true, "gov": true, "governor": true,
 	"mayor": true, "ambassador": true, "envoy": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "judge": true, "justice": true, "chairman": true, "chairwoman": true,
-	"chair": true, "ceo": true, "director": true, "chief": true, "leader": true, "sheikh": true,
+	"chair": true, "ceo": true, "director": true, "chief": true, "leader": true, "sheikh": true, "cfo": true, "founder": true,
 	"emir": true, "sultan": true, "ayatollah": true, "cardinal": true, "bishop": true, "archbishop": true,
 	"prof": true, "professor": true, "coach": true, "officer": true, "mediator": true, "deputy": true,
 	"foreign": true, "defense": true, "defence": true, "prime": true, "state": true, "interior": true,
@@ -299,6 +299,7 @@ var titleHeads = map[string]bool{
 	"cardinal": true, "bishop": true, "archbishop": true, "prof": true, "professor": true, "coach": true,
 	"mediator": true, "secretary-general": true, "speaker": true, "attorney": true, "commissioner": true,
 	"diplomat": true, "counterpart": true, "strongman": true, "officer": true, "head": true,
+	"cfo": true, "executive": true, "founder": true, "president-elect": true,
 }
 
 // orgHeads end organisation names ("High Negotiations Committee").
@@ -317,7 +318,11 @@ var orgHeads = map[string]bool{
 	"reuters": true, "broadcasting": true, "television": true, "radio": true, "club": true,
 	"industries": true, "group's": true, "holdings": true, "systems": true, "technologies": true,
 	"state": true, "state's": true, "nations": true, "telegraph": true, "herald": true, "tribune": true,
-	"guardian": true, "daily": true, "gazette": true, "al-qaeda": true,
+	"guardian": true, "daily": true, "gazette": true, "al-qaeda": true, "computer": true, "computers": true,
+	"corps": true, "brothers": true, "mutual": true, "services": true, "international": true, "workers": true,
+	"electric": true, "energy": true, "petroleum": true, "oil": true, "pharmaceuticals": true, "labs": true,
+	"laboratories": true, "media": true, "communications": true, "entertainment": true, "studios": true,
+	"records": true, "partners": true, "securities": true, "insurance": true,
 }
 
 // knownOrgs are organisations news mentions by short or bare names that no
