@@ -86,8 +86,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas export: no store at %s (import articles first: atlas import --db %s FILES...)\n", path, path)
 		return 1
 	}
-	// Read-only: an export never changes the store, and may run while the app has it open.
+	// Read-only: an export never changes the store, and may run while the app
+	// has it open; a store from an older version is opened for writing once,
+	// so that its schema is upgraded as any other command would.
 	st, err := store.OpenReadOnly(path)
+	if errors.Is(err, store.ErrReadOnly) {
+		st, err = openExistingStore(path)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas export: %v\n", err)
 		return 1

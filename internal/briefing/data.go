@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"io"
 	"strconv"
 	"strings"
@@ -246,21 +247,25 @@ func WriteKML(w io.Writer, b Briefing) error {
 		} else {
 			pm.TimeSpan = &kmlTimeSpan{Begin: isoDate(start), End: isoDate(end)}
 		}
+		// Google Earth shows descriptions as HTML; the encoder escapes it once
+		// more for XML, which is how KML carries HTML.
+		h := html.EscapeString
 		var desc strings.Builder
-		desc.WriteString(DateLabel(e) + " · " + placeLabel(e.Place) + " · " + string(e.Kind) + "\n")
+		desc.WriteString("<p><b>" + h(DateLabel(e)) + "</b> · " + h(placeLabel(e.Place)) + " · " + h(string(e.Kind)))
 		if a := actorNames(e); a != "" {
-			desc.WriteString("With " + a + "\n")
+			desc.WriteString("<br/>With " + h(a))
 		}
+		desc.WriteString("</p>")
 		if e.Note != "" {
-			desc.WriteString("Note: " + e.Note + "\n")
+			desc.WriteString("<p><i>Note: " + h(e.Note) + "</i></p>")
 		}
 		for i, s := range e.Sources {
 			c := d.cite(en.Cites[i])
-			desc.WriteString("\n" + quoteText(s.Text) + "\n— " + c.short())
+			desc.WriteString("<p>" + h(quoteText(s.Text)) + "<br/>— " + h(c.short()))
 			if u := c.url(); u != "" {
-				desc.WriteString(" " + u)
+				desc.WriteString(` <a href="` + h(u) + `">` + h(u) + "</a>")
 			}
-			desc.WriteString("\n")
+			desc.WriteString("</p>")
 		}
 		pm.Description = desc.String()
 		pm.Data = []kmlData{
