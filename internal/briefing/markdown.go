@@ -197,7 +197,9 @@ func writeMarkdown(w io.Writer, d *doc, figs MarkdownFigures) error {
 			c := d.cite(en.Cites[i])
 			p("> %s  \n", mdEscape(quoteText(s.Text)))
 			cite := "> — " + mdEscape(c.short()) + " [" + strconv.Itoa(c.N) + "]"
-			if u := c.url(); u != "" {
+			if repeatedCite(en, i) {
+				cite = "> — same source [" + strconv.Itoa(c.N) + "]"
+			} else if u := c.url(); u != "" {
 				cite += " <" + u + ">"
 			}
 			p("%s\n\n", cite)
