@@ -7,6 +7,7 @@ package briefing
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"sort"
@@ -213,6 +214,10 @@ type doc struct {
 	places  int
 	from    string
 	to      string
+
+	// Caches shared by the PDF's two layout passes.
+	basemaps map[string]image.Image
+	pngs     map[image.Image][]byte
 }
 
 // prepare orders and numbers the events and collects the sources. Hidden

@@ -52,6 +52,7 @@ type pdfCanvas struct {
 	x0, y0 float64
 	images int
 	prefix string
+	pngs   map[image.Image][]byte // encoded images, shared by the layout passes
 }
 
 func (p *pdfCanvas) fill(c color.NRGBA) {
@@ -111,7 +112,10 @@ func (p *pdfCanvas) textWidth(s string, st textStyle) float64 {
 func (p *pdfCanvas) image(img image.Image, x, y, w, h float64) error {
 	p.images++
 	name := fmt.Sprintf("%s-img-%d", p.prefix, p.images)
-	if err := registerPNG(p.pdf, name, img); err != nil {
+	if p.pngs == nil {
+		p.pngs = map[image.Image][]byte{}
+	}
+	if err := registerPNG(p.pdf, name, img, p.pngs); err != nil {
 		return err
 	}
 	p.pdf.ImageOptions(name, p.x0+x, p.y0+y, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")

@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,6 +74,7 @@ type pdfWriter struct {
 func WritePDF(w io.Writer, b Briefing, opt Options) error {
 	opt.progress(0.02, "preparing")
 	d := prepare(b)
+	d.basemaps, d.pngs = map[string]image.Image{}, map[image.Image][]byte{}
 	// Two passes: the first counts the pages, so that the footer can print
 	// "Page 3 of 9" right-aligned with the true total (an fpdf page-count
 	// alias is replaced only after the text has been measured).
@@ -118,7 +120,7 @@ func layoutPDF(d *doc, opt Options, total int) (*fpdf.Fpdf, error) {
 	p := &pdfWriter{pdf: pdf, d: d, opt: opt, left: 22, right: 22, top: 24, bottom: 20, total: total}
 	p.pageW, p.pageH = pdf.GetPageSize()
 	p.textW = p.pageW - p.left - p.right
-	p.cv = &pdfCanvas{pdf: pdf, prefix: "fig"}
+	p.cv = &pdfCanvas{pdf: pdf, prefix: "fig", pngs: d.pngs}
 	p.abs = &pdfCanvas{pdf: pdf, prefix: "page"}
 	pdf.SetMargins(p.left, p.top, p.right)
 	pdf.SetAutoPageBreak(false, p.bottom) // pages are broken by hand, to keep blocks together
@@ -372,10 +374,15 @@ func (p *pdfWriter) basemap(m mercator) (image.Image, error) {
 		return nil, nil
 	}
 	px := func(mm float64) int { return int(mm / 25.4 * printDPI) }
+	key := fmt.Sprintf("%v %d×%d", m.bound(), px(m.w), px(m.h))
+	if img, ok := p.d.basemaps[key]; ok { // the second layout pass draws the same map
+		return img, nil
+	}
 	img, err := r(m.bound(), px(m.w), px(m.h))
 	if err != nil {
 		return nil, fmt.Errorf("render map figure: %w", err)
 	}
+	p.d.basemaps[key] = img
 	return img, nil
 }
 
@@ -664,13 +671,25 @@ func clean(s string) string {
 
 // registerPNG adds an image to the PDF as an opaque PNG; flattening onto
 // white avoids a soft mask that some viewers render slowly.
-func registerPNG(pdf *fpdf.Fpdf, name string, img image.Image) error {
+func registerPNG(pdf *fpdf.Fpdf, name string, img image.Image, cache map[image.Image][]byte) error {
+	// Only comparable images can be map keys; pointers (*image.RGBA) are.
+	cacheable := reflect.TypeOf(img).Comparable()
+	if !cacheable {
+		cache = nil
+	}
+	if data, ok := cache[img]; ok {
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
+		return pdf.Error()
+	}
 	flat := image.NewRGBA(img.Bounds())
 	draw.Draw(flat, flat.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
 	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Over)
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, flat); err != nil {
 		return fmt.Errorf("encode figure: %w", err)
+	}
+	if cache != nil {
+		cache[img] = buf.Bytes()
 	}
 	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "PNG"}, &buf)
 	return pdf.Error()
