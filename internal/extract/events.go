@@ -671,10 +671,34 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	if k, ok := pick(func(t trig) bool { return t.form != formNoun && !t.statement && t.kind != model.KindStatement }); ok {
 		return k, true
 	}
-	if k, ok := pick(func(t trig) bool { return t.form == formNoun && t.kind != model.KindStatement }); ok {
+	if k, ok := pick(func(t trig) bool { return t.form == formNoun && t.kind != model.KindStatement && !d.inPP(t) }); ok {
+		return k, true
+	}
+	// "On Sunday, the group at the talks complained…": a noun in a
+	// prepositional phrase is the setting; the statement is the event.
+	if k, ok := pick(func(t trig) bool { return t.form != formNoun }); ok {
 		return k, true
 	}
 	return pick(func(t trig) bool { return true })
+}
+
+// inPP reports an event noun inside a prepositional phrase ("at the
+// talks", "after the meeting"): the setting of what is told, not the news.
+func (d *doc) inPP(t trig) bool {
+	s := d.sents[t.sentence]
+	k := t.i - 1
+	for n := 0; k >= s.t0 && n < 3; n++ {
+		w := d.toks[k].low
+		switch w {
+		case "at", "in", "on", "to", "from", "during", "before", "after", "for", "into", "about", "over":
+			return true
+		}
+		if !(determiners[w] || d.tokEnt[k] >= 0) {
+			return false
+		}
+		k--
+	}
+	return false
 }
 
 // source is the excerpt of sentence si.
@@ -702,7 +726,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			allQuoted = false
 		}
 	}
-	// Place: the nearest locative place, cities before countries.
+	// Place: the nearest locative place.
 	type cand struct {
 		p       model.Place
 		cost    int
@@ -743,12 +767,15 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || en.place.Feature == "region"})
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].country != cands[j].country {
-			return !cands[i].country
+	// The nearest place wins; a city beats a country a little farther away
+	// ("agreed … a ceasefire in Syria, after talks in Moscow").
+	score := func(c cand) int {
+		if c.country {
+			return c.cost + 3
 		}
-		return cands[i].cost < cands[j].cost
-	})
+		return c.cost
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) < score(cands[j]) })
 	if len(cands) > 0 {
 		p := cands[0].p
 		e.Place = &p

@@ -205,6 +205,16 @@ func TestEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "the place of the act, not of the traveller; a setting noun does not make the kind",
+			published: "2021-06-11", // a Friday
+			text: "The envoy was sent to Paris by the president after Germany's announcement last week that it was withdrawing its forces from Mali. " +
+				"On Wednesday, the opposition group at the talks, the National Unity Council (NUC), complained that nothing had changed.",
+			want: []wantEvent{
+				{kind: model.KindWithdrawal, start: "2021-05-31", end: "2021-06-06", place: "ML", how: "relative to publication", title: "Germany withdraws forces from Mali"},
+				{kind: model.KindStatement, start: "2021-06-09", title: "Statement by NUC"},
+			},
+		},
+		{
 			name:      "quotes, modals and negations are not events",
 			published: "2020-02-14",
 			text: "\"We will meet again and we will sign a treaty,\" the minister said. " +

@@ -206,7 +206,7 @@ func shortName(a *model.Actor) string {
 		}
 		return last
 	case model.ActorOrg:
-		if len(a.Name) > 24 {
+		if len(a.Name) > 20 {
 			for _, al := range a.Aliases {
 				if isUpperWord(al) && len(al) <= 6 {
 					return al
