@@ -74,6 +74,23 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
+// padIn pads an IN list to the next power of two by repeating its last
+// value, so that a handful of statement texts cover every list length and
+// the driver's prepared-statement cache keeps them.
+func padIn(args []any) []any {
+	if len(args) == 0 {
+		return args
+	}
+	n := 1
+	for n < len(args) {
+		n *= 2
+	}
+	for len(args) < n {
+		args = append(args, args[len(args)-1])
+	}
+	return args
+}
+
 // ftsQuery turns what a user typed into an FTS5 query that cannot be a
 // syntax error: every word quoted, the last one a prefix.
 func ftsQuery(s string) string {
@@ -196,6 +213,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources b
 		for i := lo; i < hi; i++ {
 			keys = append(keys, evs[i].Key)
 		}
+		keys = padIn(keys)
 		rows, err := q.QueryContext(ctx, `SELECT c.id, p.id FROM events c JOIN events p ON p.key = c.merged_into
 			WHERE c.merged_into IN (`+placeholders(len(keys))+`)`, keys...)
 		if err != nil {
@@ -229,6 +247,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources b
 		for _, id := range ids[lo:hi] {
 			args = append(args, id)
 		}
+		args = padIn(args)
 		rows, err := q.QueryContext(ctx, `SELECT ea.event_id, a.id, a.name, a.type, a.title, a.aliases
 			FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 			WHERE ea.event_id IN (`+placeholders(len(args))+`) ORDER BY ea.event_id, ea.pos, a.name`, args...)
@@ -279,6 +298,7 @@ type eventSource struct {
 }
 
 func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource, error) {
+	eventIDs = padIn(eventIDs)
 	rows, err := q.QueryContext(ctx, `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
 			substr(CAST(a.text AS BLOB), s.start + 1, s.end - s.start), s.time_text, s.time_start, s.time_end, s.date_how
 		FROM event_sources s JOIN articles a ON a.id = s.article_id
@@ -312,6 +332,7 @@ func loadEventsByID(ctx context.Context, q queryer, ids []int64, raw, withSource
 		for _, id := range ids[lo:hi] {
 			args = append(args, id)
 		}
+		args = padIn(args)
 		evs, err := selectEvents(ctx, q, raw, withSources, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
 		if err != nil {
 			return nil, err

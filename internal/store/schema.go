@@ -226,6 +226,11 @@ END;
 	// files before parsing them.
 	`ALTER TABLE articles ADD COLUMN file_sha256 TEXT;
 	CREATE INDEX articles_file_sha256 ON articles(file_sha256) WHERE file_sha256 IS NOT NULL;`,
+	// 5: merge candidates found from the index alone: short events by
+	// start and end, the few long ones (a year, a decade) apart.
+	`DROP INDEX events_x_start;
+	CREATE INDEX events_x_span ON events(x_start_day, x_end_day);
+	CREATE INDEX events_x_long ON events(x_start_day, x_end_day) WHERE x_end_day - x_start_day > 31;`,
 }
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter

@@ -109,6 +109,9 @@ func open(path string, readOnly bool) (*Store, error) {
 	q.Set("_busy_timeout", fmt.Sprint(BusyTimeoutMS))
 	q.Set("_foreign_keys", "on")
 	q.Set("_txlock", "immediate")
+	// Keep prepared statements per connection: the same few queries run
+	// for every article and every map frame.
+	q.Set("_stmt_cache_size", "128")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {

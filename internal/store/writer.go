@@ -12,12 +12,11 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// writer adds extraction results inside one transaction, with prepared
-// statements and id caches so that bulk loads stay fast.
+// writer adds extraction results inside one transaction, with id caches so
+// that bulk loads stay fast.
 type writer struct {
 	ctx    context.Context
 	tx     *sql.Tx
-	stmts  map[string]*sql.Stmt
 	places map[string]int64 // place key → id
 	actors map[string]int64 // lower-case name → id
 	// placeNames caches names for the search index.
@@ -28,41 +27,19 @@ type writer struct {
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) *writer {
-	return &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{},
-		places: map[string]int64{}, actors: map[string]int64{}, placeNames: map[int64]string{}}
+	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, actors: map[string]int64{}, placeNames: map[int64]string{}}
 }
 
-func (w *writer) close() {
-	for _, st := range w.stmts {
-		st.Close()
-	}
-}
+func (w *writer) close() {}
 
+// exec and queryRow go through the driver's per-connection statement cache
+// (_stmt_cache_size), which outlives the transaction, unlike tx.Prepare.
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
-	st, ok := w.stmts[q]
-	if !ok {
-		var err error
-		st, err = w.tx.PrepareContext(w.ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		w.stmts[q] = st
-	}
-	return st.ExecContext(w.ctx, args...)
+	return w.tx.ExecContext(w.ctx, q, args...)
 }
 
 func (w *writer) queryRow(q string, args ...any) *sql.Row {
-	st, ok := w.stmts[q]
-	if !ok {
-		var err error
-		st, err = w.tx.PrepareContext(w.ctx, q)
-		if err != nil {
-			// Let the caller see the error through Scan.
-			return w.tx.QueryRowContext(w.ctx, q, args...)
-		}
-		w.stmts[q] = st
-	}
-	return st.QueryRowContext(w.ctx, args...)
+	return w.tx.QueryRowContext(w.ctx, q, args...)
 }
 
 func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
@@ -107,7 +84,7 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 				return inserted, merged, fmt.Errorf("look up event key: %w", err)
 			}
 			if id != 0 {
-				evs, err := loadEventsByID(w.ctx, w.tx, []int64{id}, true, true)
+				evs, err := loadEventsByID(w.ctx, w.tx, []int64{id}, true, false)
 				if err != nil || len(evs) == 0 {
 					return inserted, merged, fmt.Errorf("load event %d: %v", id, err)
 				}
@@ -140,22 +117,31 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	}
 	var ids []int64
 	if e.Dated() {
-		span, err := w.span()
-		if err != nil {
-			return nil, err
-		}
 		s, en := dayNum(e.Start), endDay(e)
+		// Short events overlapping [s-1, en+1] start at most a month
+		// before; the nearest starts come first.
 		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events
-			WHERE x_start_day BETWEEN ? AND ? AND coalesce(x_end_day, x_start_day) >= ? LIMIT 500`,
-			s-span-1, en+1, s-1)
+			WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31
+			ORDER BY abs(x_start_day - ?) LIMIT 300`, s-1-31, en+1, s-1, s)
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
 		if ids, err = scanIDs(rows); err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
+		rows, err = w.tx.QueryContext(w.ctx, `SELECT id FROM events
+			WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ?
+			ORDER BY x_start_day DESC LIMIT 100`, en+1, s-1)
+		if err != nil {
+			return nil, fmt.Errorf("find merge candidates: %w", err)
+		}
+		long, err := scanIDs(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find merge candidates: %w", err)
+		}
+		ids = append(ids, long...)
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? LIMIT 500`, string(e.Kind))
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? ORDER BY id DESC LIMIT 100`, string(e.Kind))
 	if err != nil {
 		return nil, fmt.Errorf("find merge candidates: %w", err)
 	}
@@ -173,7 +159,9 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
+	// Without sources: deciding needs kinds, dates, places and actors, and
+	// the merge writes the new sources directly.
+	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, false)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
 	}
