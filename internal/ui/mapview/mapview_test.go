@@ -72,6 +72,15 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+func TestGoldenTooltip(t *testing.T) {
+	m := newSampleMap(t, 640, 400)
+	fyne.CurrentApp().Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantLight})
+	v := m.View()
+	x, y := v.Project(46.202, 6.146) // Geneva
+	m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))}})
+	test.AssertObjectRendersToImage(t, "tooltip.png", m)
+}
+
 func TestDefaultViewFitsMarkers(t *testing.T) {
 	m := newSampleMap(t, 900, 560)
 	v := m.View()
