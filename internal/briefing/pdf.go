@@ -333,7 +333,12 @@ func (p *pdfWriter) mapFigure() error {
 	}
 	p.opt.progress(0.3, "placing the markers")
 	p.cv.x0, p.cv.y0 = p.left, p.y()
-	if err := drawMapFigure(p.cv, p.d, m, base); err != nil {
+	// A label pushed against the frame is cut there rather than spilling
+	// into the margin.
+	p.pdf.ClipRect(p.left, p.y(), w, h, false)
+	err = drawMapFigure(p.cv, p.d, m, base)
+	p.pdf.ClipEnd()
+	if err != nil {
 		return err
 	}
 	p.setY(p.y() + h)
