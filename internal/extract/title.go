@@ -16,7 +16,8 @@ const maxTitle = 60
 func makeTitle(e *model.Event) string {
 	subj, obj := titleActors(e.Actors, e.Kind)
 	place := ""
-	if e.Place != nil {
+	if e.Place != nil && e.Place.Name != subj {
+		// "Syria strikes in Syria" says nothing more than "Syria strikes".
 		place = e.Place.Name
 	}
 	in := func(s string) string {
