@@ -44,6 +44,9 @@ type Gazetteer struct {
 	byName    map[string]*Country // folded names and demonyms
 	basemap   func() (*Basemap, error)
 
+	keysOnce sync.Once
+	keys     map[string]int32
+
 	majorOnce sync.Once
 	major     []int32 // cities worth showing as context, most important first
 }
@@ -112,6 +115,7 @@ func (g *Gazetteer) score(i int32) float64 {
 	case "region", "feature":
 		return regionScore
 	}
+	// Cities, including the hand-made table's.
 	return (float64(c.Population) + 1) * featureWeight(c.Feature)
 }
 
@@ -130,13 +134,46 @@ func loadGazetteer() (*Gazetteer, error) {
 		return nil, err
 	}
 	for _, r := range regions {
+		feature := r.class
+		if r.class == "city" {
+			feature = "PPL"
+		}
 		i := g.add(Candidate{Class: r.class, Place: model.Place{Key: r.key, Name: r.name, Country: r.country,
-			Lat: r.lat, Lon: r.lon, Feature: r.class}})
+			Lat: r.lat, Lon: r.lon, Feature: feature, Population: r.pop}})
 		for _, n := range r.names {
 			g.addName(g.index, n, i)
 		}
 	}
+	for name, key := range aliases {
+		i, ok := g.keyIndex(key)
+		if !ok {
+			return nil, fmt.Errorf("gazetteer alias %q: no place %s", name, key)
+		}
+		g.addName(g.index, name, i)
+	}
 	return g, nil
+}
+
+// keyIndex finds a candidate by its stable key.
+func (g *Gazetteer) keyIndex(key string) (int32, bool) {
+	g.keysOnce.Do(func() {
+		g.keys = make(map[string]int32, len(g.cands))
+		for i := range g.cands {
+			g.keys[g.cands[i].Key] = int32(i)
+		}
+	})
+	i, ok := g.keys[key]
+	return i, ok
+}
+
+// Place returns the entry with a stable key ("gn:170654", "ne:SY",
+// "x:crimea"), for example to show a place chosen earlier.
+func (g *Gazetteer) Place(key string) (Candidate, bool) {
+	i, ok := g.keyIndex(key)
+	if !ok {
+		return Candidate{}, false
+	}
+	return g.cands[i], true
 }
 
 func (g *Gazetteer) add(c Candidate) int32 {
@@ -307,19 +344,37 @@ func (g *Gazetteer) lookup(name string) []scoredCand {
 // elsewhere for the choice to count as clear-cut.
 const ambiguityRatio = 10
 
+// contextBoost is how much more likely a place is when its country is the
+// i-th most talked-about one. The boosts are moderate so that context
+// decides between comparable places (Palmyra, Syria against Palmyra, New
+// Jersey) without dragging a world city to a namesake town (Geneva to
+// Geneva, Illinois, in an American article).
+func contextBoost(i int) float64 {
+	switch i {
+	case 0:
+		return 8
+	case 1:
+		return 5
+	}
+	return 3
+}
+
 // Resolve picks the place a name most likely means. Places in the countries
-// the article talks about, or in the dateline's country, are preferred; the
+// the article talks about, or in the dateline's country, are preferred. The
 // result is flagged Ambiguous when another candidate more than 50 km away
-// was nearly as likely.
+// was nearly as likely, unless the name alone already made a clear choice
+// that the context confirmed.
 func (g *Gazetteer) Resolve(name string, c Context) (model.Place, bool) {
 	cands := g.lookup(name)
 	if len(cands) == 0 {
 		return model.Place{}, false
 	}
+	clear0 := !g.closeCall(cands)
+	winner0 := cands[0].i
 	boost := map[string]float64{}
 	for i, code := range c.Countries {
 		if _, ok := boost[code]; !ok {
-			boost[code] = math.Max(5, 30/float64(i+1))
+			boost[code] = contextBoost(i)
 		}
 	}
 	if c.Dateline != "" && Fold(c.Dateline) != Fold(name) {
@@ -335,19 +390,27 @@ func (g *Gazetteer) Resolve(name string, c Context) (model.Place, bool) {
 		}
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	best := g.cands[cands[0].i]
-	p := best.Place
-	for _, o := range cands[1:] {
-		oc := g.cands[o.i]
-		if o.score*ambiguityRatio < cands[0].score {
-			break
-		}
-		if distanceKm(best.Lat, best.Lon, oc.Lat, oc.Lon) > 50 {
-			p.Ambiguous = true
-			break
-		}
+	p := g.cands[cands[0].i].Place
+	if !(clear0 && cands[0].i == winner0) {
+		p.Ambiguous = g.closeCall(cands)
 	}
 	return p, true
+}
+
+// closeCall reports whether a candidate more than 50 km from the best one
+// scores within ambiguityRatio of it; cands are sorted best first.
+func (g *Gazetteer) closeCall(cands []scoredCand) bool {
+	best := g.cands[cands[0].i]
+	for _, o := range cands[1:] {
+		if o.score*ambiguityRatio < cands[0].score {
+			return false
+		}
+		oc := g.cands[o.i]
+		if distanceKm(best.Lat, best.Lon, oc.Lat, oc.Lon) > 50 {
+			return true
+		}
+	}
+	return false
 }
 
 // CountryByName finds a country by its common or official name, another

@@ -45,6 +45,10 @@ func TestResolve(t *testing.T) {
 		{"Palmyra", Context{Countries: []string{"SY", "RU"}}, "Tadmur", "SY", "gn:163808", false},
 		{"Palmyra", Context{}, "Tadmur", "SY", "gn:163808", true},
 		{"Geneva", Context{}, "Genève", "CH", "", false},
+		{"Geneva", Context{Countries: []string{"US", "RU", "SY"}}, "Genève", "CH", "", false},
+		{"Daraa", Context{}, "Dar'a", "SY", "gn:170905", false},
+		{"Kobani", Context{}, "Kobani", "SY", "x:kobani", false},
+		{"Hmeimim", Context{}, "Khmeimim Air Base", "SY", "x:khmeimim", false},
 		{"Amman", Context{}, "Amman", "JO", "", false},
 		{"Washington", Context{}, "Washington, D. C.", "US", "gn:4140963", false},
 		{"Washington", Context{Countries: []string{"SY", "RU"}}, "Washington, D. C.", "US", "gn:4140963", false},
@@ -128,6 +132,21 @@ func TestCountryByName(t *testing.T) {
 		if c, ok := g.CountryByName(word); ok {
 			t.Errorf("CountryByName(%q) = %q, want none", word, c.Code)
 		}
+	}
+}
+
+func TestPlaceByKey(t *testing.T) {
+	g := gaz(t)
+	tests := []struct{ key, name string }{
+		{"gn:163808", "Tadmur"}, {"ne:SY", "Syria"}, {"x:crimea", "Crimea"},
+	}
+	for _, tt := range tests {
+		if c, ok := g.Place(tt.key); !ok || c.Name != tt.name {
+			t.Errorf("Place(%s) = %q, %v; want %q", tt.key, c.Name, ok, tt.name)
+		}
+	}
+	if _, ok := g.Place("gn:0"); ok {
+		t.Error("Place(gn:0) found something")
 	}
 }
 
