@@ -126,6 +126,10 @@ func open(path string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// A few connections serve the UI's parallel reads; each holds its own
+	// page cache, so more would only cost memory.
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
 	s := &Store{db: db, path: path, readOnly: readOnly}
 	if err := s.migrate(); err != nil {
 		db.Close()
@@ -289,8 +293,10 @@ func (s *Store) Path() string { return s.path }
 // Close checkpoints the write-ahead log and closes the file.
 func (s *Store) Close() error {
 	if !s.readOnly {
-		// Best effort: folding the WAL back keeps the store one file when
-		// the user copies it. A busy checkpoint is harmless.
+		// Best effort: fresh planner statistics, and folding the WAL back
+		// keeps the store one file when the user copies it. A busy
+		// checkpoint is harmless.
+		s.db.Exec(`PRAGMA optimize`)
 		s.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
 	}
 	if err := s.db.Close(); err != nil {
