@@ -12,7 +12,7 @@ import (
 var special = map[rune]string{
 	'ß': "ss", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'æ': "ae", 'Æ': "ae",
 	'œ': "oe", 'Œ': "oe", 'đ': "d", 'Đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
-	'ʻ': "", 'ʼ': "", '‘': "", '’': "", '\'': "", '`': "", '´': "", '.': "",
+	'ʻ': "", 'ʼ': "", '‘': "", '’': "", '´': "",
 }
 
 // Fold turns a place name into the key the gazetteer indexes by: lower case,
@@ -21,14 +21,38 @@ var special = map[rune]string{
 // ("U.S." → "us", "Washington, D. C." → "washington dc") so that the common
 // spellings of one name meet.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFD.String(s) // splits "ü" into "u" and a mark to drop
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
+		if r < 0x80 {
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				b.WriteByte(byte(r))
+			case 'A' <= r && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			case r == '.' || r == '\'' || r == '`':
+				// dropped: "U.S." → "us", "Pal'mira" → "palmira"
+			default:
+				b.WriteByte(' ')
+			}
+			continue
+		}
+		if rep, ok := special[r]; ok {
+			b.WriteString(rep)
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Mn, r):
-			continue
-		case special[r] != "" || r == '.' || r == '\'' || r == '’' || r == '‘' || r == 'ʻ' || r == 'ʼ' || r == '`' || r == '´':
-			b.WriteString(special[r])
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 		default:
