@@ -131,7 +131,7 @@ func (d *doc) chunks() []chunk {
 	defer func() {
 		d.chunkCount = make(map[string]int, len(out))
 		for _, c := range out {
-			d.chunkCount[strings.ToLower(d.span(c.t0, c.t1))]++
+			d.chunkCount[d.lowSpan(c.t0, c.t1)]++
 		}
 	}()
 	toks := d.toks
@@ -196,7 +196,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 		return true
 	}
 	name := d.span(t0, t1)
-	low := strings.ToLower(name)
+	low := d.lowSpan(t0, t1)
 
 	// Known organisations, whole or after a leading "The".
 	if canon, ok := knownOrgs[low]; ok {
@@ -354,7 +354,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 	// Unknown multi-word names that act (say, announce) or recur are
 	// organisations more often than not: "Northrop Grumman said".
 	if t1-t0 >= 2 && t1-t0 <= 4 && !d.headlineLike(t0) && !personStop[last] && !hasDigit(d.span(t0, t1)) {
-		if d.speaksNext(t1) || d.chunkCount[strings.ToLower(name)] >= 2 {
+		if d.speaksNext(t1) || d.chunkCount[d.lowSpan(t0, t1)] >= 2 {
 			d.addActor(t0, t1, entOrg, name, "", "")
 			return true
 		}
@@ -374,6 +374,12 @@ func (d *doc) classify(c chunk, late bool) bool {
 		}
 	}
 	return true
+}
+
+// lowSpan is the lower-cased text of tokens [t0,t1) (ASCII letters only,
+// which is what the lexicons hold), without allocating.
+func (d *doc) lowSpan(t0, t1 int) string {
+	return d.low[d.toks[t0].s:d.toks[t1-1].e]
 }
 
 // surnameKnown reports a last name already seen for a person.

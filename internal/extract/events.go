@@ -95,9 +95,9 @@ func (d *doc) findTriggers() {
 // phraseAt returns the multi-word trigger starting at token k, if any.
 func (d *doc) phraseAt(k int) *trigger {
 	toks := d.toks
-	for pi := range phrases {
+	for _, pi := range phraseIndex[toks[k].low] {
 		p := &phrases[pi]
-		if k+len(p.words) > len(toks) || toks[k].low != p.words[0] {
+		if k+len(p.words) > len(toks) {
 			continue
 		}
 		match := true

@@ -93,6 +93,7 @@ type doc struct {
 	ctxDone       bool
 	ctx           geo.Context
 	resolved      map[string]resolved
+	low           string         // text with ASCII letters lowered, same offsets
 	chunkCount    map[string]int // capitalised runs by lower-case text
 	dct           time.Time
 	story         time.Time // day the article reports on, zero if unknown
@@ -153,10 +154,11 @@ func (d *doc) split() {
 		spans = sentence.AppendSplit(spans, text, pos, len(text))
 	}
 	d.toks = make([]tok, 0, len(text)/5)
+	d.low = lowerASCII(text)
 	title := strings.TrimSpace(d.a.Title)
 	for _, sp := range spans {
 		t0 := len(d.toks)
-		d.toks = tokenize(d.toks, text, sp.Start, sp.End)
+		d.toks = tokenize(d.toks, text, d.low, sp.Start, sp.End)
 		s := sent{Span: sp, t0: t0, t1: len(d.toks)}
 		s.headline = isHeadline(text[sp.Start:sp.End], title)
 		d.sents = append(d.sents, s)

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/briefingatlas/atlas/internal/gen"
@@ -93,6 +94,43 @@ func BenchmarkExtract(b *testing.B) {
 	for n := 0; n < b.N; n++ {
 		for _, a := range arts {
 			x.Extract(a)
+		}
+	}
+}
+
+// TestConcurrentExtract: one Extractor serves several goroutines (the
+// importer's workers) and gives each article the same events as alone.
+func TestConcurrentExtract(t *testing.T) {
+	x := testExtractor(t)
+	c := gen.New(gen.Options{Seed: 3})
+	var arts []*model.Article
+	for i := 0; i < 40; i++ {
+		arts = append(arts, genArticle(c.Article(i), i))
+	}
+	want := make([][]string, len(arts))
+	for i, a := range arts {
+		for _, e := range New(x.g).Extract(a).Events {
+			want[i] = append(want[i], e.Key+e.Title)
+		}
+	}
+	got := make([][]string, len(arts))
+	done := make(chan int)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			for i := w; i < len(arts); i += 4 {
+				for _, e := range x.Extract(arts[i]).Events {
+					got[i] = append(got[i], e.Key+e.Title)
+				}
+			}
+			done <- w
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	for i := range arts {
+		if strings.Join(got[i], "|") != strings.Join(want[i], "|") {
+			t.Errorf("article %d: concurrent events %v, alone %v", i, got[i], want[i])
 		}
 	}
 }

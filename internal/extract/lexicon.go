@@ -164,6 +164,9 @@ var phrases = []struct {
 	{[]string{"leaked", "plan"}, trigger{kind: model.KindProposal}},
 }
 
+// phraseIndex lists the phrases by their first word.
+var phraseIndex = map[string][]int{}
+
 // verbForms maps a lower-case word to its trigger, built from verbs.
 var verbForms = map[string]trigger{}
 
@@ -192,6 +195,7 @@ func init() {
 		if phrases[i].t.words == 0 {
 			phrases[i].t.words = len(phrases[i].words)
 		}
+		phraseIndex[phrases[i].words[0]] = append(phraseIndex[phrases[i].words[0]], i)
 	}
 }
 

@@ -23,9 +23,9 @@ type tok struct {
 }
 
 // tokenize splits text[start:end] into tokens.
-func tokenize(dst []tok, text string, start, end int) []tok {
+func tokenize(dst []tok, text, low string, start, end int) []tok {
 	base := len(dst)
-	dst = tokenizeRaw(dst, text, start, end)
+	dst = tokenizeRaw(dst, text, low, start, end)
 	unquoteShort(dst[base:])
 	return dst
 }
@@ -56,7 +56,7 @@ func unquoteShort(toks []tok) {
 }
 
 // tokenizeRaw splits text[start:end] into tokens and marks quoted ones.
-func tokenizeRaw(dst []tok, text string, start, end int) []tok {
+func tokenizeRaw(dst []tok, text, lowText string, start, end int) []tok {
 	base := len(dst)
 	i := start
 	firstWord := true
@@ -94,7 +94,7 @@ func tokenizeRaw(dst []tok, text string, start, end int) []tok {
 				j++
 			}
 			t := tok{s: i, e: j, text: text[i:j], word: true, quoted: inQuote, first: firstWord}
-			t.low = lowerASCIIish(t.text)
+			t.low = lowerWord(t.text, lowText, i, j)
 			t.cap = unicode.IsUpper(r)
 			t.num = unicode.IsDigit(r)
 			t.upper = isUpperWord(t.text)
@@ -182,6 +182,36 @@ func isUpperWord(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// lowerWord lowers a word and straightens curly apostrophes. ASCII words
+// are cut from lowText (the text with ASCII letters lowered, same offsets),
+// so that tokenizing allocates nothing per word.
+func lowerWord(s, lowText string, i, j int) string {
+	if lowText != "" {
+		ascii := true
+		for k := 0; k < len(s); k++ {
+			if s[k] >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			return lowText[i:j]
+		}
+	}
+	return lowerASCIIish(s)
+}
+
+// lowerASCII returns text with ASCII letters lowered; offsets are unchanged.
+func lowerASCII(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
 }
 
 // lowerASCIIish lowers a word and straightens curly apostrophes, without
