@@ -164,7 +164,14 @@ func CountryLabelCandidates(v View, size float64) ([]LabelCandidate, error) {
 		if best == nil {
 			continue
 		}
-		text := strings.ToUpper(c.Name)
+		text := c.Name
+		if short, ok := shortNames[text]; ok {
+			text = short
+		}
+		if text == "" {
+			continue
+		}
+		text = strings.ToUpper(text)
 		w, h := TextSize(text, Regular, size)
 		if bestArea < w*h*2.5 {
 			continue // too small to hold its name
@@ -192,4 +199,11 @@ func projectPolygon(v View, p orb.Polygon) orb.Polygon {
 		out[i] = pr
 	}
 	return out
+}
+
+// shortNames shortens the few Natural Earth names that crowd a map.
+var shortNames = map[string]string{
+	"United States of America": "United States",
+	"Falkland Is.":             "Falklands",
+	"Fr. S. Antarctic Lands":   "",
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/ui/palette"
 )
 
 func day(s string) time.Time {
@@ -254,5 +255,24 @@ func TestClustersAtWorldZoom(t *testing.T) {
 	m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))})
 	if got != 0 || m.View().Zoom <= v.Zoom {
 		t.Errorf("tap on cluster: reported %d, zoom %v → %v; want a zoom in", got, v.Zoom, m.View().Zoom)
+	}
+}
+
+func TestRenderImageAtDeviceScale(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	v := m.View()
+	x, y := v.Project(46.202, 6.146) // Geneva, a "talks" marker
+	for _, scale := range []int{1, 2} {
+		img := m.RenderImage(900*scale, 560*scale)
+		if b := img.Bounds(); b.Dx() != 900*scale || b.Dy() != 560*scale {
+			t.Fatalf("scale %d: image %v", scale, b)
+		}
+		// The marker's disc spans the same logical radius at every scale:
+		// its colour shows 5 logical pixels left of the centre.
+		r, g, b, _ := img.At(int((x-5)*float64(scale)), int(y*float64(scale))).RGBA()
+		want := palette.KindRGBA(model.KindTalks)
+		if r>>8 != uint32(want.R) || g>>8 != uint32(want.G) || b>>8 != uint32(want.B) {
+			t.Errorf("scale %d: pixel left of Geneva's centre is %d,%d,%d, want the talks colour %v", scale, r>>8, g>>8, b>>8, want)
+		}
 	}
 }
