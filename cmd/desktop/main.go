@@ -28,6 +28,11 @@ import (
 // appID matches FyneApp.toml; preferences are stored under it.
 const appID = "io.github.briefingatlas.atlas"
 
+// version is set at link time by scripts/package.sh from FyneApp.toml
+// (-ldflags "-X main.version=…"); builds made by the fyne tool carry it in
+// the app's metadata instead.
+var version = "dev"
+
 func main() {
 	if err := run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "briefing-atlas:", err)
@@ -75,9 +80,8 @@ func run(args []string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	x := newExtractor()
-	version := a.Metadata().Version
-	if version == "" {
-		version = "dev"
+	if v := a.Metadata().Version; v != "" {
+		version = v
 	}
 	mw := ui.NewMainWindow(a, st, ui.Options{
 		Import:         importer(st, x),

@@ -78,9 +78,9 @@ func (p *ExcerptPane) Sources() []SourceDetail { return p.srcs }
 // ShowHint replaces the content with a short explanation.
 func (p *ExcerptPane) ShowHint(msg string) {
 	p.event, p.srcs = nil, nil
-	l := widget.NewLabel(msg)
+	l := widget.NewRichText(&widget.TextSegment{Text: msg, Style: widget.RichTextStyle{
+		Alignment: fyne.TextAlignCenter, ColorName: ColorNameMuted, SizeName: theme.SizeNameText}})
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	legend := legendRow()
 	p.set(layout.NewSpacer(), container.NewCenter(widget.NewIcon(theme.InfoIcon())), l, container.NewCenter(legend), layout.NewSpacer())
 }

@@ -282,7 +282,6 @@ func (m *MainWindow) build() {
 	// Status bar.
 	m.status = widget.NewLabel("")
 	m.statusR = widget.NewLabel("")
-	m.statusR.Importance = widget.LowImportance
 	m.statusR.Truncation = fyne.TextTruncateEllipsis
 	m.work = widget.NewLabel("")
 	m.progress = widget.NewProgressBar()
@@ -433,8 +432,10 @@ func (m *MainWindow) applyFilters() {
 	}
 	if st.Events == 0 && st.Articles == 0 {
 		m.timelineArea.Objects = []fyne.CanvasObject{m.emptyState}
+		m.rangeL.Hide()
 	} else {
 		m.timelineArea.Objects = []fyne.CanvasObject{m.Timeline}
+		m.rangeL.Show()
 	}
 	m.timelineArea.Refresh()
 

@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/briefingatlas/atlas/internal/extract"
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/ingest"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/pipeline"
+	"github.com/briefingatlas/atlas/internal/store"
+)
+
+// newWindow opens the main window over st in the test driver at 1280×800.
+func newWindow(t *testing.T, st *store.Store, opts Options) *MainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if opts.Theme == "" {
+		opts.Theme = ThemeLight
+	}
+	m := NewMainWindow(a, st, opts)
+	m.Win.Resize(fyne.NewSize(1280, 800))
+	m.Timeline.Refresh()
+	t.Cleanup(m.Win.Close)
+	return m
+}
+
+// richTexts returns the RichText widgets under o.
+func richTexts(o fyne.CanvasObject) []*widget.RichText {
+	var out []*widget.RichText
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.RichText:
+			out = append(out, v)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// highlighted returns the bold words of a colour in rts.
+func highlighted(rts []*widget.RichText, c fyne.ThemeColorName) []string {
+	var out []string
+	for _, rt := range rts {
+		for _, s := range rt.Segments {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == c && ts.Style.TextStyle.Bold {
+				out = append(out, ts.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestWindowSelectDayShowsSentence(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	if !m.SelectDay(day("2016-03-24")) {
+		t.Fatal("no event on 2016-03-24 in the sample corpus")
+	}
+	e, ok := m.Excerpt.Event()
+	if !ok || !model.Day(e.Start).Equal(day("2016-03-24")) {
+		t.Fatalf("excerpt pane shows %q on %s, want an event of 2016-03-24", e.Title, e.Start)
+	}
+	if sel, ok := m.Timeline.Selected(); !ok || sel.ID != e.ID {
+		t.Errorf("timeline selection %d, excerpt %d", sel.ID, e.ID)
+	}
+	srcs := m.Excerpt.Sources()
+	if len(srcs) == 0 {
+		t.Fatal("no source sentence shown")
+	}
+	for _, s := range srcs {
+		if s.Article == nil {
+			t.Fatalf("source in %s without its article", s.Source.File)
+		}
+		if got := s.Article.Text[s.Source.Start:s.Source.End]; got != s.Source.Text {
+			t.Errorf("source text is not the article's bytes [%d:%d]", s.Source.Start, s.Source.End)
+		}
+	}
+	rts := richTexts(m.Excerpt.Object())
+	if len(highlighted(rts, ColorNameTime)) == 0 {
+		t.Error("no time word highlighted in the excerpt pane")
+	}
+	if len(highlighted(rts, ColorNameActor))+len(highlighted(rts, ColorNamePlace)) == 0 {
+		t.Error("no actor or place word highlighted in the excerpt pane")
+	}
+}
+
+func TestWindowTapTimelineEventShowsItsSentence(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	evs := m.Timeline.VisibleEvents()
+	if len(evs) < 2 {
+		t.Fatalf("%d events on the timeline at full range", len(evs))
+	}
+	for _, e := range []model.Event{evs[0], evs[len(evs)-1]} {
+		pos, ok := m.Timeline.CardPosition(e.ID)
+		if !ok {
+			t.Fatalf("no card for %q", e.Title)
+		}
+		test.TapAt(m.Timeline, pos)
+		shown, ok := m.Excerpt.Event()
+		if !ok || shown.ID != e.ID {
+			t.Fatalf("tapped %q, excerpt pane shows %q", e.Title, shown.Title)
+		}
+		srcs, err := st.SourcesOf(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var quoted []string
+		for _, rt := range richTexts(m.Excerpt.Object()) {
+			quoted = append(quoted, rt.String())
+		}
+		all := strings.Join(quoted, "\n")
+		for _, s := range srcs {
+			if !strings.Contains(all, s.Text) {
+				t.Errorf("tapped %q: its sentence in %s is not in the excerpt pane", e.Title, s.File)
+			}
+		}
+	}
+	// Esc clears the selection and the pane.
+	m.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := m.Excerpt.Event(); ok {
+		t.Error("Esc left the event in the excerpt pane")
+	}
+	if _, ok := m.Timeline.Selected(); ok {
+		t.Error("Esc left the timeline selection")
+	}
+}
+
+func TestWindowMarkerTapHighlightsPlaceEvents(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	pcs, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil || len(pcs) == 0 {
+		t.Fatalf("places: %v, %v", pcs, err)
+	}
+	pc := pcs[0] // the busiest place
+	mp, ok := m.Map.(*mapPanel)
+	if !ok {
+		t.Fatalf("map panel is %T", m.Map)
+	}
+	mp.m.OnPlaceTapped(pc.Place.ID) // what the map widget calls when its marker is tapped
+	hl := m.Timeline.highlight
+	if len(hl) != pc.Count {
+		t.Errorf("%s: %d events highlighted, want %d", pc.Place.Name, len(hl), pc.Count)
+	}
+	evs, _ := st.EventsAt(pc.Place.ID, store.Filter{})
+	for _, e := range evs {
+		if !hl[e.ID] {
+			t.Errorf("%s: event %q not highlighted", pc.Place.Name, e.Title)
+		}
+	}
+	dimmed := 0
+	for _, e := range m.Timeline.VisibleEvents() {
+		if !hl[e.ID] {
+			dimmed++
+		}
+	}
+	if dimmed == 0 {
+		t.Error("no other event is dimmed")
+	}
+	if _, ok := m.Excerpt.Event(); ok {
+		t.Error("excerpt pane shows one event, want the place's list")
+	}
+	m.ClearSelection()
+	if m.Timeline.highlight != nil {
+		t.Error("clearing the selection left the highlight")
+	}
+}
+
+func TestWindowSearchAndFiltersNarrowAllViews(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	all := len(m.Timeline.VisibleEvents())
+	markers := len(m.Map.(*mapPanel).m.Markers())
+	tests := []struct {
+		name  string
+		apply func()
+		check func(e model.Event) bool
+	}{
+		{"search Moscow", func() { m.Search.SetText("Moscow"); m.Search.OnSubmitted("Moscow") }, nil},
+		{"kind meeting", func() { m.kindSel.SetSelected(kindTitle(model.KindMeeting)) }, func(e model.Event) bool { return e.Kind == model.KindMeeting }},
+		{"2016 only", func() { m.SetDateRange(day("2016-01-01"), day("2016-12-31")) }, func(e model.Event) bool { return e.Start.Year() == 2016 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m.ClearFilters()
+			tt.apply()
+			m.Timeline.Refresh()
+			got := m.Timeline.VisibleEvents()
+			if len(got) == 0 || len(got) >= all {
+				t.Fatalf("%d of %d events shown", len(got), all)
+			}
+			for _, e := range got {
+				if tt.check != nil && !tt.check(e) {
+					t.Errorf("event %q (%s, %s) passes the filter", e.Title, e.Kind, e.Start.Format(time.DateOnly))
+				}
+			}
+			if n := len(m.Map.(*mapPanel).m.Markers()); n > markers {
+				t.Errorf("map shows %d markers after filtering, %d before", n, markers)
+			}
+			if !strings.Contains(m.status.Text, " of ") {
+				t.Errorf("status bar %q", m.status.Text)
+			}
+		})
+	}
+	m.ClearFilters()
+	m.Timeline.Refresh()
+	if got := len(m.Timeline.VisibleEvents()); got != all {
+		t.Errorf("clearing filters shows %d events, want %d", got, all)
+	}
+}
+
+func TestWindowKeyboardStepsThroughEvents(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	press := func(k fyne.KeyName) { m.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	press(fyne.KeyHome)
+	first, ok := m.Excerpt.Event()
+	if !ok {
+		t.Fatal("Home selected nothing")
+	}
+	press(fyne.KeyDown)
+	second, _ := m.Excerpt.Event()
+	if second.ID == first.ID || second.Start.Before(first.Start) {
+		t.Errorf("↓ from %q (%s) went to %q (%s)", first.Title, first.Start, second.Title, second.Start)
+	}
+	press(fyne.KeyUp)
+	if back, _ := m.Excerpt.Event(); back.ID != first.ID {
+		t.Errorf("↑ went to %q, want %q", back.Title, first.Title)
+	}
+	press(fyne.KeyEnd)
+	last, _ := m.Excerpt.Event()
+	if !last.Start.After(first.Start) {
+		t.Errorf("End selected %q on %s, not after the first", last.Title, last.Start)
+	}
+}
+
+func TestWindowEditsAreSaved(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	m.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyHome})
+	e, _ := m.Excerpt.Event()
+
+	m.act(ActionStar, e)
+	got, err := st.Event(e.ID)
+	if err != nil || !got.InBriefing {
+		t.Fatalf("star: in briefing %v, %v", got.InBriefing, err)
+	}
+	m.briefing.SetChecked(true)
+	m.Timeline.Refresh()
+	if vis := m.Timeline.VisibleEvents(); len(vis) != 1 || vis[0].ID != e.ID {
+		t.Errorf("the in-briefing filter shows %d events", len(vis))
+	}
+	m.briefing.SetChecked(false)
+
+	if err := m.saveEventEdits(e, "Corrected title", "2013-06", ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = st.Event(e.ID)
+	if got.Title != "Corrected title" || got.Precision != model.PrecisionMonth || got.Start.Format("2006-01") != "2013-06" || got.Place != nil {
+		t.Errorf("after edit: %q %s %s place %v", got.Title, got.Start.Format(time.DateOnly), got.Precision, got.Place)
+	}
+	if !got.Edited {
+		t.Error("edited event is not marked Edited")
+	}
+}
+
+func TestWindowEmptyStateThenImport(t *testing.T) {
+	dir := corpusDir(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progressed int
+	imp := func(ctx context.Context, paths []string, progress func(int, int, string)) (ImportSummary, error) {
+		man, err := ingest.LoadManifest(filepath.Join(dir, "sources.csv"))
+		if err != nil {
+			return ImportSummary{}, err
+		}
+		sum, err := pipeline.Import(ctx, st, extract.New(g), paths, pipeline.Options{Manifest: man, SameEvent: extract.SameEvent}, func(p pipeline.Progress) {
+			progressed++
+			progress(p.Done, p.Total, p.Path)
+		})
+		return ImportSummary{Imported: sum.Imported, Events: sum.Events}, err
+	}
+	m := newWindow(t, st, Options{Import: imp})
+	if m.timelineArea.Objects[0] != m.emptyState {
+		t.Fatal("an empty store does not show the empty state")
+	}
+	done := make(chan ImportSummary, 1)
+	m.StartImport([]string{dir}, func(s ImportSummary, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		done <- s
+	})
+	select {
+	case s := <-done:
+		if s.Imported != 5 {
+			t.Errorf("imported %d articles, want 5", s.Imported)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("import did not finish")
+	}
+	if progressed == 0 {
+		t.Error("no progress reported")
+	}
+	if m.timelineArea.Objects[0] != m.Timeline {
+		t.Error("the timeline did not replace the empty state after import")
+	}
+	if m.progress.Visible() {
+		t.Error("progress bar still showing after the import")
+	}
+	if !strings.Contains(m.status.Text, "5 articles") {
+		t.Errorf("status bar %q", m.status.Text)
+	}
+}
