@@ -71,6 +71,19 @@ func (d *doc) findTriggers() {
 				continue
 			}
 			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
+			if x.kind == model.KindMilitary && x.form != formNoun {
+				// "the earthquake that hit Japan": nature, not war.
+				for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+					if disasterNouns[toks[k].low] {
+						x.kind = model.KindOther
+						if x.pres == "" {
+							x.pres = "strikes"
+						}
+						x.pres = toks[k].low + " " + x.pres // "earthquake hits"
+						break
+					}
+				}
+			}
 			d.modality(&x, s)
 			if tr.aspectual {
 				k, ok := d.aspectKind(i, s)
@@ -212,7 +225,7 @@ func (d *doc) modality(x *trig, s sent) {
 		if !toks[k].word && w != "'s" && w != "'ll" {
 			break
 		}
-		if negations[w] && n < 3 {
+		if (negations[w] || strings.HasSuffix(w, "n't")) && n < 3 {
 			x.negated = true
 		}
 		if w == "to" {
@@ -478,6 +491,7 @@ type evt struct {
 	trigs    []int
 	timeIdx  int
 	persons  map[int]bool
+	verb     string // for "other" events: the verb that names them ("resigns")
 	placeHow string // "sentence", "dateline" or ""
 	merged   bool
 }
@@ -558,9 +572,10 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	}
 	e := evt{sentence: si, trigs: tis, timeIdx: xi}
 	e.Kind = kind
+	e.verb = d.otherVerb(tis, kind)
 	// "today" can be flagged future by a nearby modal; an event is planned
 	// only when it lies after publication, or its words are not yet real.
-	e.Planned = x.Future && (x.Start.After(d.dct) || kind == model.KindDeadline || d.allIrrealis(tis))
+	e.Planned = !d.dct.IsZero() && x.Anchored && x.Start.After(d.dct) || x.Future && (kind == model.KindDeadline || d.allIrrealis(tis))
 	src := d.source(si)
 	src.TimeText = x.Text
 	src.TimeSpan = x.Span
@@ -619,6 +634,7 @@ func (d *doc) untimedEvent(si int, tis []int) {
 	}
 	e := evt{sentence: si, trigs: tis, timeIdx: -1}
 	e.Kind = kind
+	e.verb = d.otherVerb(anchors, kind)
 	src := d.source(si)
 	switch {
 	case !d.story.IsZero():
@@ -699,6 +715,19 @@ func (d *doc) inPP(t trig) bool {
 		k--
 	}
 	return false
+}
+
+// otherVerb names an event of kind other by its verb ("resigns").
+func (d *doc) otherVerb(tis []int, kind model.Kind) string {
+	if kind != model.KindOther {
+		return ""
+	}
+	for _, ti := range tis {
+		if t := d.triggers[ti]; t.kind == model.KindOther && t.pres != "" {
+			return t.pres
+		}
+	}
+	return ""
 }
 
 // source is the excerpt of sentence si.

@@ -229,6 +229,11 @@ func (d *doc) tagTimes() {
 		if x.usable && e.Anchored && e.Start.IsZero() {
 			x.usable = false
 		}
+		// "after 2011", "since 2011": an open interval does not date an event
+		// inside it.
+		if e.Mod == "AFTER" || e.Mod == "ON_OR_AFTER" || e.Signal == "since" || e.Signal == "after" {
+			x.usable = false
+		}
 		d.bindPrenominal(&x)
 		idx := len(d.times)
 		d.times = append(d.times, x)

@@ -21,10 +21,11 @@ const (
 type trigger struct {
 	kind      model.Kind
 	form      form
-	statement bool // reporting verb: an event only with its own time expression
-	aspectual bool // "concluded", "took effect": takes its kind from the event noun it is about
-	weak      bool // lowers confidence ("arrived", "visit")
-	words     int  // number of tokens the trigger spans
+	statement bool   // reporting verb: an event only with its own time expression
+	aspectual bool   // "concluded", "took effect": takes its kind from the event noun it is about
+	weak      bool   // lowers confidence ("arrived", "visit")
+	words     int    // number of tokens the trigger spans
+	pres      string // third person present, for titles of "other" events ("resigns")
 }
 
 // verb lists a verb lemma's forms for the lexicon builder.
@@ -164,6 +165,14 @@ var phrases = []struct {
 	{[]string{"leaked", "plan"}, trigger{kind: model.KindProposal}},
 }
 
+// disasterNouns make "hit" and "struck" natural events, not attacks.
+var disasterNouns = map[string]bool{
+	"earthquake": true, "quake": true, "tsunami": true, "storm": true, "hurricane": true, "typhoon": true,
+	"cyclone": true, "flood": true, "floods": true, "flooding": true, "fire": true, "wildfire": true,
+	"tornado": true, "blast": true, "explosion": true, "drought": true, "epidemic": true, "crisis": true,
+	"recession": true, "downturn": true, "virus": true, "outbreak": true, "avalanche": true, "landslide": true,
+}
+
 // phraseIndex lists the phrases by their first word.
 var phraseIndex = map[string][]int{}
 
@@ -180,7 +189,7 @@ func init() {
 		}
 	}
 	for _, v := range verbs {
-		t := trigger{kind: v.kind, statement: v.statement, aspectual: v.aspectual, weak: v.weak, words: 1}
+		t := trigger{kind: v.kind, statement: v.statement, aspectual: v.aspectual, weak: v.weak, words: 1, pres: v.pres}
 		t.form = formPast
 		add(v.past, t)
 		add(v.pp, t)

@@ -239,7 +239,9 @@ func Merge(dst, src *model.Event) {
 	if dst.Note == "" {
 		dst.Note = src.Note
 	}
-	dst.Title = makeTitle(dst)
+	if dst.Kind != model.KindOther || dst.Title == "" {
+		dst.Title = makeTitle(dst)
+	}
 }
 
 // betterPlace prefers a known place, then a city over a country or
@@ -430,6 +432,9 @@ func (d *doc) finish() []model.Event {
 		sort.SliceStable(e.Sources, func(a, b int) bool { return e.Sources[a].Start < e.Sources[b].Start })
 		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.Kind)
 		e.Title = makeTitle(&e.Event)
+		if e.Kind == model.KindOther && e.verb != "" {
+			e.Title = otherTitle(&e.Event, e.verb)
+		}
 		out = append(out, e.Event)
 	}
 	return out

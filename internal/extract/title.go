@@ -36,6 +36,10 @@ func makeTitle(e *model.Event) string {
 		switch {
 		case e.Planned && obj != "":
 			t = in(subj + " to meet " + obj)
+		case e.Planned && subj != "":
+			t = in(subj + " to hold meeting")
+		case e.Planned:
+			t = in("Meeting planned")
 		case obj != "":
 			t = in(subj + " meets " + obj)
 		case subj != "":
@@ -55,8 +59,15 @@ func makeTitle(e *model.Event) string {
 		if obj == "" && subj != "" && !e.Planned {
 			t = in(subj + " holds talks")
 		}
+		if e.Planned && subj == "" {
+			t = in("Talks planned")
+		}
 	case model.KindAgreement:
 		switch {
+		case e.Planned && subj != "":
+			t = in(both + " to sign agreement")
+		case e.Planned:
+			t = in("Agreement planned")
 		case obj != "":
 			t = in(both + " reach agreement")
 		case subj != "":
@@ -150,6 +161,22 @@ func makeTitle(e *model.Event) string {
 			}
 		}
 		return makeTitle(&e2)
+	}
+	return t
+}
+
+// otherTitle writes "Jobs resigns", "Senate votes in Washington" for
+// events outside the fixed kinds, from the verb that names them.
+func otherTitle(e *model.Event, verb string) string {
+	subj, _ := titleActors(e.Actors, e.Kind)
+	t := verb
+	if subj != "" {
+		t = subj + " " + verb
+	} else if len(t) > 0 {
+		t = strings.ToUpper(t[:1]) + t[1:]
+	}
+	if e.Place != nil && e.Place.Name != subj {
+		t += " in " + e.Place.Name
 	}
 	return t
 }

@@ -102,7 +102,8 @@ func tokenizeRaw(dst []tok, text, lowText string, start, end int) []tok {
 			firstWord = false
 			i = j
 		default:
-			if (r == '\'' || r == '’') && isPossessive(text, i+n, end) && len(dst) > 0 && dst[len(dst)-1].e == i {
+			doubled := (r == '`' || r == '\'') && i+1 < end && text[i+1] == byte(r)
+			if !doubled && (r == '\'' || r == '’') && isPossessive(text, i+n, end) && len(dst) > 0 && dst[len(dst)-1].e == i {
 				// possessive 's or s'
 				j := i + n
 				if j < end && (text[j] == 's' || text[j] == 'S') {
@@ -111,6 +112,15 @@ func tokenizeRaw(dst []tok, text, lowText string, start, end int) []tok {
 				dst = append(dst, tok{s: i, e: j, text: text[i:j], low: "'s", word: false, quoted: inQuote})
 				i = j
 				continue
+			}
+			if doubled {
+				// `` and '' (typewriter quotes in some feeds) open and close.
+				n = 2
+				if r == '`' {
+					r = '“'
+				} else {
+					r = '”'
+				}
 			}
 			if r == '"' || r == '“' || r == '”' {
 				opening := r == '“'
