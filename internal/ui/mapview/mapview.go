@@ -38,11 +38,12 @@ type Marker struct {
 
 // Interaction constants, in logical pixels and zoom levels.
 const (
-	fitMargin    = 56   // room around the markers when fitting them
-	clusterPx    = 26   // markers closer than this merge into a cluster
-	keyPanFrac   = 0.25 // arrow keys pan by a quarter of the view
-	scrollPerDZ  = 50   // scroll delta per zoom level (a wheel notch is 25 on Linux)
-	maxCityCount = 45   // context cities considered per frame
+	fitMargin    = 56    // room around the markers when fitting them
+	clusterPx    = 26    // markers closer than this merge into a cluster
+	keyPanFrac   = 0.25  // arrow keys pan by a quarter of the view
+	scrollPerDZ  = 50    // scroll delta per zoom level (a wheel notch is 25 on Linux)
+	maxCityCount = 45    // context cities considered per frame
+	cityAreaPx   = 16000 // logical pixels² of map per context city
 )
 
 // Map is the map widget. Create it with New; it is safe to call its methods
@@ -481,7 +482,10 @@ func (m *Map) overlayLocked() geo.Overlay {
 			Text: text, Name: name, Selected: sel, Highlighted: hl})
 	}
 	if m.gaz != nil {
-		o.Cities = m.gaz.ContextCities(m.view, maxCityCount)
+		// Context cities in proportion to the area, so that a small panel
+		// is not crowded with names.
+		n := int(m.view.Width * m.view.Height / cityAreaPx)
+		o.Cities = m.gaz.ContextCities(m.view, max(6, min(maxCityCount, n)))
 	}
 	return o
 }
