@@ -14,6 +14,12 @@ type region struct {
 
 // regions is the hand-made table. Sources: Wikipedia infoboxes (coordinates
 // of each article, checked 2026-11) unless a line says otherwise.
+//
+// Disputed territories carry the country the UN recognises (Crimea: UA, UN
+// General Assembly resolution 68/262; the Golan Heights: SY, Security
+// Council resolution 497), whereas the Natural Earth basemap draws de facto
+// control, so CountryAt answers RU and IL there. Both are stated facts; the
+// briefing shows the place's own country.
 var regions = []region{
 	// Crimea: Wikipedia "Crimea", 45°18′N 34°24′E. Internationally recognised as part of Ukraine.
 	{"x:crimea", "Crimea", []string{"Crimean Peninsula", "Crimean peninsula", "Krym", "Republic of Crimea", "Autonomous Republic of Crimea"}, "UA", "region", 45.3, 34.4, 0},
