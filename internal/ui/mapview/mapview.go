@@ -77,6 +77,18 @@ type Map struct {
 	hoverPos fyne.Position
 }
 
+// The interactions the map supports, checked at compile time.
+var (
+	_ fyne.Widget         = (*Map)(nil)
+	_ fyne.Draggable      = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Focusable      = (*Map)(nil)
+	_ desktop.Hoverable   = (*Map)(nil)
+	_ desktop.Cursorable  = (*Map)(nil)
+)
+
 // frameKey identifies a rendered image: same key, same pixels.
 type frameKey struct {
 	view geo.View
