@@ -383,3 +383,36 @@ func TestManyEventsKeepFiguresReadable(t *testing.T) {
 		t.Error("the map labels or the timeline caption do not say that not every event is numbered")
 	}
 }
+
+// TestTimelineDetailsTheBusiestYear: when most events crowd into one year of
+// a long period, the figure adds that year on a second, wider axis.
+func TestTimelineDetailsTheBusiestYear(t *testing.T) {
+	b := sampleBriefing()
+	for i := 0; i < 6; i++ {
+		e := b.Events[0] // 24 Mar 2016, Moscow
+		e.Key += strconv.Itoa(i)
+		e.Start = e.Start.AddDate(0, 0, i%2)
+		e.End = e.Start
+		b.Events = append(b.Events, e)
+	}
+	l := layoutTimeline(newRasterCanvas(1, 1, 100), prepare(b), 166)
+	if l.detail == nil {
+		t.Fatalf("no detail axis for %d events, %d lanes", len(l.marks), l.lanes)
+	}
+	in2016 := 0
+	for _, m := range l.marks {
+		if m.en.E.Start.Year() == 2016 || endOf(m.en.E).Year() == 2016 {
+			in2016++
+		}
+	}
+	if l.detailYear != 2016 || len(l.detail.marks) != in2016 {
+		t.Errorf("detail of %d with %d events, want 2016 with %d", l.detailYear, len(l.detail.marks), in2016)
+	}
+	if l.legendY < l.detailY+l.detail.h {
+		t.Errorf("legend at %.1f mm overlaps the detail ending at %.1f mm", l.legendY, l.detailY+l.detail.h)
+	}
+	sparse := layoutTimeline(newRasterCanvas(1, 1, 100), prepare(sampleBriefing()), 166)
+	if sparse.detail != nil {
+		t.Error("a sparse timeline got a detail axis")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -66,6 +67,7 @@ type pdfWriter struct {
 	abs                      *pdfCanvas // page furniture, in page coordinates
 	total                    int        // pages in the document, 0 on the first pass
 	cont                     string     // "7. Title (continued)" while an event is being written
+	tl                       *tlLayout  // the timeline figure, laid out when the map is sized
 }
 
 // WritePDF writes the briefing as a PDF: a cover block with the counts, the
@@ -314,15 +316,30 @@ func (p *pdfWriter) mapFigure() error {
 	// Page one should hold the map and the timeline. When both do not fit,
 	// the map gives up some height (down to a 0.42 aspect) before the
 	// timeline is sent to the next page.
-	tl := layoutTimeline(p.cv, p.d, p.textW)
-	both := p.room() - 2*captionH
-	if len(tl.marks) > 0 {
-		both -= tl.h
+	p.tl = layoutTimeline(p.cv, p.d, p.textW)
+	fits := func(tl *tlLayout) (float64, bool) {
+		both := p.room() - 2*captionH
+		if len(tl.marks) > 0 {
+			both -= tl.h
+		}
+		return both, both >= w*0.42
 	}
-	if h > both && both >= w*0.42 {
+	both, ok := fits(p.tl)
+	if !ok && p.tl.detail != nil {
+		// The overview alone on page one beats the detail on page two.
+		plain := *p.tl
+		plain.detail = nil
+		plain.layoutLegend(p.cv, p.d)
+		if b, ok2 := fits(&plain); ok2 {
+			p.tl, both, ok = &plain, b, true
+		}
+	}
+	switch r := p.room() - captionH; {
+	case ok && h > both:
 		h = both
-	} else if r := p.room() - captionH; h > r && r > w*0.45 {
-		h = r // at least the map stays on the cover
+	case !ok && r > w*0.45:
+		// The timeline goes to page two: the map takes the cover's space.
+		h = math.Min(r, w*0.75)
 	}
 	p.ensure(h + captionH)
 	m := p.d.mapViewport(w, h)
@@ -359,7 +376,11 @@ func timelineCaption(l *tlLayout) string {
 	if l.dense {
 		return "Figure 2. When the events took place: one dot per event, coloured by kind, stacked where they coincide."
 	}
-	return "Figure 2. When the events took place, with the same numbers as the map and the list of events."
+	c := "Figure 2. When the events took place, with the same numbers as the map and the list of events."
+	if l.detail != nil {
+		c += fmt.Sprintf(" The lower axis shows %d, when most of them happened, in detail.", l.detailYear)
+	}
+	return c
 }
 
 func isAre(n int) string {
@@ -392,7 +413,10 @@ func (p *pdfWriter) basemap(m mercator) (image.Image, error) {
 }
 
 func (p *pdfWriter) timelineFigure() {
-	l := layoutTimeline(p.cv, p.d, p.textW)
+	l := p.tl // as laid out beside the map
+	if l == nil {
+		l = layoutTimeline(p.cv, p.d, p.textW)
+	}
 	if len(l.marks) == 0 {
 		return
 	}

@@ -35,6 +35,12 @@ type tlLayout struct {
 	legendY float64
 	undated int
 	lanes   int
+	t0, t1  time.Time
+
+	detail       *tlLayout // the busiest year again, wider; nil when not needed
+	detailYear   int
+	detailY      float64 // top of the detail strip
+	zoom0, zoom1 float64 // the detail's year on the overview axis
 }
 
 type legendItem struct {
@@ -72,18 +78,72 @@ var (
 // only to the month or year get a pale band over their whole interval, so the
 // figure shows how uncertain each date is.
 func layoutTimeline(c canvas, d *doc, w float64) *tlLayout {
-	l := layoutTimelineR(c, d, w, tlR)
+	l := layoutTimelineR(c, d.entries, w, tlR, time.Time{}, time.Time{})
 	if l.lanes > tlMaxLanes {
 		// Hundreds of events: numbers would not fit, dots still show the rhythm.
-		l = layoutTimelineR(c, d, w, tlDenseR)
+		l = layoutTimelineR(c, d.entries, w, tlDenseR, time.Time{}, time.Time{})
 	}
+	l.addDetail(c, d)
+	l.layoutLegend(c, d)
 	return l
 }
 
-func layoutTimelineR(c canvas, d *doc, w, r float64) *tlLayout {
+// addDetail adds a second axis for the busiest calendar year when most
+// events crowd into it, as a briefing on years of talks usually does: the
+// overview shows the whole period and the detail lets the numbers breathe.
+func (l *tlLayout) addDetail(c canvas, d *doc) {
+	if l.dense || l.lanes < 3 || len(l.marks) < 6 {
+		return
+	}
+	count := map[int]int{}
+	for _, m := range l.marks {
+		e := m.en.E
+		for y := e.Start.Year(); y <= endOf(e).Year(); y++ {
+			count[y]++
+		}
+	}
+	best := 0
+	for y, n := range count {
+		if n > count[best] || (n == count[best] && y < best) {
+			best = y
+		}
+	}
+	first, last := l.marks[0].en.E.Start, l.marks[0].en.E.Start
+	for _, m := range l.marks {
+		if m.en.E.Start.Before(first) {
+			first = m.en.E.Start
+		}
+		if e := endOf(m.en.E); e.After(last) {
+			last = e
+		}
+	}
+	if count[best]*2 < len(l.marks) || count[best] < 5 || last.Sub(first) < 2*365*24*time.Hour {
+		return // no crowd, or the whole period is short enough already
+	}
+	from := time.Date(best, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := from.AddDate(1, 0, 0)
+	var in []entry
+	for _, m := range l.marks {
+		if e := m.en.E; e.Start.Before(to) && !endOf(e).Before(from) {
+			in = append(in, m.en)
+		}
+	}
+	det := layoutTimelineR(c, in, l.w, tlR, from, to)
+	if det.lanes > tlMaxLanes {
+		return
+	}
+	l.detail, l.detailYear = det, best
+	l.zoom0, l.zoom1 = l.xOf(from), l.xOf(to)
+	l.detailY = l.axisY + 12 // below the overview's tick labels and the detail's title
+}
+
+// layoutTimelineR lays out entries with badges of radius r, over the
+// domain from..to when given (bands are cut at its edges), else over the
+// entries' own span with a margin.
+func layoutTimelineR(c canvas, entries []entry, w, r float64, from, to time.Time) *tlLayout {
 	l := &tlLayout{w: w, r: r, dense: r < tlR}
 	var t0, t1 time.Time
-	for _, en := range d.entries {
+	for _, en := range entries {
 		if !en.E.Dated() {
 			l.undated++
 			continue
@@ -101,16 +161,22 @@ func layoutTimelineR(c canvas, d *doc, w, r float64) *tlLayout {
 	span := t1.Sub(t0)
 	pad := span/25 + 10*24*time.Hour
 	t0, t1 = t0.Add(-pad), t1.Add(pad)
-	x0, x1 := tlPad, w-tlPad
-	xOf := func(t time.Time) float64 {
-		return x0 + float64(t.Sub(t0))/float64(t1.Sub(t0))*(x1-x0)
+	if !from.IsZero() {
+		t0, t1 = from.Add(-6*24*time.Hour), to.Add(6*24*time.Hour)
 	}
-	for _, en := range d.entries {
+	l.t0, l.t1 = t0, t1
+	x0, x1 := tlPad, w-tlPad
+	xOf := l.xOf
+	for _, en := range entries {
 		e := en.E
 		if !e.Dated() {
 			continue
 		}
-		a, b := xOf(e.Start), xOf(endOf(e).AddDate(0, 0, 1))
+		s, t := e.Start, endOf(e).AddDate(0, 0, 1)
+		if !from.IsZero() {
+			s, t = maxTime(s, from), minTime(t, to)
+		}
+		a, b := xOf(s), xOf(t)
 		m := tlMark{en: en, cx: (a + b) / 2}
 		if b-a > l.r { // wider than half a badge: worth showing as a band
 			m.b0, m.b1 = a, b
@@ -152,8 +218,28 @@ func layoutTimelineR(c canvas, d *doc, w, r float64) *tlLayout {
 	l.lanes = len(laneEnd)
 	l.axisY = 1.5 + float64(max(l.lanes, 1))*l.laneH() + 1.2
 	l.ticks = ticksFor(t0, t1, xOf, x1-x0)
-	l.layoutLegend(c, d)
+	l.h = l.axisY + 5.5
 	return l
+}
+
+// xOf places a time on the axis.
+func (l *tlLayout) xOf(t time.Time) float64 {
+	x0, x1 := tlPad, l.w-tlPad
+	return x0 + float64(t.Sub(l.t0))/float64(l.t1.Sub(l.t0))*(x1-x0)
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 func (m *tlMark) extent(r float64) (float64, float64) {
@@ -219,7 +305,7 @@ func ticksFor(t0, t1 time.Time, xOf func(time.Time) float64, width float64) []tl
 
 // layoutLegend lists the colours in use and the two conventions (ring for
 // planned, band for a rough date), wrapping across lines.
-func (l *tlLayout) layoutLegend(c canvas, d *doc) {
+func (l *tlLayout) layoutLegend(c canvas, _ *doc) {
 	seen := map[string]bool{}
 	var items []legendItem
 	planned, band := false, false
@@ -246,6 +332,9 @@ func (l *tlLayout) layoutLegend(c canvas, d *doc) {
 		items = append(items, legendItem{text: "Too many events to number: one dot per event"})
 	}
 	y := l.axisY + 9
+	if l.detail != nil {
+		y = l.detailY + 4.5 + l.detail.h + 3
+	}
 	l.legendY = y
 	x := 0.0
 	for i := range items {
@@ -268,6 +357,25 @@ func (l *tlLayout) paint(c canvas) {
 	if len(l.marks) == 0 {
 		return
 	}
+	l.paintMarks(c)
+	if det := l.detail; det != nil {
+		// Zoom lines from the year on the overview to the detail's axis ends.
+		top := l.detailY + 4.5
+		z0, z1 := math.Max(0, l.zoom0), math.Min(l.w, l.zoom1)
+		// A bracket under the overview's axis, unlike the bands of rough dates.
+		c.line(z0, l.axisY+1.6, z1, l.axisY+1.6, 0.5, colAccent)
+		c.line(z0, l.axisY+0.4, z0, l.axisY+1.85, 0.5, colAccent)
+		c.line(z1, l.axisY+0.4, z1, l.axisY+1.85, 0.5, colAccent)
+		c.line(z0, l.axisY+1.85, 0, top, 0.2, colFaint)
+		c.line(z1, l.axisY+1.85, l.w, top, 0.2, colFaint)
+		c.text(0, top+3, fmt.Sprintf("Detail: %d", l.detailYear), textStyle{size: 7, bold: true}, colMuted)
+		det.paintMarks(&offsetCanvas{canvas: c, dy: top})
+	}
+	l.paintLegend(c)
+}
+
+// paintMarks draws the axis, its ticks, the bands and the badges.
+func (l *tlLayout) paintMarks(c canvas) {
 	c.line(0, l.axisY, l.w, l.axisY, 0.35, colMuted)
 	for _, t := range l.ticks {
 		c.line(t.x, l.axisY, t.x, l.axisY+1.3, 0.3, colMuted)
@@ -299,6 +407,9 @@ func (l *tlLayout) paint(c canvas) {
 		}
 		drawBadge(c, m.cx, m.cy(l), l.r, m.en.N, m.en.E.Kind, m.en.E.Planned)
 	}
+}
+
+func (l *tlLayout) paintLegend(c canvas) {
 	for _, it := range l.legend {
 		cy := it.y - 0.85
 		x := it.x
