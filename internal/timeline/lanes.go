@@ -44,3 +44,40 @@ func PlaceCards(ys []float64, lanes int, cardH, gap float64) []Placement {
 	}
 	return out
 }
+
+// PlaceCardsWithin places cards like PlaceCards, then slides them up, lane
+// by lane, so that none ends below bottom, and back down so that none starts
+// above top: crowded dates near the end of the view then borrow room above
+// them instead of pushing later cards out of sight. Cards stay in order and
+// never overlap; when there are more than fit, the last ones still overflow.
+func PlaceCardsWithin(ys []float64, lanes int, cardH, gap, top, bottom float64) []Placement {
+	ps := PlaceCards(ys, lanes, cardH, gap)
+	if lanes < 1 {
+		lanes = 1
+	}
+	for l := range lanes {
+		var idx []int
+		for i, p := range ps {
+			if p.Lane == l {
+				idx = append(idx, i)
+			}
+		}
+		limit := bottom
+		for k := len(idx) - 1; k >= 0; k-- {
+			p := &ps[idx[k]]
+			if p.Y+cardH > limit {
+				p.Y = limit - cardH
+			}
+			limit = p.Y - gap
+		}
+		floor := top
+		for _, i := range idx {
+			p := &ps[i]
+			if p.Y < floor {
+				p.Y = floor
+			}
+			floor = p.Y + cardH + gap
+		}
+	}
+	return ps
+}

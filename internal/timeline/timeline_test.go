@@ -290,3 +290,35 @@ func TestDensity(t *testing.T) {
 		t.Errorf("density %v: want a peak and empty bins", bins)
 	}
 }
+
+func TestPlaceCardsWithinKeepsCardsInView(t *testing.T) {
+	tests := []struct {
+		name     string
+		ys       []float64
+		lanes    int
+		wantFits bool
+	}{
+		{"crowd near the bottom", []float64{100, 380, 380, 380, 380, 390}, 1, true},
+		{"crowd near the top", []float64{0, 0, 0, 0, 200}, 1, true},
+		{"too many", []float64{200, 200, 200, 200, 200, 200, 200, 200, 200, 200}, 1, false},
+		{"two lanes", []float64{380, 380, 380, 380, 380, 380}, 2, true},
+	}
+	const h, gap, top, bottom = 40, 4, 0, 400
+	for _, tt := range tests {
+		ps := PlaceCardsWithin(tt.ys, tt.lanes, h, gap, top, bottom)
+		fits := true
+		for i, p := range ps {
+			if p.Y < top || p.Y+h > bottom {
+				fits = false
+			}
+			for j := range i {
+				if ps[j].Lane == p.Lane && p.Y < ps[j].Y+h+gap && ps[j].Y < p.Y+h+gap {
+					t.Errorf("%s: cards %d and %d overlap", tt.name, j, i)
+				}
+			}
+		}
+		if fits != tt.wantFits {
+			t.Errorf("%s: all in view = %v, want %v (%+v)", tt.name, fits, tt.wantFits, ps)
+		}
+	}
+}

@@ -153,7 +153,11 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 		who = append(who, a.Name)
 	}
 	whoS := "—"
-	if len(who) > 0 {
+	if len(who) > 5 {
+		// The first actors are the ones the sentence is about; the rest would
+		// push the source sentence out of sight.
+		whoS = strings.Join(who[:5], ", ") + fmt.Sprintf(" and %d more", len(who)-5)
+	} else if len(who) > 0 {
 		whoS = strings.Join(who, ", ")
 	}
 	fact := func(label, value string, c fyne.ThemeColorName) []widget.RichTextSegment {
@@ -234,16 +238,17 @@ func (p *ExcerptPane) sourceCard(s SourceDetail) fyne.CanvasObject {
 		} else {
 			parts = append(parts, "publication date unknown")
 		}
-		if s.Source.File != "" {
+		if s.Source.File != "" && at != s.Source.File {
 			parts = append(parts, s.Source.File)
 		}
 		meta = strings.Join(parts, "  ·  ")
 	}
-	titleL := widget.NewLabelWithStyle(at, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	titleL.Wrapping = fyne.TextWrapWord
-	metaL := widget.NewRichText(&widget.TextSegment{Text: meta, Style: widget.RichTextStyle{Inline: true, ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}})
-	metaL.Wrapping = fyne.TextWrapWord
-
+	// One paragraph: the article's title in bold, then where and when it appeared.
+	head := widget.NewRichText(
+		&widget.TextSegment{Text: at + "   ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: meta, Style: widget.RichTextStyle{Inline: true, ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}},
+	)
+	head.Wrapping = fyne.TextWrapWord
 	var extra []model.Span
 	if s.Source.TimeSpan.Len() > 0 {
 		extra = append(extra, s.Source.TimeSpan)
@@ -262,7 +267,7 @@ func (p *ExcerptPane) sourceCard(s SourceDetail) fyne.CanvasObject {
 	bg.CornerRadius = 6
 	bg.StrokeColor = themeColor(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
-	body := container.NewVBox(titleL, metaL, container.NewBorder(nil, nil, bar, nil, quote), container.NewHBox(layout.NewSpacer(), open))
+	body := container.NewVBox(head, container.NewBorder(nil, nil, bar, nil, quote), container.NewHBox(layout.NewSpacer(), open))
 	return container.NewStack(bg, container.NewPadded(body))
 }
 

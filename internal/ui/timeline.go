@@ -449,7 +449,7 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 			h, gap = tlCardHTight, 4
 		}
 		for lanes := 1; lanes <= maxLanes; lanes++ {
-			places = timeline.PlaceCards(ys, lanes, h, gap)
+			places = timeline.PlaceCardsWithin(ys, lanes, h, gap, 4, float64(size.Height)-4)
 			f.lanes, f.cardH, f.tight = lanes, float32(h), tight
 			if !overflows(places, ys, h, size.Height) {
 				found = true

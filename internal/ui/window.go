@@ -196,7 +196,7 @@ func (m *MainWindow) build() {
 
 	// Toolbar: search and filters narrow all three views at once.
 	m.Search = widget.NewEntry()
-	m.Search.SetPlaceHolder("Search events, places, people  (Ctrl+F)")
+	m.Search.SetPlaceHolder("Search…  (Ctrl+F)")
 	m.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	m.Search.OnSubmitted = func(string) { m.applyFilters() }
 	m.Search.OnChanged = func(s string) {
@@ -272,8 +272,7 @@ func (m *MainWindow) build() {
 	m.timelineArea = container.NewStack(m.Timeline)
 	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), m.accordion, nil, nil, m.timelineArea)
 
-	excerptHead := widget.NewLabelWithStyle("Excerpt", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	right := container.NewBorder(excerptHead, nil, nil, nil, m.Excerpt.Object())
+	right := m.Excerpt.Object()
 	m.vsplit = container.NewVSplit(m.Map.Object(), right)
 	m.vsplit.Offset = prefs.FloatWithFallback(prefVSplit, 0.42)
 	m.hsplit = container.NewHSplit(left, m.vsplit)
@@ -623,7 +622,14 @@ func (m *MainWindow) sourceDetails(e *model.Event) ([]SourceDetail, error) {
 	mentions := map[int64][]model.Mention{}
 	var out []SourceDetail
 	var errs []error
+	seen := map[[3]int64]bool{}
 	for _, s := range srcs {
+		// Merged events can bring the same sentence twice; show it once.
+		k := [3]int64{s.ArticleID, int64(s.Start), int64(s.End)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
 		a, ok := articles[s.ArticleID]
 		if !ok {
 			a, err = m.Store.Article(s.ArticleID)
