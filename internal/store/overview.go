@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -225,15 +226,13 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	box := []any{b.Max.X(), b.Min.X(), b.Max.Y(), b.Min.Y()}
 	var query string
 	var args []any
-	const cols = `p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 	switch {
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero() && world:
 		// The whole world needs no spatial index.
-		query = `SELECT ` + cols + `, ps.n, ps.first_day, ps.last_day
-			FROM place_stats ps JOIN places p ON p.id = ps.place_id WHERE ps.n > 0`
+		query = `SELECT ps.place_id, ps.n, ps.first_day, ps.last_day FROM place_stats ps WHERE ps.n > 0`
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero():
-		query = `SELECT ` + cols + `, ps.n, ps.first_day, ps.last_day
-			FROM places_rtree r JOIN place_stats ps ON ps.place_id = r.id JOIN places p ON p.id = r.id
+		query = `SELECT ps.place_id, ps.n, ps.first_day, ps.last_day
+			FROM places_rtree r JOIN place_stats ps ON ps.place_id = r.id
 			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0`
 		args = box
 	default:
@@ -243,24 +242,21 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 			w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
 			a = append(a, box...)
 		}
-		query = `SELECT ` + cols + `, c.n, c.first_day, c.last_day
-			FROM (SELECT e.place_id AS pid, count(*) AS n, min(e.start_day) AS first_day, max(coalesce(e.end_day, e.start_day)) AS last_day
-				FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id) c
-			JOIN places p ON p.id = c.pid`
+		query = `SELECT e.place_id, count(*), min(e.start_day), max(coalesce(e.end_day, e.start_day))
+			FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id`
 		args = a
 	}
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("places in view: %w", err)
 	}
-	defer rows.Close()
 	var out []PlaceCount
+	var ids []int64
 	for rows.Next() {
 		var pc PlaceCount
-		p := &pc.Place
 		var first, last sql.NullInt64
-		if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous,
-			&pc.Count, &first, &last); err != nil {
+		if err := rows.Scan(&pc.Place.ID, &pc.Count, &first, &last); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("places in view: %w", err)
 		}
 		if first.Valid {
@@ -270,11 +266,20 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 			pc.Last = dayTime(last.Int64)
 		}
 		out = append(out, pc)
+		ids = append(ids, pc.Place.ID)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("places in view: %w", err)
 	}
-	// Sorting here is cheaper than SQLite's temporary b-tree of whole rows.
+	places, err := s.places.get(s.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("places in view: %w", err)
+	}
+	for i := range out {
+		out[i].Place = places[out[i].Place.ID]
+	}
+	// Sorting here is cheaper than SQLite's temporary b-tree.
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
@@ -282,6 +287,62 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		return out[i].Place.ID < out[j].Place.ID
 	})
 	return out, nil
+}
+
+// placeCache keeps places in memory by id. Place rows are never changed or
+// deleted once written (a corrected place is a new row), so entries never
+// go stale; ids not yet cached are read on demand.
+type placeCache struct {
+	mu  sync.Mutex
+	m   map[int64]model.Place
+	all bool // every place stored at some point is cached
+}
+
+func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[int64]model.Place{}
+	}
+	var missing []any
+	for _, id := range ids {
+		if _, ok := c.m[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	const cols = `SELECT id, key, name, country, admin1, lat, lon, feature, population, ambiguous FROM places`
+	load := func(q string, args ...any) error {
+		rows, err := db.Query(q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p model.Place
+			if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+				return err
+			}
+			c.m[p.ID] = p
+		}
+		return rows.Err()
+	}
+	switch {
+	case len(missing) == 0:
+	case len(missing) > 2000 || !c.all && len(missing) > len(ids)/2 && len(ids) > 500:
+		// Most of the map at once: one scan beats many lookups.
+		if err := load(cols); err != nil {
+			return nil, err
+		}
+		c.all = true
+	default:
+		for lo := 0; lo < len(missing); lo += 400 {
+			chunk := padIn(append([]any(nil), missing[lo:min(lo+400, len(missing))]...))
+			if err := load(cols+` WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return c.m, nil
 }
 
 // Place returns one stored place.

@@ -52,6 +52,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	places   placeCache
 }
 
 // Open opens the store at path, creating it (and its folder) when it does not
