@@ -71,6 +71,10 @@ func (d *doc) findTriggers() {
 				continue
 			}
 			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
+			if x.kind == model.KindMilitary && (strings.HasPrefix(x.pres, "strike") || toks[i].low == "strike" || toks[i].low == "strikes") && d.labourNear(i, s) {
+				// "workers went on strike": a labour dispute.
+				x.kind, x.pres = model.KindOther, "strikes"
+			}
 			if x.kind == model.KindMilitary && x.form != formNoun {
 				// "the earthquake that hit Japan": nature, not war.
 				for k := i - 1; k >= s.t0 && k >= i-5; k-- {
@@ -103,6 +107,18 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// labourNear reports words of a labour dispute around token i.
+func (d *doc) labourNear(i int, s sent) bool {
+	for k := max(s.t0, i-6); k < min(s.t1, i+7); k++ {
+		switch d.toks[k].low {
+		case "workers", "union", "unions", "employees", "staff", "pilots", "teachers", "nurses", "drivers",
+			"labour", "labor", "pay", "wages", "walkout", "picket", "strikers", "miners", "dockers":
+			return true
+		}
+	}
+	return false
 }
 
 // phraseAt returns the multi-word trigger starting at token k, if any.
@@ -360,6 +376,11 @@ func (d *doc) attachTimes() {
 				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i {
 					c = min(c, 2)
 				}
+			}
+			if (tr.statement || tr.kind == model.KindStatement) && x.Precision != model.PrecisionDay && x.Precision != model.PrecisionWeek && !x.prenominal && x.t0 > tr.i && c > 2 {
+				// "said sales fell last year": a month or a year after the
+				// verb dates what was said, not the saying.
+				continue
 			}
 			if x.Future && !d.futureFits(tr, x) {
 				if c <= 2*maxTimeCost {

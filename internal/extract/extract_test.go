@@ -210,7 +210,7 @@ func TestEvents(t *testing.T) {
 			text: "The envoy was sent to Paris by the president after Germany's announcement last week that it was withdrawing its forces from Mali. " +
 				"On Wednesday, the opposition group at the talks, the National Unity Council (NUC), complained that nothing had changed.",
 			want: []wantEvent{
-				{kind: model.KindWithdrawal, start: "2021-05-31", end: "2021-06-06", place: "ML", how: "relative to publication", title: "Germany withdraws forces from Mali"},
+				{kind: model.KindWithdrawal, start: "2021-05-31", end: "2021-06-06", place: "ML", how: "relative to publication", title: "Germany withdraws from Mali"},
 				{kind: model.KindStatement, start: "2021-06-09", title: "Statement by NUC"},
 			},
 		},

@@ -100,7 +100,7 @@ func TestTitles(t *testing.T) {
 		{model.Event{Kind: model.KindMeeting, Planned: true, Place: oslo, Actors: []model.Actor{smith, jones}}, "Smith to meet Jones in Oslo"},
 		{model.Event{Kind: model.KindAnnexation, Place: bergen, Actors: []model.Actor{smith, norGov}}, "Norway annexes Bergen"},
 		{model.Event{Kind: model.KindCeasefire, Place: norway}, "Ceasefire in Norway"},
-		{model.Event{Kind: model.KindWithdrawal, Place: bergen, Actors: []model.Actor{norGov}}, "Norway withdraws forces from Bergen"},
+		{model.Event{Kind: model.KindWithdrawal, Place: bergen, Actors: []model.Actor{norGov}}, "Norway withdraws from Bergen"},
 		{model.Event{Kind: model.KindMilitary, Place: norway, Actors: []model.Actor{norGov}}, "Military action by Norway"},
 		{model.Event{Kind: model.KindTalks}, "Talks"},
 		{model.Event{Kind: model.KindStatement, Actors: []model.Actor{{Name: "National Liberation Front of the North", Type: model.ActorOrg, Aliases: []string{"NLFN"}}}}, "Statement by NLFN"},

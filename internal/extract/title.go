@@ -102,9 +102,9 @@ func makeTitle(e *model.Event) string {
 			t = "Military action"
 		}
 	case model.KindWithdrawal:
-		t = "Withdrawal of forces"
+		t = "Withdrawal"
 		if subj != "" {
-			t = subj + " withdraws forces"
+			t = subj + " withdraws"
 		}
 		if place != "" {
 			t += " from " + place
@@ -186,6 +186,7 @@ func otherTitle(e *model.Event, verb string) string {
 // states, governments first.
 func titleActors(actors []model.Actor, k model.Kind) (string, string) {
 	var names []string
+	var types []model.ActorType
 	order := []model.ActorType{model.ActorPerson, model.ActorGov, model.ActorOrg}
 	switch k {
 	case model.KindMilitary, model.KindWithdrawal, model.KindAnnexation:
@@ -201,6 +202,7 @@ func titleActors(actors []model.Actor, k model.Kind) (string, string) {
 				n := shortName(&actors[i])
 				if n != "" && !containsStr(names, n) {
 					names = append(names, n)
+					types = append(types, typ)
 				}
 			}
 		}
@@ -208,10 +210,13 @@ func titleActors(actors []model.Actor, k model.Kind) (string, string) {
 			break
 		}
 	}
-	switch len(names) {
-	case 0:
+	switch {
+	case len(names) == 0:
 		return "", ""
-	case 1:
+	case len(names) == 1:
+		return names[0], ""
+	case k == model.KindMeeting && types[1] == model.ActorOrg && types[0] != model.ActorOrg:
+		// People meet people; "Apple meets Moscone Center" is a venue.
 		return names[0], ""
 	}
 	return names[0], names[1]
