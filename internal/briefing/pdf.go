@@ -50,7 +50,6 @@ var (
 	stCite     = textStyle{size: 8}
 	stURL      = textStyle{size: 7.5}
 	stHeader   = textStyle{size: 7.5}
-	stNumber   = textStyle{size: 9, bold: true}
 )
 
 // lineH is the leading for a type size: 1.38 times the size, a comfortable
@@ -262,14 +261,11 @@ func (p *pdfWriter) cover() {
 		if value == "" {
 			return
 		}
-		p.font(stMetaBold)
-		lw := p.pdf.GetStringWidth(label) + 2
 		p.text(p.left, y, label, stMetaBold, colMuted)
 		p.setY(y)
 		for i, l := range p.wrap(value, stMeta, p.textW-32) {
 			p.text(p.left+32, y+float64(i)*lineH(stMeta), l, stMeta, colInk)
 		}
-		_ = lw
 		y += float64(max(1, len(p.wrap(value, stMeta, p.textW-32)))) * lineH(stMeta)
 	}
 	row("Prepared by", p.d.Author)
@@ -298,7 +294,7 @@ func (p *pdfWriter) cover() {
 	p.setY(y + 15 + 7)
 }
 
-// figureHeading prints "Figure n" and a caption below a figure.
+// caption prints a figure's caption below it.
 func (p *pdfWriter) caption(text string) {
 	p.setY(p.y() + 1.5)
 	p.lines(p.wrap(text, stCaption, p.textW), p.left, stCaption, colMuted)
@@ -525,7 +521,6 @@ func (p *pdfWriter) event(en entry, last bool) {
 
 	// Number badge in the gutter, in the kind's colour, as on the figures.
 	drawBadge(p.abs, p.left+3.4, top+lineH(stEvMeta)/2+0.2, 3.3, en.N, e.Kind, e.Planned)
-	p.font(stNumber)
 
 	p.text(x, top, date, stEvDate, colInk)
 	if len(restLines) == 1 && restLines[0] == rest {
