@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 	"unicode"
@@ -145,7 +146,7 @@ func (d *Dialog) gather() {
 	go func() {
 		var b briefing.Briefing
 		err := errors.New("no store is open")
-		if d.lib != nil {
+		if !isNil(d.lib) {
 			b, err = briefing.Gather(d.lib, d.show, d.opt.Filters, false)
 		}
 		fyne.Do(func() {
@@ -229,6 +230,16 @@ func (d *Dialog) folder() string {
 		return docs
 	}
 	return home
+}
+
+// isNil is true for a nil Library, including a nil *store.Store passed in
+// an interface, which a plain == nil misses.
+func isNil(lib briefing.Library) bool {
+	if lib == nil {
+		return true
+	}
+	v := reflect.ValueOf(lib)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 func isDir(p string) bool {

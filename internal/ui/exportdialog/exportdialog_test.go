@@ -197,3 +197,14 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestDialogWithoutAStore(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Briefing Atlas")
+	var none *store.Store // the app before a store is opened
+	d := Show(w, none, nil, Options{Folder: t.TempDir()})
+	<-d.ready
+	if !d.export.Disabled() || !strings.Contains(d.summary.Text, "no store is open") {
+		t.Errorf("export enabled %v, summary %q", !d.export.Disabled(), d.summary.Text)
+	}
+}
