@@ -86,3 +86,14 @@ func imagesEqual(a, b image.Image) bool {
 	}
 	return true
 }
+
+func savePNG(t *testing.T, path string, img image.Image) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -75,9 +75,9 @@ func (r *Reader) build(ms []model.Mention) {
 	if a.Path != "" {
 		meta = append(meta, a.Path)
 	}
-	metaL := widget.NewLabel(strings.Join(meta, "  ·  "))
+	metaL := widget.NewRichText(&widget.TextSegment{Text: strings.Join(meta, "  ·  "), Style: widget.RichTextStyle{
+		ColorName: ColorNameMuted, SizeName: theme.SizeNameText}})
 	metaL.Wrapping = fyne.TextWrapWord
-	metaL.Importance = widget.LowImportance
 	top := container.NewVBox(head, metaL)
 	if !a.HasDate() {
 		setDate := widget.NewButtonWithIcon("Set publication date…", theme.CalendarIcon(), r.askDate)

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -56,12 +57,13 @@ func richTexts(o fyne.CanvasObject) []*widget.RichText {
 	return out
 }
 
-// highlighted returns the bold words of a colour in rts.
+// highlighted returns the bold words of a colour in rts, leaving out the
+// legend, which is in caption size.
 func highlighted(rts []*widget.RichText, c fyne.ThemeColorName) []string {
 	var out []string
 	for _, rt := range rts {
 		for _, s := range rt.Segments {
-			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == c && ts.Style.TextStyle.Bold {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == c && ts.Style.TextStyle.Bold && ts.Style.SizeName != theme.SizeNameCaptionText {
 				out = append(out, ts.Text)
 			}
 		}
