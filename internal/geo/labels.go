@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
@@ -132,6 +133,39 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 // set at the centre of its part in view so that Russia is named near Moscow
 // when the view shows only its west. Priority is the visible area.
 func CountryLabelCandidates(v View, size float64) ([]LabelCandidate, error) {
+	v.Scale = 1 // label positions do not depend on the device scale
+	k := countryLabelKey{v, size}
+	countryLabelCache.mu.Lock()
+	if countryLabelCache.key == k && countryLabelCache.labels != nil {
+		out := append([]LabelCandidate(nil), countryLabelCache.labels...)
+		countryLabelCache.mu.Unlock()
+		return out, nil
+	}
+	countryLabelCache.mu.Unlock()
+	out, err := countryLabelCandidates(v, size)
+	if err != nil {
+		return nil, err
+	}
+	countryLabelCache.mu.Lock()
+	countryLabelCache.key, countryLabelCache.labels = k, out
+	countryLabelCache.mu.Unlock()
+	return append([]LabelCandidate(nil), out...), nil
+}
+
+type countryLabelKey struct {
+	v    View
+	size float64
+}
+
+// countryLabelCache remembers the last view's country labels: a change of
+// selection or markers redraws the overlay without moving the map.
+var countryLabelCache struct {
+	mu     sync.Mutex
+	key    countryLabelKey
+	labels []LabelCandidate
+}
+
+func countryLabelCandidates(v View, size float64) ([]LabelCandidate, error) {
 	l := LODFor(v)
 	if l == LOD10m {
 		l = LOD50m // label positions need no finer outlines
@@ -189,11 +223,12 @@ func CountryLabelCandidates(v View, size float64) ([]LabelCandidate, error) {
 
 // projectPolygon maps a polygon in degrees to the view's logical pixels.
 func projectPolygon(v View, p orb.Polygon) orb.Polygon {
+	proj := v.projector()
 	out := make(orb.Polygon, len(p))
 	for i, r := range p {
 		pr := make(orb.Ring, len(r))
 		for j, q := range r {
-			x, y := v.Project(q[1], q[0])
+			x, y := proj(q[1], q[0])
 			pr[j] = orb.Point{x, y}
 		}
 		out[i] = pr
