@@ -341,3 +341,39 @@ func TestWindowEmptyStateThenImport(t *testing.T) {
 		t.Errorf("status bar %q", m.status.Text)
 	}
 }
+
+func TestWindowRemembersPreferences(t *testing.T) {
+	st := corpusStore(t)
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, Options{})
+	m.Win.Resize(fyne.NewSize(1100, 720))
+	m.kindSel.SetSelected(kindTitle(model.KindTalks))
+	m.compactC.SetChecked(false)
+	m.hsplit.SetOffset(0.6)
+	m.vsplit.SetOffset(0.3)
+	m.SetTheme(ThemeDark)
+	m.Win.Close() // runs the close intercept, which saves
+	m.savePrefs()
+
+	again := NewMainWindow(a, st, Options{})
+	defer again.Win.Close()
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"kind filter", again.kindSel.Selected, kindTitle(model.KindTalks)},
+		{"compact", again.Timeline.Compact(), false},
+		{"main split", again.hsplit.Offset, 0.6},
+		{"right split", again.vsplit.Offset, 0.3},
+		{"theme", again.theme.Mode, ThemeDark},
+		{"filter applied", len(again.Filter().Kinds), 1},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if w := a.Preferences().Float(prefWidth); w < 1000 {
+		t.Errorf("window width saved as %v", w)
+	}
+}
