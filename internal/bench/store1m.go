@@ -237,8 +237,60 @@ func runTimelineFrame(env *Env) (Result, func(), error) {
 func runTimelineZoomed(env *Env) (Result, func(), error) {
 	// A month in a busy year of the synthetic store: March 2016.
 	month := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)
-	return timelineAt(env, func(time.Time, time.Time) time.Time { return month }, 31,
+	r, work, err := timelineAt(env, func(time.Time, time.Time) time.Time { return month }, 31,
 		"marks and ticks, one month (Mar 2016) in 800 px")
+	if err != nil {
+		return r, work, err
+	}
+	// A month holds thousands of events, so it is drawn as day clusters; a
+	// one-day window takes the per-event path. Its figures go in the note
+	// so that a regression there shows too.
+	if d, marks, total, err := dayWindow(env, month); err == nil {
+		r.Note += fmt.Sprintf("; one-day window (per-event path): %.2f ms, %d marks for %d events", d, marks, total)
+	}
+	return r, work, nil
+}
+
+// dayWindow times the timeline over a one-day window, on the first day from
+// start that has between 20 and 150 events (few enough to be drawn one by
+// one), and reports how many marks it drew for how many events.
+func dayWindow(env *Env, start time.Time) (float64, int, int, error) {
+	s, err := store.OpenReadOnly(env.Store1M)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	defer s.Close()
+	cs, err := s.EventCounts(store.Day, start, start.AddDate(1, 0, 0), store.Filter{})
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	day := time.Time{}
+	for _, c := range cs {
+		if c.N >= 20 && c.N <= 150 {
+			day = c.Start
+			break
+		}
+	}
+	if day.IsZero() {
+		return 0, 0, 0, fmt.Errorf("no day with 20 to 150 events")
+	}
+	from, to, err := span(s)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
+	src := newStoreSource(s)
+	sc := timeline.NewScale(from, to, frameH, nil, false)
+	y0 := sc.Y(day)
+	var v timeline.View
+	ds, err := durations(15, func() error {
+		v, err = timeline.Query(src, sc, y0, y0+frameH-1, frameMaxEvents)
+		return err
+	})
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	return median(ds), len(v.Marks), v.Total, nil
 }
 
 // searchQueries are what a user types: places, topics, surnames, a prefix
