@@ -297,8 +297,13 @@ func (s *Store) Close() error {
 		// Best effort: fresh planner statistics, and folding the WAL back
 		// keeps the store one file when the user copies it. A busy
 		// checkpoint is harmless.
-		s.db.Exec(`PRAGMA optimize`)
-		s.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+		// Without waiting: a store held by another program closes at once.
+		if conn, err := s.db.Conn(context.Background()); err == nil {
+			conn.ExecContext(context.Background(), `PRAGMA busy_timeout = 0`)
+			conn.ExecContext(context.Background(), `PRAGMA optimize`)
+			conn.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+			conn.Close()
+		}
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
