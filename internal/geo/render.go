@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -222,7 +223,7 @@ func (r *Renderer) RenderInto(img *image.RGBA, v View, s Style) error {
 	// The grid goes under the land: it helps reading the sea, and on land
 	// the borders are reference enough.
 	if s.ShowGraticule {
-		r.graticule(cb, img, v, px, s)
+		r.graticule(img, v, px, s)
 	}
 	z := cb.z
 	z.Reset(img.Bounds().Dx(), img.Bounds().Dy())
@@ -282,7 +283,14 @@ func (cb *canvasBuf) paint(img *image.RGBA, c color.RGBA) {
 func blend(img *image.RGBA, mask *image.Alpha, c color.RGBA) {
 	pix := img.Pix
 	cr, cg, cb, ca := uint32(c.R), uint32(c.G), uint32(c.B), uint32(c.A)
-	for i, m := range mask.Pix {
+	mp := mask.Pix
+	for i := 0; i < len(mp); i++ {
+		// Skip uncovered runs eight pixels at a time.
+		if i&7 == 0 && i+8 <= len(mp) && binary.LittleEndian.Uint64(mp[i:]) == 0 {
+			i += 7
+			continue
+		}
+		m := mp[i]
 		if m == 0 {
 			continue
 		}
@@ -363,8 +371,10 @@ func strokeSegment(z *vector.Rasterizer, ax, ay, bx, by, w float32) {
 }
 
 // graticule draws meridians and parallels every 10°, 20° or 30° depending
-// on zoom, as a faint reference grid over land and sea.
-func (r *Renderer) graticule(cb *canvasBuf, img *image.RGBA, v View, px pixels, s Style) {
+// on zoom, as a faint reference grid. In Web Mercator they are straight
+// vertical and horizontal lines, so they are blended in directly, without a
+// rasterizer pass.
+func (r *Renderer) graticule(img *image.RGBA, v View, px pixels, s Style) {
 	step := 30.0
 	switch {
 	case v.Zoom >= 4:
@@ -372,18 +382,57 @@ func (r *Renderer) graticule(cb *canvasBuf, img *image.RGBA, v View, px pixels, 
 	case v.Zoom >= 2.5:
 		step = 20
 	}
-	var lines [][]orb.Point
+	w := 0.6 * v.scale()
+	b := img.Bounds()
+	// Lines stop at the edges of the world when it is smaller than the view.
+	xw0, yw0 := px.xy(orb.Point{0, 0})
+	xw1, yw1 := px.xy(orb.Point{1, 1})
+	y0, y1 := max(0, int(yw0)), min(b.Dy(), int(math.Ceil(float64(yw1))))
+	x0, x1 := max(0, int(xw0)), min(b.Dx(), int(math.Ceil(float64(xw1))))
 	for lon := -180.0; lon <= 180; lon += step {
-		x, _ := mercator(lon, 0)
-		lines = append(lines, []orb.Point{{x, 0}, {x, 1}})
+		mx, _ := mercator(lon, 0)
+		x, _ := px.xy(orb.Point{mx, 0})
+		lineAA(img, float64(x)-w/2, float64(x)+w/2, y0, y1, true, s.Graticule)
 	}
 	for lat := -80.0; lat <= 80; lat += step {
-		_, y := mercator(0, lat)
-		lines = append(lines, []orb.Point{{0, y}, {1, y}})
+		_, my := mercator(0, lat)
+		_, y := px.xy(orb.Point{0, my})
+		lineAA(img, float64(y)-w/2, float64(y)+w/2, x0, x1, false, s.Graticule)
 	}
-	fs := make([]feature, len(lines))
-	for i, l := range lines {
-		fs[i] = feature{pts: l, bound: orb.LineString(l).Bound()}
+}
+
+// lineAA blends an axis-aligned band from a to b (device pixels, across the
+// line) and from lo to hi along it, with partial coverage at its edges.
+func lineAA(img *image.RGBA, a, b float64, lo, hi int, vertical bool, c color.RGBA) {
+	bd := img.Bounds()
+	across := bd.Dy()
+	if vertical {
+		across = bd.Dx()
 	}
-	r.strokeAll(cb, img, fs, px, 0.6*v.scale(), s.Graticule)
+	for k := int(math.Floor(a)); k < int(math.Ceil(b)); k++ {
+		if k < 0 || k >= across {
+			continue
+		}
+		cov := math.Min(b, float64(k+1)) - math.Max(a, float64(k))
+		if cov <= 0 {
+			continue
+		}
+		m := uint32(cov*255 + 0.5)
+		for t := max(lo, 0); t < hi; t++ {
+			var i int
+			if vertical {
+				i = t*img.Stride + k*4
+			} else {
+				i = k*img.Stride + t*4
+			}
+			if i < 0 || i+3 >= len(img.Pix) {
+				continue
+			}
+			inv := 255 - div255(uint32(c.A)*m)
+			img.Pix[i] = uint8(div255(uint32(c.R)*m + uint32(img.Pix[i])*inv))
+			img.Pix[i+1] = uint8(div255(uint32(c.G)*m + uint32(img.Pix[i+1])*inv))
+			img.Pix[i+2] = uint8(div255(uint32(c.B)*m + uint32(img.Pix[i+2])*inv))
+			img.Pix[i+3] = uint8(div255(uint32(c.A)*m + uint32(img.Pix[i+3])*inv))
+		}
+	}
 }
