@@ -9,6 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+
+	"github.com/briefingatlas/atlas/internal/store"
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/timeline"
@@ -96,4 +99,23 @@ func savePNG(t *testing.T, path string, img image.Image) {
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestPreviewWindow writes whole-window previews in several states to
+// ATLAS_PREVIEW, for looking at them by hand.
+func TestPreviewWindow(t *testing.T) {
+	out := os.Getenv("ATLAS_PREVIEW")
+	if out == "" {
+		t.Skip("set ATLAS_PREVIEW=dir to write preview PNGs")
+	}
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	savePNG(t, out+"/win_full.png", m.Win.Canvas().Capture())
+	pcs, _ := st.PlacesIn(orb.Bound{}, store.Filter{})
+	m.SelectPlace(pcs[0].Place)
+	savePNG(t, out+"/win_place.png", m.Win.Canvas().Capture())
+	m.ClearSelection()
+	m.Search.SetText("Kerry")
+	m.Search.OnSubmitted("Kerry")
+	savePNG(t, out+"/win_search.png", m.Win.Canvas().Capture())
 }

@@ -99,7 +99,9 @@ type MainWindow struct {
 	work     *widget.Label
 	progress *widget.ProgressBar
 	rangeL   *widget.Label
-	compactC *widget.Check
+	// statusBar is laid out again whenever its texts change length.
+	statusBar *fyne.Container
+	compactC  *widget.Check
 
 	timelineArea *fyne.Container
 	emptyState   fyne.CanvasObject
@@ -281,16 +283,16 @@ func (m *MainWindow) build() {
 	// Status bar.
 	m.status = widget.NewLabel("")
 	m.statusR = widget.NewLabel("")
-	m.statusR.Truncation = fyne.TextTruncateEllipsis
 	m.work = widget.NewLabel("")
 	m.progress = widget.NewProgressBar()
 	m.progress.Hide()
-	statusBar := container.NewBorder(nil, nil, m.status,
-		container.NewHBox(m.work, fixedWidth(m.progress, 160)), m.statusR)
+	m.statusBar = container.NewBorder(nil, nil, nil,
+		container.NewHBox(m.work, fixedWidth(m.progress, 160)),
+		container.NewHBox(m.status, widget.NewSeparator(), m.statusR))
 
 	content := container.NewBorder(
 		container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), statusBar),
+		container.NewVBox(widget.NewSeparator(), m.statusBar),
 		nil, nil, m.hsplit)
 	m.Win.SetContent(content)
 }
@@ -501,6 +503,7 @@ func (m *MainWindow) updateStatus(st store.Stats, pcs []store.PlaceCount) {
 	shown += len(m.undated)
 	m.status.SetText(fmt.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", shown, st.Events, st.Articles, len(pcs)))
 	m.statusR.SetText(m.Store.Path())
+	m.statusBar.Refresh()
 }
 
 func (m *MainWindow) updateRangeLabel() {
