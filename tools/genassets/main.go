@@ -33,7 +33,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/geo/fold"
 )
 
 func main() {
@@ -182,9 +182,9 @@ func countries(in, out string) (map[string]string, error) {
 	demCount := map[string]int{}
 	for _, c := range list {
 		if d, ok := c.Demonyms["eng"]; ok {
-			demCount[geo.Fold(d.M)]++
-			if geo.Fold(d.F) != geo.Fold(d.M) {
-				demCount[geo.Fold(d.F)]++
+			demCount[fold.Fold(d.M)]++
+			if fold.Fold(d.F) != fold.Fold(d.M) {
+				demCount[fold.Fold(d.F)]++
 			}
 		}
 	}
@@ -194,10 +194,10 @@ func countries(in, out string) (map[string]string, error) {
 			num2iso[c.CCN3] = c.CCA2
 		}
 		var names []string
-		seen := map[string]bool{geo.Fold(c.Name.Common): true}
+		seen := map[string]bool{fold.Fold(c.Name.Common): true}
 		add := func(list *[]string, s string) {
 			s = strings.TrimSpace(s)
-			f := geo.Fold(s)
+			f := fold.Fold(s)
 			if f == "" || seen[f] || !latin(s) || len(f) < 2 {
 				return
 			}
@@ -217,7 +217,7 @@ func countries(in, out string) (map[string]string, error) {
 		var dems []string
 		if d, ok := c.Demonyms["eng"]; ok {
 			for _, s := range []string{d.M, d.F} {
-				if demCount[geo.Fold(s)] == 1 {
+				if demCount[fold.Fold(s)] == 1 {
 					add(&dems, s)
 				}
 			}
@@ -277,11 +277,11 @@ func places(in, out string) error {
 		if _, err := strconv.ParseFloat(lat, 64); err != nil {
 			return fmt.Errorf("cities line %d: bad latitude %q", n+1, lat)
 		}
-		seen := map[string]bool{geo.Fold(name): true, geo.Fold(ascii): true}
+		seen := map[string]bool{fold.Fold(name): true, fold.Fold(ascii): true}
 		var keep []string
 		for _, a := range strings.Split(alts, ",") {
 			a = strings.TrimSpace(a)
-			f := geo.Fold(a)
+			f := fold.Fold(a)
 			if f == "" || seen[f] || !latin(a) || strings.ContainsAny(a, "|\t") || !useful(a) {
 				continue
 			}
