@@ -44,7 +44,7 @@ func TestHighlightSegments(t *testing.T) {
 			ts := s.(*widget.TextSegment)
 			all.WriteString(ts.Text)
 			if ts.Style.TextStyle.Bold {
-				got[ts.Text] = ts.Style.ColorName
+				got[strings.TrimSpace(ts.Text)] = ts.Style.ColorName
 			}
 		}
 		if all.String() != text {

@@ -66,8 +66,15 @@ func highlightSegments(text string, base int, ms []model.Mention, extra []model.
 		if h.s < pos || h.e > len(text) || h.s >= h.e || !utf8.RuneStart(text[h.s]) || (h.e < len(text) && !utf8.RuneStart(text[h.e])) {
 			continue // overlapping, outside this text, or not on a character boundary
 		}
-		plain(text[pos:h.s])
-		segs = append(segs, &widget.TextSegment{Text: text[h.s:h.e], Style: widget.RichTextStyle{
+		// Fyne's word wrap breaks a segment that starts a word at the end of
+		// a line letter by letter; starting the highlight with the space
+		// before it gives the wrap a place to break.
+		s := h.s
+		if s > pos && text[s-1] == ' ' {
+			s--
+		}
+		plain(text[pos:s])
+		segs = append(segs, &widget.TextSegment{Text: text[s:h.e], Style: widget.RichTextStyle{
 			Inline: true, ColorName: h.c, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true},
 		}})
 		pos = h.e

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ func (r *Reader) build(ms []model.Mention) {
 	a := r.Article
 	title := a.Title
 	if title == "" {
-		title = a.Path
+		title = filepath.Base(a.Path)
 	}
 	head := widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
 		ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
@@ -180,7 +181,7 @@ func (r *Reader) askDate() {
 func ShowReader(app fyne.App, a *model.Article, ms []model.Mention, excerpt model.Span, onSetDate func(int64, time.Time) error) *Reader {
 	title := a.Title
 	if title == "" {
-		title = a.Path
+		title = filepath.Base(a.Path)
 	}
 	w := app.NewWindow("Article — " + title)
 	r := NewReader(a, ms, excerpt, w)

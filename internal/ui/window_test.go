@@ -64,7 +64,7 @@ func highlighted(rts []*widget.RichText, c fyne.ThemeColorName) []string {
 	for _, rt := range rts {
 		for _, s := range rt.Segments {
 			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == c && ts.Style.TextStyle.Bold && ts.Style.SizeName != theme.SizeNameCaptionText {
-				out = append(out, ts.Text)
+				out = append(out, strings.TrimSpace(ts.Text))
 			}
 		}
 	}
