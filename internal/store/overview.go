@@ -342,19 +342,24 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 			}
 		}
 	}
-	return c.m, nil
+	out := make(map[int64]model.Place, len(ids))
+	for _, id := range ids {
+		if p, ok := c.m[id]; ok {
+			out[id] = p
+		}
+	}
+	return out, nil
 }
 
-// Place returns one stored place.
+// Place returns one stored place (from memory after the first time).
 func (s *Store) Place(id int64) (*model.Place, error) {
-	var p model.Place
-	err := s.db.QueryRow(`SELECT id, key, name, country, admin1, lat, lon, feature, population, ambiguous FROM places WHERE id = ?`, id).
-		Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous)
-	if err == sql.ErrNoRows {
-		return nil, fmt.Errorf("place %d: %w", id, ErrNotFound)
-	}
+	m, err := s.places.get(s.db, []int64{id})
 	if err != nil {
 		return nil, fmt.Errorf("place %d: %w", id, err)
+	}
+	p, ok := m[id]
+	if !ok {
+		return nil, fmt.Errorf("place %d: %w", id, ErrNotFound)
 	}
 	return &p, nil
 }
