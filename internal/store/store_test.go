@@ -440,6 +440,20 @@ func TestBulkWriter(t *testing.T) {
 	if sum != 2000 || ys[0].Start.Year() != 2000 || ys[0].N != 122 {
 		t.Errorf("year counts: sum %d first %+v", sum, ys[0])
 	}
+	// The count tables and the filtered path agree when the filter keeps
+	// everything.
+	for _, g := range []Granularity{Day, Month, Year} {
+		fast, err1 := s.EventCounts(g, time.Time{}, time.Time{}, Filter{})
+		slow, err2 := s.EventCounts(g, time.Time{}, time.Time{}, Filter{Kinds: model.Kinds})
+		if err1 != nil || err2 != nil || len(fast) != len(slow) {
+			t.Fatalf("granularity %d: %d vs %d buckets (%v %v)", g, len(fast), len(slow), err1, err2)
+		}
+		for i := range fast {
+			if fast[i] != slow[i] {
+				t.Errorf("granularity %d bucket %d: tables %+v, query %+v", g, i, fast[i], slow[i])
+			}
+		}
+	}
 	marks, err := s.Marks(day("2000-01-01"), day("2000-01-31"), Filter{})
 	if err != nil || len(marks) != 11 || marks[0].PlaceID == 0 {
 		t.Errorf("marks in January 2000: %d %v", len(marks), err)
@@ -508,4 +522,46 @@ func TestOpenRefusesForeignFiles(t *testing.T) {
 		})
 	}
 	_ = other
+}
+
+// A place stored by another connection after this one cached places is
+// still returned with its details.
+func TestPlaceCacheSeesOtherWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "atlas.db")
+	a, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	art, x := article("one.txt", "2016-01-01", ev(model.KindMeeting, "In Moscow", "2016-01-01", "", moscow))
+	if _, err := a.SaveArticle(context.Background(), art, x, nil); err != nil {
+		t.Fatal(err)
+	}
+	if pcs, err := a.PlacesIn(orb.Bound{}, Filter{}); err != nil || len(pcs) != 1 {
+		t.Fatalf("first view: %+v %v", pcs, err)
+	}
+	b, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art2, x2 := article("two.txt", "2016-01-02", ev(model.KindTalks, "In Geneva", "2016-01-02", "", geneva))
+	if _, err := b.SaveArticle(context.Background(), art2, x2, nil); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	pcs, err := a.PlacesIn(orb.Bound{}, Filter{})
+	if err != nil || len(pcs) != 2 {
+		t.Fatalf("second view: %+v %v", pcs, err)
+	}
+	names := pcs[0].Place.Name + "|" + pcs[1].Place.Name
+	if names != "Moscow|Geneva" || pcs[1].Place.Lat != geneva.Lat {
+		t.Errorf("places %q, Geneva at %v", names, pcs[1].Place.Lat)
+	}
+	p, err := a.Place(pcs[1].Place.ID)
+	if err != nil || p.Key != geneva.Key {
+		t.Errorf("Place: %+v %v", p, err)
+	}
+	if _, err := a.Place(12345); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing place: %v", err)
+	}
 }
