@@ -34,14 +34,19 @@ if [ "$(cat "$CACHE/store-1m.stamp" 2>/dev/null)" != "$store_stamp" ]; then
   fi
 fi
 
-rm -f "$CACHE"/*.cpu.prof "$CACHE"/*.top.txt
+rm -f "$CACHE"/*.prof "$CACHE"/*.top.txt
 status=0
 "$ATLAS" bench --cache "$CACHE" --app bin/briefing-atlas --json bench-results.json || status=$?
 
-for p in "$CACHE"/*.cpu.prof; do
+# Go profiles carry their symbols, so no binary is needed to read them.
+for p in "$CACHE"/*.prof; do
   [ -e "$p" ] || continue
-  go tool pprof -top -nodecount=30 "$ATLAS" "$p" > "${p%.cpu.prof}.top.txt" 2>/dev/null || true
-  echo "profile: $p (top functions in ${p%.cpu.prof}.top.txt)"
+  top="${p%.prof}.top.txt"
+  case "$p" in
+    *.heap.prof) go tool pprof -sample_index=inuse_space -top -nodecount=30 "$p" > "$top" 2>/dev/null || true ;;
+    *)           go tool pprof -top -nodecount=30 "$p" > "$top" 2>/dev/null || true ;;
+  esac
+  echo "profile: $p (top functions in $top)"
 done
 echo "bench: done in $(( $(date +%s) - start ))s"
 exit $status
