@@ -18,16 +18,17 @@ import (
 
 // Geometry of the timeline, in Fyne units.
 const (
-	tlPad        = 26  // room above the first and below the last day
-	tlAxisX      = 84  // x of the axis line; tick labels end left of it
-	tlCardH      = 46  // card height
-	tlCardHTight = 28  // one-line card, when full cards would not fit
-	tlCardGap    = 6   // space between stacked cards
-	tlCardMinW   = 230 // a lane is added when this much room is free
-	tlMaxLanes   = 3
-	tlOverviewW  = 16  // the density strip on the right edge
-	tlMaxEvents  = 160 // above this many events in view, clusters are drawn
-	tlMaxPxDay   = 600 // deepest zoom: a day takes this many units
+	tlPad           = 26  // room above the first and below the last day
+	tlAxisX         = 84  // x of the axis line; tick labels end left of it
+	tlCardH         = 46  // card height
+	tlCardHTight    = 28  // one-line card, when full cards would not fit
+	tlCardGap       = 6   // space between stacked cards
+	tlCardMinW      = 230 // a lane is added when this much room is free
+	tlCardMinWTight = 165 // the same for one-line cards
+	tlMaxLanes      = 3
+	tlOverviewW     = 16  // the density strip on the right edge
+	tlMaxEvents     = 160 // above this many events in view, clusters are drawn
+	tlMaxPxDay      = 600 // deepest zoom: a day takes this many units
 )
 
 // Timeline is the vertical timeline: a proportional time axis, earliest at
@@ -446,9 +447,14 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	for _, tight := range []bool{false, true} {
 		h, gap := float64(tlCardH), float64(tlCardGap)
 		if tight {
-			h, gap = tlCardHTight, 4
+			h, gap = tlCardHTight, 3
 		}
-		for lanes := 1; lanes <= maxLanes; lanes++ {
+		most := maxLanes
+		if tight {
+			// One-line cards can be narrower: a second lane beats a lost card.
+			most = int(max(float32(maxLanes), min(tlMaxLanes, avail/tlCardMinWTight)))
+		}
+		for lanes := 1; lanes <= most; lanes++ {
 			places = timeline.PlaceCardsWithin(ys, lanes, h, gap, 4, float64(size.Height)-4)
 			f.lanes, f.cardH, f.tight = lanes, float32(h), tight
 			if !overflows(places, ys, h, size.Height) {
@@ -781,8 +787,8 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 	// Year bands and tick labels.
 	for _, tk := range f.ticks {
 		y := float32(tk.Y - t.offset + tlPad)
-		if y < viewTop-2 || y > viewBottom+2 {
-			continue
+		if y < viewTop+6 || y > viewBottom-6 {
+			continue // a label cut by the edge reads as a glitch
 		}
 		if tk.Major {
 			grid := canvas.NewLine(withAlpha(sep, 0.9))

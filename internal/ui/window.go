@@ -104,6 +104,7 @@ type MainWindow struct {
 	compactC  *widget.Check
 
 	timelineArea *fyne.Container
+	legend       fyne.CanvasObject
 	emptyState   fyne.CanvasObject
 	hsplit       *container.Split
 	vsplit       *container.Split
@@ -272,13 +273,14 @@ func (m *MainWindow) build() {
 
 	m.emptyState = m.buildEmptyState()
 	m.timelineArea = container.NewStack(m.Timeline)
-	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), m.accordion, nil, nil, m.timelineArea)
+	m.legend = container.NewPadded(kindLegend())
+	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), container.NewVBox(m.legend, m.accordion), nil, nil, m.timelineArea)
 
 	right := m.Excerpt.Object()
 	m.vsplit = container.NewVSplit(m.Map.Object(), right)
 	m.vsplit.Offset = prefs.FloatWithFallback(prefVSplit, 0.42)
 	m.hsplit = container.NewHSplit(left, m.vsplit)
-	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.5)
+	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.53)
 
 	// Status bar.
 	m.status = widget.NewLabel("")
@@ -434,9 +436,11 @@ func (m *MainWindow) applyFilters() {
 	if st.Events == 0 && st.Articles == 0 {
 		m.timelineArea.Objects = []fyne.CanvasObject{m.emptyState}
 		m.rangeL.Hide()
+		m.legend.Hide()
 	} else {
 		m.timelineArea.Objects = []fyne.CanvasObject{m.Timeline}
 		m.rangeL.Show()
+		m.legend.Show()
 	}
 	m.timelineArea.Refresh()
 
@@ -1224,6 +1228,10 @@ func (m *MainWindow) SetTheme(mode ThemeMode) {
 	m.App.Preferences().SetString(prefTheme, string(mode))
 	m.App.Settings().SetTheme(m.theme)
 	m.Win.SetMainMenu(m.menu())
+	if c, ok := m.legend.(*fyne.Container); ok {
+		c.Objects = []fyne.CanvasObject{kindLegend()}
+		c.Refresh()
+	}
 	if e, ok := m.Excerpt.Event(); ok {
 		m.showEvent(e, false)
 	}
