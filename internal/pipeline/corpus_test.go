@@ -152,3 +152,58 @@ func TestSetArticleDateKeepsEdits(t *testing.T) {
 		t.Errorf("integrity %q %v", ok, err)
 	}
 }
+
+// TestReextractKeepsEventsAndEdits runs the extractor again over a stored
+// corpus (as after an extractor upgrade): the same events come back and the
+// user's edits stay on them.
+func TestReextractKeepsEventsAndEdits(t *testing.T) {
+	sh := shared(t)
+	corpus := filepath.Join(sh, "corpus")
+	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x := realExtractor(t)
+	if _, err := Import(context.Background(), st, x, []string{corpus}, Options{Manifest: m, SameEvent: extract.SameEvent}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
+	if len(before) == 0 {
+		t.Fatal("no events")
+	}
+	if err := st.SetEventTitle(before[0].ID, "My own title"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.HideEvent(before[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	var progress []Progress
+	if err := Reextract(context.Background(), st, x, extract.SameEvent, func(p Progress) { progress = append(progress, p) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) != 5 || progress[4].Done != 5 {
+		t.Errorf("progress %+v", progress)
+	}
+	after, _ := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{IncludeHidden: true})
+	if len(after) != len(before) {
+		t.Errorf("%d events before, %d after", len(before), len(after))
+	}
+	byKey := map[string]model.Event{}
+	for _, e := range after {
+		byKey[e.Key] = e
+	}
+	if e := byKey[before[0].Key]; e.Title != "My own title" || !e.Edited {
+		t.Errorf("title edit lost: %+v", e)
+	}
+	if e := byKey[before[1].Key]; !e.Hidden {
+		t.Errorf("hidden event shown again: %+v", e)
+	}
+	if ok, err := st.IntegrityCheck(); ok != "ok" || err != nil {
+		t.Errorf("integrity %q %v", ok, err)
+	}
+}
