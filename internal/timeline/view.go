@@ -76,8 +76,8 @@ func Query(src Source, s Scale, y0, y1 float64, maxEvents int) (View, error) {
 		v.Total += c.N
 	}
 	if v.Total <= maxEvents {
-		// Spans that began before the window still show, so look back a year.
-		evs, err := src.Events(from.AddDate(-1, 0, 0), to, maxEvents*2+50)
+		// Events overlaps the window, so spans that began before it show too.
+		evs, err := src.Events(from, to, maxEvents*2+50)
 		if err != nil {
 			return v, fmt.Errorf("events %s..%s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), err)
 		}

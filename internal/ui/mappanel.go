@@ -44,7 +44,7 @@ func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 
 // maxKindLookups bounds the per-place queries made to colour markers; the
 // remaining places (the least busy) keep the neutral colour.
-const maxKindLookups = 300
+const maxKindLookups = 60
 
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	p.places = make(map[int64]model.Place, len(pcs))
@@ -53,7 +53,7 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	if p.filter != nil {
 		f = p.filter()
 	}
-	f.Limit = 200
+	f.Limit = 40
 	for i, pc := range pcs {
 		p.places[pc.Place.ID] = pc.Place
 		kind := model.KindOther

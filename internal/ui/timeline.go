@@ -63,6 +63,7 @@ type Timeline struct {
 	view      timeline.View
 	selected  *model.Event
 	highlight map[int64]bool
+	hlPlace   int64 // highlight the events at this place (0: none)
 	hover     int64
 	focused   bool
 	dragBrush bool
@@ -110,6 +111,7 @@ func (t *Timeline) SetSource(src timeline.Source, from, to time.Time) error {
 	t.to = timeline.Month.Next(timeline.Month.Floor(to))
 	t.selected = nil
 	t.highlight = nil
+	t.hlPlace = 0
 	err := t.loadOverview()
 	t.needFit = true
 	t.Refresh()
@@ -287,7 +289,29 @@ func (t *Timeline) Selected() (model.Event, bool) {
 // others, as when a place is picked on the map; nil shows all alike.
 func (t *Timeline) SetHighlight(ids map[int64]bool) {
 	t.highlight = ids
+	t.hlPlace = 0
 	t.Refresh()
+}
+
+// SetHighlightPlace emphasises the events at a place and dims the others,
+// as when its marker is tapped; 0 shows all alike. Unlike SetHighlight it
+// needs no list of events, so a busy place in a large store costs nothing.
+func (t *Timeline) SetHighlightPlace(placeID int64) {
+	t.highlight = nil
+	t.hlPlace = placeID
+	t.Refresh()
+}
+
+// Highlighted reports whether an event is emphasised by the current
+// highlight, and whether there is a highlight at all.
+func (t *Timeline) Highlighted(e *model.Event) (on, active bool) {
+	switch {
+	case t.hlPlace != 0:
+		return e.Place != nil && e.Place.ID == t.hlPlace, true
+	case t.highlight != nil:
+		return t.highlight[e.ID], true
+	}
+	return false, false
 }
 
 // SetHovered outlines the card of an event hovered elsewhere (the map).
@@ -857,7 +881,11 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 	}
 
 	dim := func(m *tlMark) bool {
-		return t.highlight != nil && (m.Event == nil || !t.highlight[m.Event.ID])
+		if m.Event == nil {
+			return t.highlight != nil || t.hlPlace != 0
+		}
+		on, active := t.Highlighted(m.Event)
+		return active && !on
 	}
 	isSel := func(m *tlMark) bool {
 		return m.Event != nil && t.selected != nil && m.Event.ID == t.selected.ID

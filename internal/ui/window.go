@@ -182,19 +182,10 @@ func (m *MainWindow) build() {
 	m.Map.SetOnPlaceTapped(m.SelectPlace)
 	m.Map.SetOnPlaceHovered(func(p *model.Place) {
 		if p == nil {
-			m.Timeline.SetHighlight(m.placeHighlight())
+			m.Timeline.SetHighlightPlace(m.placeSelect)
 			return
 		}
-		evs, err := m.Store.EventsAt(p.ID, m.filter)
-		if err != nil {
-			m.showError(err)
-			return
-		}
-		ids := map[int64]bool{}
-		for _, e := range evs {
-			ids[e.ID] = true
-		}
-		m.Timeline.SetHighlight(ids)
+		m.Timeline.SetHighlightPlace(p.ID)
 	})
 
 	// Toolbar: search and filters narrow all three views at once.
@@ -465,7 +456,7 @@ func (m *MainWindow) applyFilters() {
 	if hadSel {
 		m.Timeline.selected = &sel
 	}
-	m.Timeline.SetHighlight(m.placeHighlight())
+	m.Timeline.SetHighlightPlace(m.placeSelect)
 
 	pcs, err := m.Store.PlacesIn(orb.Bound{}, m.filter)
 	if err != nil {
@@ -524,37 +515,22 @@ func (m *MainWindow) updateRangeLabel() {
 	m.rangeL.SetText(f.Format("Jan 2006") + " – " + l.Format("Jan 2006"))
 }
 
-func (m *MainWindow) placeHighlight() map[int64]bool {
-	if m.placeSelect == 0 {
-		return nil
-	}
-	evs, err := m.Store.EventsAt(m.placeSelect, m.filter)
-	if err != nil {
-		m.showError(err)
-		return nil
-	}
-	ids := map[int64]bool{}
-	for _, e := range evs {
-		ids[e.ID] = true
-	}
-	return ids
-}
+// placeListMax bounds the events listed for a place in the excerpt pane.
+const placeListMax = 300
 
 // SelectPlace selects a place as a tapped marker does: its events are
 // highlighted on the timeline, the others dimmed, and listed in the excerpt pane.
 func (m *MainWindow) SelectPlace(p model.Place) {
 	m.placeSelect = p.ID
 	m.Map.SetSelectedPlace(p.ID)
-	evs, err := m.Store.EventsAt(p.ID, m.filter)
+	m.Timeline.SetHighlightPlace(p.ID)
+	f := m.filter
+	f.Limit = placeListMax
+	evs, err := m.Store.EventsAt(p.ID, f)
 	if err != nil {
 		m.showError(err)
 		return
 	}
-	ids := map[int64]bool{}
-	for _, e := range evs {
-		ids[e.ID] = true
-	}
-	m.Timeline.SetHighlight(ids)
 	m.Excerpt.ShowPlace(p, evs)
 }
 
@@ -586,7 +562,7 @@ func (m *MainWindow) ClearSelection() {
 	m.placeSelect = 0
 	m.Map.SetSelectedPlace(0)
 	m.Timeline.ClearSelection()
-	m.Timeline.SetHighlight(nil)
+	m.Timeline.SetHighlightPlace(0)
 	m.Excerpt.ShowHint("Select an event on the timeline, or a place on the map, to read the sentences it came from.")
 }
 

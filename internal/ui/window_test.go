@@ -160,30 +160,34 @@ func TestWindowMarkerTapHighlightsPlaceEvents(t *testing.T) {
 		t.Fatalf("map panel is %T", m.Map)
 	}
 	mp.m.OnPlaceTapped(pc.Place.ID) // what the map widget calls when its marker is tapped
-	hl := m.Timeline.highlight
-	if len(hl) != pc.Count {
-		t.Errorf("%s: %d events highlighted, want %d", pc.Place.Name, len(hl), pc.Count)
-	}
 	evs, _ := st.EventsAt(pc.Place.ID, store.Filter{})
+	at := map[int64]bool{}
 	for _, e := range evs {
-		if !hl[e.ID] {
-			t.Errorf("%s: event %q not highlighted", pc.Place.Name, e.Title)
-		}
+		at[e.ID] = true
 	}
-	dimmed := 0
+	lit, dimmed := 0, 0
 	for _, e := range m.Timeline.VisibleEvents() {
-		if !hl[e.ID] {
+		on, active := m.Timeline.Highlighted(&e)
+		if !active {
+			t.Fatal("tapping a marker set no highlight")
+		}
+		if on != at[e.ID] {
+			t.Errorf("%s: event %q highlighted %v, at the place %v", pc.Place.Name, e.Title, on, at[e.ID])
+		}
+		if on {
+			lit++
+		} else {
 			dimmed++
 		}
 	}
-	if dimmed == 0 {
-		t.Error("no other event is dimmed")
+	if lit != pc.Count || dimmed == 0 {
+		t.Errorf("%s: %d events highlighted (want %d), %d dimmed", pc.Place.Name, lit, pc.Count, dimmed)
 	}
 	if _, ok := m.Excerpt.Event(); ok {
 		t.Error("excerpt pane shows one event, want the place's list")
 	}
 	m.ClearSelection()
-	if m.Timeline.highlight != nil {
+	if _, active := m.Timeline.Highlighted(&evs[0]); active {
 		t.Error("clearing the selection left the highlight")
 	}
 }
