@@ -71,8 +71,9 @@ func (s *Store) RememberFile(textSHA, fileSHA string) error {
 
 // SaveArticle stores an article, its mentions and its events in one
 // transaction, so a crash leaves either all of it or none. Each event is
-// merged into a stored event for which same is true (candidates: events whose
-// dates overlap within a day, or undated events of the same kind) or inserted.
+// merged into a stored event for which same is true or inserted. Candidates
+// for a dated event are the stored events whose dates overlap it within a
+// day; for an undated one, the latest undated events of the same kind.
 // An article whose SHA256 is already stored changes nothing and is reported
 // as AlreadyPresent. a.ID and the events' source ArticleIDs are set.
 func (s *Store) SaveArticle(ctx context.Context, a *model.Article, x *model.Extraction, same SameFunc) (SaveResult, error) {

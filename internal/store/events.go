@@ -149,7 +149,7 @@ func selectEvents(ctx context.Context, q queryer, raw, withSources bool, where [
 		return nil, err
 	}
 	rows.Close()
-	if err := fillEvents(ctx, q, out, withSources); err != nil {
+	if err := fillEvents(ctx, q, out, withSources, !raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -191,9 +191,10 @@ func scanEvent(r scanner) (model.Event, error) {
 	return e, nil
 }
 
-// fillEvents loads actors and sources for events in batches. An event the
-// user merged others into also shows their actors and sources.
-func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources bool) error {
+// fillEvents loads actors and sources for events in batches. With
+// withMerged, an event the user merged others into also shows their actors
+// and sources (extracted-value loads for merging leave them out).
+func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, withMerged bool) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -207,7 +208,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources b
 		owner[evs[i].ID] = i
 	}
 	const chunk = 400
-	for lo := 0; lo < len(evs); lo += chunk {
+	for lo := 0; withMerged && lo < len(evs); lo += chunk {
 		hi := min(lo+chunk, len(evs))
 		keys := make([]any, 0, hi-lo)
 		for i := lo; i < hi; i++ {

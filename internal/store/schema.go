@@ -235,6 +235,8 @@ END;
 	// without a table lookup per event.
 	`CREATE INDEX events_marks ON events(start_day, end_day, kind, precision, planned, place_id, confidence, in_briefing, edited, title, hidden, merged_into)
 		WHERE hidden = 0 AND merged_into IS NULL;`,
+	// 7: undated merge candidates of one kind, newest first, from an index.
+	`CREATE INDEX events_x_undated ON events(kind) WHERE x_start_day IS NULL;`,
 }
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter

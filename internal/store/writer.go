@@ -17,17 +17,34 @@ import (
 type writer struct {
 	ctx    context.Context
 	tx     *sql.Tx
-	places map[string]int64 // place key → id
-	actors map[string]int64 // lower-case name → id
+	places map[string]int64     // place key → id
+	actors map[string]actorSeen // by lower-case name
 	// placeNames caches names for the search index.
 	placeNames map[int64]string
 	maxSpan    int64
 	spanRead   bool
 	noEdits    bool // bulk load into a store with no edits: skip the lookups
+	editsRead  bool
+	hasEdits   bool
+}
+
+// anyEdits reports whether the store holds any user edit, asked once per
+// transaction: most imports go into stores without edits for their keys.
+func (w *writer) anyEdits() bool {
+	if !w.editsRead {
+		w.editsRead = true
+		// On error assume edits exist: the per-key lookup is then exact.
+		w.hasEdits = true
+		var n int
+		if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM edits)`).Scan(&n); err == nil {
+			w.hasEdits = n > 0
+		}
+	}
+	return w.hasEdits
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) *writer {
-	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, actors: map[string]int64{}, placeNames: map[int64]string{}}
+	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, actors: map[string]actorSeen{}, placeNames: map[int64]string{}}
 }
 
 func (w *writer) close() {}
@@ -119,37 +136,29 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if e.Dated() {
 		s, en := dayNum(e.Start), endDay(e)
 		// Short events overlapping [s-1, en+1] start at most a month
-		// before; the nearest starts come first.
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events
-			WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31
-			ORDER BY abs(x_start_day - ?) LIMIT 300`, s-1-31, en+1, s-1, s)
+		// before (nearest starts first); the few long ones apart.
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM (SELECT id FROM events
+				WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31
+				ORDER BY abs(x_start_day - ?) LIMIT 300)
+			UNION ALL SELECT id FROM (SELECT id FROM events
+				WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ?
+				ORDER BY x_start_day DESC LIMIT 100)`, s-1-31, en+1, s-1, s, en+1, s-1)
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
 		if ids, err = scanIDs(rows); err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-		rows, err = w.tx.QueryContext(w.ctx, `SELECT id FROM events
-			WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ?
-			ORDER BY x_start_day DESC LIMIT 100`, en+1, s-1)
+	} else {
+		// An undated report can only match another undated one.
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? ORDER BY id DESC LIMIT 100`, string(e.Kind))
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-		long, err := scanIDs(rows)
-		if err != nil {
+		if ids, err = scanIDs(rows); err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-		ids = append(ids, long...)
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? ORDER BY id DESC LIMIT 100`, string(e.Kind))
-	if err != nil {
-		return nil, fmt.Errorf("find merge candidates: %w", err)
-	}
-	undated, err := scanIDs(rows)
-	if err != nil {
-		return nil, fmt.Errorf("find merge candidates: %w", err)
-	}
-	ids = append(ids, undated...)
 	var cands []int64
 	for _, id := range ids {
 		if !mine[id] {
@@ -227,11 +236,11 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 		return 0, err
 	}
 	e.ID = id
-	if err := w.addSourcesActors(id, e); err != nil {
+	if err := w.addSourcesActors(id, e, true); err != nil {
 		return 0, err
 	}
 	edited := false
-	if !w.noEdits {
+	if !w.noEdits && w.anyEdits() {
 		var n int
 		if err := w.queryRow(`SELECT count(*) FROM edits WHERE event_key = ?`, e.Key).Scan(&n); err != nil {
 			return 0, fmt.Errorf("look up edits: %w", err)
@@ -252,7 +261,17 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 	return id, nil
 }
 
-func (w *writer) addSourcesActors(id int64, e *model.Event) error {
+// addSourcesActors links e's sources and actors to event id; fresh says the
+// event was just inserted and has no actors yet.
+func (w *writer) addSourcesActors(id int64, e *model.Event, fresh bool) error {
+	if err := w.addSources(id, e); err != nil {
+		return err
+	}
+	return w.linkActors(id, e.Actors, false, fresh)
+}
+
+// addSources links e's source sentences to event id.
+func (w *writer) addSources(id int64, e *model.Event) error {
 	for _, s := range e.Sources {
 		if s.ArticleID == 0 {
 			continue
@@ -262,18 +281,19 @@ func (w *writer) addSourcesActors(id int64, e *model.Event) error {
 			return fmt.Errorf("insert source of %q: %w", e.Title, err)
 		}
 	}
-	return w.linkActors(id, e.Actors, false)
+	return nil
 }
 
 // linkActors links actors to event id in the given order; reorder moves
-// actors already linked to their place in actors.
-func (w *writer) linkActors(id int64, actors []model.Actor, reorder bool) error {
+// actors already linked to their place in actors; fresh skips looking for
+// actors already linked.
+func (w *writer) linkActors(id int64, actors []model.Actor, reorder, fresh bool) error {
 	q := `INSERT OR IGNORE INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?)`
 	if reorder {
 		q = `INSERT INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?) ON CONFLICT(event_id, actor_id) DO UPDATE SET pos = excluded.pos`
 	}
 	base := 0
-	if !reorder {
+	if !reorder && !fresh && len(actors) > 0 {
 		// New actors go after those already linked.
 		if err := w.queryRow(`SELECT coalesce(max(pos) + 1, 0) FROM event_actors WHERE event_id = ?`, id).Scan(&base); err != nil {
 			return fmt.Errorf("link actors: %w", err)
@@ -314,11 +334,12 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 		dst.Confidence = max(dst.Confidence, e.Confidence)
 		dst.Actors = append(dst.Actors, e.Actors...)
 	}
-	if err := w.addSourcesActors(id, e); err != nil {
+	if err := w.addSources(id, e); err != nil {
 		return err
 	}
-	// Actors the merge added or renamed, in the merged order.
-	if err := w.linkActors(id, dst.Actors, true); err != nil {
+	// dst's actors now include e's (or the merge's renaming of them), in
+	// the merged order.
+	if err := w.linkActors(id, dst.Actors, true, false); err != nil {
 		return err
 	}
 	if err := w.noteSpan(dst); err != nil {
@@ -387,13 +408,14 @@ func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error)
 // aliases to an actor already stored.
 func (w *writer) actor(a *model.Actor) (int64, error) {
 	k := strings.ToLower(a.Name)
-	if id, ok := w.actors[k]; ok && len(a.Aliases) == 0 {
-		a.ID = id
-		return id, nil
+	if c, ok := w.actors[k]; ok && c.covers(a) {
+		a.ID = c.id
+		return c.id, nil
 	}
 	var id int64
-	var aliasJSON string
-	err := w.queryRow(`SELECT id, aliases FROM actors WHERE name = ?`, a.Name).Scan(&id, &aliasJSON)
+	var aliasJSON, title string
+	var have []string
+	err := w.queryRow(`SELECT id, aliases, title FROM actors WHERE name = ?`, a.Name).Scan(&id, &aliasJSON, &title)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		aj, _ := json.Marshal(stringsOrEmpty(a.Aliases))
@@ -404,10 +426,10 @@ func (w *writer) actor(a *model.Actor) (int64, error) {
 		if id, err = r.LastInsertId(); err != nil {
 			return 0, err
 		}
+		have, title = a.Aliases, a.Title
 	case err != nil:
 		return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
 	default:
-		var have []string
 		json.Unmarshal([]byte(aliasJSON), &have)
 		merged, changed := unionStrings(have, a.Aliases)
 		if changed {
@@ -416,15 +438,41 @@ func (w *writer) actor(a *model.Actor) (int64, error) {
 				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
 			}
 		}
-		if a.Title != "" {
-			if _, err := w.exec(`UPDATE actors SET title = ? WHERE id = ? AND title = ''`, a.Title, id); err != nil {
+		have = merged
+		if title == "" && a.Title != "" {
+			if _, err := w.exec(`UPDATE actors SET title = ? WHERE id = ?`, a.Title, id); err != nil {
 				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
 			}
+			title = a.Title
 		}
 	}
-	w.actors[k] = id
+	c := actorSeen{id: id, titled: title != "", aliases: map[string]bool{}}
+	for _, h := range have {
+		c.aliases[h] = true
+	}
+	w.actors[k] = c
 	a.ID = id
 	return id, nil
+}
+
+// actorSeen is what this transaction knows an actor's row holds.
+type actorSeen struct {
+	id      int64
+	titled  bool
+	aliases map[string]bool
+}
+
+// covers reports whether a adds nothing to the stored row.
+func (c actorSeen) covers(a *model.Actor) bool {
+	if a.Title != "" && !c.titled {
+		return false
+	}
+	for _, al := range a.Aliases {
+		if !c.aliases[al] {
+			return false
+		}
+	}
+	return true
 }
 
 func stringsOrEmpty(s []string) []string {
