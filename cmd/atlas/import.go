@@ -113,6 +113,9 @@ func printSummary(w io.Writer, path string, s pipeline.Summary) {
 	} else {
 		fmt.Fprintf(w, "No new articles imported into %s.\n", path)
 	}
+	if s.Manifest != "" {
+		fmt.Fprintf(w, "Titles, publishers and dates from %s.\n", s.Manifest)
+	}
 	if s.AlreadyPresent > 0 {
 		fmt.Fprintf(w, "Already present: %s (the same text is in the store; nothing changed).\n", plural(s.AlreadyPresent, "article"))
 	}

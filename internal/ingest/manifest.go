@@ -239,3 +239,25 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("cannot read date %q", s)
 }
+
+// FolderManifestNames are the manifest files looked for beside the articles
+// of a folder being imported, in order of preference.
+var FolderManifestNames = []string{"sources.csv", "sources.json"}
+
+// FolderManifest returns the manifest lying directly in one of the folders
+// among paths, or "" when there is none. When several folders carry one, the
+// first folder's wins: a single import reads a single manifest.
+func FolderManifest(paths []string) string {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || !fi.IsDir() {
+			continue
+		}
+		for _, name := range FolderManifestNames {
+			m := filepath.Join(p, name)
+			if fi, err := os.Stat(m); err == nil && fi.Mode().IsRegular() {
+				return m
+			}
+		}
+	}
+	return ""
+}

@@ -207,3 +207,48 @@ func TestReextractKeepsEventsAndEdits(t *testing.T) {
 		t.Errorf("integrity %q %v", ok, err)
 	}
 }
+
+// TestFolderManifestIsUsed imports the corpus folder without naming its
+// sources.csv: the manifest beside the articles still gives their dates and
+// publishers, and NoFolderManifest turns that off.
+func TestFolderManifestIsUsed(t *testing.T) {
+	corpus := filepath.Join(shared(t), "corpus")
+	tests := []struct {
+		name      string
+		opts      Options
+		wantDated int
+	}{
+		{"found beside the articles", Options{SameEvent: extract.SameEvent}, 5},
+		{"turned off", Options{SameEvent: extract.SameEvent, NoFolderManifest: true}, 2},
+	}
+	x := realExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			sum, err := Import(context.Background(), st, x, []string{corpus}, tc.opts, nil)
+			if err != nil || sum.Imported != 5 {
+				t.Fatalf("import: %+v %v", sum, err)
+			}
+			arts, err := st.Articles()
+			if err != nil {
+				t.Fatal(err)
+			}
+			dated := 0
+			for _, a := range arts {
+				if a.HasDate() {
+					dated++
+				}
+			}
+			if dated != tc.wantDated {
+				t.Errorf("dated articles = %d, want %d (manifest %q)", dated, tc.wantDated, sum.Manifest)
+			}
+			if (sum.Manifest != "") != !tc.opts.NoFolderManifest {
+				t.Errorf("Summary.Manifest = %q", sum.Manifest)
+			}
+		})
+	}
+}

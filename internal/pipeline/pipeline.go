@@ -34,6 +34,9 @@ type Options struct {
 	SameEvent func(a, b *model.Event) bool
 	// Merge folds a new report into a stored event; nil means extract.Merge.
 	Merge func(dst, src *model.Event)
+	// NoFolderManifest stops Import from using a sources.csv or sources.json
+	// found in a folder being imported when Manifest is nil.
+	NoFolderManifest bool
 }
 
 func (o Options) merging() store.Merging {
@@ -70,6 +73,7 @@ type Summary struct {
 	Merged         int            // events merged into events already stored
 	Warnings       []string       // manifest problems, manifest rows matching no file
 	Articles       []int64        // ids of the articles added
+	Manifest       string         // the manifest used, given or found in a folder; "" when none
 	Elapsed        time.Duration
 }
 
@@ -81,7 +85,20 @@ type Summary struct {
 func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, opts Options, progress func(Progress)) (Summary, error) {
 	start := time.Now()
 	var sum Summary
+	if opts.Manifest == nil && !opts.NoFolderManifest {
+		// A clipping tool leaves its metadata beside the articles; a user who
+		// imports the folder expects it to be read without being asked.
+		if path := ingest.FolderManifest(paths); path != "" {
+			m, err := ingest.LoadManifest(path)
+			if err != nil {
+				sum.Warnings = append(sum.Warnings, fmt.Sprintf("%v; importing without it", err))
+			} else {
+				opts.Manifest = m
+			}
+		}
+	}
 	if opts.Manifest != nil {
+		sum.Manifest = opts.Manifest.Path
 		sum.Warnings = append(sum.Warnings, opts.Manifest.Warnings...)
 	}
 	found := ingest.Walk(paths)
