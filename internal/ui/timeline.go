@@ -211,7 +211,8 @@ func (t *Timeline) goTo(day time.Time) {
 	if t.scale.PxPerDay < t.viewH()/120 {
 		t.scale = t.scale.WithZoom(t.viewH() / 60)
 	}
-	t.offset = t.scale.Y(day) - t.viewH()/2
+	// Noon: where the day's events are drawn.
+	t.offset = t.scale.Y(model.Day(day).Add(12*time.Hour)) - t.viewH()/2
 	t.clamp()
 }
 
@@ -244,28 +245,41 @@ func (t *Timeline) changed() {
 // outside. It does not call OnSelected.
 func (t *Timeline) Select(e model.Event) {
 	t.selected = &e
+	// The next layout scrolls to it, or zooms in when it is hidden in a cluster.
+	t.reveal = true
 	if t.Size().Height <= 0 || t.needFit {
-		t.reveal = true
 		t.Refresh()
 		return
 	}
-	if t.revealSelection() {
-		t.changed()
-		return
-	}
-	t.Refresh()
+	t.changed()
 }
 
-// revealSelection scrolls to the selected event when it is out of view and
-// reports whether it did.
-func (t *Timeline) revealSelection() bool {
+// crowded reports whether the events in view need more room than two lanes
+// of one-line cards give, so that the selected one might get no card.
+func (t *Timeline) crowded(v timeline.View) bool {
+	n := 0
+	for _, m := range v.Marks {
+		if m.Event != nil && !m.Span {
+			n++
+		}
+	}
+	return float64(n)*(tlCardHTight+3)/2 > t.viewH()
+}
+
+// revealSelection scrolls to the selected event when it is out of view,
+// zooming in when the view draws clusters, and reports whether it moved.
+func (t *Timeline) revealSelection(clustered bool) bool {
 	e := t.selected
 	if e == nil || !e.Dated() || t.src == nil {
 		return false
 	}
 	y := t.scale.Y(e.Start.Add(12 * time.Hour))
-	if y >= t.offset+20 && y <= t.offset+t.viewH()-20 {
+	if !clustered && y >= t.offset+20 && y <= t.offset+t.viewH()-20 {
 		return false
+	}
+	if clustered {
+		// About two weeks per screen: few enough events to draw one by one.
+		t.scale = t.scale.WithZoom(math.Max(t.scale.PxPerDay, t.viewH()/14))
 	}
 	t.goTo(e.Start)
 	return true
@@ -418,20 +432,30 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 		t.goTo(*t.pending)
 		t.pending = nil
 	}
-	if t.reveal && !t.needFit {
-		t.revealSelection()
-		t.reveal = false
-	}
 	vh := t.viewH()
-	top := t.offset - 40
-	bottom := t.offset + vh + 40
-	v, err := timeline.Query(t.src, t.scale, top, bottom, tlMaxEvents)
-	if err != nil {
-		t.fail(err)
+	query := func() timeline.View {
+		v, err := timeline.Query(t.src, t.scale, t.offset-40, t.offset+vh+40, tlMaxEvents)
+		if err != nil {
+			t.fail(err)
+		}
+		return v
+	}
+	v := query()
+	if t.reveal && !t.needFit {
+		t.reveal = false
+		if t.revealSelection(v.Clustered) {
+			v = query()
+			// Busy stores need more zoom before events are drawn one by one.
+			for i := 0; (v.Clustered || t.crowded(v)) && i < 12 && t.scale.PxPerDay < tlMaxPxDay; i++ {
+				t.scale = t.scale.WithZoom(math.Min(tlMaxPxDay, t.scale.PxPerDay*2))
+				t.goTo(t.selected.Start)
+				v = query()
+			}
+		}
 	}
 	t.view = v
 	toScreen := func(y float64) float32 { return float32(y - t.offset + tlPad) }
-	f.ticks = timeline.Ticks(t.scale, t.offset-tlPad, t.offset+vh+tlPad, 44)
+	f.ticks = timeline.Ticks(t.scale, t.offset-tlPad, t.offset+vh+tlPad, 26)
 
 	// Span columns: vague dates stack side by side next to the axis.
 	var colEnd []float64
@@ -460,9 +484,15 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	f.cardX = tlAxisX + 14 + float32(spanCols)*8 + 18
 	avail := size.Width - f.cardX - tlOverviewW - 12
 	maxLanes := int(max(1, min(tlMaxLanes, avail/tlCardMinW)))
-	ys := make([]float64, len(f.marks))
+	// Only marks anchored in view get a card: a long span that began far
+	// above shows as its bar, and leaves the room to the events in view.
+	var ys []float64
+	var carded []int
 	for i, m := range f.marks {
-		ys[i] = float64(m.anchor)
+		if m.anchor >= -tlCardH/2 && m.anchor <= size.Height+tlCardH/2 {
+			ys = append(ys, float64(m.anchor))
+			carded = append(carded, i)
+		}
 	}
 	// Prefer full cards, then as few lanes as keep every card in view, so
 	// titles get the most room.
@@ -491,8 +521,8 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 		}
 	}
 	f.cardW = (avail - float32(f.lanes-1)*8) / float32(f.lanes)
-	for i := range f.marks {
-		p := places[i]
+	for k, i := range carded {
+		p := places[k]
 		f.marks[i].card = fyne.NewPos(f.cardX+float32(p.Lane)*(f.cardW+8), float32(p.Y))
 		f.marks[i].visible = p.Y >= -2 && p.Y+float64(f.cardH) <= float64(size.Height)+2
 	}
@@ -588,6 +618,13 @@ func (t *Timeline) markAt(p fyne.Position) *tlMark {
 	for i := range t.frame.marks {
 		m := &t.frame.marks[i]
 		if math.Abs(float64(p.X-tlAxisX)) < 9 && math.Abs(float64(p.Y-m.anchor)) < 9 {
+			return m
+		}
+	}
+	for i := range t.frame.marks {
+		m := &t.frame.marks[i]
+		x := tlAxisX + 8 + float32(m.spanCol)*8
+		if m.Span && p.X >= x-2 && p.X <= x+8 && p.Y >= m.y0 && p.Y <= m.y1 {
 			return m
 		}
 	}
@@ -933,7 +970,8 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		}
 		rad := float32(5)
 		if m.Event == nil {
-			rad = float32(math.Min(11, 5+2*math.Log2(float64(m.Count))))
+			rad = float32(math.Min(9, 3+math.Log10(float64(m.Count))*2))
+			kc = withAlpha(primary, 0.75)
 		}
 		if isSel(m) {
 			rad = 7
