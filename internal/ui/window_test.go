@@ -381,3 +381,33 @@ func TestWindowRemembersPreferences(t *testing.T) {
 		t.Errorf("window width saved as %v", w)
 	}
 }
+
+func TestWindowUndatedTray(t *testing.T) {
+	st := corpusStore(t)
+	text := "Officials said talks would resume soon."
+	a := &model.Article{Path: "undated.txt", SHA256: "undated-test-article", Format: "txt", Title: "Undated note",
+		DateSource: model.DateUnknown, Text: text}
+	x := &model.Extraction{
+		Sentences: []model.Span{{Start: 0, End: len(text)}},
+		Events: []model.Event{{Key: "undated-1", Kind: model.KindTalks, Title: "Talks to resume", Confidence: 0.5,
+			Sources: []model.Source{{File: "undated.txt", Span: model.Span{Start: 0, End: len(text)}, Text: text, DateHow: "undated"}}}},
+	}
+	if _, err := st.SaveArticle(context.Background(), a, x, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := newWindow(t, st, Options{})
+	if len(m.undated) != 1 || !m.accordion.Visible() {
+		t.Fatalf("undated tray holds %d events (visible %v), want 1", len(m.undated), m.accordion.Visible())
+	}
+	if !strings.Contains(m.undatedAc.Title, "(1)") {
+		t.Errorf("tray title %q", m.undatedAc.Title)
+	}
+	m.undatedL.Select(0)
+	e, ok := m.Excerpt.Event()
+	if !ok || e.Title != "Talks to resume" {
+		t.Fatalf("selecting the undated event shows %q", e.Title)
+	}
+	if srcs := m.Excerpt.Sources(); len(srcs) != 1 || srcs[0].Source.Text != text {
+		t.Errorf("undated event's sources: %+v", srcs)
+	}
+}
