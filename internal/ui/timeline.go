@@ -455,7 +455,7 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	}
 	t.view = v
 	toScreen := func(y float64) float32 { return float32(y - t.offset + tlPad) }
-	f.ticks = timeline.Ticks(t.scale, t.offset-tlPad, t.offset+vh+tlPad, 26)
+	f.ticks = timeline.Ticks(t.scale, t.offset-tlPad, t.offset+vh+tlPad, 22)
 
 	// Span columns: vague dates stack side by side next to the axis.
 	var colEnd []float64
@@ -970,7 +970,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		}
 		rad := float32(5)
 		if m.Event == nil {
-			rad = float32(math.Min(9, 3+math.Log10(float64(m.Count))*2))
+			rad = float32(math.Min(6, 3+math.Log10(float64(m.Count))))
 			kc = withAlpha(primary, 0.75)
 		}
 		if isSel(m) {
@@ -1041,7 +1041,10 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			}
 		} else {
 			line1 = clusterLabel(m.Mark, t.view.Unit)
-			line2 = fmt.Sprintf("%d events — click to zoom in", m.Count)
+			line2 = fmt.Sprintf("%d events", m.Count)
+			if !f.tight {
+				line2 += " — click to zoom in"
+			}
 			style2 = fyne.TextStyle{}
 		}
 		stripe := canvas.NewRectangle(withAlpha(kc, a))
