@@ -658,7 +658,7 @@ func (t *Timeline) moveBrush(y float32) {
 // Scrolled pans with the wheel and zooms at the pointer with ctrl+wheel.
 func (t *Timeline) Scrolled(ev *fyne.ScrollEvent) {
 	if ctrlHeld() {
-		t.ZoomAt(ev.Position.Y, math.Pow(1.25, float64(ev.Scrolled.DY)/10))
+		t.ZoomAt(ev.Position.Y, math.Pow(1.25, float64(ev.Scrolled.DY)/20))
 		return
 	}
 	t.offset -= float64(ev.Scrolled.DY) * 2
