@@ -29,8 +29,8 @@ import (
 const appID = "io.github.briefingatlas.atlas"
 
 // version is set at link time by scripts/package.sh from FyneApp.toml
-// (-ldflags "-X main.version=…"); builds made by the fyne tool carry it in
-// the app's metadata instead.
+// (-ldflags "-X main.version=…"). Fyne's own metadata is not used: a plain
+// go build reports a placeholder version there.
 var version = "dev"
 
 func main() {
@@ -80,9 +80,6 @@ func run(args []string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	x := newExtractor()
-	if v := a.Metadata().Version; v != "" {
-		version = v
-	}
 	mw := ui.NewMainWindow(a, st, ui.Options{
 		Import:         importer(st, x),
 		SetArticleDate: setArticleDate(x),
