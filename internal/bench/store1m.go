@@ -172,7 +172,7 @@ func runOpen(env *Env) (Result, func(), error) {
 	return r, func() { _ = once(env.Store1M)() }, nil
 }
 
-// timelineAt measures timeline.Query plus ticks for a window of frameH
+// timelineAt measures timeline.Query, ticks and card lanes for a window of frameH
 // pixels starting at day at, with pxPerDay zoom (0 = fit the whole range).
 func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, note string) (Result, func(), error) {
 	full, empty, closeAll, err := stores(env)
@@ -194,10 +194,22 @@ func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, n
 		}
 		y0 := sc.Y(at(from, to))
 		return func() error {
-			if _, err := timeline.Query(src, sc, y0-40, y0+frameH+40, frameMaxEvents); err != nil {
+			v, err := timeline.Query(src, sc, y0-40, y0+frameH+40, frameMaxEvents)
+			if err != nil {
 				return err
 			}
-			timeline.Ticks(sc, y0, y0+frameH, 44)
+			timeline.Ticks(sc, y0, y0+frameH, 22)
+			// Cards for the marks in view, in as few lanes as fit, as
+			// the widget lays them out (card height 44, gap 6).
+			var ys []float64
+			for _, m := range v.Marks {
+				if a := m.Anchor() - y0; a >= 0 && a <= frameH {
+					ys = append(ys, a)
+				}
+			}
+			for lanes := 1; lanes <= 3; lanes++ {
+				timeline.PlaceCardsWithin(ys, lanes, 44, 6, 4, frameH-4)
+			}
 			return nil
 		}, nil
 	}
@@ -231,14 +243,14 @@ func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, n
 
 func runTimelineFrame(env *Env) (Result, func(), error) {
 	return timelineAt(env, func(from, _ time.Time) time.Time { return from }, 0,
-		"marks and ticks, whole range in 800 px")
+		"marks, ticks and card lanes, whole range in 800 px")
 }
 
 func runTimelineZoomed(env *Env) (Result, func(), error) {
 	// A month in a busy year of the synthetic store: March 2016.
 	month := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC)
 	r, work, err := timelineAt(env, func(time.Time, time.Time) time.Time { return month }, 31,
-		"marks and ticks, one month (Mar 2016) in 800 px")
+		"marks, ticks and card lanes, one month (Mar 2016) in 800 px")
 	if err != nil {
 		return r, work, err
 	}
