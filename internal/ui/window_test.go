@@ -411,3 +411,45 @@ func TestWindowUndatedTray(t *testing.T) {
 		t.Errorf("undated event's sources: %+v", srcs)
 	}
 }
+
+func TestWindowEditsSurviveReextraction(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	m.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	e, ok := m.Excerpt.Event()
+	if !ok {
+		t.Fatal("End selected nothing")
+	}
+	if err := m.saveEventEdits(e, "My own title", "", placeName(e)); err != nil {
+		t.Fatal(err)
+	}
+	m.act(ActionStar, e)
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.Reextract(context.Background(), st, extract.New(g), extract.SameEvent, nil); err != nil {
+		t.Fatal(err)
+	}
+	m.Reload()
+	m.Timeline.Refresh()
+	var found bool
+	for _, v := range m.Timeline.VisibleEvents() {
+		if v.Title == "My own title" {
+			found = true
+			if !v.InBriefing {
+				t.Error("the star was lost on re-extraction")
+			}
+		}
+	}
+	if !found {
+		t.Error("the corrected title was lost on re-extraction")
+	}
+}
+
+func placeName(e model.Event) string {
+	if e.Place == nil {
+		return ""
+	}
+	return e.Place.Name
+}
