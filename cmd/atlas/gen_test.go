@@ -53,6 +53,7 @@ func TestGenCommand(t *testing.T) {
 				t.Fatalf("source sentence %q is not a whole sentence", src.Text)
 			}
 		}},
+		{"store again", []string{"--store", filepath.Join(dir, "s.db"), "--events", "10", "--places", "5"}, 1, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,6 +30,13 @@ func genStore(path string, opt gen.StoreOptions, places int, log io.Writer) (sto
 		return st, fmt.Errorf("synthetic store: %w", err)
 	}
 	defer s.Close()
+	// Generated keys would collide with a previous run's; a synthetic store
+	// is always written from scratch.
+	if have, err := s.Stats(); err != nil {
+		return st, fmt.Errorf("synthetic store: %w", err)
+	} else if have.Events > 0 || have.Articles > 0 {
+		return st, fmt.Errorf("synthetic store: %s already holds %d events; remove it first", path, have.Events)
+	}
 
 	sg := gen.NewStore(opt)
 	n := opt.Batches()
