@@ -12,6 +12,24 @@ import (
 	"github.com/briefingatlas/atlas/internal/ui/mapview"
 )
 
+// MapPanel is what the main window needs from the map: markers for places,
+// a selected place, the selected event's place kept in view, hover linking
+// and taps on markers.
+type MapPanel interface {
+	// Object is the panel's canvas object.
+	Object() fyne.CanvasObject
+	// SetPlaces replaces the markers.
+	SetPlaces(places []store.PlaceCount)
+	// SetSelectedPlace marks a place as selected (0 clears) and pans to it.
+	SetSelectedPlace(id int64)
+	// SetHoveredPlace outlines a place hovered elsewhere (0 clears).
+	SetHoveredPlace(id int64)
+	// SetOnPlaceTapped sets the handler of a tap on a marker.
+	SetOnPlaceTapped(func(p model.Place))
+	// SetOnPlaceHovered sets the handler of the pointer over a marker (nil when it leaves).
+	SetOnPlaceHovered(func(p *model.Place))
+}
+
 // mapPanel is the MapPanel over the map widget: one marker per place with
 // events, coloured by the kind most of its events have.
 type mapPanel struct {
@@ -40,12 +58,14 @@ func NewMapPanel(st *store.Store, filter func() store.Filter) MapPanel {
 	return p
 }
 
+// Object implements MapPanel.
 func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 
 // maxKindLookups bounds the per-place queries made to colour markers; the
 // remaining places (the least busy) keep the neutral colour.
 const maxKindLookups = 60
 
+// SetPlaces implements MapPanel.
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	p.places = make(map[int64]model.Place, len(pcs))
 	ms := make([]mapview.Marker, 0, len(pcs))
@@ -85,6 +105,7 @@ func dominantKind(evs []model.Event) model.Kind {
 	return best
 }
 
+// SetSelectedPlace implements MapPanel.
 func (p *mapPanel) SetSelectedPlace(id int64) {
 	if id == 0 {
 		p.m.SetSelected(nil)
@@ -96,6 +117,7 @@ func (p *mapPanel) SetSelectedPlace(id int64) {
 	}
 }
 
+// SetHoveredPlace implements MapPanel.
 func (p *mapPanel) SetHoveredPlace(id int64) {
 	if id == 0 {
 		p.m.SetHighlighted(nil)
@@ -104,6 +126,7 @@ func (p *mapPanel) SetHoveredPlace(id int64) {
 	p.m.SetHighlighted([]int64{id})
 }
 
+// SetOnPlaceTapped implements MapPanel.
 func (p *mapPanel) SetOnPlaceTapped(f func(model.Place)) { p.onTap = f }
 
 // SetOnPlaceHovered is accepted but not yet called: the map widget does not
