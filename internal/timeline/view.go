@@ -75,6 +75,18 @@ func Query(src Source, s Scale, y0, y1 float64, maxEvents int) (View, error) {
 	for _, c := range counts {
 		v.Total += c.N
 	}
+	if days := to.Sub(from).Hours() / 24; days < 3*v.Unit.ApproxDays() && v.Unit != Day {
+		// The buckets reach well past a short window: count its days instead,
+		// or a quiet week in a busy quarter would be drawn as a cluster.
+		dc, err := src.Counts(from, to, Day)
+		if err != nil {
+			return v, fmt.Errorf("count events %s..%s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), err)
+		}
+		v.Total = 0
+		for _, c := range dc {
+			v.Total += c.N
+		}
+	}
 	if v.Total <= maxEvents {
 		// Events overlaps the window, so spans that began before it show too.
 		evs, err := src.Events(from, to, maxEvents*2+50)
@@ -87,8 +99,8 @@ func Query(src Source, s Scale, y0, y1 float64, maxEvents int) (View, error) {
 				continue
 			}
 			m := EventMark(s, e)
-			if m.Y1 < y0 || m.Y0 > y1 {
-				continue
+			if !m.To.After(from) || m.From.After(to) {
+				continue // by whole days, as the window's events were counted
 			}
 			v.Marks = append(v.Marks, m)
 		}

@@ -435,7 +435,7 @@ func (m *MainWindow) applyFilters() {
 	}
 	m.timelineArea.Refresh()
 
-	src := newStoreSource(m.Store, m.filter, m.places)
+	src := timeline.NewStoreSource(m.Store, m.filter, m.places)
 	first, last, ok, err := m.Store.DateRange()
 	if err != nil {
 		m.showError(err)
@@ -490,7 +490,7 @@ func dayOrDots(t time.Time) string {
 
 func (m *MainWindow) updateStatus(st store.Stats, pcs []store.PlaceCount) {
 	shown := 0
-	if cs, err := newStoreSource(m.Store, m.filter, m.places).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
+	if cs, err := timeline.NewStoreSource(m.Store, m.filter, m.places).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
 		for _, c := range cs {
 			shown += c.N
 		}
@@ -543,7 +543,7 @@ func (m *MainWindow) SelectEvent(e model.Event) {
 // SelectDay selects the first event of a day, as `--select` does; it
 // reports whether there was one.
 func (m *MainWindow) SelectDay(day time.Time) bool {
-	evs, err := newStoreSource(m.Store, m.filter, m.places).Events(day, day, 1000)
+	evs, err := timeline.NewStoreSource(m.Store, m.filter, m.places).Events(day, day, 1000)
 	if err != nil {
 		m.showError(err)
 		return false

@@ -1,4 +1,4 @@
-package ui
+package timeline
 
 import (
 	"fmt"
@@ -6,53 +6,55 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
-	"github.com/briefingatlas/atlas/internal/timeline"
 )
 
-// storeSource lets the timeline read the store through the user's filter:
+// StoreSource is the Source over the store, read through the user's filter:
 // counts per day, month or year from the store's count tables, and the light
 // marks of the events in view, with their places looked up once and cached.
-type storeSource struct {
+type StoreSource struct {
 	st     *store.Store
 	filter store.Filter
 	places map[int64]*model.Place
 }
 
-func newStoreSource(st *store.Store, f store.Filter, places map[int64]*model.Place) *storeSource {
+// NewStoreSource returns a Source over st narrowed by f. places caches the
+// places of events between calls and may be shared by sources over the
+// same store; nil starts an empty cache.
+func NewStoreSource(st *store.Store, f store.Filter, places map[int64]*model.Place) *StoreSource {
 	if places == nil {
 		places = map[int64]*model.Place{}
 	}
-	return &storeSource{st: st, filter: f, places: places}
+	return &StoreSource{st: st, filter: f, places: places}
 }
 
-// Counts implements timeline.Source. Weeks are summed from days, quarters
+// Counts implements Source. Weeks are summed from days, quarters
 // from months and decades from years, the three sizes the store counts.
-func (s *storeSource) Counts(from, to time.Time, unit timeline.Unit) ([]timeline.Count, error) {
+func (s *StoreSource) Counts(from, to time.Time, unit Unit) ([]Count, error) {
 	g := store.Day
 	switch unit {
-	case timeline.Month, timeline.Quarter:
+	case Month, Quarter:
 		g = store.Month
-	case timeline.Year, timeline.Decade:
+	case Year, Decade:
 		g = store.Year
 	}
 	cs, err := s.st.EventCounts(g, from, to, s.filter)
 	if err != nil {
 		return nil, fmt.Errorf("count events by %s: %w", unit, err)
 	}
-	var out []timeline.Count
+	var out []Count
 	for _, c := range cs {
 		b := unit.Floor(c.Start)
 		if n := len(out); n > 0 && out[n-1].Start.Equal(b) {
 			out[n-1].N += c.N
 			continue
 		}
-		out = append(out, timeline.Count{Start: b, N: c.N})
+		out = append(out, Count{Start: b, N: c.N})
 	}
 	return out, nil
 }
 
-// Events implements timeline.Source with the store's light marks.
-func (s *storeSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
+// Events implements Source with the store's light marks.
+func (s *StoreSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
 	f := s.filter
 	f.Limit = limit
 	ms, err := s.st.Marks(from, to, f)

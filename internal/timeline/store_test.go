@@ -1,0 +1,113 @@
+package timeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+)
+
+// syntheticStore loads n day-precision events, spread over six years from
+// 2010, into a new store.
+func syntheticStore(t testing.TB, n int) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	evs := make([]model.Event, n)
+	start := d("2010-01-01")
+	for i := range evs {
+		day := start.AddDate(0, 0, (i*7)%(6*365))
+		evs[i] = model.Event{Key: fmt.Sprintf("ev-%d", i), Kind: model.KindMeeting, Title: fmt.Sprintf("event %d", i),
+			Start: day, End: day, Precision: model.PrecisionDay, Confidence: 0.5}
+	}
+	if err := st.BulkLoad(context.Background(), evs); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestStoreSourceQueriesOnlyWhatIsVisible(t *testing.T) {
+	st := syntheticStore(t, 5000)
+	src := NewStoreSource(st, store.Filter{}, nil)
+	from, to := d("2010-01-01"), d("2016-01-01")
+	s := NewScale(from, to, 0.3, nil, false)
+	tests := []struct {
+		name      string
+		y0, y1    float64
+		clustered bool
+		total     int
+	}{
+		{"whole range", 0, s.Height(), true, 5000},
+		{"one week", s.Y(d("2012-06-04")), s.Y(d("2012-06-10")), false, -1},
+	}
+	for _, tt := range tests {
+		v, err := Query(src, s, tt.y0, tt.y1, 160)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Clustered != tt.clustered {
+			t.Errorf("%s: clustered %v, want %v", tt.name, v.Clustered, tt.clustered)
+		}
+		if tt.total >= 0 && v.Total != tt.total {
+			t.Errorf("%s: total %d, want %d", tt.name, v.Total, tt.total)
+		}
+		n := 0
+		for _, m := range v.Marks {
+			n += m.Count
+			if !tt.clustered && (m.Event == nil || m.Event.Title == "") {
+				t.Errorf("%s: mark without its event: %+v", tt.name, m)
+			}
+		}
+		if n != v.Total {
+			t.Errorf("%s: marks carry %d events, total %d", tt.name, n, v.Total)
+		}
+	}
+	// Weeks and quarters are summed from the store's days and months.
+	for _, u := range []Unit{Week, Quarter, Decade} {
+		cs, err := src.Counts(from, to, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := 0
+		for i, c := range cs {
+			sum += c.N
+			if !c.Start.Equal(u.Floor(c.Start)) || (i > 0 && !c.Start.After(cs[i-1].Start)) {
+				t.Errorf("%v bucket %s out of order or not aligned", u, c.Start.Format(time.DateOnly))
+			}
+		}
+		if sum != 5000 {
+			t.Errorf("%v counts sum to %d, want 5000", u, sum)
+		}
+	}
+}
+
+// BenchmarkQueryStore measures one timeline frame over a store: set
+// ATLAS_BENCH_DB to a big store (atlas gen --store) to measure it there.
+func BenchmarkQueryStore(b *testing.B) {
+	st := syntheticStore(b, 20000)
+	src := NewStoreSource(st, store.Filter{}, nil)
+	s := NewScale(d("2010-01-01"), d("2016-01-01"), 0.3, nil, false)
+	zoomed := s.WithZoom(40)
+	y := zoomed.Y(d("2013-03-24"))
+	b.Run("full range", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Query(src, s, 0, s.Height(), 160); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("two weeks", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Query(src, zoomed, y, y+600, 160); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
