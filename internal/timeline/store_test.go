@@ -3,6 +3,7 @@ package timeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -91,14 +92,37 @@ func TestStoreSourceQueriesOnlyWhatIsVisible(t *testing.T) {
 // BenchmarkQueryStore measures one timeline frame over a store: set
 // ATLAS_BENCH_DB to a big store (atlas gen --store) to measure it there.
 func BenchmarkQueryStore(b *testing.B) {
-	st := syntheticStore(b, 20000)
+	var st *store.Store
+	if path := os.Getenv("ATLAS_BENCH_DB"); path != "" {
+		var err error
+		if st, err = store.OpenReadOnly(path); err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+	} else {
+		st = syntheticStore(b, 20000)
+	}
+	first, last, ok, err := st.DateRange()
+	if err != nil || !ok {
+		b.Fatalf("date range: %v %v", ok, err)
+	}
 	src := NewStoreSource(st, store.Filter{}, nil)
-	s := NewScale(d("2010-01-01"), d("2016-01-01"), 0.3, nil, false)
+	s := NewScale(first, last, 1, nil, false)
+	s = s.WithZoom(s.Fit(700))
 	zoomed := s.WithZoom(40)
-	y := zoomed.Y(d("2013-03-24"))
+	y := zoomed.Y(first.Add(last.Sub(first) / 2))
 	b.Run("full range", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := Query(src, s, 0, s.Height(), 160); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	deep := s.WithZoom(300)
+	yd := deep.Y(first.Add(last.Sub(first) / 2))
+	b.Run("two days", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Query(src, deep, yd, yd+600, 160); err != nil {
 				b.Fatal(err)
 			}
 		}
