@@ -31,7 +31,6 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -216,9 +215,6 @@ func (d *doc) tagTimes() {
 		for t1 < len(d.toks) && d.toks[t1].s < e.Span.End && d.tokSent[t1] == d.tokSent[t0] {
 			t1++
 		}
-		if e.Type == timex.TypeDuration && strings.HasSuffix(strings.ToLower(e.Text), "-old") {
-			e = ageToDate(e, d.dct)
-		}
 		if e.Future && e.Anchored && !d.dct.IsZero() && !e.End.IsZero() && !e.End.After(d.dct) {
 			// A date that ends by publication is not in the future, whatever
 			// words stand near it ("proposed a plan … on December 8").
@@ -241,48 +237,6 @@ func (d *doc) tagTimes() {
 			d.tokTime[i] = idx
 		}
 	}
-}
-
-// ageToDate turns an age ("the month-old ceasefire", "a year-old deal")
-// into the date it points back to: publication minus the duration, at the
-// duration's unit. With an unknown publication date it stays unanchored.
-func ageToDate(e timex.Expr, dct time.Time) timex.Expr {
-	v := e.Value
-	if len(v) < 3 || v[0] != 'P' || v[1] == 'T' {
-		return e
-	}
-	n, err := strconv.Atoi(v[1 : len(v)-1])
-	if err != nil || n <= 0 {
-		return e
-	}
-	unit := v[len(v)-1]
-	e.Type = timex.TypeDate
-	e.Relative = true
-	if dct.IsZero() {
-		e.Anchored = false
-		return e
-	}
-	switch unit {
-	case 'D':
-		t := dct.AddDate(0, 0, -n)
-		e.Value, e.Start, e.End, e.Precision = t.Format("2006-01-02"), t, t, model.PrecisionDay
-	case 'W':
-		t := dct.AddDate(0, 0, -7*n)
-		y, w := t.ISOWeek()
-		mon := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
-		e.Value, e.Start, e.End, e.Precision = fmt.Sprintf("%d-W%02d", y, w), mon, mon.AddDate(0, 0, 6), model.PrecisionWeek
-	case 'M':
-		t := time.Date(dct.Year(), dct.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-		e.Value, e.Start, e.End, e.Precision = t.Format("2006-01"), t, t.AddDate(0, 1, -1), model.PrecisionMonth
-	case 'Y':
-		t := time.Date(dct.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC)
-		e.Value, e.Start, e.End, e.Precision = t.Format("2006"), t, t.AddDate(1, 0, -1), model.PrecisionYear
-	default:
-		return e
-	}
-	e.Anchored = true
-	e.Mod = "APPROX"
-	return e
 }
 
 // bindPrenominal marks expressions that modify the noun after them ("last

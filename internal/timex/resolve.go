@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ func (t *tagger) resolve(m match) Expr {
 	}
 	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
 	tense := 0
+	t.cueWord = ""
 	if m.res != rLit {
 		t.deadline = deadline
 		tense = t.tense(m.start, m.end)
@@ -42,6 +44,11 @@ func (t *tagger) resolve(m match) Expr {
 	var c cal
 	switch m.res {
 	case rLit:
+		if m.typ == TypeDuration && t.w(m.end-1) == "old" {
+			if age, ok := t.ageDate(m, x); ok {
+				return age
+			}
+		}
 		x.Value = m.lit
 		if m.present && known {
 			x.Relative, x.Anchored = true, true
@@ -124,7 +131,68 @@ func (t *tagger) resolve(m match) Expr {
 	if tense < 0 && !m.future && x.Anchored && known && !x.Start.After(t.dct) {
 		x.Future = false
 	}
+	if x.Future && tense > 0 && !m.future && !deadline && !firmFuture[t.cueWord] && x.Anchored && known && !x.End.After(t.dct) {
+		// A weak cue ("would", "may", "hopes") near a date that is already
+		// over says something about the sentence, not that the date lies
+		// ahead: "Kerry would not say today…".
+		x.Future = false
+	}
 	return x
+}
+
+// ageDate turns an age that dates an event ("the month-old ceasefire", "a
+// two-year-old dispute") into the date it points back to: publication
+// minus the duration, at the duration's unit, with mod APPROX. Ages of
+// people and things ("a 12-year-old boy") stay durations. With an unknown
+// publication date the date is returned unanchored.
+func (t *tagger) ageDate(m match, x Expr) (Expr, bool) {
+	v := m.lit
+	if len(v) < 3 || v[0] != 'P' || v[1] == 'T' {
+		return x, false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil || n <= 0 {
+		return x, false
+	}
+	unit := v[len(v)-1]
+	next := t.w(m.end)
+	if personNouns[next] || unit == 'Y' && !ageEventNouns[next] || !t.isWord(m.end) {
+		return x, false
+	}
+	x.Type = TypeDate
+	x.Relative = true
+	x.Mod = "APPROX"
+	if t.dct.IsZero() {
+		switch unit {
+		case 'D':
+			x.Value = "XXXX-XX-XX"
+		case 'W':
+			x.Value = "XXXX-WXX"
+		case 'M':
+			x.Value = "XXXX-XX"
+		default:
+			x.Value = "XXXX"
+		}
+		return x, true
+	}
+	var c cal
+	switch unit {
+	case 'D':
+		c = day(t.dct.AddDate(0, 0, -n))
+	case 'W':
+		c = current(gWeek, t.dct.AddDate(0, 0, -7*n))
+	case 'M':
+		c = current(gMonth, t.dct).shift(-n)
+	case 'Y':
+		c = current(gYear, t.dct).shift(-n)
+	default:
+		return x, false
+	}
+	x.Value = c.value()
+	x.Anchored = true
+	x.Start, x.End = c.interval()
+	x.Precision = c.precision()
+	return x, true
 }
 
 // anaphor resolves "the day", "the same day", "the same month a year ago"
@@ -189,6 +257,9 @@ func (t *tagger) tense(a, b int) int {
 				left = false
 			} else {
 				if c := cue(t, l, false); c != 0 && !(c < 0 && t.deadline && t.participle(l)) {
+					if c == cueStop {
+						return 0
+					}
 					return c
 				}
 				l--
@@ -203,6 +274,9 @@ func (t *tagger) tense(a, b int) int {
 				right = false
 			} else {
 				if c := cue(t, r, true); c != 0 && !(c < 0 && t.deadline && t.participle(r)) {
+					if c == cueStop {
+						return 0
+					}
 					return c
 				}
 				r++
@@ -251,16 +325,37 @@ func cue(t *tagger, k int, right bool) int {
 		return 0
 	}
 	w := tk.low
+	if w == "would" && t.reportedModal(k) {
+		// "Kerry would not confirm", "said the talks would resume":
+		// reported speech or a refusal, no tense for the date.
+		t.cueWord = w
+		return cueStop
+	}
+	if w == "proposed" && t.w(k+1) != "for" && !determinerBefore(t.w(k-1)) {
+		// "proposed a plan on Wednesday" is a past act; only "proposed for
+		// August" and "the proposed talks" look ahead.
+		if right {
+			return 0
+		}
+		t.cueWord = w
+		return -1
+	}
+	if (w == "plan" || w == "plans" || w == "schedule") && determinerBefore(t.w(k-1)) {
+		return 0 // "a plan", "the schedule": a noun, not an intention
+	}
 	if futureCues[w] && (!right || strongFuture[w]) {
 		if w == "set" && t.w(k+1) != "to" && t.w(k+1) != "for" {
 			return 0
 		}
+		t.cueWord = w
 		return 1
 	}
 	if w == "ll" && t.w(k-1) == "'" && t.adj(k) || w == "won" && t.w(k+1) == "'" && t.w(k+2) == "t" {
+		t.cueWord = "will"
 		return 1 // "they'll", "won't"
 	}
 	if w == "be" && t.w(k-1) == "to" {
+		t.cueWord = "to be"
 		return 1 // "to be held": a prospective infinitive
 	}
 	if pastCues[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !tk.upper {
@@ -275,6 +370,104 @@ func cue(t *tagger, k int, right bool) int {
 		return -1
 	}
 	return 0
+}
+
+// cueStop is what cue returns for a word that ends the search for a tense
+// without giving one.
+const cueStop = 2
+
+// firmFuture are the cues that keep an expression in the future even when
+// its date is already over at publication ("will be held today"); the
+// others ("would", "may", "hopes") only point the way when a date is
+// ambiguous.
+var firmFuture = map[string]bool{
+	"will": true, "shall": true, "scheduled": true, "schedule": true, "due": true, "plans": true,
+	"plan": true, "planned": true, "planning": true, "slated": true, "set": true, "going": true,
+	"next": true, "coming": true, "upcoming": true, "tomorrow": true, "deadline": true,
+	"until": true, "to be": true, "intends": true, "intend": true,
+}
+
+// reportingPast are past-tense verbs of saying and thinking after which
+// "would" is reported speech ("said the talks would resume"), a future in
+// the past rather than after publication.
+var reportingPast = map[string]bool{
+	"said": true, "told": true, "added": true, "stated": true, "announced": true, "insisted": true,
+	"indicated": true, "suggested": true, "warned": true, "reported": true, "explained": true,
+	"noted": true, "argued": true, "claimed": true, "acknowledged": true, "conceded": true,
+	"confirmed": true, "wrote": true, "thought": true, "believed": true, "predicted": true,
+	"promised": true, "pledged": true, "agreed": true, "decided": true, "asked": true, "replied": true,
+	"stressed": true, "signaled": true, "signalled": true, "hinted": true, "assured": true,
+}
+
+// reportedModal reports whether "would" at token k is reported speech or a
+// refusal: negated ("would not", "would never") or in the same clause as a
+// past-tense reporting verb ("he said he would…", "…would resume, officials
+// said").
+func (t *tagger) reportedModal(k int) bool {
+	switch t.w(k + 1) {
+	case "not", "never", "n't":
+		return true
+	}
+	if t.w(k+1) == "n" && t.w(k+2) == "'" || t.w(k+1) == "'" && t.w(k+2) == "t" {
+		return true
+	}
+	for j, n := k-1, 0; j >= 0 && n < 12 && !t.boundary(j); j-- {
+		if t.toks[j].kind == kWord {
+			if reportingPast[t.toks[j].low] {
+				return true
+			}
+			n++
+		}
+	}
+	for j, n := k+1, 0; j < len(t.toks) && n < 12 && !t.boundary(j); j++ {
+		if t.toks[j].kind == kWord {
+			if reportingPast[t.toks[j].low] && (t.w(j-1) == "," || t.toks[j-1].kind == kWord && t.w(j-2) == ",") {
+				return true // "…, officials said"
+			}
+			n++
+		}
+	}
+	return false
+}
+
+// determinerBefore reports words that make a following participle an
+// adjective ("the proposed talks").
+func determinerBefore(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+// personNouns after an age make it the age of someone ("a month-old
+// baby"), not the date of an event.
+var personNouns = map[string]bool{
+	"boy": true, "girl": true, "man": true, "woman": true, "men": true, "women": true, "child": true,
+	"children": true, "baby": true, "babies": true, "son": true, "daughter": true, "infant": true,
+	"toddler": true, "teenager": true, "teen": true, "student": true, "player": true, "mother": true,
+	"father": true, "brother": true, "sister": true, "wife": true, "husband": true, "girlfriend": true,
+	"boyfriend": true, "resident": true, "victim": true, "suspect": true, "driver": true,
+	"patient": true, "worker": true, "puppy": true, "kitten": true, "dog": true, "cat": true,
+	"horse": true, "grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true,
+	"twins": true, "girls": true, "boys": true, "sons": true, "daughters": true, "pupil": true,
+}
+
+// ageEventNouns are the nouns whose age in years dates an event ("a
+// two-year-old ceasefire"); an age in years is otherwise most often a
+// person's.
+var ageEventNouns = map[string]bool{
+	"ceasefire": true, "cease-fire": true, "truce": true, "war": true, "conflict": true, "deal": true,
+	"agreement": true, "accord": true, "treaty": true, "talks": true, "negotiations": true,
+	"dispute": true, "crisis": true, "strike": true, "ban": true, "law": true, "policy": true,
+	"campaign": true, "uprising": true, "siege": true, "blockade": true, "revolt": true,
+	"rebellion": true, "insurgency": true, "protest": true, "protests": true, "embargo": true,
+	"sanctions": true, "moratorium": true, "offensive": true, "operation": true, "intervention": true,
+	"occupation": true, "standoff": true, "stalemate": true, "freeze": true, "shutdown": true,
+	"lockout": true, "investigation": true, "probe": true, "lawsuit": true, "case": true,
+	"government": true, "regime": true, "coalition": true, "alliance": true, "merger": true,
+	"plan": true, "program": true, "programme": true, "process": true, "initiative": true,
+	"partnership": true, "partnerships": true, "pact": true, "civil": true, "peace": true,
 }
 
 // strongFuture are the future cues that count after the expression too.

@@ -105,6 +105,8 @@ type tagger struct {
 	last, lastDay cal
 	// deadline is set while the tense of a "by" expression is decided.
 	deadline bool
+	// cueWord is the word that decided the last tense, "" if none.
+	cueWord string
 }
 
 // Tag finds time expressions in text. dct is the document creation

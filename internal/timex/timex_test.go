@@ -67,7 +67,7 @@ func TestTagValues(t *testing.T) {
 		{"last year's", "It followed last year's Geneva meeting.", "last year", "DATE", "2015", "", dct16},
 		{"years ago", "The war began two years ago.", "two years ago", "DATE", "2014", "", dct16},
 		{"days ago", "It began three days ago.", "three days ago", "DATE", "2016-03-21", "", dct16},
-		{"month-old", "It reinforced the month-old ceasefire.", "month-old", "DURATION", "P1M", "", dct16},
+		{"month-old event dates back from publication", "It reinforced the month-old ceasefire.", "month-old", "DATE", "2016-02", "APPROX", dct16},
 		{"this month", "A peace process relaunched this month.", "this month", "DATE", "2016-03", "", dct16},
 		{"end of this month", "It will be held as soon as the end of this month.", "the end of this month", "DATE", "2016-03", "END", dct16},
 		{"next month", "Talks resume next month.", "next month", "DATE", "2016-04", "", dct16},
@@ -163,6 +163,19 @@ func TestTagAnchoring(t *testing.T) {
 		{"relative without dct", "The strikes stopped yesterday.", "yesterday", time.Time{}, false, false, "", "", model.PrecisionNone},
 		{"weekday without dct", "Kerry will meet Putin on Monday.", "Monday", time.Time{}, false, true, "", "", model.PrecisionNone},
 		{"explicit without dct", "The talks on March 24, 2016 ended.", "March 24, 2016", time.Time{}, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		// "would" in reported speech or with a negation is no future cue.
+		{"negated would", "The envoy would not confirm on Wednesday whether it held.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
+		{"contracted negated would", "The envoy wouldn't comment on Tuesday.", "Tuesday", dct16, true, false, "2016-03-22", "2016-03-22", model.PrecisionDay},
+		{"would after said", "She said the vote would take place on Monday.", "Monday", dct16, true, false, "2016-03-21", "2016-03-21", model.PrecisionDay},
+		{"would before officials said", "The vote would take place on Monday, officials said.", "Monday", dct16, true, false, "2016-03-21", "2016-03-21", model.PrecisionDay},
+		{"reported would keeps a near yearless date", "Officials said the vote would take place on March 30.", "March 30", dct16, true, true, "2016-03-30", "2016-03-30", model.PrecisionDay},
+		{"proposed a plan is past", "The minister proposed a plan on Wednesday.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
+		{"proposed for is ahead", "A new constitution was proposed for August.", "August", dct16, true, true, "2016-08-01", "2016-08-31", model.PrecisionMonth},
+		{"weak cue on a day already over", "Aid may arrive today.", "today", dct16, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"firm cue on publication day", "The council will vote today.", "today", dct16, true, true, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"plans to stays future", "The bank plans to raise rates on Tuesday.", "Tuesday", dct16, true, true, "2016-03-29", "2016-03-29", model.PrecisionDay},
+		{"next stays future", "They meet again next Tuesday.", "next Tuesday", dct16, true, true, "2016-03-29", "2016-03-29", model.PrecisionDay},
+		{"plain would looks ahead", "A deal would be signed on Monday.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,6 +227,38 @@ func TestTagRejects(t *testing.T) {
 				if x.Type == TypeDate || x.Type == TypeTime {
 					t.Errorf("tagged %q as %s %s", x.Text, x.Type, x.Value)
 				}
+			}
+		})
+	}
+}
+
+// TestTagAges checks that the age of an event ("the month-old truce")
+// dates it back from publication, approximately, while the age of a person
+// stays a duration.
+func TestTagAges(t *testing.T) {
+	tests := []struct {
+		name, text, expr string
+		dct              time.Time
+		typ, value, mod  string
+		anchored         bool
+	}{
+		{"month-old truce", "The month-old truce held.", "month-old", dct16, TypeDate, "2016-02", "APPROX", true},
+		{"week-old strike", "The week-old strike ended.", "week-old", dct16, TypeDate, "2016-W11", "APPROX", true},
+		{"three-day-old siege", "A three-day-old siege was lifted.", "three-day-old", dct16, TypeDate, "2016-03-21", "APPROX", true},
+		{"two-year-old dispute", "The two-year-old dispute lingers.", "two-year-old", dct16, TypeDate, "2014", "APPROX", true},
+		{"month-old without dct", "The month-old truce held.", "month-old", time.Time{}, TypeDate, "XXXX-XX", "APPROX", false},
+		{"month-old baby", "A month-old baby was found.", "month-old", dct16, TypeDuration, "P1M", "", false},
+		{"year-old player", "The 19-year-old player scored.", "19-year-old", dct16, TypeDuration, "P19Y", "", false},
+		{"year-long", "The year-long truce ended.", "year-long", dct16, TypeDuration, "P1Y", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := find(t, Tag(tc.text, tc.dct), tc.expr)
+			if x.Type != tc.typ || x.Value != tc.value || x.Mod != tc.mod || x.Anchored != tc.anchored {
+				t.Errorf("got %s %s mod=%q anchored=%v, want %s %s mod=%q anchored=%v", x.Type, x.Value, x.Mod, x.Anchored, tc.typ, tc.value, tc.mod, tc.anchored)
+			}
+			if x.Future {
+				t.Errorf("an age points back, got Future")
 			}
 		})
 	}
