@@ -206,34 +206,45 @@ func (s *Store) Marks(from, to time.Time, f Filter) ([]Mark, error) {
 	return out, rows.Err()
 }
 
-// PlaceCount is a map marker: a place, how many events happened there and
-// the first and last day among them (zero when all are undated).
+// PlaceCount is a map marker: a place, how many events happened there,
+// the kind most of them have (which colours the marker) and the first and
+// last day among them (zero when all are undated).
 type PlaceCount struct {
 	Place       model.Place
 	Count       int
+	Kind        model.Kind // the most frequent kind among the counted events; ties go to the earlier kind in model.Kinds
 	First, Last time.Time
 }
 
 // PlacesIn returns the places inside b (lon/lat; Min is south-west) that
-// have visible events passing f, most events first. The zero orb.Bound means
-// the whole world. Without a narrowing filter or dates the counts come from a
-// table kept on every write and the places from the R*Tree.
+// have visible events passing f, most events first, each with its dominant
+// kind. The zero orb.Bound means the whole world. Without a narrowing
+// filter or dates the counts come from a table kept on every write, the
+// places from the R*Tree and the kinds from an index by place and kind.
 func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	if b == (orb.Bound{}) {
 		b = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
 	}
 	world := b.Min.X() <= -180 && b.Max.X() >= 180 && b.Min.Y() <= -90 && b.Max.Y() >= 90
 	box := []any{b.Max.X(), b.Min.X(), b.Max.Y(), b.Min.Y()}
+	// Every query yields one row per place and kind: (place, kind, events
+	// of that kind, the place's count or 0 when it is the sum of its kinds,
+	// first day, last day).
+	// A place's kinds come from an index by place and kind, joined to the
+	// counts kept on every write.
+	const fromStats = `SELECT ps.place_id, e.kind, count(*), ps.n, ps.first_day, ps.last_day
+		FROM place_stats ps JOIN events e INDEXED BY events_place_kind
+			ON e.place_id = ps.place_id AND e.hidden = 0 AND e.merged_into IS NULL `
 	var query string
 	var args []any
 	switch {
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero() && world:
 		// The whole world needs no spatial index.
-		query = `SELECT ps.place_id, ps.n, ps.first_day, ps.last_day FROM place_stats ps WHERE ps.n > 0`
+		query = fromStats + `WHERE ps.n > 0 GROUP BY ps.place_id, e.kind`
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero():
-		query = `SELECT ps.place_id, ps.n, ps.first_day, ps.last_day
-			FROM places_rtree r JOIN place_stats ps ON ps.place_id = r.id
-			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0`
+		query = fromStats + `JOIN places_rtree r ON r.id = ps.place_id
+			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0
+			GROUP BY ps.place_id, e.kind`
 		args = box
 	default:
 		w, a := f.clauses()
@@ -242,8 +253,8 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 			w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
 			a = append(a, box...)
 		}
-		query = `SELECT e.place_id, count(*), min(e.start_day), max(coalesce(e.end_day, e.start_day))
-			FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id`
+		query = `SELECT e.place_id, e.kind, count(*), 0, min(e.start_day), max(coalesce(e.end_day, e.start_day))
+			FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.place_id, e.kind`
 		args = a
 	}
 	rows, err := s.db.Query(query, args...)
@@ -252,21 +263,42 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	}
 	var out []PlaceCount
 	var ids []int64
+	var best []int // events of out[i].Kind
+	// Rows of a place usually come together; the map is for when they do not.
+	at := map[int64]int{}
 	for rows.Next() {
-		var pc PlaceCount
+		var id int64
+		var kind string
+		var kn, n int
 		var first, last sql.NullInt64
-		if err := rows.Scan(&pc.Place.ID, &pc.Count, &first, &last); err != nil {
+		if err := rows.Scan(&id, &kind, &kn, &n, &first, &last); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("places in view: %w", err)
 		}
-		if first.Valid {
+		i := len(out) - 1
+		if i < 0 || out[i].Place.ID != id {
+			var ok bool
+			if i, ok = at[id]; !ok {
+				i = len(out)
+				at[id] = i
+				out = append(out, PlaceCount{Place: model.Place{ID: id}, Count: n})
+				ids = append(ids, id)
+				best = append(best, 0)
+			}
+		}
+		pc := &out[i]
+		if n == 0 { // grouped by kind here: the place's count and days add up
+			pc.Count += kn
+		}
+		if kn > best[i] || (kn == best[i] && kindRank(model.Kind(kind)) < kindRank(pc.Kind)) {
+			pc.Kind, best[i] = model.Kind(kind), kn
+		}
+		if first.Valid && (pc.First.IsZero() || dayTime(first.Int64).Before(pc.First)) {
 			pc.First = dayTime(first.Int64)
 		}
-		if last.Valid {
+		if last.Valid && dayTime(last.Int64).After(pc.Last) {
 			pc.Last = dayTime(last.Int64)
 		}
-		out = append(out, pc)
-		ids = append(ids, pc.Place.ID)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -287,6 +319,16 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		return out[i].Place.ID < out[j].Place.ID
 	})
 	return out, nil
+}
+
+// kindRank orders kinds as model.Kinds lists them; unknown kinds go last.
+func kindRank(k model.Kind) int {
+	for i, kk := range model.Kinds {
+		if kk == k {
+			return i
+		}
+	}
+	return len(model.Kinds)
 }
 
 // placeCache keeps places in memory by id. Place rows are never changed or

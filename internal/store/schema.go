@@ -237,6 +237,10 @@ END;
 		WHERE hidden = 0 AND merged_into IS NULL;`,
 	// 7: undated merge candidates of one kind, newest first, from an index.
 	`CREATE INDEX events_x_undated ON events(kind) WHERE x_start_day IS NULL;`,
+	// 8: each place's visible events by kind, read from this index alone
+	// and in place order, so that PlacesIn gives every marker its dominant
+	// kind in the same query.
+	`CREATE INDEX events_place_kind ON events(place_id, kind) WHERE hidden = 0 AND merged_into IS NULL;`,
 }
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter

@@ -565,3 +565,94 @@ func TestPlaceCacheSeesOtherWriters(t *testing.T) {
 		t.Errorf("missing place: %v", err)
 	}
 }
+
+// TestPlacesInDominantKind checks that every place comes with the kind most
+// of its visible events have, through each of PlacesIn's query paths.
+func TestPlacesInDominantKind(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a, x := article("kinds.txt", "2016-03-25",
+		ev(model.KindMeeting, "Meeting one", "2016-03-01", "", moscow),
+		ev(model.KindMilitary, "Strike one", "2016-03-02", "", moscow),
+		ev(model.KindMilitary, "Strike two", "2016-03-03", "", moscow),
+		ev(model.KindMeeting, "Meeting two", "2016-03-04", "", moscow),
+		ev(model.KindMilitary, "Strike three", "2016-03-05", "", moscow),
+		// A tie at Geneva goes to the kind listed first in model.Kinds.
+		ev(model.KindStatement, "Statement", "2016-03-06", "", geneva),
+		ev(model.KindTalks, "Talks", "2016-03-07", "", geneva),
+	)
+	if _, err := s.SaveArticle(ctx, a, x, sameTitle); err != nil {
+		t.Fatal(err)
+	}
+	europe := orb.Bound{Min: orb.Point{0, 40}, Max: orb.Point{40, 60}}
+	tests := []struct {
+		name  string
+		bound orb.Bound
+		f     Filter
+		want  map[string]model.Kind
+		count map[string]int
+	}{
+		{"world, counts from place_stats", orb.Bound{}, Filter{},
+			map[string]model.Kind{"Moscow": model.KindMilitary, "Geneva": model.KindTalks},
+			map[string]int{"Moscow": 5, "Geneva": 2}},
+		{"box, through the R*Tree", europe, Filter{},
+			map[string]model.Kind{"Moscow": model.KindMilitary, "Geneva": model.KindTalks},
+			map[string]int{"Moscow": 5, "Geneva": 2}},
+		{"dates narrow the kinds", orb.Bound{}, Filter{From: day("2016-03-01"), To: day("2016-03-02")},
+			map[string]model.Kind{"Moscow": model.KindMeeting},
+			map[string]int{"Moscow": 2}},
+		{"kind filter", europe, Filter{Kinds: []model.Kind{model.KindMeeting, model.KindStatement}},
+			map[string]model.Kind{"Moscow": model.KindMeeting, "Geneva": model.KindStatement},
+			map[string]int{"Moscow": 2, "Geneva": 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pcs, err := s.PlacesIn(tt.bound, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pcs) != len(tt.want) {
+				t.Fatalf("got %d places %+v, want %d", len(pcs), pcs, len(tt.want))
+			}
+			for _, pc := range pcs {
+				if pc.Kind != tt.want[pc.Place.Name] || pc.Count != tt.count[pc.Place.Name] {
+					t.Errorf("%s: kind %q count %d, want %q %d", pc.Place.Name, pc.Kind, pc.Count, tt.want[pc.Place.Name], tt.count[pc.Place.Name])
+				}
+			}
+		})
+	}
+	// Hiding two strikes makes meetings Moscow's dominant kind.
+	evs, err := s.EventsAt(pcs0(t, s, "Moscow"), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hid := 0
+	for _, e := range evs {
+		if e.Kind == model.KindMilitary && hid < 2 {
+			if err := s.HideEvent(e.ID); err != nil {
+				t.Fatal(err)
+			}
+			hid++
+		}
+	}
+	pcs, err := s.PlacesIn(orb.Bound{}, Filter{})
+	if err != nil || len(pcs) != 2 || pcs[0].Place.Name != "Moscow" || pcs[0].Kind != model.KindMeeting || pcs[0].Count != 3 {
+		t.Fatalf("after hiding two strikes: %+v %v", pcs, err)
+	}
+}
+
+// pcs0 returns the id of the named place among the world's places.
+func pcs0(t *testing.T, s *Store, name string) int64 {
+	t.Helper()
+	pcs, err := s.PlacesIn(orb.Bound{}, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pc := range pcs {
+		if pc.Place.Name == name {
+			return pc.Place.ID
+		}
+	}
+	t.Fatalf("no place %s", name)
+	return 0
+}
