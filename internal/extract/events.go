@@ -515,6 +515,10 @@ type evt struct {
 	verb     string // for "other" events: the verb that names them ("resigns")
 	placeHow string // "sentence", "dateline" or ""
 	merged   bool
+	// anchor is the byte offset of the word that made the event (its first
+	// trigger, else its time expression); with several events from one
+	// sentence it tells them apart in the key.
+	anchor int
 }
 
 // buildEvents groups triggers into events: one per time expression they
@@ -591,7 +595,10 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	if !ok {
 		return
 	}
-	e := evt{sentence: si, trigs: tis, timeIdx: xi}
+	e := evt{sentence: si, trigs: tis, timeIdx: xi, anchor: x.Span.Start}
+	for _, ti := range tis {
+		e.anchor = min(e.anchor, d.toks[d.triggers[ti].i].s)
+	}
 	e.Kind = kind
 	e.verb = d.otherVerb(tis, kind)
 	// "today" can be flagged future by a nearby modal; an event is planned
@@ -653,7 +660,7 @@ func (d *doc) untimedEvent(si int, tis []int) {
 			kind, best = k, ti
 		}
 	}
-	e := evt{sentence: si, trigs: tis, timeIdx: -1}
+	e := evt{sentence: si, trigs: tis, timeIdx: -1, anchor: d.toks[d.triggers[tis[0]].i].s}
 	e.Kind = kind
 	e.verb = d.otherVerb(anchors, kind)
 	src := d.source(si)

@@ -402,9 +402,12 @@ func (d *doc) mentions() []model.Mention {
 }
 
 // eventKey is the stable identity of an event: article, first source
-// sentence, kind. User edits attach to it and survive re-extraction.
-func eventKey(sha string, start int, kind model.Kind) string {
-	h := sha256.Sum256([]byte(sha + ":" + strconv.Itoa(start) + ":" + string(kind)))
+// sentence, the offset within that sentence of the word that made the
+// event, and kind. User edits attach to it and survive re-extraction; the
+// offset keeps two events of one kind from one sentence apart ("met on
+// Monday … met again on Friday").
+func eventKey(sha string, start, off int, kind model.Kind) string {
+	h := sha256.Sum256([]byte(sha + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(off) + ":" + string(kind)))
 	return hex.EncodeToString(h[:8])
 }
 

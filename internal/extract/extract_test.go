@@ -298,19 +298,36 @@ func TestNoiseIsSkipped(t *testing.T) {
 	}
 }
 
+// TestEventKeyIsStable checks that event keys are the same on every
+// extraction and unique within an article, also for two events of one kind
+// told in one sentence.
 func TestEventKeyIsStable(t *testing.T) {
 	x := testExtractor(t)
-	text := "Envoys met in Oslo on Monday. Troops attacked Bergen on Sunday."
-	a, b := x.Extract(article(text, "2021-09-08", "")), x.Extract(article(text, "2021-09-08", ""))
-	if len(a.Events) != 2 {
-		t.Fatalf("want 2 events, got %d", len(a.Events))
+	tests := []struct {
+		name   string
+		text   string
+		events int
+	}{
+		{"two sentences", "Envoys met in Oslo on Monday. Troops attacked Bergen on Sunday.", 2},
+		{"two strikes in one sentence", "Rebels attacked Homs on Monday, and the army attacked Hama on Tuesday.", 2},
+		{"two meetings in one sentence", "The envoys met on Monday in Oslo, and they met again on Thursday in Bergen.", 2},
 	}
-	for i := range a.Events {
-		if a.Events[i].Key != b.Events[i].Key || a.Events[i].Key == "" {
-			t.Errorf("key %q vs %q", a.Events[i].Key, b.Events[i].Key)
-		}
-	}
-	if a.Events[0].Key == a.Events[1].Key {
-		t.Error("two events share a key")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := x.Extract(article(tc.text, "2021-09-08", "")), x.Extract(article(tc.text, "2021-09-08", ""))
+			if len(a.Events) != tc.events || len(b.Events) != tc.events {
+				t.Fatalf("want %d events, got %d and %d", tc.events, len(a.Events), len(b.Events))
+			}
+			seen := map[string]bool{}
+			for i := range a.Events {
+				if a.Events[i].Key != b.Events[i].Key || a.Events[i].Key == "" {
+					t.Errorf("key %q vs %q", a.Events[i].Key, b.Events[i].Key)
+				}
+				if seen[a.Events[i].Key] {
+					t.Errorf("two events share key %q", a.Events[i].Key)
+				}
+				seen[a.Events[i].Key] = true
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -366,6 +367,9 @@ func (d *doc) mergeLocal() {
 			for p := range e.persons {
 				k.persons[p] = true
 			}
+			// The key follows the first source: the earliest sentence and
+			// its event word.
+			k.anchor = min(k.anchor, e.anchor)
 			e.merged = true
 			continue
 		}
@@ -424,13 +428,23 @@ func localSame(a, b *evt) (int, bool) {
 // confidence, in text order.
 func (d *doc) finish() []model.Event {
 	var out []model.Event
+	keys := map[string]int{}
 	for i := range d.events {
 		e := &d.events[i]
 		if e.merged {
 			continue
 		}
 		sort.SliceStable(e.Sources, func(a, b int) bool { return e.Sources[a].Start < e.Sources[b].Start })
-		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.Kind)
+		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.anchor-e.Sources[0].Start, e.Kind)
+		if n := keys[e.Key]; n > 0 {
+			// Two events of one kind made by the same word cannot happen
+			// today; should it, the text order still keeps keys apart and
+			// stable.
+			keys[e.Key] = n + 1
+			e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.anchor-e.Sources[0].Start, e.Kind+model.Kind("#"+strconv.Itoa(n+1)))
+		} else {
+			keys[e.Key] = 1
+		}
 		e.Title = makeTitle(&e.Event)
 		if e.Kind == model.KindOther && e.verb != "" {
 			e.Title = otherTitle(&e.Event, e.verb)
