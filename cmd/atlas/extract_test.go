@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -15,31 +14,8 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 )
-
-// extractShared finds ../shared (corpus and scorer) by walking up from the
-// test's folder, or skips the test.
-func extractShared(t *testing.T) (corpus, scorer string) {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		s := filepath.Join(dir, "shared", "eval", "score")
-		if _, err := os.Stat(filepath.Join(c, "sources.csv")); err == nil {
-			if _, err := os.Stat(s); err == nil {
-				return c, s
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus and shared/eval/score not found above the repository; the scorer test needs them")
-		}
-		dir = parent
-	}
-}
 
 // scoreFigures are the scorer's summary line.
 type scoreFigures struct {
@@ -101,7 +77,7 @@ func corpusFiles(t *testing.T, corpus string) []string {
 // TestExtractScoresOnSampleCorpus is the extraction quality bar: the real
 // extractor over the sample corpus, scored by ../shared/eval/score.
 func TestExtractScoresOnSampleCorpus(t *testing.T) {
-	corpus, scorer := extractShared(t)
+	corpus, scorer := sharedtest.Corpus(t), sharedtest.Scorer(t)
 	files := corpusFiles(t, corpus)
 	tests := []struct {
 		name          string

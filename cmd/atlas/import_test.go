@@ -16,25 +16,9 @@ import (
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 	"github.com/briefingatlas/atlas/internal/store"
 )
-
-// sharedCorpus finds shared/corpus by walking up from the test's folder.
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("sample corpus shared/corpus not found above the test folder; skipping")
-		}
-		dir = parent
-	}
-}
 
 func run(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
@@ -45,7 +29,7 @@ func run(args ...string) (int, string, string) {
 // TestImportCorpusTwice is the "done when": the second import of the
 // sample corpus reports all five as already present and changes nothing.
 func TestImportCorpusTwice(t *testing.T) {
-	corpus := sharedCorpus(t)
+	corpus := sharedtest.Corpus(t)
 	db := filepath.Join(t.TempDir(), "x.db")
 	args := []string{"import", "--db", db, "--manifest", filepath.Join(corpus, "sources.csv"), corpus}
 	code, out, errs := run(args...)

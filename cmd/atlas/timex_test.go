@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 )
 
 // timexLines runs `atlas timex` and decodes its JSON Lines.
@@ -97,17 +99,7 @@ func TestTimexCommandUsage(t *testing.T) {
 // TestTimexCommandCorpus runs the command on the sample articles and checks
 // that every offset points at the bytes it reports.
 func TestTimexCommandCorpus(t *testing.T) {
-	dir, _ := os.Getwd()
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "corpus")); err == nil && fi.IsDir() {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("sample corpus shared/corpus not found above the test folder; skipping")
-		}
-		dir = filepath.Dir(dir)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "shared", "corpus", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(sharedtest.Corpus(t), "*.txt"))
 	if len(files) == 0 {
 		t.Skip("no .txt articles in shared/corpus")
 	}

@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,33 +11,14 @@ import (
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 )
-
-// corpusDir finds ../shared/corpus by walking up from the test's folder.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("sample corpus (shared/corpus) not found above the test's folder")
-		}
-		dir = parent
-	}
-}
 
 // corpusBriefing reads the sample corpus with its manifest and runs the real
 // extractor over it, merging events reported by several articles.
 func corpusBriefing(t *testing.T) Briefing {
 	t.Helper()
-	dir := corpusDir(t)
+	dir := sharedtest.Corpus(t)
 	man, err := ingest.LoadManifest(filepath.Join(dir, "sources.csv"))
 	if err != nil {
 		t.Fatal(err)

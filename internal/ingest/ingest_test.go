@@ -9,24 +9,8 @@ import (
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 )
-
-// corpusDir finds ../shared/corpus by walking up from the test's folder.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("sample corpus shared/corpus not found above the test folder; skipping corpus tests")
-		}
-		dir = parent
-	}
-}
 
 func TestDecode(t *testing.T) {
 	tests := []struct {
@@ -133,7 +117,7 @@ func TestScanText(t *testing.T) {
 }
 
 func TestReadCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := sharedtest.Corpus(t)
 	m, err := LoadManifest(filepath.Join(dir, "sources.csv"))
 	if err != nil {
 		t.Fatal(err)

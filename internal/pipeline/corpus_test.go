@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -17,25 +16,9 @@ import (
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 	"github.com/briefingatlas/atlas/internal/store"
 )
-
-// shared finds ../shared (corpus and eval) by walking up from the test's folder.
-func shared(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared")
-		if fi, err := os.Stat(filepath.Join(p, "corpus")); err == nil && fi.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared/corpus not found above the test folder; skipping corpus tests")
-		}
-		dir = parent
-	}
-}
 
 func realExtractor(t *testing.T) *extract.Extractor {
 	t.Helper()
@@ -49,7 +32,7 @@ func realExtractor(t *testing.T) *extract.Extractor {
 // TestCorpusThroughTheStore imports the sample corpus with the real
 // extractor and scores the events read back from the store.
 func TestCorpusThroughTheStore(t *testing.T) {
-	sh := shared(t)
+	sh := sharedtest.Dir(t)
 	corpus := filepath.Join(sh, "corpus")
 	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
 	if err != nil {
@@ -103,7 +86,7 @@ func TestCorpusThroughTheStore(t *testing.T) {
 // one of its events, then gives the article a date: its relative dates
 // resolve and the edit is still there.
 func TestSetArticleDateKeepsEdits(t *testing.T) {
-	sh := shared(t)
+	sh := sharedtest.Dir(t)
 	path := filepath.Join(sh, "corpus", "003_93804a6fc8622d24.txt")
 	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
 	if err != nil {
@@ -157,7 +140,7 @@ func TestSetArticleDateKeepsEdits(t *testing.T) {
 // corpus (as after an extractor upgrade): the same events come back and the
 // user's edits stay on them.
 func TestReextractKeepsEventsAndEdits(t *testing.T) {
-	sh := shared(t)
+	sh := sharedtest.Dir(t)
 	corpus := filepath.Join(sh, "corpus")
 	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
 	if err != nil {
@@ -212,7 +195,7 @@ func TestReextractKeepsEventsAndEdits(t *testing.T) {
 // sources.csv: the manifest beside the articles still gives their dates and
 // publishers, and NoFolderManifest turns that off.
 func TestFolderManifestIsUsed(t *testing.T) {
-	corpus := filepath.Join(shared(t), "corpus")
+	corpus := filepath.Join(sharedtest.Dir(t), "corpus")
 	tests := []struct {
 		name      string
 		opts      Options

@@ -10,34 +10,15 @@ import (
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/pipeline"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 	"github.com/briefingatlas/atlas/internal/store"
 )
-
-// corpusDir finds ../shared/corpus by walking up from the test's folder.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("the sample corpus (shared/corpus above the repository) is not here")
-		}
-		dir = parent
-	}
-}
 
 // corpusStore imports the sample corpus with the real extractor into a new
 // store in a temporary folder.
 func corpusStore(t testing.TB) *store.Store {
 	t.Helper()
-	dir := corpusDir(t)
+	dir := sharedtest.Corpus(t)
 	path := filepath.Join(t.TempDir(), "atlas.db")
 	st, err := store.Open(path)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/pipeline"
+	"github.com/briefingatlas/atlas/internal/sharedtest"
 	"github.com/briefingatlas/atlas/internal/store"
 )
 
@@ -291,7 +292,7 @@ func TestWindowEditsAreSaved(t *testing.T) {
 }
 
 func TestWindowEmptyStateThenImport(t *testing.T) {
-	dir := corpusDir(t)
+	dir := sharedtest.Corpus(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
 	if err != nil {
 		t.Fatal(err)
