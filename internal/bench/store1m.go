@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/timeline"
 	"github.com/paulmach/orb"
@@ -19,68 +18,6 @@ const frameMaxEvents = 160
 
 // frameH is the timeline's visible height in pixels in a 1280×800 window.
 const frameH = 800.0
-
-// storeSource is the timeline's Source over a store with no filter, the
-// same as the main window's (internal/ui's storeSource, which this package
-// cannot import): counts from the store's per-day/month/year tables,
-// regrouped into weeks, quarters or decades; events as the store's light
-// marks with their places looked up once and cached.
-type storeSource struct {
-	s      *store.Store
-	places map[int64]*model.Place
-}
-
-func newStoreSource(s *store.Store) *storeSource {
-	return &storeSource{s: s, places: map[int64]*model.Place{}}
-}
-
-func (src *storeSource) Counts(from, to time.Time, unit timeline.Unit) ([]timeline.Count, error) {
-	g := store.Day
-	switch unit {
-	case timeline.Month, timeline.Quarter:
-		g = store.Month
-	case timeline.Year, timeline.Decade:
-		g = store.Year
-	}
-	cs, err := src.s.EventCounts(g, from, to, store.Filter{})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]timeline.Count, 0, len(cs))
-	for _, c := range cs {
-		start := unit.Floor(c.Start)
-		if n := len(out); n > 0 && out[n-1].Start.Equal(start) {
-			out[n-1].N += c.N
-			continue
-		}
-		out = append(out, timeline.Count{Start: start, N: c.N})
-	}
-	return out, nil
-}
-
-func (src *storeSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
-	ms, err := src.s.Marks(from, to, store.Filter{Limit: limit})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]model.Event, 0, len(ms))
-	for _, m := range ms {
-		e := model.Event{ID: m.ID, Kind: m.Kind, Title: m.Title, Start: m.Start, End: m.End, Precision: m.Precision,
-			Planned: m.Planned, Confidence: m.Confidence, InBriefing: m.InBriefing, Edited: m.Edited}
-		if m.PlaceID != 0 {
-			p, ok := src.places[m.PlaceID]
-			if !ok {
-				if p, err = src.s.Place(m.PlaceID); err != nil {
-					return nil, err
-				}
-				src.places[m.PlaceID] = p
-			}
-			e.Place = p
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}
 
 // stores opens the million-event store and an empty one made for the
 // reference queries. Both are closed by the returned function.
@@ -122,7 +59,7 @@ func firstFrame(s *store.Store) error {
 	if err != nil {
 		return err
 	}
-	src := newStoreSource(s)
+	src := timeline.NewStoreSource(s, store.Filter{}, nil)
 	from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
 	counts, err := src.Counts(from, to, timeline.Month)
 	if err != nil {
@@ -185,7 +122,7 @@ func timelineAt(env *Env, at func(from, to time.Time) time.Time, days float64, n
 			return nil, err
 		}
 		from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
-		src := newStoreSource(s)
+		src := timeline.NewStoreSource(s, store.Filter{}, nil)
 		sc := timeline.NewScale(from, to, 1, nil, false)
 		if days > 0 {
 			sc = sc.WithZoom(frameH / days)
@@ -291,7 +228,7 @@ func dayWindow(env *Env, start time.Time) (float64, int, int, error) {
 		return 0, 0, 0, err
 	}
 	from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
-	src := newStoreSource(s)
+	src := timeline.NewStoreSource(s, store.Filter{}, nil)
 	sc := timeline.NewScale(from, to, frameH, nil, false)
 	y0 := sc.Y(day)
 	var v timeline.View
