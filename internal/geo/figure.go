@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"strconv"
 
 	"golang.org/x/image/vector"
@@ -13,6 +14,7 @@ import (
 // event markers and their names.
 type Overlay struct {
 	Markers       []Marker
+	Areas         []Area      // countries and regions with events, drawn under the markers
 	Cities        []Candidate // context cities, most important first (see Gazetteer.ContextCities)
 	CountryLabels bool
 }
@@ -38,14 +40,52 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 				Priority: 1e15 + m.Radius, Size: MarkerLabelSize, Typeface: Bold, Offset: m.Radius + 1, ID: i})
 		}
 	}
-	if o.CountryLabels {
+	// Areas: rings are obstacles like discs; a tinted country's name and
+	// count take the place of its plain country label.
+	tinted := map[string]int{}
+	for i, a := range o.Areas {
+		if a.Outlined() {
+			tinted[a.Code] = i
+			continue
+		}
+		obstacles = append(obstacles, a.Box(v))
+		if a.Name != "" {
+			cands = append(cands, LabelCandidate{Text: a.Name, Lat: a.Lat, Lon: a.Lon, Kind: LabelCity,
+				Priority: 1e15 + a.Radius, Size: MarkerLabelSize, Typeface: Bold, Offset: a.Radius + 1, ID: -1})
+		}
+	}
+	if o.CountryLabels || len(tinted) > 0 {
 		cl, err := CountryLabelCandidates(v, CountryLabelSize)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range cl {
-			c.Priority += 1e12
-			cands = append(cands, c)
+			if i, ok := tinted[c.Code]; ok {
+				// Named where the country's label would be: the middle
+				// of its part in view.
+				a := o.Areas[i]
+				cands = append(cands, LabelCandidate{Text: a.Name, Lat: c.Lat, Lon: c.Lon, Kind: LabelArea,
+					Priority: 1e14 + c.Priority, Size: MarkerLabelSize, Typeface: Bold, Badge: a.Text, ID: i})
+				delete(tinted, c.Code)
+				continue
+			}
+			if o.CountryLabels {
+				c.Priority += 1e12
+				cands = append(cands, c)
+			}
+		}
+		rest := make([]string, 0, len(tinted))
+		for code := range tinted {
+			rest = append(rest, code)
+		}
+		slices.Sort(rest) // a stable order, so that the same frame places the same labels
+		for _, code := range rest {
+			i := tinted[code]
+			// Too little of the country in view for a label of its own:
+			// name it at the place's point if that is in view.
+			a := o.Areas[i]
+			cands = append(cands, LabelCandidate{Text: a.Name, Lat: a.Lat, Lon: a.Lon, Kind: LabelArea,
+				Priority: 1e14, Size: MarkerLabelSize, Typeface: Bold, Badge: a.Text, ID: i, Code: code})
 		}
 	}
 	for i, c := range o.Cities {
@@ -72,6 +112,7 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 	}
 	labels := PlaceLabels(keep, v, obstacles)
 	sc := v.scale()
+	drawAreaTints(img, v, s, o.Areas)
 	// Country names under everything else.
 	for _, l := range labels {
 		if l.Kind == LabelCountry {
@@ -92,15 +133,40 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 			return nil, err
 		}
 	}
+	drawAreaRings(img, v, s, o.Areas)
 	DrawMarkers(img, v, s, o.Markers)
 	for _, l := range labels {
-		if l.Kind == LabelCity && !l.Dot {
+		switch {
+		case l.Kind == LabelCity && !l.Dot:
 			if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CityLabel, s.Halo); err != nil {
+				return nil, err
+			}
+		case l.Kind == LabelArea:
+			if err := drawAreaLabel(img, l, sc, s, o.Areas[l.ID]); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return labels, nil
+}
+
+// drawAreaLabel draws a tinted country's name and its count in a pill of
+// the country's kind colour, vertically centred in the label's box.
+func drawAreaLabel(img *image.RGBA, l Label, sc float64, s Style, a Area) error {
+	_, th := TextSize(l.Text, l.Typeface, l.Size)
+	bw, bh := badgeSize(l.Badge)
+	midY := (l.Box.Y0 + l.Box.Y1) / 2
+	if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, midY-th/2, sc, s.CityLabel, s.Halo); err != nil {
+		return err
+	}
+	if bw == 0 {
+		return nil
+	}
+	x := l.Box.X1 - bw
+	fillPill(img, x-1, midY-bh/2-1, bw+2, bh+2, sc, s.MarkerOutline)
+	fillPill(img, x, midY-bh/2, bw, bh, sc, a.Fill)
+	tw, tth := TextSize(l.Badge, Bold, badgeTextSize)
+	return DrawText(img, l.Badge, Bold, badgeTextSize, x+(bw-tw)/2, midY-tth/2, sc, textOn(a.Fill), color.RGBA{})
 }
 
 // FigureMarker is a numbered place on an exported map figure.

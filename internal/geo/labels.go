@@ -27,6 +27,9 @@ type LabelKind int
 const (
 	LabelCountry LabelKind = iota
 	LabelCity
+	// LabelArea names a country with events, followed by its count badge:
+	// centred on the country if there is room, else moved off the markers.
+	LabelArea
 )
 
 // LabelCandidate is a label that may be placed if there is room.
@@ -40,6 +43,8 @@ type LabelCandidate struct {
 	Offset   float64 // clearance from the point, e.g. the marker's radius
 	Dot      bool    // a context city: draw a small dot at the point
 	ID       int     // caller's reference, returned in Label
+	Code     string  // the country's ISO2 code, for country labels
+	Badge    string  // drawn in a pill after the text (area labels)
 }
 
 // Label is a placed label: its text box in logical pixels.
@@ -96,10 +101,21 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 		}
 		x, y := v.Project(c.Lat, c.Lon)
 		w, h := TextSize(c.Text, c.Typeface, c.Size)
+		if bw, bh := badgeSize(c.Badge); bw > 0 {
+			w, h = w+badgeGap+bw, math.Max(h, bh)
+		}
 		var tries []Rect
-		if c.Kind == LabelCountry {
+		switch c.Kind {
+		case LabelCountry:
 			tries = []Rect{{x - w/2, y - h/2, x + w/2, y + h/2}}
-		} else {
+		case LabelArea:
+			// Centred, then nudged away from whatever sits on the centre
+			// (a capital's marker, usually) by one and two label heights.
+			for _, d := range [][2]float64{{0, 0}, {0, -1.4}, {0, 1.4}, {0, -2.8}, {0, 2.8}, {-0.6, -1.4}, {0.6, 1.4}, {0, -4.2}, {0, 4.2}} {
+				cx, cy := x+d[0]*w, y+d[1]*h
+				tries = append(tries, Rect{cx - w/2, cy - h/2, cx + w/2, cy + h/2})
+			}
+		default:
 			g := c.Offset + 3
 			tries = []Rect{
 				{x + g, y - h/2, x + g + w, y + h/2},                 // right
@@ -109,18 +125,30 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 				{x + g*0.7, y - g*0.7 - h, x + g*0.7 + w, y - g*0.7}, // above right
 			}
 		}
-		for _, r := range tries {
-			pad := Rect{r.X0 - 2, r.Y0 - 1, r.X1 + 2, r.Y1 + 1}
-			if !free(pad) {
-				continue
-			}
-			boxes = append(boxes, pad)
-			x0, y0, x1, y1 := cellsOf(pad)
+		// A context city's dot must not sit on a label either, nor a later
+		// label on the dot.
+		dot := Rect{x - 3.5, y - 3.5, x + 3.5, y + 3.5}
+		if c.Dot && !free(dot) {
+			continue
+		}
+		add := func(r Rect) {
+			boxes = append(boxes, r)
+			x0, y0, x1, y1 := cellsOf(r)
 			for gx := x0; gx <= x1; gx++ {
 				for gy := y0; gy <= y1; gy++ {
 					k := [2]int{gx, gy}
 					grid[k] = append(grid[k], len(boxes)-1)
 				}
+			}
+		}
+		for _, r := range tries {
+			pad := Rect{r.X0 - 2, r.Y0 - 1, r.X1 + 2, r.Y1 + 1}
+			if !free(pad) {
+				continue
+			}
+			add(pad)
+			if c.Dot {
+				add(dot)
 			}
 			placed = append(placed, Label{LabelCandidate: c, Box: r})
 			break
@@ -216,7 +244,7 @@ func countryLabelCandidates(v View, size float64) ([]LabelCandidate, error) {
 			continue
 		}
 		out = append(out, LabelCandidate{Text: text, Lat: lat, Lon: lon, Kind: LabelCountry,
-			Priority: bestArea, Size: size, Typeface: Regular})
+			Priority: bestArea, Size: size, Typeface: Regular, Code: c.Code})
 	}
 	return out, nil
 }

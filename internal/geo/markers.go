@@ -129,6 +129,7 @@ func textOn(c color.RGBA) color.RGBA {
 type WeightedPoint struct {
 	Lat, Lon float64
 	Weight   float64
+	Radius   float64 // the drawn disc's radius in logical pixels, for ClusterOverlapping
 }
 
 // Cluster is a group of points that would overlap on screen.
@@ -203,6 +204,63 @@ func ClusterMarkers(pts []WeightedPoint, v View, radiusPx float64) []Cluster {
 		}
 		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: p.Weight, Members: []int{i}})
 		cxy = append(cxy, centre{x, y})
+	}
+	return cs
+}
+
+// ClusterOverlapping groups only points whose discs would overlap on
+// screen: a point joins a cluster when the distance between them is less
+// than the sum of their radii (WeightedPoint.Radius; a cluster has its
+// heaviest member's) plus gapPx. Markers that merely sit near each other
+// stay apart, so that Amman and Palmyra both show at a regional view. Like
+// ClusterMarkers it takes points heaviest first and is linear through a
+// grid.
+func ClusterOverlapping(pts []WeightedPoint, v View, gapPx float64) []Cluster {
+	maxR := 0.0
+	for _, p := range pts {
+		maxR = math.Max(maxR, p.Radius)
+	}
+	cellPx := math.Max(2*maxR+gapPx, 1)
+	order := make([]int, len(pts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(pts[b].Weight, pts[a].Weight); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	type centre struct{ x, y, r float64 }
+	var cs []Cluster
+	var cxy []centre
+	grid := map[[2]int][]int32{}
+	proj := v.projector()
+	for _, i := range order {
+		p := pts[i]
+		x, y := proj(p.Lat, p.Lon)
+		gx, gy := int(math.Floor(x/cellPx)), int(math.Floor(y/cellPx))
+		found, best := -1, math.Inf(1)
+		for dx := -1; dx <= 1; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for _, ci := range grid[[2]int{gx + dx, gy + dy}] {
+					c := cxy[ci]
+					d := math.Hypot(c.x-x, c.y-y)
+					if d < c.r+p.Radius+gapPx && d < best {
+						found, best = int(ci), d
+					}
+				}
+			}
+		}
+		if found >= 0 {
+			cs[found].Weight += p.Weight
+			cs[found].Members = append(cs[found].Members, i)
+			continue
+		}
+		k := [2]int{gx, gy}
+		grid[k] = append(grid[k], int32(len(cs)))
+		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: p.Weight, Members: []int{i}})
+		cxy = append(cxy, centre{x, y, p.Radius})
 	}
 	return cs
 }

@@ -31,24 +31,35 @@ type MapPanel interface {
 }
 
 // mapPanel is the MapPanel over the map widget: one marker per place with
-// events, coloured by the kind most of its events have.
+// events, coloured by the kind most of its events have; countries and
+// regions are drawn as areas.
 type mapPanel struct {
-	st     *store.Store
-	m      *mapview.Map
-	obj    fyne.CanvasObject
-	places map[int64]model.Place
-	onTap  func(model.Place)
-	filter func() store.Filter
+	m       *mapview.Map
+	obj     fyne.CanvasObject
+	places  map[int64]model.Place
+	onTap   func(model.Place)
+	onHover func(*model.Place)
 }
 
-// NewMapPanel returns the map panel. filter gives the filter the views show,
-// used to colour markers by their events' kinds.
-func NewMapPanel(st *store.Store, filter func() store.Filter) MapPanel {
-	p := &mapPanel{st: st, m: mapview.New(), places: map[int64]model.Place{}, filter: filter}
+// NewMapPanel returns the map panel. The store and filter are no longer
+// needed for marker colours, which come with store.PlaceCount; they are
+// kept in the signature for the window.
+func NewMapPanel(_ *store.Store, _ func() store.Filter) MapPanel {
+	p := &mapPanel{m: mapview.New(), places: map[int64]model.Place{}}
 	p.m.OnPlaceTapped = func(id int64) {
 		if pl, ok := p.places[id]; ok && p.onTap != nil {
 			p.onTap(pl)
 		}
+	}
+	p.m.OnPlaceHovered = func(id int64) {
+		if p.onHover == nil {
+			return
+		}
+		if pl, ok := p.places[id]; ok {
+			p.onHover(&pl)
+			return
+		}
+		p.onHover(nil)
 	}
 	fit := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), p.m.FitMarkers)
 	zin := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.m.ZoomIn)
@@ -61,48 +72,21 @@ func NewMapPanel(st *store.Store, filter func() store.Filter) MapPanel {
 // Object implements MapPanel.
 func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 
-// maxKindLookups bounds the per-place queries made to colour markers; the
-// remaining places (the least busy) keep the neutral colour.
-const maxKindLookups = 60
-
 // SetPlaces implements MapPanel.
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	p.places = make(map[int64]model.Place, len(pcs))
 	ms := make([]mapview.Marker, 0, len(pcs))
-	var f store.Filter
-	if p.filter != nil {
-		f = p.filter()
-	}
-	f.Limit = 40
-	for i, pc := range pcs {
+	for _, pc := range pcs {
 		p.places[pc.Place.ID] = pc.Place
-		kind := model.KindOther
-		if i < maxKindLookups {
-			if evs, err := p.st.EventsAt(pc.Place.ID, f); err == nil {
-				kind = dominantKind(evs)
-			} else {
-				fyne.LogError("map marker colour", err)
-			}
+		kind := pc.Kind
+		if kind == "" {
+			kind = model.KindOther
 		}
 		ms = append(ms, mapview.Marker{PlaceID: pc.Place.ID, Name: pc.Place.Name, Lat: pc.Place.Lat, Lon: pc.Place.Lon,
-			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last})
+			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last,
+			Extent: mapview.ExtentOf(pc.Place), Country: pc.Place.Country})
 	}
 	p.m.SetMarkers(ms)
-}
-
-// dominantKind is the kind most events share, ties going to the earlier kind in model.Kinds.
-func dominantKind(evs []model.Event) model.Kind {
-	n := map[model.Kind]int{}
-	for _, e := range evs {
-		n[e.Kind]++
-	}
-	best := model.KindOther
-	for _, k := range model.Kinds {
-		if n[k] > n[best] {
-			best = k
-		}
-	}
-	return best
 }
 
 // SetSelectedPlace implements MapPanel.
@@ -129,6 +113,6 @@ func (p *mapPanel) SetHoveredPlace(id int64) {
 // SetOnPlaceTapped implements MapPanel.
 func (p *mapPanel) SetOnPlaceTapped(f func(model.Place)) { p.onTap = f }
 
-// SetOnPlaceHovered is accepted but not yet called: the map widget does not
-// report hovered markers.
-func (p *mapPanel) SetOnPlaceHovered(func(*model.Place)) {}
+// SetOnPlaceHovered implements MapPanel: f gets the place under the
+// pointer, and nil when the pointer leaves it.
+func (p *mapPanel) SetOnPlaceHovered(f func(*model.Place)) { p.onHover = f }

@@ -11,6 +11,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,12 +35,41 @@ type Marker struct {
 	Count       int        // number of events at the place
 	Kind        model.Kind // the dominant kind, which sets the colour
 	First, Last time.Time  // date range of the events; zero when undated
+	Extent      Extent     // a point, or a region or country drawn as an area
+	Country     string     // ISO2 of the country whose outline a Country marker tints
+}
+
+// Extent says how much ground a marker's place covers, which decides how it
+// is drawn. Areas stay out of clustering: a country's rough centre is no
+// place, and as a disc it would sit on the cities inside it.
+type Extent int
+
+// The extents of places.
+const (
+	Point   Extent = iota // a city or site: a disc, merged with discs it overlaps
+	Region                // a region the basemap has no outline for: a dashed ring
+	Country               // a whole country: its outline tinted, named with a count badge
+)
+
+// ExtentOf returns how the map draws a place: countries (feature "country",
+// GeoNames PCL*, or a Natural Earth "ne:" key) as tinted outlines, regions
+// and first-order divisions as rings, everything else as a point.
+func ExtentOf(p model.Place) Extent {
+	switch {
+	case p.Feature == "country" || strings.HasPrefix(p.Feature, "PCL") || strings.HasPrefix(p.Key, "ne:"):
+		return Country
+	case p.Feature == "region" || p.Feature == "feature" || p.Feature == "ADM1" || p.Feature == "ADM2":
+		return Region
+	}
+	return Point
 }
 
 // Interaction constants, in logical pixels and zoom levels.
 const (
-	fitMargin    = 56    // room around the markers when fitting them
-	clusterPx    = 26    // markers closer than this merge into a cluster
+	fitMarginX   = 56    // room beside the markers when fitting them, for their names
+	fitMarginY   = 6     // room above and below the largest disc when fitting (names go beside)
+	clusterGap   = 2     // discs closer than their radii plus this merge into a cluster
+	panMargin    = 10    // PanTo leaves a place this close to the edge where it is (less than a fit leaves)
 	keyPanFrac   = 0.25  // arrow keys pan by a quarter of the view
 	scrollPerDZ  = 50    // scroll delta per zoom level (a wheel notch is 25 on Linux)
 	maxCityCount = 45    // context cities considered per frame
@@ -51,8 +81,13 @@ const (
 type Map struct {
 	widget.BaseWidget
 
-	// OnPlaceTapped is called with the place's id when a marker is tapped.
+	// OnPlaceTapped is called with the place's id when a marker or an
+	// area is tapped.
 	OnPlaceTapped func(placeID int64)
+	// OnPlaceHovered is called with the place's id when the pointer moves
+	// onto a marker or an area, and with 0 when it leaves (or moves onto a
+	// cluster of several places, which no one id stands for).
+	OnPlaceHovered func(placeID int64)
 
 	mu          sync.Mutex // guards everything below; the raster reads it while painting
 	markers     []Marker
@@ -71,11 +106,26 @@ type Map struct {
 	frame     *image.RGBA
 	overlayOK bool // frame is base + current overlay
 	clusters  []cluster
+	areas     []int // indexes into markers of the areas, heaviest first
 	clusterOf geo.View
+	badges    map[int]geo.Rect // area marker index → its name and badge as last drawn
+	labels    []geo.Label      // the labels last drawn, for tests of the layout
 
-	hover    int // index into clusters under the mouse, -1 if none
-	hoverPos fyne.Position
+	hover      target // what is under the mouse
+	hoverPos   fyne.Position
+	hoverPlace int64 // the place last reported through OnPlaceHovered
 }
+
+// target is what the pointer is over: a drawn cluster or an area, or
+// neither.
+type target struct {
+	cluster int // index into clusters, -1 if none
+	area    int // index into markers of an area, -1 if none
+}
+
+var noTarget = target{-1, -1}
+
+func (t target) none() bool { return t.cluster < 0 && t.area < 0 }
 
 // The interactions the map supports, checked at compile time.
 var (
@@ -104,7 +154,7 @@ type cluster struct {
 
 // New returns an empty map showing the world.
 func New() *Map {
-	m := &Map{selected: map[int64]bool{}, highlighted: map[int64]bool{}, hover: -1, rend: geo.NewRenderer()}
+	m := &Map{selected: map[int64]bool{}, highlighted: map[int64]bool{}, hover: noTarget, rend: geo.NewRenderer()}
 	if g, err := geo.DefaultGazetteer(); err == nil {
 		m.gaz = g // without it the map simply shows no context cities
 	} else {
@@ -122,6 +172,8 @@ func (m *Map) SetMarkers(ms []Marker) {
 	m.markers = append([]Marker(nil), ms...)
 	m.overlayOK = false
 	m.clusters = nil
+	m.badges = nil
+	m.hover = noTarget
 	if !m.viewSet {
 		m.fitLocked()
 	}
@@ -190,24 +242,41 @@ func (m *Map) FitMarkers() {
 	m.Refresh()
 }
 
+// fitLocked fits the view to the points and regions; whole countries count
+// only when there is nothing else, since a country's centre may lie far
+// from where its events happened and its tint shows when part of it is in
+// view. Names sit beside discs, so the margin is wider than it is tall.
 func (m *Map) fitLocked() {
 	w, h := m.view.Width, m.view.Height
-	if len(m.markers) == 0 {
+	var pts, countries []orb.Point
+	maxR := 0.0
+	for _, mk := range m.markers {
+		if mk.Extent == Country {
+			countries = append(countries, orb.Point{mk.Lon, mk.Lat})
+			continue
+		}
+		pts = append(pts, orb.Point{mk.Lon, mk.Lat})
+		maxR = math.Max(maxR, geo.MarkerRadius(mk.Count))
+	}
+	if len(pts) == 0 {
+		pts = countries
+	}
+	if len(pts) == 0 {
 		m.view = geo.NewView(30, 15, math.Log2(math.Max(w, 1)/geo.TileSize), w, h)
 		return
 	}
-	pts := make([]orb.Point, len(m.markers))
-	for i, mk := range m.markers {
-		pts[i] = orb.Point{mk.Lon, mk.Lat}
-	}
-	m.view = geo.FitPoints(pts, w, h, fitMargin)
+	my := math.Max(maxR+fitMarginY, 16)
+	mx := math.Max(fitMarginX, my)
+	v := geo.FitPoints(pts, math.Max(w-2*(mx-my), 1), h, my)
+	v.Width = w
+	m.view = v.Clamp()
 }
 
 // PanTo centres the map on a point if it is not already well inside the
 // view, so that selecting an event elsewhere brings its place into sight.
 func (m *Map) PanTo(lat, lon float64) {
 	m.mu.Lock()
-	if m.view.Contains(lat, lon, 40) {
+	if m.view.Contains(lat, lon, panMargin) {
 		m.mu.Unlock()
 		return
 	}
@@ -274,18 +343,26 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 		c.Focus(m)
 	}
 	m.mu.Lock()
-	i := m.clusterAtLocked(float64(e.Position.X), float64(e.Position.Y))
-	if i < 0 {
+	t := m.targetAtLocked(float64(e.Position.X), float64(e.Position.Y))
+	if t.none() {
 		m.mu.Unlock()
 		return
 	}
-	cl := m.clusters[i]
+	if t.area >= 0 {
+		id := m.markers[t.area].PlaceID
+		m.mu.Unlock()
+		if m.OnPlaceTapped != nil {
+			m.OnPlaceTapped(id)
+		}
+		return
+	}
+	cl := m.clusters[t.cluster]
 	if len(cl.members) > 1 {
 		pts := make([]orb.Point, len(cl.members))
 		for k, mi := range cl.members {
 			pts[k] = orb.Point{m.markers[mi].Lon, m.markers[mi].Lat}
 		}
-		v := geo.FitPoints(pts, m.view.Width, m.view.Height, fitMargin*2)
+		v := geo.FitPoints(pts, m.view.Width, m.view.Height, fitMarginX*2)
 		if v.Zoom <= m.view.Zoom {
 			v = m.view.ZoomAt(1.5, cl.x, cl.y)
 		}
@@ -341,53 +418,92 @@ func (m *Map) TypedKey(e *fyne.KeyEvent) {
 // MouseIn starts hover tracking.
 func (m *Map) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 
-// MouseMoved shows the tooltip of the marker under the pointer.
+// MouseMoved shows the tooltip of the marker under the pointer and reports
+// a change of hovered place through OnPlaceHovered.
 func (m *Map) MouseMoved(e *desktop.MouseEvent) {
 	m.mu.Lock()
-	i := m.clusterAtLocked(float64(e.Position.X), float64(e.Position.Y))
-	changed := i != m.hover || (i >= 0 && e.Position != m.hoverPos)
-	m.hover, m.hoverPos = i, e.Position
+	t := m.targetAtLocked(float64(e.Position.X), float64(e.Position.Y))
+	changed := t != m.hover || (!t.none() && e.Position != m.hoverPos)
+	if t.area != m.hover.area {
+		m.overlayOK = false // a hovered area's tint deepens
+	}
+	m.hover, m.hoverPos = t, e.Position
 	m.mu.Unlock()
 	if changed {
 		m.Refresh()
 	}
+	m.reportHover()
 }
 
 // MouseOut hides the tooltip.
 func (m *Map) MouseOut() {
 	m.mu.Lock()
-	had := m.hover >= 0
-	m.hover = -1
+	had := !m.hover.none()
+	if m.hover.area >= 0 {
+		m.overlayOK = false
+	}
+	m.hover = noTarget
 	m.mu.Unlock()
 	if had {
 		m.Refresh()
 	}
+	m.reportHover()
 }
 
-// Cursor shows a pointing hand over markers.
+// reportHover calls OnPlaceHovered when the place under the pointer is not
+// the one last reported.
+func (m *Map) reportHover() {
+	m.mu.Lock()
+	id := int64(0)
+	switch t := m.hover; {
+	case t.area >= 0:
+		id = m.markers[t.area].PlaceID
+	case t.cluster >= 0 && len(m.clusters[t.cluster].members) == 1:
+		id = m.markers[m.clusters[t.cluster].members[0]].PlaceID
+	}
+	changed := id != m.hoverPlace
+	m.hoverPlace = id
+	f := m.OnPlaceHovered
+	m.mu.Unlock()
+	if changed && f != nil {
+		f(id)
+	}
+}
+
+// Cursor shows a pointing hand over markers and areas.
 func (m *Map) Cursor() desktop.Cursor {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.hover >= 0 {
+	if !m.hover.none() {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
 }
 
-// Tooltip returns the text the hover tooltip shows for the marker or
-// cluster under the pointer, "" when there is none.
+// Tooltip returns the text the hover tooltip shows for the marker, cluster
+// or area under the pointer, "" when there is none.
 func (m *Map) Tooltip() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.hover < 0 || m.hover >= len(m.clusters) {
-		return ""
+	switch t := m.hover; {
+	case t.area >= 0 && t.area < len(m.markers):
+		mk := m.markers[t.area]
+		return m.tooltipLocked(cluster{members: []int{t.area}, count: max(mk.Count, 1)})
+	case t.cluster >= 0 && t.cluster < len(m.clusters):
+		return m.tooltipLocked(m.clusters[t.cluster])
 	}
-	return m.tooltipLocked(m.clusters[m.hover])
+	return ""
 }
 
 func (m *Map) tooltipLocked(c cluster) string {
 	first := m.markers[c.members[0]]
 	title := first.Name
+	switch first.Extent {
+	case Country:
+		title += " (whole country)"
+	case Region:
+		title += " (region)"
+	}
 	if n := len(c.members); n > 1 {
 		title = fmt.Sprintf("%s and %d more %s", first.Name, n-1, plural(n-1, "place", "places"))
 	}
@@ -427,9 +543,10 @@ func dateRange(lo, hi time.Time) string {
 	return lo.Format(f) + " – " + hi.Format(f)
 }
 
-// clusterAtLocked returns the index of the drawn marker under x, y, the
-// topmost (smallest) when they overlap, or -1.
-func (m *Map) clusterAtLocked(x, y float64) int {
+// targetAtLocked returns what is under x, y: a disc first (the topmost,
+// smallest, when they overlap), then a region's ring, then a country's
+// name and badge, then a tinted country itself.
+func (m *Map) targetAtLocked(x, y float64) target {
 	m.updateClustersLocked()
 	best, bestR := -1, math.Inf(1)
 	for i, c := range m.clusters {
@@ -438,27 +555,64 @@ func (m *Map) clusterAtLocked(x, y float64) int {
 			best, bestR = i, c.r
 		}
 	}
-	return best
+	if best >= 0 {
+		return target{cluster: best, area: -1}
+	}
+	for _, i := range m.areas {
+		mk := m.markers[i]
+		if mk.Extent == Country && geo.CountryShapeOf(mk.Country) != nil {
+			continue
+		}
+		cx, cy := m.view.Project(mk.Lat, mk.Lon)
+		r := geo.MarkerRadius(mk.Count) + 3
+		if (cx-x)*(cx-x)+(cy-y)*(cy-y) <= r*r {
+			return target{cluster: -1, area: i}
+		}
+	}
+	for _, i := range m.areas {
+		if b, ok := m.badges[i]; ok && x >= b.X0-2 && x <= b.X1+2 && y >= b.Y0-2 && y <= b.Y1+2 {
+			return target{cluster: -1, area: i}
+		}
+	}
+	if len(m.areas) > 0 {
+		lat, lon := m.view.Unproject(x, y)
+		for _, i := range m.areas {
+			if mk := m.markers[i]; mk.Extent == Country && geo.CountryContains(mk.Country, lat, lon) {
+				return target{cluster: -1, area: i}
+			}
+		}
+	}
+	return noTarget
 }
 
 // updateClustersLocked recomputes the drawn markers when the view changed.
+// Only discs that would overlap merge; areas are never clustered.
 func (m *Map) updateClustersLocked() {
 	if m.clusters != nil && m.clusterOf == m.view {
 		return
 	}
-	pts := make([]geo.WeightedPoint, len(m.markers))
+	pts := make([]geo.WeightedPoint, 0, len(m.markers))
+	idx := make([]int, 0, len(m.markers))
+	m.areas = m.areas[:0]
 	for i, mk := range m.markers {
-		pts[i] = geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))}
+		if mk.Extent != Point {
+			m.areas = append(m.areas, i)
+			continue
+		}
+		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1)), Radius: geo.MarkerRadius(mk.Count)})
+		idx = append(idx, i)
 	}
-	cs := geo.ClusterMarkers(pts, m.view, clusterPx)
+	cs := geo.ClusterOverlapping(pts, m.view, clusterGap)
 	m.clusters = make([]cluster, 0, len(cs))
 	for _, c := range cs {
 		x, y := m.view.Project(c.Lat, c.Lon)
 		count := 0
-		for _, i := range c.Members {
-			count += max(m.markers[i].Count, 1)
+		members := make([]int, len(c.Members))
+		for k, i := range c.Members {
+			members[k] = idx[i]
+			count += max(m.markers[idx[i]].Count, 1)
 		}
-		m.clusters = append(m.clusters, cluster{x: x, y: y, r: geo.MarkerRadius(count), members: c.Members, count: count})
+		m.clusters = append(m.clusters, cluster{x: x, y: y, r: geo.MarkerRadius(count), members: members, count: count})
 	}
 	m.clusterOf = m.view
 }
@@ -492,6 +646,18 @@ func (m *Map) overlayLocked() geo.Overlay {
 		}
 		o.Markers = append(o.Markers, geo.Marker{Lat: first.Lat, Lon: first.Lon, Radius: c.r, Fill: fill,
 			Text: text, Name: name, Selected: sel, Highlighted: hl})
+	}
+	for _, i := range m.areas {
+		mk := m.markers[i]
+		a := geo.Area{Lat: mk.Lat, Lon: mk.Lon, Radius: geo.MarkerRadius(mk.Count), Fill: palette.KindRGBA(mk.Kind),
+			Name: mk.Name, Selected: m.selected[mk.PlaceID], Highlighted: m.highlighted[mk.PlaceID] || m.hover.area == i}
+		if mk.Extent == Country {
+			a.Code = mk.Country
+			a.Text = fmt.Sprint(max(mk.Count, 1))
+		} else if mk.Count > 1 {
+			a.Text = fmt.Sprint(mk.Count)
+		}
+		o.Areas = append(o.Areas, a)
 	}
 	if m.gaz != nil {
 		// Context cities in proportion to the area, so that a small panel
@@ -536,8 +702,18 @@ func (m *Map) render(w, h int) image.Image {
 			m.frame = image.NewRGBA(m.base.Bounds())
 		}
 		draw.Draw(m.frame, m.frame.Bounds(), m.base, image.Point{}, draw.Src)
-		if _, err := geo.DrawOverlay(m.frame, v, style, m.overlayLocked()); err != nil {
+		labels, err := geo.DrawOverlay(m.frame, v, style, m.overlayLocked())
+		if err != nil {
 			fyne.LogError("map: draw overlay", err)
+		}
+		// The badges are where areas are tapped when their country is
+		// mostly off-screen; remember where they went.
+		m.labels = labels
+		m.badges = map[int]geo.Rect{}
+		for _, l := range labels {
+			if l.Kind == geo.LabelArea && l.ID >= 0 && l.ID < len(m.areas) {
+				m.badges[m.areas[l.ID]] = l.Box
+			}
 		}
 		m.frameKey, m.overlayOK = k, true
 	}

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -30,9 +31,13 @@ func sampleMarkers() []Marker {
 	return []Marker{
 		{PlaceID: 1, Name: "Geneva", Lat: 46.202, Lon: 6.146, Count: 6, Kind: model.KindTalks, First: day("2012-06-30"), Last: day("2016-02-22")},
 		{PlaceID: 2, Name: "Moscow", Lat: 55.751, Lon: 37.618, Count: 4, Kind: model.KindMeeting, First: day("2015-12-15"), Last: day("2016-07-15")},
-		{PlaceID: 3, Name: "Crimea", Lat: 45.3, Lon: 34.4, Count: 1, Kind: model.KindAnnexation, First: day("2014-03-18")},
+		{PlaceID: 3, Name: "Crimea", Lat: 45.3, Lon: 34.4, Count: 1, Kind: model.KindAnnexation, First: day("2014-03-18"), Extent: Region},
 		{PlaceID: 4, Name: "Amman", Lat: 31.955, Lon: 35.945, Count: 2, Kind: model.KindAgreement, First: day("2016-05-09"), Last: day("2016-05-10")},
 		{PlaceID: 5, Name: "Palmyra", Lat: 34.561, Lon: 38.281, Count: 3, Kind: model.KindMilitary, First: day("2016-03-24"), Last: day("2016-03-27")},
+		// Events placed at the whole of Syria: the gazetteer puts the
+		// country's point a few pixels from Palmyra.
+		{PlaceID: 6, Name: "Syria", Lat: 35.0, Lon: 38.0, Count: 4, Kind: model.KindCeasefire, First: day("2015-09-30"), Last: day("2016-03-14"),
+			Extent: Country, Country: "SY"},
 	}
 }
 
@@ -86,7 +91,8 @@ func TestDefaultViewFitsMarkers(t *testing.T) {
 	m := newSampleMap(t, 900, 560)
 	v := m.View()
 	for _, mk := range sampleMarkers() {
-		if !v.Contains(mk.Lat, mk.Lon, 40) {
+		// The whole disc shows, with room for a selection ring.
+		if !v.Contains(mk.Lat, mk.Lon, geo.MarkerRadius(mk.Count)+5) {
 			x, y := v.Project(mk.Lat, mk.Lon)
 			t.Errorf("%s at (%.0f, %.0f) is not inside the %vx%v view with a margin", mk.Name, x, y, v.Width, v.Height)
 		}
@@ -273,6 +279,143 @@ func TestRenderImageAtDeviceScale(t *testing.T) {
 		want := palette.KindRGBA(model.KindTalks)
 		if r>>8 != uint32(want.R) || g>>8 != uint32(want.G) || b>>8 != uint32(want.B) {
 			t.Errorf("scale %d: pixel left of Geneva's centre is %d,%d,%d, want the talks colour %v", scale, r>>8, g>>8, b>>8, want)
+		}
+	}
+}
+
+// TestSampleDefaultViewKeepsPlacesApart checks the sample at the sizes the
+// map panel has in the main window: each of the five places is drawn on its
+// own (no cluster), labelled, with no label over another or over a disc,
+// and Syria is an area named with its count, not a disc.
+func TestSampleDefaultViewKeepsPlacesApart(t *testing.T) {
+	tests := []struct {
+		name string
+		w, h float32
+	}{
+		{"1280x800 window", 594, 278},
+		{"1024x700 window", 478, 236},
+		{"golden size", 900, 560},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newSampleMap(t, tt.w, tt.h)
+			m.RenderImage(int(tt.w), int(tt.h))
+			m.mu.Lock()
+			defer m.mu.Unlock()
+			drawn := map[string]bool{}
+			for _, c := range m.clusters {
+				if len(c.members) != 1 {
+					var names []string
+					for _, i := range c.members {
+						names = append(names, m.markers[i].Name)
+					}
+					t.Errorf("cluster of %v at the default view", names)
+					continue
+				}
+				drawn[m.markers[c.members[0]].Name] = true
+			}
+			for _, i := range m.areas {
+				drawn[m.markers[i].Name] = true
+				if m.markers[i].Name == "Syria" && m.markers[i].Extent != Country {
+					t.Errorf("Syria drawn as %v, want a country area", m.markers[i].Extent)
+				}
+			}
+			labelled := map[string]geo.Label{}
+			for _, l := range m.labels {
+				labelled[l.Text] = l
+			}
+			for _, name := range []string{"Geneva", "Moscow", "Crimea", "Amman", "Palmyra", "Syria"} {
+				if !drawn[name] {
+					t.Errorf("%s is not drawn on its own", name)
+				}
+				if _, ok := labelled[name]; !ok {
+					t.Errorf("%s has no label", name)
+				}
+			}
+			if l := labelled["Syria"]; l.Kind != geo.LabelArea || l.Badge != "4" {
+				t.Errorf("Syria's label is kind %v badge %q, want an area label with badge 4", l.Kind, l.Badge)
+			}
+			for i, a := range m.labels {
+				for _, b := range m.labels[i+1:] {
+					if a.Box.Overlaps(b.Box) {
+						t.Errorf("labels %q and %q overlap", a.Text, b.Text)
+					}
+				}
+				for _, c := range m.clusters {
+					disc := geo.Rect{X0: c.x - c.r, Y0: c.y - c.r, X1: c.x + c.r, Y1: c.y + c.r}
+					if a.Box.Overlaps(disc) {
+						t.Errorf("label %q lies over the disc of %s", a.Text, m.markers[c.members[0]].Name)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestHoverReportsPlace(t *testing.T) {
+	m := newSampleMap(t, 900, 560)
+	var got []int64
+	m.OnPlaceHovered = func(id int64) { got = append(got, id) }
+	v := m.View()
+	move := func(lat, lon, dx float64) {
+		x, y := v.Project(lat, lon)
+		m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(x+dx), float32(y))}})
+	}
+	move(34.561, 38.281, 0) // Palmyra
+	move(34.561, 38.281, 2) // still Palmyra: no second call
+	move(40.0, -20.0, 0)    // the Atlantic
+	move(45.3, 34.4, 0)     // Crimea's ring
+	move(36.5, 40.0, 0)     // north-eastern Syria, off every disc
+	m.MouseOut()
+	want := []int64{5, 0, 3, 6, 0}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("OnPlaceHovered calls %v, want %v", got, want)
+	}
+	if tip := m.Tooltip(); tip != "" {
+		t.Errorf("tooltip after leaving: %q", tip)
+	}
+}
+
+func TestTapOnArea(t *testing.T) {
+	tests := []struct {
+		name     string
+		lat, lon float64
+		want     int64
+	}{
+		{"inside Syria, off the discs", 36.5, 40.0, 6},
+		{"on Palmyra inside Syria", 34.561, 38.281, 5},
+		{"on Crimea's ring", 45.3, 34.4, 3},
+		{"in Iraq", 33.0, 43.5, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newSampleMap(t, 900, 560)
+			var got int64
+			m.OnPlaceTapped = func(id int64) { got = id }
+			x, y := m.View().Project(tt.lat, tt.lon)
+			m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))})
+			if got != tt.want {
+				t.Errorf("tap reported %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtentOf(t *testing.T) {
+	tests := []struct {
+		p    model.Place
+		want Extent
+	}{
+		{model.Place{Key: "gn:170654", Feature: "PPLC"}, Point},
+		{model.Place{Key: "ne:SY", Feature: "country"}, Country},
+		{model.Place{Key: "gn:163843", Feature: "PCLI"}, Country},
+		{model.Place{Key: "x:crimea", Feature: "region"}, Region},
+		{model.Place{Key: "x:golan", Feature: "feature"}, Region},
+		{model.Place{Key: "x:some-town", Feature: "PPL"}, Point},
+	}
+	for _, tt := range tests {
+		if got := ExtentOf(tt.p); got != tt.want {
+			t.Errorf("ExtentOf(%s %s) = %v, want %v", tt.p.Key, tt.p.Feature, got, tt.want)
 		}
 	}
 }

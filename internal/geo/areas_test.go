@@ -1,0 +1,115 @@
+package geo
+
+import (
+	"image/color"
+	"math"
+	"testing"
+)
+
+func TestClusterOverlapping(t *testing.T) {
+	amman := WeightedPoint{Lat: 31.955, Lon: 35.945, Weight: 2, Radius: MarkerRadius(2)}
+	palmyra := WeightedPoint{Lat: 34.561, Lon: 38.281, Weight: 3, Radius: MarkerRadius(3)}
+	geneva := WeightedPoint{Lat: 46.202, Lon: 6.146, Weight: 6, Radius: MarkerRadius(6)}
+	// Amman and Palmyra are about 26 px apart at zoom 3.2, more than their
+	// radii (9.6 + 10.7) and a 2 px gap: two discs, where a fixed 26 px
+	// radius merged them.
+	tests := []struct {
+		name string
+		zoom float64
+		want int
+	}{
+		{"world view merges the Levant", 1, 2},
+		{"regional view keeps Amman and Palmyra apart", 3.2, 3},
+		{"zoomed in", 6, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := NewView(42, 22, tt.zoom, 1280, 800)
+			cs := ClusterOverlapping([]WeightedPoint{amman, palmyra, geneva}, v, 2)
+			if len(cs) != tt.want {
+				t.Fatalf("%d clusters %+v, want %d", len(cs), cs, tt.want)
+			}
+			total := 0.0
+			for _, c := range cs {
+				total += c.Weight
+				if len(c.Members) == 2 && c.Members[0] != 1 {
+					t.Errorf("Levant cluster %+v: want Palmyra, the heavier, first", c)
+				}
+			}
+			if total != 11 {
+				t.Errorf("weights sum to %v, want 11", total)
+			}
+		})
+	}
+	ax, ay := NewView(42, 22, 3.2, 1280, 800).Project(amman.Lat, amman.Lon)
+	px, py := NewView(42, 22, 3.2, 1280, 800).Project(palmyra.Lat, palmyra.Lon)
+	if d := math.Hypot(ax-px, ay-py); d < amman.Radius+palmyra.Radius+2 || d > 30 {
+		t.Errorf("Amman–Palmyra at zoom 3.2 is %.1f px: the test no longer probes the radius rule", d)
+	}
+}
+
+func TestDrawOverlayAreas(t *testing.T) {
+	v := NewView(38, 30, 4, 700, 450)
+	green := color.RGBA{0x11, 0x99, 0x77, 0xff}
+	orange := color.RGBA{0xdd, 0x66, 0x11, 0xff}
+	o := Overlay{
+		CountryLabels: true,
+		Markers:       []Marker{{Lat: 34.561, Lon: 38.281, Radius: MarkerRadius(3), Fill: orange, Text: "3", Name: "Palmyra"}},
+		Areas: []Area{
+			{Code: "SY", Lat: 35, Lon: 38, Fill: green, Text: "4", Name: "Syria"},
+			{Lat: 45.3, Lon: 34.4, Radius: MarkerRadius(1), Fill: orange, Name: "Crimea"},
+		},
+	}
+	base, err := Render(v, LightStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := Render(v, LightStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels, err := DrawOverlay(img, v, LightStyle, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Inside Syria, away from Palmyra and the labels: land tinted green.
+	x, y := v.Project(36.3, 40.6)
+	before, after := base.RGBAAt(int(x), int(y)), img.RGBAAt(int(x), int(y))
+	if before != LightStyle.Land || !(after.G > after.R && after.R < before.R) {
+		t.Errorf("north-east Syria: %v before, %v after; want land tinted green", before, after)
+	}
+	// Outside Syria the land is untouched.
+	x, y = v.Project(38.5, 33.0) // central Turkey
+	if got := img.RGBAAt(int(x), int(y)); got != base.RGBAAt(int(x), int(y)) {
+		t.Errorf("central Turkey changed to %v", got)
+	}
+	names := map[string]Label{}
+	for _, l := range labels {
+		names[l.Text] = l
+	}
+	if l, ok := names["Syria"]; !ok || l.Kind != LabelArea || l.Badge != "4" {
+		t.Errorf("Syria's label %+v (found %v), want an area label with badge 4", l, ok)
+	}
+	if _, ok := names["SYRIA"]; ok {
+		t.Error("the plain country label SYRIA is drawn beside the area's own")
+	}
+	for _, n := range []string{"Palmyra", "Crimea"} {
+		if _, ok := names[n]; !ok {
+			t.Errorf("%s is not labelled", n)
+		}
+	}
+	// Crimea's dashed ring shows its kind's colour on its circle.
+	cx, cy := v.Project(45.3, 34.4)
+	r := MarkerRadius(1) - 1.2
+	hits := 0
+	for k := 0; k < 32; k++ {
+		a := 2 * math.Pi * float64(k) / 32
+		c := img.RGBAAt(int(cx+r*math.Cos(a)), int(cy+r*math.Sin(a)))
+		if c.R > 0xb0 && c.G < 0x90 {
+			hits++
+		}
+	}
+	if hits < 8 || hits > 28 {
+		t.Errorf("%d of 32 points on Crimea's ring are orange, want a dashed ring (some, not all)", hits)
+	}
+}
