@@ -38,6 +38,7 @@ type ent struct {
 type actorRec struct {
 	model.Actor
 	surname string // folded last name for people
+	country string // ISO2 of the government it is or serves ("Russian Foreign Minister"), "" if unknown
 	tokens  int    // length of the longest name form seen
 	first   int    // token index of the first mention
 }
@@ -468,17 +469,44 @@ func (d *doc) person(t0, t1 int, title string) bool {
 		if a.Title == "" {
 			a.Title = title
 		}
+		if a.country == "" {
+			a.country = d.titleCountry(t0)
+		}
 		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
 		d.markEnt(t0, t1)
 		return true
 	}
-	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorPerson, Title: title}, surname: sn, tokens: t1 - t0, first: t0})
+	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorPerson, Title: title}, surname: sn, tokens: t1 - t0, first: t0, country: d.titleCountry(t0)})
 	ai := len(d.actors) - 1
 	d.surnames[sn] = ai
 	d.alias[strings.ToLower(name)] = ai
 	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
 	d.markEnt(t0, t1)
 	return true
+}
+
+// titleCountry is the country named in the title before the name at
+// token t0 ("U.S. Secretary of State", "Russia's foreign minister,"), ""
+// if none.
+func (d *doc) titleCountry(t0 int) string {
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k >= s.t0 && d.toks[k].low == "," {
+		k--
+	}
+	for n := 0; k >= s.t0 && n < 6; n, k = n+1, k-1 {
+		t := &d.toks[k]
+		if t.cap {
+			if c, ok := d.countryByName(t.text); ok {
+				return c.Code
+			}
+		}
+		if t.low == "'s" || t.low == "of" || isTitleToken(strings.TrimSuffix(t.low, ".")) {
+			continue
+		}
+		break
+	}
+	return ""
 }
 
 // surnameKey folds a last name so that "al-Assad", "Al-Assad" and "Assad" meet.
@@ -538,7 +566,7 @@ func (d *doc) govActor(cc geo.Country) int {
 	if ai, ok := d.alias[key]; ok {
 		return ai
 	}
-	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: cc.Name, Type: model.ActorGov}})
+	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: cc.Name, Type: model.ActorGov}, country: cc.Code})
 	ai := len(d.actors) - 1
 	d.alias[key] = ai
 	return ai

@@ -512,6 +512,11 @@ type evt struct {
 	trigs    []int
 	timeIdx  int
 	persons  map[int]bool
+	// govs are the countries whose governments take part, named as such
+	// ("Russia agreed") or through an official's title ("Russian Foreign
+	// Minister Sergei Lavrov"): two reports of one encounter may name the
+	// states in one and their envoys in the other.
+	govs     map[string]bool
 	verb     string // for "other" events: the verb that names them ("resigns")
 	placeHow string // "sentence", "dateline" or ""
 	merged   bool
@@ -868,39 +873,19 @@ func (d *doc) placeCost(en *ent, ti int) int {
 	return c
 }
 
-// fillActors sets the event's actors from its sentence.
+// fillActors sets the event's actors: the participants of its event
+// words (see participants.go). lo and hi bound the event words.
 func (d *doc) fillActors(e *evt, s sent, lo, hi int, allQuoted bool) {
-	// Actors: names near the event words, outside quotations unless the
-	// event itself is quoted (then its speaker).
-	win0, win1 := max(s.t0, lo-15), min(s.t1, hi+16)
-	if e.timeIdx >= 0 && d.times[e.timeIdx].prenominal {
-		// "last year's Geneva conference": the people of the sentence are
-		// not those of the earlier event.
-		win0 = max(s.t0, lo-3)
-	}
-	if allQuoted {
-		win0, win1 = s.t0, s.t1
-	}
-	seen := map[int]bool{}
+	_, _ = lo, hi
 	e.persons = map[int]bool{}
-	for ei := range d.ents {
-		en := &d.ents[ei]
-		if en.sentence != e.sentence || en.actor < 0 || en.t0 < win0 || en.t0 >= win1 {
-			continue
+	e.govs = map[string]bool{}
+	for _, ai := range d.participants(e, s, allQuoted) {
+		e.Actors = append(e.Actors, d.actors[ai].Actor)
+		if d.actors[ai].Type == model.ActorPerson {
+			e.persons[ai] = true
 		}
-		if d.toks[en.t0].quoted && !allQuoted {
-			continue
-		}
-		if allQuoted && d.toks[en.t0].quoted {
-			continue
-		}
-		if seen[en.actor] {
-			continue
-		}
-		seen[en.actor] = true
-		e.Actors = append(e.Actors, d.actors[en.actor].Actor)
-		if d.actors[en.actor].Type == model.ActorPerson {
-			e.persons[en.actor] = true
+		if c := d.actors[ai].country; c != "" {
+			e.govs[c] = true
 		}
 	}
 }

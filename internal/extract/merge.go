@@ -367,6 +367,9 @@ func (d *doc) mergeLocal() {
 			for p := range e.persons {
 				k.persons[p] = true
 			}
+			for c := range e.govs {
+				k.govs[c] = true
+			}
 			// The key follows the first source: the earliest sentence and
 			// its event word.
 			k.anchor = min(k.anchor, e.anchor)
@@ -403,6 +406,15 @@ func localSame(a, b *evt) (int, bool) {
 		return 0, false
 	}
 	sp, so := sharedActors(&a.Event, &b.Event)
+	if so == 0 && sp == 0 {
+		// "The United States and Russia agreed" and "Kerry … with Russian
+		// Foreign Minister Lavrov": the same states, named differently.
+		for c := range a.govs {
+			if b.govs[c] {
+				so++
+			}
+		}
+	}
 	score := 3*sp + so
 	if same {
 		score += 3

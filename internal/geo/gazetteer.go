@@ -270,7 +270,7 @@ func (g *Gazetteer) loadCountries() error {
 			return fmt.Errorf("countries.tsv.gz line %d: bad coordinates", n+1)
 		}
 		c := &Country{Code: col[0], Name: col[3], Capital: col[5], Lat: lat, Lon: lon,
-			Names: append([]string{col[3]}, splitBar(col[8])...), Demonyms: splitBar(col[9])}
+			Names: append(append([]string{col[3]}, splitBar(col[8])...), englishNames[col[0]]...), Demonyms: splitBar(col[9])}
 		g.countries[c.Code] = c
 		g.countries[col[2]] = c // ISO3 too; not a name, since "CAN" or "AND" would match words
 		i := g.add(Candidate{Class: "country", Place: model.Place{Key: "ne:" + c.Code, Name: c.Name,
@@ -289,6 +289,13 @@ func (g *Gazetteer) loadCountries() error {
 		}
 	}
 	return nil
+}
+
+// englishNames are the names English-language news still uses for
+// countries whose short name in the data has changed ("Türkiye").
+var englishNames = map[string][]string{
+	"TR": {"Turkey"},
+	"VA": {"Holy See"},
 }
 
 func splitBar(s string) []string {

@@ -120,7 +120,7 @@ func TestCountryByName(t *testing.T) {
 		{"U.S.", "US"}, {"United States", "US"}, {"the United States", "US"},
 		{"American", "US"}, {"Britain", "GB"}, {"British", "GB"}, {"Ukrainian", "UA"},
 		{"Jordanian", "JO"}, {"Swiss", "CH"}, {"Iranian", "IR"}, {"Turkish", "TR"},
-		{"Russian Federation", "RU"}, {"Dutch", "NL"},
+		{"Russian Federation", "RU"}, {"Dutch", "NL"}, {"Turkey", "TR"}, {"Türkiye", "TR"},
 	}
 	for _, tt := range tests {
 		c, ok := g.CountryByName(tt.in)

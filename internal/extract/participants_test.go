@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// TestEventActorsAreParticipants checks that an event's actors are the
+// people and governments taking part in it: subjects, objects, partners
+// and agents of its event words and, for statements and agreements, the
+// speaker; not news outlets that report it, not governments mentioned as
+// a topic or acting in another clause, not the reporter of someone else's
+// act.
+func TestEventActorsAreParticipants(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name      string
+		publisher string
+		text      string
+		kind      model.Kind
+		want      []string
+		notWant   []string
+	}{
+		{
+			name:    "agency reporting is no actor",
+			text:    "Swedish Foreign Minister Anna Berg and Polish Prime Minister Jan Nowak met in Oslo on Monday, Reuters reported.",
+			kind:    model.KindMeeting,
+			want:    []string{"Anna Berg", "Jan Nowak"},
+			notWant: []string{"Reuters"},
+		},
+		{
+			name:    "a country as the topic of talks",
+			text:    "Foreign Minister Anna Berg met Prime Minister Jan Nowak on Monday for talks on Syria, the Associated Press reported.",
+			kind:    model.KindMeeting,
+			want:    []string{"Anna Berg", "Jan Nowak"},
+			notWant: []string{"Syria", "Associated Press"},
+		},
+		{
+			name:    "the outlet told is a source",
+			text:    "Foreign Minister Anna Berg told ABC News on Monday that she had agreed to a truce with the rebels.",
+			kind:    model.KindAgreement,
+			want:    []string{"Anna Berg"},
+			notWant: []string{"ABC News"},
+		},
+		{
+			name:      "the article's own publisher is a source",
+			publisher: "Nordic Ledger",
+			text:      "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, the Nordic Ledger has learned.",
+			kind:      model.KindMeeting,
+			want:      []string{"Anna Berg", "Jan Nowak"},
+			notWant:   []string{"Nordic Ledger"},
+		},
+		{
+			name: "an outlet publishing is the actor",
+			text: "The Washington Herald published the draft treaty on Monday.",
+			kind: model.KindPublication,
+			want: []string{"Washington Herald"},
+		},
+		{
+			name:    "governments acting, joined by and",
+			text:    "Turkey and Qatar agreed on Monday to hold talks.",
+			want:    []string{"Türkiye", "Qatar"},
+			notWant: nil,
+		},
+		{
+			name: "agents of a passive",
+			text: "A ceasefire brokered by France and Qatar took effect on Monday.",
+			kind: model.KindCeasefire,
+			want: []string{"France", "Qatar"},
+		},
+		{
+			name: "partner after with and a title",
+			text: "Foreign Minister Anna Berg held talks on Monday in Oslo with Polish Prime Minister Jan Nowak.",
+			kind: model.KindTalks,
+			want: []string{"Anna Berg", "Jan Nowak"},
+		},
+		{
+			name: "speaker of an agreement",
+			text: "The two sides agreed on Monday to reopen the border, Foreign Minister Anna Berg said.",
+			kind: model.KindAgreement,
+			want: []string{"Anna Berg"},
+		},
+		{
+			name:    "the reporter of someone else's act",
+			text:    "Prime Minister Jan Nowak said on Monday that Russia had annexed the peninsula.",
+			kind:    model.KindAnnexation,
+			want:    []string{"Russia"},
+			notWant: []string{"Jan Nowak"},
+		},
+		{
+			name:    "a government acting in another clause",
+			text:    "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, while France said it would wait.",
+			kind:    model.KindMeeting,
+			want:    []string{"Anna Berg", "Jan Nowak"},
+			notWant: []string{"France"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(tc.text, "2021-09-08", "")
+			a.Publisher = tc.publisher
+			ex := x.Extract(a)
+			var ev *model.Event
+			for i := range ex.Events {
+				if tc.kind == "" || ex.Events[i].Kind == tc.kind {
+					ev = &ex.Events[i]
+					break
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no %s event in %+v", tc.kind, ex.Events)
+			}
+			names := map[string]bool{}
+			for _, ac := range ev.Actors {
+				names[ac.Name] = true
+			}
+			for _, w := range tc.want {
+				if !names[w] {
+					t.Errorf("actors %v lack %q", names, w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if names[w] {
+					t.Errorf("actors %v include %q", names, w)
+				}
+			}
+		})
+	}
+}
