@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
@@ -63,16 +64,26 @@ func CountryShapeOf(code string) *CountryShape {
 	if code == "" {
 		return nil
 	}
-	b, err := LoadBasemap(LOD50m)
-	if err != nil {
-		return nil
-	}
-	for i := range b.Countries {
-		if b.Countries[i].Code == code {
-			return &b.Countries[i]
+	shapesByCode.once.Do(func() {
+		shapesByCode.m = map[string]*CountryShape{}
+		b, err := LoadBasemap(LOD50m)
+		if err != nil {
+			return // no basemap, no outlines: areas fall back to rings
 		}
-	}
-	return nil
+		for i := range b.Countries {
+			if c := &b.Countries[i]; c.Code != "" && shapesByCode.m[c.Code] == nil {
+				shapesByCode.m[c.Code] = c
+			}
+		}
+	})
+	return shapesByCode.m[code]
+}
+
+// shapesByCode indexes the 1:50m outlines by ISO2 code: hit-testing asks
+// for them at every pointer move.
+var shapesByCode struct {
+	once sync.Once
+	m    map[string]*CountryShape
 }
 
 // CountryContains reports whether the point lies inside the outline of the
@@ -97,8 +108,10 @@ func drawAreaTints(img *image.RGBA, v View, s Style, areas []Area) {
 	pad := 8 / (v.worldSize() / 360)
 	vb = orb.Bound{Min: orb.Point{vb.Min[0] - pad, vb.Min[1] - pad}, Max: orb.Point{vb.Max[0] + pad, vb.Max[1] + pad}}
 	proj := v.projector()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
-	mask := image.NewAlpha(b)
+	// The frame-sized rasterizer and mask are made only when an outline is
+	// in view.
+	var z *vector.Rasterizer
+	var mask *image.Alpha
 	for _, a := range areas {
 		c := CountryShapeOf(a.Code)
 		if c == nil || !c.Bound.Intersects(vb) {
@@ -117,6 +130,9 @@ func drawAreaTints(img *image.RGBA, v View, s Style, areas []Area) {
 		}
 		if len(rings) == 0 {
 			continue
+		}
+		if z == nil {
+			z, mask = vector.NewRasterizer(b.Dx(), b.Dy()), image.NewAlpha(b)
 		}
 		// A dark land needs more of the colour for the same contrast.
 		alpha, strong := uint8(0x2c), uint8(0x50)
