@@ -617,6 +617,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	toks := d.toks
 	name := d.span(t0, t1)
 	loc := d.isLocative(t0)
+	if d.afterHonorific(t0) {
+		return false // "Mr. Paris", "Dr. Jordan": a person
+	}
 	if cc, ok := d.countryByName(name); ok {
 		if fold(name) != fold(cc.Name) && !d.isCountryName(cc, name) {
 			// A demonym ("Russian"): not a place by itself, except before a
@@ -654,9 +657,12 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if len(cands) == 0 {
 		return d.regionAdjective(t0, t1)
 	}
-	// Single common words that happen to be towns somewhere ("Post",
-	// "Moderate") are only places after a locative preposition.
-	if !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0) {
+	// Without a locative cue a capitalised word is a place only on strong
+	// evidence, since many words are towns somewhere ("Post", "Reading",
+	// "Independence"): a capital, a city of a million, a region, or a city
+	// of the countries the article talks about.
+	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0)
+	if weak {
 		best := cands[0]
 		if best.Population < 100000 && best.Class != "region" {
 			return false
@@ -664,6 +670,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	}
 	p, ok := d.resolve(name)
 	if !ok {
+		return false
+	}
+	if weak && !d.strongPlace(p) && !(!loc && d.actsAsGov(t0, t1) && d.isCapitalName(t0, t1)) {
 		return false
 	}
 	// A capital acting is its government.
@@ -692,6 +701,39 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	d.ents = append(d.ents, e)
 	d.markEnt(t0, t1)
 	return true
+}
+
+// honorifics before a name make it a person's ("Mr. Paris").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "mister": true, "madam": true, "madame": true, "monsieur": true,
+}
+
+// afterHonorific reports a name right after "Mr.", "Mrs.", "Dr."….
+func (d *doc) afterHonorific(t0 int) bool {
+	k := t0 - 1
+	if k >= 0 && d.toks[k].low == "." {
+		k--
+	}
+	return k >= 0 && d.tokSent[k] == d.tokSent[t0] && honorifics[strings.TrimSuffix(d.toks[k].low, ".")]
+}
+
+// strongPlace reports a gazetteer match that needs no locative cue to be
+// believed: a country or region, a national capital, a city of a million
+// people, or a city in one of the countries the article names.
+func (d *doc) strongPlace(p model.Place) bool {
+	switch {
+	case p.Feature == "country" || p.Feature == "region" || p.Feature == "PPLC":
+		return true
+	case p.Population >= 1000000:
+		return true
+	}
+	for _, c := range d.geoContext().Countries {
+		if c == p.Country {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) isCountryName(cc geo.Country, s string) bool {

@@ -128,3 +128,47 @@ func TestEventActorsAreParticipants(t *testing.T) {
 		})
 	}
 }
+
+// TestFalsePlaces checks that capitalised words that are not places in
+// context stay out of the places, while places named without a locative
+// preposition but on strong evidence stay in.
+func TestFalsePlaces(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name      string
+		text      string
+		notPlaces []string
+		places    []string
+	}{
+		{"a newspaper's short name", "The plan appeared on the Post's website on Monday.", []string{"Post"}, nil},
+		{"a historical period", "Ministers met in Oslo on Monday in a mood recalling the Cold War.", []string{"Cold War", "Cold", "War"}, []string{"Oslo"}},
+		{"acronyms", "The UN, the EU and NATO condemned the attack on Monday.", []string{"UN", "EU", "NATO"}, nil},
+		{"institutions", "Police said the State Department had warned of attacks in Lagos.", []string{"Police", "State"}, []string{"Lagos"}},
+		{"a town's name as an adjective", "Reading officials met envoys in Oslo on Monday.", []string{"Reading"}, []string{"Oslo"}},
+		{"a common noun that is a town", "Hope and Independence were the themes on Monday.", []string{"Hope", "Independence"}, nil},
+		{"a person's name after an honorific", "Mr. Paris met envoys on Monday.", []string{"Paris"}, nil},
+		{"a large city needs no preposition", "Aleppo was shelled on Monday.", nil, []string{"Aleppo"}},
+		{"a city of the article's country", "Syrian officials said Homs was shelled on Monday.", nil, []string{"Homs"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := x.Extract(article(tc.text, "2021-09-08", ""))
+			got := map[string]bool{}
+			for _, m := range ex.Mentions {
+				if m.Type == model.MentionPlace || m.Type == model.MentionGov {
+					got[m.Text] = true
+				}
+			}
+			for _, np := range tc.notPlaces {
+				if got[np] {
+					t.Errorf("%q taken as a place or government (all: %v)", np, got)
+				}
+			}
+			for _, p := range tc.places {
+				if !got[p] {
+					t.Errorf("%q not found as a place (all: %v)", p, got)
+				}
+			}
+		})
+	}
+}
