@@ -172,3 +172,33 @@ func TestFalsePlaces(t *testing.T) {
 		})
 	}
 }
+
+// TestWeakFutureCues checks that "would" in a refusal or reported speech
+// and "proposed" as a past act do not push an event's weekday into the
+// future, while "will" still does.
+func TestWeakFutureCues(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name    string
+		text    string
+		kind    model.Kind
+		start   string
+		planned bool
+	}{
+		{"negated would", "Berg would not confirm on Wednesday whether the envoys had met in Oslo.", model.KindMeeting, "2021-09-08", false},
+		{"proposed a truce", "Foreign Minister Anna Berg proposed a truce on Wednesday.", model.KindProposal, "2021-09-08", false},
+		{"will meet", "Foreign Minister Anna Berg will meet Prime Minister Jan Nowak on Monday.", model.KindMeeting, "2021-09-13", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := x.Extract(article(tc.text, "2021-09-09", "")) // a Thursday
+			if len(ex.Events) != 1 {
+				t.Fatalf("want one event, got %+v", ex.Events)
+			}
+			e := ex.Events[0]
+			if e.Kind != tc.kind || e.Start.Format("2006-01-02") != tc.start || e.Planned != tc.planned {
+				t.Errorf("got %s %s planned=%v, want %s %s planned=%v", e.Kind, e.Start.Format("2006-01-02"), e.Planned, tc.kind, tc.start, tc.planned)
+			}
+		})
+	}
+}
