@@ -382,6 +382,11 @@ func (d *doc) attachTimes() {
 				// verb dates what was said, not the saying.
 				continue
 			}
+			if tr.irrealis && !tr.quoted && !x.Future && x.Anchored && !d.dct.IsZero() && x.End.Before(d.dct) && !x.prenominal {
+				// "said on Wednesday the ministers would meet": a past day
+				// dates the saying, not what was to happen.
+				continue
+			}
 			if x.Future && !d.futureFits(tr, x) {
 				if c <= 2*maxTimeCost {
 					// The sentence has its own time, but it cannot date this

@@ -185,7 +185,7 @@ func TestWeakFutureCues(t *testing.T) {
 		start   string
 		planned bool
 	}{
-		{"negated would", "Berg would not confirm on Wednesday whether the envoys had met in Oslo.", model.KindMeeting, "2021-09-08", false},
+		{"negated would", "Nowak would not confirm on Wednesday that the envoys met in Oslo.", model.KindMeeting, "2021-09-08", false},
 		{"proposed a truce", "Foreign Minister Anna Berg proposed a truce on Wednesday.", model.KindProposal, "2021-09-08", false},
 		{"will meet", "Foreign Minister Anna Berg will meet Prime Minister Jan Nowak on Monday.", model.KindMeeting, "2021-09-13", true},
 	}
@@ -198,6 +198,30 @@ func TestWeakFutureCues(t *testing.T) {
 			e := ex.Events[0]
 			if e.Kind != tc.kind || e.Start.Format("2006-01-02") != tc.start || e.Planned != tc.planned {
 				t.Errorf("got %s %s planned=%v, want %s %s planned=%v", e.Kind, e.Start.Format("2006-01-02"), e.Planned, tc.kind, tc.start, tc.planned)
+			}
+		})
+	}
+}
+
+// TestUnrealEventsTakeNoPastDay checks that what was only to happen
+// ("would meet", "whether he had resigned") is not dated by the past day
+// of the sentence that reports it.
+func TestUnrealEventsTakeNoPastDay(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name, text string
+		notKind    model.Kind
+	}{
+		{"reported plan", "Foreign Minister Anna Berg said on Wednesday the ministers would meet in Oslo.", model.KindMeeting},
+		{"open question", "Prime Minister Jan Nowak would not say on Wednesday whether he had resigned.", model.KindOther},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := x.Extract(article(tc.text, "2021-09-09", ""))
+			for _, e := range ex.Events {
+				if e.Kind == tc.notKind && !e.Planned {
+					t.Errorf("got past %s event %q on %s", e.Kind, e.Title, e.Start.Format("2006-01-02"))
+				}
 			}
 		})
 	}
