@@ -194,24 +194,26 @@ func runTimelineZoomed(env *Env) (Result, func(), error) {
 	// A month holds thousands of events, so it is drawn as day clusters; a
 	// one-day window takes the per-event path. Its figures go in the note
 	// so that a regression there shows too.
-	if d, marks, total, err := dayWindow(env, month); err == nil {
-		r.Note += fmt.Sprintf("; one-day window (per-event path): %.2f ms, %d marks for %d events", d, marks, total)
+	if d, marks, onDay, total, err := dayWindow(env, month); err == nil {
+		r.Note += fmt.Sprintf("; one-day window (per-event path): %.2f ms, %d marks, %d of the day's %d events among them",
+			d, marks, onDay, total)
 	}
 	return r, work, nil
 }
 
 // dayWindow times the timeline over a one-day window, on the first day from
 // start that has between 20 and 150 events (few enough to be drawn one by
-// one), and reports how many marks it drew for how many events.
-func dayWindow(env *Env, start time.Time) (float64, int, int, error) {
+// one), and reports how many marks it drew and how many of them are events
+// of that day, out of how many.
+func dayWindow(env *Env, start time.Time) (took float64, marks, onDay, total int, err error) {
 	s, err := store.OpenReadOnly(env.Store1M)
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	defer s.Close()
 	cs, err := s.EventCounts(store.Day, start, start.AddDate(1, 0, 0), store.Filter{})
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	day := time.Time{}
 	for _, c := range cs {
@@ -221,11 +223,11 @@ func dayWindow(env *Env, start time.Time) (float64, int, int, error) {
 		}
 	}
 	if day.IsZero() {
-		return 0, 0, 0, fmt.Errorf("no day with 20 to 150 events")
+		return 0, 0, 0, 0, fmt.Errorf("no day with 20 to 150 events")
 	}
 	from, to, err := span(s)
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	from, to = timeline.Month.Floor(from), timeline.Month.Next(timeline.Month.Floor(to))
 	src := timeline.NewStoreSource(s, store.Filter{}, nil)
@@ -237,9 +239,14 @@ func dayWindow(env *Env, start time.Time) (float64, int, int, error) {
 		return err
 	})
 	if err != nil {
-		return 0, 0, 0, err
+		return 0, 0, 0, 0, err
 	}
-	return median(ds), len(v.Marks), v.Total, nil
+	for _, m := range v.Marks {
+		if m.Event != nil && m.From.Equal(day) {
+			onDay++
+		}
+	}
+	return median(ds), len(v.Marks), onDay, v.Total, nil
 }
 
 // searchQueries are what a user types: places, topics, surnames, a prefix
