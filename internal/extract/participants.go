@@ -302,6 +302,17 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 			continue
 		}
 		switch {
+		case militaryNouns[w]:
+			// "Russian aircraft hit…", "Syria's government troops shelled…":
+			// the state acts through its forces.
+			j := k - 1
+			for j >= s.t0 && (militaryNouns[d.toks[j].low] || d.toks[j].low == "'s") {
+				j--
+			}
+			if en := d.actorAt(j); en != nil && en.kind == entGov {
+				d.chainLeft(r, en, s, true)
+			}
+			return
 		case w == ",":
 			// "Kerry, however, insisted"
 		case auxWords[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
@@ -483,10 +494,20 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 	// the one acting.
 	order := make([]int, 0, len(e.trigs))
 	for _, ti := range e.trigs {
-		if !frame(&d.triggers[ti]) {
+		if t := &d.triggers[ti]; !frame(t) && kindsCompatible(t.kind, e.Kind) {
 			order = append(order, ti)
 		}
 	}
+	if len(order) == 0 {
+		for _, ti := range e.trigs {
+			if !frame(&d.triggers[ti]) {
+				order = append(order, ti)
+			}
+		}
+	}
+	// Words of another kind told in the same breath ("as Putin and Kerry
+	// talked, Russian aircraft hit targets") have their own participants.
+
 	acts := len(order)
 	for _, ti := range e.trigs {
 		if frame(&d.triggers[ti]) {

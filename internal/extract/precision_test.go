@@ -89,6 +89,13 @@ func TestEventActorsAreParticipants(t *testing.T) {
 			notWant: []string{"Jan Nowak"},
 		},
 		{
+			name:    "a state acting through its forces, not the diplomats talking meanwhile",
+			text:    "Foreign Minister Anna Berg and Prime Minister Jan Nowak talked on Monday as Russian aircraft hit targets near Palmyra.",
+			kind:    model.KindMilitary,
+			want:    []string{"Russia"},
+			notWant: []string{"Anna Berg", "Jan Nowak"},
+		},
+		{
 			name:    "a government acting in another clause",
 			text:    "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, while France said it would wait.",
 			kind:    model.KindMeeting,
