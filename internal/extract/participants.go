@@ -255,7 +255,13 @@ func (d *doc) clauseStop(k int, quoted bool) bool {
 		"whether", "if", "because", "although", "though", "unless", "but", "whereas", "what", "as":
 		return true
 	}
-	return subordinators[t.low] && t.low != "after" && t.low != "before"
+	switch t.low {
+	case "after", "before", "following", "despite", "until", "since":
+		// Prepositions as often as conjunctions: "talks following the
+		// meeting", "after talks with Lavrov".
+		return false
+	}
+	return subordinators[t.low]
 }
 
 // subjectOf adds the subject of the event word at tokens [i, i+n).
@@ -294,7 +300,7 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 			case !t.word || gap >= 2:
 				return
 			}
-			if _, isVerb := verbForms[w]; isVerb && !strings.HasSuffix(w, "ed") || locatives[w] || w == "of" || w == "to" || w == "for" {
+			if _, isVerb := verbForms[w]; isVerb && !strings.HasSuffix(w, "ed") || locatives[w] || prepositions[w] {
 				return
 			}
 			gap++
@@ -402,6 +408,15 @@ func (d *doc) objectsOf(r *role, i, n int, s sent, quoted bool) {
 		}
 		k++
 	}
+}
+
+// prepositions end the noun phrase of an event noun on its left: "the
+// envoy's visit" names its subject, "Nowak after lengthy talks" does not.
+var prepositions = map[string]bool{
+	"of": true, "to": true, "for": true, "after": true, "before": true, "during": true, "with": true,
+	"alongside": true, "by": true, "from": true, "into": true, "about": true, "over": true, "on": true,
+	"at": true, "in": true, "following": true, "amid": true, "despite": true, "since": true, "until": true,
+	"between": true, "against": true, "without": true, "through": true, "under": true, "like": true,
 }
 
 // finiteAux are finite auxiliaries: after an event word, they start the
@@ -519,10 +534,11 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 		if n >= acts && !diplomatic(e.Kind) && e.Kind != model.KindProposal && len(r.subject) > 0 {
 			break
 		}
-		if n >= acts && acts > 0 && !d.sameClauseAsAny(t, order[:acts], s) && t.i > d.triggers[order[0]].i {
-			// "…met in Oslo, while France said it would wait": another
-			// clause's speaker. A frame before the act governs it ("Putin's
-			// announcement that he was withdrawing").
+		if n >= acts && acts > 0 && !d.sameClauseAsAny(t, order[:acts], s) && (t.i > d.triggers[order[0]].i || diplomatic(e.Kind)) {
+			// "…met in Oslo, while France said it would wait", "Nowak told
+			// reporters that talks in Geneva concluded": another clause's
+			// speaker. A frame before an act with no named subject governs
+			// it ("Putin's announcement that he was withdrawing").
 			continue
 		}
 		noun := t.form == formNoun
@@ -544,6 +560,19 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 	// attack they report ("X said Russia had annexed…").
 	if e.Kind == model.KindStatement || e.Kind == model.KindAgreement {
 		speakers = true
+	}
+	if diplomatic(e.Kind) && len(r.subject) == 0 {
+		// "Hale made the announcement alongside Nowak after the talks":
+		// who speaks of an encounter in its sentence took part in it.
+		// Not across a clause boundary: in "Lavrov told journalists that
+		// … talks in Geneva concluded", Lavrov was not at the talks.
+		for _, ti := range d.sentTrigs[e.sentence] {
+			t := &d.triggers[ti]
+			if frame(t) && !t.quoted && !containsInt(e.trigs, ti) && d.sameClauseAsAny(t, e.trigs, s) {
+				d.subjectOf(r, t.i, t.form == formNoun, s, false)
+				d.objectsOf(r, t.i, t.words, s, false)
+			}
+		}
 	}
 	if len(e.trigs) == 0 && e.timeIdx >= 0 {
 		// A deadline without an event word: "X said Y had until May 4".

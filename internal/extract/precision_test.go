@@ -96,6 +96,24 @@ func TestEventActorsAreParticipants(t *testing.T) {
 			notWant: []string{"Anna Berg", "Jan Nowak"},
 		},
 		{
+			name: "who announces an encounter took part in it",
+			text: "Secretary of State Tom Hale made the announcement alongside Foreign Minister Jan Nowak after lengthy discussions in Warsaw on Thursday.",
+			kind: model.KindTalks,
+			want: []string{"Tom Hale", "Jan Nowak"},
+		},
+		{
+			name: "speakers of a meeting and the partner met",
+			text: "Secretary of State Tom Hale and Polish Foreign Minister Jan Nowak announced on Monday following hours of meetings, including one with Polish President Adam Zelek, that they would work together.",
+			kind: model.KindMeeting,
+			want: []string{"Tom Hale", "Jan Nowak", "Adam Zelek"},
+		},
+		{
+			name:    "who tells of talks elsewhere did not take part",
+			text:    "Foreign Minister Jan Nowak told reporters on Friday that talks in Geneva, where a United Nations envoy mediated, concluded on Thursday.",
+			kind:    model.KindTalks,
+			notWant: []string{"Jan Nowak"},
+		},
+		{
 			name:    "a government acting in another clause",
 			text:    "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, while France said it would wait.",
 			kind:    model.KindMeeting,
