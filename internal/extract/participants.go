@@ -334,12 +334,11 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 }
 
 // objectsOf adds the objects and partners of the event word at tokens
-// [i, i+n): a name right after it, and names after "with", "by",
-// "between", "against" further on in its clause.
-func (d *doc) objectsOf(r *role, i, n int, s sent, quoted bool) {
+// [i, i+n): a name right after it when direct is set, and names after
+// "with", "by", "between", "against" further on in its clause.
+func (d *doc) objectsOf(r *role, i, n int, s sent, quoted, direct bool) {
 	k := i + n
 	gap := 0
-	direct := true
 	for k < s.t1 {
 		if d.tokTime[k] >= 0 {
 			k++
@@ -554,7 +553,9 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 				}
 			}
 		}
-		d.objectsOf(r, t.i, t.words, s, t.quoted)
+		// What a speaker calls for or tells is no party to the event,
+		// only those beside them are ("alongside Nowak").
+		d.objectsOf(r, t.i, t.words, s, t.quoted, !frame(t))
 	}
 	// The speaker takes part in what they state or agree to, not in an
 	// attack they report ("X said Russia had annexed…").
@@ -570,7 +571,7 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 			t := &d.triggers[ti]
 			if frame(t) && !t.quoted && !containsInt(e.trigs, ti) && d.sameClauseAsAny(t, e.trigs, s) {
 				d.subjectOf(r, t.i, t.form == formNoun, s, false)
-				d.objectsOf(r, t.i, t.words, s, false)
+				d.objectsOf(r, t.i, t.words, s, false, false)
 			}
 		}
 	}
