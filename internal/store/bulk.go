@@ -49,7 +49,7 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 			tx.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai`); err != nil {
 			tx.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
@@ -150,11 +150,15 @@ func (b *BulkWriter) addCounts() error {
 				first_day = min(coalesce(first_day, excluded.first_day), coalesce(excluded.first_day, first_day)),
 				last_day = max(coalesce(last_day, excluded.last_day), coalesce(excluded.last_day, last_day))`,
 	}
+	stmts = append(stmts, `INSERT INTO place_kinds(place_id, kind, n)
+			SELECT place_id, kind, count(*) FROM events WHERE `+visible+` AND place_id IS NOT NULL GROUP BY place_id, kind
+			ON CONFLICT(place_id, kind) DO UPDATE SET n = n + excluded.n`,
+		placeTopFrom(`SELECT place_id FROM events WHERE id > ?`))
 	for _, q := range stmts {
 		if _, err := b.tx.ExecContext(b.w.ctx, q, b.lastID); err != nil {
 			return err
 		}
 	}
-	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger)
+	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger)
 	return err
 }

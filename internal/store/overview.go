@@ -219,8 +219,9 @@ type PlaceCount struct {
 // PlacesIn returns the places inside b (lon/lat; Min is south-west) that
 // have visible events passing f, most events first, each with its dominant
 // kind. The zero orb.Bound means the whole world. Without a narrowing
-// filter or dates the counts come from a table kept on every write, the
-// places from the R*Tree and the kinds from an index by place and kind.
+// filter or dates the counts and kinds come from tables kept on every
+// write and the places from the R*Tree; otherwise from one GROUP BY over
+// the matching events.
 func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	if b == (orb.Bound{}) {
 		b = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
@@ -230,21 +231,19 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	// Every query yields one row per place and kind: (place, kind, events
 	// of that kind, the place's count or 0 when it is the sum of its kinds,
 	// first day, last day).
-	// A place's kinds come from an index by place and kind, joined to the
-	// counts kept on every write.
-	const fromStats = `SELECT ps.place_id, e.kind, count(*), ps.n, ps.first_day, ps.last_day
-		FROM place_stats ps JOIN events e INDEXED BY events_place_kind
-			ON e.place_id = ps.place_id AND e.hidden = 0 AND e.merged_into IS NULL `
+	// Without a narrowing filter the dominant kind is kept on every write,
+	// like the counts.
+	const fromStats = `SELECT ps.place_id, coalesce(pt.kind, ''), 1, ps.n, ps.first_day, ps.last_day
+		FROM place_stats ps LEFT JOIN place_top pt ON pt.place_id = ps.place_id `
 	var query string
 	var args []any
 	switch {
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero() && world:
 		// The whole world needs no spatial index.
-		query = fromStats + `WHERE ps.n > 0 GROUP BY ps.place_id, e.kind`
+		query = fromStats + `WHERE ps.n > 0`
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero():
 		query = fromStats + `JOIN places_rtree r ON r.id = ps.place_id
-			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0
-			GROUP BY ps.place_id, e.kind`
+			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0`
 		args = box
 	default:
 		w, a := f.clauses()

@@ -1,5 +1,12 @@
 package store
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
 // migrations are applied in order; PRAGMA user_version records how many have
 // run, so that a store written by an older build is upgraded in place and a
 // store from a newer build is refused rather than damaged.
@@ -237,11 +244,86 @@ END;
 		WHERE hidden = 0 AND merged_into IS NULL;`,
 	// 7: undated merge candidates of one kind, newest first, from an index.
 	`CREATE INDEX events_x_undated ON events(kind) WHERE x_start_day IS NULL;`,
-	// 8: each place's visible events by kind, read from this index alone
-	// and in place order, so that PlacesIn gives every marker its dominant
-	// kind in the same query.
+	// 8: each place's visible events by kind from an index (superseded by 9).
 	`CREATE INDEX events_place_kind ON events(place_id, kind) WHERE hidden = 0 AND merged_into IS NULL;`,
+	// 9: each place's visible events per kind and its dominant kind, kept
+	// on every write like place_stats, so that the world's markers get
+	// their colours without reading a million events.
+	`DROP INDEX events_place_kind;
+CREATE TABLE place_kinds (
+	place_id INTEGER NOT NULL,
+	kind     TEXT NOT NULL,
+	n        INTEGER NOT NULL,
+	PRIMARY KEY (place_id, kind)
+) WITHOUT ROWID;
+CREATE TABLE place_top (
+	place_id INTEGER PRIMARY KEY,
+	kind     TEXT NOT NULL -- the most frequent kind; ties go to the earlier kind in model.Kinds
+) WITHOUT ROWID;
+INSERT INTO place_kinds(place_id, kind, n)
+	SELECT place_id, kind, count(*) FROM events
+	WHERE place_id IS NOT NULL AND hidden = 0 AND merged_into IS NULL GROUP BY place_id, kind;
+` + placeTopFrom(`SELECT place_id FROM place_kinds`) + `
+` + placeKindsInsertTrigger + `
+CREATE TRIGGER place_kinds_ad AFTER DELETE ON events
+WHEN old.place_id IS NOT NULL AND old.hidden = 0 AND old.merged_into IS NULL BEGIN
+	UPDATE place_kinds SET n = n - 1 WHERE place_id = old.place_id AND kind = old.kind;
+	DELETE FROM place_kinds WHERE place_id = old.place_id AND kind = old.kind AND n <= 0;
+	` + placeTopOf("old") + `
+END;
+CREATE TRIGGER place_kinds_au AFTER UPDATE OF kind, place_id, hidden, merged_into ON events BEGIN
+	UPDATE place_kinds SET n = n - 1
+		WHERE old.place_id IS NOT NULL AND old.hidden = 0 AND old.merged_into IS NULL AND place_id = old.place_id AND kind = old.kind;
+	DELETE FROM place_kinds WHERE place_id = old.place_id AND kind = old.kind AND n <= 0;
+	INSERT INTO place_kinds(place_id, kind, n)
+		SELECT new.place_id, new.kind, 1 WHERE new.place_id IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL
+		ON CONFLICT(place_id, kind) DO UPDATE SET n = n + 1;
+	` + placeTopOf("old") + `
+	` + placeTopOf("new") + `
+END;`,
 }
+
+// kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),
+// for ties between a place's kinds.
+var kindRankSQL = func() string {
+	var b strings.Builder
+	b.WriteString(`CASE kind`)
+	for i, k := range model.Kinds {
+		fmt.Fprintf(&b, ` WHEN '%s' THEN %d`, k, i)
+	}
+	fmt.Fprintf(&b, ` ELSE %d END`, len(model.Kinds))
+	return b.String()
+}()
+
+// placeTopOf recomputes place_top for the place of a trigger's old or new
+// row: a handful of place_kinds rows.
+func placeTopOf(row string) string {
+	return `DELETE FROM place_top WHERE place_id = ` + row + `.place_id;
+	INSERT INTO place_top(place_id, kind)
+		SELECT place_id, kind FROM place_kinds WHERE place_id = ` + row + `.place_id AND n > 0
+		ORDER BY n DESC, ` + kindRankSQL + ` LIMIT 1;`
+}
+
+// placeTopFrom recomputes place_top for the places the query ids lists,
+// after place_kinds was filled in one pass by a migration or a bulk load.
+func placeTopFrom(ids string) string {
+	return `INSERT OR REPLACE INTO place_top(place_id, kind)
+	SELECT place_id, kind FROM (
+		SELECT place_id, kind, row_number() OVER (PARTITION BY place_id ORDER BY n DESC, ` + kindRankSQL + `) AS rn
+		FROM place_kinds WHERE n > 0 AND place_id IN (` + ids + `))
+	WHERE rn = 1;`
+}
+
+// placeKindsInsertTrigger keeps place_kinds and place_top on every insert;
+// BulkWriter drops it for a load, as it does countInsertTrigger.
+var placeKindsInsertTrigger = `
+CREATE TRIGGER place_kinds_ai AFTER INSERT ON events
+WHEN new.place_id IS NOT NULL AND new.hidden = 0 AND new.merged_into IS NULL BEGIN
+	INSERT INTO place_kinds(place_id, kind, n) VALUES (new.place_id, new.kind, 1)
+		ON CONFLICT(place_id, kind) DO UPDATE SET n = n + 1;
+	` + placeTopOf("new") + `
+END;
+`
 
 // countInsertTrigger keeps the count tables on every insert. BulkWriter
 // drops it for the length of a bulk load and adds the counts in one pass at

@@ -462,6 +462,7 @@ func TestBulkWriter(t *testing.T) {
 	if err != nil || len(pcs) != 2 || pcs[0].Count != 1000 || !pcs[0].First.Equal(start) {
 		t.Errorf("place stats after bulk: %+v %v", pcs, err)
 	}
+	kindTablesAgree(t, s)
 	// The insert trigger is back: an ordinary save counts again.
 	a, x := article("after-bulk.txt", "2016-01-01", ev(model.KindMeeting, "After", "2016-01-01", "", moscow))
 	if _, err := s.SaveArticle(context.Background(), a, x, nil); err != nil {
@@ -469,6 +470,23 @@ func TestBulkWriter(t *testing.T) {
 	}
 	if st, _ := s.Stats(); st.Events != 2001 || st.Places != 2 {
 		t.Errorf("stats after a save following the bulk load: %+v", st)
+	}
+	kindTablesAgree(t, s)
+}
+
+// kindTablesAgree checks that the dominant kinds kept on every write
+// (place_top) match those counted from the events themselves.
+func kindTablesAgree(t *testing.T, s *Store) {
+	t.Helper()
+	fast, err1 := s.PlacesIn(orb.Bound{}, Filter{})
+	slow, err2 := s.PlacesIn(orb.Bound{}, Filter{Kinds: model.Kinds})
+	if err1 != nil || err2 != nil || len(fast) != len(slow) {
+		t.Fatalf("places: %d from the tables, %d from the events (%v %v)", len(fast), len(slow), err1, err2)
+	}
+	for i := range fast {
+		if fast[i].Place.ID != slow[i].Place.ID || fast[i].Kind != slow[i].Kind || fast[i].Count != slow[i].Count || fast[i].Kind == "" {
+			t.Errorf("place %d: tables say %q×%d, events say %q×%d", fast[i].Place.ID, fast[i].Kind, fast[i].Count, slow[i].Kind, slow[i].Count)
+		}
 	}
 }
 
@@ -639,6 +657,7 @@ func TestPlacesInDominantKind(t *testing.T) {
 	if err != nil || len(pcs) != 2 || pcs[0].Place.Name != "Moscow" || pcs[0].Kind != model.KindMeeting || pcs[0].Count != 3 {
 		t.Fatalf("after hiding two strikes: %+v %v", pcs, err)
 	}
+	kindTablesAgree(t, s)
 }
 
 // pcs0 returns the id of the named place among the world's places.
