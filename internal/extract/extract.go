@@ -21,7 +21,10 @@
 //     each event takes the time expression governing its trigger (nearest
 //     in the same clause and quotation), else the day the story reports on
 //     when the tense says it happened then; its place from its own sentence,
-//     else the dateline for publication-day events, else none.
+//     else the dateline for publication-day events, else none; its actors
+//     are the participants of its event words (subject, objects, partners
+//     after "with"/"by"/"between", speakers of statements and agreements),
+//     never the news outlets that report it.
 //
 // One article yields at most one event per real-world happening: facets of
 // one encounter (met, talked, agreed, said) on the same day and place are
