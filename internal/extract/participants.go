@@ -507,20 +507,23 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 	// in "Putin's announcement that he was withdrawing" the announcer is
 	// the one acting.
 	order := make([]int, 0, len(e.trigs))
-	for _, ti := range e.trigs {
-		if t := &d.triggers[ti]; !frame(t) && kindsCompatible(t.kind, e.Kind) {
-			order = append(order, ti)
-		}
-	}
-	if len(order) == 0 {
+	for _, same := range []func(k model.Kind) bool{
+		func(k model.Kind) bool { return k == e.Kind },
+		func(k model.Kind) bool { return kindsCompatible(k, e.Kind) },
+		func(model.Kind) bool { return true },
+	} {
 		for _, ti := range e.trigs {
-			if !frame(&d.triggers[ti]) {
+			if t := &d.triggers[ti]; !frame(t) && same(t.kind) {
 				order = append(order, ti)
 			}
 		}
+		if len(order) > 0 {
+			break
+		}
 	}
 	// Words of another kind told in the same breath ("as Putin and Kerry
-	// talked, Russian aircraft hit targets") have their own participants.
+	// talked, Russian aircraft hit targets", "met … to discuss the deal
+	// with the United States") have their own participants.
 
 	acts := len(order)
 	for _, ti := range e.trigs {

@@ -114,6 +114,13 @@ func TestEventActorsAreParticipants(t *testing.T) {
 			notWant: []string{"Jan Nowak"},
 		},
 		{
+			name:    "the partner of a topic is not the meeting's",
+			text:    "Swedish Foreign Minister Anna Berg met Polish Prime Minister Jan Nowak in Oslo on Monday to discuss the trade deal with Chile.",
+			kind:    model.KindMeeting,
+			want:    []string{"Anna Berg", "Jan Nowak"},
+			notWant: []string{"Chile"},
+		},
+		{
 			name:    "a government acting in another clause",
 			text:    "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, while France said it would wait.",
 			kind:    model.KindMeeting,
