@@ -822,6 +822,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if own > maxPlaceCost {
 			continue
 		}
+		if len(e.trigs) > 0 && !d.whereClause(en) && !d.placeInClause(en, e.trigs) {
+			// "Cook announced that the company would open a store in
+			// Paris": the place of what was said, not of the saying.
+			continue
+		}
 		nearest := true
 		for _, ti := range d.sentTrigs[e.sentence] {
 			if d.triggers[ti].inEvent && d.placeCost(en, ti) < own && !containsInt(e.trigs, ti) {
@@ -853,6 +858,26 @@ func (d *doc) fillPlaceActors(e *evt) {
 		e.placeHow = "dateline"
 	}
 	d.fillActors(e, s, lo, hi, allQuoted)
+}
+
+// placeInClause reports whether no clause boundary separates place en
+// from one of the triggers tis.
+func (d *doc) placeInClause(en *ent, tis []int) bool {
+	for _, ti := range tis {
+		t := &d.triggers[ti]
+		a, b := min(en.t1, t.i+t.words), max(en.t0, t.i)
+		ok := true
+		for k := a; k < b; k++ {
+			if d.clauseStop(k, t.quoted) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // placeCost is how far place en is from trigger ti.

@@ -247,7 +247,10 @@ func (d *doc) skipTitleRight(k int, s sent) int {
 // openers, strong punctuation and quotation boundaries.
 func (d *doc) clauseStop(k int, quoted bool) bool {
 	t := &d.toks[k]
-	if t.quoted != quoted && !t.scare {
+	if t.scare {
+		return false // scare quotes around a name or phrase ("a “target schedule”")
+	}
+	if t.quoted != quoted {
 		return true
 	}
 	switch t.low {

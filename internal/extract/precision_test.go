@@ -258,3 +258,33 @@ func TestUnrealEventsTakeNoPastDay(t *testing.T) {
 		})
 	}
 }
+
+// TestEventPlaceInItsClause checks that an event takes a place from its
+// own clause, not from a clause it reports.
+func TestEventPlaceInItsClause(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name, text string
+		kind       model.Kind
+		place      string // place name, "" for none
+	}{
+		{"place of what was announced", "Apple CEO Tim Cook announced on Tuesday that the company would open a store in Paris.", model.KindStatement, ""},
+		{"place of the announcement", "Apple CEO Tim Cook announced in Paris on Tuesday that the company would open a store.", model.KindStatement, "Paris"},
+		{"place behind scare quotes", "Envoys agreed on Tuesday to set up a “joint group” based in Amman.", model.KindAgreement, "Amman"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := x.Extract(article(tc.text, "2019-09-08", ""))
+			if len(ex.Events) != 1 || ex.Events[0].Kind != tc.kind {
+				t.Fatalf("want one %s event, got %+v", tc.kind, ex.Events)
+			}
+			got := ""
+			if p := ex.Events[0].Place; p != nil {
+				got = p.Name
+			}
+			if got != tc.place {
+				t.Errorf("place %q, want %q", got, tc.place)
+			}
+		})
+	}
+}
