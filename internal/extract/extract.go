@@ -408,9 +408,14 @@ func (d *doc) mentions() []model.Mention {
 // sentence, the offset within that sentence of the word that made the
 // event, and kind. User edits attach to it and survive re-extraction; the
 // offset keeps two events of one kind from one sentence apart ("met on
-// Monday … met again on Friday").
+// Monday … met again on Friday"). A negative offset leaves it out, which
+// gives the key of earlier versions.
 func eventKey(sha string, start, off int, kind model.Kind) string {
-	h := sha256.Sum256([]byte(sha + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(off) + ":" + string(kind)))
+	in := sha + ":" + strconv.Itoa(start) + ":" + string(kind)
+	if off >= 0 {
+		in = sha + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(off) + ":" + string(kind)
+	}
+	h := sha256.Sum256([]byte(in))
 	return hex.EncodeToString(h[:8])
 }
 

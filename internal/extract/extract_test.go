@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -317,6 +320,13 @@ func TestEventKeyIsStable(t *testing.T) {
 			a, b := x.Extract(article(tc.text, "2021-09-08", "")), x.Extract(article(tc.text, "2021-09-08", ""))
 			if len(a.Events) != tc.events || len(b.Events) != tc.events {
 				t.Fatalf("want %d events, got %d and %d", tc.events, len(a.Events), len(b.Events))
+			}
+			// The first event of a kind in a sentence keeps the key of
+			// earlier versions (hash of article, sentence start and kind),
+			// so that edits made before this version survive.
+			legacy := sha256.Sum256([]byte("abc:" + strconv.Itoa(a.Events[0].Sources[0].Start) + ":" + string(a.Events[0].Kind)))
+			if a.Events[0].Key != hex.EncodeToString(legacy[:8]) {
+				t.Errorf("first key %q changed from the earlier scheme", a.Events[0].Key)
 			}
 			seen := map[string]bool{}
 			for i := range a.Events {

@@ -440,14 +440,36 @@ func localSame(a, b *evt) (int, bool) {
 // confidence, in text order.
 func (d *doc) finish() []model.Event {
 	var out []model.Event
-	keys := map[string]int{}
+	// The first event of a kind in a sentence keeps the key earlier
+	// versions gave it, so that edits made before survive; the others
+	// add the offset of their word in the sentence.
+	type group struct {
+		start int
+		kind  model.Kind
+	}
+	first := map[group]int{}
 	for i := range d.events {
 		e := &d.events[i]
 		if e.merged {
 			continue
 		}
 		sort.SliceStable(e.Sources, func(a, b int) bool { return e.Sources[a].Start < e.Sources[b].Start })
-		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.anchor-e.Sources[0].Start, e.Kind)
+		g := group{e.Sources[0].Start, e.Kind}
+		if a, ok := first[g]; !ok || e.anchor < a {
+			first[g] = e.anchor
+		}
+	}
+	keys := map[string]int{}
+	for i := range d.events {
+		e := &d.events[i]
+		if e.merged {
+			continue
+		}
+		off := e.anchor - e.Sources[0].Start
+		if first[group{e.Sources[0].Start, e.Kind}] == e.anchor {
+			off = -1
+		}
+		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, off, e.Kind)
 		if n := keys[e.Key]; n > 0 {
 			// Two events of one kind made by the same word cannot happen
 			// today; should it, the text order still keeps keys apart and
