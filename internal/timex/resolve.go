@@ -242,7 +242,9 @@ func (t *tagger) anaphor(m match) cal {
 // side first at equal distance. It returns +1 when the nearest cue says
 // future ("will", "plans", "scheduled", "due", "next", "coming", "ahead";
 // modals such as "would" only before the expression), -1 when it says past
-// ("said", "was", "had", a verb in -ed) and 0 when no cue is found.
+// ("said", "was", "had", a verb in -ed) and 0 when no cue is found or the
+// nearest is "would" in reported speech or a refusal ("said the talks
+// would resume", "would not confirm"), which says nothing of the date.
 func (t *tagger) tense(a, b int) int {
 	const leftWords, rightWords = 16, 6
 	l, r := a-1, b
@@ -479,8 +481,8 @@ var strongFuture = map[string]bool{
 // FutureCue reports whether the words around span in text say that it
 // points after the publication date: the nearest tense cue within eight
 // words on either side, in the same sentence, is a future one ("will",
-// "would", "plans", "scheduled", "due", "expected", "next", "coming",
-// "ahead", "by"…). It uses the same rule as Tag.
+// "would" outside reported speech, "plans", "scheduled", "due", "expected",
+// "next", "coming", "ahead", "by"…). It uses the same rule as Tag.
 func FutureCue(text string, span model.Span) bool {
 	lo := span.Start - 200
 	if lo < 0 {
