@@ -304,6 +304,9 @@ func TestFutureCue(t *testing.T) {
 		{"The conference is scheduled for March 30.", "March 30", true},
 		{"Both of which we targeted by August.", "August", true},
 		{"He said on Monday that talks went well.", "Monday", false},
+		{"Officials said the talks would resume on Monday.", "Monday", false},
+		{"The envoy would not comment on Monday.", "Monday", false},
+		{"A deal would be signed on Monday.", "Monday", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
