@@ -24,8 +24,10 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 	years := fs.Int("years", 20, "years the dates span")
 	from := fs.String("from", "2006-01-01", "first day the dates span")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same bytes")
+	htmlShare := fs.Float64("html", 0, "share of the articles written as HTML pages (0..1)")
+	mdShare := fs.Float64("md", 0, "share of the articles written as Markdown (0..1)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: atlas gen --articles N --out DIR [--seed S] [--years Y] [--from DATE]")
+		fmt.Fprintln(stderr, "usage: atlas gen --articles N --out DIR [--seed S] [--years Y] [--from DATE] [--html SHARE] [--md SHARE]")
 		fmt.Fprintln(stderr, "       atlas gen --store PATH [--events N] [--places N] [--years Y] [--seed S]")
 		fs.PrintDefaults()
 	}
@@ -57,8 +59,13 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "atlas gen: --articles must be positive")
 			return 2
 		}
+		if *htmlShare < 0 || *mdShare < 0 || *htmlShare+*mdShare > 1 {
+			fmt.Fprintln(stderr, "atlas gen: --html and --md are shares between 0 and 1 that add up to at most 1")
+			return 2
+		}
 		t := time.Now()
-		st, err := gen.WriteCorpus(*out, *articles, gen.Options{Seed: *seed, From: start, Years: *years})
+		st, err := gen.WriteCorpus(*out, *articles, gen.Options{Seed: *seed, From: start, Years: *years,
+			HTMLShare: *htmlShare, MarkdownShare: *mdShare})
 		if err != nil {
 			fmt.Fprintf(stderr, "atlas gen: %v\n", err)
 			return 1

@@ -21,10 +21,12 @@ func TestGenCommand(t *testing.T) {
 		{"no mode", []string{}, 2, nil},
 		{"both modes", []string{"--articles", "3", "--out", dir, "--store", filepath.Join(dir, "x.db")}, 2, nil},
 		{"bad date", []string{"--articles", "3", "--out", dir, "--from", "2020-13-01"}, 2, nil},
-		{"corpus", []string{"--articles", "12", "--out", filepath.Join(dir, "c"), "--seed", "5"}, 0, func(t *testing.T) {
-			files, _ := filepath.Glob(filepath.Join(dir, "c", "*.txt"))
-			if len(files) != 12 {
-				t.Fatalf("%d articles written, want 12", len(files))
+		{"shares over 1", []string{"--articles", "3", "--out", dir, "--html", "0.7", "--md", "0.5"}, 2, nil},
+		{"corpus", []string{"--articles", "12", "--out", filepath.Join(dir, "c"), "--seed", "5", "--html", "0.5"}, 0, func(t *testing.T) {
+			txt, _ := filepath.Glob(filepath.Join(dir, "c", "*.txt"))
+			htm, _ := filepath.Glob(filepath.Join(dir, "c", "*.html"))
+			if len(txt)+len(htm) != 12 || len(htm) == 0 {
+				t.Fatalf("%d text and %d HTML articles written, want 12 with some HTML", len(txt), len(htm))
 			}
 			if _, err := os.Stat(filepath.Join(dir, "c", "sources.csv")); err != nil {
 				t.Fatal(err)

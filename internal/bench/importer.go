@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/extract"
@@ -18,7 +19,7 @@ import (
 // pipeline (ingest, extraction, cross-article merge, one transaction per
 // article), as `atlas import` and the app's import do.
 func runImport(env *Env) (Result, func(), error) {
-	files, err := filepath.Glob(filepath.Join(env.Corpus, "*.txt"))
+	files, err := articleFiles(env.Corpus)
 	if err != nil || len(files) == 0 {
 		return Result{}, nil, fmt.Errorf("%w: no generated corpus in %s (run atlas gen --articles)", ErrNotBuilt, env.Corpus)
 	}
@@ -75,6 +76,16 @@ func runImport(env *Env) (Result, func(), error) {
 	}
 	r := Result{Value: float64(sum.Imported) / best.Seconds(), Ref: float64(len(bufs)) / gz.Seconds(), RefUnit: "art/s",
 		RefWhat: "gzip -6 of the same files",
-		Note:    fmt.Sprintf("%d articles, %d events (+%d merged), fresh store, best of 2", sum.Imported, sum.Events, sum.Merged)}
+		Note: fmt.Sprintf("%d articles (%s), %d events (+%d merged), fresh store, best of 2",
+			sum.Imported, formatMix(files), sum.Events, sum.Merged)}
 	return r, func() { _, _, _ = once() }, nil
+}
+
+// formatMix describes how many files of each format there are.
+func formatMix(files []string) string {
+	n := map[string]int{}
+	for _, f := range files {
+		n[strings.TrimPrefix(filepath.Ext(f), ".")]++
+	}
+	return fmt.Sprintf("%d txt, %d html, %d md", n["txt"], n["html"], n["md"])
 }

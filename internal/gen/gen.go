@@ -24,6 +24,11 @@ type Options struct {
 	Seed  uint64
 	From  time.Time // first possible publication day; zero means 2006-01-01
 	Years int       // span of publication dates; zero means 20
+
+	// Shares of the articles WriteCorpus writes as HTML pages and as
+	// Markdown; the rest are plain text. They change file formats only,
+	// never the articles' text.
+	HTMLShare, MarkdownShare float64
 }
 
 func (o Options) span() (time.Time, int) {

@@ -13,14 +13,15 @@ import (
 // CorpusStats sums up a written corpus.
 type CorpusStats struct {
 	Articles int
-	Bytes    int64 // article text bytes
+	Bytes    int64 // file bytes
 	Events   int   // planted events
 }
 
-// WriteCorpus writes n articles into dir as plain-text files plus a
-// sources.csv manifest in the sample corpus's format (file, title,
-// publisher, url, published). Articles are generated on all cores; the
-// output is the same whatever the number of cores.
+// WriteCorpus writes n articles into dir, as plain text or, in the shares
+// opt asks, as HTML pages and Markdown, plus a sources.csv manifest in the
+// sample corpus's format (file, title, publisher, url, published). Articles
+// are generated on all cores; the output is the same whatever the number of
+// cores.
 func WriteCorpus(dir string, n int, opt Options) (CorpusStats, error) {
 	var st CorpusStats
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -39,8 +40,10 @@ func WriteCorpus(dir string, n int, opt Options) (CorpusStats, error) {
 			defer wg.Done()
 			for i := range next {
 				a := c.Article(i)
-				errs[i] = os.WriteFile(filepath.Join(dir, a.File), []byte(a.Text), 0o644)
-				sizes[i], counts[i] = len(a.Text), len(a.Events)
+				name, data := Render(a, c.FormatOf(i))
+				a.File = name
+				errs[i] = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+				sizes[i], counts[i] = len(data), len(a.Events)
 				a.Text, a.Events = "", nil // only the manifest fields are kept
 				arts[i] = a
 			}
