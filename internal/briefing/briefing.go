@@ -149,6 +149,10 @@ func Export(path string, b Briefing, opt Options) ([]string, error) {
 		opt.Paper = A4
 	}
 	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		// CreateTemp would name its random temporary file; the user named the folder.
+		return nil, fmt.Errorf("export %s: the folder %s does not exist", path, dir)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", path, err)

@@ -416,3 +416,20 @@ func TestTimelineDetailsTheBusiestYear(t *testing.T) {
 		t.Error("a sparse timeline got a detail axis")
 	}
 }
+
+// TestExportNamesAMissingFolder checks that exporting into a folder that does
+// not exist says so in the user's terms and leaves nothing behind.
+func TestExportNamesAMissingFolder(t *testing.T) {
+	for _, format := range []Format{PDF, CSV, KML} {
+		t.Run(string(format), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "not-made")
+			_, err := Export(filepath.Join(dir, "briefing.out"), sampleBriefing(), Options{Format: format})
+			if err == nil || !strings.Contains(err.Error(), "the folder "+dir+" does not exist") {
+				t.Fatalf("err = %v, want it to name the missing folder", err)
+			}
+			if _, err := os.Stat(dir); !os.IsNotExist(err) {
+				t.Errorf("the folder was created or touched: %v", err)
+			}
+		})
+	}
+}
