@@ -99,9 +99,15 @@ func run(args []string) error {
 	mw.Win.SetMaster()
 	mw.Win.Show()
 	if !day.IsZero() {
-		if !mw.SelectDay(day) {
-			fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
-		}
+		// The window reads its data after it shows; select once it is in.
+		go func() {
+			mw.WaitLoaded()
+			fyne.Do(func() {
+				if !mw.SelectDay(day) {
+					fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
+				}
+			})
+		}()
 	}
 	a.Run()
 	return nil

@@ -36,7 +36,10 @@ type MapPanel interface {
 type mapPanel struct {
 	m       *mapview.Map
 	obj     fyne.CanvasObject
-	places  map[int64]model.Place
+	// pcs are the places shown and at finds one by id: an index into pcs
+	// rather than a copy of each place, which counts on a big store.
+	pcs     []store.PlaceCount
+	at      map[int64]int
 	onTap   func(model.Place)
 	onHover func(*model.Place)
 }
@@ -45,9 +48,9 @@ type mapPanel struct {
 // needed for marker colours, which come with store.PlaceCount; they are
 // kept in the signature for the window.
 func NewMapPanel(_ *store.Store, _ func() store.Filter) MapPanel {
-	p := &mapPanel{m: mapview.New(), places: map[int64]model.Place{}}
+	p := &mapPanel{m: mapview.New()}
 	p.m.OnPlaceTapped = func(id int64) {
-		if pl, ok := p.places[id]; ok && p.onTap != nil {
+		if pl, ok := p.place(id); ok && p.onTap != nil {
 			p.onTap(pl)
 		}
 	}
@@ -55,7 +58,7 @@ func NewMapPanel(_ *store.Store, _ func() store.Filter) MapPanel {
 		if p.onHover == nil {
 			return
 		}
-		if pl, ok := p.places[id]; ok {
+		if pl, ok := p.place(id); ok {
 			p.onHover(&pl)
 			return
 		}
@@ -74,10 +77,11 @@ func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 
 // SetPlaces implements MapPanel.
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
-	p.places = make(map[int64]model.Place, len(pcs))
+	p.pcs = pcs
+	p.at = make(map[int64]int, len(pcs))
 	ms := make([]mapview.Marker, 0, len(pcs))
-	for _, pc := range pcs {
-		p.places[pc.Place.ID] = pc.Place
+	for i, pc := range pcs {
+		p.at[pc.Place.ID] = i
 		kind := pc.Kind
 		if kind == "" {
 			kind = model.KindOther
@@ -96,9 +100,18 @@ func (p *mapPanel) SetSelectedPlace(id int64) {
 		return
 	}
 	p.m.SetSelected([]int64{id})
-	if pl, ok := p.places[id]; ok {
+	if pl, ok := p.place(id); ok {
 		p.m.PanTo(pl.Lat, pl.Lon)
 	}
+}
+
+// place returns a shown place by id.
+func (p *mapPanel) place(id int64) (model.Place, bool) {
+	i, ok := p.at[id]
+	if !ok {
+		return model.Place{}, false
+	}
+	return p.pcs[i].Place, true
 }
 
 // SetHoveredPlace implements MapPanel.

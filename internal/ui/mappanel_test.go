@@ -70,8 +70,9 @@ func TestMapHoverHighlightsTimeline(t *testing.T) {
 	var palmyra *model.Place
 	for _, mk := range mp.m.Markers() {
 		if mk.Name == "Palmyra" {
-			p := mp.places[mk.PlaceID]
-			palmyra = &p
+			if p, ok := mp.place(mk.PlaceID); ok {
+				palmyra = &p
+			}
 		}
 	}
 	if palmyra == nil {

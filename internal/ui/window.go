@@ -114,11 +114,22 @@ type MainWindow struct {
 	placeSelect int64
 	theme       *Theme
 	busy        bool
+
+	// gen counts frame reads, so that a slow first read does not
+	// overwrite a newer filter's frame.
+	gen int
+	// loaded is closed once the first frame is shown (WaitLoaded).
+	loaded chan struct{}
+	// loading spins in the timeline's place until the first frame is in.
+	loading *widget.Activity
 }
 
-// NewMainWindow builds the window over an open store and loads it.
+// NewMainWindow builds the window over an open store and starts reading
+// its first frame (timeline counts, map places, filter choices) on a
+// goroutine; until it is in, the window shows a loading state. Call
+// WaitLoaded before relying on the data from another goroutine.
 func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
-	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}}
+	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}, loaded: make(chan struct{})}
 	prefs := app.Preferences()
 	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
 	if opts.Theme != "" {
@@ -141,7 +152,7 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 		m.savePrefs()
 		m.Win.Close()
 	})
-	m.Reload()
+	m.loadFirst()
 	return m
 }
 
@@ -263,7 +274,10 @@ func (m *MainWindow) build() {
 	m.accordion = widget.NewAccordion(m.undatedAc)
 
 	m.emptyState = m.buildEmptyState()
-	m.timelineArea = container.NewStack(m.Timeline)
+	m.loading = widget.NewActivity()
+	m.loading.Start()
+	opening := widget.NewLabel("Opening " + filepath.Base(m.Store.Path()) + "…")
+	m.timelineArea = container.NewStack(container.NewCenter(container.NewVBox(m.loading, opening)))
 	m.legend = container.NewPadded(kindLegend())
 	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), container.NewVBox(m.legend, m.accordion), nil, nil, m.timelineArea)
 
@@ -274,7 +288,7 @@ func (m *MainWindow) build() {
 	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.53)
 
 	// Status bar.
-	m.status = widget.NewLabel("")
+	m.status = widget.NewLabel("Reading the store…")
 	m.statusR = widget.NewLabel("")
 	m.work = widget.NewLabel("")
 	m.progress = widget.NewProgressBar()
@@ -348,21 +362,151 @@ func (l *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, l.h)
 }
 
+// placeChoicesMax bounds the place filter's choices: the places with the
+// most events, so that a store of fifty thousand places neither reads nor
+// lists them all for a drop-down. Other places are reached on the map.
+const placeChoicesMax = 200
+
+// frame is what the views show for one filter, read from the store off the
+// UI goroutine so that a big store never stalls the window.
+type frame struct {
+	filter   store.Filter
+	stats    store.Stats
+	first    time.Time
+	last     time.Time
+	hasRange bool
+	places   []store.PlaceCount // markers under the filter
+	undated  []model.Event
+	shown    int // dated events under the filter, plus the undated ones
+	// choices are read only when the filter choices are (re)loaded.
+	withChoices bool
+	placeTop    []store.PlaceCount // world places, most events first, capped
+	actors      []model.Actor
+	err         error
+}
+
+// readFrame runs every store read a filter needs. It touches no widget, so
+// it may run on any goroutine. With choices it also reads the place and
+// actor choices, sharing the world's places with the map when the filter
+// does not narrow them.
+func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
+	d := frame{filter: f, withChoices: choices}
+	var errs []error
+	var err error
+	if d.stats, err = m.Store.Stats(); err != nil {
+		errs = append(errs, err)
+	}
+	if d.first, d.last, d.hasRange, err = m.Store.DateRange(); err != nil {
+		errs = append(errs, err)
+	}
+	if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
+		errs = append(errs, err)
+	}
+	if d.undated, err = m.Store.Undated(f); err != nil {
+		errs = append(errs, err)
+	}
+	// A source of its own: the window's place cache is the UI goroutine's.
+	if cs, err := timeline.NewStoreSource(m.Store, f, nil).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
+		for _, c := range cs {
+			d.shown += c.N
+		}
+	} else {
+		errs = append(errs, err)
+	}
+	d.shown += len(d.undated)
+	if choices {
+		world := d.places
+		if !unfiltered(f) {
+			if world, err = m.Store.PlacesIn(orb.Bound{}, store.Filter{}); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		d.placeTop = topPlaces(world, placeChoicesMax)
+		if d.actors, err = m.Store.Actors(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	d.err = errors.Join(errs...)
+	return d
+}
+
+// unfiltered reports whether f shows every event, so that the map's places
+// are the world's.
+func unfiltered(f store.Filter) bool {
+	return f.Text == "" && f.PlaceID == 0 && f.Actor == "" && len(f.Kinds) == 0 && !f.InBriefing &&
+		f.From.IsZero() && f.To.IsZero()
+}
+
+// topPlaces returns up to n places with the most events, most first, ties
+// by name; pcs is left as it is.
+func topPlaces(pcs []store.PlaceCount, n int) []store.PlaceCount {
+	out := append([]store.PlaceCount(nil), pcs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Place.Name < out[j].Place.Name
+	})
+	if len(out) > n {
+		out = out[:n:n]
+	}
+	return out
+}
+
 // Reload re-reads everything from the store: after an import or an edit.
 func (m *MainWindow) Reload() {
 	m.places = map[int64]*model.Place{}
-	m.loadFilterChoices()
-	m.applyFilters()
+	m.gen++
+	m.filter = m.currentFilter()
+	m.showFrame(m.readFrame(m.filter, true))
 }
 
-func (m *MainWindow) loadFilterChoices() {
-	pcs, err := m.Store.PlacesIn(orb.Bound{}, store.Filter{})
-	if err != nil {
-		m.showError(err)
+// loadFirst reads the first frame on a goroutine and shows it with
+// fyne.Do, so that the window comes up at once on a big store. A filter
+// change made meanwhile wins: its frame is newer; only the choices of the
+// first read are kept then.
+func (m *MainWindow) loadFirst() {
+	m.gen++
+	gen := m.gen
+	m.filter = m.currentFilter()
+	f := m.filter
+	go func() {
+		d := m.readFrame(f, true)
+		fyne.Do(func() {
+			defer close(m.loaded)
+			if m.gen != gen {
+				m.showChoices(d)
+				return
+			}
+			m.showFrame(d)
+		})
+	}()
+}
+
+// WaitLoaded blocks until the first frame's data is shown. The window
+// reads it on a goroutine after NewMainWindow returns; tests and `--select`
+// wait here before they look at or select events. Do not call it on the
+// UI goroutine while the app runs: the data is applied there.
+func (m *MainWindow) WaitLoaded() { <-m.loaded }
+
+// Loaded reports whether the first frame's data is shown.
+func (m *MainWindow) Loaded() bool {
+	select {
+	case <-m.loaded:
+		return true
+	default:
+		return false
+	}
+}
+
+// showChoices fills the place and actor filters.
+func (m *MainWindow) showChoices(d frame) {
+	if !d.withChoices {
+		return
 	}
 	m.placeIDs = map[string]int64{}
 	opts := []string{"Any place"}
-	for _, pc := range pcs {
+	for _, pc := range d.placeTop {
 		name := pc.Place.Name
 		if _, dup := m.placeIDs[name]; dup {
 			name = fmt.Sprintf("%s (%s)", pc.Place.Name, pc.Place.Country)
@@ -371,12 +515,8 @@ func (m *MainWindow) loadFilterChoices() {
 		opts = append(opts, name)
 	}
 	m.placeSel.Options = opts
-	actors, err := m.Store.Actors()
-	if err != nil {
-		m.showError(err)
-	}
 	names := []string{"Anyone"}
-	for _, a := range actors {
+	for _, a := range d.actors {
 		names = append(names, a.Name)
 	}
 	sort.Strings(names[1:])
@@ -410,7 +550,15 @@ func (m *MainWindow) applyFilters() {
 	if m.placeSel == nil {
 		return
 	}
+	m.gen++
 	m.filter = m.currentFilter()
+	m.showFrame(m.readFrame(m.filter, false))
+}
+
+// showFrame puts a frame's data into every view; UI goroutine only.
+func (m *MainWindow) showFrame(d frame) {
+	m.showError(d.err)
+	m.showChoices(d)
 	p := m.App.Preferences()
 	p.SetString(prefKind, m.kindSel.Selected)
 	p.SetBool(prefBriefing, m.briefing.Checked)
@@ -420,11 +568,7 @@ func (m *MainWindow) applyFilters() {
 		m.rangeBtn.SetText(dayOrDots(m.fromDay) + " – " + dayOrDots(m.toDay))
 	}
 
-	st, err := m.Store.Stats()
-	if err != nil {
-		m.showError(err)
-	}
-	if st.Events == 0 && st.Articles == 0 {
+	if d.stats.Events == 0 && d.stats.Articles == 0 {
 		m.timelineArea.Objects = []fyne.CanvasObject{m.emptyState}
 		m.rangeL.Hide()
 		m.legend.Hide()
@@ -433,20 +577,21 @@ func (m *MainWindow) applyFilters() {
 		m.rangeL.Show()
 		m.legend.Show()
 	}
+	if m.loading != nil {
+		m.loading.Stop()
+		m.loading = nil
+	}
 	m.timelineArea.Refresh()
 
-	src := timeline.NewStoreSource(m.Store, m.filter, m.places)
-	first, last, ok, err := m.Store.DateRange()
-	if err != nil {
-		m.showError(err)
+	src := timeline.NewStoreSource(m.Store, d.filter, m.places)
+	first, last := d.first, d.last
+	if !d.filter.From.IsZero() {
+		first = d.filter.From
 	}
-	if !m.filter.From.IsZero() {
-		first = m.filter.From
+	if !d.filter.To.IsZero() {
+		last = d.filter.To
 	}
-	if !m.filter.To.IsZero() {
-		last = m.filter.To
-	}
-	if !ok && m.filter.From.IsZero() {
+	if !d.hasRange && d.filter.From.IsZero() {
 		first, last = time.Now().AddDate(-1, 0, 0), time.Now()
 	}
 	sel, hadSel := m.Timeline.Selected()
@@ -458,17 +603,9 @@ func (m *MainWindow) applyFilters() {
 	}
 	m.Timeline.SetHighlightPlace(m.placeSelect)
 
-	pcs, err := m.Store.PlacesIn(orb.Bound{}, m.filter)
-	if err != nil {
-		m.showError(err)
-	}
-	m.Map.SetPlaces(pcs)
+	m.Map.SetPlaces(d.places)
 
-	uf := m.filter
-	m.undated, err = m.Store.Undated(uf)
-	if err != nil {
-		m.showError(err)
-	}
+	m.undated = d.undated
 	m.undatedAc.Title = fmt.Sprintf("Undated events (%d) — need a date", len(m.undated))
 	m.undatedL.Refresh()
 	m.accordion.Refresh()
@@ -477,7 +614,9 @@ func (m *MainWindow) applyFilters() {
 	} else {
 		m.accordion.Show()
 	}
-	m.updateStatus(st, pcs)
+	m.status.SetText(fmt.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", d.shown, d.stats.Events, d.stats.Articles, len(d.places)))
+	m.statusR.SetText(m.Store.Path())
+	m.statusBar.Refresh()
 	m.updateRangeLabel()
 }
 
@@ -486,19 +625,6 @@ func dayOrDots(t time.Time) string {
 		return "…"
 	}
 	return t.Format("2 Jan 2006")
-}
-
-func (m *MainWindow) updateStatus(st store.Stats, pcs []store.PlaceCount) {
-	shown := 0
-	if cs, err := timeline.NewStoreSource(m.Store, m.filter, m.places).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
-		for _, c := range cs {
-			shown += c.N
-		}
-	}
-	shown += len(m.undated)
-	m.status.SetText(fmt.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", shown, st.Events, st.Articles, len(pcs)))
-	m.statusR.SetText(m.Store.Path())
-	m.statusBar.Refresh()
 }
 
 func (m *MainWindow) updateRangeLabel() {

@@ -30,6 +30,7 @@ func newWindow(t *testing.T, st *store.Store, opts Options) *MainWindow {
 		opts.Theme = ThemeLight
 	}
 	m := NewMainWindow(a, st, opts)
+	m.WaitLoaded()
 	m.Win.Resize(fyne.NewSize(1280, 800))
 	m.Timeline.Refresh()
 	t.Cleanup(m.Win.Close)
@@ -351,6 +352,7 @@ func TestWindowRemembersPreferences(t *testing.T) {
 	st := corpusStore(t)
 	a := test.NewTempApp(t)
 	m := NewMainWindow(a, st, Options{})
+	m.WaitLoaded()
 	m.Win.Resize(fyne.NewSize(1100, 720))
 	m.kindSel.SetSelected(kindTitle(model.KindTalks))
 	m.compactC.SetChecked(false)
@@ -361,6 +363,7 @@ func TestWindowRemembersPreferences(t *testing.T) {
 	m.savePrefs()
 
 	again := NewMainWindow(a, st, Options{})
+	again.WaitLoaded()
 	defer again.Win.Close()
 	tests := []struct {
 		name      string
