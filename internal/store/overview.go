@@ -175,16 +175,62 @@ type Mark struct {
 
 // Marks returns the light form of the dated events overlapping from..to that
 // pass f, by start date; one indexed query, so a zoomed-in timeline over a
-// million-event store stays fast.
+// million-event store stays fast. With f.Limit, spans that began before from
+// come first and can use up the limit: a timeline window should ask for
+// MarksStartingBetween and SpansCovering instead.
 func (s *Store) Marks(from, to time.Time, f Filter) ([]Mark, error) {
 	f = f.within(from, to)
 	w, args := f.clauses()
 	w = append(w, `e.start_day IS NOT NULL`)
-	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
-		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited
-		FROM events e WHERE `+strings.Join(w, ` AND `)+` `+orderLimit(f), args...)
+	ms, err := s.queryMarks(w, args, orderLimit(f))
 	if err != nil {
 		return nil, fmt.Errorf("marks between %s and %s: %w", dayString(from), dayString(to), err)
+	}
+	return ms, nil
+}
+
+// MarksStartingBetween returns the light form of the dated events passing f
+// that start on one of the days from..to (inclusive), by start date, at most
+// f.Limit of them. Unlike Marks, spans that began earlier never crowd out the
+// window's own events; SpansCovering gives those.
+func (s *Store) MarksStartingBetween(from, to time.Time, f Filter) ([]Mark, error) {
+	w, args := f.clauses()
+	w = append(w, `e.start_day BETWEEN ? AND ?`)
+	args = append(args, dayNum(from), dayNum(to))
+	ms, err := s.queryMarks(w, args, orderLimit(f))
+	if err != nil {
+		return nil, fmt.Errorf("marks starting between %s and %s: %w", dayString(from), dayString(to), err)
+	}
+	return ms, nil
+}
+
+// SpansCovering returns the light form of the dated events passing f that
+// began before day and last into it (a month's report seen from its middle),
+// latest start first, at most f.Limit of them. The scan reaches back only as
+// far as the longest stored event.
+func (s *Store) SpansCovering(day time.Time, f Filter) ([]Mark, error) {
+	w, args := f.clauses()
+	d := dayNum(day)
+	w = append(w, `e.start_day < ? AND e.start_day >= ? - (SELECT value FROM meta WHERE name = 'max_span') AND e.end_day >= ?`)
+	args = append(args, d, d, d)
+	tail := `ORDER BY e.start_day DESC, e.id DESC`
+	if f.Limit > 0 {
+		tail += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	ms, err := s.queryMarks(w, args, tail)
+	if err != nil {
+		return nil, fmt.Errorf("spans covering %s: %w", dayString(day), err)
+	}
+	return ms, nil
+}
+
+// queryMarks runs one marks query over events e with the conditions w.
+func (s *Store) queryMarks(w []string, args []any, tail string) ([]Mark, error) {
+	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
+		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited
+		FROM events e WHERE `+strings.Join(w, ` AND `)+` `+tail, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Mark
@@ -193,7 +239,7 @@ func (s *Store) Marks(from, to time.Time, f Filter) ([]Mark, error) {
 		var kind, prec string
 		var sd, ed sql.NullInt64
 		if err := rows.Scan(&m.ID, &kind, &m.Title, &sd, &ed, &prec, &m.Planned, &m.PlaceID, &m.Confidence, &m.InBriefing, &m.Edited); err != nil {
-			return nil, fmt.Errorf("marks: %w", err)
+			return nil, err
 		}
 		m.Kind, m.Precision = model.Kind(kind), model.Precision(prec)
 		m.Start = dayTime(sd.Int64)

@@ -43,20 +43,30 @@ func (s *SliceSource) Events(from, to time.Time, limit int) ([]model.Event, erro
 	var out []model.Event
 	for i := range s.events {
 		e := s.events[i]
-		if !e.Dated() {
-			continue
-		}
-		end := e.End
-		if end.Before(e.Start) {
-			end = e.Start
-		}
-		if end.Before(from) || e.Start.After(to) {
+		if !e.Dated() || e.Start.Before(from) || e.Start.After(to) {
 			continue
 		}
 		out = append(out, e)
 		if len(out) >= limit {
 			break
 		}
+	}
+	return out, nil
+}
+
+// SpansCovering implements Source.
+func (s *SliceSource) SpansCovering(day time.Time, limit int) ([]model.Event, error) {
+	var out []model.Event
+	for i := len(s.events) - 1; i >= 0 && len(out) < limit; i-- {
+		e := s.events[i]
+		end := e.End
+		if end.Before(e.Start) {
+			end = e.Start
+		}
+		if !e.Dated() || !model.Day(e.Start).Before(model.Day(day)) || model.Day(end).Before(model.Day(day)) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

@@ -53,14 +53,31 @@ func (s *StoreSource) Counts(from, to time.Time, unit Unit) ([]Count, error) {
 	return out, nil
 }
 
-// Events implements Source with the store's light marks.
+// Events implements Source with the store's light marks of the events
+// starting in the window.
 func (s *StoreSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
 	f := s.filter
 	f.Limit = limit
-	ms, err := s.st.Marks(from, to, f)
+	ms, err := s.st.MarksStartingBetween(from, to, f)
 	if err != nil {
 		return nil, fmt.Errorf("timeline marks: %w", err)
 	}
+	return s.events(ms)
+}
+
+// SpansCovering implements Source with the store's light marks.
+func (s *StoreSource) SpansCovering(day time.Time, limit int) ([]model.Event, error) {
+	f := s.filter
+	f.Limit = limit
+	ms, err := s.st.SpansCovering(day, f)
+	if err != nil {
+		return nil, fmt.Errorf("timeline spans: %w", err)
+	}
+	return s.events(ms)
+}
+
+// events turns marks into events with their places, each place read once.
+func (s *StoreSource) events(ms []store.Mark) ([]model.Event, error) {
 	out := make([]model.Event, 0, len(ms))
 	for _, m := range ms {
 		e := model.Event{ID: m.ID, Kind: m.Kind, Title: m.Title, Start: m.Start, End: m.End, Precision: m.Precision,
@@ -68,6 +85,7 @@ func (s *StoreSource) Events(from, to time.Time, limit int) ([]model.Event, erro
 		if m.PlaceID != 0 {
 			p, ok := s.places[m.PlaceID]
 			if !ok {
+				var err error
 				p, err = s.st.Place(m.PlaceID)
 				if err != nil {
 					return nil, fmt.Errorf("place of event %d: %w", m.ID, err)

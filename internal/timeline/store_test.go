@@ -135,3 +135,98 @@ func BenchmarkQueryStore(b *testing.B) {
 		}
 	})
 }
+
+// spansStore loads, with a bulk writer, spans month-long reports of March
+// 2016 (month precision, so they start on the 1st) and own day-precision
+// events on 15 March 2016, into a new store.
+func spansStore(t *testing.T, spans, own int) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	bw, err := st.NewBulkWriter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(e model.Event) {
+		t.Helper()
+		if err := bw.AddEvent(&e); err != nil {
+			bw.Rollback()
+			t.Fatal(err)
+		}
+	}
+	for i := range spans {
+		add(model.Event{Key: fmt.Sprintf("span-%d", i), Kind: model.KindTalks, Title: fmt.Sprintf("talks in March %d", i),
+			Start: d("2016-03-01"), End: d("2016-03-31"), Precision: model.PrecisionMonth, Confidence: 0.5})
+	}
+	for i := range own {
+		add(model.Event{Key: fmt.Sprintf("own-%d", i), Kind: model.KindMeeting, Title: fmt.Sprintf("meeting %d", i),
+			Start: d("2016-03-15"), End: d("2016-03-15"), Precision: model.PrecisionDay, Confidence: 0.5})
+	}
+	if err := bw.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// A zoomed-in window draws all of its own events even when more month-long
+// spans that began before it reach into it than the window can draw; those
+// spans are capped to a share of the budget and the view says so.
+func TestZoomedWindowShowsItsOwnEventsDespiteEarlierSpans(t *testing.T) {
+	const maxEvents = 40
+	st := spansStore(t, 300, 12)
+	src := NewStoreSource(st, store.Filter{}, nil)
+	s := NewScale(d("2015-01-01"), d("2017-12-31"), 200, nil, false)
+	tests := []struct {
+		name      string
+		day       string
+		own       int // day-precision events expected among the marks
+		clustered bool
+		spansCut  bool
+	}{
+		{"the busy day", "2016-03-15", 12, false, true},
+		{"a quiet day inside the spans", "2016-03-20", 0, false, true},
+		{"a day after the spans", "2016-04-02", 0, false, false},
+		{"the day the spans start", "2016-03-01", 0, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			day := d(tt.day)
+			v, err := Query(src, s, s.Y(day)+1, s.Y(day.AddDate(0, 0, 1))-1, maxEvents)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Clustered != tt.clustered {
+				t.Fatalf("clustered %v, want %v (total %d)", v.Clustered, tt.clustered, v.Total)
+			}
+			if v.SpansCut != tt.spansCut {
+				t.Errorf("spans cut %v, want %v", v.SpansCut, tt.spansCut)
+			}
+			if tt.clustered {
+				return
+			}
+			own, spans := 0, 0
+			for _, m := range v.Marks {
+				switch {
+				case m.Event == nil:
+					t.Errorf("cluster mark %+v in a per-event view", m)
+				case m.Span:
+					spans++
+				case model.Day(m.Event.Start).Equal(day):
+					own++
+				}
+			}
+			if own != tt.own {
+				t.Errorf("%d of the day's own events drawn, want %d (%d marks)", own, tt.own, len(v.Marks))
+			}
+			if max := maxEvents / SpanShare; spans > max {
+				t.Errorf("%d spans drawn, want at most %d", spans, max)
+			}
+			if tt.spansCut && spans == 0 {
+				t.Errorf("no span from before the window drawn")
+			}
+		})
+	}
+}

@@ -21,9 +21,13 @@ type Source interface {
 	// Counts returns the number of dated events per bucket of unit whose
 	// start falls in [from, to]; empty buckets may be left out. Sorted by Start.
 	Counts(from, to time.Time, unit Unit) ([]Count, error)
-	// Events returns at most limit dated events overlapping [from, to],
-	// ordered by start date.
+	// Events returns at most limit dated events that start in [from, to],
+	// ordered by start date. Spans that began earlier are left to
+	// SpansCovering, so that they never crowd out a window's own events.
 	Events(from, to time.Time, limit int) ([]model.Event, error)
+	// SpansCovering returns at most limit dated events that began before
+	// day and last into it, latest start first.
+	SpansCovering(day time.Time, limit int) ([]model.Event, error)
 }
 
 // Mark is one thing drawn on the axis: an event, or a cluster of events when
@@ -51,7 +55,14 @@ type View struct {
 	Total     int  // dated events in the window
 	Clustered bool // Marks are clusters, not events
 	Marks     []Mark
+	// SpansCut says that more spans began before the window and last into
+	// it than the window draws (at most SpanShare of maxEvents).
+	SpansCut bool
 }
+
+// SpanShare is the part of a window's event budget left to spans that began
+// before it: they are context, and the window's own events always come first.
+const SpanShare = 4 // one quarter
 
 // Query returns the marks visible between y0 and y1. It first counts the
 // events in the window per bucket, then fetches them one by one only when
@@ -88,21 +99,32 @@ func Query(src Source, s Scale, y0, y1 float64, maxEvents int) (View, error) {
 		}
 	}
 	if v.Total <= maxEvents {
-		// Events overlaps the window, so spans that began before it show too.
-		evs, err := src.Events(from, to, maxEvents*2+50)
+		// The window's own events first, all of them (Total counted them);
+		// then, capped, the spans that began before it and reach into it.
+		evs, err := src.Events(from, to, maxEvents+1)
 		if err != nil {
 			return v, fmt.Errorf("events %s..%s: %w", from.Format(time.DateOnly), to.Format(time.DateOnly), err)
 		}
-		for i := range evs {
-			e := &evs[i]
-			if !e.Dated() {
-				continue
+		spanCap := max(maxEvents/SpanShare, 1)
+		spans, err := src.SpansCovering(from, spanCap+1)
+		if err != nil {
+			return v, fmt.Errorf("spans into %s: %w", from.Format(time.DateOnly), err)
+		}
+		if len(spans) > spanCap {
+			spans, v.SpansCut = spans[:spanCap], true
+		}
+		for _, list := range [][]model.Event{evs, spans} {
+			for i := range list {
+				e := &list[i]
+				if !e.Dated() {
+					continue
+				}
+				m := EventMark(s, e)
+				if !m.To.After(from) || m.From.After(to) {
+					continue // by whole days, as the window's events were counted
+				}
+				v.Marks = append(v.Marks, m)
 			}
-			m := EventMark(s, e)
-			if !m.To.After(from) || m.From.After(to) {
-				continue // by whole days, as the window's events were counted
-			}
-			v.Marks = append(v.Marks, m)
 		}
 		SortMarks(v.Marks)
 		return v, nil
