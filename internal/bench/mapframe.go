@@ -4,7 +4,6 @@ import (
 	"compress/gzip"
 	"fmt"
 	"image"
-	"image/draw"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -17,13 +16,18 @@ import (
 
 // The map metrics call internal/geo the way the map widget
 // (internal/ui/mapview, which the CLI cannot import because it links Fyne)
-// does: RenderInto for the basemap, ClusterMarkers for the markers, and a
-// copy of the cached basemap plus DrawOverlay when only the markers change.
+// does: RenderInto for the basemap; a PointSet made when the markers are
+// set and ClusterOverlapping per view for the markers; and an OverlayFrame,
+// which redraws only the markers whose state changed, for a frame after a
+// selection change.
 
 // mapW and mapH are the map's size in a 1280×800 window shown full size.
 const mapW, mapH = 1280, 800
 
-// clusterPx is mapview's merge distance for markers.
+// clusterGap is mapview's: discs closer than their radii plus this merge.
+const clusterGap = 2
+
+// clusterPx is how far off-screen a cluster may sit and still be drawn.
 const clusterPx = 26
 
 // regional is the view the map metrics draw: the eastern Mediterranean and
@@ -114,14 +118,16 @@ func markerPoints() ([]geo.WeightedPoint, []model.Place, error) {
 	pts := make([]geo.WeightedPoint, len(places))
 	for i, p := range places {
 		w := 1 + math.Floor(2000*math.Pow(r.Float64(), 8)*(1-float64(i)/float64(len(places))))
-		pts[i] = geo.WeightedPoint{Lat: p.Lat, Lon: p.Lon, Weight: w}
+		pts[i] = geo.WeightedPoint{Lat: p.Lat, Lon: p.Lon, Weight: w, Radius: geo.MarkerRadius(int(w))}
 	}
 	return pts, places, nil
 }
 
-// layout is mapview's marker layout: cluster, then place each cluster.
-func layout(pts []geo.WeightedPoint, v geo.View) []geo.Marker {
-	cs := geo.ClusterMarkers(pts, v, clusterPx)
+// layout is mapview's marker layout for a view: cluster the points
+// prepared when the markers were set (only discs that would overlap
+// merge), then place each cluster.
+func layout(ps *geo.PointSet, v geo.View) []geo.Marker {
+	cs := ps.ClusterOverlapping(v.Zoom, clusterGap)
 	out := make([]geo.Marker, 0, len(cs))
 	for _, c := range cs {
 		x, y := v.Project(c.Lat, c.Lon)
@@ -140,9 +146,11 @@ func runMarkers(env *Env) (Result, func(), error) {
 	}
 	// The world fitted to the map: every place is in view.
 	world := geo.NewView(20, 10, math.Log2(mapW/float64(geo.TileSize)), mapW, mapH)
+	// Sorting and projecting happen once, when the map gets its markers.
+	ps := geo.NewPointSet(pts)
 	var n int
 	ds, err := durations(15, func() error {
-		n = len(layout(pts, world))
+		n = len(layout(ps, world))
 		return nil
 	})
 	if err != nil {
@@ -154,7 +162,7 @@ func runMarkers(env *Env) (Result, func(), error) {
 	}
 	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
 			Note: fmt.Sprintf("median of %d, %d places → %d markers, world view 1280×800", len(ds), len(pts), n)},
-		func() { layout(pts, world) }, nil
+		func() { layout(ps, world) }, nil
 }
 
 func runMapCached(env *Env) (Result, func(), error) {
@@ -162,7 +170,7 @@ func runMapCached(env *Env) (Result, func(), error) {
 	if err != nil {
 		return Result{}, nil, err
 	}
-	g, err := geo.DefaultGazetteer()
+	cities, err := geo.MajorCities()
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -171,10 +179,10 @@ func runMapCached(env *Env) (Result, func(), error) {
 	if err := geo.NewRenderer().RenderInto(base, v, geo.LightStyle); err != nil {
 		return Result{}, nil, err
 	}
-	// Markers, names and context cities are laid out once per view; a
-	// cached frame only composites them over the cached basemap, as when
-	// the selection or the hover changes.
-	cs := geo.ClusterMarkers(pts, v, clusterPx)
+	// Markers, names and context cities are laid out and drawn once per
+	// view; a cached frame is one after a change of selection, as when the
+	// user picks an event, which redraws only the affected markers.
+	cs := geo.NewPointSet(pts).ClusterOverlapping(v.Zoom, clusterGap)
 	var o geo.Overlay
 	o.CountryLabels = true
 	for _, c := range cs {
@@ -190,11 +198,22 @@ func runMapCached(env *Env) (Result, func(), error) {
 		o.Markers = append(o.Markers, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight)),
 			Fill: geo.LightStyle.Land, Text: fmt.Sprint(int(c.Weight)), Name: name})
 	}
-	o.Cities = g.ContextCities(v, 45)
-	frame := image.NewRGBA(base.Bounds())
+	o.Cities = cities.ContextCities(v, 45)
+	var f geo.OverlayFrame
+	if _, _, err := f.Draw(base, v, geo.LightStyle, o); err != nil {
+		return Result{}, nil, err
+	}
+	if len(o.Markers) == 0 {
+		return Result{}, nil, fmt.Errorf("map_cached_ms: no markers in the regional view")
+	}
+	// Each frame selects the next marker, deselecting the previous one,
+	// as mapview's SetSelected does when the user picks another event.
+	sel := 0
 	draw1 := func() error {
-		draw.Draw(frame, frame.Bounds(), base, image.Point{}, draw.Src)
-		_, err := geo.DrawOverlay(frame, v, geo.LightStyle, o)
+		o.Markers[sel].Selected = false
+		sel = (sel + 1) % len(o.Markers)
+		o.Markers[sel].Selected = true
+		_, _, err := f.Draw(base, v, geo.LightStyle, o)
 		return err
 	}
 	if err := draw1(); err != nil {
@@ -209,6 +228,6 @@ func runMapCached(env *Env) (Result, func(), error) {
 		return Result{}, nil, err
 	}
 	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
-			Note: fmt.Sprintf("median of %d: copy the cached basemap, draw %d markers with labels, regional view", len(ds), len(o.Markers))},
+			Note: fmt.Sprintf("median of %d selection changes over %d markers with labels, regional view: redraw the changed markers' surroundings", len(ds), len(o.Markers))},
 		func() { _ = draw1() }, nil
 }

@@ -274,23 +274,26 @@ func darker(c color.RGBA) color.RGBA {
 	return color.RGBA{uint8(uint16(c.R) * 2 / 3), uint8(uint16(c.G) * 2 / 3), uint8(uint16(c.B) * 2 / 3), 0xff}
 }
 
-// fillPill draws a rounded box of height h (logical pixels) at x, y.
-func fillPill(img *image.RGBA, x, y, w, h, sc float64, c color.RGBA) {
-	var z vector.Rasterizer
+// fillPill draws a rounded box of height h (logical pixels) at x, y,
+// changing img only inside clip.
+func fillPill(img *image.RGBA, clip image.Rectangle, x, y, w, h, sc float64, c color.RGBA) {
 	r := h / 2
 	rect := image.Rect(int(math.Floor(x*sc))-1, int(math.Floor(y*sc))-1, int(math.Ceil((x+w)*sc))+1, int(math.Ceil((y+h)*sc))+1).Intersect(img.Bounds())
 	if rect.Empty() {
 		return
 	}
-	z.Reset(rect.Dx(), rect.Dy())
-	ox, oy := float32(x*sc-float64(rect.Min.X)), float32(y*sc-float64(rect.Min.Y))
-	rs, ws, hs := float32(r*sc), float32(w*sc), float32(h*sc)
-	addCircle(&z, ox+rs, oy+rs, rs)
-	addCircle(&z, ox+ws-rs, oy+rs, rs)
-	z.MoveTo(ox+rs, oy)
-	z.LineTo(ox+ws-rs, oy)
-	z.LineTo(ox+ws-rs, oy+hs)
-	z.LineTo(ox+rs, oy+hs)
-	z.ClosePath()
-	z.Draw(img, rect, image.NewUniform(c), image.Point{})
+	drawClipped(img, clip, rect, func(dst *image.RGBA) {
+		var z vector.Rasterizer
+		z.Reset(rect.Dx(), rect.Dy())
+		ox, oy := float32(x*sc-float64(rect.Min.X)), float32(y*sc-float64(rect.Min.Y))
+		rs, ws, hs := float32(r*sc), float32(w*sc), float32(h*sc)
+		addCircle(&z, ox+rs, oy+rs, rs)
+		addCircle(&z, ox+ws-rs, oy+rs, rs)
+		z.MoveTo(ox+rs, oy)
+		z.LineTo(ox+ws-rs, oy)
+		z.LineTo(ox+ws-rs, oy+hs)
+		z.LineTo(ox+rs, oy+hs)
+		z.ClosePath()
+		z.Draw(dst, rect, image.NewUniform(c), image.Point{})
+	})
 }

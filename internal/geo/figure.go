@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"strconv"
 
@@ -15,7 +16,7 @@ import (
 type Overlay struct {
 	Markers       []Marker
 	Areas         []Area      // countries and regions with events, drawn under the markers
-	Cities        []Candidate // context cities, most important first (see Gazetteer.ContextCities)
+	Cities        []Candidate // context cities, most important first (see CityTable.ContextCities)
 	CountryLabels bool
 }
 
@@ -31,6 +32,21 @@ const (
 // do not fit are left out, marker names first in, country names next, then
 // context cities by size.
 func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
+	labels, err := layoutOverlay(v, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := drawUnder(img, v, s, o, labels); err != nil {
+		return nil, err
+	}
+	if err := drawTop(img, img.Bounds(), v, s, o, labels); err != nil {
+		return nil, err
+	}
+	return labels, nil
+}
+
+// layoutOverlay places the overlay's labels.
+func layoutOverlay(v View, o Overlay) ([]Label, error) {
 	var cands []LabelCandidate
 	var obstacles []Rect
 	for i, m := range o.Markers {
@@ -110,14 +126,20 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 		}
 		keep = append(keep, c)
 	}
-	labels := PlaceLabels(keep, v, obstacles)
+	return PlaceLabels(keep, v, obstacles), nil
+}
+
+// drawUnder draws the part of an overlay that lies under the markers and
+// does not change with their selection or highlight: area tints, country
+// names, context cities and region rings.
+func drawUnder(img *image.RGBA, v View, s Style, o Overlay, labels []Label) error {
 	sc := v.scale()
 	drawAreaTints(img, v, s, o.Areas)
 	// Country names under everything else.
 	for _, l := range labels {
 		if l.Kind == LabelCountry {
 			if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CountryLabel, s.Halo); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
@@ -130,43 +152,71 @@ func DrawOverlay(img *image.RGBA, v View, s Style, o Overlay) ([]Label, error) {
 		fillCircle(&z, img, x*sc, y*sc, 3.2*sc, s.MarkerOutline)
 		fillCircle(&z, img, x*sc, y*sc, 2.2*sc, s.CityLabel)
 		if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CityLabel, s.Halo); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	drawAreaRings(img, v, s, o.Areas)
-	DrawMarkers(img, v, s, o.Markers)
+	return nil
+}
+
+// drawTop draws the markers and the labels over them (marker and area
+// names), writing only inside clip: a whole frame, or the surroundings of
+// markers whose state changed. Pixels inside clip come out as a full
+// redraw's would.
+func drawTop(img *image.RGBA, clip image.Rectangle, v View, s Style, o Overlay, labels []Label) error {
+	drawMarkers(img, clip, v, s, o.Markers)
+	sc := v.scale()
+	sub := img.SubImage(clip).(*image.RGBA)
 	for _, l := range labels {
-		switch {
-		case l.Kind == LabelCity && !l.Dot:
-			if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CityLabel, s.Halo); err != nil {
-				return nil, err
+		if l.Kind != LabelArea && (l.Kind != LabelCity || l.Dot) {
+			continue
+		}
+		if !deviceRect(l.Box, labelPad, sc).Overlaps(clip) {
+			continue
+		}
+		switch l.Kind {
+		case LabelCity:
+			if err := DrawText(sub, l.Text, l.Typeface, l.Size, l.Box.X0, l.Box.Y0, sc, s.CityLabel, s.Halo); err != nil {
+				return err
 			}
-		case l.Kind == LabelArea:
-			if err := drawAreaLabel(img, l, sc, s, o.Areas[l.ID]); err != nil {
-				return nil, err
+		case LabelArea:
+			if err := drawAreaLabel(img, clip, l, sc, s, o.Areas[l.ID]); err != nil {
+				return err
 			}
 		}
 	}
-	return labels, nil
+	return nil
+}
+
+// labelPad is how far, in logical pixels, a label's halo and badge may
+// reach beyond its box.
+const labelPad = 6
+
+// deviceRect returns r grown by pad, in device pixels at scale sc, rounded
+// outwards.
+func deviceRect(r Rect, pad, sc float64) image.Rectangle {
+	return image.Rect(int(math.Floor((r.X0-pad)*sc))-1, int(math.Floor((r.Y0-pad)*sc))-1,
+		int(math.Ceil((r.X1+pad)*sc))+1, int(math.Ceil((r.Y1+pad)*sc))+1)
 }
 
 // drawAreaLabel draws a tinted country's name and its count in a pill of
 // the country's kind colour, vertically centred in the label's box.
-func drawAreaLabel(img *image.RGBA, l Label, sc float64, s Style, a Area) error {
+func drawAreaLabel(img *image.RGBA, clip image.Rectangle, l Label, sc float64, s Style, a Area) error {
 	_, th := TextSize(l.Text, l.Typeface, l.Size)
 	bw, bh := badgeSize(l.Badge)
 	midY := (l.Box.Y0 + l.Box.Y1) / 2
-	if err := DrawText(img, l.Text, l.Typeface, l.Size, l.Box.X0, midY-th/2, sc, s.CityLabel, s.Halo); err != nil {
+	sub := img.SubImage(clip).(*image.RGBA)
+	if err := DrawText(sub, l.Text, l.Typeface, l.Size, l.Box.X0, midY-th/2, sc, s.CityLabel, s.Halo); err != nil {
 		return err
 	}
 	if bw == 0 {
 		return nil
 	}
 	x := l.Box.X1 - bw
-	fillPill(img, x-1, midY-bh/2-1, bw+2, bh+2, sc, s.MarkerOutline)
-	fillPill(img, x, midY-bh/2, bw, bh, sc, a.Fill)
+	fillPill(img, clip, x-1, midY-bh/2-1, bw+2, bh+2, sc, s.MarkerOutline)
+	fillPill(img, clip, x, midY-bh/2, bw, bh, sc, a.Fill)
 	tw, tth := TextSize(l.Badge, Bold, badgeTextSize)
-	return DrawText(img, l.Badge, Bold, badgeTextSize, x+(bw-tw)/2, midY-tth/2, sc, textOn(a.Fill), color.RGBA{})
+	return DrawText(sub, l.Badge, Bold, badgeTextSize, x+(bw-tw)/2, midY-tth/2, sc, textOn(a.Fill), color.RGBA{})
 }
 
 // FigureMarker is a numbered place on an exported map figure.
@@ -187,8 +237,8 @@ func RenderFigure(v View, s Style, ms []FigureMarker) (*image.RGBA, error) {
 		return nil, fmt.Errorf("render figure: %w", err)
 	}
 	o := Overlay{CountryLabels: true}
-	if g, err := DefaultGazetteer(); err == nil {
-		o.Cities = g.ContextCities(v, 40)
+	if t, err := MajorCities(); err == nil {
+		o.Cities = t.ContextCities(v, 40)
 	} else {
 		return nil, fmt.Errorf("render figure: %w", err)
 	}

@@ -477,44 +477,13 @@ func (g *Gazetteer) majorCities() []int32 {
 	return g.major
 }
 
-// ContextCities returns up to max cities inside the view, most important
-// first: capitals and large cities that help a reader find their way. The
-// population threshold falls as the view zooms in.
-func (g *Gazetteer) ContextCities(v View, max int) []Candidate {
-	minPop := int64(5_000_000)
-	switch {
-	case v.Zoom >= 7:
-		minPop = 100_000
-	case v.Zoom >= 5.5:
-		minPop = 300_000
-	case v.Zoom >= 4:
-		minPop = 700_000
-	case v.Zoom >= 3:
-		minPop = 2_000_000
-	}
-	var out []Candidate
-	for _, i := range g.majorCities() {
-		c := &g.cands[i]
-		if c.Population < minPop && !(c.Feature == "PPLC" && c.Population >= minPop/4) {
-			continue
-		}
-		if !v.Contains(c.Lat, c.Lon, 0) {
-			continue
-		}
-		near := false
-		for _, o := range out {
-			if distanceKm(o.Lat, o.Lon, c.Lat, c.Lon) < 40 {
-				near = true // "City of London" beside London
-				break
-			}
-		}
-		if near {
-			continue
-		}
-		out = append(out, *c)
-		if len(out) >= max {
-			break
-		}
+// majorCandidates returns the candidates majorCities lists, in its order,
+// from which the embedded major-cities table is made.
+func (g *Gazetteer) majorCandidates() []Candidate {
+	idx := g.majorCities()
+	out := make([]Candidate, len(idx))
+	for k, i := range idx {
+		out[k] = g.cands[i]
 	}
 	return out
 }

@@ -78,7 +78,10 @@ func TestCountryLabelCandidates(t *testing.T) {
 }
 
 func TestContextCities(t *testing.T) {
-	g := gaz(t)
+	g, err := MajorCities()
+	if err != nil {
+		t.Fatalf("MajorCities: %v", err)
+	}
 	world := worldView()
 	regional := regionalView()
 	w := g.ContextCities(world, 100)

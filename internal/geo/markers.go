@@ -1,11 +1,10 @@
 package geo
 
 import (
-	"cmp"
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
-	"slices"
 	"sort"
 
 	"golang.org/x/image/vector"
@@ -42,13 +41,41 @@ func (m Marker) Box(v View) Rect {
 // enough for it: drawing through a full-frame one costs a pass over every
 // pixel per disc.
 func fillCircle(z *vector.Rasterizer, img *image.RGBA, cx, cy, r float64, c color.RGBA) {
+	fillCircleClip(z, img, img.Bounds(), cx, cy, r, c)
+}
+
+// fillCircleClip is fillCircle changing img only inside clip, with the
+// same pixels there as an unclipped draw.
+func fillCircleClip(z *vector.Rasterizer, img *image.RGBA, clip image.Rectangle, cx, cy, r float64, c color.RGBA) {
 	rect := image.Rect(int(math.Floor(cx-r-1)), int(math.Floor(cy-r-1)), int(math.Ceil(cx+r+1)), int(math.Ceil(cy+r+1))).Intersect(img.Bounds())
 	if rect.Empty() {
 		return
 	}
-	z.Reset(rect.Dx(), rect.Dy())
-	addCircle(z, float32(cx-float64(rect.Min.X)), float32(cy-float64(rect.Min.Y)), float32(r))
-	z.Draw(img, rect, image.NewUniform(c), image.Point{})
+	drawClipped(img, clip, rect, func(dst *image.RGBA) {
+		z.Reset(rect.Dx(), rect.Dy())
+		addCircle(z, float32(cx-float64(rect.Min.X)), float32(cy-float64(rect.Min.Y)), float32(r))
+		z.Draw(dst, rect, image.NewUniform(c), image.Point{})
+	})
+}
+
+// drawClipped runs paint, which writes to its argument only inside rect,
+// so that img changes only inside clip. Where rect crosses clip's edge it
+// paints a copy of rect and keeps the part inside clip: the rasterizer's
+// origin stays where a full redraw puts it, so anti-aliased edges come out
+// the same to the bit.
+func drawClipped(img *image.RGBA, clip, rect image.Rectangle, paint func(dst *image.RGBA)) {
+	in := rect.Intersect(clip)
+	switch {
+	case in.Empty():
+		return
+	case in == rect:
+		paint(img)
+		return
+	}
+	scratch := image.NewRGBA(rect)
+	draw.Draw(scratch, rect, img, rect.Min, draw.Src)
+	paint(scratch)
+	draw.Draw(img, in, scratch, in.Min, draw.Src)
 }
 
 // addCircle adds a circle path (four cubic Béziers) in device pixels.
@@ -68,6 +95,21 @@ func addCircle(z *vector.Rasterizer, cx, cy, r float32) {
 // ring, and the text inside. Larger discs are drawn first so that small
 // ones on top stay visible.
 func DrawMarkers(img *image.RGBA, v View, s Style, ms []Marker) {
+	drawMarkers(img, img.Bounds(), v, s, ms)
+}
+
+// markerReach is how far beyond its radius a marker may paint, in logical
+// pixels: the highlight halo's 7 and a pixel of anti-aliasing.
+const markerReach = 8
+
+// deviceBox returns the device pixels a marker may paint in view v.
+func (m Marker) deviceBox(v View) image.Rectangle {
+	x, y := v.Project(m.Lat, m.Lon)
+	return deviceRect(Rect{x, y, x, y}, m.Radius+markerReach, v.scale())
+}
+
+// drawMarkers is DrawMarkers changing img only inside clip.
+func drawMarkers(img *image.RGBA, clip image.Rectangle, v View, s Style, ms []Marker) {
 	order := make([]int, len(ms))
 	for i := range order {
 		order[i] = i
@@ -82,12 +124,17 @@ func DrawMarkers(img *image.RGBA, v View, s Style, ms []Marker) {
 	sc := v.scale()
 	var z vector.Rasterizer
 	disc := func(x, y, r float64, c color.RGBA) {
-		fillCircle(&z, img, x*sc, y*sc, r*sc, c)
+		fillCircleClip(&z, img, clip, x*sc, y*sc, r*sc, c)
 	}
+	sub := img.SubImage(clip).(*image.RGBA)
+	full := clip == img.Bounds()
 	for _, i := range order {
 		m := ms[i]
 		x, y := v.Project(m.Lat, m.Lon)
 		if x < -m.Radius*2 || y < -m.Radius*2 || x > v.Width+m.Radius*2 || y > v.Height+m.Radius*2 {
+			continue
+		}
+		if !full && !m.deviceBox(v).Overlaps(clip) {
 			continue
 		}
 		if m.Highlighted {
@@ -104,7 +151,7 @@ func DrawMarkers(img *image.RGBA, v View, s Style, ms []Marker) {
 			size := math.Max(9, math.Min(13, m.Radius*0.95))
 			w, h := TextSize(m.Text, Bold, size)
 			if w < m.Radius*2-2 {
-				DrawText(img, m.Text, Bold, size, x-w/2, y-h/2, sc, textOn(m.Fill), color.RGBA{})
+				DrawText(sub, m.Text, Bold, size, x-w/2, y-h/2, sc, textOn(m.Fill), color.RGBA{})
 			}
 		}
 	}
@@ -123,144 +170,4 @@ func textOn(c color.RGBA) color.RGBA {
 		return color.RGBA{0x10, 0x10, 0x10, 0xff}
 	}
 	return color.RGBA{0xff, 0xff, 0xff, 0xff}
-}
-
-// WeightedPoint is a place to cluster, weighted by its number of events.
-type WeightedPoint struct {
-	Lat, Lon float64
-	Weight   float64
-	Radius   float64 // the drawn disc's radius in logical pixels, for ClusterOverlapping
-}
-
-// Cluster is a group of points that would overlap on screen.
-type Cluster struct {
-	Lat, Lon float64 // the heaviest member's position, so a cluster sits on a real place
-	Weight   float64 // sum of the members' weights
-	Members  []int   // indexes into the points, heaviest first
-}
-
-// ClusterMarkers groups points closer than radiusPx on screen. Points are
-// taken heaviest first; each joins the first cluster within radiusPx found
-// in the 3×3 grid cells around it, or starts a new one. The grid makes it
-// linear in the number of points (50,000 places cluster in milliseconds).
-func ClusterMarkers(pts []WeightedPoint, v View, radiusPx float64) []Cluster {
-	if radiusPx <= 0 {
-		radiusPx = 1
-	}
-	order := make([]int, len(pts))
-	for i := range order {
-		order[i] = i
-	}
-	// Heaviest first; ties by index keep the result deterministic.
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(pts[b].Weight, pts[a].Weight); c != 0 {
-			return c
-		}
-		return a - b
-	})
-	type centre struct{ x, y float64 }
-	var cs []Cluster
-	var cxy []centre
-	// A dense grid over the view (plus a ring of cells) holds the cluster
-	// centres; points off-screen fall back to a map.
-	gw, gh := int(math.Ceil(v.Width/radiusPx))+4, int(math.Ceil(v.Height/radiusPx))+4
-	dense := make([][]int32, gw*gh)
-	sparse := map[[2]int]([]int32){}
-	cell := func(gx, gy int) *[]int32 {
-		if gx >= -2 && gy >= -2 && gx < gw-2 && gy < gh-2 {
-			return &dense[(gy+2)*gw+gx+2]
-		}
-		k := [2]int{gx, gy}
-		l := sparse[k]
-		return &l
-	}
-	r2 := radiusPx * radiusPx
-	proj := v.projector()
-	for _, i := range order {
-		p := pts[i]
-		x, y := proj(p.Lat, p.Lon)
-		gx, gy := int(math.Floor(x/radiusPx)), int(math.Floor(y/radiusPx))
-		found := -1
-		best := r2
-		for dx := -1; dx <= 1; dx++ {
-			for dy := -1; dy <= 1; dy++ {
-				for _, ci := range *cell(gx+dx, gy+dy) {
-					c := cxy[ci]
-					if d := (c.x-x)*(c.x-x) + (c.y-y)*(c.y-y); d <= best {
-						found, best = int(ci), d
-					}
-				}
-			}
-		}
-		if found >= 0 {
-			cs[found].Weight += p.Weight
-			cs[found].Members = append(cs[found].Members, i)
-			continue
-		}
-		l := cell(gx, gy)
-		*l = append(*l, int32(len(cs)))
-		if gx < -2 || gy < -2 || gx >= gw-2 || gy >= gh-2 {
-			sparse[[2]int{gx, gy}] = *l
-		}
-		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: p.Weight, Members: []int{i}})
-		cxy = append(cxy, centre{x, y})
-	}
-	return cs
-}
-
-// ClusterOverlapping groups only points whose discs would overlap on
-// screen: a point joins a cluster when the distance between them is less
-// than the sum of their radii (WeightedPoint.Radius; a cluster has its
-// heaviest member's) plus gapPx. Markers that merely sit near each other
-// stay apart, so that Amman and Palmyra both show at a regional view. Like
-// ClusterMarkers it takes points heaviest first and is linear through a
-// grid.
-func ClusterOverlapping(pts []WeightedPoint, v View, gapPx float64) []Cluster {
-	maxR := 0.0
-	for _, p := range pts {
-		maxR = math.Max(maxR, p.Radius)
-	}
-	cellPx := math.Max(2*maxR+gapPx, 1)
-	order := make([]int, len(pts))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(pts[b].Weight, pts[a].Weight); c != 0 {
-			return c
-		}
-		return a - b
-	})
-	type centre struct{ x, y, r float64 }
-	var cs []Cluster
-	var cxy []centre
-	grid := map[[2]int][]int32{}
-	proj := v.projector()
-	for _, i := range order {
-		p := pts[i]
-		x, y := proj(p.Lat, p.Lon)
-		gx, gy := int(math.Floor(x/cellPx)), int(math.Floor(y/cellPx))
-		found, best := -1, math.Inf(1)
-		for dx := -1; dx <= 1; dx++ {
-			for dy := -1; dy <= 1; dy++ {
-				for _, ci := range grid[[2]int{gx + dx, gy + dy}] {
-					c := cxy[ci]
-					d := math.Hypot(c.x-x, c.y-y)
-					if d < c.r+p.Radius+gapPx && d < best {
-						found, best = int(ci), d
-					}
-				}
-			}
-		}
-		if found >= 0 {
-			cs[found].Weight += p.Weight
-			cs[found].Members = append(cs[found].Members, i)
-			continue
-		}
-		k := [2]int{gx, gy}
-		grid[k] = append(grid[k], int32(len(cs)))
-		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: p.Weight, Members: []int{i}})
-		cxy = append(cxy, centre{x, y, p.Radius})
-	}
-	return cs
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"strings"
 	"sync"
@@ -96,20 +95,32 @@ type Map struct {
 	view        geo.View
 	viewSet     bool // the user or the caller chose a view; stop auto-fitting
 	size        fyne.Size
-	gaz         *geo.Gazetteer
+	cityTable   *geo.CityTable // context cities; nil if the table failed to load
 	rend        *geo.Renderer
+
+	// points are the Point markers prepared for clustering when the
+	// markers are set; pointIdx maps their indexes to markers'.
+	points   *geo.PointSet
+	pointIdx []int
 
 	// caches
 	baseKey   frameKey
 	base      *image.RGBA
 	frameKey  frameKey
 	frame     *image.RGBA
-	overlayOK bool // frame is base + current overlay
+	overlay   geo.OverlayFrame // redraws only the markers whose state changed
+	overlayOK bool             // frame is base + current overlay
 	clusters  []cluster
 	areas     []int // indexes into markers of the areas, heaviest first
 	clusterOf geo.View
-	badges    map[int]geo.Rect // area marker index → its name and badge as last drawn
-	labels    []geo.Label      // the labels last drawn, for tests of the layout
+	// rawClusters are the points' clusters at rawZoom; they hold while
+	// the user pans, which only moves them on screen.
+	rawClusters []geo.Cluster
+	rawZoom     float64
+	cities      []geo.Candidate // context cities of citiesOf
+	citiesOf    geo.View
+	badges      map[int]geo.Rect // area marker index → its name and badge as last drawn
+	labels      []geo.Label      // the labels last drawn, for tests of the layout
 
 	hover      target // what is under the mouse
 	hoverPos   fyne.Position
@@ -155,10 +166,12 @@ type cluster struct {
 // New returns an empty map showing the world.
 func New() *Map {
 	m := &Map{selected: map[int64]bool{}, highlighted: map[int64]bool{}, hover: noTarget, rend: geo.NewRenderer()}
-	if g, err := geo.DefaultGazetteer(); err == nil {
-		m.gaz = g // without it the map simply shows no context cities
+	// The small table of major cities, not the full gazetteer: the map
+	// needs only their names and positions.
+	if t, err := geo.MajorCities(); err == nil {
+		m.cityTable = t // without it the map simply shows no context cities
 	} else {
-		fyne.LogError("map: gazetteer unavailable", err)
+		fyne.LogError("map: major cities unavailable", err)
 	}
 	m.view = geo.NewView(30, 15, 1, 640, 400)
 	m.ExtendBaseWidget(m)
@@ -170,6 +183,7 @@ func New() *Map {
 func (m *Map) SetMarkers(ms []Marker) {
 	m.mu.Lock()
 	m.markers = append([]Marker(nil), ms...)
+	m.prepareLocked()
 	m.overlayOK = false
 	m.clusters = nil
 	m.badges = nil
@@ -585,14 +599,12 @@ func (m *Map) targetAtLocked(x, y float64) target {
 	return noTarget
 }
 
-// updateClustersLocked recomputes the drawn markers when the view changed.
-// Only discs that would overlap merge; areas are never clustered.
-func (m *Map) updateClustersLocked() {
-	if m.clusters != nil && m.clusterOf == m.view {
-		return
-	}
+// prepareLocked splits new markers into areas and points, and prepares
+// the points for clustering once (sorted by weight, projected), so that a
+// view change only scales and buckets them.
+func (m *Map) prepareLocked() {
 	pts := make([]geo.WeightedPoint, 0, len(m.markers))
-	idx := make([]int, 0, len(m.markers))
+	m.pointIdx = m.pointIdx[:0]
 	m.areas = m.areas[:0]
 	for i, mk := range m.markers {
 		if mk.Extent != Point {
@@ -600,9 +612,28 @@ func (m *Map) updateClustersLocked() {
 			continue
 		}
 		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1)), Radius: geo.MarkerRadius(mk.Count)})
-		idx = append(idx, i)
+		m.pointIdx = append(m.pointIdx, i)
 	}
-	cs := geo.ClusterOverlapping(pts, m.view, clusterGap)
+	m.points = geo.NewPointSet(pts)
+	m.rawClusters = nil
+}
+
+// updateClustersLocked recomputes the drawn markers when the view changed:
+// clustering again only when the zoom did, otherwise moving the clusters.
+// Only discs that would overlap merge; areas are never clustered.
+func (m *Map) updateClustersLocked() {
+	if m.clusters != nil && m.clusterOf == m.view {
+		return
+	}
+	if m.points == nil {
+		m.prepareLocked()
+	}
+	if m.rawClusters == nil || m.rawZoom != m.view.Zoom {
+		m.rawClusters = m.points.ClusterOverlapping(m.view.Zoom, clusterGap)
+		m.rawZoom = m.view.Zoom
+	}
+	cs := m.rawClusters
+	idx := m.pointIdx
 	m.clusters = make([]cluster, 0, len(cs))
 	for _, c := range cs {
 		x, y := m.view.Project(c.Lat, c.Lon)
@@ -659,11 +690,15 @@ func (m *Map) overlayLocked() geo.Overlay {
 		}
 		o.Areas = append(o.Areas, a)
 	}
-	if m.gaz != nil {
-		// Context cities in proportion to the area, so that a small panel
-		// is not crowded with names.
-		n := int(m.view.Width * m.view.Height / cityAreaPx)
-		o.Cities = m.gaz.ContextCities(m.view, max(6, min(maxCityCount, n)))
+	if m.cityTable != nil {
+		if m.cities == nil || m.citiesOf != m.view {
+			// Context cities in proportion to the area, so that a small
+			// panel is not crowded with names.
+			n := int(m.view.Width * m.view.Height / cityAreaPx)
+			m.cities = m.cityTable.ContextCities(m.view, max(6, min(maxCityCount, n)))
+			m.citiesOf = m.view
+		}
+		o.Cities = m.cities
 	}
 	return o
 }
@@ -698,14 +733,12 @@ func (m *Map) render(w, h int) image.Image {
 		m.base, m.baseKey, m.overlayOK = img, k, false
 	}
 	if !m.overlayOK || m.frameKey != k || m.frame == nil || m.frame.Bounds() != m.base.Bounds() {
-		if m.frame == nil || m.frame.Bounds() != m.base.Bounds() {
-			m.frame = image.NewRGBA(m.base.Bounds())
-		}
-		draw.Draw(m.frame, m.frame.Bounds(), m.base, image.Point{}, draw.Src)
-		labels, err := geo.DrawOverlay(m.frame, v, style, m.overlayLocked())
+		frame, labels, err := m.overlay.Draw(m.base, v, style, m.overlayLocked())
 		if err != nil {
 			fyne.LogError("map: draw overlay", err)
+			frame = m.base
 		}
+		m.frame = frame
 		// The badges are where areas are tapped when their country is
 		// mostly off-screen; remember where they went.
 		m.labels = labels
