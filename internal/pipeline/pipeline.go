@@ -116,12 +116,43 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 		}
 	}
 	p := Progress{Total: len(files), Failed: len(sum.Failed)}
+	// Reading, parsing and extracting the next articles runs beside the
+	// store's writes (a few files ahead, in order), so an import keeps both
+	// cores busy: the saves are more than half of its work.
+	work := make(chan prepared, 4)
+	stop := make(chan struct{})
+	go func() {
+		defer close(work)
+		for _, path := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case work <- prepare(st, x, path, opts):
+			case <-stop:
+				return
+			}
+		}
+	}()
+	// On an early return the reader stops before Import does, so it never
+	// touches the store after its caller closed it.
+	defer func() {
+		close(stop)
+		for range work {
+		}
+	}()
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
 			sum.Elapsed = time.Since(start)
 			return sum, fmt.Errorf("import stopped before %s: %w", path, err)
 		}
-		res, err := importOne(ctx, st, x, path, opts)
+		next, ok := <-work
+		if !ok {
+			// The reader stops early only when ctx is done.
+			sum.Elapsed = time.Since(start)
+			return sum, fmt.Errorf("import stopped before %s: %w", path, context.Cause(ctx))
+		}
+		res, err := save(ctx, st, next, opts)
 		switch {
 		case err != nil && fatal(err):
 			sum.Elapsed = time.Since(start)
@@ -160,40 +191,63 @@ func fatal(err error) bool {
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
-func importOne(ctx context.Context, st *store.Store, x Extractor, path string, opts Options) (store.SaveResult, error) {
+// prepared is one file read, parsed and extracted, waiting to be saved.
+type prepared struct {
+	a    *model.Article
+	ext  *model.Extraction
+	skip bool // the file or its text is stored already
+	err  error
+}
+
+// prepare reads, parses and extracts one file, unless the store holds it.
+func prepare(st *store.Store, x Extractor, path string, opts Options) prepared {
 	format := ingest.Format(path)
 	if format == "" {
-		return store.SaveResult{}, fmt.Errorf("%s: %w", path, ingest.ErrUnsupported)
+		return prepared{err: fmt.Errorf("%s: %w", path, ingest.ErrUnsupported)}
 	}
 	raw, err := ingest.ReadRaw(path)
 	if err != nil {
-		return store.SaveResult{}, err
+		return prepared{err: err}
 	}
 	// An unchanged file is skipped before parsing: re-running an import
 	// over a big folder costs a hash per file.
 	if has, err := st.HasFile(ingest.FileHash(raw)); err != nil {
-		return store.SaveResult{}, err
+		return prepared{err: err}
 	} else if has {
 		opts.Manifest.Lookup(path) // the manifest row was used
-		return store.SaveResult{AlreadyPresent: true}, nil
+		return prepared{skip: true}
 	}
 	a, err := ingest.Parse(path, format, raw, opts.Manifest)
 	if err != nil {
-		return store.SaveResult{}, fmt.Errorf("%s: %w", path, err)
+		return prepared{err: fmt.Errorf("%s: %w", path, err)}
 	}
 	// Skip extraction for text already stored: a re-run is quick.
 	has, err := st.HasArticle(a.SHA256)
 	if err != nil {
-		return store.SaveResult{}, err
+		return prepared{err: err}
 	}
 	if has {
-		return store.SaveResult{AlreadyPresent: true}, st.RememberFile(a.SHA256, a.FileSHA256)
+		return prepared{a: a, skip: true, err: st.RememberFile(a.SHA256, a.FileSHA256)}
 	}
 	ext, err := runExtractor(x, a)
 	if err != nil {
-		return store.SaveResult{}, fmt.Errorf("%s: %w", path, err)
+		return prepared{err: fmt.Errorf("%s: %w", path, err)}
 	}
-	return st.SaveArticleWith(ctx, a, ext, opts.merging())
+	return prepared{a: a, ext: ext}
+}
+
+// save stores a prepared article with its events in one transaction.
+func save(ctx context.Context, st *store.Store, p prepared, opts Options) (store.SaveResult, error) {
+	if p.err != nil || p.skip {
+		return store.SaveResult{AlreadyPresent: p.skip}, p.err
+	}
+	res, err := st.SaveArticleWith(ctx, p.a, p.ext, opts.merging())
+	if err == nil && res.AlreadyPresent {
+		// The same text came earlier in this import, in another file:
+		// remember this file too, as a later re-run would.
+		err = st.RememberFile(p.a.SHA256, p.a.FileSHA256)
+	}
+	return res, err
 }
 
 // runExtractor runs the extractor, turning a panic on one odd article into that

@@ -262,3 +262,73 @@ func TestStoreProblemsStopTheImport(t *testing.T) {
 	}
 	checkIntact(t, rw, 1)
 }
+
+// The next files are read and extracted while the store saves the current
+// one; what is saved, skipped and reported must stay as if one file were
+// handled at a time.
+func TestReadingAheadKeepsOrderAndStops(t *testing.T) {
+	tests := []struct {
+		name         string
+		files        int
+		copies       int // extra files with the same bytes as the first
+		cancelAfter  int // cancel in the progress callback after this many files; 0 never
+		wantImported int
+		wantPresent  int
+		wantErr      error
+	}{
+		{"all new", 6, 0, 0, 6, 0, nil},
+		{"same text in two files", 3, 2, 0, 3, 2, nil},
+		{"cancelled midway", 6, 0, 2, 2, 0, context.Canceled},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, storePath := seededStore(t)
+			dir := filepath.Join(filepath.Dir(storePath), "in")
+			var first string
+			for i := 0; i < tt.files; i++ {
+				p := goodArticle(t, dir, fmt.Sprintf("a%d.txt", i))
+				if first == "" {
+					first = p
+				}
+			}
+			raw, err := os.ReadFile(first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < tt.copies; i++ {
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("b%d.txt", i)), raw, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var done []int
+			sum, err := Import(ctx, st, nil, []string{dir}, Options{}, func(p Progress) {
+				done = append(done, p.Done)
+				if p.Done == tt.cancelAfter {
+					cancel()
+				}
+			})
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("error %v, want %v", err, tt.wantErr)
+			}
+			if sum.Imported != tt.wantImported || sum.AlreadyPresent != tt.wantPresent || len(sum.Failed) != 0 {
+				t.Errorf("summary %+v, want %d imported, %d present", sum, tt.wantImported, tt.wantPresent)
+			}
+			for i, d := range done {
+				if d != i+1 {
+					t.Fatalf("progress out of order: %v", done)
+				}
+			}
+			checkIntact(t, st, 1+tt.wantImported)
+			if tt.wantErr != nil {
+				return
+			}
+			// Every file, copies included, is now known by its bytes.
+			again, err := Import(context.Background(), st, nil, []string{dir}, Options{}, nil)
+			if err != nil || again.Imported != 0 || again.AlreadyPresent != tt.files+tt.copies {
+				t.Errorf("second import %+v %v", again, err)
+			}
+		})
+	}
+}
