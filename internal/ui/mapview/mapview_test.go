@@ -1,7 +1,9 @@
 package mapview
 
 import (
+	"bytes"
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"strings"
@@ -417,5 +419,54 @@ func TestExtentOf(t *testing.T) {
 		if got := ExtentOf(tt.p); got != tt.want {
 			t.Errorf("ExtentOf(%s %s) = %v, want %v", tt.p.Key, tt.p.Feature, got, tt.want)
 		}
+	}
+}
+
+// TestCachedRedrawMatchesFresh checks that a frame updated in place for a
+// new selection, highlight or pan has the pixels of a map drawn afresh in
+// the same state: the cached marker layer and clusters kept across pans
+// must not leave stale discs behind.
+func TestCachedRedrawMatchesFresh(t *testing.T) {
+	type state struct {
+		selected, highlighted []int64
+		pan                   float32 // logical pixels dragged left
+	}
+	tests := []struct {
+		name  string
+		steps []state
+	}{
+		{"select Amman", []state{{selected: []int64{4}}}},
+		{"select then select another", []state{{selected: []int64{4}}, {selected: []int64{5}}}},
+		{"highlight Geneva and Palmyra", []state{{highlighted: []int64{1, 5}}}},
+		{"select, then clear", []state{{selected: []int64{2}, highlighted: []int64{2}}, {}}},
+		{"select, then pan", []state{{selected: []int64{5}}, {selected: []int64{5}, pan: 40}}},
+	}
+	const w, h = 900, 560
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newSampleMap(t, w, h)
+			m.RenderImage(w, h) // the first frame, drawn in full
+			var total float32
+			for _, st := range tt.steps {
+				m.SetSelected(st.selected)
+				m.SetHighlighted(st.highlighted)
+				if st.pan != 0 {
+					m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -st.pan}})
+					total += st.pan
+				}
+			}
+			got := m.RenderImage(w, h).(*image.RGBA)
+			last := tt.steps[len(tt.steps)-1]
+			fresh := newSampleMap(t, w, h)
+			if total != 0 {
+				fresh.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -total}})
+			}
+			fresh.SetSelected(last.selected)
+			fresh.SetHighlighted(last.highlighted)
+			want := fresh.RenderImage(w, h).(*image.RGBA)
+			if !bytes.Equal(got.Pix, want.Pix) {
+				t.Fatal("the updated frame differs from one drawn afresh")
+			}
+		})
 	}
 }
