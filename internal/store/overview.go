@@ -273,6 +273,9 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		b = orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}}
 	}
 	world := b.Min.X() <= -180 && b.Max.X() >= 180 && b.Min.Y() <= -90 && b.Max.Y() >= 90
+	if world && !f.narrow() && f.From.IsZero() && f.To.IsZero() {
+		return s.worldPlaces()
+	}
 	box := []any{b.Max.X(), b.Min.X(), b.Max.Y(), b.Min.Y()}
 	// Every query yields one row per place and kind: (place, kind, events
 	// of that kind, the place's count or 0 when it is the sum of its kinds,
@@ -357,6 +360,50 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		out[i].Place = places[out[i].Place.ID]
 	}
 	// Sorting here is cheaper than SQLite's temporary b-tree.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Place.ID < out[j].Place.ID
+	})
+	return out, nil
+}
+
+// worldPlaces is PlacesIn for the whole world and no filter: the first
+// frame of the app and of the open benchmark. One query joins the kept
+// counts to the place rows, which costs less than reading the places
+// through the cache afterwards (~125 instead of ~210 ms on 50k places) and
+// keeps them out of the cache, which a start-up does not need.
+func (s *Store) worldPlaces() ([]PlaceCount, error) {
+	rows, err := s.db.Query(`SELECT ps.place_id, coalesce(pt.kind, ''), ps.n, ps.first_day, ps.last_day,
+			p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous
+		FROM place_stats ps JOIN places p ON p.id = ps.place_id
+		LEFT JOIN place_top pt ON pt.place_id = ps.place_id
+		WHERE ps.n > 0`)
+	if err != nil {
+		return nil, fmt.Errorf("places in the world: %w", err)
+	}
+	defer rows.Close()
+	var out []PlaceCount
+	for rows.Next() {
+		var pc PlaceCount
+		var first, last sql.NullInt64
+		p := &pc.Place
+		if err := rows.Scan(&p.ID, &pc.Kind, &pc.Count, &first, &last,
+			&p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+			return nil, fmt.Errorf("places in the world: %w", err)
+		}
+		if first.Valid {
+			pc.First = dayTime(first.Int64)
+		}
+		if last.Valid {
+			pc.Last = dayTime(last.Int64)
+		}
+		out = append(out, pc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("places in the world: %w", err)
+	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
