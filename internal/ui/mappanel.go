@@ -34,8 +34,8 @@ type MapPanel interface {
 // events, coloured by the kind most of its events have; countries and
 // regions are drawn as areas.
 type mapPanel struct {
-	m       *mapview.Map
-	obj     fyne.CanvasObject
+	m   *mapview.Map
+	obj fyne.CanvasObject
 	// pcs are the places shown and at finds one by id: an index into pcs
 	// rather than a copy of each place, which counts on a big store.
 	pcs     []store.PlaceCount

@@ -457,3 +457,83 @@ func placeName(e model.Event) string {
 	}
 	return e.Place.Name
 }
+
+func TestTopPlaces(t *testing.T) {
+	pc := func(id int64, name string, n int) store.PlaceCount {
+		return store.PlaceCount{Place: model.Place{ID: id, Name: name}, Count: n}
+	}
+	in := []store.PlaceCount{pc(1, "Geneva", 2), pc(2, "Moscow", 5), pc(3, "Amman", 2), pc(4, "Syria", 9)}
+	tests := []struct {
+		name string
+		n    int
+		want []int64
+	}{
+		{"all, busiest first, ties by name", 10, []int64{4, 2, 3, 1}},
+		{"capped", 2, []int64{4, 2}},
+		{"none", 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := topPlaces(in, tt.n)
+			var ids []int64
+			for _, p := range got {
+				ids = append(ids, p.Place.ID)
+			}
+			if len(ids) != len(tt.want) {
+				t.Fatalf("got %v, want %v", ids, tt.want)
+			}
+			for i := range ids {
+				if ids[i] != tt.want[i] {
+					t.Fatalf("got %v, want %v", ids, tt.want)
+				}
+			}
+			if in[0].Place.ID != 1 {
+				t.Error("topPlaces reordered its input, which the map shares")
+			}
+		})
+	}
+}
+
+// The first frame is read after NewMainWindow returns; once WaitLoaded
+// returns every view has it, and the place filter offers the busiest places
+// of the same world read the map got.
+func TestWindowFirstFrameArrivesAfterTheWindow(t *testing.T) {
+	st := corpusStore(t)
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, Options{Theme: ThemeLight})
+	t.Cleanup(m.Win.Close)
+	m.WaitLoaded()
+	if !m.Loaded() {
+		t.Fatal("Loaded is false after WaitLoaded")
+	}
+	want, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	markers := m.Map.(*mapPanel).m.Markers()
+	firstCount := -1
+	for _, pc := range want {
+		if pc.Place.Name == m.placeSel.Options[min(1, len(m.placeSel.Options)-1)] {
+			firstCount = pc.Count
+		}
+	}
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"timeline replaces the loading state", m.timelineArea.Objects[0] == m.Timeline, true},
+		{"map markers", len(markers), len(want)},
+		{"place choices", len(m.placeSel.Options), min(len(want), placeChoicesMax) + 1},
+		{"busiest place first", firstCount, want[0].Count},
+		{"status counts events", strings.Contains(m.status.Text, "events shown"), true},
+		{"actors offered", len(m.actorSel.Options) > 1, true},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if m.loading != nil {
+		t.Error("the loading indicator is still running")
+	}
+}
