@@ -1,7 +1,8 @@
 // Package pipeline imports article files into the store: ingest reads them,
 // the extractor finds events, and the store saves each article with its
-// events in one transaction, merging events reported by several articles
-// (extract.SameEvent decides, extract.Merge folds them together).
+// events whole (a savepoint in a batch of up to 32 articles or a quarter
+// second), merging events reported by several articles (extract.SameEvent
+// decides, extract.Merge folds them together).
 // A crash or kill mid-import leaves whole articles only; running the import
 // again skips what is stored (by content hash) and completes the rest.
 package pipeline
@@ -141,22 +142,30 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 		for range work {
 		}
 	}()
+	// Articles are saved in batches, each article under its own savepoint:
+	// one commit per batch instead of one per article. A batch stays short
+	// in time, so that the app shows new articles soon and a user's edit
+	// waits little for the write lock.
+	bt := batcher{st: st, sum: &sum}
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
+			err = errors.Join(fmt.Errorf("import stopped before %s: %w", path, err), bt.commit())
 			sum.Elapsed = time.Since(start)
-			return sum, fmt.Errorf("import stopped before %s: %w", path, err)
+			return sum, err
 		}
 		next, ok := <-work
 		if !ok {
 			// The reader stops early only when ctx is done.
+			err := errors.Join(fmt.Errorf("import stopped before %s: %w", path, context.Cause(ctx)), bt.commit())
 			sum.Elapsed = time.Since(start)
-			return sum, fmt.Errorf("import stopped before %s: %w", path, context.Cause(ctx))
+			return sum, err
 		}
-		res, err := save(ctx, st, next, opts)
+		res, err := bt.save(ctx, path, next, opts)
 		switch {
 		case err != nil && fatal(err):
+			err = errors.Join(fmt.Errorf("import %s: %w", path, err), bt.commit())
 			sum.Elapsed = time.Since(start)
-			return sum, fmt.Errorf("import %s: %w", path, err)
+			return sum, err
 		case err != nil:
 			sum.Failed = append(sum.Failed, Failure{Path: path, Reason: err.Error(), Err: err})
 			p.Failed++
@@ -164,10 +173,6 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 			sum.AlreadyPresent++
 			p.Present++
 		default:
-			sum.Imported++
-			sum.Events += res.Inserted
-			sum.Merged += res.Merged
-			sum.Articles = append(sum.Articles, res.ArticleID)
 			p.Imported++
 		}
 		p.Done++
@@ -175,6 +180,16 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 		if progress != nil {
 			progress(p)
 		}
+		if bt.full() {
+			if err := bt.commit(); err != nil && fatal(err) {
+				sum.Elapsed = time.Since(start)
+				return sum, fmt.Errorf("import up to %s: %w", path, err)
+			}
+		}
+	}
+	if err := bt.commit(); err != nil && fatal(err) {
+		sum.Elapsed = time.Since(start)
+		return sum, fmt.Errorf("import: %w", err)
 	}
 	if opts.Manifest != nil {
 		for _, f := range opts.Manifest.Unused() {
@@ -196,7 +211,10 @@ type prepared struct {
 	a    *model.Article
 	ext  *model.Extraction
 	skip bool // the file or its text is stored already
-	err  error
+	// remember asks to record the file's hash for a text stored before
+	// without it; the saving side does it, in its own write transaction.
+	remember bool
+	err      error
 }
 
 // prepare reads, parses and extracts one file, unless the store holds it.
@@ -227,7 +245,7 @@ func prepare(st *store.Store, x Extractor, path string, opts Options) prepared {
 		return prepared{err: err}
 	}
 	if has {
-		return prepared{a: a, skip: true, err: st.RememberFile(a.SHA256, a.FileSHA256)}
+		return prepared{a: a, skip: true, remember: a.FileSHA256 != ""}
 	}
 	ext, err := runExtractor(x, a)
 	if err != nil {
@@ -236,18 +254,85 @@ func prepare(st *store.Store, x Extractor, path string, opts Options) prepared {
 	return prepared{a: a, ext: ext}
 }
 
-// save stores a prepared article with its events in one transaction.
-func save(ctx context.Context, st *store.Store, p prepared, opts Options) (store.SaveResult, error) {
-	if p.err != nil || p.skip {
-		return store.SaveResult{AlreadyPresent: p.skip}, p.err
+// Batch limits: a commit per batchArticles articles or batchTime, whichever
+// comes first. Past a few dozen articles a bigger batch saves little.
+const (
+	batchArticles = 32
+	batchTime     = 250 * time.Millisecond
+)
+
+// batcher saves prepared articles into store batches and counts them in the
+// summary once their batch is committed.
+type batcher struct {
+	st      *store.Store
+	sum     *Summary
+	b       *store.ImportBatch
+	started time.Time
+	pending []pendingSave
+}
+
+// pendingSave is an article saved in the open batch.
+type pendingSave struct {
+	path string
+	res  store.SaveResult
+}
+
+// save stores a prepared article, with its events, whole or not at all.
+func (bt *batcher) save(ctx context.Context, path string, p prepared, opts Options) (store.SaveResult, error) {
+	if p.err != nil {
+		return store.SaveResult{}, p.err
 	}
-	res, err := st.SaveArticleWith(ctx, p.a, p.ext, opts.merging())
-	if err == nil && res.AlreadyPresent {
+	if p.skip && !p.remember {
+		return store.SaveResult{AlreadyPresent: true}, nil
+	}
+	if bt.b == nil {
+		b, err := bt.st.NewImportBatch(ctx)
+		if err != nil {
+			return store.SaveResult{}, err
+		}
+		bt.b, bt.started = b, time.Now()
+	}
+	if p.skip {
+		return store.SaveResult{AlreadyPresent: true}, bt.b.RememberFile(p.a.SHA256, p.a.FileSHA256)
+	}
+	res, err := bt.b.SaveArticle(p.a, p.ext, opts.merging())
+	switch {
+	case err != nil:
+		return res, err
+	case res.AlreadyPresent:
 		// The same text came earlier in this import, in another file:
 		// remember this file too, as a later re-run would.
-		err = st.RememberFile(p.a.SHA256, p.a.FileSHA256)
+		return res, bt.b.RememberFile(p.a.SHA256, p.a.FileSHA256)
 	}
-	return res, err
+	bt.pending = append(bt.pending, pendingSave{path: path, res: res})
+	return res, nil
+}
+
+// full reports whether the open batch should be committed now.
+func (bt *batcher) full() bool {
+	return bt.b != nil && (len(bt.pending) >= batchArticles || time.Since(bt.started) >= batchTime)
+}
+
+// commit commits the open batch and counts its articles as imported; if
+// the commit fails they are listed as failed with its reason.
+func (bt *batcher) commit() error {
+	if bt.b == nil {
+		return nil
+	}
+	err := bt.b.Commit()
+	bt.b = nil
+	for _, ps := range bt.pending {
+		if err != nil {
+			bt.sum.Failed = append(bt.sum.Failed, Failure{Path: ps.path, Reason: err.Error(), Err: err})
+			continue
+		}
+		bt.sum.Imported++
+		bt.sum.Events += ps.res.Inserted
+		bt.sum.Merged += ps.res.Merged
+		bt.sum.Articles = append(bt.sum.Articles, ps.res.ArticleID)
+	}
+	bt.pending = nil
+	return err
 }
 
 // runExtractor runs the extractor, turning a panic on one odd article into that

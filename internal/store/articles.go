@@ -88,36 +88,41 @@ func (s *Store) SaveArticleWith(ctx context.Context, a *model.Article, x *model.
 		return res, errors.New("save article: nil article")
 	}
 	err := s.writeTx(ctx, "save article "+a.Path, func(tx *sql.Tx) error {
-		var id int64
-		switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE sha256 = ?`, a.SHA256).Scan(&id); {
-		case err == nil:
-			res = SaveResult{ArticleID: id, AlreadyPresent: true}
-			return nil
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		id, err := insertArticle(ctx, tx, a)
-		if err != nil {
-			return err
-		}
-		a.ID = id
-		res.ArticleID = id
-		if x == nil {
-			return nil
-		}
-		w := newWriter(ctx, tx)
-		defer w.close()
-		if err := w.addMentions(id, x.Mentions); err != nil {
-			return err
-		}
-		ins, mer, err := w.addExtraction(a, x.Events, m)
-		res.Inserted, res.Merged = ins, mer
+		var err error
+		res, err = saveArticle(ctx, tx, a, x, m)
 		return err
 	})
 	if err != nil {
 		return SaveResult{}, err
 	}
 	return res, nil
+}
+
+// saveArticle is SaveArticleWith inside the caller's transaction.
+func saveArticle(ctx context.Context, tx *sql.Tx, a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
+	var id int64
+	switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE sha256 = ?`, a.SHA256).Scan(&id); {
+	case err == nil:
+		return SaveResult{ArticleID: id, AlreadyPresent: true}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return SaveResult{}, err
+	}
+	id, err := insertArticle(ctx, tx, a)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	a.ID = id
+	res := SaveResult{ArticleID: id}
+	if x == nil {
+		return res, nil
+	}
+	w := newWriter(ctx, tx)
+	defer w.close()
+	if err := w.addMentions(id, x.Mentions); err != nil {
+		return res, err
+	}
+	res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, m)
+	return res, err
 }
 
 func insertArticle(ctx context.Context, tx *sql.Tx, a *model.Article) (int64, error) {

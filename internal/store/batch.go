@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// ImportBatch saves several articles in one write transaction, each under
+// its own savepoint, for an import. An article that fails leaves nothing
+// behind and the others stay; a crash leaves whole articles only. One commit
+// for several small articles writes the indexes' hot pages to the log once
+// instead of once per article, which was a third of an import's work.
+// Nothing is visible to others until Commit. Not safe for concurrent use.
+type ImportBatch struct {
+	s  *Store
+	tx *sql.Tx
+	n  int
+}
+
+// NewImportBatch starts a batch; call Commit to keep what it saved or
+// Rollback to drop it. The transaction does not end with ctx: a cancelled
+// import commits the whole articles it saved, so its summary stays true.
+func (s *Store) NewImportBatch(ctx context.Context) (*ImportBatch, error) {
+	if s.readOnly {
+		return nil, fmt.Errorf("import into %s: %w (opened read-only)", s.path, ErrReadOnly)
+	}
+	tx, err := s.db.BeginTx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		return nil, s.wrapWrite("import", err)
+	}
+	return &ImportBatch{s: s, tx: tx}, nil
+}
+
+// SaveArticle is Store.SaveArticleWith inside the batch: the article with
+// its mentions and events lands whole or not at all. An article whose text
+// is stored already, or was saved earlier in the batch, is AlreadyPresent.
+func (b *ImportBatch) SaveArticle(a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
+	if a == nil {
+		return SaveResult{}, errors.New("save article: nil article")
+	}
+	var res SaveResult
+	err := b.savepoint("save article "+a.Path, func(ctx context.Context) error {
+		var err error
+		res, err = saveArticle(ctx, b.tx, a, x, m)
+		return err
+	})
+	if err != nil {
+		return SaveResult{}, err
+	}
+	if !res.AlreadyPresent {
+		b.n++
+	}
+	return res, nil
+}
+
+// RememberFile is Store.RememberFile inside the batch.
+func (b *ImportBatch) RememberFile(textSHA, fileSHA string) error {
+	if fileSHA == "" {
+		return nil
+	}
+	return b.savepoint("remember file hash", func(ctx context.Context) error {
+		_, err := b.tx.ExecContext(ctx, `UPDATE articles SET file_sha256 = ? WHERE sha256 = ? AND file_sha256 IS NULL`, fileSHA, textSHA)
+		return err
+	})
+}
+
+// Saved returns how many articles the batch added.
+func (b *ImportBatch) Saved() int { return b.n }
+
+// Commit keeps everything the batch saved.
+func (b *ImportBatch) Commit() error {
+	if err := b.tx.Commit(); err != nil {
+		return b.s.wrapWrite(fmt.Sprintf("commit %d imported articles", b.n), err)
+	}
+	return nil
+}
+
+// Rollback drops everything the batch saved.
+func (b *ImportBatch) Rollback() error {
+	if err := b.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return b.s.wrapWrite("roll back import", err)
+	}
+	return nil
+}
+
+// savepoint runs fn so that on error the batch is as it was before.
+func (b *ImportBatch) savepoint(what string, fn func(ctx context.Context) error) error {
+	ctx := context.Background()
+	if _, err := b.tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {
+		return b.s.wrapWrite(what, err)
+	}
+	if err := fn(ctx); err != nil {
+		if _, rerr := b.tx.ExecContext(ctx, `ROLLBACK TO article; RELEASE article`); rerr != nil {
+			return b.s.wrapWrite(what, fmt.Errorf("%w (and undoing it: %v)", err, rerr))
+		}
+		return b.s.wrapWrite(what, err)
+	}
+	if _, err := b.tx.ExecContext(ctx, `RELEASE article`); err != nil {
+		return b.s.wrapWrite(what, err)
+	}
+	return nil
+}
