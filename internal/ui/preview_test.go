@@ -117,5 +117,6 @@ func TestPreviewWindow(t *testing.T) {
 	m.ClearSelection()
 	m.Search.SetText("Kerry")
 	m.Search.OnSubmitted("Kerry")
+	m.WaitLoaded()
 	savePNG(t, out+"/win_search.png", m.Win.Canvas().Capture())
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -54,6 +55,11 @@ type Options struct {
 	Version string
 	// Theme, when set, overrides the remembered theme for this run.
 	Theme ThemeMode
+
+	// syncReads reads frames on the calling goroutine. Only tests set it:
+	// Fyne's test driver runs fyne.Do at once on the calling goroutine, so
+	// a frame read on a goroutine would touch widgets while the test does.
+	syncReads bool
 }
 
 // Preference keys.
@@ -115,11 +121,19 @@ type MainWindow struct {
 	theme       *Theme
 	busy        bool
 
-	// gen counts frame reads, so that a slow first read does not
-	// overwrite a newer filter's frame.
+	// gen counts frame requests, so that only the newest is shown.
 	gen int
-	// loaded is closed once the first frame is shown (WaitLoaded).
+	// reading is set while a frame read runs; wantChoices asks the next
+	// read for the filter choices too.
+	reading     bool
+	wantChoices bool
+	// holdReads defers frame reads while several filters change at once.
+	holdReads bool
+	// loaded is closed once the first frame is shown; idle, while a read
+	// runs, is closed when the newest frame is shown (WaitLoaded).
 	loaded chan struct{}
+	idleMu sync.Mutex
+	idle   chan struct{}
 	// loading spins in the timeline's place until the first frame is in.
 	loading *widget.Activity
 }
@@ -152,7 +166,7 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 		m.savePrefs()
 		m.Win.Close()
 	})
-	m.loadFirst()
+	m.Reload()
 	return m
 }
 
@@ -453,41 +467,96 @@ func topPlaces(pcs []store.PlaceCount, n int) []store.PlaceCount {
 	return out
 }
 
-// Reload re-reads everything from the store: after an import or an edit.
+// Reload re-reads everything from the store, filter choices included:
+// after an import or an edit. The views change when the read is in (see
+// WaitLoaded).
 func (m *MainWindow) Reload() {
 	m.places = map[int64]*model.Place{}
-	m.gen++
-	m.filter = m.currentFilter()
-	m.showFrame(m.readFrame(m.filter, true))
+	m.requestFrame(true)
 }
 
-// loadFirst reads the first frame on a goroutine and shows it with
-// fyne.Do, so that the window comes up at once on a big store. A filter
-// change made meanwhile wins: its frame is newer; only the choices of the
-// first read are kept then.
-func (m *MainWindow) loadFirst() {
+// applyFilters shows the toolbar's filter in every view once it is read.
+func (m *MainWindow) applyFilters() {
+	if m.placeSel == nil {
+		return
+	}
+	m.requestFrame(false)
+}
+
+// requestFrame reads the toolbar's filter now and the store on a
+// goroutine; the frame is shown with fyne.Do, so that neither a big store
+// at start nor a filter that groups a million events stalls the window.
+// One read runs at a time: requests made meanwhile are merged into one that
+// runs next, and only the newest frame is shown. UI goroutine only.
+func (m *MainWindow) requestFrame(choices bool) {
 	m.gen++
-	gen := m.gen
 	m.filter = m.currentFilter()
-	f := m.filter
+	m.wantChoices = m.wantChoices || choices
+	if m.reading || m.holdReads {
+		return
+	}
+	if m.opts.syncReads {
+		m.wantChoices = false
+		m.showFrame(m.readFrame(m.filter, choices))
+		if !m.Loaded() {
+			close(m.loaded)
+		}
+		return
+	}
+	m.startRead()
+}
+
+func (m *MainWindow) startRead() {
+	gen, f, choices := m.gen, m.filter, m.wantChoices
+	m.wantChoices = false
+	m.reading = true
+	if !m.busy { // an import shows its own progress there
+		m.work.SetText("Reading the store…")
+	}
+	m.idleMu.Lock()
+	if m.idle == nil {
+		m.idle = make(chan struct{})
+	}
+	m.idleMu.Unlock()
 	go func() {
-		d := m.readFrame(f, true)
+		d := m.readFrame(f, choices)
 		fyne.Do(func() {
-			defer close(m.loaded)
-			if m.gen != gen {
+			m.reading = false
+			if gen == m.gen {
+				m.showFrame(d)
+			} else {
 				m.showChoices(d)
+				m.startRead()
 				return
 			}
-			m.showFrame(d)
+			if !m.busy {
+				m.work.SetText("")
+			}
+			m.idleMu.Lock()
+			close(m.idle)
+			m.idle = nil
+			m.idleMu.Unlock()
+			if !m.Loaded() {
+				close(m.loaded)
+			}
 		})
 	}()
 }
 
-// WaitLoaded blocks until the first frame's data is shown. The window
-// reads it on a goroutine after NewMainWindow returns; tests and `--select`
-// wait here before they look at or select events. Do not call it on the
-// UI goroutine while the app runs: the data is applied there.
-func (m *MainWindow) WaitLoaded() { <-m.loaded }
+// WaitLoaded blocks until the frame of the latest filter, reload or start
+// is shown. The window reads the store on a goroutine, after NewMainWindow
+// returns and after every filter change; tests and `--select` wait here
+// before they look at or select events. Do not call it on the UI goroutine
+// while the app runs: the frame is applied there.
+func (m *MainWindow) WaitLoaded() {
+	<-m.loaded
+	m.idleMu.Lock()
+	idle := m.idle
+	m.idleMu.Unlock()
+	if idle != nil {
+		<-idle
+	}
+}
 
 // Loaded reports whether the first frame's data is shown.
 func (m *MainWindow) Loaded() bool {
@@ -545,15 +614,6 @@ func (m *MainWindow) currentFilter() store.Filter {
 
 // Filter returns the filter the views show.
 func (m *MainWindow) Filter() store.Filter { return m.filter }
-
-func (m *MainWindow) applyFilters() {
-	if m.placeSel == nil {
-		return
-	}
-	m.gen++
-	m.filter = m.currentFilter()
-	m.showFrame(m.readFrame(m.filter, false))
-}
 
 // showFrame puts a frame's data into every view; UI goroutine only.
 func (m *MainWindow) showFrame(d frame) {
@@ -694,12 +754,15 @@ func (m *MainWindow) ClearSelection() {
 
 // ClearFilters empties the search box and resets every filter.
 func (m *MainWindow) ClearFilters() {
+	// One read for all the changes, not one per widget.
+	m.holdReads = true
 	m.Search.SetText("")
 	m.placeSel.ClearSelected()
 	m.actorSel.ClearSelected()
 	m.kindSel.ClearSelected()
 	m.briefing.SetChecked(false)
 	m.fromDay, m.toDay = time.Time{}, time.Time{}
+	m.holdReads = false
 	m.applyFilters()
 }
 

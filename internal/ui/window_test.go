@@ -29,6 +29,7 @@ func newWindow(t *testing.T, st *store.Store, opts Options) *MainWindow {
 	if opts.Theme == "" {
 		opts.Theme = ThemeLight
 	}
+	opts.syncReads = true
 	m := NewMainWindow(a, st, opts)
 	m.WaitLoaded()
 	m.Win.Resize(fyne.NewSize(1280, 800))
@@ -211,7 +212,9 @@ func TestWindowSearchAndFiltersNarrowAllViews(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m.ClearFilters()
+			m.WaitLoaded()
 			tt.apply()
+			m.WaitLoaded()
 			m.Timeline.Refresh()
 			got := m.Timeline.VisibleEvents()
 			if len(got) == 0 || len(got) >= all {
@@ -231,6 +234,7 @@ func TestWindowSearchAndFiltersNarrowAllViews(t *testing.T) {
 		})
 	}
 	m.ClearFilters()
+	m.WaitLoaded()
 	m.Timeline.Refresh()
 	if got := len(m.Timeline.VisibleEvents()); got != all {
 		t.Errorf("clearing filters shows %d events, want %d", got, all)
@@ -269,16 +273,19 @@ func TestWindowEditsAreSaved(t *testing.T) {
 	e, _ := m.Excerpt.Event()
 
 	m.act(ActionStar, e)
+	m.WaitLoaded()
 	got, err := st.Event(e.ID)
 	if err != nil || !got.InBriefing {
 		t.Fatalf("star: in briefing %v, %v", got.InBriefing, err)
 	}
 	m.briefing.SetChecked(true)
+	m.WaitLoaded()
 	m.Timeline.Refresh()
 	if vis := m.Timeline.VisibleEvents(); len(vis) != 1 || vis[0].ID != e.ID {
 		t.Errorf("the in-briefing filter shows %d events", len(vis))
 	}
 	m.briefing.SetChecked(false)
+	m.WaitLoaded()
 
 	if err := m.saveEventEdits(e, "Corrected title", "2013-06", ""); err != nil {
 		t.Fatal(err)
@@ -328,6 +335,7 @@ func TestWindowEmptyStateThenImport(t *testing.T) {
 	})
 	select {
 	case s := <-done:
+		m.WaitLoaded()
 		if s.Imported != 5 {
 			t.Errorf("imported %d articles, want 5", s.Imported)
 		}
@@ -351,10 +359,11 @@ func TestWindowEmptyStateThenImport(t *testing.T) {
 func TestWindowRemembersPreferences(t *testing.T) {
 	st := corpusStore(t)
 	a := test.NewTempApp(t)
-	m := NewMainWindow(a, st, Options{})
+	m := NewMainWindow(a, st, Options{syncReads: true})
 	m.WaitLoaded()
 	m.Win.Resize(fyne.NewSize(1100, 720))
 	m.kindSel.SetSelected(kindTitle(model.KindTalks))
+	m.WaitLoaded()
 	m.compactC.SetChecked(false)
 	m.hsplit.SetOffset(0.6)
 	m.vsplit.SetOffset(0.3)
@@ -362,7 +371,7 @@ func TestWindowRemembersPreferences(t *testing.T) {
 	m.Win.Close() // runs the close intercept, which saves
 	m.savePrefs()
 
-	again := NewMainWindow(a, st, Options{})
+	again := NewMainWindow(a, st, Options{syncReads: true})
 	again.WaitLoaded()
 	defer again.Win.Close()
 	tests := []struct {
@@ -428,6 +437,7 @@ func TestWindowEditsSurviveReextraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.act(ActionStar, e)
+	m.WaitLoaded()
 	g, err := geo.DefaultGazetteer()
 	if err != nil {
 		t.Fatal(err)
@@ -436,6 +446,7 @@ func TestWindowEditsSurviveReextraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.Reload()
+	m.WaitLoaded()
 	m.Timeline.Refresh()
 	var found bool
 	for _, v := range m.Timeline.VisibleEvents() {
