@@ -52,7 +52,7 @@ func (m Mark) Anchor() float64 {
 type View struct {
 	Y0, Y1    float64
 	Unit      Unit // the bucket unit used for counting
-	Total     int  // dated events in the window
+	Total     int  // dated events starting in the window (spans from before it are not counted)
 	Clustered bool // Marks are clusters, not events
 	Marks     []Mark
 	// SpansCut says that more spans began before the window and last into
