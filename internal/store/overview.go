@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -375,6 +377,11 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 // through the cache afterwards (~125 instead of ~210 ms on 50k places) and
 // keeps them out of the cache, which a start-up does not need.
 func (s *Store) worldPlaces() ([]PlaceCount, error) {
+	// Sized up front: growing a slice of 50k places costs a tenth of the call.
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM place_stats WHERE n > 0`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("places in the world: %w", err)
+	}
 	rows, err := s.db.Query(`SELECT ps.place_id, coalesce(pt.kind, ''), ps.n, ps.first_day, ps.last_day,
 			p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id
@@ -384,7 +391,7 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 		return nil, fmt.Errorf("places in the world: %w", err)
 	}
 	defer rows.Close()
-	var out []PlaceCount
+	out := make([]PlaceCount, 0, n)
 	for rows.Next() {
 		var pc PlaceCount
 		var first, last sql.NullInt64
@@ -404,11 +411,11 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("places in the world: %w", err)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	slices.SortFunc(out, func(a, b PlaceCount) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
 		}
-		return out[i].Place.ID < out[j].Place.ID
+		return cmp.Compare(a.Place.ID, b.Place.ID)
 	})
 	return out, nil
 }

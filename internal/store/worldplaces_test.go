@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// The world's places come from one joined query; a box that holds every
+// place goes through the R*Tree and the place cache instead. Both must
+// give the same places, counts, kinds, days and order.
+func TestWorldPlacesMatchTheRTreePath(t *testing.T) {
+	s := openTemp(t)
+	a, x := article("world.txt", "2016-03-25",
+		ev(model.KindMeeting, "Meeting", "2016-03-01", "", moscow),
+		ev(model.KindMilitary, "Strike", "2016-03-02", "", moscow),
+		ev(model.KindMilitary, "Strike again", "2016-03-09", "", moscow),
+		ev(model.KindTalks, "Talks", "2015-11-07", "", geneva),
+	)
+	if _, err := s.SaveArticle(context.Background(), a, x, sameTitle); err != nil {
+		t.Fatal(err)
+	}
+	almost := orb.Bound{Min: orb.Point{-179.9, -89.9}, Max: orb.Point{179.9, 89.9}}
+	tests := []struct {
+		name   string
+		before func()
+	}{
+		{"as saved", func() {}},
+		{"after hiding the meeting", func() {
+			evs, err := s.EventsAt(pcs0(t, s, "Moscow"), Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				if e.Kind == model.KindMeeting {
+					if err := s.HideEvent(e.ID); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.before()
+			world, err := s.PlacesIn(orb.Bound{}, Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			box, err := s.PlacesIn(almost, Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(world) != 2 {
+				t.Fatalf("world: %d places, want 2: %+v", len(world), world)
+			}
+			if !reflect.DeepEqual(world, box) {
+				t.Errorf("world and box differ:\n world %+v\n box   %+v", world, box)
+			}
+			if world[0].Place.Name != "Moscow" || world[0].First.IsZero() || world[0].Place.Lat == 0 {
+				t.Errorf("busiest place %+v", world[0])
+			}
+		})
+	}
+}
