@@ -86,19 +86,21 @@ type MainWindow struct {
 	Excerpt  *ExcerptPane
 	Map      MapPanel
 
-	Search    *widget.Entry
-	placeSel  *widget.Select
-	actorSel  *widget.Select
-	kindSel   *widget.Select
-	briefing  *widget.Check
-	rangeBtn  *widget.Button
-	fromDay   time.Time
-	toDay     time.Time
-	placeIDs  map[string]int64
-	undated   []model.Event
-	undatedL  *widget.List
-	undatedAc *widget.AccordionItem
-	accordion *widget.Accordion
+	Search   *widget.Entry
+	placeSel *widget.SelectEntry
+	// placeChoices are the place filter's drop-down: the busiest places.
+	placeChoices []string
+	actorSel     *widget.Select
+	kindSel      *widget.Select
+	briefing     *widget.Check
+	rangeBtn     *widget.Button
+	fromDay      time.Time
+	toDay        time.Time
+	placeIDs     map[string]int64
+	undated      []model.Event
+	undatedL     *widget.List
+	undatedAc    *widget.AccordionItem
+	accordion    *widget.Accordion
 
 	status   *widget.Label
 	statusR  *widget.Label
@@ -223,8 +225,16 @@ func (m *MainWindow) build() {
 			m.applyFilters()
 		}
 	}
-	m.placeSel = widget.NewSelect(nil, func(string) { m.applyFilters() })
-	m.placeSel.PlaceHolder = "Any place"
+	// The place filter offers the busiest places and finds any other by
+	// name when the user types it and presses Enter.
+	m.placeSel = widget.NewSelectEntry(nil)
+	m.placeSel.SetPlaceHolder("Any place")
+	m.placeSel.OnChanged = func(s string) {
+		if _, known := m.placeIDs[s]; known || s == "" || s == anyPlace {
+			m.applyFilters()
+		}
+	}
+	m.placeSel.OnSubmitted = m.findPlace
 	m.actorSel = widget.NewSelect(nil, func(string) { m.applyFilters() })
 	m.actorSel.PlaceHolder = "Anyone"
 	kinds := []string{"All kinds"}
@@ -568,22 +578,56 @@ func (m *MainWindow) Loaded() bool {
 	}
 }
 
+// anyPlace is the place filter's choice that clears it.
+const anyPlace = "Any place"
+
+// findPlace filters by a typed place name that is not among the choices:
+// the stored place of that name with the most events.
+func (m *MainWindow) findPlace(name string) {
+	name = strings.TrimSpace(name)
+	if _, known := m.placeIDs[name]; known || name == "" || name == anyPlace {
+		m.applyFilters()
+		return
+	}
+	ps, err := m.Store.PlacesNamed(name)
+	if err != nil {
+		m.showError(err)
+		return
+	}
+	if len(ps) == 0 {
+		m.showError(fmt.Errorf("no place called %q has events; pick one from the list or tap it on the map", name))
+		return
+	}
+	m.placeIDs[ps[0].Name] = ps[0].ID
+	if m.placeSel.Text == ps[0].Name {
+		m.applyFilters()
+		return
+	}
+	m.placeSel.SetText(ps[0].Name) // OnChanged applies it
+}
+
 // showChoices fills the place and actor filters.
 func (m *MainWindow) showChoices(d frame) {
 	if !d.withChoices {
 		return
 	}
+	// A place found by name stays chosen though it is not a choice.
+	old, typed := m.placeIDs, m.placeSel.Text
 	m.placeIDs = map[string]int64{}
-	opts := []string{"Any place"}
+	if id, ok := old[typed]; ok {
+		m.placeIDs[typed] = id
+	}
+	opts := []string{anyPlace}
 	for _, pc := range d.placeTop {
 		name := pc.Place.Name
-		if _, dup := m.placeIDs[name]; dup {
+		if id, dup := m.placeIDs[name]; dup && id != pc.Place.ID {
 			name = fmt.Sprintf("%s (%s)", pc.Place.Name, pc.Place.Country)
 		}
 		m.placeIDs[name] = pc.Place.ID
 		opts = append(opts, name)
 	}
-	m.placeSel.Options = opts
+	m.placeChoices = opts
+	m.placeSel.SetOptions(opts)
 	names := []string{"Anyone"}
 	for _, a := range d.actors {
 		names = append(names, a.Name)
@@ -596,7 +640,7 @@ func (m *MainWindow) showChoices(d frame) {
 func (m *MainWindow) currentFilter() store.Filter {
 	var f store.Filter
 	f.Text = strings.TrimSpace(m.Search.Text)
-	if id, ok := m.placeIDs[m.placeSel.Selected]; ok {
+	if id, ok := m.placeIDs[m.placeSel.Text]; ok {
 		f.PlaceID = id
 	}
 	if a := m.actorSel.Selected; a != "" && a != "Anyone" {
@@ -757,7 +801,7 @@ func (m *MainWindow) ClearFilters() {
 	// One read for all the changes, not one per widget.
 	m.holdReads = true
 	m.Search.SetText("")
-	m.placeSel.ClearSelected()
+	m.placeSel.SetText("")
 	m.actorSel.ClearSelected()
 	m.kindSel.ClearSelected()
 	m.briefing.SetChecked(false)
@@ -1057,7 +1101,7 @@ func (m *MainWindow) describeFilters() string {
 		parts = append(parts, "matching “"+f.Text+"”")
 	}
 	if f.PlaceID != 0 {
-		parts = append(parts, "place "+m.placeSel.Selected)
+		parts = append(parts, "place "+m.placeSel.Text)
 	}
 	if f.Actor != "" {
 		parts = append(parts, "with "+f.Actor)

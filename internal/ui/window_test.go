@@ -524,7 +524,7 @@ func TestWindowFirstFrameArrivesAfterTheWindow(t *testing.T) {
 	markers := m.Map.(*mapPanel).m.Markers()
 	firstCount := -1
 	for _, pc := range want {
-		if pc.Place.Name == m.placeSel.Options[min(1, len(m.placeSel.Options)-1)] {
+		if pc.Place.Name == m.placeChoices[min(1, len(m.placeChoices)-1)] {
 			firstCount = pc.Count
 		}
 	}
@@ -534,7 +534,7 @@ func TestWindowFirstFrameArrivesAfterTheWindow(t *testing.T) {
 	}{
 		{"timeline replaces the loading state", m.timelineArea.Objects[0] == m.Timeline, true},
 		{"map markers", len(markers), len(want)},
-		{"place choices", len(m.placeSel.Options), min(len(want), placeChoicesMax) + 1},
+		{"place choices", len(m.placeChoices), min(len(want), placeChoicesMax) + 1},
 		{"busiest place first", firstCount, want[0].Count},
 		{"status counts events", strings.Contains(m.status.Text, "events shown"), true},
 		{"actors offered", len(m.actorSel.Options) > 1, true},
@@ -546,5 +546,44 @@ func TestWindowFirstFrameArrivesAfterTheWindow(t *testing.T) {
 	}
 	if m.loading != nil {
 		t.Error("the loading indicator is still running")
+	}
+}
+
+// A place typed in the place filter and submitted is found by name, in any
+// case, though the drop-down lists only the busiest places.
+func TestWindowPlaceFilterFindsTypedPlace(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	tests := []struct {
+		name, typed, want string
+		narrowed          bool
+	}{
+		{"other case", "palmyra", "Palmyra", true},
+		{"cleared", "", "", false},
+		{"unknown name keeps the views", "Atlantis", "Atlantis", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m.placeSel.SetText(tt.typed)
+			m.placeSel.OnSubmitted(tt.typed)
+			m.WaitLoaded()
+			if m.placeSel.Text != tt.want {
+				t.Errorf("place filter shows %q, want %q", m.placeSel.Text, tt.want)
+			}
+			if got := m.Filter().PlaceID != 0; got != tt.narrowed {
+				t.Fatalf("filtered by place: %v, want %v", got, tt.narrowed)
+			}
+			if tt.narrowed {
+				m.Timeline.Refresh()
+				if len(m.Timeline.VisibleEvents()) == 0 {
+					t.Fatal("no events shown")
+				}
+				for _, e := range m.Timeline.VisibleEvents() {
+					if e.Place == nil || e.Place.Name != tt.want {
+						t.Errorf("event %q at %v shown", e.Title, e.Place)
+					}
+				}
+			}
+		})
 	}
 }
