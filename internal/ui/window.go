@@ -303,6 +303,10 @@ func (m *MainWindow) build() {
 	opening := widget.NewLabel("Opening " + filepath.Base(m.Store.Path()) + "…")
 	m.timelineArea = container.NewStack(container.NewCenter(container.NewVBox(m.loading, opening)))
 	m.legend = container.NewPadded(kindLegend())
+	// Legend and tray show with the first frame, when it is known whether
+	// there are events.
+	m.legend.Hide()
+	m.accordion.Hide()
 	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), container.NewVBox(m.legend, m.accordion), nil, nil, m.timelineArea)
 
 	right := m.Excerpt.Object()
@@ -312,7 +316,7 @@ func (m *MainWindow) build() {
 	m.hsplit.Offset = prefs.FloatWithFallback(prefHSplit, 0.53)
 
 	// Status bar.
-	m.status = widget.NewLabel("Reading the store…")
+	m.status = widget.NewLabel("")
 	m.statusR = widget.NewLabel("")
 	m.work = widget.NewLabel("")
 	m.progress = widget.NewProgressBar()
