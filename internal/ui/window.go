@@ -20,12 +20,23 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/timeline"
 	"github.com/briefingatlas/atlas/internal/ui/exportdialog"
 )
+
+// counts prints the status bar's figures with thousands separators: a
+// million events must read as 1,000,000 at a glance.
+var counts = message.NewPrinter(language.English)
+
+// statusText is the status bar's summary of what the views show.
+func statusText(shown, events, articles, places int) string {
+	return counts.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", shown, events, articles, places)
+}
 
 // ImportSummary is what an import reports back to the window.
 type ImportSummary struct {
@@ -722,7 +733,7 @@ func (m *MainWindow) showFrame(d frame) {
 	} else {
 		m.accordion.Show()
 	}
-	m.status.SetText(fmt.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", d.shown, d.stats.Events, d.stats.Articles, len(d.places)))
+	m.status.SetText(statusText(d.shown, d.stats.Events, d.stats.Articles, len(d.places)))
 	m.statusR.SetText(m.Store.Path())
 	m.statusBar.Refresh()
 	m.updateRangeLabel()

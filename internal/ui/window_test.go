@@ -587,3 +587,18 @@ func TestWindowPlaceFilterFindsTypedPlace(t *testing.T) {
 		})
 	}
 }
+
+func TestStatusTextGroupsThousands(t *testing.T) {
+	tests := []struct {
+		shown, events, articles, places int
+		want                            string
+	}{
+		{15, 15, 5, 6, "15 of 15 events shown  ·  5 articles  ·  6 places"},
+		{1000000, 1000000, 125000, 49935, "1,000,000 of 1,000,000 events shown  ·  125,000 articles  ·  49,935 places"},
+	}
+	for _, tc := range tests {
+		if got := statusText(tc.shown, tc.events, tc.articles, tc.places); got != tc.want {
+			t.Errorf("statusText = %q, want %q", got, tc.want)
+		}
+	}
+}
