@@ -179,23 +179,8 @@ func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model
 // ReplaceExtractionWith is ReplaceExtraction with a merge rule.
 func (s *Store) ReplaceExtractionWith(ctx context.Context, articleID int64, x *model.Extraction, m Merging) (SaveResult, error) {
 	res := SaveResult{ArticleID: articleID}
-	err := s.writeTx(ctx, fmt.Sprintf("re-extract article %d", articleID), func(tx *sql.Tx) error {
-		a, err := loadArticle(ctx, tx, articleID)
-		if err != nil {
-			return err
-		}
-		if err := dropExtraction(ctx, tx, articleID); err != nil {
-			return err
-		}
-		if x == nil {
-			return nil
-		}
-		w := newWriter(ctx, tx)
-		defer w.close()
-		if err := w.addMentions(articleID, x.Mentions); err != nil {
-			return err
-		}
-		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, m)
+	err := s.writeTx(ctx, fmt.Sprintf("re-extract article %d", articleID), func(tx *sql.Tx) (err error) {
+		res.Inserted, res.Merged, err = replaceExtraction(ctx, tx, articleID, x, m)
 		return err
 	})
 	if err != nil {
@@ -217,28 +202,34 @@ func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Ti
 		if n, _ := r.RowsAffected(); n == 0 {
 			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
 		}
-		a, err := loadArticle(ctx, tx, articleID)
-		if err != nil {
-			return err
-		}
-		if err := dropExtraction(ctx, tx, articleID); err != nil {
-			return err
-		}
-		if x == nil {
-			return nil
-		}
-		w := newWriter(ctx, tx)
-		defer w.close()
-		if err := w.addMentions(articleID, x.Mentions); err != nil {
-			return err
-		}
-		res.Inserted, res.Merged, err = w.addExtraction(a, x.Events, m)
+		res.Inserted, res.Merged, err = replaceExtraction(ctx, tx, articleID, x, m)
 		return err
 	})
 	if err != nil {
 		return SaveResult{ArticleID: articleID}, err
 	}
 	return res, nil
+}
+
+// replaceExtraction swaps an article's stored extraction for x (nil leaves
+// none) inside tx, returning how many events were inserted and merged.
+func replaceExtraction(ctx context.Context, tx *sql.Tx, articleID int64, x *model.Extraction, m Merging) (inserted, merged int, err error) {
+	a, err := loadArticle(ctx, tx, articleID)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := dropExtraction(ctx, tx, articleID); err != nil {
+		return 0, 0, err
+	}
+	if x == nil {
+		return 0, 0, nil
+	}
+	w := newWriter(ctx, tx)
+	defer w.close()
+	if err := w.addMentions(articleID, x.Mentions); err != nil {
+		return 0, 0, err
+	}
+	return w.addExtraction(a, x.Events, m)
 }
 
 // dropExtraction removes what extraction put in the store for one article.

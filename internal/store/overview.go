@@ -31,6 +31,17 @@ type Count struct {
 	N     int
 }
 
+// countTables are the tables kept on write that answer EventCounts without a
+// filter, indexed by Granularity, with the bucket number of a day in each.
+var countTables = [...]struct {
+	table, col string
+	bucket     func(time.Time) int64
+}{
+	Day:   {"counts_day", "day", dayNum},
+	Month: {"counts_month", "month", monthNum},
+	Year:  {"counts_year", "year", func(t time.Time) int64 { return int64(t.UTC().Year()) }},
+}
+
 // EventCounts returns how many visible dated events start in each day, month
 // or year between from and to (inclusive; zero = unbounded), for the
 // timeline's density when zoomed out. Buckets with no events are left out.
@@ -40,43 +51,20 @@ func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Coun
 	var query string
 	var args []any
 	if !f.narrow() {
-		switch g {
-		case Day:
-			query = `SELECT day, n FROM counts_day WHERE n > 0`
-			if !from.IsZero() {
-				query += ` AND day >= ?`
-				args = append(args, dayNum(from))
-			}
-			if !to.IsZero() {
-				query += ` AND day <= ?`
-				args = append(args, dayNum(to))
-			}
-			query += ` ORDER BY day`
-		case Month:
-			query = `SELECT month, n FROM counts_month WHERE n > 0`
-			if !from.IsZero() {
-				query += ` AND month >= ?`
-				args = append(args, monthNum(from))
-			}
-			if !to.IsZero() {
-				query += ` AND month <= ?`
-				args = append(args, monthNum(to))
-			}
-			query += ` ORDER BY month`
-		case Year:
-			query = `SELECT year, n FROM counts_year WHERE n > 0`
-			if !from.IsZero() {
-				query += ` AND year >= ?`
-				args = append(args, from.UTC().Year())
-			}
-			if !to.IsZero() {
-				query += ` AND year <= ?`
-				args = append(args, to.UTC().Year())
-			}
-			query += ` ORDER BY year`
-		default:
+		if int(g) < 0 || int(g) >= len(countTables) {
 			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
 		}
+		ct := countTables[g]
+		query = `SELECT ` + ct.col + `, n FROM ` + ct.table + ` WHERE n > 0`
+		if !from.IsZero() {
+			query += ` AND ` + ct.col + ` >= ?`
+			args = append(args, ct.bucket(from))
+		}
+		if !to.IsZero() {
+			query += ` AND ` + ct.col + ` <= ?`
+			args = append(args, ct.bucket(to))
+		}
+		query += ` ORDER BY ` + ct.col
 	} else {
 		// Count by start day inside the window, like the count tables do.
 		f.From, f.To = time.Time{}, time.Time{}
