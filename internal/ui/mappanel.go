@@ -44,10 +44,9 @@ type mapPanel struct {
 	onHover func(*model.Place)
 }
 
-// NewMapPanel returns the map panel. The store and filter are no longer
-// needed for marker colours, which come with store.PlaceCount; they are
-// kept in the signature for the window.
-func NewMapPanel(_ *store.Store, _ func() store.Filter) MapPanel {
+// NewMapPanel returns the map panel. It holds no store: the window hands it
+// the places it read, whose counts carry the marker colours.
+func NewMapPanel() MapPanel {
 	p := &mapPanel{m: mapview.New()}
 	p.m.OnPlaceTapped = func(id int64) {
 		if pl, ok := p.place(id); ok && p.onTap != nil {

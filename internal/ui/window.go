@@ -166,7 +166,7 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m.Win = app.NewWindow("Briefing Atlas")
 	m.Map = opts.Map
 	if m.Map == nil {
-		m.Map = NewMapPanel(st, m.Filter)
+		m.Map = NewMapPanel()
 	}
 	m.build()
 	m.Win.SetMainMenu(m.menu())
