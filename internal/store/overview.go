@@ -161,6 +161,7 @@ type Mark struct {
 	Confidence float64
 	InBriefing bool
 	Edited     bool
+	Hidden     bool // hidden or merged away by the user; only with Filter.IncludeHidden
 }
 
 // Marks returns the light form of the dated events overlapping from..to that
@@ -217,7 +218,7 @@ func (s *Store) SpansCovering(day time.Time, f Filter) ([]Mark, error) {
 // queryMarks runs one marks query over events e with the conditions w.
 func (s *Store) queryMarks(w []string, args []any, tail string) ([]Mark, error) {
 	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
-		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited
+		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited, e.hidden OR e.merged_into IS NOT NULL
 		FROM events e WHERE `+strings.Join(w, ` AND `)+` `+tail, args...)
 	if err != nil {
 		return nil, err
@@ -228,7 +229,7 @@ func (s *Store) queryMarks(w []string, args []any, tail string) ([]Mark, error) 
 		var m Mark
 		var kind, prec string
 		var sd, ed sql.NullInt64
-		if err := rows.Scan(&m.ID, &kind, &m.Title, &sd, &ed, &prec, &m.Planned, &m.PlaceID, &m.Confidence, &m.InBriefing, &m.Edited); err != nil {
+		if err := rows.Scan(&m.ID, &kind, &m.Title, &sd, &ed, &prec, &m.Planned, &m.PlaceID, &m.Confidence, &m.InBriefing, &m.Edited, &m.Hidden); err != nil {
 			return nil, err
 		}
 		m.Kind, m.Precision = model.Kind(kind), model.Precision(prec)

@@ -81,7 +81,7 @@ func (s *StoreSource) events(ms []store.Mark) ([]model.Event, error) {
 	out := make([]model.Event, 0, len(ms))
 	for _, m := range ms {
 		e := model.Event{ID: m.ID, Kind: m.Kind, Title: m.Title, Start: m.Start, End: m.End, Precision: m.Precision,
-			Planned: m.Planned, Confidence: m.Confidence, InBriefing: m.InBriefing, Edited: m.Edited}
+			Planned: m.Planned, Confidence: m.Confidence, InBriefing: m.InBriefing, Edited: m.Edited, Hidden: m.Hidden}
 		if m.PlaceID != 0 {
 			p, ok := s.places[m.PlaceID]
 			if !ok {

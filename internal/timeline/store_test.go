@@ -230,3 +230,45 @@ func TestZoomedWindowShowsItsOwnEventsDespiteEarlierSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestStoreSourceMarksHiddenEventsOnlyWhenAskedFor(t *testing.T) {
+	st := syntheticStore(t, 3)
+	from, to := d("2010-01-01"), d("2010-12-31")
+	all, err := NewStoreSource(st, store.Filter{}, nil).Events(from, to, 10)
+	if err != nil || len(all) != 3 {
+		t.Fatalf("%d events before hiding, %v", len(all), err)
+	}
+	hidden := all[1].ID
+	if err := st.HideEvent(hidden); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		filter     store.Filter
+		n          int
+		wantHidden bool // the hidden event is listed and marked Hidden
+	}{
+		{"visible only", store.Filter{}, 2, false},
+		{"hidden too", store.Filter{IncludeHidden: true}, 3, true},
+	}
+	for _, tt := range tests {
+		evs, err := NewStoreSource(st, tt.filter, nil).Events(from, to, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != tt.n {
+			t.Errorf("%s: %d events, want %d", tt.name, len(evs), tt.n)
+		}
+		listed := false
+		for _, e := range evs {
+			if e.ID == hidden {
+				listed = e.Hidden
+			} else if e.Hidden {
+				t.Errorf("%s: %q marked hidden", tt.name, e.Title)
+			}
+		}
+		if listed != tt.wantHidden {
+			t.Errorf("%s: hidden event listed as hidden %v, want %v", tt.name, listed, tt.wantHidden)
+		}
+	}
+}
