@@ -25,9 +25,18 @@ var CSVHeader = []string{
 // csvJoin separates the several sources of one event within a cell.
 const csvJoin = " | "
 
-// WriteCSV writes one row per event under CSVHeader, in the briefing's order.
+// utf8BOM opens the CSV file: Excel reads a CSV without it in the system's
+// ANSI code page, which garbles curly quotes and dashes; with it, Excel and
+// the other spreadsheets read UTF-8.
+const utf8BOM = "\ufeff"
+
+// WriteCSV writes a UTF-8 byte-order mark, then one row per event under
+// CSVHeader, in the briefing's order.
 func WriteCSV(w io.Writer, b Briefing) error {
 	d := prepare(b)
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("write CSV: %w", err)

@@ -200,12 +200,20 @@ func TestCSVRoundTrips(t *testing.T) {
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
 		t.Errorf("export file mode %v, %v; want rw-r--r-- so it can be shared", fi.Mode(), err)
 	}
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	// Excel needs the byte-order mark to read UTF-8; encoding/csv would
+	// take it as part of the first header name.
+	body, ok := bytes.CutPrefix(data, []byte("\xEF\xBB\xBF"))
+	if !ok {
+		t.Errorf("CSV starts with % x, want the UTF-8 byte-order mark", data[:min(3, len(data))])
+	}
+	if bytes.Contains(body, []byte("\xEF\xBB\xBF")) {
+		t.Error("CSV has a second byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
