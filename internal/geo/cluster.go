@@ -142,43 +142,6 @@ func (g *grid) add(x, y, reach float64, ci int32) {
 	}
 }
 
-// ClusterMarkers groups points closer than radiusPx at the zoom. Points
-// are taken heaviest first; each joins the nearest cluster within radiusPx
-// or starts a new one.
-func (ps *PointSet) ClusterMarkers(zoom, radiusPx float64) []Cluster {
-	if radiusPx <= 0 {
-		radiusPx = 1
-	}
-	g := ps.newGrid(zoom, radiusPx)
-	s := g.scale
-	type centre struct{ x, y float64 }
-	var cs []Cluster
-	var cxy []centre
-	r2 := radiusPx * radiusPx
-	for k := range ps.sorted {
-		sp := &ps.sorted[k]
-		x, y := sp.mx*s, sp.my*s
-		found, best := -1, r2
-		for e := g.first(x, y); e != 0; e = g.entries[e-1].next {
-			ci := g.entries[e-1].ci
-			c := cxy[ci]
-			if d := (c.x-x)*(c.x-x) + (c.y-y)*(c.y-y); d <= best {
-				found, best = int(ci), d
-			}
-		}
-		if found >= 0 {
-			cs[found].Weight += sp.w
-			cs[found].Members = append(cs[found].Members, sp.i)
-			continue
-		}
-		g.add(x, y, radiusPx, int32(len(cs)))
-		p := &ps.pts[sp.i]
-		cs = append(cs, Cluster{Lat: p.Lat, Lon: p.Lon, Weight: sp.w, Members: []int{sp.i}})
-		cxy = append(cxy, centre{x, y})
-	}
-	return cs
-}
-
 // ClusterOverlapping groups only points whose discs would overlap at the
 // zoom: a point joins a cluster when the distance between them is less
 // than the sum of their radii (WeightedPoint.Radius; a cluster has its
@@ -215,13 +178,6 @@ func (ps *PointSet) ClusterOverlapping(zoom, gapPx float64) []Cluster {
 		cxy = append(cxy, centre{x, y, sp.r})
 	}
 	return cs
-}
-
-// ClusterMarkers groups points closer than radiusPx in view v; see
-// PointSet.ClusterMarkers, which callers that cluster the same points at
-// several views should use instead.
-func ClusterMarkers(pts []WeightedPoint, v View, radiusPx float64) []Cluster {
-	return NewPointSet(pts).ClusterMarkers(v.Zoom, radiusPx)
 }
 
 // ClusterOverlapping groups points whose discs would overlap in view v;

@@ -67,14 +67,12 @@ func TestPointSetMatchesBruteForce(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			const radius, gap = 26.0, 2.0
+			const gap = 2.0
 			checks := []struct {
 				name string
 				got  []Cluster
 				want [][]int
 			}{
-				{"ClusterMarkers", ps.ClusterMarkers(tt.zoom, radius),
-					bruteClusters(pts, tt.zoom, func(d2, _, _ float64) bool { return d2 <= radius*radius })},
 				{"ClusterOverlapping", ps.ClusterOverlapping(tt.zoom, gap),
 					bruteClusters(pts, tt.zoom, func(d2, r, pr float64) bool { return d2 < (r+pr+gap)*(r+pr+gap) })},
 			}
