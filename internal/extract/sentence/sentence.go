@@ -42,10 +42,9 @@ var starters = map[string]bool{
 	"officials": true, "after": true, "before": true, "while": true, "when": true,
 }
 
-// endsSentenceAbbrev are dotted abbreviations that may end a sentence when
-// followed by a typical sentence opener.
+// dottedAcronym reports letters separated by dots ("U.S", "a.m"): such an
+// abbreviation may end a sentence when a typical opener follows it.
 func dottedAcronym(w string) bool {
-	// "U.S", "U.N", "a.m" — letters separated by dots.
 	if len(w) < 3 {
 		return false
 	}
