@@ -43,7 +43,8 @@ var verbs = []verb{
 	{kind: model.KindMeeting, base: "visit", pres: "visits", past: "visited", ing: "visiting", weak: true},
 	{kind: model.KindMeeting, base: "host", pres: "hosts", past: "hosted", ing: "hosting", weak: true},
 	{kind: model.KindMeeting, base: "arrive", pres: "arrives", past: "arrived", ing: "arriving", weak: true},
-	{kind: model.KindTalks, base: "talk", pres: "talked", past: "talked", ing: "talking", weak: true},
+	// No present form: "talks" is nearly always the noun.
+	{kind: model.KindTalks, base: "talk", past: "talked", ing: "talking", weak: true},
 	{kind: model.KindTalks, base: "negotiate", pres: "negotiates", past: "negotiated", ing: "negotiating"},
 	{kind: model.KindTalks, base: "discuss", pres: "discusses", past: "discussed", ing: "discussing", weak: true},
 	{kind: model.KindAgreement, base: "agree", pres: "agrees", past: "agreed", ing: "agreeing"},
