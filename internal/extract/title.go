@@ -51,16 +51,14 @@ func makeTitle(e *model.Event) string {
 		switch {
 		case e.Planned && subj != "":
 			t = in(both + " to hold talks")
-		case subj != "":
+		case e.Planned:
+			t = in("Talks planned")
+		case obj != "":
 			t = in(both + " hold talks")
+		case subj != "":
+			t = in(subj + " holds talks")
 		default:
 			t = in("Talks")
-		}
-		if obj == "" && subj != "" && !e.Planned {
-			t = in(subj + " holds talks")
-		}
-		if e.Planned && subj == "" {
-			t = in("Talks planned")
 		}
 	case model.KindAgreement:
 		switch {
