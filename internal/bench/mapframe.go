@@ -130,13 +130,18 @@ func layout(ps *geo.PointSet, v geo.View) []geo.Marker {
 	cs := ps.ClusterOverlapping(v.Zoom, clusterGap)
 	out := make([]geo.Marker, 0, len(cs))
 	for _, c := range cs {
-		x, y := v.Project(c.Lat, c.Lon)
-		if x < -clusterPx || y < -clusterPx || x > v.Width+clusterPx || y > v.Height+clusterPx {
+		if !drawn(v, c) {
 			continue
 		}
 		out = append(out, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight))})
 	}
 	return out
+}
+
+// drawn reports whether a cluster sits close enough to view v to be drawn.
+func drawn(v geo.View, c geo.Cluster) bool {
+	x, y := v.Project(c.Lat, c.Lon)
+	return x >= -clusterPx && y >= -clusterPx && x <= v.Width+clusterPx && y <= v.Height+clusterPx
 }
 
 func runMarkers(env *Env) (Result, func(), error) {
@@ -195,8 +200,7 @@ func runMapCached(env *Env) (Result, func(), error) {
 	var o geo.Overlay
 	o.CountryLabels = true
 	for _, c := range cs {
-		x, y := v.Project(c.Lat, c.Lon)
-		if x < -clusterPx || y < -clusterPx || x > mapW+clusterPx || y > mapH+clusterPx {
+		if !drawn(v, c) {
 			continue
 		}
 		first := places[c.Members[0]]
