@@ -39,18 +39,15 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	var fromT, toT time.Time
-	if *from != "" {
-		if fromT, err = eventsDayArg(*from, false); err != nil {
-			fmt.Fprintf(stderr, "atlas events: --from: %v\n", err)
-			return 2
-		}
+	fromT, err := parseDay(*from, false)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas events: --from: %v\n", err)
+		return 2
 	}
-	if *to != "" {
-		if toT, err = eventsDayArg(*to, true); err != nil {
-			fmt.Fprintf(stderr, "atlas events: --to: %v\n", err)
-			return 2
-		}
+	toT, err := parseDay(*to, true)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas events: --to: %v\n", err)
+		return 2
 	}
 	if !fromT.IsZero() && !toT.IsZero() && toT.Before(fromT) {
 		fmt.Fprintf(stderr, "atlas events: --to %s is before --from %s\n", *to, *from)
@@ -68,45 +65,22 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 
-	filters := []store.Filter{{IncludeHidden: *hidden}}
-	if *place != "" {
-		places, err := st.PlacesNamed(*place)
-		if err != nil {
-			fmt.Fprintf(stderr, "atlas events: %v\n", err)
-			return 1
-		}
-		if len(places) == 0 {
-			fmt.Fprintf(stderr, "atlas events: no place named %q in %s\n", *place, path)
-			return 1
-		}
-		filters = filters[:0]
-		for _, p := range places {
-			filters = append(filters, store.Filter{PlaceID: p.ID, IncludeHidden: *hidden})
-		}
+	filters, _, err := placeFilters(st, *place, *hidden)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas events: %v\n", err)
+		return 1
+	}
+	evs, err := selectedEvents(st, fromT, toT, filters)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas events: %v\n", err)
+		return 1
 	}
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	write := func(evs []model.Event) error {
-		for i := range evs {
-			if err := enc.Encode(model.NewRecord(&evs[i])); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, f := range filters {
-		evs, err := st.EventsBetween(fromT, toT, f)
-		if err == nil {
-			err = write(evs)
-		}
-		if err == nil && fromT.IsZero() && toT.IsZero() {
-			if evs, err = st.Undated(f); err == nil {
-				err = write(evs)
-			}
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "atlas events: %v\n", err)
+	for i := range evs {
+		if err := enc.Encode(model.NewRecord(&evs[i])); err != nil {
+			fmt.Fprintf(stderr, "atlas events: write: %v\n", err)
 			return 1
 		}
 	}
@@ -117,22 +91,54 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// eventsDayArg reads YYYY-MM-DD, YYYY-MM or YYYY; end picks the last day of a
-// month or year so that --to 2016 includes December.
-func eventsDayArg(s string, end bool) (time.Time, error) {
-	for _, l := range []struct {
-		layout string
-		years  int
-		months int
-	}{{"2006-01-02", 0, 0}, {"2006-01", 0, 1}, {"2006", 1, 0}} {
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		if end && (l.years > 0 || l.months > 0) {
-			t = t.AddDate(l.years, l.months, -1)
-		}
-		return t, nil
+// placeFilters returns one filter per place called name (several places can
+// share a name, as Paris in France and in Texas) and the stored spelling of
+// the name, or a single filter for every place when name is empty.
+func placeFilters(st *store.Store, name string, hidden bool) ([]store.Filter, string, error) {
+	if name == "" {
+		return []store.Filter{{IncludeHidden: hidden}}, "", nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, YYYY-MM or YYYY)", s)
+	places, err := st.PlacesNamed(name)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(places) == 0 {
+		return nil, "", fmt.Errorf("no place named %q in %s", name, st.Path())
+	}
+	filters := make([]store.Filter, 0, len(places))
+	for _, p := range places {
+		filters = append(filters, store.Filter{PlaceID: p.ID, IncludeHidden: hidden})
+	}
+	return filters, places[0].Name, nil
+}
+
+// selectedEvents returns the events passing any of filters from..to (zero
+// ends are open), each once: per filter the dated ones by date, then, when
+// there is no date range, the undated ones, which cannot lie in a range but
+// belong without one.
+func selectedEvents(st *store.Store, from, to time.Time, filters []store.Filter) ([]model.Event, error) {
+	seen := map[int64]bool{}
+	var out []model.Event
+	add := func(evs []model.Event) {
+		for _, e := range evs {
+			if !seen[e.ID] {
+				seen[e.ID] = true
+				out = append(out, e)
+			}
+		}
+	}
+	for _, f := range filters {
+		evs, err := st.EventsBetween(from, to, f)
+		if err != nil {
+			return nil, err
+		}
+		add(evs)
+		if from.IsZero() && to.IsZero() {
+			if evs, err = st.Undated(f); err != nil {
+				return nil, err
+			}
+			add(evs)
+		}
+	}
+	return out, nil
 }

@@ -126,20 +126,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 // gatherForExport queries the store for the events the flags select and
 // applies the briefing rule to them.
 func gatherForExport(st *store.Store, from, to time.Time, place string, onlyStarred bool) (briefing.Briefing, error) {
+	filters, placeName, err := placeFilters(st, place, false)
+	if err != nil {
+		return briefing.Briefing{}, err
+	}
 	var words []string
-	var placeIDs []int64
-	if place != "" {
-		ps, err := st.PlacesNamed(place)
-		if err != nil {
-			return briefing.Briefing{}, err
-		}
-		if len(ps) == 0 {
-			return briefing.Briefing{}, fmt.Errorf("no place named %q in the store", place)
-		}
-		for _, p := range ps {
-			placeIDs = append(placeIDs, p.ID)
-		}
-		words = append(words, "place "+ps[0].Name)
+	if placeName != "" {
+		words = append(words, "place "+placeName)
 	}
 	if !from.IsZero() {
 		words = append(words, "from "+from.Format(time.DateOnly))
@@ -147,40 +140,7 @@ func gatherForExport(st *store.Store, from, to time.Time, place string, onlyStar
 	if !to.IsZero() {
 		words = append(words, "to "+to.Format(time.DateOnly))
 	}
-	shown := func() ([]model.Event, error) {
-		filters := []store.Filter{{}}
-		if len(placeIDs) > 0 {
-			filters = filters[:0]
-			for _, id := range placeIDs {
-				filters = append(filters, store.Filter{PlaceID: id})
-			}
-		}
-		seen := map[int64]bool{}
-		var out []model.Event
-		add := func(evs []model.Event) {
-			for _, e := range evs {
-				if !seen[e.ID] {
-					seen[e.ID] = true
-					out = append(out, e)
-				}
-			}
-		}
-		for _, f := range filters {
-			evs, err := st.EventsBetween(from, to, f)
-			if err != nil {
-				return nil, err
-			}
-			add(evs)
-			// Undated events cannot lie in a date range; without one they belong.
-			if from.IsZero() && to.IsZero() {
-				if evs, err = st.Undated(f); err != nil {
-					return nil, err
-				}
-				add(evs)
-			}
-		}
-		return out, nil
-	}
+	shown := func() ([]model.Event, error) { return selectedEvents(st, from, to, filters) }
 	if onlyStarred && (place != "" || !from.IsZero() || !to.IsZero()) {
 		// Starred and filtered: the starred events that also pass the filters.
 		evs, err := shown()
