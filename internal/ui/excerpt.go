@@ -32,6 +32,7 @@ const (
 	ActionStar     Action = "star"   // toggle "in briefing"
 	ActionNote     Action = "note"   // add or change the note
 	ActionHide     Action = "hide"   // hide the event
+	ActionShow     Action = "show"   // show a hidden event again
 	ActionMerge    Action = "merge"  // merge another event into this one
 	ActionOpenFull Action = "open"   // open the first source in the reader
 	ActionRevert   Action = "revert" // drop the user's corrections
@@ -197,8 +198,12 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 		act("Edit…", theme.DocumentCreateIcon(), ActionEdit),
 		act("Note…", theme.FileTextIcon(), ActionNote),
 		act("Merge…", theme.ContentCopyIcon(), ActionMerge),
-		act("Hide", theme.VisibilityOffIcon(), ActionHide),
 	)
+	if e.Hidden {
+		row.Add(act("Show again", theme.VisibilityIcon(), ActionShow))
+	} else {
+		row.Add(act("Hide", theme.VisibilityOffIcon(), ActionHide))
+	}
 	if e.Edited {
 		row.Add(act("Undo edits", theme.ContentUndoIcon(), ActionRevert))
 	}

@@ -924,6 +924,33 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		on, active := t.Highlighted(m.Event)
 		return active && !on
 	}
+	// fade is a mark's opacity: low when another place or search is
+	// highlighted, and lower again for an event the user hid, shown only
+	// so that it can be brought back.
+	fade := func(m *tlMark, dimmed float64) float64 {
+		a := 1.0
+		if dim(m) {
+			a = dimmed
+		}
+		if m.Event != nil && m.Event.Hidden {
+			a *= 0.45
+		}
+		return a
+	}
+	// strike draws a line through a hidden event's title: canvas text has
+	// no strikethrough style.
+	strike := func(m *tlMark, l *canvas.Text, a float64) {
+		if m.Event == nil || !m.Event.Hidden {
+			return
+		}
+		ts := fyne.MeasureText(l.Text, l.TextSize, l.TextStyle)
+		y := l.Position().Y + ts.Height/2
+		line := canvas.NewLine(withAlpha(fg, a))
+		line.StrokeWidth = 1
+		line.Position1 = fyne.NewPos(l.Position().X, y)
+		line.Position2 = fyne.NewPos(l.Position().X+ts.Width, y)
+		add(line)
+	}
 	isSel := func(m *tlMark) bool {
 		return m.Event != nil && t.selected != nil && m.Event.ID == t.selected.ID
 	}
@@ -931,10 +958,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 	// Spans, leader lines, dots.
 	for i := range f.marks {
 		m := &f.marks[i]
-		a := 1.0
-		if dim(m) {
-			a = 0.25
-		}
+		a := fade(m, 0.25)
 		kc := color.Color(primary)
 		if m.Event != nil {
 			kc = kindColor(m.Event.Kind)
@@ -999,10 +1023,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		if !m.visible {
 			continue
 		}
-		a := 1.0
-		if dim(m) {
-			a = 0.35
-		}
+		a := fade(m, 0.35)
 		sel := isSel(m)
 		hov := m.Event != nil && m.Event.ID == t.hover
 		card := canvas.NewRectangle(withAlpha(cardBG, a))
@@ -1034,6 +1055,9 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			}
 			if e.Planned {
 				line1 += "  ·  planned"
+			}
+			if e.Hidden {
+				line1 += "  ·  hidden"
 			}
 			line2 = e.Title
 			if line2 == "" {
@@ -1074,6 +1098,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			l2 := text(ellipsize(line2, tw-dw-8, body, style2), body, withAlpha(fg, a), style2)
 			l2.Move(m.card.Add(fyne.NewPos(16+dw+8, (f.cardH-th)/2)))
 			add(l2)
+			strike(m, l2, a)
 			continue
 		}
 		l1 := text(ellipsize(line1, tw, small, fyne.TextStyle{}), small, withAlpha(muted, a), fyne.TextStyle{})
@@ -1082,6 +1107,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		l2 := text(ellipsize(line2, tw, body, style2), body, withAlpha(fg, a), style2)
 		l2.Move(m.card.Add(fyne.NewPos(16, 5+small+4)))
 		add(l2)
+		strike(m, l2, a)
 	}
 
 	// Overview strip with density and brush.

@@ -83,6 +83,7 @@ const (
 	prefCompact  = "timeline.compact"
 	prefKind     = "filter.kind"
 	prefBriefing = "filter.briefing"
+	prefHidden   = "view.hidden"
 )
 
 // MainWindow is the app's window: timeline left, map above the excerpt pane
@@ -131,8 +132,11 @@ type MainWindow struct {
 	filter      store.Filter
 	places      map[int64]*model.Place
 	placeSelect int64
-	theme       *Theme
-	busy        bool
+	// showHidden puts the events the user hid on the timeline, dimmed,
+	// so that they can be shown again (View → Show hidden events).
+	showHidden bool
+	theme      *Theme
+	busy       bool
 
 	// gen counts frame requests, so that only the newest is shown.
 	gen int
@@ -159,6 +163,7 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}, loaded: make(chan struct{})}
 	prefs := app.Preferences()
 	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
+	m.showHidden = prefs.Bool(prefHidden)
 	if opts.Theme != "" {
 		m.theme.Mode = opts.Theme
 	}
@@ -296,7 +301,11 @@ func (m *MainWindow) build() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(m.undated[i].Title)
+			title := m.undated[i].Title
+			if m.undated[i].Hidden {
+				title += " (hidden)"
+			}
+			l.SetText(title)
 		})
 	m.undatedL.OnSelected = func(i widget.ListItemID) {
 		if i < len(m.undated) {
@@ -445,9 +454,24 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 		errs = append(errs, err)
 	}
 	// A source of its own: the window's place cache is the UI goroutine's.
-	if cs, err := timeline.NewStoreSource(m.Store, f, nil).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
+	// The store's date range leaves hidden events out; when they are shown,
+	// counts by day give their first and last days too.
+	unit := timeline.Year
+	if f.IncludeHidden {
+		unit = timeline.Day
+	}
+	if cs, err := timeline.NewStoreSource(m.Store, f, nil).Counts(time.Time{}, time.Time{}, unit); err == nil {
 		for _, c := range cs {
 			d.shown += c.N
+		}
+		if n := len(cs); f.IncludeHidden && n > 0 {
+			if !d.hasRange || cs[0].Start.Before(d.first) {
+				d.first = cs[0].Start
+			}
+			if !d.hasRange || cs[n-1].Start.After(d.last) {
+				d.last = cs[n-1].Start
+			}
+			d.hasRange = true
 		}
 	} else {
 		errs = append(errs, err)
@@ -473,7 +497,7 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 // are the world's.
 func unfiltered(f store.Filter) bool {
 	return f.Text == "" && f.PlaceID == 0 && f.Actor == "" && len(f.Kinds) == 0 && !f.InBriefing &&
-		f.From.IsZero() && f.To.IsZero()
+		!f.IncludeHidden && f.From.IsZero() && f.To.IsZero()
 }
 
 // topPlaces returns up to n places with the most events, most first, ties
@@ -668,6 +692,7 @@ func (m *MainWindow) currentFilter() store.Filter {
 	}
 	f.InBriefing = m.briefing.Checked
 	f.From, f.To = m.fromDay, m.toDay
+	f.IncludeHidden = m.showHidden
 	return f
 }
 
@@ -1140,7 +1165,7 @@ func (m *MainWindow) act(a Action, e model.Event) {
 	case ActionStar:
 		err = m.Store.SetInBriefing(e.ID, !e.InBriefing)
 	case ActionHide:
-		dialog.ShowConfirm("Hide event", fmt.Sprintf("Hide “%s”? It stays hidden after re-import; show hidden events with Edit → Undo edits.", e.Title), func(ok bool) {
+		dialog.ShowConfirm("Hide event", fmt.Sprintf("Hide “%s”? It stays hidden after re-import; View → Show hidden events brings it back.", e.Title), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -1152,6 +1177,12 @@ func (m *MainWindow) act(a Action, e model.Event) {
 			m.Reload()
 		}, m.Win)
 		return
+	case ActionShow:
+		// A duplicate the user merged away is hidden too; showing it
+		// again undoes the merge.
+		if err = m.Store.ShowEvent(e.ID); err == nil {
+			err = m.Store.UnmergeEvent(e.ID)
+		}
 	case ActionRevert:
 		err = m.Store.RevertEvent(e.ID)
 	case ActionNote:
@@ -1378,6 +1409,11 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 		item("Note…", ctrl(fyne.KeyN), onSel(ActionNote)),
 		fyne.NewMenuItem("Merge with…", onSel(ActionMerge)),
 		fyne.NewMenuItem("Hide event", onSel(ActionHide)),
+		fyne.NewMenuItem("Show event again", func() {
+			if e, ok := m.Excerpt.Event(); ok && e.Hidden {
+				m.act(ActionShow, e)
+			}
+		}),
 		fyne.NewMenuItem("Undo my edits of this event", onSel(ActionRevert)),
 		fyne.NewMenuItemSeparator(),
 		item("Open article", ctrl(fyne.KeyO), onSel(ActionOpenFull)),
@@ -1387,6 +1423,8 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 		it.Checked = m.theme.Mode == mode
 		return it
 	}
+	hidden := fyne.NewMenuItem("Show hidden events", func() { m.SetShowHidden(!m.showHidden) })
+	hidden.Checked = m.showHidden
 	themes := fyne.NewMenuItem("Theme", nil)
 	themes.ChildMenu = fyne.NewMenu("", themeItem("Follow the system", ThemeSystem), themeItem("Light", ThemeLight), themeItem("Dark", ThemeDark))
 	view := fyne.NewMenu("View",
@@ -1395,6 +1433,7 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 		item("Show the whole range", ctrl(fyne.Key0), m.Timeline.FitAll),
 		item("Go to date…", ctrl(fyne.KeyG), m.AskGoTo),
 		fyne.NewMenuItem("Compact timeline (close empty stretches)", func() { m.compactC.SetChecked(!m.compactC.Checked) }),
+		hidden,
 		fyne.NewMenuItemSeparator(),
 		themes,
 	)
@@ -1441,6 +1480,16 @@ func (m *MainWindow) shortcuts() {
 			c.Focus(m.Timeline)
 		}
 	})
+}
+
+// SetShowHidden shows or leaves out the events the user hid, and
+// remembers the choice. Shown, they are dimmed and struck through on the
+// timeline, and Show event again brings one back for good.
+func (m *MainWindow) SetShowHidden(on bool) {
+	m.showHidden = on
+	m.App.Preferences().SetBool(prefHidden, on)
+	m.Win.SetMainMenu(m.menu())
+	m.applyFilters()
 }
 
 // FocusSearch puts the cursor in the search box (Ctrl+F).

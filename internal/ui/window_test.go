@@ -602,3 +602,114 @@ func TestStatusTextGroupsThousands(t *testing.T) {
 		}
 	}
 }
+
+// menuItem returns the item labelled label in the window's main menu.
+func menuItem(t *testing.T, m *MainWindow, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, mu := range m.Win.MainMenu().Items {
+		if mu.Label != menu {
+			continue
+		}
+		for _, it := range mu.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %s → %s in the main menu", menu, label)
+	return nil
+}
+
+// button returns the button labelled label under o, or nil.
+func button(o fyne.CanvasObject, label string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == label {
+			return v
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := button(c, label); b != nil {
+				return b
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			if b := button(c, label); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// onTimeline returns the event of that ID among the timeline's cards.
+func onTimeline(m *MainWindow, id int64) (model.Event, bool) {
+	m.WaitLoaded()
+	m.Timeline.Refresh()
+	for _, e := range m.Timeline.VisibleEvents() {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return model.Event{}, false
+}
+
+func TestWindowShowHiddenEventsBringsOneBack(t *testing.T) {
+	st := corpusStore(t)
+	a := test.NewTempApp(t)
+	m := NewMainWindow(a, st, Options{Theme: ThemeLight, syncReads: true})
+	m.WaitLoaded()
+	m.Win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(m.Win.Close)
+	m.Timeline.Refresh()
+	evs := m.Timeline.VisibleEvents()
+	if len(evs) == 0 {
+		t.Fatal("no event on the timeline")
+	}
+	e := evs[0]
+	if err := st.HideEvent(e.ID); err != nil {
+		t.Fatal(err)
+	}
+	m.Reload()
+	if _, ok := onTimeline(m, e.ID); ok {
+		t.Fatalf("hidden %q is still on the timeline", e.Title)
+	}
+
+	menuItem(t, m, "View", "Show hidden events").Action()
+	if !menuItem(t, m, "View", "Show hidden events").Checked {
+		t.Error("View → Show hidden events is not checked once on")
+	}
+	got, ok := onTimeline(m, e.ID)
+	if !ok || !got.Hidden {
+		t.Fatalf("with hidden events shown, %q on the timeline %v, marked hidden %v", e.Title, ok, got.Hidden)
+	}
+
+	m.SelectEvent(got)
+	if b := button(m.Excerpt.Object(), "Hide"); b != nil {
+		t.Error("the excerpt pane offers to hide an event that is hidden")
+	}
+	again := button(m.Excerpt.Object(), "Show again")
+	if again == nil {
+		t.Fatal("the excerpt pane has no Show again for a hidden event")
+	}
+	test.Tap(again)
+	if stored, err := st.Event(e.ID); err != nil || stored.Hidden {
+		t.Fatalf("after Show again the store says hidden %v, %v", stored.Hidden, err)
+	}
+	if got, ok := onTimeline(m, e.ID); !ok || got.Hidden {
+		t.Errorf("after Show again on the timeline %v, marked hidden %v", ok, got.Hidden)
+	}
+
+	// The choice is remembered by the next window.
+	next := NewMainWindow(a, st, Options{Theme: ThemeLight, syncReads: true})
+	next.WaitLoaded()
+	defer next.Win.Close()
+	if !next.Filter().IncludeHidden || !menuItem(t, next, "View", "Show hidden events").Checked {
+		t.Error("Show hidden events is not remembered")
+	}
+	menuItem(t, next, "View", "Show hidden events").Action()
+	if next.Filter().IncludeHidden {
+		t.Error("Show hidden events does not turn off")
+	}
+}
