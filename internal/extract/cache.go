@@ -16,38 +16,48 @@ const maxCached = 200000
 // shared by all Extract calls of one Extractor: folding names (Unicode
 // normalisation) dominates extraction time otherwise.
 type nameCache struct {
-	mu        sync.RWMutex
-	lookups   map[string][]geo.Candidate
-	countries map[string]countryHit
-	folded    map[string]string
+	lookups   memo[[]geo.Candidate]
+	countries memo[countryHit]
+	folded    memo[string]
 }
 
-func (c *nameCache) lookup(g *geo.Gazetteer, name string) []geo.Candidate {
+// memo is a bounded, concurrency-safe map from a name to a computed answer.
+type memo[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
+
+// get returns the answer for k, computing it once while the memo has room.
+func (c *memo[V]) get(k string, compute func(string) V) V {
 	c.mu.RLock()
-	v, ok := c.lookups[name]
+	v, ok := c.m[k]
 	c.mu.RUnlock()
 	if ok {
 		return v
 	}
-	v = g.Lookup(name)
+	v = compute(k)
 	c.mu.Lock()
-	if c.lookups == nil {
-		c.lookups = map[string][]geo.Candidate{}
+	if c.m == nil {
+		c.m = map[string]V{}
 	}
-	if len(c.lookups) < maxCached {
-		c.lookups[name] = v
+	if len(c.m) < maxCached {
+		c.m[k] = v
 	}
 	c.mu.Unlock()
 	return v
 }
 
+func (c *nameCache) lookup(g *geo.Gazetteer, name string) []geo.Candidate {
+	return c.lookups.get(name, g.Lookup)
+}
+
 func (c *nameCache) country(g *geo.Gazetteer, s string) (geo.Country, bool) {
-	c.mu.RLock()
-	h, ok := c.countries[s]
-	c.mu.RUnlock()
-	if ok {
-		return h.c, h.ok
-	}
+	h := c.countries.get(s, func(s string) countryHit { return countryOf(g, s) })
+	return h.c, h.ok
+}
+
+// countryOf looks s up as a country name or demonym.
+func countryOf(g *geo.Gazetteer, s string) countryHit {
 	cc, found := g.CountryByName(s)
 	if !found && len(s) > 1 && s[len(s)-1] == '.' {
 		cc, found = g.CountryByName(s[:len(s)-1])
@@ -62,35 +72,12 @@ func (c *nameCache) country(g *geo.Gazetteer, s string) (geo.Country, bool) {
 	if found && len(s) <= 2 && !isUpperWord(s) {
 		found = false
 	}
-	c.mu.Lock()
-	if c.countries == nil {
-		c.countries = map[string]countryHit{}
-	}
-	if len(c.countries) < maxCached {
-		c.countries[s] = countryHit{cc, found}
-	}
-	c.mu.Unlock()
-	return cc, found
+	return countryHit{cc, found}
 }
 
 // fold is geo.Fold, memoised.
 func (c *nameCache) fold(s string) string {
-	c.mu.RLock()
-	v, ok := c.folded[s]
-	c.mu.RUnlock()
-	if ok {
-		return v
-	}
-	v = geo.Fold(s)
-	c.mu.Lock()
-	if c.folded == nil {
-		c.folded = map[string]string{}
-	}
-	if len(c.folded) < maxCached {
-		c.folded[s] = v
-	}
-	c.mu.Unlock()
-	return v
+	return c.folded.get(s, geo.Fold)
 }
 
 // resolve is Resolve with a per-article memo (the context is the article's).

@@ -312,7 +312,8 @@ func (d *doc) geoContext() geo.Context {
 	return d.ctx
 }
 
-// countryByName looks a country or demonym up, with a per-article cache.
+// countryByName looks a country or demonym up, through the extractor's
+// name cache.
 func (d *doc) countryByName(s string) (geo.Country, bool) {
 	if d.g == nil {
 		return geo.Country{}, false
