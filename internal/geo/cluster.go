@@ -64,9 +64,6 @@ func NewPointSet(pts []WeightedPoint) *PointSet {
 	return ps
 }
 
-// Len returns the number of points.
-func (ps *PointSet) Len() int { return len(ps.pts) }
-
 // maxDenseCells bounds the grid laid over the points' extent; beyond it
 // (zoomed far in on points spread over the world) cells go into a map.
 const maxDenseCells = 1 << 18

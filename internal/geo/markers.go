@@ -90,14 +90,6 @@ func addCircle(z *vector.Rasterizer, cx, cy, r float32) {
 	z.ClosePath()
 }
 
-// DrawMarkers draws markers onto img, a rendering of v: a highlight halo,
-// an outline that separates the disc from the map, the disc, a selection
-// ring, and the text inside. Larger discs are drawn first so that small
-// ones on top stay visible.
-func DrawMarkers(img *image.RGBA, v View, s Style, ms []Marker) {
-	drawMarkers(img, img.Bounds(), v, s, ms)
-}
-
 // markerReach is how far beyond its radius a marker may paint, in logical
 // pixels: the highlight halo's 7 and a pixel of anti-aliasing.
 const markerReach = 8
@@ -108,7 +100,11 @@ func (m Marker) deviceBox(v View) image.Rectangle {
 	return deviceRect(Rect{x, y, x, y}, m.Radius+markerReach, v.scale())
 }
 
-// drawMarkers is DrawMarkers changing img only inside clip.
+// drawMarkers draws markers onto img, a rendering of v, changing it only
+// inside clip: a highlight halo, an outline that separates the disc from
+// the map, the disc, a selection ring, and the text inside. Larger discs
+// are drawn first so that small ones on top stay visible, and selected ones
+// last.
 func drawMarkers(img *image.RGBA, clip image.Rectangle, v View, s Style, ms []Marker) {
 	order := make([]int, len(ms))
 	for i := range order {
