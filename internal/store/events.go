@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -198,15 +199,13 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, 
 	if len(evs) == 0 {
 		return nil
 	}
-	idx := map[int64]int{}
+	idx := make(map[int64]int, len(evs))
 	for i := range evs {
 		idx[evs[i].ID] = i
 	}
-	// owner maps every event id whose data we need to the index it goes to.
-	owner := map[int64]int{}
-	for i := range evs {
-		owner[evs[i].ID] = i
-	}
+	// owner maps every event id whose data we need to the index it goes to:
+	// the events themselves, and below those merged into them.
+	owner := maps.Clone(idx)
 	const chunk = 400
 	for lo := 0; withMerged && lo < len(evs); lo += chunk {
 		hi := min(lo+chunk, len(evs))
