@@ -865,15 +865,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 func (d *doc) placeInClause(en *ent, tis []int) bool {
 	for _, ti := range tis {
 		t := &d.triggers[ti]
-		a, b := min(en.t1, t.i+t.words), max(en.t0, t.i)
-		ok := true
-		for k := a; k < b; k++ {
-			if d.clauseStop(k, t.quoted) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if d.noClauseStop(min(en.t1, t.i+t.words), max(en.t0, t.i), t.quoted) {
 			return true
 		}
 	}

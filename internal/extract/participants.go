@@ -444,22 +444,24 @@ func infinitiveNext(t *tok) bool {
 
 // sameClauseAsAny reports whether no clause boundary separates trigger t
 // from one of the triggers tis.
-func (d *doc) sameClauseAsAny(t *trig, tis []int, s sent) bool {
+func (d *doc) sameClauseAsAny(t *trig, tis []int) bool {
 	for _, ti := range tis {
 		u := &d.triggers[ti]
-		a, b := min(t.i, u.i), max(t.i, u.i)
-		ok := true
-		for k := a + 1; k < b; k++ {
-			if d.clauseStop(k, t.quoted) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if d.noClauseStop(min(t.i, u.i)+1, max(t.i, u.i), t.quoted) {
 			return true
 		}
 	}
 	return false
+}
+
+// noClauseStop reports whether tokens [a, b) hold no clauseStop.
+func (d *doc) noClauseStop(a, b int, quoted bool) bool {
+	for k := a; k < b; k++ {
+		if d.clauseStop(k, quoted) {
+			return false
+		}
+	}
+	return true
 }
 
 // speakersOf adds the speakers of sentence s: subjects of reporting verbs
@@ -539,7 +541,7 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 		if n >= acts && !diplomatic(e.Kind) && e.Kind != model.KindProposal && len(r.subject) > 0 {
 			break
 		}
-		if n >= acts && acts > 0 && !d.sameClauseAsAny(t, order[:acts], s) && (t.i > d.triggers[order[0]].i || diplomatic(e.Kind)) {
+		if n >= acts && acts > 0 && !d.sameClauseAsAny(t, order[:acts]) && (t.i > d.triggers[order[0]].i || diplomatic(e.Kind)) {
 			// "…met in Oslo, while France said it would wait", "Nowak told
 			// reporters that talks in Geneva concluded": another clause's
 			// speaker. A frame before an act with no named subject governs
@@ -575,7 +577,7 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 		// … talks in Geneva concluded", Lavrov was not at the talks.
 		for _, ti := range d.sentTrigs[e.sentence] {
 			t := &d.triggers[ti]
-			if frame(t) && !t.quoted && !containsInt(e.trigs, ti) && d.sameClauseAsAny(t, e.trigs, s) {
+			if frame(t) && !t.quoted && !containsInt(e.trigs, ti) && d.sameClauseAsAny(t, e.trigs) {
 				d.subjectOf(r, t.i, t.form == formNoun, s, false)
 				d.objectsOf(r, t.i, t.words, s, false, false)
 			}
