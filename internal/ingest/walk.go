@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 )
@@ -48,7 +47,7 @@ func (w *walker) top(p string) {
 		return
 	}
 	if fi.IsDir() {
-		w.dir(p, map[fileID]string{})
+		w.dir(p, fi, map[fileID]string{})
 		return
 	}
 	w.file(p, fi, true)
@@ -113,14 +112,10 @@ func isDocFile(p string) bool {
 	return false
 }
 
-// dir walks one folder; ancestors holds the folders on the current path, by
-// device and inode, to catch links that lead back up.
-func (w *walker) dir(p string, ancestors map[fileID]string) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		w.add(Found{Path: p, Err: statErr(p, err)})
-		return
-	}
+// dir walks one folder, whose os.Stat (links followed) the caller has;
+// ancestors holds the folders on the current path, by device and inode, to
+// catch links that lead back up.
+func (w *walker) dir(p string, fi os.FileInfo, ancestors map[fileID]string) {
 	id, ok := idOf(fi)
 	if ok {
 		if first, loop := ancestors[id]; loop {
@@ -130,12 +125,11 @@ func (w *walker) dir(p string, ancestors map[fileID]string) {
 		ancestors[id] = p
 		defer delete(ancestors, id)
 	}
-	entries, err := os.ReadDir(p)
+	entries, err := os.ReadDir(p) // sorted by name
 	if err != nil {
 		w.add(Found{Path: p, Err: fmt.Errorf("%s: cannot list the folder: %w", p, err)})
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -147,7 +141,7 @@ func (w *walker) dir(p string, ancestors map[fileID]string) {
 			continue
 		}
 		if cfi.IsDir() {
-			w.dir(child, ancestors)
+			w.dir(child, cfi, ancestors)
 			continue
 		}
 		w.file(child, cfi, false)
