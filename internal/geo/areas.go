@@ -173,9 +173,10 @@ func drawAreaTints(img *image.RGBA, v View, s Style, areas []Area) {
 	}
 }
 
-// paintMask composites c through the rasterizer's coverage.
+// paintMask composites c through the coverage of the paths added to z
+// since its last Reset, using mask, of img's size, as scratch.
 func paintMask(z *vector.Rasterizer, mask *image.Alpha, img *image.RGBA, c color.RGBA) {
-	z.DrawOp = draw.Src // uncovered pixels of the last area's mask go back to zero
+	z.DrawOp = draw.Src // Reset sets Over; Src overwrites the last pass's mask, uncovered pixels too
 	z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
 	blend(img, mask, c)
 }

@@ -161,8 +161,7 @@ func premul(c color.RGBA, a uint8) color.RGBA {
 
 // textOn picks black or white text for a fill, by its relative luminance.
 func textOn(c color.RGBA) color.RGBA {
-	l := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
-	if l > 150 {
+	if luma(c) > 150 {
 		return color.RGBA{0x10, 0x10, 0x10, 0xff}
 	}
 	return color.RGBA{0xff, 0xff, 0xff, 0xff}

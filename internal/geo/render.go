@@ -272,11 +272,7 @@ func (r *Renderer) canvas(w, h int) *canvasBuf {
 // paint composites c through the coverage of the paths added since the
 // last Reset. It skips uncovered pixels, which are most of them for lines,
 // and so is several times faster than drawing through the rasterizer.
-func (cb *canvasBuf) paint(img *image.RGBA, c color.RGBA) {
-	cb.z.DrawOp = draw.Src // Reset sets Over; Src overwrites last pass's mask
-	cb.z.Draw(cb.mask, cb.mask.Rect, image.Opaque, image.Point{})
-	blend(img, cb.mask, c)
-}
+func (cb *canvasBuf) paint(img *image.RGBA, c color.RGBA) { paintMask(cb.z, cb.mask, img, c) }
 
 // blend draws premultiplied colour c over img through mask, both of the
 // same size with tight strides.
