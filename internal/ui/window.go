@@ -71,6 +71,9 @@ type Options struct {
 	// Fyne's test driver runs fyne.Do at once on the calling goroutine, so
 	// a frame read on a goroutine would touch widgets while the test does.
 	syncReads bool
+	// importDone is called on the UI goroutine after every import, dropped
+	// files' too. Only tests set it, to wait for an import they did not start.
+	importDone func(ImportSummary, error)
 }
 
 // Preference keys.
@@ -1084,6 +1087,9 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 			m.showImportSummary(sum, err)
 			for _, f := range done {
 				f(sum, err)
+			}
+			if m.opts.importDone != nil {
+				m.opts.importDone(sum, err)
 			}
 		})
 	}()

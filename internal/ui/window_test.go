@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -711,5 +713,63 @@ func TestWindowShowHiddenEventsBringsOneBack(t *testing.T) {
 	menuItem(t, next, "View", "Show hidden events").Action()
 	if next.Filter().IncludeHidden {
 		t.Error("Show hidden events does not turn off")
+	}
+}
+
+func TestWindowDroppedFilesAreImported(t *testing.T) {
+	dir := t.TempDir()
+	// An invented article: one dated meeting at a known place.
+	article := "Norway and Chile hold fisheries talks\n\n" +
+		"On 12 May 2015 the foreign ministers of Norway and Chile met in Santiago to discuss fishing quotas in the South Pacific.\n"
+	path := filepath.Join(dir, "fisheries.txt")
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := func(ctx context.Context, paths []string, progress func(int, int, string)) (ImportSummary, error) {
+		sum, err := pipeline.Import(ctx, st, extract.New(g), paths, pipeline.Options{SameEvent: extract.SameEvent}, func(p pipeline.Progress) {
+			progress(p.Done, p.Total, p.Path)
+		})
+		return ImportSummary{Imported: sum.Imported, Events: sum.Events}, err
+	}
+	done := make(chan ImportSummary, 1)
+	m := newWindow(t, st, Options{Import: imp, importDone: func(s ImportSummary, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		done <- s
+	}})
+
+	m.dropped(fyne.NewPos(300, 300), []fyne.URI{storage.NewFileURI(path)})
+	var sum ImportSummary
+	select {
+	case sum = <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the dropped file's import did not finish")
+	}
+	if sum.Imported != 1 || sum.Events == 0 {
+		t.Fatalf("dropped file: %d imported, %d events", sum.Imported, sum.Events)
+	}
+	m.WaitLoaded()
+	m.Timeline.Refresh()
+	var titles []string
+	found := false
+	for _, e := range m.Timeline.VisibleEvents() {
+		titles = append(titles, e.Title)
+		found = found || model.Day(e.Start).Equal(day("2015-05-12"))
+	}
+	if !found {
+		t.Errorf("no event of 12 May 2015 on the timeline after the drop: %q", titles)
+	}
+	if !strings.Contains(m.status.Text, "1 articles") {
+		t.Errorf("status bar %q after the drop", m.status.Text)
 	}
 }
