@@ -52,17 +52,9 @@ type manifestJSON struct {
 // file cannot be read or has no "file" column; bad dates and short rows
 // become Warnings.
 func LoadManifest(path string) (*Manifest, error) {
-	f, err := os.Open(path)
+	raw, err := ReadRaw(path) // its errors name the file
 	if err != nil {
-		return nil, fmt.Errorf("manifest %s: %w", path, describeOpenErr(err))
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("manifest %s: %w", path, err)
-	}
-	if len(raw) > MaxFileSize {
-		return nil, fmt.Errorf("manifest %s: %w", path, ErrTooLarge)
+		return nil, fmt.Errorf("manifest %w", err)
 	}
 	text, err := Decode(raw)
 	if err != nil {
