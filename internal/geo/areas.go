@@ -212,7 +212,7 @@ func dashPath(z *vector.Rasterizer, pts [][2]float64, on, off, w float64) {
 
 // drawAreaRings draws the areas without an outline as hollow dashed rings
 // with a pale fill, under the markers.
-func drawAreaRings(img *image.RGBA, v View, s Style, areas []Area) {
+func drawAreaRings(img *image.RGBA, v View, s Style, areas []Area) error {
 	sc := v.scale()
 	var z vector.Rasterizer
 	for _, a := range areas {
@@ -258,10 +258,13 @@ func drawAreaRings(img *image.RGBA, v View, s Style, areas []Area) {
 			size := math.Max(9, math.Min(13, r*0.95))
 			w, h := TextSize(a.Text, Bold, size)
 			if w < r*2-4 {
-				DrawText(img, a.Text, Bold, size, x-w/2, y-h/2, sc, darker(a.Fill), color.RGBA{})
+				if err := DrawText(img, a.Text, Bold, size, x-w/2, y-h/2, sc, darker(a.Fill), color.RGBA{}); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	return nil
 }
 
 // luma is a colour's approximate brightness, 0 to 255.

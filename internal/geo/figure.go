@@ -155,8 +155,7 @@ func drawUnder(img *image.RGBA, v View, s Style, o Overlay, labels []Label) erro
 			return err
 		}
 	}
-	drawAreaRings(img, v, s, o.Areas)
-	return nil
+	return drawAreaRings(img, v, s, o.Areas)
 }
 
 // drawTop draws the markers and the labels over them (marker and area
@@ -164,7 +163,9 @@ func drawUnder(img *image.RGBA, v View, s Style, o Overlay, labels []Label) erro
 // markers whose state changed. Pixels inside clip come out as a full
 // redraw's would.
 func drawTop(img *image.RGBA, clip image.Rectangle, v View, s Style, o Overlay, labels []Label) error {
-	drawMarkers(img, clip, v, s, o.Markers)
+	if err := drawMarkers(img, clip, v, s, o.Markers); err != nil {
+		return err
+	}
 	sc := v.scale()
 	sub := img.SubImage(clip).(*image.RGBA)
 	for _, l := range labels {
@@ -237,11 +238,11 @@ func RenderFigure(v View, s Style, ms []FigureMarker) (*image.RGBA, error) {
 		return nil, fmt.Errorf("render figure: %w", err)
 	}
 	o := Overlay{CountryLabels: true}
-	if t, err := MajorCities(); err == nil {
-		o.Cities = t.ContextCities(v, 40)
-	} else {
+	t, err := MajorCities()
+	if err != nil {
 		return nil, fmt.Errorf("render figure: %w", err)
 	}
+	o.Cities = t.ContextCities(v, 40)
 	for _, m := range ms {
 		c := m.Color
 		if c.A == 0 {

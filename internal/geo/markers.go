@@ -105,7 +105,7 @@ func (m Marker) deviceBox(v View) image.Rectangle {
 // the map, the disc, a selection ring, and the text inside. Larger discs
 // are drawn first so that small ones on top stay visible, and selected ones
 // last.
-func drawMarkers(img *image.RGBA, clip image.Rectangle, v View, s Style, ms []Marker) {
+func drawMarkers(img *image.RGBA, clip image.Rectangle, v View, s Style, ms []Marker) error {
 	order := make([]int, len(ms))
 	for i := range order {
 		order[i] = i
@@ -147,10 +147,13 @@ func drawMarkers(img *image.RGBA, clip image.Rectangle, v View, s Style, ms []Ma
 			size := math.Max(9, math.Min(13, m.Radius*0.95))
 			w, h := TextSize(m.Text, Bold, size)
 			if w < m.Radius*2-2 {
-				DrawText(sub, m.Text, Bold, size, x-w/2, y-h/2, sc, textOn(m.Fill), color.RGBA{})
+				if err := DrawText(sub, m.Text, Bold, size, x-w/2, y-h/2, sc, textOn(m.Fill), color.RGBA{}); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	return nil
 }
 
 // premul returns c at alpha a, premultiplied.
