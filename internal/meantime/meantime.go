@@ -34,7 +34,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -96,7 +95,8 @@ type Mention struct {
 	Tokens     []int
 }
 
-// xml mapping of the CAT format.
+// xml mapping of the CAT format; encoding/xml parses the integer
+// attributes, so a malformed number fails the load.
 
 type xDoc struct {
 	ID        string     `xml:"doc_id,attr"`
@@ -109,14 +109,14 @@ type xDoc struct {
 }
 
 type xToken struct {
-	ID       string `xml:"t_id,attr"`
-	Sentence string `xml:"sentence,attr"`
-	Number   string `xml:"number,attr"`
+	ID       int    `xml:"t_id,attr"`
+	Sentence int    `xml:"sentence,attr"`
+	Number   int    `xml:"number,attr"`
 	Text     string `xml:",chardata"`
 }
 
 type xAnchor struct {
-	ID string `xml:"t_id,attr"`
+	ID int `xml:"t_id,attr"`
 }
 
 type xMarkables struct {
@@ -168,9 +168,7 @@ func Load(path string) (*Doc, error) {
 		return nil, fmt.Errorf("meantime: parse %s: %w", path, err)
 	}
 	d := &Doc{ID: x.ID, Name: x.Name, URL: x.URL, Path: path, Corpus: filepath.Base(filepath.Dir(path))}
-	if err := d.build(&x); err != nil {
-		return nil, fmt.Errorf("meantime: %s: %w", path, err)
-	}
+	d.build(&x)
 	return d, nil
 }
 
@@ -234,16 +232,12 @@ var noSpaceAfter = map[string]bool{
 	"(": true, "[": true, "{": true, "$": true, "#": true, "“": true, "US$": true,
 }
 
-func (d *Doc) build(x *xDoc) error {
+// build rebuilds the text from the tokens and anchors the gold annotation
+// to it.
+func (d *Doc) build(x *xDoc) {
 	toks := make([]Token, 0, len(x.Tokens))
 	for _, t := range x.Tokens {
-		id, err := strconv.Atoi(t.ID)
-		if err != nil {
-			return fmt.Errorf("token t_id %q: %w", t.ID, err)
-		}
-		s, _ := strconv.Atoi(t.Sentence)
-		n, _ := strconv.Atoi(t.Number)
-		toks = append(toks, Token{ID: id, Sentence: s, Number: n, Text: t.Text})
+		toks = append(toks, Token{ID: t.ID, Sentence: t.Sentence, Number: t.Number, Text: t.Text})
 	}
 	sort.SliceStable(toks, func(i, j int) bool { return toks[i].ID < toks[j].ID })
 	var b strings.Builder
@@ -285,15 +279,11 @@ func (d *Doc) build(x *xDoc) error {
 		var ids []int
 		sp := model.Span{Start: -1}
 		for _, a := range anchors {
-			id, err := strconv.Atoi(a.ID)
-			if err != nil {
-				continue
-			}
-			i, ok := byID[id]
+			i, ok := byID[a.ID]
 			if !ok {
 				continue
 			}
-			ids = append(ids, id)
+			ids = append(ids, a.ID)
 			if sp.Start < 0 || toks[i].Span.Start < sp.Start {
 				sp.Start = toks[i].Span.Start
 			}
@@ -344,7 +334,6 @@ func (d *Doc) build(x *xDoc) error {
 			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids})
 	}
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Span.Start < d.Mentions[j].Span.Start })
-	return nil
 }
 
 // parseDay reads the date part of a TIMEX3 value such as 2008-03-01 or

@@ -1,6 +1,8 @@
 package meantime
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -90,5 +92,41 @@ func TestRebuiltText(t *testing.T) {
 	}
 	if lines := strings.Split(d.Text, "\n"); len(lines) < 3 || lines[1] != "March 01, 2008" {
 		t.Errorf("date line is not on a line of its own")
+	}
+}
+
+// TestLoadNumbers checks that token numbers are read as written and that a
+// malformed one fails the load instead of becoming sentence 0.
+func TestLoadNumbers(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		wantErr        bool
+		wantText       string
+	}{
+		{"well formed", "1", false, "Airbus\nsells"},
+		{"malformed sentence", "one", true, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := `<Document doc_id="1" doc_name="x.txt"><token t_id="1" sentence="0" number="0">Airbus</token>` +
+				`<token t_id="2" sentence="` + tc.sentence + `" number="1">sells</token></Document>`
+			p := filepath.Join(t.TempDir(), "x.xml")
+			if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := Load(p)
+			if tc.wantErr {
+				if err == nil {
+					t.Fatalf("loaded %q, want an error for sentence=%q", d.Text, tc.sentence)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Text != tc.wantText || d.Tokens[1].Sentence != 1 {
+				t.Errorf("text %q, second token in sentence %d; want %q in sentence 1", d.Text, d.Tokens[1].Sentence, tc.wantText)
+			}
+		})
 	}
 }
