@@ -141,26 +141,8 @@ func TestExcerptPaneActions(t *testing.T) {
 	}
 }
 
-func buttons(o fyne.CanvasObject) []*widget.Button {
-	var out []*widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			out = append(out, v)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
+// buttons returns the buttons under o.
+func buttons(o fyne.CanvasObject) []*widget.Button { return under[*widget.Button](o) }
 
 func TestReaderScrollsToExcerptAndDates(t *testing.T) {
 	a := test.NewTempApp(t)

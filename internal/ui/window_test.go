@@ -40,14 +40,17 @@ func newWindow(t *testing.T, st *store.Store, opts Options) *MainWindow {
 	return m
 }
 
-// richTexts returns the RichText widgets under o.
-func richTexts(o fyne.CanvasObject) []*widget.RichText {
-	var out []*widget.RichText
+// under returns the objects of type T under o, looking through containers
+// and widgets' renderers but not inside a T.
+func under[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.RichText:
+		if v, ok := o.(T); ok {
 			out = append(out, v)
+			return
+		}
+		switch v := o.(type) {
 		case *fyne.Container:
 			for _, c := range v.Objects {
 				walk(c)
@@ -61,6 +64,9 @@ func richTexts(o fyne.CanvasObject) []*widget.RichText {
 	walk(o)
 	return out
 }
+
+// richTexts returns the RichText widgets under o.
+func richTexts(o fyne.CanvasObject) []*widget.RichText { return under[*widget.RichText](o) }
 
 // highlighted returns the bold words of a colour in rts, leaving out the
 // legend, which is in caption size.
@@ -624,22 +630,9 @@ func menuItem(t *testing.T, m *MainWindow, menu, label string) *fyne.MenuItem {
 
 // button returns the button labelled label under o, or nil.
 func button(o fyne.CanvasObject, label string) *widget.Button {
-	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == label {
-			return v
-		}
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if b := button(c, label); b != nil {
-				return b
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if b := button(c, label); b != nil {
-				return b
-			}
+	for _, b := range under[*widget.Button](o) {
+		if b.Text == label {
+			return b
 		}
 	}
 	return nil
