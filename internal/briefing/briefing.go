@@ -356,17 +356,14 @@ func placeLabel(p *model.Place) string {
 	return name
 }
 
-func actorNames(e *model.Event) string {
-	names := make([]string, 0, len(e.Actors))
-	for _, a := range e.Actors {
-		names = append(names, a.Name)
-	}
-	return strings.Join(names, ", ")
-}
+// actorNames is the actors as a phrase for reading ("Kerry, Lavrov"); the
+// data formats join actorList with "; " instead, as a list within a cell.
+func actorNames(e *model.Event) string { return strings.Join(actorList(e), ", ") }
 
-// headline is the article's title, or its file name when the title is not known.
+// headline is the article's title, "" when it is not known (short then
+// falls back to the file name).
 func (c *cited) headline() string {
-	if c.Article != nil && strings.TrimSpace(c.Article.Title) != "" {
+	if c.Article != nil {
 		return strings.TrimSpace(c.Article.Title)
 	}
 	return ""
@@ -407,13 +404,14 @@ func (c *cited) short() string {
 	if d := c.published(); d != "" {
 		parts = append(parts, d)
 	}
-	if len(parts) == 0 || (c.headline() == "" && c.publisher() == "") {
+	if c.headline() == "" && c.publisher() == "" {
 		parts = append(parts, c.File)
 	}
 	return strings.Join(parts, ", ")
 }
 
-// long is the sources list entry: the short citation plus the URL and file.
+// long is the sources list entry: the short citation, saying when the date
+// was inferred; the writers add the URL and file on lines of their own.
 func (c *cited) long() string {
 	s := c.short()
 	if c.Article != nil && c.Article.HasDate() && c.Article.DateSource == model.DateInferred {
