@@ -79,10 +79,9 @@ func (t *tagger) resolve(m match) Expr {
 		if known {
 			cur := current(m.unit, t.dct).shift(m.off)
 			switch {
-			case m.c.g == gQuarter: // "the first quarter of last year"
-				c = m.c
-				c.y = cur.y
-			case m.c.g == gMonth: // "this March"
+			case m.c.g == gQuarter || m.c.g == gMonth:
+				// "the first quarter of last year", "this March": the
+				// offset picks the year only.
 				c = m.c
 				c.y = cur.y
 			case m.lastPast && tense <= 0:

@@ -514,7 +514,7 @@ func (t *tagger) isMonth(k int) bool {
 
 // weekdayLed: "Thursday", "Thursday night", "Monday, March 24, 2016".
 func (t *tagger) weekdayLed(k int) (match, bool) {
-	if k > 0 && t.upper(k-1) && namedDays[t.w(k-1)] && t.adj(k) == false && !t.toks[k].nl {
+	if k > 0 && t.upper(k-1) && namedDays[t.w(k-1)] && !t.adj(k) && !t.toks[k].nl {
 		return match{}, false
 	}
 	if t.upper(k+1) && mastheads[t.w(k+1)] {
