@@ -123,7 +123,7 @@ func (t *CityTable) ContextCities(v View, max int) []Candidate {
 		}
 		near := false
 		for _, o := range out {
-			if distanceKm(o.Lat, o.Lon, c.Lat, c.Lon) < 40 {
+			if DistanceKm(o.Lat, o.Lon, c.Lat, c.Lon) < 40 {
 				near = true // "City of London" beside London
 				break
 			}

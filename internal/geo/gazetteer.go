@@ -277,8 +277,9 @@ func (g *Gazetteer) loadCountries() error {
 			Country: c.Code, Lat: lat, Lon: lon, Feature: "country"}})
 		for _, name := range c.Names {
 			g.addName(g.index, name, i)
-			g.byName[Fold(name)] = c
-			if f := Fold(name); strings.HasPrefix(f, "the ") {
+			f := Fold(name)
+			g.byName[f] = c
+			if strings.HasPrefix(f, "the ") {
 				g.byName[f[4:]] = c
 			}
 		}
@@ -413,7 +414,7 @@ func (g *Gazetteer) closeCall(cands []scoredCand) bool {
 			return false
 		}
 		oc := g.cands[o.i]
-		if distanceKm(best.Lat, best.Lon, oc.Lat, oc.Lon) > 50 {
+		if DistanceKm(best.Lat, best.Lon, oc.Lat, oc.Lon) > 50 {
 			return true
 		}
 	}
@@ -453,8 +454,9 @@ func (g *Gazetteer) CountryAt(lat, lon float64) string {
 	return b.CountryAt(lat, lon)
 }
 
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+// DistanceKm is the great-circle (haversine) distance in kilometres between
+// two points given in degrees, on a sphere of the Earth's mean radius.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
