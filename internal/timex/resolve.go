@@ -3,7 +3,6 @@ package timex
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -359,7 +358,7 @@ func cue(t *tagger, k int, right bool) int {
 		t.cueWord = "to be"
 		return 1 // "to be held": a prospective infinitive
 	}
-	if pastCues[w] || len(w) > 4 && w[len(w)-2:] == "ed" && !tk.upper {
+	if pastCues[w] || t.participle(k) && !tk.upper {
 		p := k - 1
 		if p > 0 && strings.HasSuffix(t.w(p), "ly") {
 			p-- // "is officially reported"
@@ -478,19 +477,14 @@ var strongFuture = map[string]bool{
 }
 
 // FutureCue reports whether the words around span in text say that it
-// points after the publication date: the nearest tense cue within eight
-// words on either side, in the same sentence, is a future one ("will",
-// "would" outside reported speech, "plans", "scheduled", "due", "expected",
-// "next", "coming", "ahead", "by"…). It uses the same rule as Tag.
+// points after the publication date: the nearest tense cue (up to 16 words
+// before and 6 after, in the same sentence and line, within 200 bytes) is
+// a future one ("will", "would" outside reported speech, "plans",
+// "scheduled", "due", "expected", "next", "coming", "ahead", "by"…). It
+// uses the same rule as Tag.
 func FutureCue(text string, span model.Span) bool {
-	lo := span.Start - 200
-	if lo < 0 {
-		lo = 0
-	}
-	hi := span.End + 200
-	if hi > len(text) {
-		hi = len(text)
-	}
+	lo := max(span.Start-200, 0)
+	hi := min(span.End+200, len(text))
 	if i := strings.LastIndexByte(text[lo:span.Start], '\n'); i >= 0 {
 		lo += i + 1
 	}
@@ -514,11 +508,4 @@ func FutureCue(text string, span model.Span) bool {
 		return t.tense(a, b) >= 0
 	}
 	return t.tense(a, b) > 0
-}
-
-// Interval is a convenience for callers that need an Expr's dates: it
-// returns Start and End, and false when the expression is not anchored to
-// the calendar.
-func (x Expr) Interval() (time.Time, time.Time, bool) {
-	return x.Start, x.End, x.Anchored
 }
