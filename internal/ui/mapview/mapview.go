@@ -725,12 +725,16 @@ func (m *Map) render(w, h int) image.Image {
 		style = geo.DarkStyle
 	}
 	k := frameKey{view: v, dark: dark}
-	if m.base == nil || m.baseKey != k || m.base.Bounds().Dx() != w || m.base.Bounds().Dy() != h {
-		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		if err := m.rend.RenderInto(img, v, style); err != nil {
+	if size := image.Rect(0, 0, w, h); m.base == nil || m.baseKey != k || m.base.Bounds() != size {
+		// RenderInto paints every pixel, so the last basemap's image is
+		// reused while the size holds: panning allocates no frame.
+		if m.base == nil || m.base.Bounds() != size {
+			m.base = image.NewRGBA(size)
+		}
+		if err := m.rend.RenderInto(m.base, v, style); err != nil {
 			fyne.LogError("map: render basemap", err)
 		}
-		m.base, m.baseKey, m.overlayOK = img, k, false
+		m.baseKey, m.overlayOK = k, false
 	}
 	if !m.overlayOK || m.frameKey != k || m.frame == nil || m.frame.Bounds() != m.base.Bounds() {
 		frame, labels, err := m.overlay.Draw(m.base, v, style, m.overlayLocked())
