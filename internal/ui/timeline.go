@@ -58,7 +58,6 @@ type Timeline struct {
 	fitPPD    float64
 	offset    float64
 	needFit   bool
-	density   []float64
 	densityC  []timeline.Count
 	view      timeline.View
 	selected  *model.Event
@@ -103,8 +102,8 @@ func NewTimeline() *Timeline {
 }
 
 // SetSource shows the events of src between from and to, zoomed out to the
-// whole range. gapCounts are month counts used for compact mode and the
-// overview; they are read from src when nil.
+// whole range. The overview's counts and compact mode's gaps are read from
+// src once here.
 func (t *Timeline) SetSource(src timeline.Source, from, to time.Time) error {
 	t.src = src
 	t.from = timeline.Month.Floor(from)
@@ -118,16 +117,8 @@ func (t *Timeline) SetSource(src timeline.Source, from, to time.Time) error {
 	return err
 }
 
-// Reload re-reads the visible events, keeping zoom and position: after an
-// edit or a filter change that keeps the range.
-func (t *Timeline) Reload() error {
-	err := t.loadOverview()
-	t.Refresh()
-	return err
-}
-
 func (t *Timeline) loadOverview() error {
-	t.density, t.densityC, t.gaps = nil, nil, nil
+	t.densityC, t.gaps = nil, nil
 	if t.src == nil {
 		return nil
 	}
@@ -328,15 +319,6 @@ func (t *Timeline) Highlighted(e *model.Event) (on, active bool) {
 	return false, false
 }
 
-// SetHovered outlines the card of an event hovered elsewhere (the map).
-func (t *Timeline) SetHovered(id int64) {
-	if t.hover == id {
-		return
-	}
-	t.hover = id
-	t.Refresh()
-}
-
 // VisibleEvents returns the events drawn as cards in the current view.
 func (t *Timeline) VisibleEvents() []model.Event {
 	var out []model.Event
@@ -378,7 +360,7 @@ func (t *Timeline) Step(dir int) {
 	t.stepFrom(cur, dir)
 }
 
-// First selects the earliest event; Last the latest.
+// First selects the earliest event.
 func (t *Timeline) First() { t.stepFrom(model.Event{Start: t.from.AddDate(0, 0, -1), ID: -1}, 1) }
 
 // Last selects the latest event.
