@@ -57,18 +57,6 @@ func (s *Store) HasFile(fileSHA string) (bool, error) {
 	return n > 0, nil
 }
 
-// RememberFile records the file hash of a stored article that has none yet
-// (imported before file hashes were kept), so the next import skips it early.
-func (s *Store) RememberFile(textSHA, fileSHA string) error {
-	if fileSHA == "" || s.readOnly {
-		return nil
-	}
-	return s.writeTx(context.Background(), "remember file hash", func(tx *sql.Tx) error {
-		_, err := tx.Exec(`UPDATE articles SET file_sha256 = ? WHERE sha256 = ? AND file_sha256 IS NULL`, fileSHA, textSHA)
-		return err
-	})
-}
-
 // SaveArticle stores an article, its mentions and its events in one
 // transaction, so a crash leaves either all of it or none. Each event is
 // merged into a stored event for which same is true or inserted. Candidates
@@ -76,20 +64,15 @@ func (s *Store) RememberFile(textSHA, fileSHA string) error {
 // day; for an undated one, the latest undated events of the same kind.
 // An article whose SHA256 is already stored changes nothing and is reported
 // as AlreadyPresent. a.ID and the events' source ArticleIDs are set.
+// An import saves through ImportBatch instead, with a merge rule.
 func (s *Store) SaveArticle(ctx context.Context, a *model.Article, x *model.Extraction, same SameFunc) (SaveResult, error) {
-	return s.SaveArticleWith(ctx, a, x, Merging{Same: same})
-}
-
-// SaveArticleWith is SaveArticle with a merge rule for the events merged
-// into stored ones (pipeline passes extract.SameEvent and extract.Merge).
-func (s *Store) SaveArticleWith(ctx context.Context, a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
 	var res SaveResult
 	if a == nil {
 		return res, errors.New("save article: nil article")
 	}
 	err := s.writeTx(ctx, "save article "+a.Path, func(tx *sql.Tx) error {
 		var err error
-		res, err = saveArticle(ctx, tx, a, x, m)
+		res, err = saveArticle(ctx, tx, a, x, Merging{Same: same})
 		return err
 	})
 	if err != nil {
@@ -98,7 +81,8 @@ func (s *Store) SaveArticleWith(ctx context.Context, a *model.Article, x *model.
 	return res, nil
 }
 
-// saveArticle is SaveArticleWith inside the caller's transaction.
+// saveArticle saves an article as SaveArticle describes, inside the
+// caller's transaction.
 func saveArticle(ctx context.Context, tx *sql.Tx, a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
 	var id int64
 	switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE sha256 = ?`, a.SHA256).Scan(&id); {

@@ -35,9 +35,10 @@ func (s *Store) NewImportBatch(ctx context.Context) (*ImportBatch, error) {
 	return &ImportBatch{s: s, tx: tx}, nil
 }
 
-// SaveArticle is Store.SaveArticleWith inside the batch: the article with
-// its mentions and events lands whole or not at all. An article whose text
-// is stored already, or was saved earlier in the batch, is AlreadyPresent.
+// SaveArticle is Store.SaveArticle inside the batch, with a merge rule: the
+// article with its mentions and events lands whole or not at all. An article
+// whose text is stored already, or was saved earlier in the batch, is
+// AlreadyPresent.
 func (b *ImportBatch) SaveArticle(a *model.Article, x *model.Extraction, m Merging) (SaveResult, error) {
 	if a == nil {
 		return SaveResult{}, errors.New("save article: nil article")
@@ -57,7 +58,9 @@ func (b *ImportBatch) SaveArticle(a *model.Article, x *model.Extraction, m Mergi
 	return res, nil
 }
 
-// RememberFile is Store.RememberFile inside the batch.
+// RememberFile records the file hash of a stored article that has none yet
+// (imported before file hashes were kept, or the same text met in another
+// file), so the next import skips the file before parsing it.
 func (b *ImportBatch) RememberFile(textSHA, fileSHA string) error {
 	if fileSHA == "" {
 		return nil
