@@ -836,13 +836,7 @@ func (r *mapRenderer) layoutTip() {
 		r.hideTip()
 		return
 	}
-	title, line := text, ""
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			title, line = text[:i], text[i+1:]
-			break
-		}
-	}
+	title, line, _ := strings.Cut(text, "\n")
 	r.tipTitle.Text, r.tipLine.Text = title, line
 	pad := theme.Padding() * 1.5
 	ts, ls := r.tipTitle.MinSize(), r.tipLine.MinSize()
