@@ -25,27 +25,29 @@ var (
 	Grey          = color.NRGBA{0x99, 0x99, 0x99, 0xff}
 )
 
-// Kind returns the colour of an event kind. Related kinds share a colour,
-// since eight colours are all the eye separates reliably: diplomacy blue,
-// agreements green, force vermillion, withdrawals purple, statements sky
-// blue, plans orange, anything else grey.
+// Kind returns the colour of an event kind: that of its Legend group, grey
+// for a kind in none. Related kinds share a colour, since eight colours are
+// all the eye separates reliably: diplomacy blue, agreements green, force
+// vermillion, withdrawals purple, statements sky blue, plans orange,
+// anything else grey.
 func Kind(k model.Kind) color.NRGBA {
-	switch k {
-	case model.KindMeeting, model.KindTalks, model.KindConference:
-		return Blue
-	case model.KindAgreement, model.KindCeasefire:
-		return BluishGreen
-	case model.KindMilitary, model.KindAnnexation:
-		return Vermillion
-	case model.KindWithdrawal:
-		return ReddishPurple
-	case model.KindStatement, model.KindPublication:
-		return SkyBlue
-	case model.KindProposal, model.KindDeadline:
-		return Orange
+	if c, ok := kindColors[k]; ok {
+		return c
 	}
 	return Grey
 }
+
+// kindColors indexes Legend by kind, so that the legend and the colours
+// drawn cannot disagree.
+var kindColors = func() map[model.Kind]color.NRGBA {
+	m := map[model.Kind]color.NRGBA{}
+	for _, g := range Legend {
+		for _, k := range g.Kinds {
+			m[k] = g.Color
+		}
+	}
+	return m
+}()
 
 // KindRGBA is Kind as a premultiplied colour, the form image/draw and the
 // map's rasteriser take. The colours are opaque, so the values are equal.
