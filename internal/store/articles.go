@@ -101,7 +101,6 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a *model.Article, x *model.Ext
 		return res, nil
 	}
 	w := newWriter(ctx, tx)
-	defer w.close()
 	if err := w.addMentions(id, x.Mentions); err != nil {
 		return res, err
 	}
@@ -209,7 +208,6 @@ func replaceExtraction(ctx context.Context, tx *sql.Tx, articleID int64, x *mode
 		return 0, 0, nil
 	}
 	w := newWriter(ctx, tx)
-	defer w.close()
 	if err := w.addMentions(articleID, x.Mentions); err != nil {
 		return 0, 0, err
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// BulkWriter inserts many articles and events in one transaction with
-// prepared statements, for the benchmark generator. Count tables and search
+// BulkWriter inserts many articles and events in one transaction, for the
+// benchmark generator. Count tables and search
 // indexes are kept as usual. Events are inserted as given: no merging.
 // Nothing is visible to others until Commit.
 type BulkWriter struct {
@@ -90,7 +90,6 @@ func (b *BulkWriter) Added() int { return b.n }
 
 // Commit makes everything added visible at once.
 func (b *BulkWriter) Commit() error {
-	b.w.close()
 	if b.deferCounts {
 		if err := b.addCounts(); err != nil {
 			b.tx.Rollback()
@@ -109,7 +108,6 @@ func (b *BulkWriter) Commit() error {
 
 // Rollback drops everything added.
 func (b *BulkWriter) Rollback() error {
-	b.w.close()
 	if err := b.tx.Rollback(); err != nil && err != sql.ErrTxDone {
 		return fmt.Errorf("bulk load rollback: %w", err)
 	}

@@ -47,8 +47,6 @@ func newWriter(ctx context.Context, tx *sql.Tx) *writer {
 	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, actors: map[string]actorSeen{}, placeNames: map[int64]string{}}
 }
 
-func (w *writer) close() {}
-
 // exec and queryRow go through the driver's per-connection statement cache
 // (_stmt_cache_size), which outlives the transaction, unlike tx.Prepare.
 func (w *writer) exec(q string, args ...any) (sql.Result, error) {
