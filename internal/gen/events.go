@@ -47,15 +47,12 @@ func (opt StoreOptions) per() int {
 // so batches can be built concurrently and in any order.
 type StoreGen struct {
 	opt    StoreOptions
-	corpus *Corpus
-	from   time.Time
-	days   int
+	corpus *Corpus // for its date span and office holders
 }
 
 // NewStore returns a batch generator for opt.
 func NewStore(opt StoreOptions) *StoreGen {
-	c := New(Options{Seed: opt.Seed, From: opt.From, Years: opt.Years})
-	return &StoreGen{opt: opt, corpus: c, from: c.from, days: c.days}
+	return &StoreGen{opt: opt, corpus: New(Options{Seed: opt.Seed, From: opt.From, Years: opt.Years})}
 }
 
 // Batch returns batch i of opt.Batches(); the last one may be short.
@@ -66,7 +63,7 @@ func (g *StoreGen) Batch(i int) Batch {
 	if rest := g.opt.Events - i*per; rest < n {
 		n = rest
 	}
-	pub := g.from.AddDate(0, 0, pubDay(r, g.days))
+	pub := g.corpus.from.AddDate(0, 0, pubDay(r, g.corpus.days))
 
 	ia := r.IntN(len(countries))
 	ib := (ia + 1 + r.IntN(len(countries)-1)) % len(countries)

@@ -132,7 +132,7 @@ type sentence struct {
 
 func (s *sentence) actor(o official) string {
 	if s.seen[o.Name] {
-		return o.Name[strings.LastIndexByte(o.Name, ' ')+1:]
+		return surname(o.Name)
 	}
 	s.seen[o.Name] = true
 	return o.Country.Adjective + " " + o.Title + " " + o.Name
