@@ -100,8 +100,11 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 			}
 			if id != 0 {
 				evs, err := loadEventsByID(w.ctx, w.tx, []int64{id}, true, false)
-				if err != nil || len(evs) == 0 {
-					return inserted, merged, fmt.Errorf("load event %d: %v", id, err)
+				if err != nil {
+					return inserted, merged, fmt.Errorf("load event %d: %w", id, err)
+				}
+				if len(evs) == 0 {
+					return inserted, merged, fmt.Errorf("load event %d: %w", id, ErrNotFound)
 				}
 				target = &evs[0]
 			}
@@ -428,7 +431,10 @@ func (w *writer) actor(a *model.Actor) (int64, error) {
 	case err != nil:
 		return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
 	default:
-		json.Unmarshal([]byte(aliasJSON), &have)
+		if err := json.Unmarshal([]byte(aliasJSON), &have); err != nil {
+			// Writing the new aliases over unreadable ones would lose them.
+			return 0, fmt.Errorf("aliases of actor %q: %w", a.Name, err)
+		}
 		merged, changed := unionStrings(have, a.Aliases)
 		if changed {
 			aj, _ := json.Marshal(merged)
