@@ -553,16 +553,10 @@ func (d *doc) buildEvents() {
 			t.inEvent = t.time >= 0 || anchored && !t.quoted
 		}
 	}
-	bySent := map[int][]int{}
-	order := []int{}
-	for ti, tr := range d.triggers {
-		if _, ok := bySent[tr.sentence]; !ok {
-			order = append(order, tr.sentence)
+	for si, tis := range d.sentTrigs {
+		if len(tis) == 0 {
+			continue
 		}
-		bySent[tr.sentence] = append(bySent[tr.sentence], ti)
-	}
-	for _, si := range order {
-		tis := bySent[si]
 		groups := map[int][]int{}
 		var timeOrder []int
 		var untimed []int
