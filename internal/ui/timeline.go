@@ -70,6 +70,12 @@ type Timeline struct {
 	frame     tlFrame
 	pending   *time.Time // a GoTo asked for before the first layout
 	reveal    bool       // bring the selection into view at the next layout
+
+	// queried is the last window read from src and what it held: a
+	// repaint for hover, focus or selection reads nothing again.
+	queried      viewQuery
+	queriedView  timeline.View
+	queriedValid bool
 }
 
 // tlFrame is the laid-out content for one size: what the renderer draws and
@@ -83,6 +89,17 @@ type tlFrame struct {
 	cardW float32
 	cardH float32
 	tight bool // one-line cards
+}
+
+// viewQuery is what a window's read from the source depends on. Sources
+// are compared by identity, and SetSource forgets the last read, so that
+// new data always comes through SetSource.
+type viewQuery struct {
+	src      timeline.Source
+	from, to time.Time
+	ppd      float64
+	compact  bool
+	y0, y1   float64
 }
 
 type tlMark struct {
@@ -106,6 +123,7 @@ func NewTimeline() *Timeline {
 // src once here.
 func (t *Timeline) SetSource(src timeline.Source, from, to time.Time) error {
 	t.src = src
+	t.queriedValid = false // the same source may hold new data
 	t.from = timeline.Month.Floor(from)
 	t.to = timeline.Month.Next(timeline.Month.Floor(to))
 	t.selected = nil
@@ -416,10 +434,16 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	}
 	vh := t.viewH()
 	query := func() timeline.View {
-		v, err := timeline.Query(t.src, t.scale, t.offset-40, t.offset+vh+40, tlMaxEvents)
+		q := viewQuery{t.src, t.scale.From, t.scale.To, t.scale.PxPerDay, t.scale.Compact, t.offset - 40, t.offset + vh + 40}
+		if t.queriedValid && q == t.queried {
+			return t.queriedView
+		}
+		v, err := timeline.Query(t.src, t.scale, q.y0, q.y1, tlMaxEvents)
 		if err != nil {
 			t.fail(err)
+			return v
 		}
+		t.queried, t.queriedView, t.queriedValid = q, v, true
 		return v
 	}
 	v := query()

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -225,5 +226,58 @@ func TestTimelineClustersWhenCrowded(t *testing.T) {
 	f1, l1 := tl.VisibleRange()
 	if l1.Sub(f1) >= l0.Sub(f0) {
 		t.Errorf("tapping a cluster did not zoom in: %v then %v", l0.Sub(f0), l1.Sub(f1))
+	}
+}
+
+// countingSource counts the reads of the events in a window, over a real
+// in-memory source.
+type countingSource struct {
+	*timeline.SliceSource
+	reads int
+}
+
+func (c *countingSource) Events(from, to time.Time, limit int) ([]model.Event, error) {
+	c.reads++
+	return c.SliceSource.Events(from, to, limit)
+}
+
+func TestTimelineRepaintReadsNothingAgain(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
+	evs := storyEvents()
+	src := &countingSource{SliceSource: timeline.NewSliceSource(evs)}
+	tl := NewTimeline()
+	from, to, _ := timeline.Range(evs)
+	if err := tl.SetSource(src, from, to); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(tl)
+	w.Resize(fyne.NewSize(560, 760))
+	t.Cleanup(w.Close)
+	vis := tl.VisibleEvents()
+	if len(vis) == 0 {
+		t.Fatal("no card drawn")
+	}
+	pos, _ := tl.CardPosition(vis[0].ID)
+
+	tests := []struct {
+		name  string
+		do    func()
+		reads bool
+	}{
+		{"hover a card", func() { tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}}) }, false},
+		{"select it", func() { test.TapAt(tl, pos) }, false},
+		{"focus", func() { tl.FocusGained() }, false},
+		{"zoom in", func() { tl.TypedRune('+') }, true},
+		{"scroll", func() { tl.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -60)}) }, true},
+		{"new source", func() { tl.SetSource(src, from, to) }, true},
+	}
+	for _, tt := range tests {
+		before := src.reads
+		tt.do()
+		tl.Refresh()
+		if read := src.reads > before; read != tt.reads {
+			t.Errorf("%s: read the source %d times, want reads %v", tt.name, src.reads-before, tt.reads)
+		}
 	}
 }
