@@ -191,7 +191,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 				}
 			}
 		}
-		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealisWord(prev) {
+		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealis[prev] {
 			isVerb = false
 		}
 	}
@@ -217,8 +217,6 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	return vt, true
 }
-
-func irrealisWord(w string) bool { return irrealis[w] }
 
 // presentPassive reports "is being discussed", "are agreed": a participle
 // after a present form of "be" describes now, not a past event.
@@ -282,25 +280,31 @@ func (d *doc) modality(x *trig, s sent) {
 // the kind of the event noun it is about: its subject before it, or its
 // object just after it.
 func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
-	toks := d.toks
 	for k := i - 1; k >= s.t0 && k >= i-12; k-- {
-		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
-			return ph.kind, true
+		if kind, ok := d.eventNounAt(k); ok {
+			return kind, true
 		}
-		if nk, ok := nouns[toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
-			return nk, true
-		}
-		if toks[k].low == "." || toks[k].low == ";" {
+		if d.toks[k].low == "." || d.toks[k].low == ";" {
 			break
 		}
 	}
 	for k := i + 1; k < s.t1 && k <= i+4; k++ {
-		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
-			return ph.kind, true
+		if kind, ok := d.eventNounAt(k); ok {
+			return kind, true
 		}
-		if nk, ok := nouns[toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
-			return nk, true
-		}
+	}
+	return "", false
+}
+
+// eventNounAt reports the kind of the event noun (or noun phrase) at
+// token k that an aspectual verb can take its kind from: statements and
+// other events say too little.
+func (d *doc) eventNounAt(k int) (model.Kind, bool) {
+	if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
+		return ph.kind, true
+	}
+	if nk, ok := nouns[d.toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
+		return nk, true
 	}
 	return "", false
 }
