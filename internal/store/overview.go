@@ -278,10 +278,8 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 	var query string
 	var args []any
 	switch {
-	case !f.narrow() && f.From.IsZero() && f.To.IsZero() && world:
-		// The whole world needs no spatial index.
-		query = fromStats + `WHERE ps.n > 0`
 	case !f.narrow() && f.From.IsZero() && f.To.IsZero():
+		// Not the whole world (worldPlaces answered that above).
 		query = fromStats + `JOIN places_rtree r ON r.id = ps.place_id
 			WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ? AND ps.n > 0`
 		args = box
