@@ -778,16 +778,9 @@ const maxPlaceCost = 14
 // fillPlaceActors sets the event's place and actors from its sentence.
 func (d *doc) fillPlaceActors(e *evt) {
 	s := d.sents[e.sentence]
-	lo, hi := s.t1, s.t0
-	if len(e.trigs) == 0 && e.timeIdx >= 0 {
-		lo, hi = d.times[e.timeIdx].t0, d.times[e.timeIdx].t1-1
-	}
 	allQuoted := len(e.trigs) > 0
 	for _, ti := range e.trigs {
-		t := d.triggers[ti]
-		lo = min(lo, t.i)
-		hi = max(hi, t.i+t.words-1)
-		if !t.quoted {
+		if !d.triggers[ti].quoted {
 			allQuoted = false
 		}
 	}
@@ -855,7 +848,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		e.Place = &p
 		e.placeHow = "dateline"
 	}
-	d.fillActors(e, s, lo, hi, allQuoted)
+	d.fillActors(e, s, allQuoted)
 }
 
 // placeInClause reports whether no clause boundary separates place en
@@ -894,9 +887,8 @@ func (d *doc) placeCost(en *ent, ti int) int {
 }
 
 // fillActors sets the event's actors: the participants of its event
-// words (see participants.go). lo and hi bound the event words.
-func (d *doc) fillActors(e *evt, s sent, lo, hi int, allQuoted bool) {
-	_, _ = lo, hi
+// words (see participants.go).
+func (d *doc) fillActors(e *evt, s sent, allQuoted bool) {
 	e.persons = map[int]bool{}
 	e.govs = map[string]bool{}
 	for _, ai := range d.participants(e, s, allQuoted) {
