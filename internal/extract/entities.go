@@ -295,7 +295,6 @@ func (d *doc) classify(c chunk, late bool) bool {
 	last := strings.TrimSuffix(toks[t1-1].low, ".")
 	// Organisations by their head word.
 	if t1-t0 >= 2 && orgHeads[last] {
-		first := toks[t0].low
 		if last == "administration" || last == "government" || last == "regime" || last == "cabinet" {
 			if cc, ok := d.countryByName(d.span(t0, t1-1)); ok {
 				d.addGov(t0, t1, cc)
@@ -308,7 +307,6 @@ func (d *doc) classify(c chunk, late bool) bool {
 				return true
 			}
 		}
-		_ = first
 		d.addActor(t0, t1, entOrg, name, "", acr)
 		if acr != "" {
 			d.addAlias(toks[t1+1].text, d.ents[len(d.ents)-1].actor)
