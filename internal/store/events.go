@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -540,12 +541,14 @@ func (s *Store) Search(query string, limit int) ([]model.Event, error) {
 	return out, nil
 }
 
+// decodeStrings reads a JSON list of strings (actor aliases) for display;
+// an unreadable list shows as none rather than failing the whole read.
 func decodeStrings(s string) []string {
 	var out []string
 	if s == "" || s == "[]" {
 		return nil
 	}
-	if err := jsonUnmarshal(s, &out); err != nil {
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
 		return nil
 	}
 	return out

@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -579,5 +578,3 @@ func (s *Store) Stats() (Stats, error) {
 	st.Events = int(dated.Int64) + st.Undated
 	return st, nil
 }
-
-func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
