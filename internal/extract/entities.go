@@ -129,12 +129,6 @@ func (d *doc) recognise() {
 // and counts how often each is written.
 func (d *doc) chunks() []chunk {
 	var out []chunk
-	defer func() {
-		d.chunkCount = make(map[string]int, len(out))
-		for _, c := range out {
-			d.chunkCount[d.lowSpan(c.t0, c.t1)]++
-		}
-	}()
 	toks := d.toks
 	for si := range d.sents {
 		s := &d.sents[si]
@@ -176,6 +170,10 @@ func (d *doc) chunks() []chunk {
 			i = j
 		}
 	}
+	d.chunkCount = make(map[string]int, len(out))
+	for _, c := range out {
+		d.chunkCount[d.lowSpan(c.t0, c.t1)]++
+	}
 	return out
 }
 
@@ -199,17 +197,15 @@ func (d *doc) classify(c chunk, late bool) bool {
 	name := d.span(t0, t1)
 	low := d.lowSpan(t0, t1)
 
-	// Known organisations, whole or after a leading "The".
-	if canon, ok := knownOrgs[low]; ok {
-		if lm, isLM := landmarks[low]; isLM {
-			d.addLandmark(t0, t1, lm.city, lm.country)
-			return true
-		}
-		d.addActor(t0, t1, entOrg, canon, "", "")
-		return true
-	}
+	// Landmarks first, also where an organisation of that name is known
+	// ("the Kremlin"): they stand for a city or a government by context.
 	if lm, ok := landmarks[low]; ok {
 		d.addLandmark(t0, t1, lm.city, lm.country)
+		return true
+	}
+	// Known organisations, whole or after a leading "The".
+	if canon, ok := knownOrgs[low]; ok {
+		d.addActor(t0, t1, entOrg, canon, "", "")
 		return true
 	}
 
