@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -348,12 +347,7 @@ func (s *Store) PlacesIn(b orb.Bound, f Filter) ([]PlaceCount, error) {
 		out[i].Place = places[out[i].Place.ID]
 	}
 	// Sorting here is cheaper than SQLite's temporary b-tree.
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Place.ID < out[j].Place.ID
-	})
+	slices.SortFunc(out, busiestFirst)
 	return out, nil
 }
 
@@ -397,13 +391,17 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("places in the world: %w", err)
 	}
-	slices.SortFunc(out, func(a, b PlaceCount) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Place.ID, b.Place.ID)
-	})
+	slices.SortFunc(out, busiestFirst)
 	return out, nil
+}
+
+// busiestFirst orders map markers by event count, most first, then by place
+// id so that equal counts keep one order from call to call.
+func busiestFirst(a, b PlaceCount) int {
+	if c := cmp.Compare(b.Count, a.Count); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Place.ID, b.Place.ID)
 }
 
 // kindRank orders kinds as model.Kinds lists them; unknown kinds go last.
@@ -437,7 +435,7 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 			missing = append(missing, id)
 		}
 	}
-	const cols = `SELECT id, key, name, country, admin1, lat, lon, feature, population, ambiguous FROM places`
+	const cols = `SELECT ` + placeCols + ` FROM places p`
 	load := func(q string, args ...any) error {
 		rows, err := db.Query(q, args...)
 		if err != nil {
@@ -445,8 +443,8 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var p model.Place
-			if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+			p, err := scanPlace(rows)
+			if err != nil {
 				return err
 			}
 			c.m[p.ID] = p
@@ -478,6 +476,15 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 	return out, nil
 }
 
+// placeCols are the columns of a places row p that scanPlace reads.
+const placeCols = `p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+
+func scanPlace(r scanner) (model.Place, error) {
+	var p model.Place
+	err := r.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous)
+	return p, err
+}
+
 // Place returns one stored place (from memory after the first time).
 func (s *Store) Place(id int64) (*model.Place, error) {
 	m, err := s.places.get(s.db, []int64{id})
@@ -494,8 +501,7 @@ func (s *Store) Place(id int64) (*model.Place, error) {
 // PlacesNamed returns the stored places with this name (case-insensitive),
 // most events first, for `atlas events --place NAME` and the place filter.
 func (s *Store) PlacesNamed(name string) ([]model.Place, error) {
-	rows, err := s.db.Query(`SELECT p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous
-		FROM places p LEFT JOIN place_stats ps ON ps.place_id = p.id
+	rows, err := s.db.Query(`SELECT `+placeCols+` FROM places p LEFT JOIN place_stats ps ON ps.place_id = p.id
 		WHERE p.name = ? COLLATE NOCASE ORDER BY coalesce(ps.n, 0) DESC, p.id`, name)
 	if err != nil {
 		return nil, fmt.Errorf("places named %q: %w", name, err)
@@ -503,8 +509,8 @@ func (s *Store) PlacesNamed(name string) ([]model.Place, error) {
 	defer rows.Close()
 	var out []model.Place
 	for rows.Next() {
-		var p model.Place
-		if err := rows.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+		p, err := scanPlace(rows)
+		if err != nil {
 			return nil, fmt.Errorf("places named %q: %w", name, err)
 		}
 		out = append(out, p)
