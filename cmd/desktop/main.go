@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -113,25 +114,20 @@ func run(args []string) error {
 	return nil
 }
 
-// lazyExtractor loads the gazetteer on first use, so that the window opens
-// at once; imports wait for it instead.
-type lazyExtractor struct {
-	x   *extract.Extractor
-	err error
-}
+// lazyExtractor returns the extractor, loading the gazetteer on first use
+// so that the window opens at once; imports wait for it instead.
+type lazyExtractor func() (*extract.Extractor, error)
 
-func newExtractor() *lazyExtractor { return &lazyExtractor{} }
-
-func (l *lazyExtractor) get() (*extract.Extractor, error) {
-	if l.x == nil && l.err == nil {
+// newExtractor returns a lazyExtractor. An import's goroutine and the
+// reader's dating on the UI goroutine may both ask first, hence the Once.
+func newExtractor() lazyExtractor {
+	return sync.OnceValues(func() (*extract.Extractor, error) {
 		g, err := geo.DefaultGazetteer()
 		if err != nil {
-			l.err = fmt.Errorf("load the gazetteer: %w", err)
-		} else {
-			l.x = extract.New(g)
+			return nil, fmt.Errorf("load the gazetteer: %w", err)
 		}
-	}
-	return l.x, l.err
+		return extract.New(g), nil
+	})
 }
 
 // manifestFor finds a sources.csv beside the imported files or in the
@@ -154,9 +150,9 @@ func manifestFor(paths []string) (*ingest.Manifest, error) {
 	return nil, nil
 }
 
-func importer(st *store.Store, lx *lazyExtractor) ui.Importer {
+func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
 	return func(ctx context.Context, paths []string, progress func(done, total int, file string)) (ui.ImportSummary, error) {
-		x, err := lx.get()
+		x, err := extractor()
 		if err != nil {
 			return ui.ImportSummary{}, err
 		}
@@ -175,15 +171,13 @@ func importer(st *store.Store, lx *lazyExtractor) ui.Importer {
 	}
 }
 
-func setArticleDate(lx *lazyExtractor) func(st *store.Store, id int64, d time.Time) error {
+func setArticleDate(extractor lazyExtractor) func(st *store.Store, id int64, d time.Time) error {
 	return func(st *store.Store, id int64, d time.Time) error {
-		x, err := lx.get()
+		x, err := extractor()
 		if err != nil {
 			return err
 		}
-		if _, err := pipeline.SetArticleDate(context.Background(), st, x, id, d, extract.SameEvent); err != nil {
-			return err
-		}
-		return nil
+		_, err = pipeline.SetArticleDate(context.Background(), st, x, id, d, extract.SameEvent)
+		return err
 	}
 }
