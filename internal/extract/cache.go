@@ -13,12 +13,11 @@ import (
 const maxCached = 200000
 
 // nameCache memoises gazetteer answers that do not depend on the article,
-// shared by all Extract calls of one Extractor: folding names (Unicode
-// normalisation) dominates extraction time otherwise.
+// shared by all Extract calls of one Extractor: the same names recur
+// across a corpus.
 type nameCache struct {
 	lookups   memo[[]geo.Candidate]
 	countries memo[countryHit]
-	folded    memo[string]
 }
 
 // memo is a bounded, concurrency-safe map from a name to a computed answer.
@@ -75,10 +74,14 @@ func countryOf(g *geo.Gazetteer, s string) countryHit {
 	return countryHit{cc, found}
 }
 
-// fold is geo.Fold, memoised.
-func (c *nameCache) fold(s string) string {
-	return c.folded.get(s, geo.Fold)
-}
+// foldMemo memoises fold, since folding names (Unicode normalisation)
+// dominates extraction time otherwise; folded names do not depend on the
+// gazetteer, so one memo serves every extractor.
+var foldMemo memo[string]
+
+// fold is the gazetteer's name folding (geo.Fold), memoised, used to
+// compare names.
+func fold(s string) string { return foldMemo.get(s, geo.Fold) }
 
 // resolve is Resolve with a per-article memo (the context is the article's).
 func (d *doc) resolve(name string) (model.Place, bool) {

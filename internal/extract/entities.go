@@ -1026,10 +1026,3 @@ func appendUnique(list []string, s string) []string {
 	}
 	return append(list, s)
 }
-
-// fold is the gazetteer's name folding, used to compare names.
-func fold(s string) string { return foldCache.fold(s) }
-
-// foldCache memoises fold for every extractor: folded names do not depend
-// on the gazetteer.
-var foldCache = &nameCache{}
