@@ -84,8 +84,6 @@ func run(args []string) error {
 	mw := ui.NewMainWindow(a, st, ui.Options{
 		Import:         importer(st, x),
 		SetArticleDate: setArticleDate(x),
-		Export:         exporter(),
-		Map:            newMap(st),
 		About:          geo.Attribution,
 		Version:        version,
 		Theme:          mode,
