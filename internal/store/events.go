@@ -93,6 +93,23 @@ func padIn(args []any) []any {
 	return args
 }
 
+// inLists splits vals into argument lists for IN (...), at most inMax values
+// each (SQLite bounds a statement's variables), padded by padIn.
+func inLists[T any](vals []T) [][]any {
+	var out [][]any
+	for lo := 0; lo < len(vals); lo += inMax {
+		args := make([]any, 0, inMax)
+		for _, v := range vals[lo:min(lo+inMax, len(vals))] {
+			args = append(args, v)
+		}
+		out = append(out, padIn(args))
+	}
+	return out
+}
+
+// inMax is the most values inLists puts in one IN list.
+const inMax = 400
+
 // ftsQuery turns what a user typed into an FTS5 query that cannot be a
 // syntax error: every word quoted, the last one a prefix.
 func ftsQuery(s string) string {
@@ -207,14 +224,14 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, 
 	// owner maps every event id whose data we need to the index it goes to:
 	// the events themselves, and below those merged into them.
 	owner := maps.Clone(idx)
-	const chunk = 400
-	for lo := 0; withMerged && lo < len(evs); lo += chunk {
-		hi := min(lo+chunk, len(evs))
-		keys := make([]any, 0, hi-lo)
-		for i := lo; i < hi; i++ {
-			keys = append(keys, evs[i].Key)
+	var keys []string
+	if withMerged {
+		keys = make([]string, len(evs))
+		for i := range evs {
+			keys[i] = evs[i].Key
 		}
-		keys = padIn(keys)
+	}
+	for _, keys := range inLists(keys) {
 		rows, err := q.QueryContext(ctx, `SELECT c.id, p.id FROM events c JOIN events p ON p.key = c.merged_into
 			WHERE c.merged_into IN (`+placeholders(len(keys))+`)`, keys...)
 		if err != nil {
@@ -242,13 +259,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, 
 		ids = append(ids, id)
 	}
 	seenActor := make([]map[int64]bool, len(evs))
-	for lo := 0; lo < len(ids); lo += chunk {
-		hi := min(lo+chunk, len(ids))
-		args := make([]any, 0, hi-lo)
-		for _, id := range ids[lo:hi] {
-			args = append(args, id)
-		}
-		args = padIn(args)
+	for _, args := range inLists(ids) {
 		rows, err := q.QueryContext(ctx, `SELECT ea.event_id, a.id, a.name, a.type, a.title, a.aliases
 			FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 			WHERE ea.event_id IN (`+placeholders(len(args))+`) ORDER BY ea.event_id, ea.pos, a.name`, args...)
@@ -326,14 +337,7 @@ func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource,
 
 func loadEventsByID(ctx context.Context, q queryer, ids []int64, raw, withSources bool) ([]model.Event, error) {
 	var out []model.Event
-	const chunk = 400
-	for lo := 0; lo < len(ids); lo += chunk {
-		hi := min(lo+chunk, len(ids))
-		args := make([]any, 0, hi-lo)
-		for _, id := range ids[lo:hi] {
-			args = append(args, id)
-		}
-		args = padIn(args)
+	for _, args := range inLists(ids) {
 		evs, err := selectEvents(ctx, q, raw, withSources, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
 		if err != nil {
 			return nil, err
@@ -561,19 +565,12 @@ func (s *Store) sentencesMatch(ctx context.Context, ids []int64, query string) (
 		return nil, nil
 	}
 	words := strings.Fields(strings.ToLower(strings.NewReplacer(`"`, " ", "(", " ", ")", " ", "*", " ").Replace(query)))
-	var out []int64
-	const chunk = 400
-	for lo := 0; lo < len(ids); lo += chunk {
-		hi := min(lo+chunk, len(ids))
-		args := make([]any, 0, hi-lo)
-		for _, id := range ids[lo:hi] {
-			args = append(args, id)
-		}
+	ok := map[int64]bool{}
+	for _, args := range inLists(ids) {
 		srcs, err := loadSources(ctx, s.db, args)
 		if err != nil {
 			return nil, err
 		}
-		ok := map[int64]bool{}
 		for _, src := range srcs {
 			text := strings.ToLower(src.Text)
 			all := true
@@ -587,10 +584,11 @@ func (s *Store) sentencesMatch(ctx context.Context, ids []int64, query string) (
 				ok[src.eventID] = true
 			}
 		}
-		for _, id := range ids[lo:hi] {
-			if ok[id] {
-				out = append(out, id)
-			}
+	}
+	var out []int64
+	for _, id := range ids {
+		if ok[id] {
+			out = append(out, id)
 		}
 	}
 	return out, nil

@@ -429,7 +429,7 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 	if c.m == nil {
 		c.m = map[int64]model.Place{}
 	}
-	var missing []any
+	var missing []int64
 	for _, id := range ids {
 		if _, ok := c.m[id]; !ok {
 			missing = append(missing, id)
@@ -460,8 +460,7 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 		}
 		c.all = true
 	default:
-		for lo := 0; lo < len(missing); lo += 400 {
-			chunk := padIn(append([]any(nil), missing[lo:min(lo+400, len(missing))]...))
+		for _, chunk := range inLists(missing) {
 			if err := load(cols+` WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...); err != nil {
 				return nil, err
 			}
