@@ -567,8 +567,11 @@ func (d *doc) govActor(cc geo.Country) int {
 }
 
 // addLandmark records "the Kremlin": a government when it acts, the city
-// when something happens at it.
+// when something happens at it; nothing without a gazetteer to say which.
 func (d *doc) addLandmark(t0, t1 int, city, code string) {
+	if d.g == nil {
+		return
+	}
 	if d.isLocative(t0) {
 		if p, ok := d.resolvePlace(city, code); ok {
 			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, landmark: true, sentence: d.tokSent[t0]})

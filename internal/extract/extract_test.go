@@ -341,3 +341,28 @@ func TestEventKeyIsStable(t *testing.T) {
 		})
 	}
 }
+
+// TestWithoutGazetteer checks the promise of New(nil): text that names
+// landmarks, capitals and countries extracts without places or
+// governments, and without a crash.
+func TestWithoutGazetteer(t *testing.T) {
+	x := New(nil)
+	tests := []struct {
+		name, text string
+	}{
+		{"landmark acting", "The Kremlin said on Monday that talks would resume."},
+		{"landmark as place", "Envoys met at the White House on Tuesday."},
+		{"capital acting", "Moscow rejected the plan on Friday."},
+		{"country", "Russia and the United States agreed on a ceasefire in Syria on Friday."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := x.Extract(article(tc.text, "2016-02-22", "MOSCOW"))
+			for _, m := range ex.Mentions {
+				if m.Type == model.MentionPlace || m.Type == model.MentionGov {
+					t.Errorf("mention %q as %s without a gazetteer", m.Text, m.Type)
+				}
+			}
+		})
+	}
+}
