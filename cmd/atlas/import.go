@@ -179,9 +179,11 @@ func (b *progressBar) update(p pipeline.Progress) {
 	}
 	const width = 30
 	fill := width * p.Done / p.Total
+	// Cut by characters, as fmt pads by them: a cut byte would print half
+	// a character.
 	name := filepath.Base(p.Path)
-	if len(name) > 30 {
-		name = name[:27] + "..."
+	if r := []rune(name); len(r) > 30 {
+		name = string(r[:27]) + "..."
 	}
 	fmt.Fprintf(b.w, "\r[%s%s] %d/%d %-30s", strings.Repeat("#", fill), strings.Repeat(" ", width-fill), p.Done, p.Total, name)
 	b.drawn = true

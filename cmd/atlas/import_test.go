@@ -14,8 +14,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/pipeline"
 	"github.com/briefingatlas/atlas/internal/sharedtest"
 	"github.com/briefingatlas/atlas/internal/store"
 )
@@ -234,4 +236,27 @@ func countArticles(db string) int {
 		return 0
 	}
 	return s.Articles
+}
+
+// TestProgressBarName checks that a long file name is cut on a character
+// boundary: cutting bytes would print half a character to the terminal.
+func TestProgressBarName(t *testing.T) {
+	tests := []struct {
+		name, path, want string
+	}{
+		{"short", "/c/001_wire.txt", "001_wire.txt "},
+		{"long ascii", "/c/" + strings.Repeat("a", 40) + ".txt", strings.Repeat("a", 27) + "..."},
+		{"long accented", "/c/" + strings.Repeat("é", 40) + ".txt", strings.Repeat("é", 27) + "..."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			b := &progressBar{w: &buf, on: true, start: time.Now().Add(-time.Minute)}
+			b.update(pipeline.Progress{Done: 1, Total: 2, Path: tt.path})
+			out := buf.String()
+			if !utf8.ValidString(out) || !strings.Contains(out, tt.want) {
+				t.Errorf("bar %q, want it to hold %q and be valid UTF-8", out, tt.want)
+			}
+		})
+	}
 }
