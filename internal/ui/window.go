@@ -1450,33 +1450,21 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
+// shortcuts binds the menu's Ctrl shortcuts on the canvas, since only
+// macOS's native menu binds them itself, and steers the arrow keys to the
+// timeline.
 func (m *MainWindow) shortcuts() {
 	c := m.Win.Canvas()
-	add := func(k fyne.KeyName, f func()) {
-		c.AddShortcut(ctrl(k), func(fyne.Shortcut) { f() })
+	for _, mu := range m.Win.MainMenu().Items {
+		for _, it := range mu.Items {
+			sc, ok := it.Shortcut.(*desktop.CustomShortcut)
+			if !ok || sc.Modifier == 0 || it.Action == nil {
+				continue // Esc comes through OnTypedKey below
+			}
+			act := it.Action
+			c.AddShortcut(sc, func(fyne.Shortcut) { act() })
+		}
 	}
-	add(fyne.KeyF, m.FocusSearch)
-	add(fyne.KeyI, m.ImportFiles)
-	add(fyne.KeyE, m.ExportBriefing)
-	add(fyne.KeyG, m.AskGoTo)
-	add(fyne.Key0, m.Timeline.FitAll)
-	add(fyne.KeyEqual, func() { m.Timeline.TypedRune('+') })
-	add(fyne.KeyMinus, func() { m.Timeline.TypedRune('-') })
-	add(fyne.KeyB, func() {
-		if e, ok := m.Excerpt.Event(); ok {
-			m.act(ActionStar, e)
-		}
-	})
-	add(fyne.KeyD, func() {
-		if e, ok := m.Excerpt.Event(); ok {
-			m.act(ActionEdit, e)
-		}
-	})
-	add(fyne.KeyO, func() {
-		if e, ok := m.Excerpt.Event(); ok {
-			m.act(ActionOpenFull, e)
-		}
-	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyEscape:

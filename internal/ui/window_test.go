@@ -766,3 +766,37 @@ func TestWindowDroppedFilesAreImported(t *testing.T) {
 		t.Errorf("status bar %q after the drop", m.status.Text)
 	}
 }
+
+func TestWindowMenuShortcutsWork(t *testing.T) {
+	st := corpusStore(t)
+	m := newWindow(t, st, Options{})
+	m.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyHome}) // select the first event
+	if _, ok := m.Excerpt.Event(); !ok {
+		t.Fatal("Home selected no event")
+	}
+	tests := []struct {
+		key    fyne.KeyName
+		dialog string // the title of the dialog it opens
+	}{
+		{fyne.KeyN, "Note"},
+		{fyne.KeyD, "Edit event"},
+		{fyne.KeyG, "Go to date"},
+	}
+	c := m.Win.Canvas()
+	for _, tt := range tests {
+		c.(fyne.Shortcutable).TypedShortcut(ctrl(tt.key))
+		top := c.Overlays().Top()
+		if top == nil {
+			t.Errorf("Ctrl+%s opened nothing", tt.key)
+			continue
+		}
+		found := false
+		for _, l := range under[*widget.Label](top) {
+			found = found || l.Text == tt.dialog
+		}
+		if !found {
+			t.Errorf("Ctrl+%s did not open the %q dialog", tt.key, tt.dialog)
+		}
+		c.Overlays().Remove(top)
+	}
+}
