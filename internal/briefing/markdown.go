@@ -43,7 +43,11 @@ func writeMarkdownFile(w io.Writer, path string, b Briefing, opt Options) ([]str
 	if len(d.placeGroups()) > 0 {
 		opt.progress(0.1, "rendering the map")
 		name := stem + "-map.png"
-		if err := writePNGFile(name, func() (*rasterCanvas, error) { return mapPNG(d, opt) }); err != nil {
+		rc, err := mapPNG(d, opt)
+		if err != nil {
+			return nil, err
+		}
+		if err := writePNGFile(name, rc); err != nil {
 			return nil, err
 		}
 		figs.Map = filepath.Base(name)
@@ -53,7 +57,7 @@ func writeMarkdownFile(w io.Writer, path string, b Briefing, opt Options) ([]str
 	if tl, lay := timelinePNG(d); tl != nil {
 		figs.timelineCaption = timelineCaption(lay)
 		name := stem + "-timeline.png"
-		if err := writePNGFile(name, func() (*rasterCanvas, error) { return tl, nil }); err != nil {
+		if err := writePNGFile(name, tl); err != nil {
 			return nil, err
 		}
 		figs.Timeline = filepath.Base(name)
@@ -66,11 +70,8 @@ func writeMarkdownFile(w io.Writer, path string, b Briefing, opt Options) ([]str
 	return written, nil
 }
 
-func writePNGFile(name string, render func() (*rasterCanvas, error)) error {
-	rc, err := render()
-	if err != nil {
-		return err
-	}
+// writePNGFile writes a drawn figure as a PNG file beside the Markdown.
+func writePNGFile(name string, rc *rasterCanvas) error {
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, rc.img); err != nil {
 		return fmt.Errorf("encode %s: %w", name, err)
