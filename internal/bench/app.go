@@ -61,14 +61,18 @@ func startXvfb() (*xvfb, error) {
 	return nil, errors.New("start Xvfb: no free display between :91 and :119")
 }
 
-func (x *xvfb) stop() {
-	x.cmd.Process.Signal(syscall.SIGTERM)
+func (x *xvfb) stop() { terminate(x.cmd) }
+
+// terminate asks a started command to end, kills it if it has not within
+// three seconds, and waits for it.
+func terminate(cmd *exec.Cmd) {
+	cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})
-	go func() { x.cmd.Wait(); close(done) }()
+	go func() { cmd.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(3 * time.Second):
-		x.cmd.Process.Kill()
+		cmd.Process.Kill()
 		<-done
 	}
 }
@@ -109,7 +113,7 @@ func (x *xvfb) runApp(app, db, shot string) (appRun, error) {
 		select {
 		case err := <-exited:
 			exited <- err
-			return r, fmt.Errorf("%s exited before showing a window (%v): %s", app, err, firstPanicLine(stderr.String()))
+			return r, fmt.Errorf("%s %w (%v): %s", app, errNoWindow, err, firstPanicLine(stderr.String()))
 		default:
 		}
 		if time.Now().After(deadline) {
@@ -167,11 +171,14 @@ func (x *xvfb) runApp(app, db, shot string) (appRun, error) {
 	return r, nil
 }
 
+// errNoWindow is runApp's error when the app exits before its window shows.
+var errNoWindow = errors.New("exited before showing a window")
+
 // runAppRetry runs the app, once more if it died before showing a window:
 // GLFW now and then fails to initialise on a fresh virtual display.
 func (x *xvfb) runAppRetry(app, db, shot string) (appRun, error) {
 	r, err := x.runApp(app, db, shot)
-	if err != nil && strings.Contains(err.Error(), "before showing a window") {
+	if errors.Is(err, errNoWindow) {
 		time.Sleep(500 * time.Millisecond)
 		r, err = x.runApp(app, db, shot)
 	}
@@ -328,15 +335,7 @@ func profileApp(env *Env, x *xvfb) (map[string]string, error) {
 		return nil, fmt.Errorf("profile app: %w", err)
 	}
 	time.Sleep(8 * time.Second)
-	cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-		cmd.Process.Kill()
-		<-done
-	}
+	terminate(cmd)
 	os.RemoveAll(dir)
 	return map[string]string{SpecFirstWindow.Name: cpu, SpecRSS.Name: heap}, nil
 }
