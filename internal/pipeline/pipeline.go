@@ -52,9 +52,12 @@ func (o Options) merging() store.Merging {
 type Progress struct {
 	Done, Total int    // files handled so far, files found
 	Path        string // the file just handled
-	Imported    int
-	Present     int
-	Failed      int
+	// Imported counts the articles saved so far, some of them in a batch not
+	// committed yet (Summary counts only committed ones); Present those
+	// stored before; Failed the files that could not be imported.
+	Imported int
+	Present  int
+	Failed   int
 }
 
 // Failure is a file that could not be imported and why.
