@@ -21,33 +21,57 @@ const samePlaceKm = 50
 // encounters at least one shared actor or the same known place. Undated
 // events are never merged: nothing says they coincide.
 func SameEvent(a, b *model.Event) bool {
+	_, ok := sameEvent(a, b)
+	return ok
+}
+
+// sameEvent is SameEvent that also tells how strongly the two agree (see
+// matchScore), so that MergeAll can pick the best of several matches.
+func sameEvent(a, b *model.Event) (int, bool) {
 	if !kindsCompatible(a.Kind, b.Kind) || a.Planned != b.Planned {
-		return false
+		return 0, false
 	}
 	if !a.Dated() || !b.Dated() {
-		return false
+		return 0, false
 	}
 	ok, same := placesCompatible(a.Place, b.Place)
 	if !ok {
-		return false
+		return 0, false
 	}
+	sp, so := sharedActors(a, b)
 	if !datesOverlap(a, b) {
 		// Reports of one day's event may date it a day apart (talks running
 		// past midnight, time zones, "yesterday" in a late edition); accept
 		// that only with something else in common.
-		sp, so := sharedActors(a, b)
-		if !(a.Precision != model.PrecisionYear && a.Precision != model.PrecisionMonth && b.Precision != model.PrecisionYear && b.Precision != model.PrecisionMonth && daysApart(a, b) <= 1 && (sp+so > 0 || same)) {
-			return false
+		if !(notMonthOrYear(a) && notMonthOrYear(b) && daysApart(a, b) <= 1 && (sp+so > 0 || same)) {
+			return 0, false
 		}
 	}
 	if diplomatic(a.Kind) || a.Kind == model.KindConference || a.Kind == model.KindProposal || a.Kind == model.KindPublication {
-		sp, so := sharedActors(a, b)
 		if hasPerson(a) && hasPerson(b) && sp == 0 && !same {
-			return false
+			return 0, false
 		}
-		return sp+so > 0 || same
+		if sp+so == 0 && !same {
+			return 0, false
+		}
 	}
-	return true
+	return matchScore(sp, so, same), true
+}
+
+// matchScore weighs what two reports of one event share: a person counts
+// three times another actor, and so does the same known place.
+func matchScore(persons, others int, samePlace bool) int {
+	score := 3*persons + others
+	if samePlace {
+		score += 3
+	}
+	return score
+}
+
+// notMonthOrYear reports a date not given as a month or a year, for which
+// "a day apart" would mean nothing.
+func notMonthOrYear(e *model.Event) bool {
+	return e.Precision != model.PrecisionYear && e.Precision != model.PrecisionMonth
 }
 
 // kindsCompatible: equal kinds, or two facets of one encounter.
@@ -297,16 +321,8 @@ func MergeAll(events []model.Event) []model.Event {
 					continue
 				}
 				seen[j] = true
-				if !SameEvent(&out[j], &e) {
-					continue
-				}
-				sp, so := sharedActors(&out[j], &e)
-				_, same := placesCompatible(out[j].Place, e.Place)
-				score := 3*sp + so
-				if same {
-					score += 3
-				}
-				if score > bestScore {
+				score, ok := sameEvent(&out[j], &e)
+				if ok && score > bestScore {
 					best, bestScore = j, score
 				}
 			}
@@ -354,7 +370,7 @@ func (d *doc) mergeLocal() {
 				continue
 			}
 			// Prefer the nearest earlier event among equals: discourse continuity.
-			if score > bestScore || score == bestScore {
+			if score >= bestScore {
 				best, bestScore = j, score
 			}
 		}
@@ -415,10 +431,7 @@ func localSame(a, b *evt) (int, bool) {
 			}
 		}
 	}
-	score := 3*sp + so
-	if same {
-		score += 3
-	}
+	score := matchScore(sp, so, same)
 	if !diplomatic(a.Kind) {
 		return score, true
 	}
