@@ -205,7 +205,7 @@ func (m *MainWindow) build() {
 	prefs := m.App.Preferences()
 	m.Timeline = NewTimeline()
 	m.Timeline.compact = prefs.BoolWithFallback(prefCompact, true)
-	m.Timeline.OnSelected = func(e model.Event) { m.showEvent(e, false) }
+	m.Timeline.OnSelected = func(e model.Event) { m.showEvent(e) }
 	m.Timeline.OnHover = func(e *model.Event) {
 		if e != nil && e.Place != nil {
 			m.Map.SetHoveredPlace(e.Place.ID)
@@ -222,7 +222,7 @@ func (m *MainWindow) build() {
 	m.Excerpt.OnAction = m.act
 	m.Excerpt.OnPickEvent = func(e model.Event) {
 		m.Timeline.Select(e)
-		m.showEvent(e, true)
+		m.showEvent(e)
 	}
 
 	m.Map.SetOnPlaceTapped(m.SelectPlace)
@@ -313,11 +313,11 @@ func (m *MainWindow) build() {
 	m.undatedL.OnSelected = func(i widget.ListItemID) {
 		if i < len(m.undated) {
 			m.Timeline.ClearSelection()
-			m.showEvent(m.undated[i], false)
+			m.showEvent(m.undated[i])
 		}
 	}
 	m.undatedAc = widget.NewAccordionItem("Undated events", container.NewGridWrap(fyne.NewSize(10, 120), layout.NewSpacer()))
-	m.undatedAc.Detail = container.New(&fixedHeight{h: 130}, m.undatedL)
+	m.undatedAc.Detail = container.New(&fixedSize{h: 130}, m.undatedL)
 	m.accordion = widget.NewAccordion(m.undatedAc)
 
 	m.emptyState = m.buildEmptyState()
@@ -376,41 +376,33 @@ func (m *MainWindow) buildEmptyState() fyne.CanvasObject {
 
 // fixedWidth gives an object a minimum width in a box layout.
 func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
-	return container.New(&minWidth{w: w}, o)
+	return container.New(&fixedSize{w: w}, o)
 }
 
-type minWidth struct{ w float32 }
+// fixedSize lays its objects over its whole area and asks for w by h; a
+// zero side is the objects' own minimum.
+type fixedSize struct{ w, h float32 }
 
-func (l *minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+func (l *fixedSize) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	for _, o := range objs {
 		o.Resize(s)
 		o.Move(fyne.NewPos(0, 0))
 	}
 }
 
-func (l *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
+func (l *fixedSize) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
 	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
+		ms := o.MinSize()
+		w, h = max(w, ms.Width), max(h, ms.Height)
 	}
-	return fyne.NewSize(l.w, h)
-}
-
-type fixedHeight struct{ h float32 }
-
-func (l *fixedHeight) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	for _, o := range objs {
-		o.Resize(s)
-		o.Move(fyne.NewPos(0, 0))
+	if l.w > 0 {
+		w = l.w
 	}
-}
-
-func (l *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w float32
-	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
+	if l.h > 0 {
+		h = l.h
 	}
-	return fyne.NewSize(w, l.h)
+	return fyne.NewSize(w, h)
 }
 
 // placeChoicesMax bounds the place filter's choices: the places with the
@@ -810,7 +802,7 @@ func (m *MainWindow) SelectPlace(p model.Place) {
 // SelectEvent selects an event in every view.
 func (m *MainWindow) SelectEvent(e model.Event) {
 	m.Timeline.Select(e)
-	m.showEvent(e, true)
+	m.showEvent(e)
 }
 
 // SelectDay selects the first event of a day, as `--select` does; it
@@ -854,7 +846,7 @@ func (m *MainWindow) ClearFilters() {
 }
 
 // showEvent fills the excerpt pane and points the map at the event's place.
-func (m *MainWindow) showEvent(e model.Event, _ bool) {
+func (m *MainWindow) showEvent(e model.Event) {
 	full, err := m.Store.Event(e.ID)
 	if err != nil {
 		m.showError(err)
@@ -1129,11 +1121,11 @@ func (m *MainWindow) ExportBriefing() {
 	exportdialog.Show(m.Win, m.Store, func() ([]model.Event, error) {
 		dated, err := m.Store.EventsBetween(time.Time{}, time.Time{}, f)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("dated events for the briefing: %w", err)
 		}
 		undated, err := m.Store.Undated(f)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("undated events for the briefing: %w", err)
 		}
 		return append(dated, undated...), nil
 	}, exportdialog.Options{Filters: m.describeFilters()})
@@ -1215,10 +1207,13 @@ func (m *MainWindow) act(a Action, e model.Event) {
 
 func (m *MainWindow) afterEdit(id int64) {
 	m.Reload()
-	if e, err := m.Store.Event(id); err == nil {
-		m.Timeline.Select(*e)
-		m.showEvent(*e, false)
+	e, err := m.Store.Event(id)
+	if err != nil {
+		m.showError(fmt.Errorf("read the edited event: %w", err))
+		return
 	}
+	m.Timeline.Select(*e)
+	m.showEvent(*e)
 }
 
 func (m *MainWindow) editNote(e model.Event) {
@@ -1306,7 +1301,10 @@ func (m *MainWindow) saveEventEdits(e model.Event, title, date, place string) er
 		if place != "" && place != "(no place)" {
 			id, ok := m.placeIDs[place]
 			if ok {
-				p, _ = m.Store.Place(id)
+				var err error
+				if p, err = m.Store.Place(id); err != nil {
+					return fmt.Errorf("place %q: %w", place, err)
+				}
 			} else {
 				named, err := m.Store.PlacesNamed(place)
 				if err != nil {
@@ -1500,7 +1498,7 @@ func (m *MainWindow) SetTheme(mode ThemeMode) {
 		c.Refresh()
 	}
 	if e, ok := m.Excerpt.Event(); ok {
-		m.showEvent(e, false)
+		m.showEvent(e)
 	}
 	m.Timeline.Refresh()
 }
