@@ -161,6 +161,10 @@ func Run(env *Env, metrics []Metric, only []string) []Result {
 // profile runs work repeatedly for about three seconds under the CPU
 // profiler and writes the profile to the cache folder.
 func profile(env *Env, name string, work func()) (string, error) {
+	// A first run with a new --cache folder has nothing there yet.
+	if err := os.MkdirAll(env.Cache, 0o755); err != nil {
+		return "", fmt.Errorf("create profile folder: %w", err)
+	}
 	path := filepath.Join(env.Cache, name+".cpu.prof")
 	f, err := os.Create(path)
 	if err != nil {

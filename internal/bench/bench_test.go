@@ -70,3 +70,18 @@ func TestRatioIsValueOverReference(t *testing.T) {
 		t.Fatalf("ratio %v, want 3", rs[0].Ratio)
 	}
 }
+
+// TestMissProfilesIntoANewCacheFolder runs a miss with a cache folder that
+// does not exist yet, as `atlas bench --cache DIR` does on a first run: the
+// profile must still be written.
+func TestMissProfilesIntoANewCacheFolder(t *testing.T) {
+	env := &Env{Cache: filepath.Join(t.TempDir(), "new", "cache")}
+	m := Metric{Spec{"lat", "ms", 10, Lower, ""}, func(*Env) (Result, func(), error) { return Result{Value: 50}, func() {}, nil }}
+	rs := Run(env, []Metric{m}, nil)
+	if rs[0].Status != StatusMiss || rs[0].Profile == "" {
+		t.Fatalf("status %q, profile %q, note %q: want a miss with a profile", rs[0].Status, rs[0].Profile, rs[0].Note)
+	}
+	if _, err := os.Stat(rs[0].Profile); err != nil {
+		t.Fatal(err)
+	}
+}
