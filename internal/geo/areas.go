@@ -9,7 +9,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
-	"github.com/paulmach/orb/planar"
 	"golang.org/x/image/vector"
 )
 
@@ -35,11 +34,7 @@ func (a Area) Outlined() bool { return a.Code != "" && CountryShapeOf(a.Code) !=
 
 // Box returns a ring area's extent in logical pixels of v, as Marker.Box
 // does for discs.
-func (a Area) Box(v View) Rect {
-	x, y := v.Project(a.Lat, a.Lon)
-	r := a.Radius + 2
-	return Rect{x - r, y - r, x + r, y + r}
-}
+func (a Area) Box(v View) Rect { return discBox(v, a.Lat, a.Lon, a.Radius) }
 
 // Badge sizes, in logical pixels.
 const (
@@ -90,11 +85,7 @@ var shapesByCode struct {
 // country with ISO2 code, for hit-testing a tinted area under the pointer.
 func CountryContains(code string, lat, lon float64) bool {
 	c := CountryShapeOf(code)
-	if c == nil {
-		return false
-	}
-	p := orb.Point{lon, lat}
-	return c.Bound.Contains(p) && planar.MultiPolygonContains(c.Geom, p)
+	return c != nil && c.contains(orb.Point{lon, lat})
 }
 
 // drawAreaTints fills and outlines the outlined areas of o, under every

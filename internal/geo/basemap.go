@@ -98,13 +98,18 @@ func NewBasemap(l LOD, t *Topology) (*Basemap, error) {
 	return b, nil
 }
 
+// contains reports whether the outline holds p (lon, lat), testing the
+// bound first since most countries are far from any one point.
+func (c *CountryShape) contains(p orb.Point) bool {
+	return c.Bound.Contains(p) && planar.MultiPolygonContains(c.Geom, p)
+}
+
 // CountryAt returns the ISO2 code of the country containing the point, or
 // "" at sea.
 func (b *Basemap) CountryAt(lat, lon float64) string {
 	p := orb.Point{lon, lat}
 	for i := range b.Countries {
-		c := &b.Countries[i]
-		if c.Bound.Contains(p) && planar.MultiPolygonContains(c.Geom, p) {
+		if c := &b.Countries[i]; c.contains(p) {
 			return c.Code
 		}
 	}

@@ -31,9 +31,13 @@ func MarkerRadius(count int) float64 {
 }
 
 // Box returns the marker's extent in logical pixels of v.
-func (m Marker) Box(v View) Rect {
-	x, y := v.Project(m.Lat, m.Lon)
-	r := m.Radius + 2
+func (m Marker) Box(v View) Rect { return discBox(v, m.Lat, m.Lon, m.Radius) }
+
+// discBox is the box a label keeps clear of around a disc or ring of
+// radius r: its outline and two pixels more.
+func discBox(v View, lat, lon, r float64) Rect {
+	x, y := v.Project(lat, lon)
+	r += 2
 	return Rect{x - r, y - r, x + r, y + r}
 }
 
