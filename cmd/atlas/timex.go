@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,9 +26,10 @@ type timexLine struct {
 	Mod   string `json:"mod"`
 }
 
-// runTimex implements `atlas timex [--dct YYYY-MM-DD] FILE...`. Without
-// --dct relative expressions come out unresolved, as in the app for an
-// article whose publication date is unknown.
+// runTimex implements `atlas timex [--dct YYYY-MM-DD] FILE...`; flags may
+// also follow the files, as in extract and import. Without --dct relative
+// expressions come out unresolved, as in the app for an article whose
+// publication date is unknown.
 func runTimex(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("timex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -36,13 +38,14 @@ func runTimex(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: atlas timex [--dct YYYY-MM-DD] FILE...\n\nPrints one JSON object per time expression: {start, end, text, type, value, mod}.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fs.Usage()
 		return 2
 	}
@@ -58,7 +61,7 @@ func runTimex(args []string, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	code := 0
-	for _, path := range fs.Args() {
+	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "atlas timex: read %s: %v\n", path, err)
