@@ -285,7 +285,6 @@ func (p *ExcerptPane) ShowPlace(pl model.Place, events []model.Event) {
 	n.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{head, n, widget.NewSeparator()}
 	for _, e := range events {
-		e := e
 		label := timeline.FormatDate(&e) + "   " + e.Title
 		b := widget.NewButton(label, func() {
 			if p.OnPickEvent != nil {

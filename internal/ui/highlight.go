@@ -29,8 +29,6 @@ func mentionColor(t model.MentionType) (fyne.ThemeColorName, bool) {
 // into inline RichText segments, with the mentions that fall inside it in
 // bold and their type's colour. extra spans (the source's time expression)
 // are highlighted as times even when extraction stored no mention for them.
-// emphasis, when not empty, is the article span drawn in the foreground
-// colour instead of muted: the excerpt in the reader.
 func highlightSegments(text string, base int, ms []model.Mention, extra []model.Span) []widget.RichTextSegment {
 	type hl struct {
 		s, e int

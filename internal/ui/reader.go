@@ -23,13 +23,12 @@ type Reader struct {
 	// re-resolves its events and refreshes the views.
 	OnSetDate func(articleID int64, date time.Time) error
 
-	Article  *model.Article
-	Excerpt  model.Span
-	content  *fyne.Container
-	scroll   *container.Scroll
-	target   fyne.CanvasObject
-	parent   fyne.Window
-	paraSpan []model.Span
+	Article *model.Article
+	Excerpt model.Span
+	content *fyne.Container
+	scroll  *container.Scroll
+	target  fyne.CanvasObject
+	parent  fyne.Window
 }
 
 // NewReader lays out an article's text in paragraphs, with its mentions
@@ -55,13 +54,17 @@ func paragraphs(text string) []model.Span {
 	return out
 }
 
+// articleTitle is an article's title, or its file's name when it has none.
+func articleTitle(a *model.Article) string {
+	if a.Title == "" {
+		return filepath.Base(a.Path)
+	}
+	return a.Title
+}
+
 func (r *Reader) build(ms []model.Mention) {
 	a := r.Article
-	title := a.Title
-	if title == "" {
-		title = filepath.Base(a.Path)
-	}
-	head := widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+	head := widget.NewRichText(&widget.TextSegment{Text: articleTitle(a), Style: widget.RichTextStyle{
 		ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	head.Wrapping = fyne.TextWrapWord
 	var meta []string
@@ -98,8 +101,7 @@ func (r *Reader) build(ms []model.Mention) {
 		return false
 	}
 	for _, sp := range paragraphs(a.Text) {
-		var extra []model.Span
-		segs := highlightSegments(a.Text[sp.Start:sp.End], sp.Start, mentionsWithin(ms, sp), extra)
+		segs := highlightSegments(a.Text[sp.Start:sp.End], sp.Start, mentionsWithin(ms, sp), nil)
 		if noise(sp) {
 			for _, s := range segs {
 				if ts, ok := s.(*widget.TextSegment); ok {
@@ -122,7 +124,6 @@ func (r *Reader) build(ms []model.Mention) {
 			}
 		}
 		body.Add(obj)
-		r.paraSpan = append(r.paraSpan, sp)
 	}
 	r.scroll = container.NewVScroll(container.NewPadded(body))
 	r.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, r.scroll)
@@ -179,11 +180,7 @@ func (r *Reader) askDate() {
 
 // ShowReader opens an article in a window of its own, scrolled to excerpt.
 func ShowReader(app fyne.App, a *model.Article, ms []model.Mention, excerpt model.Span, onSetDate func(int64, time.Time) error) *Reader {
-	title := a.Title
-	if title == "" {
-		title = filepath.Base(a.Path)
-	}
-	w := app.NewWindow("Article — " + title)
+	w := app.NewWindow("Article — " + articleTitle(a))
 	r := NewReader(a, ms, excerpt, w)
 	r.OnSetDate = func(id int64, d time.Time) error {
 		if onSetDate == nil {
@@ -197,7 +194,6 @@ func ShowReader(app fyne.App, a *model.Article, ms []model.Mention, excerpt mode
 	}
 	w.SetContent(r.Content())
 	w.Resize(fyne.NewSize(760, 680))
-	w.Canvas().AddShortcut(&fyne.ShortcutCopy{}, func(fyne.Shortcut) {})
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			w.Close()
