@@ -99,7 +99,10 @@ func themeColor(n fyne.ThemeColorName) color.Color {
 }
 
 // withAlpha scales a colour's opacity, for dimmed events and soft fills.
+// RGBA is premultiplied, so the colour is read unpremultiplied first: a
+// colour already faded would otherwise darken each time it is faded again.
 func withAlpha(c color.Color, a float64) color.Color {
-	r, g, b, al := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(float64(al>>8) * a)}
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = uint8(float64(n.A) * a)
+	return n
 }

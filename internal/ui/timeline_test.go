@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"testing"
 	"time"
 
@@ -278,6 +279,26 @@ func TestTimelineRepaintReadsNothingAgain(t *testing.T) {
 		tl.Refresh()
 		if read := src.reads > before; read != tt.reads {
 			t.Errorf("%s: read the source %d times, want reads %v", tt.name, src.reads-before, tt.reads)
+		}
+	}
+}
+
+func TestWithAlphaKeepsTheHue(t *testing.T) {
+	red := color.NRGBA{R: 200, G: 40, B: 20, A: 255}
+	tests := []struct {
+		name string
+		c    color.Color
+		want color.NRGBA
+	}{
+		{"opaque", withAlpha(red, 0.5), color.NRGBA{R: 200, G: 40, B: 20, A: 127}},
+		{"faded twice", withAlpha(withAlpha(red, 0.5), 0.5), color.NRGBA{R: 200, G: 40, B: 20, A: 63}},
+	}
+	for _, tt := range tests {
+		got := color.NRGBAModel.Convert(tt.c).(color.NRGBA)
+		// One step of rounding either way in the channels is fine.
+		near := func(a, b uint8) bool { return a-b <= 2 || b-a <= 2 }
+		if !near(got.R, tt.want.R) || !near(got.G, tt.want.G) || !near(got.B, tt.want.B) || !near(got.A, tt.want.A) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
