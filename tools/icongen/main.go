@@ -14,6 +14,8 @@ import (
 	"image/png"
 	"math"
 	"os"
+
+	"github.com/briefingatlas/atlas/internal/ui/palette"
 )
 
 func main() {
@@ -87,8 +89,10 @@ func render(n int) *image.NRGBA {
 		y, l float64
 		c    color.NRGBA
 	}{
-		{0.27, 0.2, color.NRGBA{0xe6, 0x9f, 0x00, 0xff}},
-		{0.5, 0.13, color.NRGBA{0x56, 0xb4, 0xe9, 0xff}},
+		// The dots wear the app's kind colours, so that the icon matches
+		// the timeline; the green is a lighter one than BluishGreen.
+		{0.27, 0.2, palette.Orange},
+		{0.5, 0.13, palette.SkyBlue},
 		{0.73, 0.23, color.NRGBA{0x00, 0xc0, 0x8b, 0xff}},
 	} {
 		layers = append(layers,
