@@ -51,10 +51,14 @@ func TestBuildDevStore(t *testing.T) {
 		t.Skip("set ATLAS_DEV_DB=path to write a store of the sample corpus")
 	}
 	st := corpusStore(t)
-	s, _ := st.Stats()
+	s, err := st.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("stats %+v", s)
-	st.Close()
-	os.Remove(out)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
 	data, err := os.ReadFile(st.Path())
 	if err != nil {
 		t.Fatal(err)
