@@ -205,14 +205,14 @@ func (d *doc) classify(c chunk, late bool) bool {
 	}
 	// Known organisations, whole or after a leading "The".
 	if canon, ok := knownOrgs[low]; ok {
-		d.addActor(t0, t1, entOrg, canon, "", "")
+		d.addOrg(t0, t1, canon, "")
 		return true
 	}
 
 	// "Justice Ministry", "Defence Council": an organisation even when its
 	// first word could be a title.
 	if lastLow := strings.TrimSuffix(toks[t1-1].low, "."); t1-t0 >= 2 && orgHeads[lastLow] && !titleHeads[lastLow] && isTitleToken(strings.TrimSuffix(toks[t0].low, ".")) {
-		d.addActor(t0, t1, entOrg, name, "", "")
+		d.addOrg(t0, t1, name, "")
 		return true
 	}
 
@@ -303,15 +303,11 @@ func (d *doc) classify(c chunk, late bool) bool {
 				return true
 			}
 		}
-		d.addActor(t0, t1, entOrg, name, "", acr)
-		if acr != "" {
-			d.addAlias(toks[t1+1].text, d.ents[len(d.ents)-1].actor)
-		}
+		d.addOrg(t0, t1, name, acr)
 		return true
 	}
 	if acr != "" && t1-t0 >= 2 {
-		d.addActor(t0, t1, entOrg, name, "", acr)
-		d.addAlias(toks[t1+1].text, d.ents[len(d.ents)-1].actor)
+		d.addOrg(t0, t1, name, acr)
 		return true
 	}
 
@@ -350,7 +346,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 	// organisations more often than not: "Northrop Grumman said".
 	if t1-t0 >= 2 && t1-t0 <= 4 && !d.headlineLike(t0) && !personStop[last] && !hasDigit(d.span(t0, t1)) {
 		if d.speaksNext(t1) || d.chunkCount[d.lowSpan(t0, t1)] >= 2 {
-			d.addActor(t0, t1, entOrg, name, "", "")
+			d.addOrg(t0, t1, name, "")
 			return true
 		}
 	}
@@ -364,7 +360,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 			return true
 		}
 		if w.upper && len(w.text) >= 2 && len(w.text) <= 6 && !strings.Contains(w.text, ".") && !d.isCountryWord(w.text) && !hasDigit(w.text) && !notOrgAcronyms[w.text] {
-			d.addActor(t0, t1, entOrg, w.text, "", "")
+			d.addOrg(t0, t1, w.text, "")
 			return true
 		}
 	}
@@ -512,36 +508,29 @@ func surnameKey(s string) string {
 	return s
 }
 
-// addActor records an organisation or government mention.
-func (d *doc) addActor(t0, t1 int, k entKind, name, title, acr string) {
+// addOrg records an organisation mention, and acr, when given, as its
+// acronym: an alias later mentions resolve through. Governments go
+// through addGov.
+func (d *doc) addOrg(t0, t1 int, name, acr string) {
 	key := strings.ToLower(name)
 	ai, ok := d.alias[key]
 	if !ok {
-		typ := model.ActorOrg
-		if k == entGov {
-			typ = model.ActorGov
-		}
-		d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: typ, Title: title}, first: t0, tokens: t1 - t0})
+		d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorOrg}, first: t0, tokens: t1 - t0})
 		ai = len(d.actors) - 1
 		d.alias[key] = ai
 	}
 	if acr != "" {
 		d.actors[ai].Aliases = appendUnique(d.actors[ai].Aliases, acr)
+		d.alias[strings.ToLower(acr)] = ai
 	}
 	// "The Washington Post" is then "the Post".
-	if k == entOrg && t1-t0 >= 2 && newspaperHeads[d.toks[t1-1].low] {
+	if t1-t0 >= 2 && newspaperHeads[d.toks[t1-1].low] {
 		if _, taken := d.alias[d.toks[t1-1].low]; !taken {
 			d.alias[d.toks[t1-1].low] = ai
 		}
 	}
-	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: k, actor: ai, sentence: d.tokSent[t0]})
+	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entOrg, actor: ai, sentence: d.tokSent[t0]})
 	d.markEnt(t0, t1)
-}
-
-func (d *doc) addAlias(a string, ai int) {
-	if ai >= 0 {
-		d.alias[strings.ToLower(a)] = ai
-	}
 }
 
 // addGov records a government actor for country cc.
