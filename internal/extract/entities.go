@@ -830,14 +830,6 @@ func (d *doc) isDatelineAt(t0, t1 int) bool {
 	return w == "-" || w == "--" || w == ","
 }
 
-// verbLike is a crude check that stops the look-back of isLocative at verbs.
-func verbLike(w string) bool {
-	if _, ok := verbForms[w]; ok {
-		return true
-	}
-	return agentFollowers[w] || strings.HasSuffix(w, "ed")
-}
-
 // isAppositive reports "the ancient city, Palmyra" or "the city of Aleppo".
 func (d *doc) isAppositive(t0 int) bool {
 	toks := d.toks
