@@ -8,13 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
-	"github.com/briefingatlas/atlas/internal/store"
-
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/timeline"
+	"github.com/briefingatlas/atlas/internal/store"
 )
 
 func day(s string) time.Time {
@@ -54,26 +51,17 @@ func storyEvents() []model.Event {
 	}
 }
 
+// TestPreviewTimeline writes the story timeline to ATLAS_PREVIEW, in the
+// theme ATLAS_THEME names, for looking at it by hand.
 func TestPreviewTimeline(t *testing.T) {
 	out := os.Getenv("ATLAS_PREVIEW")
 	if out == "" {
 		t.Skip("set ATLAS_PREVIEW=dir to write preview PNGs")
 	}
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(&Theme{Mode: ThemeMode(os.Getenv("ATLAS_THEME"))})
-	evs := storyEvents()
-	tl := NewTimeline()
-	from, to, _ := timeline.Range(evs)
-	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(tl)
-	w.Resize(fyne.NewSize(560, 760))
-	tl.Select(evs[6])
-	img := w.Canvas().Capture()
-	f, _ := os.Create(out + "/timeline.png")
-	png.Encode(f, img)
-	f.Close()
+	tl, w := newStoryTimeline(t, fyne.NewSize(560, 760))
+	fyne.CurrentApp().Settings().SetTheme(&Theme{Mode: ThemeMode(os.Getenv("ATLAS_THEME"))})
+	tl.Select(storyEvents()[6])
+	savePNG(t, out+"/timeline.png", w.Canvas().Capture())
 }
 
 func imagesEqual(a, b image.Image) bool {
@@ -95,8 +83,11 @@ func savePNG(t *testing.T, path string, img image.Image) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -111,7 +102,10 @@ func TestPreviewWindow(t *testing.T) {
 	st := corpusStore(t)
 	m := newWindow(t, st, Options{})
 	savePNG(t, out+"/win_full.png", m.Win.Canvas().Capture())
-	pcs, _ := st.PlacesIn(orb.Bound{}, store.Filter{})
+	pcs, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil || len(pcs) == 0 {
+		t.Fatalf("%d places, %v", len(pcs), err)
+	}
 	m.SelectPlace(pcs[0].Place)
 	savePNG(t, out+"/win_place.png", m.Win.Canvas().Capture())
 	m.ClearSelection()
