@@ -20,27 +20,23 @@ const (
 
 // ent is one recognised name: tokens [t0, t1) of the article's token list.
 type ent struct {
-	t0, t1    int
-	kind      entKind
-	actor     int // index into doc.actors for people, organisations and governments; -1 otherwise
-	place     model.Place
-	hasPlace  bool
-	locative  bool // introduced by "in/at/near…": where something happens
-	country   bool // the place is a whole country
-	landmark  bool
-	modifier  bool // place name right before an event noun ("the Geneva talks")
-	dateline  bool // the dateline ("MOSCOW -"): where the story was filed
-	sentence  int
-	titleText string // title that introduced a person, if any
+	t0, t1   int
+	kind     entKind
+	actor    int // index into doc.actors for people, organisations and governments; -1 otherwise
+	place    model.Place
+	hasPlace bool
+	locative bool // introduced by "in/at/near…": where something happens
+	country  bool // the place is a whole country
+	modifier bool // place name right before an event noun ("the Geneva talks")
+	dateline bool // the dateline ("MOSCOW -"): where the story was filed
+	sentence int
 }
 
 // actorRec is an actor being built up across an article.
 type actorRec struct {
 	model.Actor
-	surname string // folded last name for people
 	country string // ISO2 of the government it is or serves ("Russian Foreign Minister"), "" if unknown
 	tokens  int    // length of the longest name form seen
-	first   int    // token index of the first mention
 }
 
 // chunk is a run of capitalised tokens that may be a name.
@@ -462,15 +458,15 @@ func (d *doc) person(t0, t1 int, title string) bool {
 		if a.country == "" {
 			a.country = d.titleCountry(t0)
 		}
-		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0]})
 		d.markEnt(t0, t1)
 		return true
 	}
-	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorPerson, Title: title}, surname: sn, tokens: t1 - t0, first: t0, country: d.titleCountry(t0)})
+	d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorPerson, Title: title}, tokens: t1 - t0, country: d.titleCountry(t0)})
 	ai := len(d.actors) - 1
 	d.surnames[sn] = ai
 	d.alias[strings.ToLower(name)] = ai
-	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0], titleText: title})
+	d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPerson, actor: ai, sentence: d.tokSent[t0]})
 	d.markEnt(t0, t1)
 	return true
 }
@@ -515,7 +511,7 @@ func (d *doc) addOrg(t0, t1 int, name, acr string) {
 	key := strings.ToLower(name)
 	ai, ok := d.alias[key]
 	if !ok {
-		d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorOrg}, first: t0, tokens: t1 - t0})
+		d.actors = append(d.actors, actorRec{Actor: model.Actor{Name: name, Type: model.ActorOrg}, tokens: t1 - t0})
 		ai = len(d.actors) - 1
 		d.alias[key] = ai
 	}
@@ -563,7 +559,7 @@ func (d *doc) addLandmark(t0, t1 int, city, code string) {
 	}
 	if d.isLocative(t0) {
 		if p, ok := d.resolvePlace(city, code); ok {
-			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, landmark: true, sentence: d.tokSent[t0]})
+			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
 			d.markEnt(t0, t1)
 			return
 		}
