@@ -608,7 +608,6 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			// place noun ("the Crimean peninsula" is handled by the region lookup).
 			return d.regionAdjective(t0, t1)
 		}
-		d.countryCount[cc.Code]++
 		if !loc && d.actsAsGov(t0, t1) {
 			d.addGov(t0, t1, cc)
 			return true
@@ -663,9 +662,6 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			d.addGov(t0, t1, cc)
 			return true
 		}
-	}
-	if p.Country != "" {
-		d.countryCount[p.Country]++
 	}
 	if p.Feature != "country" && p.Feature != "region" && !toks[t0].upper && fold(name) != fold(p.Name) {
 		// Show the place as the article spells it ("Palmyra", "Geneva"); the

@@ -91,7 +91,6 @@ type doc struct {
 	actors        []actorRec
 	alias         map[string]int // lower-case name or acronym → actor
 	surnames      map[string]int
-	countryCount  map[string]int
 	ctxDone       bool
 	ctx           geo.Context
 	resolved      map[string]resolved
@@ -116,7 +115,7 @@ type countryHit struct {
 func (x *Extractor) Extract(a *model.Article) model.Extraction {
 	d := &doc{
 		x: x, g: x.g, a: a, text: a.Text,
-		alias: map[string]int{}, surnames: map[string]int{}, countryCount: map[string]int{},
+		alias: map[string]int{}, surnames: map[string]int{},
 		resolved: map[string]resolved{},
 	}
 	if a.HasDate() {
