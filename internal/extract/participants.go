@@ -523,13 +523,12 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 			}
 		}
 		if len(order) > 0 {
+			// Words of another kind told in the same breath ("as Putin and
+			// Kerry talked, Russian aircraft hit targets", "met … to discuss
+			// the deal with the United States") have their own participants.
 			break
 		}
 	}
-	// Words of another kind told in the same breath ("as Putin and Kerry
-	// talked, Russian aircraft hit targets", "met … to discuss the deal
-	// with the United States") have their own participants.
-
 	acts := len(order)
 	for _, ti := range e.trigs {
 		if frame(&d.triggers[ti]) {
