@@ -207,7 +207,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 
 	// "Justice Ministry", "Defence Council": an organisation even when its
 	// first word could be a title.
-	if lastLow := strings.TrimSuffix(toks[t1-1].low, "."); t1-t0 >= 2 && orgHeads[lastLow] && !titleHeads[lastLow] && isTitleToken(strings.TrimSuffix(toks[t0].low, ".")) {
+	if lastLow := strings.TrimSuffix(toks[t1-1].low, "."); t1-t0 >= 2 && orgHeads[lastLow] && !titleHeads[lastLow] && isTitleToken(toks[t0].low) {
 		d.addOrg(t0, t1, name, "")
 		return true
 	}
@@ -231,7 +231,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 		}
 		if titleStart < 0 {
 			// Country or demonym before a title: "Russian", "U.S.", "United States".
-			if n := d.countryWordLen(k, t1); n > 0 && k+n < t1 && isTitleToken(strings.TrimSuffix(toks[k+n].low, ".")) {
+			if n := d.countryWordLen(k, t1); n > 0 && k+n < t1 && isTitleToken(toks[k+n].low) {
 				k += n
 				continue
 			}
@@ -258,7 +258,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 				continue
 			}
 			k := h
-			for k < t1 && isTitleToken(strings.TrimSuffix(toks[k].low, ".")) {
+			for k < t1 && isTitleToken(toks[k].low) {
 				k++
 			}
 			if k < t1 && t1-k <= 4 && toks[k].cap {
@@ -421,7 +421,7 @@ func (d *doc) titleBefore(t int) string {
 	}
 	end := k + 1
 	head := false
-	for k >= s.t0 && toks[k].word && isTitleToken(strings.TrimSuffix(toks[k].low, ".")) && !toks[k].cap {
+	for k >= s.t0 && toks[k].word && isTitleToken(toks[k].low) && !toks[k].cap {
 		if titleHeads[strings.TrimSuffix(toks[k].low, ".")] {
 			head = true
 		}
@@ -487,7 +487,7 @@ func (d *doc) titleCountry(t0 int) string {
 				return c.Code
 			}
 		}
-		if t.low == "'s" || t.low == "of" || isTitleToken(strings.TrimSuffix(t.low, ".")) {
+		if t.low == "'s" || t.low == "of" || isTitleToken(t.low) {
 			continue
 		}
 		break

@@ -421,5 +421,6 @@ var govNouns = map[string]bool{
 	"campaign": true, "involvement": true, "role": true, "meddling": true, "intervention": true,
 }
 
-// honorifics are capitalised words that open a person's name but are not part of it.
+// isTitleToken reports a lower-case word of a title ("secretary",
+// "foreign", "sen."); it drops an abbreviation's dot itself.
 func isTitleToken(low string) bool { return titleWords[strings.TrimSuffix(low, ".")] }
