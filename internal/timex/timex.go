@@ -576,7 +576,10 @@ func (t *tagger) relLed(start, k int) (match, bool) {
 	j := k + 1
 	if rel == "this" && (t.w(j) == "past" || t.w(j) == "coming") {
 		// "this past weekend", "this coming Monday"
-		rel = map[string]string{"past": "last", "coming": "next"}[t.w(j)]
+		rel = "next"
+		if t.w(j) == "past" {
+			rel = "last"
+		}
 		j++
 	}
 	off := 0
