@@ -421,6 +421,7 @@ type frame struct {
 	places   []store.PlaceCount // markers under the filter
 	undated  []model.Event
 	shown    int // dated events under the filter, plus the undated ones
+	hidden   int // of shown, those the user hid (with View → Show hidden events)
 	// choices are read only when the filter choices are (re)loaded.
 	withChoices bool
 	placeTop    []store.PlaceCount // world places, most events first, capped
@@ -472,6 +473,25 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 		errs = append(errs, err)
 	}
 	d.shown += len(d.undated)
+	if f.IncludeHidden {
+		// The status bar counts the hidden apart, so that "x of y" still
+		// compares like with like.
+		vis := f
+		vis.IncludeHidden = false
+		if cs, err := timeline.NewStoreSource(m.Store, vis, nil).Counts(time.Time{}, time.Time{}, timeline.Year); err == nil {
+			d.hidden = d.shown
+			for _, c := range cs {
+				d.hidden -= c.N
+			}
+			for _, e := range d.undated {
+				if !e.Hidden {
+					d.hidden--
+				}
+			}
+		} else {
+			errs = append(errs, err)
+		}
+	}
 	if choices {
 		world := d.places
 		if !unfiltered(f) {
@@ -753,7 +773,11 @@ func (m *MainWindow) showFrame(d frame) {
 	} else {
 		m.accordion.Show()
 	}
-	m.status.SetText(statusText(d.shown, d.stats.Events, d.stats.Articles, len(d.places)))
+	status := statusText(d.shown-d.hidden, d.stats.Events, d.stats.Articles, len(d.places))
+	if d.hidden > 0 {
+		status += counts.Sprintf("  ·  and %d hidden", d.hidden)
+	}
+	m.status.SetText(status)
 	m.statusR.SetText(m.Store.Path())
 	m.statusBar.Refresh()
 	m.updateRangeLabel()

@@ -679,6 +679,9 @@ func TestWindowShowHiddenEventsBringsOneBack(t *testing.T) {
 	if !ok || !got.Hidden {
 		t.Fatalf("with hidden events shown, %q on the timeline %v, marked hidden %v", e.Title, ok, got.Hidden)
 	}
+	if !strings.Contains(m.status.Text, "and 1 hidden") {
+		t.Errorf("status bar %q does not count the hidden event apart", m.status.Text)
+	}
 
 	m.SelectEvent(got)
 	if b := button(m.Excerpt.Object(), "Hide"); b != nil {
