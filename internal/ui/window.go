@@ -1141,18 +1141,24 @@ func (m *MainWindow) ExportBriefing() {
 		m.opts.Export(m.Win, m.Store)
 		return
 	}
+	exportdialog.Show(m.Win, m.Store, m.filteredEvents, exportdialog.Options{Filters: m.describeFilters()})
+}
+
+// filteredEvents lists the events the current filters show, dated then
+// undated, for the briefing. Events the user hid stay out of it even while
+// the timeline shows them.
+func (m *MainWindow) filteredEvents() ([]model.Event, error) {
 	f := m.filter
-	exportdialog.Show(m.Win, m.Store, func() ([]model.Event, error) {
-		dated, err := m.Store.EventsBetween(time.Time{}, time.Time{}, f)
-		if err != nil {
-			return nil, fmt.Errorf("dated events for the briefing: %w", err)
-		}
-		undated, err := m.Store.Undated(f)
-		if err != nil {
-			return nil, fmt.Errorf("undated events for the briefing: %w", err)
-		}
-		return append(dated, undated...), nil
-	}, exportdialog.Options{Filters: m.describeFilters()})
+	f.IncludeHidden = false
+	dated, err := m.Store.EventsBetween(time.Time{}, time.Time{}, f)
+	if err != nil {
+		return nil, fmt.Errorf("dated events for the briefing: %w", err)
+	}
+	undated, err := m.Store.Undated(f)
+	if err != nil {
+		return nil, fmt.Errorf("undated events for the briefing: %w", err)
+	}
+	return append(dated, undated...), nil
 }
 
 // describeFilters puts the current filters in words for the briefing's cover.

@@ -683,6 +683,16 @@ func TestWindowShowHiddenEventsBringsOneBack(t *testing.T) {
 		t.Errorf("status bar %q does not count the hidden event apart", m.status.Text)
 	}
 
+	briefing, err := m.filteredEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range briefing {
+		if b.ID == e.ID {
+			t.Errorf("the briefing's events include hidden %q", e.Title)
+		}
+	}
+
 	m.SelectEvent(got)
 	if b := button(m.Excerpt.Object(), "Hide"); b != nil {
 		t.Error("the excerpt pane offers to hide an event that is hidden")
