@@ -215,7 +215,7 @@ type doc struct {
 	Briefing
 	entries []entry
 	sources []*cited
-	places  int
+	groups  []*placeGroup // the places on the map, in order of first event
 	from    string
 	to      string
 
@@ -242,12 +242,20 @@ func prepare(b Briefing) *doc {
 	}
 	sort.SliceStable(evs, func(i, j int) bool { return eventLess(evs[i], evs[j]) })
 	byKey := map[string]*cited{}
-	places := map[string]bool{}
+	groups := map[string]*placeGroup{}
 	var first, last *model.Event
 	for i, e := range evs {
 		en := entry{N: i + 1, E: e}
 		if e.Place != nil {
-			places[placeKey(e.Place)] = true
+			g := groups[placeKey(e.Place)]
+			if g == nil {
+				g = &placeGroup{place: e.Place}
+				groups[placeKey(e.Place)] = g
+				d.groups = append(d.groups, g)
+			}
+			g.numbers = append(g.numbers, en.N)
+			g.kinds = append(g.kinds, e.Kind)
+			g.planned = append(g.planned, e.Planned)
 		}
 		if e.Dated() {
 			if first == nil {
@@ -279,7 +287,6 @@ func prepare(b Briefing) *doc {
 		}
 		d.entries = append(d.entries, en)
 	}
-	d.places = len(places)
 	if first != nil {
 		d.from = edgeLabel(first.Start, first.Precision)
 		d.to = edgeLabel(endOf(last), last.Precision)
@@ -331,7 +338,7 @@ func (d *doc) cite(n int) *cited { return d.sources[n-1] }
 
 // counts is the cover's "12 events · 4 places · 5 sources".
 func (d *doc) counts() string {
-	return plural(len(d.entries), "event") + " · " + plural(d.places, "place") + " · " + plural(len(d.sources), "source")
+	return plural(len(d.entries), "event") + " · " + plural(len(d.groups), "place") + " · " + plural(len(d.sources), "source")
 }
 
 func plural(n int, word string) string {

@@ -76,7 +76,7 @@ func TestCorpusPDF(t *testing.T) {
 			}
 			for _, place := range []string{"Geneva", "Moscow", "Amman", "Palmyra"} {
 				found := false
-				for _, g := range d.placeGroups() {
+				for _, g := range d.groups {
 					found = found || g.place.Name == place
 				}
 				if !found {

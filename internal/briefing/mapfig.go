@@ -86,30 +86,9 @@ type placeGroup struct {
 	planned []bool
 }
 
-func (d *doc) placeGroups() []*placeGroup {
-	byKey := map[string]*placeGroup{}
-	var out []*placeGroup
-	for _, en := range d.entries {
-		p := en.E.Place
-		if p == nil {
-			continue
-		}
-		g := byKey[placeKey(p)]
-		if g == nil {
-			g = &placeGroup{place: p}
-			byKey[placeKey(p)] = g
-			out = append(out, g)
-		}
-		g.numbers = append(g.numbers, en.N)
-		g.kinds = append(g.kinds, en.E.Kind)
-		g.planned = append(g.planned, en.E.Planned)
-	}
-	return out
-}
-
 func (d *doc) mapViewport(w, h float64) mercator {
 	var pts []orb.Point
-	for _, g := range d.placeGroups() {
+	for _, g := range d.groups {
 		pts = append(pts, orb.Point{g.place.Lon, g.place.Lat})
 	}
 	return fitMercator(pts, w, h)
@@ -153,7 +132,7 @@ func drawMapFigure(c canvas, d *doc, m mercator, base image.Image) error {
 	} else {
 		drawGraticule(c, m)
 	}
-	groups := d.placeGroups()
+	groups := d.groups
 	// Labels of the busiest places are placed first, so they get the best spots.
 	order := make([]*placeGroup, len(groups))
 	copy(order, groups)

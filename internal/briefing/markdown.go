@@ -40,7 +40,7 @@ func writeMarkdownFile(w io.Writer, path string, b Briefing, opt Options) ([]str
 	stem := strings.TrimSuffix(path, filepath.Ext(path))
 	var figs MarkdownFigures
 	var written []string
-	if len(d.placeGroups()) > 0 {
+	if len(d.groups) > 0 {
 		opt.progress(0.1, "rendering the map")
 		name := stem + "-map.png"
 		rc, err := mapPNG(d, opt)

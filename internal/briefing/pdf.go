@@ -277,7 +277,7 @@ func (p *pdfWriter) cover() {
 	stats := []struct {
 		n     int
 		label string
-	}{{len(p.d.entries), "events"}, {p.d.places, "places"}, {len(p.d.sources), "sources"}}
+	}{{len(p.d.entries), "events"}, {len(p.d.groups), "places"}, {len(p.d.sources), "sources"}}
 	gap := 4.0
 	bw := (p.textW - 2*gap) / 3
 	for i, s := range stats {
@@ -302,7 +302,7 @@ func (p *pdfWriter) caption(text string) {
 }
 
 func (p *pdfWriter) mapFigure() error {
-	groups := p.d.placeGroups()
+	groups := p.d.groups
 	if len(groups) == 0 {
 		return nil
 	}
