@@ -24,7 +24,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("json", "bench-results.json", "where to write the results")
 	only := fs.String("only", "", "comma-separated metric names to run (default all)")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(err)
 	}
 	env := &bench.Env{Cache: *cache, Corpus: *corpus, Store1M: *store, App: *app, Log: stderr}
 	if env.Corpus == "" {

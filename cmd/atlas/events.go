@@ -32,7 +32,7 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	}
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "atlas events: unexpected argument %q\n", rest[0])

@@ -32,7 +32,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "atlas extract: name at least one article file or folder")

@@ -32,7 +32,7 @@ func runGen(args []string, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return flagExit(err)
 	}
 	start, err := time.Parse(time.DateOnly, *from)
 	if err != nil {

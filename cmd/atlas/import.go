@@ -40,7 +40,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "atlas import: name at least one file or folder to import")
