@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -112,7 +113,7 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	if a.Key != "" && a.Key == b.Key {
 		return true, true
 	}
-	if distanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
+	if geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
 		return true, true
 	}
 	// A country and a place inside it do not conflict.
@@ -124,14 +125,6 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 
 func isArea(p *model.Place) bool {
 	return p.Feature == "country" || p.Feature == "region" || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Key, "ne:") || strings.HasPrefix(p.Key, "x:")
-}
-
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 func hasPerson(e *model.Event) bool {
