@@ -45,18 +45,21 @@ fi
 
 w="${size%x*}"
 h="${size#*x}"
-# A display number of our own, free of other Xvfb servers on this machine.
-disp=""
-for n in $(seq 90 140); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then disp=":$n"; break; fi
-done
-[ -n "$disp" ] || { echo "screenshot: no free X display number." >&2; exit 1; }
-Xvfb "$disp" -screen 0 "$((w + 64))x$((h + 64))x24" -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3 once it
+# accepts clients: no guessing which numbers are free, no polling.
+Xvfb -displayfd 3 -screen 0 "$((w + 64))x$((h + 64))x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
-for _ in $(seq 1 50); do
-  DISPLAY="$disp" xdotool getdisplaygeometry >/dev/null 2>&1 && break
+for _ in $(seq 1 100); do
+  [ -s "$tmp/display" ] && break
+  kill -0 "$xvfb_pid" 2>/dev/null || break
   sleep 0.1
 done
+if [ ! -s "$tmp/display" ]; then
+  echo "screenshot: Xvfb did not start:" >&2
+  cat "$tmp/xvfb.log" >&2
+  exit 1
+fi
+disp=":$(head -1 "$tmp/display")"
 
 args=(--db "$db" --size "$size" --theme "$theme")
 [ -n "$select" ] && args+=(--select "$select")

@@ -7,10 +7,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -35,10 +38,30 @@ const appID = "io.github.briefingatlas.atlas"
 var version = "dev"
 
 func main() {
+	// GLFW panics when it cannot reach the display; a user deserves a
+	// sentence, not a Go stack trace. Other panics are bugs and go on.
+	defer func() {
+		if r := recover(); r != nil {
+			if !strings.Contains(fmt.Sprint(r), "GLFW") {
+				panic(r)
+			}
+			fmt.Fprintln(os.Stderr, "briefing-atlas:", noDisplay(r))
+			os.Exit(1)
+		}
+	}()
 	if err := run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "briefing-atlas:", err)
 		os.Exit(1)
 	}
+}
+
+// noDisplay explains why no window can open; cause is what the toolkit said.
+func noDisplay(cause any) string {
+	msg := fmt.Sprintf("cannot open a window on display %q", os.Getenv("DISPLAY"))
+	if cause != nil {
+		msg += fmt.Sprintf(" (%v)", cause)
+	}
+	return msg + ". Start it from a desktop session; on a machine without one, 'make screenshot' runs it under Xvfb."
 }
 
 func run(args []string) error {
@@ -78,6 +101,9 @@ func run(args []string) error {
 		return fmt.Errorf("--theme %q: use light, dark or system", *themeFlag)
 	}
 
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New(noDisplay(nil))
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	x := newExtractor()

@@ -1,8 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
+	"errors"
 	"image/png"
 	"os"
 	"os/exec"
@@ -22,25 +23,11 @@ func TestWindowComesUpUnderXvfb(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "briefing-atlas")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build the app: %v\n%s", err, out)
-	}
+	bin := buildApp(t, dir)
 
-	disp := freeDisplay(t)
-	xvfb := exec.Command("Xvfb", disp, "-screen", "0", "1344x864x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatalf("start Xvfb: %v", err)
-	}
-	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	disp := startXvfb(t)
 	env := append(os.Environ(), "DISPLAY="+disp, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
 		"LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
-	waitFor(t, 10*time.Second, "Xvfb to accept clients", func() bool {
-		c := exec.Command("xdotool", "getdisplaygeometry")
-		c.Env = env
-		return c.Run() == nil
-	})
 
 	var logs bytes.Buffer
 	app := exec.Command(bin, "--db", filepath.Join(dir, "atlas.db"), "--size", "1280x800")
@@ -93,17 +80,65 @@ func TestWindowComesUpUnderXvfb(t *testing.T) {
 	t.Logf("window %s drew %d distinct colours", wid, colours)
 }
 
-// freeDisplay picks an X display number no server uses.
-func freeDisplay(t *testing.T) string {
-	for n := 150 + os.Getpid()%50; n < 400; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err != nil {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err != nil {
-				return fmt.Sprintf(":%d", n)
-			}
-		}
+// buildApp builds the app into dir and returns the binary's path.
+func buildApp(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "briefing-atlas")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build the app: %v\n%s", err, out)
 	}
-	t.Fatal("no free X display number")
-	return ""
+	return bin
+}
+
+// TestNoDisplayIsASentence starts the app where no window can open: it must
+// say so in one sentence and exit 1, not panic with a stack trace.
+func TestNoDisplayIsASentence(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildApp(t, dir)
+	for _, tc := range []struct{ name, display string }{
+		{"no DISPLAY at all", ""},
+		{"a display nobody serves", ":987"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			app := exec.Command(bin, "--db", filepath.Join(dir, "atlas.db"))
+			app.Env = append(os.Environ(), "DISPLAY="+tc.display, "WAYLAND_DISPLAY=", "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
+			out, err := app.CombinedOutput()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+				t.Fatalf("exit: %v, want status 1\n%s", err, out)
+			}
+			if !strings.Contains(string(out), "cannot open a window on display") || strings.Contains(string(out), "goroutine ") {
+				t.Errorf("want one clear sentence, no stack trace:\n%s", out)
+			}
+		})
+	}
+}
+
+// startXvfb starts an Xvfb that picks a free display itself and reports it
+// on fd 3 once it accepts clients (-displayfd): guessing a free number races
+// with other servers starting or stopping on the same machine.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var logs bytes.Buffer
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1344x864x24", "-nolisten", "tcp")
+	xvfb.ExtraFiles = []*os.File{w} // fd 3 in the child
+	xvfb.Stdout, xvfb.Stderr = &logs, &logs
+	if err := xvfb.Start(); err != nil {
+		t.Fatalf("start Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil || strings.TrimSpace(line) == "" {
+		t.Fatalf("Xvfb did not report its display (%v):\n%s", err, logs.String())
+	}
+	return ":" + strings.TrimSpace(line)
 }
 
 func waitFor(t *testing.T, d time.Duration, what string, ok func() bool) {
