@@ -33,11 +33,12 @@ type Count struct {
 // filter, indexed by Granularity, with the bucket number of a day in each.
 var countTables = [...]struct {
 	table, col string
-	bucket     func(time.Time) int64
+	bucket     func(time.Time) int64 // the bucket a day falls in
+	start      func(int64) time.Time // the first day of a bucket
 }{
-	Day:   {"counts_day", "day", dayNum},
-	Month: {"counts_month", "month", monthNum},
-	Year:  {"counts_year", "year", func(t time.Time) int64 { return int64(t.UTC().Year()) }},
+	Day:   {"counts_day", "day", dayNum, dayTime},
+	Month: {"counts_month", "month", monthNum, func(b int64) time.Time { return time.Date(int(b/12), time.Month(b%12+1), 1, 0, 0, 0, 0, time.UTC) }},
+	Year:  {"counts_year", "year", func(t time.Time) int64 { return int64(t.UTC().Year()) }, func(b int64) time.Time { return time.Date(int(b), 1, 1, 0, 0, 0, 0, time.UTC) }},
 }
 
 // EventCounts returns how many visible dated events start in each day, month
@@ -46,13 +47,13 @@ var countTables = [...]struct {
 // Without a narrowing filter the answer comes from count tables kept on every
 // write, so it costs the same with a million events as with ten.
 func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Count, error) {
+	if int(g) < 0 || int(g) >= len(countTables) {
+		return nil, fmt.Errorf("event counts: unknown granularity %d", g)
+	}
+	ct := countTables[g]
 	var query string
 	var args []any
 	if !f.narrow() {
-		if int(g) < 0 || int(g) >= len(countTables) {
-			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
-		}
-		ct := countTables[g]
 		query = `SELECT ` + ct.col + `, n FROM ` + ct.table + ` WHERE n > 0`
 		if !from.IsZero() {
 			query += ` AND ` + ct.col + ` >= ?`
@@ -80,8 +81,14 @@ func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Coun
 		// months or years here: cheaper than date functions per row.
 		query = `SELECT e.start_day, count(*) FROM events e WHERE ` + strings.Join(w, ` AND `) + ` GROUP BY e.start_day ORDER BY e.start_day`
 		args = a
-		return s.bucketDays(g, query, args)
+		return s.scanCounts(query, args, func(d int64) time.Time { return ct.start(ct.bucket(dayTime(d))) })
 	}
+	return s.scanCounts(query, args, ct.start)
+}
+
+// scanCounts runs a query of (number, count) rows in ascending order and
+// sums the counts of rows whose number starts the same bucket.
+func (s *Store) scanCounts(query string, args []any, start func(int64) time.Time) ([]Count, error) {
 	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("event counts: %w", err)
@@ -94,44 +101,7 @@ func (s *Store) EventCounts(g Granularity, from, to time.Time, f Filter) ([]Coun
 		if err := rows.Scan(&b, &n); err != nil {
 			return nil, fmt.Errorf("event counts: %w", err)
 		}
-		var t time.Time
-		switch g {
-		case Day:
-			t = dayTime(b)
-		case Month:
-			t = time.Date(int(b/12), time.Month(b%12+1), 1, 0, 0, 0, 0, time.UTC)
-		case Year:
-			t = time.Date(int(b), 1, 1, 0, 0, 0, 0, time.UTC)
-		}
-		out = append(out, Count{Start: t, N: n})
-	}
-	return out, rows.Err()
-}
-
-// bucketDays runs a (day, count) query and sums the counts per bucket.
-func (s *Store) bucketDays(g Granularity, query string, args []any) ([]Count, error) {
-	rows, err := s.db.Query(query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("event counts: %w", err)
-	}
-	defer rows.Close()
-	var out []Count
-	for rows.Next() {
-		var d int64
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return nil, fmt.Errorf("event counts: %w", err)
-		}
-		t := dayTime(d)
-		switch g {
-		case Month:
-			t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-		case Year:
-			t = time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-		case Day:
-		default:
-			return nil, fmt.Errorf("event counts: unknown granularity %d", g)
-		}
+		t := start(b)
 		if k := len(out) - 1; k >= 0 && out[k].Start.Equal(t) {
 			out[k].N += n
 		} else {
