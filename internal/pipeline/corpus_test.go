@@ -29,12 +29,12 @@ func realExtractor(t *testing.T) *extract.Extractor {
 	return extract.New(g)
 }
 
-// TestCorpusThroughTheStore imports the sample corpus with the real
-// extractor and scores the events read back from the store.
-func TestCorpusThroughTheStore(t *testing.T) {
-	sh := sharedtest.Dir(t)
-	corpus := filepath.Join(sh, "corpus")
-	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
+// importCorpus imports the sample corpus with its manifest and the real
+// extractor into a fresh store, closed when the test ends.
+func importCorpus(t *testing.T) (*store.Store, *extract.Extractor, Summary) {
+	t.Helper()
+	corpus := sharedtest.Corpus(t)
+	m, err := ingest.LoadManifest(sharedtest.Manifest(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,11 +42,21 @@ func TestCorpusThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	x := realExtractor(t)
 	sum, err := Import(context.Background(), st, x, []string{corpus}, Options{Manifest: m, SameEvent: extract.SameEvent}, nil)
-	if err != nil || sum.Imported != 5 || len(sum.Failed) != 0 || sum.Events == 0 || sum.Merged == 0 {
-		t.Fatalf("import: %+v %v", sum, err)
+	if err != nil {
+		t.Fatalf("import the sample corpus: %v", err)
+	}
+	return st, x, sum
+}
+
+// TestCorpusThroughTheStore imports the sample corpus with the real
+// extractor and scores the events read back from the store.
+func TestCorpusThroughTheStore(t *testing.T) {
+	st, _, sum := importCorpus(t)
+	if sum.Imported != 5 || len(sum.Failed) != 0 || sum.Events == 0 || sum.Merged == 0 {
+		t.Fatalf("import: %+v", sum)
 	}
 	if len(sum.Warnings) != 0 {
 		t.Errorf("warnings: %q", sum.Warnings)
@@ -64,7 +74,7 @@ func TestCorpusThroughTheStore(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not found: cannot run the scorer")
 	}
-	cmd := exec.Command("python3", filepath.Join(sh, "eval", "score"), "--min-recall", "0.95", "--min-precision", "0.85", "-")
+	cmd := exec.Command("python3", sharedtest.Scorer(t), "--min-recall", "0.95", "--min-precision", "0.85", "-")
 	cmd.Stdin = &buf
 	out, err := cmd.CombinedOutput()
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
@@ -140,21 +150,7 @@ func TestSetArticleDateKeepsEdits(t *testing.T) {
 // corpus (as after an extractor upgrade): the same events come back and the
 // user's edits stay on them.
 func TestReextractKeepsEventsAndEdits(t *testing.T) {
-	sh := sharedtest.Dir(t)
-	corpus := filepath.Join(sh, "corpus")
-	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	x := realExtractor(t)
-	if _, err := Import(context.Background(), st, x, []string{corpus}, Options{Manifest: m, SameEvent: extract.SameEvent}, nil); err != nil {
-		t.Fatal(err)
-	}
+	st, x, _ := importCorpus(t)
 	before, _ := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
 	if len(before) == 0 {
 		t.Fatal("no events")
