@@ -91,7 +91,9 @@ const (
 )
 
 // Kind is an event's type, from a small fixed set so that colours, filters and
-// cross-article merging stay predictable.
+// cross-article merging stay predictable. The set covers news in general:
+// diplomacy and conflict, and also disasters, accidents, politics, courts,
+// protests and the economy. docs/kinds.md lists them with their colours.
 type Kind string
 
 // The event kinds.
@@ -108,13 +110,23 @@ const (
 	KindDeadline    Kind = "deadline"
 	KindConference  Kind = "conference"
 	KindPublication Kind = "publication"
+	KindAttack      Kind = "attack"    // a terrorist or criminal attack, a shooting, a bombing of civilians
+	KindDisaster    Kind = "disaster"  // earthquake, storm, flood, fire, epidemic
+	KindAccident    Kind = "accident"  // a crash, a collapse, a derailment
+	KindElection    Kind = "election"  // an election, a referendum, a vote of the people
+	KindProtest     Kind = "protest"   // demonstrations, rallies, strikes, riots
+	KindArrest      Kind = "arrest"    // arrests, detentions, abductions, releases
+	KindLegal       Kind = "legal"     // charges, trials, verdicts, sentences, rulings
+	KindPolitical   Kind = "political" // resignations, appointments, votes in parliament, laws, coups
+	KindEconomic    Kind = "economic"  // markets, prices, sanctions, trade, budgets
 	KindOther       Kind = "other"
 )
 
 // Kinds lists every kind in a stable order, for legends and filters.
 var Kinds = []Kind{KindMeeting, KindTalks, KindAgreement, KindStatement, KindCeasefire,
 	KindMilitary, KindWithdrawal, KindAnnexation, KindProposal, KindDeadline,
-	KindConference, KindPublication, KindOther}
+	KindConference, KindPublication, KindAttack, KindDisaster, KindAccident,
+	KindElection, KindProtest, KindArrest, KindLegal, KindPolitical, KindEconomic, KindOther}
 
 // Place is a located gazetteer entry. Key is stable across runs
 // ("gn:170654" for GeoNames, "ne:SY" for a Natural Earth country, "x:crimea"

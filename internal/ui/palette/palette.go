@@ -27,9 +27,11 @@ var (
 
 // Kind returns the colour of an event kind: that of its Legend group, grey
 // for a kind in none. Related kinds share a colour, since eight colours are
-// all the eye separates reliably: diplomacy blue, agreements green, force
-// vermillion, withdrawals purple, statements sky blue, plans orange,
-// anything else grey.
+// all the eye separates reliably: diplomacy blue, agreements and
+// withdrawals green, force and attacks vermillion, disasters and accidents
+// orange, politics, courts and protest purple, words (statements, plans,
+// publications) sky blue, the economy and anything else grey. docs/kinds.md
+// documents the grouping.
 func Kind(k model.Kind) color.NRGBA {
 	if c, ok := kindColors[k]; ok {
 		return c
@@ -66,10 +68,10 @@ type Group struct {
 // Legend lists the colour groups in the order a legend shows them.
 var Legend = []Group{
 	{"Meetings and talks", Blue, []model.Kind{model.KindMeeting, model.KindTalks, model.KindConference}},
-	{"Agreements and ceasefires", BluishGreen, []model.Kind{model.KindAgreement, model.KindCeasefire}},
-	{"Military action and annexation", Vermillion, []model.Kind{model.KindMilitary, model.KindAnnexation}},
-	{"Withdrawals", ReddishPurple, []model.Kind{model.KindWithdrawal}},
-	{"Statements and publications", SkyBlue, []model.Kind{model.KindStatement, model.KindPublication}},
-	{"Proposals and deadlines", Orange, []model.Kind{model.KindProposal, model.KindDeadline}},
-	{"Other", Grey, []model.Kind{model.KindOther}},
+	{"Agreements, ceasefires, withdrawals", BluishGreen, []model.Kind{model.KindAgreement, model.KindCeasefire, model.KindWithdrawal}},
+	{"Fighting and attacks", Vermillion, []model.Kind{model.KindMilitary, model.KindAttack, model.KindAnnexation}},
+	{"Disasters and accidents", Orange, []model.Kind{model.KindDisaster, model.KindAccident}},
+	{"Politics, courts, protests", ReddishPurple, []model.Kind{model.KindPolitical, model.KindElection, model.KindLegal, model.KindArrest, model.KindProtest}},
+	{"Statements and plans", SkyBlue, []model.Kind{model.KindStatement, model.KindPublication, model.KindProposal, model.KindDeadline}},
+	{"Economy and other", Grey, []model.Kind{model.KindEconomic, model.KindOther}},
 }
