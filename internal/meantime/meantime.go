@@ -16,6 +16,14 @@
 // (sentences 0..5, see AnnotatedSentences); Doc.AnnotatedEnd marks where
 // that region ends so that evaluations can ignore system output beyond it.
 //
+// Events: Doc.Events holds the gold EVENT_MENTIONs with the class of the
+// EVENT they refer to (OTHER, MIX, SPEECH_COGNITIVE, GRAMMATICAL), Doc.TLinks
+// the TLINKs between an event mention and a TIMEX3 (either direction; TLINKs
+// between two events or two timexes are left out), and Doc.Participants the
+// HAS_PARTICIPANT links from an event mention to an entity mention (links to
+// VALUEs are left out). Doc.EventDates gives the calendar intervals that
+// contain an event according to its TLINKs.
+//
 // Usage:
 //
 //	dir, ok := meantime.FindDir(".")          // walks up to shared/eval/meantime/intra-doc_annotation
@@ -51,11 +59,18 @@ type Doc struct {
 	Corpus   string // sub-corpus folder: corpus_airbus, corpus_apple, corpus_gm, corpus_stock
 	Path     string
 	URL      string
-	Text     string    // rebuilt text, see the package comment
-	DCT      time.Time // creation time (the TIMEX3 with functionInDocument=CREATION_TIME), zero if none
-	Tokens   []Token   // in t_id order
-	Timexes  []Timex   // gold TIMEX3 anchored to tokens, in text order
-	Mentions []Mention // gold ENTITY_MENTIONs, in text order
+	Text     string         // rebuilt text, see the package comment
+	DCT      time.Time      // creation time (the TIMEX3 with functionInDocument=CREATION_TIME), zero if none
+	Tokens   []Token        // in t_id order
+	Timexes  []Timex        // gold TIMEX3 anchored to tokens, in text order
+	Mentions []Mention      // gold ENTITY_MENTIONs, in text order
+	Events   []EventMention // gold EVENT_MENTIONs, in text order
+	// TLinks are the gold TLINKs between an event mention and a timex, in
+	// file order.
+	TLinks []TLink
+	// Participants are the gold HAS_PARTICIPANT links from an event mention
+	// to an entity mention, in file order.
+	Participants []Participant
 	// AnnotatedEnd is the byte offset where the annotated sentences end.
 	AnnotatedEnd int
 }
@@ -93,6 +108,61 @@ type Mention struct {
 	Span       model.Span
 	Text       string
 	Tokens     []int
+	Sentence   int // sentence of the first token
+}
+
+// Event classes of MEANTIME (attribute class of EVENT).
+const (
+	ClassOther       = "OTHER"            // events proper: acquisitions, sales, falls…
+	ClassMix         = "MIX"              // an instance whose mentions mix classes
+	ClassSpeech      = "SPEECH_COGNITIVE" // said, announced, believed…
+	ClassGrammatical = "GRAMMATICAL"      // light and support verbs: is, began, continue…
+)
+
+// EventMention is a gold event mention: the token(s) of its trigger.
+type EventMention struct {
+	ID       string // m_id
+	Pred     string // lemma of the trigger: "defeat", "say"
+	Class    string // class of the EVENT it refers to (ClassOther…), "" if unlinked
+	POS      string // VERB, NOUN, OTHER
+	Tense    string // PRESENT, PAST, INFINITIVE, NONE…
+	Span     model.Span
+	Text     string // Doc.Text[Span.Start:Span.End]
+	Tokens   []int  // t_ids
+	Sentence int    // sentence of the first token
+}
+
+// TLink is a gold temporal link between an event mention and a timex.
+// RelType reads from the annotated source to the annotated target:
+// EventFirst says which of the two is the source.
+type TLink struct {
+	ID         string // r_id
+	Event      string // m_id of the event mention
+	Timex      Timex  // the timex; without Span and Text when it is not in the text
+	RelType    string // BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS, ENDS, BEGUN_BY, ENDED_BY, MEASURE…
+	EventFirst bool   // the event is the link's source
+}
+
+// Within reports whether the link places the event inside the timex's
+// interval: the event IS_INCLUDED in, BEGINS, ENDS or is SIMULTANEOUS with
+// the timex, or equivalently the timex INCLUDES, is BEGUN_BY or ENDED_BY the
+// event. BEFORE, AFTER, MEASURE and the other relations do not.
+func (l TLink) Within() bool {
+	if l.RelType == "SIMULTANEOUS" {
+		return true
+	}
+	if l.EventFirst {
+		return l.RelType == "IS_INCLUDED" || l.RelType == "BEGINS" || l.RelType == "ENDS"
+	}
+	return l.RelType == "INCLUDES" || l.RelType == "BEGUN_BY" || l.RelType == "ENDED_BY"
+}
+
+// Participant is a gold HAS_PARTICIPANT link: Mention takes part in Event.
+type Participant struct {
+	ID      string  // r_id
+	Event   string  // m_id of the event mention
+	Role    string  // sem_role: Arg0, Arg1…
+	Mention Mention // the entity mention
 }
 
 // xml mapping of the CAT format; encoding/xml parses the integer
@@ -123,6 +193,21 @@ type xMarkables struct {
 	Timexes  []xTimex   `xml:"TIMEX3"`
 	Mentions []xMention `xml:"ENTITY_MENTION"`
 	Entities []xEntity  `xml:"ENTITY"`
+	EvMents  []xEvMent  `xml:"EVENT_MENTION"`
+	Events   []xEvent   `xml:"EVENT"`
+}
+
+type xEvMent struct {
+	ID      string    `xml:"m_id,attr"`
+	Pred    string    `xml:"pred,attr"`
+	POS     string    `xml:"pos,attr"`
+	Tense   string    `xml:"tense,attr"`
+	Anchors []xAnchor `xml:"token_anchor"`
+}
+
+type xEvent struct {
+	ID    string `xml:"m_id,attr"`
+	Class string `xml:"class,attr"`
 }
 
 type xTimex struct {
@@ -145,10 +230,15 @@ type xEntity struct {
 }
 
 type xRelations struct {
-	RefersTo []xLink `xml:"REFERS_TO"`
+	RefersTo     []xLink `xml:"REFERS_TO"`
+	TLinks       []xLink `xml:"TLINK"`
+	Participants []xLink `xml:"HAS_PARTICIPANT"`
 }
 
 type xLink struct {
+	ID      string     `xml:"r_id,attr"`
+	RelType string     `xml:"reltype,attr"`
+	Role    string     `xml:"sem_role,attr"`
 	Sources []xAnchorM `xml:"source"`
 	Targets []xAnchorM `xml:"target"`
 }
@@ -275,6 +365,8 @@ func (d *Doc) build(x *xDoc) {
 	}
 	d.Tokens = toks
 
+	// span returns the extent of anchors in the text and their t_ids; false
+	// when none of them is a token.
 	span := func(anchors []xAnchor) (model.Span, []int, bool) {
 		var ids []int
 		sp := model.Span{Start: -1}
@@ -307,6 +399,7 @@ func (d *Doc) build(x *xDoc) {
 		d.Timexes = append(d.Timexes, Timex{ID: tx.ID, Type: tx.Type, Value: tx.Value, Function: tx.Function,
 			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids})
 	}
+	sentence := func(ids []int) int { return toks[byID[ids[0]]].Sentence }
 	sort.SliceStable(d.Timexes, func(i, j int) bool { return d.Timexes[i].Span.Start < d.Timexes[j].Span.Start })
 
 	entType := make(map[string]string, len(x.Markables.Entities))
@@ -331,9 +424,134 @@ func (d *Doc) build(x *xDoc) {
 		}
 		ent := refers[m.ID]
 		d.Mentions = append(d.Mentions, Mention{ID: m.ID, Syntactic: m.Syntactic, EntityType: entType[ent], EntityID: ent,
-			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids})
+			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids, Sentence: sentence(ids)})
 	}
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Span.Start < d.Mentions[j].Span.Start })
+	d.buildEvents(x, span, sentence)
+}
+
+// buildEvents reads the event mentions, with the class of the EVENT each
+// refers to, and the TLINKs and HAS_PARTICIPANT links that involve them.
+func (d *Doc) buildEvents(x *xDoc, span func([]xAnchor) (model.Span, []int, bool), sentence func([]int) int) {
+	class := make(map[string]string, len(x.Markables.Events))
+	for _, e := range x.Markables.Events {
+		class[e.ID] = e.Class
+	}
+	eventClass := map[string]string{} // event mention → class of its EVENT
+	for _, l := range x.Relations.RefersTo {
+		for _, t := range l.Targets {
+			c, ok := class[t.ID]
+			if !ok {
+				continue
+			}
+			for _, s := range l.Sources {
+				eventClass[s.ID] = c
+			}
+		}
+	}
+	isEvent := map[string]bool{}
+	for _, e := range x.Markables.EvMents {
+		sp, ids, ok := span(e.Anchors)
+		if !ok {
+			continue
+		}
+		isEvent[e.ID] = true
+		d.Events = append(d.Events, EventMention{ID: e.ID, Pred: e.Pred, Class: eventClass[e.ID], POS: e.POS, Tense: e.Tense,
+			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids, Sentence: sentence(ids)})
+	}
+	sort.SliceStable(d.Events, func(i, j int) bool { return d.Events[i].Span.Start < d.Events[j].Span.Start })
+
+	// Every timex, textual or not: a TLINK may point to a timex that has no
+	// tokens (the end point of a duration, say).
+	timexes := map[string]Timex{}
+	for _, tx := range x.Markables.Timexes {
+		timexes[tx.ID] = Timex{ID: tx.ID, Type: tx.Type, Value: tx.Value, Function: tx.Function}
+	}
+	for _, tx := range d.Timexes {
+		timexes[tx.ID] = tx
+	}
+	for _, l := range x.Relations.TLinks {
+		if len(l.Sources) != 1 || len(l.Targets) != 1 {
+			continue
+		}
+		src, dst := l.Sources[0].ID, l.Targets[0].ID
+		if tx, ok := timexes[dst]; ok && isEvent[src] {
+			d.TLinks = append(d.TLinks, TLink{ID: l.ID, Event: src, Timex: tx, RelType: l.RelType, EventFirst: true})
+		} else if tx, ok := timexes[src]; ok && isEvent[dst] {
+			d.TLinks = append(d.TLinks, TLink{ID: l.ID, Event: dst, Timex: tx, RelType: l.RelType})
+		}
+	}
+
+	mentions := make(map[string]Mention, len(d.Mentions))
+	for _, m := range d.Mentions {
+		mentions[m.ID] = m
+	}
+	for _, l := range x.Relations.Participants {
+		for _, s := range l.Sources {
+			if !isEvent[s.ID] {
+				continue
+			}
+			for _, t := range l.Targets {
+				if m, ok := mentions[t.ID]; ok {
+					d.Participants = append(d.Participants, Participant{ID: l.ID, Event: s.ID, Role: l.Role, Mention: m})
+				}
+			}
+		}
+	}
+}
+
+// EventDates returns the calendar intervals that contain the event mention
+// according to its TLINKs: those whose relation puts the event within
+// (TLink.Within) a DATE timex with a calendar value (Timex.Interval), the
+// creation time included. An event may have several, or none.
+func (d *Doc) EventDates(event string) []Interval {
+	var out []Interval
+	for _, l := range d.TLinks {
+		if l.Event != event || !l.Within() || l.Timex.Type != "DATE" {
+			continue
+		}
+		if iv, ok := l.Timex.Interval(); ok {
+			out = append(out, iv)
+		}
+	}
+	return out
+}
+
+// Interval is an inclusive range of calendar days (UTC midnight).
+type Interval struct{ Start, End time.Time }
+
+// Contains reports whether o lies within iv (or equals it).
+func (iv Interval) Contains(o Interval) bool {
+	return !o.Start.Before(iv.Start) && !o.End.After(iv.End)
+}
+
+// Interval returns the calendar interval of a timex value that names a day
+// (2008-09-15, also with a time or part of day after a T), a month
+// (2008-09) or a year (2008); ok is false for any other value (weeks,
+// quarters, seasons, PRESENT_REF, XXXX…).
+func (t Timex) Interval() (iv Interval, ok bool) {
+	v := t.Value
+	if i := strings.IndexByte(v, 'T'); i == len("2006-01-02") {
+		v = v[:i]
+	}
+	for _, f := range []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{"2006-01-02", func(s time.Time) time.Time { return s.AddDate(0, 0, 1) }},
+		{"2006-01", func(s time.Time) time.Time { return s.AddDate(0, 1, 0) }},
+		{"2006", func(s time.Time) time.Time { return s.AddDate(1, 0, 0) }},
+	} {
+		if len(v) != len(f.layout) {
+			continue
+		}
+		s, err := time.Parse(f.layout, v)
+		if err != nil {
+			return Interval{}, false
+		}
+		return Interval{Start: s, End: f.next(s).AddDate(0, 0, -1)}, true
+	}
+	return Interval{}, false
 }
 
 // parseDay reads the date part of a TIMEX3 value such as 2008-03-01 or
