@@ -73,13 +73,13 @@ func (d *doc) findTriggers() {
 			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
 			if x.kind == model.KindMilitary && (strings.HasPrefix(x.pres, "strike") || toks[i].low == "strike" || toks[i].low == "strikes") && d.labourNear(i, s) {
 				// "workers went on strike": a labour dispute.
-				x.kind, x.pres = model.KindOther, "strikes"
+				x.kind, x.pres = model.KindProtest, "strikes"
 			}
 			if x.kind == model.KindMilitary && x.form != formNoun {
 				// "the earthquake that hit Japan": nature, not war.
 				for k := i - 1; k >= s.t0 && k >= i-5; k-- {
-					if disasterNouns[toks[k].low] {
-						x.kind = model.KindOther
+					if isDisasterNoun(toks[k].low) {
+						x.kind = model.KindDisaster
 						if x.pres == "" {
 							x.pres = "strikes"
 						}
@@ -155,7 +155,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if i+1 < s.t1 {
 		next = toks[i+1].low
 	}
-	nk, isNoun := nouns[w]
+	_, isNoun := nouns[w]
 	vt, isVerb := verbForms[w]
 	if !isNoun && !isVerb {
 		return trigger{}, false
@@ -201,15 +201,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			verbish = true
 		}
 		if !verbish || determiners[prev] {
-			return trigger{kind: nk, form: formNoun, words: 1}, true
+			return nounTriggers[w], true
 		}
 		return vt, true
 	}
 	if isNoun {
-		if w == "statement" || w == "statements" {
-			return trigger{kind: nk, form: formNoun, words: 1, statement: true}, true
-		}
-		return trigger{kind: nk, form: formNoun, words: 1}, true
+		return nounTriggers[w], true
 	}
 	if determiners[prev] && vt.form == formPast {
 		vt.form = formNoun

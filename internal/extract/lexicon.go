@@ -25,195 +25,22 @@ type trigger struct {
 	aspectual bool   // "concluded", "took effect": takes its kind from the event noun it is about
 	weak      bool   // lowers confidence ("arrived", "visit")
 	words     int    // number of tokens the trigger spans
-	pres      string // third person present, for titles of "other" events ("resigns")
+	labour    bool   // a strike of workers, not an air strike
+	pres      string // third person present, for titles ("resigns")
+	lemma     string // the table's entry, for titles
 }
 
-// verb lists a verb lemma's forms for the lexicon builder.
-type verb struct {
-	kind                       model.Kind
-	base, pres, past, pp, ing  string
-	statement, aspectual, weak bool
-}
-
-// The trigger lexicon: words that signal an event in news text, with the
-// kind they signal. It is deliberately general (diplomacy, conflict,
-// politics, business); nothing in it is specific to one story.
-var verbs = []verb{
-	{kind: model.KindMeeting, base: "meet", pres: "meets", past: "met", ing: "meeting"},
-	{kind: model.KindMeeting, base: "visit", pres: "visits", past: "visited", ing: "visiting", weak: true},
-	{kind: model.KindMeeting, base: "host", pres: "hosts", past: "hosted", ing: "hosting", weak: true},
-	{kind: model.KindMeeting, base: "arrive", pres: "arrives", past: "arrived", ing: "arriving", weak: true},
-	// No present form: "talks" is nearly always the noun.
-	{kind: model.KindTalks, base: "talk", past: "talked", ing: "talking", weak: true},
-	{kind: model.KindTalks, base: "negotiate", pres: "negotiates", past: "negotiated", ing: "negotiating"},
-	{kind: model.KindTalks, base: "discuss", pres: "discusses", past: "discussed", ing: "discussing", weak: true},
-	{kind: model.KindAgreement, base: "agree", pres: "agrees", past: "agreed", ing: "agreeing"},
-	{kind: model.KindAgreement, base: "sign", pres: "signs", past: "signed", ing: "signing"},
-	{kind: model.KindAgreement, base: "pledge", pres: "pledges", past: "pledged", ing: "pledging", weak: true},
-	{kind: model.KindAgreement, base: "broker", pres: "brokers", past: "brokered", ing: "brokering"},
-	{kind: model.KindAgreement, base: "ratify", pres: "ratifies", past: "ratified", ing: "ratifying"},
-	{kind: model.KindStatement, base: "announce", pres: "announces", past: "announced", ing: "announcing"},
-	{kind: model.KindStatement, base: "say", pres: "says", past: "said", ing: "saying", statement: true},
-	{kind: model.KindStatement, base: "tell", pres: "tells", past: "told", ing: "telling", statement: true},
-	{kind: model.KindStatement, base: "declare", pres: "declares", past: "declared", ing: "declaring", statement: true},
-	{kind: model.KindStatement, base: "insist", pres: "insists", past: "insisted", ing: "insisting", statement: true},
-	{kind: model.KindStatement, base: "warn", pres: "warns", past: "warned", ing: "warning", statement: true},
-	{kind: model.KindStatement, base: "complain", pres: "complains", past: "complained", ing: "complaining", statement: true},
-	{kind: model.KindStatement, base: "urge", pres: "urges", past: "urged", ing: "urging", statement: true},
-	{kind: model.KindStatement, base: "vow", pres: "vows", past: "vowed", ing: "vowing", statement: true},
-	{kind: model.KindStatement, base: "deny", pres: "denies", past: "denied", ing: "denying", statement: true},
-	{kind: model.KindStatement, base: "confirm", pres: "confirms", past: "confirmed", ing: "confirming", statement: true},
-	{kind: model.KindStatement, base: "condemn", pres: "condemns", past: "condemned", ing: "condemning", statement: true},
-	{kind: model.KindStatement, base: "criticize", pres: "criticizes", past: "criticized", ing: "criticizing", statement: true},
-	{kind: model.KindStatement, base: "criticise", pres: "criticises", past: "criticised", ing: "criticising", statement: true},
-	{kind: model.KindStatement, base: "accuse", pres: "accuses", past: "accused", ing: "accusing", statement: true},
-	{kind: model.KindMilitary, base: "strike", pres: "strikes", past: "struck", ing: "striking"},
-	{kind: model.KindMilitary, base: "attack", pres: "attacks", past: "attacked", ing: "attacking"},
-	{kind: model.KindMilitary, base: "bomb", pres: "bombs", past: "bombed", ing: "bombing"},
-	{kind: model.KindMilitary, base: "shell", pres: "shells", past: "shelled", ing: "shelling"},
-	{kind: model.KindMilitary, base: "hit", pres: "hits", past: "hit", ing: "hitting"},
-	{kind: model.KindMilitary, base: "invade", pres: "invades", past: "invaded", ing: "invading"},
-	{kind: model.KindMilitary, base: "intervene", pres: "intervenes", past: "intervened", ing: "intervening"},
-	{kind: model.KindMilitary, base: "raid", pres: "raids", past: "raided", ing: "raiding"},
-	{kind: model.KindMilitary, base: "capture", pres: "captures", past: "captured", ing: "capturing"},
-	{kind: model.KindMilitary, base: "retake", pres: "retakes", past: "retook", pp: "retaken", ing: "retaking"},
-	{kind: model.KindMilitary, base: "recapture", pres: "recaptures", past: "recaptured", ing: "recapturing"},
-	{kind: model.KindMilitary, base: "deploy", pres: "deploys", past: "deployed", ing: "deploying"},
-	{kind: model.KindMilitary, base: "kill", pres: "kills", past: "killed", ing: "killing", weak: true},
-	{kind: model.KindMilitary, base: "shoot", pres: "shoots", past: "shot", ing: "shooting", weak: true},
-	{kind: model.KindWithdrawal, base: "withdraw", pres: "withdraws", past: "withdrew", pp: "withdrawn", ing: "withdrawing"},
-	{kind: model.KindWithdrawal, base: "pull", pres: "pulls", past: "pulled", ing: "pulling"},
-	{kind: model.KindStatement, base: "speak", pres: "speaks", past: "spoke", pp: "spoken", ing: "speaking", statement: true},
-	{kind: model.KindWithdrawal, base: "retreat", pres: "retreats", past: "retreated", ing: "retreating"},
-	{kind: model.KindWithdrawal, base: "evacuate", pres: "evacuates", past: "evacuated", ing: "evacuating"},
-	{kind: model.KindAnnexation, base: "annex", pres: "annexes", past: "annexed", ing: "annexing"},
-	{kind: model.KindProposal, base: "propose", pres: "proposes", past: "proposed", ing: "proposing"},
-	{kind: model.KindPublication, base: "publish", pres: "publishes", past: "published", ing: "publishing"},
-	{kind: model.KindPublication, base: "leak", pres: "leaks", past: "leaked", ing: "leaking"},
-	{kind: model.KindDeadline, base: "target", pres: "targets", past: "targeted", ing: "targeting", weak: true},
-	{kind: model.KindOther, base: "elect", pres: "elects", past: "elected", ing: "electing"},
-	{kind: model.KindOther, base: "resign", pres: "resigns", past: "resigned", ing: "resigning"},
-	{kind: model.KindOther, base: "arrest", pres: "arrests", past: "arrested", ing: "arresting"},
-	{kind: model.KindOther, base: "appoint", pres: "appoints", past: "appointed", ing: "appointing"},
-	{kind: model.KindOther, base: "sanction", pres: "sanctions", past: "sanctioned", ing: "sanctioning"},
-	{kind: model.KindOther, base: "vote", pres: "votes", past: "voted", ing: "voting"},
-	{kind: model.KindOther, base: "launch", pres: "launches", past: "launched", ing: "launching", aspectual: true},
-	{kind: model.KindOther, base: "conclude", pres: "concludes", past: "concluded", ing: "concluding", aspectual: true},
-	{kind: model.KindOther, base: "end", pres: "ends", past: "ended", ing: "ending", aspectual: true},
-	{kind: model.KindOther, base: "begin", pres: "begins", past: "began", pp: "begun", ing: "beginning", aspectual: true},
-	{kind: model.KindOther, base: "start", pres: "starts", past: "started", ing: "starting", aspectual: true},
-	{kind: model.KindOther, base: "pause", pres: "pauses", past: "paused", ing: "pausing", aspectual: true},
-	{kind: model.KindOther, base: "resume", pres: "resumes", past: "resumed", ing: "resuming", aspectual: true},
-	{kind: model.KindOther, base: "relaunch", pres: "relaunches", past: "relaunched", ing: "relaunching", aspectual: true},
-	{kind: model.KindOther, base: "collapse", pres: "collapses", past: "collapsed", ing: "collapsing", aspectual: true},
-	{kind: model.KindOther, base: "hold", pres: "holds", past: "held", ing: "holding", aspectual: true},
-	{kind: model.KindOther, base: "open", pres: "opens", past: "opened", ing: "opening", aspectual: true},
-	{kind: model.KindOther, base: "close", pres: "closes", past: "closed", ing: "closing", aspectual: true},
-}
-
-// nouns maps event nouns to their kind.
-var nouns = map[string]model.Kind{
-	"meeting": model.KindMeeting, "meetings": model.KindMeeting, "summit": model.KindMeeting,
-	"visit": model.KindMeeting, "trip": model.KindMeeting, "talks": model.KindTalks,
-	"negotiations": model.KindTalks, "discussions": model.KindTalks, "consultations": model.KindTalks,
-	"agreement": model.KindAgreement, "deal": model.KindAgreement, "accord": model.KindAgreement,
-	"pact": model.KindAgreement, "treaty": model.KindAgreement, "accords": model.KindAgreement,
-	"announcement": model.KindStatement, "statement": model.KindStatement, "speech": model.KindStatement,
-	"ceasefire": model.KindCeasefire, "cease-fire": model.KindCeasefire, "truce": model.KindCeasefire,
-	"armistice": model.KindCeasefire,
-	"airstrike": model.KindMilitary, "airstrikes": model.KindMilitary, "air-strikes": model.KindMilitary,
-	"bombing": model.KindMilitary, "bombings": model.KindMilitary, "offensive": model.KindMilitary,
-	"invasion": model.KindMilitary, "intervention": model.KindMilitary, "attack": model.KindMilitary,
-	"attacks": model.KindMilitary, "raid": model.KindMilitary, "raids": model.KindMilitary,
-	"assault": model.KindMilitary, "shelling": model.KindMilitary, "sorties": model.KindMilitary,
-	"withdrawal": model.KindWithdrawal, "pullout": model.KindWithdrawal, "draw-down": model.KindWithdrawal,
-	"drawdown": model.KindWithdrawal, "retreat": model.KindWithdrawal,
-	"annexation": model.KindAnnexation,
-	"proposal":   model.KindProposal, "proposals": model.KindProposal,
-	"deadline": model.KindDeadline, "timetable": model.KindDeadline,
-	"conference": model.KindConference, "convention": model.KindConference, "congress": model.KindConference,
-	"forum": model.KindConference, "symposium": model.KindConference,
-	"election": model.KindOther, "elections": model.KindOther, "referendum": model.KindOther,
-	"resignation": model.KindOther, "sanctions": model.KindOther, "arrest": model.KindOther,
-}
-
-// phrases are multi-word triggers, matched on lower-case tokens.
-var phrases = []struct {
-	words []string
-	t     trigger
-}{
-	{[]string{"news", "conference"}, trigger{kind: model.KindStatement}},
-	{[]string{"press", "conference"}, trigger{kind: model.KindStatement}},
-	{[]string{"press", "briefing"}, trigger{kind: model.KindStatement}},
-	{[]string{"cessation", "of", "hostilities"}, trigger{kind: model.KindCeasefire}},
-	{[]string{"peace", "talks"}, trigger{kind: model.KindTalks}},
-	{[]string{"peace", "process"}, trigger{kind: model.KindTalks}},
-	{[]string{"peace", "plan"}, trigger{kind: model.KindProposal}},
-	{[]string{"air", "strikes"}, trigger{kind: model.KindMilitary}},
-	{[]string{"air", "strike"}, trigger{kind: model.KindMilitary}},
-	{[]string{"air", "campaign"}, trigger{kind: model.KindMilitary}},
-	{[]string{"military", "operation"}, trigger{kind: model.KindMilitary}},
-	{[]string{"target", "schedule"}, trigger{kind: model.KindDeadline}},
-	{[]string{"target", "date"}, trigger{kind: model.KindDeadline}},
-	{[]string{"took", "effect"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
-	{[]string{"went", "into", "effect"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
-	{[]string{"came", "into", "force"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
-	{[]string{"broke", "down"}, trigger{kind: model.KindOther, form: formPast, aspectual: true}},
-	{[]string{"called", "for"}, trigger{kind: model.KindStatement, form: formPast, statement: true}},
-	{[]string{"calls", "for"}, trigger{kind: model.KindStatement, form: formPres, statement: true}},
-	{[]string{"leaked", "document"}, trigger{kind: model.KindProposal}},
-	{[]string{"leaked", "proposal"}, trigger{kind: model.KindProposal}},
-	{[]string{"leaked", "plan"}, trigger{kind: model.KindProposal}},
-}
-
-// disasterNouns make "hit" and "struck" natural events, not attacks.
-var disasterNouns = map[string]bool{
-	"earthquake": true, "quake": true, "tsunami": true, "storm": true, "hurricane": true, "typhoon": true,
-	"cyclone": true, "flood": true, "floods": true, "flooding": true, "fire": true, "wildfire": true,
-	"tornado": true, "blast": true, "explosion": true, "drought": true, "epidemic": true, "crisis": true,
-	"recession": true, "downturn": true, "virus": true, "outbreak": true, "avalanche": true, "landslide": true,
-}
-
-// phraseIndex lists the phrases by their first word.
-var phraseIndex = map[string][]int{}
-
-// verbForms maps a lower-case word to its trigger, built from verbs.
-var verbForms = map[string]trigger{}
-
-func init() {
-	add := func(w string, t trigger) {
-		if w == "" {
-			return
-		}
-		if _, ok := verbForms[w]; !ok {
-			verbForms[w] = t
-		}
-	}
-	for _, v := range verbs {
-		t := trigger{kind: v.kind, statement: v.statement, aspectual: v.aspectual, weak: v.weak, words: 1, pres: v.pres}
-		t.form = formPast
-		add(v.past, t)
-		add(v.pp, t)
-		t.form = formPres
-		add(v.pres, t)
-		t.form = formBase
-		add(v.base, t)
-		t.form = formGerund
-		add(v.ing, t)
-	}
-	for i := range phrases {
-		if phrases[i].t.words == 0 {
-			phrases[i].t.words = len(phrases[i].words)
-		}
-		phraseIndex[phrases[i].words[0]] = append(phraseIndex[phrases[i].words[0]], i)
-	}
-}
+// The trigger lexicon (words that signal an event in news text, with the
+// kind they signal) is the data file lexdata/triggers.tsv, read by
+// triggers.go into verbForms, nouns and phrases.
 
 // kindRank orders kinds by how much they say; when several triggers make
 // one event, the most telling kind wins.
 var kindRank = map[model.Kind]int{
-	model.KindAnnexation: 12, model.KindWithdrawal: 11, model.KindCeasefire: 10,
-	model.KindMilitary: 9, model.KindDeadline: 8, model.KindProposal: 7,
+	model.KindAnnexation: 22, model.KindDisaster: 21, model.KindAccident: 20, model.KindAttack: 19,
+	model.KindWithdrawal: 18, model.KindCeasefire: 17, model.KindMilitary: 16, model.KindArrest: 15,
+	model.KindLegal: 14, model.KindElection: 13, model.KindPolitical: 12, model.KindProtest: 11,
+	model.KindEconomic: 10, model.KindDeadline: 8, model.KindProposal: 7,
 	model.KindPublication: 6, model.KindConference: 5, model.KindMeeting: 4,
 	model.KindTalks: 3, model.KindAgreement: 2, model.KindStatement: 1, model.KindOther: 0,
 }
