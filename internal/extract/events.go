@@ -836,16 +836,102 @@ func (d *doc) fillPlaceActors(e *evt) {
 		return c.cost
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) < score(cands[j]) })
-	if len(cands) > 0 {
+	switch {
+	case len(cands) > 0:
 		p := cands[0].p
 		e.Place = &p
 		e.placeHow = "sentence"
-	} else if e.Dated() && e.Start.Equal(d.dct) && !e.Planned && d.dateline() != nil {
+	case d.storyWindow(e) && d.dateline() != nil:
 		p := *d.dateline()
 		e.Place = &p
 		e.placeHow = "dateline"
+	case d.storyWindow(e) && d.focusPlace() != nil:
+		p := *d.focusPlace()
+		e.Place = &p
+		e.placeHow = "article"
 	}
 	d.fillActors(e, s, allQuoted)
+}
+
+// namedPlace is the place a sentence names without a locative cue ("the
+// Paris offices of", "Mosul fell", "Tikrit, the hometown of"): where its
+// event happened when no "in"/"at" phrase says otherwise. A country is
+// taken only when the sentence names nothing finer.
+func (d *doc) namedPlace(e *evt) *model.Place {
+	var best *model.Place
+	bestCost := math.MaxInt
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace || en.dateline {
+			continue
+		}
+		c := math.MaxInt
+		for _, ti := range e.trigs {
+			t := d.triggers[ti]
+			if en.t0 >= t.i+t.words {
+				c = min(c, d.cost(t.i+t.words-1, en.t0))
+			} else {
+				c = min(c, d.cost(en.t1-1, t.i))
+			}
+		}
+		if len(e.trigs) == 0 {
+			c = 0
+		}
+		if en.country || en.place.Feature == "country" {
+			continue
+		}
+		if c < bestCost && c <= 2*maxPlaceCost {
+			p := en.place
+			best, bestCost = &p, c
+		}
+	}
+	return best
+}
+
+// storyWindow reports an event of the days the article reports on (the
+// publication day and the two before it), which happened where the story
+// was filed unless its sentence says otherwise.
+func (d *doc) storyWindow(e *evt) bool {
+	if !e.Dated() || e.Planned || d.dct.IsZero() {
+		return false
+	}
+	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -2)) && e.End.Sub(e.Start) < 72*time.Hour
+}
+
+// focusPlace is the place an article without a dateline is about: the
+// town or region it names most often (at least twice; the earlier one on
+// a tie), never a bare country, which says too little.
+func (d *doc) focusPlace() *model.Place {
+	if d.focusDone {
+		return d.focus
+	}
+	d.focusDone = true
+	count := map[string]int{}
+	first := map[string]int{}
+	byKey := map[string]model.Place{}
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" {
+			continue
+		}
+		k := en.place.Key
+		if _, ok := byKey[k]; !ok {
+			byKey[k] = en.place
+			first[k] = en.sentence
+		}
+		count[k]++
+	}
+	bestKey, bestN := "", 0
+	for k, n := range count {
+		if n > bestN || n == bestN && first[k] < first[bestKey] {
+			bestKey, bestN = k, n
+		}
+	}
+	if bestN >= 2 {
+		p := byKey[bestKey]
+		d.focus = &p
+	}
+	return d.focus
 }
 
 // placeInClause reports whether no clause boundary separates place en

@@ -99,6 +99,8 @@ type doc struct {
 	dct           time.Time
 	story         time.Time // day the article reports on, zero if unknown
 	datelinePlace *model.Place
+	focus         *model.Place // see focusPlace
+	focusDone     bool
 	triggers      []trig
 	sentTrigs     [][]int // trigger indexes by sentence
 	events        []evt
@@ -348,10 +350,25 @@ func (d *doc) dateline() *model.Place {
 		return d.datelinePlace
 	}
 	name := strings.TrimSpace(d.a.Dateline)
+	// "KIEV, Ukraine", "CHIANG RAI, Thailand", "TOWN, Country": the part
+	// after the comma names the country (or state) the town is in.
+	country := ""
+	if i := strings.IndexByte(name, ','); i > 0 {
+		if cc, ok := d.countryByName(strings.TrimSpace(name[i+1:])); ok {
+			country = cc.Code
+		}
+		name = strings.TrimSpace(name[:i])
+	}
 	if lm, ok := landmarks[strings.ToLower(name)]; ok {
 		name = lm.city
 	}
 	// Datelines are upper case: "MOSCOW".
+	if country != "" {
+		if p, ok := d.resolvePlace(titleCase(name), country); ok {
+			d.datelinePlace = &p
+			return d.datelinePlace
+		}
+	}
 	if p, ok := d.resolve(titleCase(name)); ok {
 		d.datelinePlace = &p
 	}

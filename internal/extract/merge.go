@@ -56,7 +56,14 @@ func sameEvent(a, b *model.Event) (int, bool) {
 			return 0, false
 		}
 	}
-	return matchScore(sp, so, same), true
+	// Two reports of one happening tell it in some of the same words ("the
+	// earthquake", "Tikrit", "the airport"); two events of one kind on one
+	// day that share no word are different events, even in one city.
+	words := sharedWords(a, b)
+	if sp+so == 0 && words < 2 {
+		return 0, false
+	}
+	return matchScore(sp, so, same) + words, true
 }
 
 // matchScore weighs what two reports of one event share: a person counts
@@ -75,9 +82,67 @@ func notMonthOrYear(e *model.Event) bool {
 	return e.Precision != model.PrecisionYear && e.Precision != model.PrecisionMonth
 }
 
-// kindsCompatible: equal kinds, or two facets of one encounter.
+// kindsCompatible: equal kinds, two facets of one encounter, or kinds one
+// report may call by the other's name (an attack and military action, a
+// disaster and an accident, an arrest and a charge, a vote and an election).
 func kindsCompatible(a, b model.Kind) bool {
-	return a == b || diplomatic(a) && diplomatic(b)
+	return a == b || diplomatic(a) && diplomatic(b) || kindFamily(a) != "" && kindFamily(a) == kindFamily(b)
+}
+
+func kindFamily(k model.Kind) string {
+	switch k {
+	case model.KindMilitary, model.KindAttack:
+		return "force"
+	case model.KindDisaster, model.KindAccident:
+		return "calamity"
+	case model.KindArrest, model.KindLegal:
+		return "justice"
+	case model.KindPolitical, model.KindElection:
+		return "politics"
+	}
+	return ""
+}
+
+// sharedWords counts the content words two events' sentences have in
+// common (folded, with plural and tense endings cut), which is how two
+// outlets' reports of one happening recognise each other.
+func sharedWords(a, b *model.Event) int {
+	wa := contentWords(a)
+	n := 0
+	for w := range contentWords(b) {
+		if wa[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// contentWords are the salient words of an event's sentences: not
+// function words, not reporting or time words, not numbers.
+func contentWords(e *model.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range e.Sources {
+		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r > 127)
+		}) {
+			w = strings.ToLower(strings.Trim(w, "-"))
+			if len(w) < 4 || mergeStopWords[w] {
+				continue
+			}
+			out[stemWord(w)] = true
+		}
+	}
+	return out
+}
+
+// stemWord cuts common inflections so that "bombs"/"bombing"/"bombed" meet.
+func stemWord(w string) string {
+	for _, suf := range []string{"ings", "ing", "ied", "ies", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 func eventEnd(e *model.Event) time.Time {

@@ -15,6 +15,12 @@ func ev(kind model.Kind, start, end string, place *model.Place, actors ...model.
 	return e
 }
 
+// said gives an event a source sentence, which cross-outlet merging reads.
+func said(e model.Event, text string) model.Event {
+	e.Sources[0].Text = text
+	return e
+}
+
 var (
 	oslo    = &model.Place{Key: "gn:1", Name: "Oslo", Country: "NO", Lat: 59.91, Lon: 10.75, Feature: "PPLC"}
 	bergen  = &model.Place{Key: "gn:2", Name: "Bergen", Country: "NO", Lat: 60.39, Lon: 5.32, Feature: "PPLA"}
@@ -42,9 +48,12 @@ func TestSameEvent(t *testing.T) {
 		{"different cities", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMeeting, "2020-01-02", "2020-01-02", bergen, smith), false},
 		{"different people, no shared place", ev(model.KindMeeting, "2020-01-02", "2020-01-02", nil, smith), ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, jones), false},
 		{"different kinds", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMilitary, "2020-01-02", "2020-01-02", oslo, smith), false},
-		{"ceasefire month and day", ev(model.KindCeasefire, "2020-02-01", "2020-02-29", norway), ev(model.KindCeasefire, "2020-02-27", "2020-02-27", nil), true},
+		{"ceasefire month and day", said(ev(model.KindCeasefire, "2020-02-01", "2020-02-29", norway), "A truce between loggers and fishermen held in February."), said(ev(model.KindCeasefire, "2020-02-27", "2020-02-27", nil), "The loggers' truce with the fishermen held on Thursday."), true},
+		{"one day, one city, nothing else in common", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A bomb exploded outside a bank in Oslo."), said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A man stabbed two tourists at the harbour."), false},
+		{"two outlets, one fire", said(ev(model.KindDisaster, "2020-02-27", "2020-02-27", oslo), "Fire swept through the old opera house in Oslo on Thursday."), said(ev(model.KindDisaster, "2020-02-27", "2020-02-27", nil), "Flames gutted the opera house on Thursday evening."), true},
+		{"attack and military action are one family", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", bergen), "Gunmen seized the harbour of Bergen."), said(ev(model.KindMilitary, "2020-02-27", "2020-02-27", bergen), "Gunmen took control of the Bergen harbour."), true},
 		{"organisation by alias", ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unOrg), ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unShort), true},
-		{"government and city in its country", ev(model.KindMilitary, "2020-03-01", "2020-03-01", norway, norGov), ev(model.KindMilitary, "2020-03-01", "2020-03-01", bergen), true},
+		{"government and city in its country", said(ev(model.KindMilitary, "2020-03-01", "2020-03-01", norway, norGov), "Norway shelled the rebel positions on the fjord."), said(ev(model.KindMilitary, "2020-03-01", "2020-03-01", bergen), "Rebel positions near Bergen were shelled."), true},
 		{"undated never merge", model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, false},
 	}
 	for _, tc := range tests {
@@ -62,8 +71,8 @@ func TestSameEvent(t *testing.T) {
 func TestMergeAll(t *testing.T) {
 	a := ev(model.KindAgreement, "2020-01-02", "2020-01-02", nil, sergei, smith2)
 	b := ev(model.KindMeeting, "2020-01-03", "2020-01-03", oslo, sergey, smith)
-	c := ev(model.KindCeasefire, "2020-02-01", "2020-02-29", norway)
-	d := ev(model.KindCeasefire, "2020-02-27", "2020-02-27", nil)
+	c := said(ev(model.KindCeasefire, "2020-02-01", "2020-02-29", norway), "A truce between loggers and fishermen held in February.")
+	d := said(ev(model.KindCeasefire, "2020-02-27", "2020-02-27", nil), "The loggers' truce with the fishermen held on Thursday.")
 	a.Confidence, b.Confidence = 0.7, 0.8
 	out := MergeAll([]model.Event{a, c, b, d})
 	if len(out) != 2 {

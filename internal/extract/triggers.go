@@ -13,6 +13,25 @@ import (
 //go:embed lexdata/triggers.tsv
 var triggersTSV string
 
+// stopwordsTXT lists the words too common to match two reports by.
+//
+//go:embed lexdata/stopwords.txt
+var stopwordsTXT string
+
+// mergeStopWords is stopwordsTXT as a set.
+var mergeStopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(stopwordsTXT, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // nouns maps event nouns to their kind.
 var nouns = map[string]model.Kind{}
 
