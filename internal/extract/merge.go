@@ -322,7 +322,7 @@ func Merge(dst, src *model.Event) {
 	if dst.Note == "" {
 		dst.Note = src.Note
 	}
-	if dst.Kind != model.KindOther || dst.Title == "" {
+	if dst.Title == "" || templated(dst.Kind) {
 		dst.Title = makeTitle(dst)
 	}
 }
@@ -551,8 +551,12 @@ func (d *doc) finish() []model.Event {
 			keys[e.Key] = 1
 		}
 		e.Title = makeTitle(&e.Event)
-		if e.Kind == model.KindOther && e.verb != "" {
-			e.Title = otherTitle(&e.Event, e.verb)
+		if !templated(e.Kind) {
+			if t := d.clauseTitle(e); t != "" {
+				e.Title = t
+			} else if e.verb != "" {
+				e.Title = otherTitle(&e.Event, e.verb)
+			}
 		}
 		out = append(out, e.Event)
 	}

@@ -144,9 +144,13 @@ func makeTitle(e *model.Event) string {
 			t = "Document published"
 		}
 	default:
-		t = in("Event")
+		noun := kindNoun[e.Kind]
+		if noun == "" {
+			noun = "Event"
+		}
+		t = in(noun)
 		if subj != "" {
-			t = in("Event involving " + subj)
+			t = in(noun + " involving " + subj)
 		}
 	}
 	if len(t) > maxTitle && obj != "" {
@@ -161,6 +165,13 @@ func makeTitle(e *model.Event) string {
 		return makeTitle(&e2)
 	}
 	return t
+}
+
+// kindNoun names an event of a kind when its clause gives no headline.
+var kindNoun = map[model.Kind]string{
+	model.KindAttack: "Attack", model.KindDisaster: "Disaster", model.KindAccident: "Accident",
+	model.KindElection: "Vote", model.KindProtest: "Protest", model.KindArrest: "Arrests",
+	model.KindLegal: "Court action", model.KindPolitical: "Political decision", model.KindEconomic: "Economic news",
 }
 
 // otherTitle writes "Jobs resigns", "Senate votes in Washington" for

@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// templated kinds keep their title templates ("Kerry meets Lavrov in
+// Moscow", "Ceasefire in Syria"): for encounters and their outcomes the
+// template says what happened better than the words around the trigger.
+func templated(k model.Kind) bool {
+	switch k {
+	case model.KindMeeting, model.KindTalks, model.KindAgreement, model.KindStatement,
+		model.KindCeasefire, model.KindProposal, model.KindDeadline, model.KindConference,
+		model.KindWithdrawal, model.KindAnnexation:
+		return true
+	}
+	return false
+}
+
+// Function words that end a title's noun phrase.
+var (
+	phraseStops = map[string]bool{
+		"of": true, "in": true, "at": true, "on": true, "to": true, "for": true, "from": true, "by": true,
+		"with": true, "and": true, "or": true, "but": true, "as": true, "after": true, "before": true,
+		"that": true, "which": true, "who": true, "where": true, "when": true, "while": true, "into": true,
+		"near": true, "since": true, "during": true, "than": true, "amid": true, "over": true, "across": true,
+		"outside": true, "inside": true, "through": true, "under": true, "against": true, "about": true,
+		"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
+	}
+	auxiliaries = map[string]bool{
+		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
+		"been": true, "be": true, "being": true, "also": true, "reportedly": true, "allegedly": true,
+		"apparently": true, "then": true, "later": true, "finally": true, "had been": true, "just": true,
+		"already": true, "now": true, "quickly": true, "suddenly": true, "officially": true,
+	}
+	titleDeterminers = map[string]bool{
+		"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+		"its": true, "his": true, "her": true, "their": true, "our": true, "some": true, "all": true,
+	}
+)
+
+// clauseTitle writes a headline from the clause of the event's main
+// trigger: its subject, the verb in the present tense and its object
+// ("Militants seize Tikrit", "Massive fire engulfs cathedral roof",
+// "Dozens of students killed in Yobe"), or the event noun and its place
+// ("Earthquake in Japan"). It returns "" when the clause gives nothing
+// better than the kind's template.
+func (d *doc) clauseTitle(e *evt) string {
+	ti := d.headTrigger(e)
+	if ti < 0 {
+		return ""
+	}
+	t := d.triggers[ti]
+	s := d.sents[t.sentence]
+	place := ""
+	if e.Place != nil {
+		place = e.Place.Name
+	}
+	var title string
+	if t.form == formNoun {
+		head := d.text[d.toks[t.i].s:d.toks[t.i+t.words-1].e]
+		mod := d.nounModifier(t.i, s)
+		if mod != "" {
+			head = mod + " " + head
+		}
+		title = capitalise(head)
+	} else {
+		subj, passive := d.subjectPhrase(t.i, s)
+		passive = passive && t.form == formPast
+		if pronouns[strings.ToLower(subj)] {
+			// "It seized the town": the actor the pronoun stands for, if
+			// the event knows it.
+			subj, _ = titleActors(e.Actors, e.Kind)
+		}
+		obj := d.objectPhrase(t.i+t.words, s, place)
+		verb := d.verbText(t, passive, plural(subj))
+		if !cleanPhrase(subj) || !cleanPhrase(obj) {
+			return ""
+		}
+		switch {
+		case subj == "" && obj == "":
+			return ""
+		case passive:
+			if subj == "" {
+				return ""
+			}
+			title = capitalise(subj) + " " + verb
+		case subj == "":
+			title = capitalise(verb) + " " + obj
+		default:
+			title = capitalise(subj) + " " + verb
+			if obj != "" {
+				title += " " + obj
+			}
+		}
+	}
+	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) {
+		title += " in " + place
+	}
+	if len(title) > maxTitle {
+		title = cutWords(title, maxTitle)
+	}
+	return title
+}
+
+// headTrigger is the trigger that gave the event its kind: a verb before a
+// noun, the first in the text on a tie.
+func (d *doc) headTrigger(e *evt) int {
+	best := -1
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.kind != e.Kind && !t.aspectual {
+			continue
+		}
+		if best < 0 || d.triggers[best].form == formNoun && t.form != formNoun {
+			best = ti
+		}
+	}
+	return best
+}
+
+// verbText is the trigger in the present tense ("seize", "seizes"), or as
+// a participle for a passive ("killed", "taken into custody").
+func (d *doc) verbText(t trig, passive, pluralSubj bool) string {
+	words := make([]string, t.words)
+	for k := 0; k < t.words; k++ {
+		words[k] = d.toks[t.i+k].low
+	}
+	if passive {
+		return strings.Join(words, " ")
+	}
+	if t.words == 1 {
+		if pluralSubj && t.lemma != "" {
+			return t.lemma
+		}
+		if t.pres != "" {
+			return t.pres
+		}
+		return words[0]
+	}
+	if pluralSubj {
+		if b, ok := baseOf[words[0]]; ok {
+			words[0] = b
+			return strings.Join(words, " ")
+		}
+	}
+	// A phrase: put its first word in the present ("took control" →
+	// "takes control").
+	if v, ok := verbForms[words[0]]; ok && v.pres != "" {
+		words[0] = v.pres
+	} else if p, ok := presentOf[words[0]]; ok {
+		words[0] = p
+	}
+	return strings.Join(words, " ")
+}
+
+// pronouns are no subject for a headline.
+var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
+
+// baseOf is presentOf for a plural subject.
+var baseOf = map[string]string{
+	"took": "take", "taken": "take", "made": "make", "went": "go", "came": "come", "broke": "break",
+	"set": "set", "opened": "open", "blew": "blow", "blown": "blow", "stepped": "step",
+	"brought": "bring", "pulled": "pull", "shot": "shoot", "seized": "seize", "passed": "pass",
+}
+
+// plural reports a plural subject phrase ("militants", "Smith and Jones").
+func plural(subj string) bool {
+	f := strings.Fields(strings.ToLower(subj))
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if w == "and" {
+			return true
+		}
+	}
+	h := f[len(f)-1]
+	switch h {
+	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") && len(f) > 0 && !titleCased(subj)
+}
+
+// titleCased reports a name of several words ("Boko Haram", "United
+// Nations"), which takes a singular verb whatever its last letter.
+func titleCased(s string) bool {
+	if len(strings.Fields(s)) < 2 {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanPhrase rejects subjects and objects that a clause boundary or a
+// pronoun runs through ("brothers they feared would"), which would make a
+// headline nonsense.
+func cleanPhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if pronouns[w] || auxiliaries[w] || w == "would" || w == "will" || w == "until" || w == "least" || w == "adding" {
+			return false
+		}
+	}
+	return true
+}
+
+// presentOf puts the first verb of common phrasal triggers in the present.
+var presentOf = map[string]string{
+	"took": "takes", "taken": "takes", "made": "makes", "went": "goes", "came": "comes", "broke": "breaks",
+	"set": "sets", "opened": "opens", "blew": "blows", "blown": "blows", "stepped": "steps", "sworn": "is sworn",
+	"brought": "brings", "pulled": "pulls", "shot": "shoots", "seized": "seizes", "passed": "passes",
+}
+
+// subjectPhrase is the noun phrase before the verb at i, skipping
+// auxiliaries and adverbs; passive reports "was killed", "were taken".
+func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
+	k := i - 1
+	passive := false
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+		switch d.toks[k].low {
+		case "was", "were", "been", "being", "is", "are", "be":
+			passive = true
+		}
+		k--
+	}
+	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
+		return "", passive
+	}
+	// An entity name is the best subject.
+	if en := d.tokEnt[k]; en >= 0 {
+		e := d.ents[en]
+		return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
+	}
+	end := k
+	start := k
+	for n := 0; start-1 >= s.t0 && n < 3; n++ {
+		w := d.toks[start-1]
+		if !w.word || phraseStops[w.low] || titleDeterminers[w.low] || d.tokTime[start-1] >= 0 || w.num {
+			break
+		}
+		if _, isVerb := verbForms[w.low]; isVerb {
+			break
+		}
+		start--
+	}
+	// "Dozens of students killed": take "X of Y" when X is a quantity.
+	if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word {
+		start -= 2
+	}
+	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
+		return "", passive
+	}
+	return d.text[d.toks[start].s:d.toks[end].e], passive
+}
+
+// objectPhrase is what the verb acts on: a name just after it, else its
+// noun phrase of up to four words (without determiners), else "".
+func (d *doc) objectPhrase(k int, s sent, place string) string {
+	// A name within the next few words ("seized most of the city of
+	// Tikrit") is what the headline wants.
+	for j := k; j < s.t1 && j < k+7; j++ {
+		w := d.toks[j]
+		if !w.word || phraseStops[w.low] && w.low != "of" {
+			break
+		}
+		if d.tokTime[j] >= 0 {
+			continue
+		}
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind != entNone {
+			e := d.ents[en]
+			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
+		}
+	}
+	j := k
+	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0) {
+		j++
+	}
+	start := j
+	for j < s.t1 && j-start < 4 {
+		w := d.toks[j]
+		if !w.word || phraseStops[w.low] || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
+			break
+		}
+		j++
+	}
+	if j == start {
+		return ""
+	}
+	return d.text[d.toks[start].s:d.toks[j-1].e]
+}
+
+// nounModifier is the name or adjective right before an event noun:
+// "Typhoon Haiyan", "suicide bombings", "massive fire".
+func (d *doc) nounModifier(i int, s sent) string {
+	k := i - 1
+	if k < s.t0 || !d.toks[k].word || titleDeterminers[d.toks[k].low] || phraseStops[d.toks[k].low] || d.tokTime[k] >= 0 || d.toks[k].num {
+		return ""
+	}
+	if en := d.tokEnt[k]; en >= 0 {
+		e := d.ents[en]
+		if e.kind == entPlace {
+			return ""
+		}
+		return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
+	}
+	if d.toks[k].low == "'s" {
+		return ""
+	}
+	return d.toks[k].text
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// cutWords shortens s to at most n bytes at a word boundary.
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		return s[:n]
+	}
+	return strings.TrimRight(s[:cut], " ,;:-")
+}
