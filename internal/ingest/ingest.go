@@ -149,7 +149,7 @@ func Parse(path, format string, raw []byte, m *Manifest) (*model.Article, error)
 	a.Title = meta.headline
 	a.Publisher = meta.byline
 	if !meta.date.IsZero() {
-		a.Published, a.DateSource = meta.date, model.DateInText
+		a.Published, a.DateSource = meta.date, meta.dateSource
 	}
 	if htmlMeta.title != "" {
 		a.Title = htmlMeta.title

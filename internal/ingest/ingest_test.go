@@ -73,7 +73,7 @@ func TestScanText(t *testing.T) {
 		{
 			name:     "city and country dateline, published prefix",
 			text:     "Published: 5 July 2019\nBEIRUT, Lebanon — Protesters gathered in the capital on Saturday evening.\n",
-			dateline: "BEIRUT", date: "2019-07-05", noise: []string{"Published: 5 July 2019"},
+			dateline: "BEIRUT, Lebanon", date: "2019-07-05", noise: []string{"Published: 5 July 2019"},
 		},
 		{
 			name: "no dateline in a sentence that starts in capitals",

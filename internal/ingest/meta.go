@@ -10,11 +10,12 @@ import (
 
 // textMeta is what the article's own text says about it.
 type textMeta struct {
-	headline string
-	byline   string
-	date     time.Time
-	dateline string
-	noise    []model.Span
+	headline   string
+	byline     string
+	date       time.Time
+	dateSource model.DateSource // how date was read: in-text or inferred
+	dateline   string
+	noise      []model.Span
 }
 
 // line is one line of the text with its byte span (without the newline).
@@ -47,14 +48,7 @@ func splitLines(text string) []line {
 }
 
 var (
-	monthNames = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	// A date line on its own: "March 24, 2016, 2:26 PM", "Published: July 16, 2016 1:13 PM ET", "24 March 2016".
-	dateLineRE = regexp.MustCompile(`^(?i:(?:published|updated|posted|date)\s*:?\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(` +
-		monthNames + `\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+` + monthNames + `\s+\d{4}|\d{4}-\d{2}-\d{2})` +
-		`(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?(?:\s+[A-Z]{2,4})?\s*$`)
-	bylineRE = regexp.MustCompile(`^[Bb]y\s?([A-Z][^.!?]{1,80})$`)
-	// A dateline opening a paragraph: "MOSCOW -", "—MOSCOW --", "GENEVA (AP) —", "BEIRUT, Lebanon —".
-	datelineRE = regexp.MustCompile(`^[\s—–-]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)*)?\s*(?:\([A-Za-z. ]{1,20}\))?\s*(?:--|—|–|-)\s`)
+	bylineRE = regexp.MustCompile(`^[Bb]y\s?([A-Z][^!?]{0,150}[^.!?])$`)
 	// Photo credits: "Alexander Zemlianichenko/AP Photo", "(AP Photo/Jane Doe)", "Photo: Reuters".
 	creditRE = regexp.MustCompile(`(?i)^(?:\(?(?:AP|AFP|Reuters|EPA|Getty|Xinhua)\s*(?:Photo|Images)?\s*/[^)]{2,60}\)?|` +
 		`[^.!?]{2,60}/\s*(?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|Sputnik|TASS|Pool)(?:\s*(?:Photo|Images|via Getty Images))?(?:/[A-Za-z ]+)?|` +
@@ -64,14 +58,46 @@ var (
 	headingMD     = regexp.MustCompile(`^#{1,6}\s+`)
 )
 
-// scanText finds the headline, byline, date line and dateline near the top
-// of the text, and marks scraping noise.
+// topLines is how far down the text its metadata is looked for: far enough
+// for a scraped page's menu lines, not into the story.
+const topLines = 30
+
+// scanText finds the headline, byline, publication date and dateline near
+// the top of the text, and marks scraping noise.
 func scanText(text, format string) textMeta {
+	return scanTextAt(text, format, "")
+}
+
+// scanTextAt is scanText for an article whose address is known (for the
+// order of numeric dates, by country).
+func scanTextAt(text, format, url string) textMeta {
 	var m textMeta
 	lines := splitLines(text)
 	noise := make([]bool, len(lines))
+	m.headline, m.byline = topMatter(lines, format, noise)
+	dl, ok := findDateline(lines, topLines)
+	if ok {
+		m.dateline = dl.place
+	} else {
+		dl.line = -1
+	}
+	markNoise(lines, noise)
+	pd := findPubDate(lines, noise, dl, orderHint(m.dateline, url))
+	m.date, m.dateSource = pd.t, pd.source
+	if pd.line >= 0 {
+		noise[pd.line] = true
+	}
+	for i, n := range noise {
+		if n && lines[i].Len() > 0 {
+			m.noise = append(m.noise, lines[i].Span)
+		}
+	}
+	return m
+}
 
-	// Top matter: the first few non-empty lines.
+// topMatter finds the headline and the byline among the first lines and
+// marks the byline as noise.
+func topMatter(lines []line, format string, noise []bool) (headline, byline string) {
 	seen := 0
 	for i, l := range lines {
 		if l.text == "" {
@@ -81,28 +107,42 @@ func scanText(text, format string) textMeta {
 		if seen > 8 {
 			break
 		}
-		switch {
-		case m.date.IsZero() && dateLineRE.MatchString(l.text):
-			if t, ok := parseDateLine(l.text); ok {
-				m.date = t
-				noise[i] = true
+		text := l.text
+		if seen == 1 {
+			if p := metaDatePrefixRE.FindStringIndex(text); p != nil {
+				text = text[p[1]:] // the archive's "date 2019-04-15 " prefix
 			}
-		case m.byline == "" && bylineRE.MatchString(l.text) && len(l.text) < 90:
-			m.byline = strings.TrimSpace(bylineRE.FindStringSubmatch(l.text)[1])
-			noise[i] = true
-		case seen == 1 && m.headline == "" && looksLikeHeadline(l.text, format):
-			m.headline = strings.TrimSpace(headingMD.ReplaceAllString(l.text, ""))
 		}
-		if m.dateline == "" {
-			if sm := datelineRE.FindStringSubmatch(l.text); sm != nil && len(l.text) > len(sm[0])+20 {
-				m.dateline = strings.TrimSpace(sm[1])
-			}
+		if _, ok := lineDate(text, i, orderUnknown); ok && !bylineStartRE.MatchString(text) {
+			continue // a date line is neither headline nor byline
+		}
+		switch {
+		case byline == "" && bylineRE.MatchString(text) && len(text) < 160:
+			byline = bylineName(bylineRE.FindStringSubmatch(text)[1])
+			noise[i] = true
+		case seen == 1 && headline == "" && looksLikeHeadline(text, format):
+			headline = strings.TrimSpace(headingMD.ReplaceAllString(text, ""))
 		}
 	}
+	return headline, byline
+}
 
-	// Noise: repeated paragraphs, captions (a paragraph repeated right away or
-	// followed by a photo credit), credits, "Related Topics" trailers,
-	// contributor lines and a trailing source tag.
+// bylineName keeps the names of "Jane Doe | 03.03.2016" or
+// "Nathan Salant     Jun 11, 2014 in World".
+func bylineName(s string) string {
+	if ds := findDates(s, orderUnknown); len(ds) > 0 {
+		s = s[:ds[0].start]
+	}
+	if i := strings.IndexAny(s, "|•·"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(s), " ,-–—")
+}
+
+// markNoise marks repeated paragraphs, captions (a paragraph repeated right
+// away or followed by a photo credit), credits, "Related Topics" trailers,
+// contributor lines and a trailing source tag.
+func markNoise(lines []line, noise []bool) {
 	firstSeen := map[string]int{}
 	prev := -1 // previous non-empty line
 	for i, l := range lines {
@@ -144,12 +184,6 @@ func scanText(text, format string) textMeta {
 	if last := prev; last >= 0 && isSourceTag(lines[last].text) {
 		noise[last] = true
 	}
-	for i, n := range noise {
-		if n && lines[i].Len() > 0 {
-			m.noise = append(m.noise, lines[i].Span)
-		}
-	}
-	return m
 }
 
 // looksLikeHeadline: one short line without a sentence's final full stop.
@@ -186,23 +220,4 @@ func isSourceTag(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s)) <= 3
-}
-
-func parseDateLine(s string) (time.Time, bool) {
-	sm := dateLineRE.FindStringSubmatch(s)
-	if sm == nil {
-		return time.Time{}, false
-	}
-	d := strings.NewReplacer(".", "", ",", "").Replace(sm[1])
-	d = strings.Join(strings.Fields(d), " ")
-	for _, l := range []string{"January 2 2006", "Jan 2 2006", "2 January 2006", "2 Jan 2006", "2006-01-02"} {
-		if t, err := time.Parse(l, d); err == nil {
-			return t, true
-		}
-	}
-	// "Sept" is not a Go month abbreviation.
-	if t, err := time.Parse("Jan 2 2006", strings.Replace(d, "Sept ", "Sep ", 1)); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
 }
