@@ -679,15 +679,36 @@ func (d *doc) untimedEvent(si int, tis []int) {
 		}
 	case d.dct.IsZero():
 		src.DateHow = "undated"
+	case d.leadSentence(si):
+		// The lead of a news story tells what has just happened ("Osama bin
+		// Laden was killed by U.S. forces"): on the publication day or the
+		// day before, which is all the text says.
+		e.Start, e.End, e.Precision = d.dct.AddDate(0, 0, -1), d.dct, model.PrecisionRange
+		src.DateHow = "publication day or the day before"
 	default:
 		// A dated article without a day it reports on: an untimed event
-		// cannot be dated honestly.
+		// further down cannot be dated honestly.
 		return
 	}
 	e.Sources = []model.Source{src}
 	d.fillPlaceActors(&e)
 	e.Confidence = d.confidence(&e)
 	d.events = append(d.events, e)
+}
+
+// leadSentences is how many prose sentences open a story with its news.
+const leadSentences = 2
+
+// leadSentence reports whether sentence si is among the first prose
+// sentences of the article (headlines, bylines and date lines do not count).
+func (d *doc) leadSentence(si int) bool {
+	n := 0
+	for i := 0; i < si && i < len(d.sents); i++ {
+		if !d.sents[i].headline {
+			n++
+		}
+	}
+	return n < leadSentences && !d.sents[si].headline
 }
 
 // groupKind chooses the kind of an event from its triggers.

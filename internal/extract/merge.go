@@ -491,6 +491,11 @@ func localSame(a, b *evt) (int, bool) {
 	}
 	score := matchScore(sp, so, same)
 	if !diplomatic(a.Kind) {
+		// Two attacks, two fires on one day are told apart by what their
+		// sentences say: one happening is retold with some of its words.
+		if w := sharedWords(&a.Event, &b.Event); sp+so == 0 && w < 1 {
+			return 0, false
+		}
 		return score, true
 	}
 	if len(a.persons) > 0 && len(b.persons) > 0 && sp == 0 && !same {
