@@ -158,7 +158,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	_, isNoun := nouns[w]
 	vt, isVerb := verbForms[w]
 	if !isNoun && !isVerb {
-		return trigger{}, false
+		return wordnetTrigger(w, prev)
 	}
 	// Verb uses that are not events.
 	if isVerb {
@@ -575,6 +575,18 @@ func (d *doc) buildEvents() {
 		for _, xi := range timeOrder {
 			d.timedEvent(si, xi, groups[xi])
 		}
+		// "four on Sunday and four on Monday": a second date coordinated
+		// with a dated one makes its own event of the same words, instead
+		// of being lost or moving the first.
+		for _, xi := range timeOrder {
+			for xj := range d.times {
+				if _, taken := groups[xj]; taken || !d.coordinated(xi, xj) {
+					continue
+				}
+				groups[xj] = groups[xi]
+				d.timedEvent(si, xj, groups[xi])
+			}
+		}
 		// A deadline is an event of its own even when no event word governs
 		// it: "X said Y had until December 4 to settle the dispute".
 		for xi := range d.times {
@@ -591,6 +603,30 @@ func (d *doc) buildEvents() {
 		}
 	}
 	d.mergeLocal()
+}
+
+// coordinated reports a usable date xj that follows date xi in its
+// sentence, joined by "and" or a comma with at most three words between
+// ("on Sunday and four on Monday", "on March 3, and on March 5").
+func (d *doc) coordinated(xi, xj int) bool {
+	a, b := &d.times[xi], &d.times[xj]
+	if a.sentence != b.sentence || !b.usable || b.t0 <= a.t1 || b.prenominal || b.Future != a.Future {
+		return false
+	}
+	if a.Precision != b.Precision || a.Start.Equal(b.Start) {
+		return false
+	}
+	joined := false
+	for k := a.t1; k < b.t0; k++ {
+		w := d.toks[k].low
+		switch {
+		case w == "and" || w == ",":
+			joined = true
+		case k-a.t1 > 4 || d.tokTime[k] >= 0 || !d.toks[k].word:
+			return false
+		}
+	}
+	return joined
 }
 
 // timedEvent makes the event dated by time expression xi.
