@@ -35,6 +35,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -235,11 +236,39 @@ func (d *doc) tagTimes() {
 			x.usable = false
 		}
 		d.bindPrenominal(&x)
+		d.anchorClock(&x)
 		idx := len(d.times)
 		d.times = append(d.times, x)
 		for i := t0; i < t1; i++ {
 			d.tokTime[i] = idx
 		}
+	}
+}
+
+// clockOnly matches a time of day with no day of its own: "2pm", "at
+// about 10:30 a.m.", "noon".
+var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|noon|midday|midnight)$`)
+
+// anchorClock puts a bare time of day on the day the narrative is at: the
+// last date named before it ("on Sunday … at about 2pm" is Sunday's 2pm),
+// where the tagger can only guess the publication day.
+func (d *doc) anchorClock(x *texpr) {
+	if x.Type != timex.TypeTime || !clockOnly.MatchString(strings.TrimSpace(x.Text)) {
+		return
+	}
+	for i := len(d.times) - 1; i >= 0; i-- {
+		p := &d.times[i]
+		if p.sentence < x.sentence-4 {
+			return
+		}
+		if !p.usable || !p.Anchored || p.quoted || p.Precision != model.PrecisionDay || p.Start.IsZero() {
+			continue
+		}
+		day := model.Day(p.Start)
+		x.Start, x.End = day, day
+		x.Value = day.Format("2006-01-02") + x.Value[strings.IndexByte(x.Value+"T", 'T'):]
+		x.Future = p.Future
+		return
 	}
 }
 
