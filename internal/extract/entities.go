@@ -865,6 +865,40 @@ func (d *doc) isObjectPlace(t0 int) bool {
 	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
 		return true
 	}
+	return d.objectOfSeizure(t0)
+}
+
+// seizureKinds are the kinds whose verb takes the place it acts on as its
+// object: forces seize a town, a storm hits a coast, gunmen attack a city.
+var seizureKinds = map[model.Kind]bool{
+	model.KindMilitary: true, model.KindAttack: true, model.KindAnnexation: true,
+	model.KindDisaster: true, model.KindProtest: true,
+}
+
+// objectOfSeizure reports a place at the end of the object of such a verb,
+// reached through "of" and modifiers: "conquering the dictator's hometown
+// of Tikrit", "took control of much of the city of Mosul", "hit the
+// eastern coast of Leyte".
+func (d *doc) objectOfSeizure(t0 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	sawOf := false
+	for k, n := t0-1, 0; k >= s.t0 && n < 9; k, n = k-1, n+1 {
+		w := toks[k].low
+		if tr, ok := verbForms[w]; ok && tr.form != formNoun && seizureKinds[tr.kind] {
+			return sawOf || k == t0-1
+		}
+		if ph := d.phraseAt(k); ph != nil && ph.form != formNoun && seizureKinds[ph.kind] {
+			return true
+		}
+		switch {
+		case w == "of":
+			sawOf = true
+		case w == "'s" || w == "the" || w == "much" || w == "most" || w == "parts" || w == "part" || w == "portions" || w == "all":
+		case !toks[k].word, subordinators[w], locatives[w], phraseStops[w] && w != "of":
+			return false
+		}
+	}
 	return false
 }
 

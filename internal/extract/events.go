@@ -88,6 +88,11 @@ func (d *doc) findTriggers() {
 					}
 				}
 			}
+			if x.lemma == "release" && d.custodyNear(i, s) {
+				// "released the hostages", "freed from prison": custody
+				// ends; "released a new phone" is not that.
+				x.kind, x.weak = model.KindArrest, false
+			}
 			d.modality(&x, s)
 			if tr.aspectual {
 				k, ok := d.aspectKind(i, s)
@@ -97,7 +102,7 @@ func (d *doc) findTriggers() {
 				}
 				x.kind = k
 			}
-			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s)
+			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
@@ -107,6 +112,34 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// relativeClause reports a verb in a non-restrictive relative clause
+// (", which has seized wide swaths", ", who fled in 2014"): background
+// about someone, not the news of the story's day.
+func (d *doc) relativeClause(i int, s sent) bool {
+	for k, n := i-1, 0; k > s.t0 && n < 4; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if (w == "which" || w == "who") && d.toks[k-1].low == "," {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// custodyNear reports words of captivity around token i.
+func (d *doc) custodyNear(i int, s sent) bool {
+	for k := max(s.t0, i-4); k < min(s.t1, i+6); k++ {
+		switch d.toks[k].low {
+		case "hostage", "hostages", "prisoner", "prisoners", "detainee", "detainees", "captive", "captives",
+			"prison", "jail", "custody", "detention", "captivity", "bail", "kidnapped", "abducted":
+			return true
+		}
+	}
+	return false
 }
 
 // labourNear reports words of a labour dispute around token i.
@@ -402,8 +435,37 @@ func (d *doc) attachTimes() {
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
+		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && d.mainVerb(ti) && !d.subordinateBetween(tr, &d.times[best]) {
+			// "Militants seized most of the northern city of Tikrit,
+			// birthplace of …, on Wednesday": the sentence's one date
+			// belongs to its main verb, however long the object between.
+			tr.time = best
 		}
 	}
+}
+
+// mainVerb reports the first finite, unquoted event verb of its sentence.
+func (d *doc) mainVerb(ti int) bool {
+	tr := &d.triggers[ti]
+	if tr.quoted || tr.form != formPast && tr.form != formPres && tr.form != formGerund {
+		return false
+	}
+	return d.firstVerbAfter(d.sents[tr.sentence].t0, tr.sentence) == tr.i
+}
+
+// subordinateBetween reports a clause boundary word between a trigger and
+// a time expression ("seized Tikrit after fighters converged on Monday").
+func (d *doc) subordinateBetween(tr *trig, x *texpr) bool {
+	a, b := tr.i+tr.words, x.t0
+	if x.t1 <= tr.i {
+		a, b = x.t1, tr.i
+	}
+	for k := a; k < b; k++ {
+		if subordinators[d.toks[k].low] || d.toks[k].low == ";" || d.toks[k].low == `"` {
+			return true
+		}
+	}
+	return false
 }
 
 // futureFits says whether a time after publication can date trigger tr:
@@ -715,6 +777,10 @@ func (d *doc) untimedEvent(si int, tis []int) {
 		}
 	case d.dct.IsZero():
 		src.DateHow = "undated"
+	case d.leadSentence(si) && d.presentPerfect(anchors):
+		// "Airbus has signed a contract": the news of the day it is published.
+		e.Start, e.End, e.Precision = d.dct, d.dct, model.PrecisionDay
+		src.DateHow = "publication day"
 	case d.leadSentence(si):
 		// The lead of a news story tells what has just happened ("Osama bin
 		// Laden was killed by U.S. forces"): on the publication day or the
@@ -730,6 +796,27 @@ func (d *doc) untimedEvent(si int, tis []int) {
 	d.fillPlaceActors(&e)
 	e.Confidence = d.confidence(&e)
 	d.events = append(d.events, e)
+}
+
+// presentPerfect reports triggers told with "has"/"have" ("has
+// collapsed", "have signed"), which news uses for what just happened.
+func (d *doc) presentPerfect(tis []int) bool {
+	for _, ti := range tis {
+		t := d.triggers[ti]
+		s := d.sents[t.sentence]
+		for k, n := t.i-1, 0; k >= s.t0 && n < 3; k, n = k-1, n+1 {
+			switch d.toks[k].low {
+			case "has", "have", "'ve":
+				return true
+			case "had":
+				return false
+			}
+			if !d.toks[k].word {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // leadSentences is how many prose sentences open a story with its news.

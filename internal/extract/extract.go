@@ -237,12 +237,36 @@ func (d *doc) tagTimes() {
 		}
 		d.bindPrenominal(&x)
 		d.anchorClock(&x)
+		if x.usable && d.sinceBefore(t0) {
+			x.usable = false
+		}
 		idx := len(d.times)
 		d.times = append(d.times, x)
 		for i := t0; i < t1; i++ {
 			d.tokTime[i] = idx
 		}
 	}
+}
+
+// sinceBefore reports a time expression inside a "since …" phrase that
+// measures something against it ("the worst fall since the September 11
+// attacks", "the biggest floods since 2011"): it dates the comparison, not
+// the event of the sentence.
+func (d *doc) sinceBefore(t0 int) bool {
+	si := d.tokSent[t0]
+	for k, n := t0-1, 0; k >= d.sents[si].t0 && n < 10; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if w == "since" {
+			return true
+		}
+		if w == "," || w == ";" {
+			return false
+		}
+		if v, ok := verbForms[w]; ok && v.form != formNoun {
+			return false
+		}
+	}
+	return false
 }
 
 // clockOnly matches a time of day with no day of its own: "2pm", "at

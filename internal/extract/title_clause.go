@@ -276,6 +276,12 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		}
 		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind != entNone {
 			e := d.ents[en]
+			if e.t1 < s.t1 && d.toks[e.t1].low == "'s" {
+				// "Saddam Hussein's hometown of Tikrit": the possessor is
+				// not the object.
+				j = e.t1
+				continue
+			}
 			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
 		}
 	}
