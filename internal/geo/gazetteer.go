@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,13 +19,33 @@ import (
 // Candidate is one gazetteer entry that matches a name.
 type Candidate struct {
 	model.Place
-	Class string // city, country, region or feature
+	// Class is city, country, admin1, feature, disputed or region (see the
+	// Class constants). Place.Feature says the same for the map and the
+	// store: a GeoNames code for cities, "country", "ADM1", "feature",
+	// "disputed" or "region".
+	Class string
+	// Kind is the finer class of an area: Natural Earth's ("sea",
+	// "range/mtn", "island", "admin-0 claim area"…), the division's type
+	// ("State", "Governorate"…), or "region" / "site" for the project's own
+	// table; empty for cities and countries.
+	Kind string
+	// Note is Natural Earth's status of a disputed area ("Admin. by Russia;
+	// Claimed by Ukraine"). Disputed areas have no Country: the gazetteer
+	// does not assign them to either side.
+	Note string
+	// Administered is the ISO2 code of the state that administers a
+	// disputed area, when Natural Earth's note names one.
+	Administered string
+	// Wikidata is the entry's Wikidata id ("Q130626"), when the data has one.
+	Wikidata string
 }
 
 // Context helps Resolve choose between places that share a name.
 type Context struct {
 	Countries []string // ISO2 codes, most talked-about first
-	Dateline  string   // place named in the article's dateline, "" if none
+	// Dateline is the place named in the article's dateline, "" if none:
+	// "CITY", "CITY, Country" or "CITY, State".
+	Dateline string
 }
 
 // Country is one country of the world-countries table.
@@ -35,17 +56,19 @@ type Country struct {
 }
 
 // Gazetteer finds places by name. It is read-only after loading and safe
-// for concurrent use.
+// for concurrent use. The country table is read when the gazetteer is
+// made; the place tables (200,000 places, divisions, features, regions)
+// the first time a lookup needs them, so that asking for a country costs
+// nothing.
 type Gazetteer struct {
-	cands     []Candidate
-	index     map[string][]int32 // folded name → candidate indexes
-	altIndex  map[string][]int32 // folded alternate name → candidate indexes
-	countries map[string]*Country
-	byName    map[string]*Country // folded names and demonyms
-	basemap   func() (*Basemap, error)
+	countries    map[string]*Country
+	countryOrder []string            // ISO2 codes in the table's order
+	byName       map[string]*Country // folded names and demonyms
+	basemap      func() (*Basemap, error)
 
-	keysOnce sync.Once
-	keys     map[string]int32
+	tablesOnce sync.Once
+	tab        *tables
+	tabErr     error
 
 	majorOnce sync.Once
 	major     []int32 // cities worth showing as context, most important first
@@ -57,8 +80,9 @@ var (
 	defaultErr  error
 )
 
-// DefaultGazetteer returns the gazetteer built from the embedded assets,
-// loading it on first use only.
+// DefaultGazetteer returns the gazetteer built from the embedded assets.
+// Its first call reads the country table only (a millisecond); the place
+// tables load on the first Lookup, Resolve or Place, or on Load.
 func DefaultGazetteer() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
 		defaultGaz, defaultErr = loadGazetteer()
@@ -99,157 +123,79 @@ func featureWeight(code string) float64 {
 	return 1
 }
 
-// Base scores keep countries and hand-made regions above any city of the
-// same name ("Jordan", "Crimea"); cities rank by weighted population.
+// Base scores keep countries, informal regions and disputed areas above
+// any city of the same name ("Jordan", "Crimea", "Kurdistan"). A division
+// scores like a city of a million people (Texas) down to a hamlet (Palmyra
+// Atoll) by how soon Natural Earth labels it, so that a well-known city
+// beats the province named after it ("Aleppo", "Kano") while a village
+// does not ("Borno"); a natural feature scores by its Natural Earth rank, from a
+// city of 100 million (the Alps, rank 1, are 25 million) down to a hamlet.
 const (
-	countryScore = 1e11
-	regionScore  = 1e10
-	altPenalty   = 0.8 // an alternate name is slightly weaker evidence than the main one
+	countryScore  = 1e11
+	regionScore   = 1e10
+	admin1Score0  = 1e6 // min_label 3.5; each zoom level more halves it
+	featureScore0 = 1e8 // rank 0; each rank divides it by 4
+	altPenalty    = 0.5 // an alternate name (any language, any age) is weaker evidence than the main one
 )
 
 func (g *Gazetteer) score(i int32) float64 {
-	c := &g.cands[i]
-	switch c.Class {
-	case "country":
-		return countryScore
-	case "region", "feature":
-		return regionScore
+	e := &g.tab.ents[i]
+	if e.rank < 0 {
+		return 2 * regionScore // a row of the project's own table, which news names by that name
 	}
-	// Cities, including the hand-made table's.
-	return (float64(c.Population) + 1) * featureWeight(c.Feature)
+	switch e.class {
+	case ClassCountry:
+		return countryScore
+	case ClassRegion, ClassDisputed:
+		return regionScore
+	case ClassAdmin1:
+		return admin1Score0 / math.Pow(2, float64(e.rank)/10-3.5)
+	case ClassFeature:
+		return featureScore0 / math.Pow(4, float64(e.rank))
+	}
+	return (float64(e.pop) + 1) * featureWeight(e.feature)
 }
 
 func loadGazetteer() (*Gazetteer, error) {
 	g := &Gazetteer{
-		index:     make(map[string][]int32, 180000),
-		altIndex:  make(map[string][]int32, 300000),
 		countries: map[string]*Country{},
 		byName:    map[string]*Country{},
 	}
 	g.basemap = func() (*Basemap, error) { return LoadBasemap(LOD50m) }
-	if err := g.loadPlaces(); err != nil {
-		return nil, err
-	}
 	if err := g.loadCountries(); err != nil {
 		return nil, err
-	}
-	for _, r := range regions {
-		feature := r.class
-		if r.class == "city" {
-			feature = "PPL"
-		}
-		i := g.add(Candidate{Class: r.class, Place: model.Place{Key: r.key, Name: r.name, Country: r.country,
-			Lat: r.lat, Lon: r.lon, Feature: feature, Population: r.pop}})
-		for _, n := range r.names {
-			g.addName(g.index, n, i)
-		}
-	}
-	for name, key := range aliases {
-		i, ok := g.keyIndex(key)
-		if !ok {
-			return nil, fmt.Errorf("gazetteer alias %q: no place %s", name, key)
-		}
-		g.addName(g.index, name, i)
 	}
 	return g, nil
 }
 
-// keyIndex finds a candidate by its stable key.
-func (g *Gazetteer) keyIndex(key string) (int32, bool) {
-	g.keysOnce.Do(func() {
-		g.keys = make(map[string]int32, len(g.cands))
-		for i := range g.cands {
-			g.keys[g.cands[i].Key] = int32(i)
+// Load reads the place tables if they are not loaded yet and reports
+// whether they could be. Lookup and Resolve load them on first use and,
+// should the embedded assets be broken, find nothing; Load tells why.
+func (g *Gazetteer) Load() error {
+	_, err := g.tables()
+	return err
+}
+
+func (g *Gazetteer) tables() (*tables, error) {
+	g.tablesOnce.Do(func() {
+		g.tab, g.tabErr = g.loadTables()
+		if g.tabErr != nil {
+			g.tabErr = fmt.Errorf("load the gazetteer: %w", g.tabErr)
+			g.tab = &tables{keys: map[string]int32{}}
 		}
 	})
-	i, ok := g.keys[key]
-	return i, ok
+	return g.tab, g.tabErr
 }
 
 // Place returns the entry with a stable key ("gn:170654", "ne:SY",
-// "x:crimea"), for example to show a place chosen earlier.
+// "a1:NG-BO", "x:crimea"), for example to show a place chosen earlier.
 func (g *Gazetteer) Place(key string) (Candidate, bool) {
-	i, ok := g.keyIndex(key)
+	t, _ := g.tables()
+	i, ok := t.keys[key]
 	if !ok {
 		return Candidate{}, false
 	}
-	return g.cands[i], true
-}
-
-func (g *Gazetteer) add(c Candidate) int32 {
-	i := int32(len(g.cands))
-	g.cands = append(g.cands, c)
-	g.addName(g.index, c.Name, i)
-	return i
-}
-
-func (g *Gazetteer) addName(m map[string][]int32, name string, i int32) {
-	f := Fold(name)
-	if f == "" {
-		return
-	}
-	for _, j := range m[f] {
-		if j == i {
-			return
-		}
-	}
-	m[f] = append(m[f], i)
-}
-
-// loadPlaces reads places.tsv.gz: id, name, ASCII name, alternates (|),
-// lat, lon, feature code, country, admin1, population.
-func (g *Gazetteer) loadPlaces() error {
-	data, err := readAsset("places.tsv.gz")
-	if err != nil {
-		return err
-	}
-	text := string(data)
-	g.cands = make([]Candidate, 0, 140000)
-	var col [10]string
-	for line := 0; len(text) > 0; line++ {
-		nl := strings.IndexByte(text, '\n')
-		row := text
-		if nl >= 0 {
-			row, text = text[:nl], text[nl+1:]
-		} else {
-			text = ""
-		}
-		n := 0
-		for n < 9 {
-			t := strings.IndexByte(row, '\t')
-			if t < 0 {
-				break
-			}
-			col[n], row = row[:t], row[t+1:]
-			n++
-		}
-		col[n] = row
-		if n != 9 {
-			return fmt.Errorf("places.tsv.gz line %d: %d columns, want 10", line+1, n+1)
-		}
-		lat, err1 := strconv.ParseFloat(col[4], 64)
-		lon, err2 := strconv.ParseFloat(col[5], 64)
-		pop, _ := strconv.ParseInt(col[9], 10, 64) // empty means unknown
-		if err1 != nil || err2 != nil {
-			return fmt.Errorf("places.tsv.gz line %d: bad coordinates %q %q", line+1, col[4], col[5])
-		}
-		i := g.add(Candidate{Class: "city", Place: model.Place{Key: "gn:" + col[0], Name: displayName(col[1], col[2]),
-			Country: col[7], Admin1: col[8], Lat: lat, Lon: lon, Feature: col[6], Population: pop}})
-		g.addName(g.index, col[1], i)
-		if col[2] != "" {
-			g.addName(g.index, col[2], i)
-		}
-		for alts := col[3]; alts != ""; {
-			a := alts
-			if p := strings.IndexByte(alts, '|'); p >= 0 {
-				a, alts = alts[:p], alts[p+1:]
-			} else {
-				alts = ""
-			}
-			g.addName(g.altIndex, a, i)
-		}
-	}
-	return nil
+	return t.candidate(i), true
 }
 
 // loadCountries reads countries.tsv.gz: ISO2, numeric, ISO3, name, official
@@ -273,10 +219,8 @@ func (g *Gazetteer) loadCountries() error {
 			Names: append(append([]string{col[3]}, splitBar(col[8])...), englishNames[col[0]]...), Demonyms: splitBar(col[9])}
 		g.countries[c.Code] = c
 		g.countries[col[2]] = c // ISO3 too; not a name, since "CAN" or "AND" would match words
-		i := g.add(Candidate{Class: "country", Place: model.Place{Key: "ne:" + c.Code, Name: c.Name,
-			Country: c.Code, Lat: lat, Lon: lon, Feature: "country"}})
+		g.countryOrder = append(g.countryOrder, c.Code)
 		for _, name := range c.Names {
-			g.addName(g.index, name, i)
 			f := Fold(name)
 			g.byName[f] = c
 			if strings.HasPrefix(f, "the ") {
@@ -306,14 +250,19 @@ func splitBar(s string) []string {
 	return strings.Split(s, "|")
 }
 
-// Lookup returns every entry named name (by main, ASCII or alternate name,
-// accents and case ignored), best first: countries, then regions, then
-// cities by population weighted by administrative rank.
+// Lookup returns every entry named name (by main, ASCII or alternate name
+// in any script, accents and case ignored), best first: countries, then
+// informal regions and disputed areas, then cities, divisions and features
+// by population, rank and class. It understands the forms news writes
+// around a name: "Borno state", "Salaheddin province", "the X region",
+// "Mount X", "X Mountains", "the X Sea", "Gulf of X", "the French Alps",
+// "northern X".
 func (g *Gazetteer) Lookup(name string) []Candidate {
+	t, _ := g.tables()
 	scored := g.lookup(name)
 	out := make([]Candidate, len(scored))
 	for i, s := range scored {
-		out[i] = g.cands[s.i]
+		out[i] = t.candidate(s.i)
 	}
 	return out
 }
@@ -323,34 +272,66 @@ type scoredCand struct {
 	score float64
 }
 
-func (g *Gazetteer) lookup(name string) []scoredCand {
-	f := Fold(name)
-	if f == "" {
-		return nil
-	}
-	var out []scoredCand
-	seen := map[int32]bool{}
-	for _, i := range g.index[f] {
-		seen[i] = true
-		out = append(out, scoredCand{i, g.score(i)})
-	}
-	for _, i := range g.altIndex[f] {
-		if !seen[i] {
-			out = append(out, scoredCand{i, g.score(i) * altPenalty})
+// exact scores the entries indexed under folded name f, times mult.
+func (g *Gazetteer) exact(f string, mult float64, out []scoredCand) []scoredCand {
+	for _, p := range g.tab.index.find(f) {
+		i, s := int32(p&^altBit), mult*g.score(int32(p&^altBit))
+		if p&altBit != 0 {
+			s *= altPenalty
 		}
+		out = addScored(out, i, s)
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].score != out[b].score {
-			return out[a].score > out[b].score
-		}
-		return out[a].i < out[b].i
-	})
 	return out
 }
 
+// addScored adds a candidate, keeping the better score of one entry found
+// twice.
+func addScored(out []scoredCand, i int32, s float64) []scoredCand {
+	for k := range out {
+		if out[k].i == i {
+			out[k].score = math.Max(out[k].score, s)
+			return out
+		}
+	}
+	return append(out, scoredCand{i, s})
+}
+
+func (g *Gazetteer) lookup(name string) []scoredCand {
+	if _, err := g.tables(); err != nil {
+		return nil
+	}
+	f := Fold(name)
+	f = strings.TrimPrefix(f, "the ")
+	if f == "" {
+		return nil
+	}
+	out := g.exact(f, 1, nil)
+	out = g.forms(f, out)
+	sortScored(out)
+	return out
+}
+
+// sortScored sorts candidates best first, ties by entry order.
+func sortScored(out []scoredCand) {
+	slices.SortFunc(out, func(a, b scoredCand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.i) - int(b.i)
+	})
+}
+
 // ambiguityRatio is how much the best candidate must outscore the next one
-// elsewhere for the choice to count as clear-cut.
-const ambiguityRatio = 10
+// elsewhere for the choice to count as clear-cut; areaRatio is the same
+// when a city wins over a division or feature of its name, which news
+// names with a word ("Washington state", "Kano state") when it means it.
+const (
+	ambiguityRatio = 10
+	areaRatio      = 3
+)
 
 // contextBoost is how much more likely a place is when its country is the
 // i-th most talked-about one. The boosts are moderate so that context
@@ -367,16 +348,87 @@ func contextBoost(i int) float64 {
 	return 3
 }
 
+// Dateline weights: the dateline's country makes its places five times as
+// likely; its state or province, three times more again.
+const (
+	datelineBoost       = 5
+	datelineAdmin1Boost = 3
+)
+
+// dateline is what an article's dateline says about where it was written.
+type dateline struct {
+	city            string // folded
+	country, admin1 string // ISO2 and GeoNames admin1 code, "" if unknown
+	explicit        bool   // the dateline named its country or state
+}
+
+// parseDateline reads "CITY", "CITY, Country" or "CITY, State".
+func (g *Gazetteer) parseDateline(s string, ctx []string) dateline {
+	city, qual, _ := strings.Cut(s, ",")
+	d := dateline{city: strings.TrimPrefix(Fold(city), "the ")}
+	qual = strings.TrimSpace(qual)
+	if qual != "" {
+		if c, ok := g.CountryByName(qual); ok {
+			d.country, d.explicit = c.Code, true
+			return d
+		}
+		// A state or province: the division best placed by the context.
+		best, bestScore := int32(-1), 0.0
+		for _, p := range g.tab.index.find(strings.TrimPrefix(Fold(qual), "the ")) {
+			i := int32(p &^ altBit)
+			e := &g.tab.ents[i]
+			if e.class != ClassAdmin1 {
+				continue
+			}
+			sc := 1.0
+			if p&altBit == 0 {
+				sc = 2
+			}
+			for k, c := range ctx {
+				if c == e.country {
+					sc *= contextBoost(k)
+					break
+				}
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		if best >= 0 {
+			e := &g.tab.ents[best]
+			d.country, d.admin1, d.explicit = e.country, e.admin1, true
+			return d
+		}
+	}
+	if cands := g.lookup(city); len(cands) > 0 {
+		d.country = g.countryOf(cands[0].i)
+	}
+	return d
+}
+
+// countryOf is the country an entry counts for in context: its own, or
+// for a disputed area the administering state's.
+func (g *Gazetteer) countryOf(i int32) string {
+	e := &g.tab.ents[i]
+	if e.country == "" && e.ext >= 0 {
+		return g.tab.ext[e.ext].admin
+	}
+	return e.country
+}
+
 // Resolve picks the place a name most likely means. Places in the countries
-// the article talks about, or in the dateline's country, are preferred. The
-// result is flagged Ambiguous when another candidate more than 50 km away
-// was nearly as likely, unless the name alone already made a clear choice
-// that the context confirmed.
+// the article talks about, or in the dateline's country (and state, when
+// the dateline names one), are preferred; a dateline that names its
+// country or state decides outright for the dateline's own city. The
+// result is flagged Ambiguous when another candidate more than 50 km away,
+// and not containing or inside the choice, was nearly as likely, unless
+// the name alone already made a clear choice that the context confirmed.
 func (g *Gazetteer) Resolve(name string, c Context) (model.Place, bool) {
 	cands := g.lookup(name)
 	if len(cands) == 0 {
 		return model.Place{}, false
 	}
+	t := g.tab
 	clear0 := !g.closeCall(cands)
 	winner0 := cands[0].i
 	boost := map[string]float64{}
@@ -385,40 +437,135 @@ func (g *Gazetteer) Resolve(name string, c Context) (model.Place, bool) {
 			boost[code] = contextBoost(i)
 		}
 	}
-	if c.Dateline != "" && Fold(c.Dateline) != Fold(name) {
-		if d := g.lookup(c.Dateline); len(d) > 0 {
-			if cc := g.cands[d[0].i].Country; cc != "" {
-				boost[cc] = math.Max(boost[cc], 1) * 5
+	var d dateline
+	if c.Dateline != "" {
+		d = g.parseDateline(c.Dateline, c.Countries)
+		self := d.city == strings.TrimPrefix(Fold(name), "the ")
+		if d.country != "" && (!self || d.explicit) {
+			boost[d.country] = math.Max(boost[d.country], 1) * datelineBoost
+		}
+		if self && d.explicit {
+			// "PARIS, Texas": the dateline says which Paris.
+			var in []scoredCand
+			for _, s := range cands {
+				e := &t.ents[s.i]
+				if e.country == d.country && (d.admin1 == "" || e.admin1 == d.admin1) {
+					in = append(in, s)
+				}
+			}
+			if len(in) > 0 {
+				cands = in
 			}
 		}
 	}
 	for k := range cands {
-		if b, ok := boost[g.cands[cands[k].i].Country]; ok && g.cands[cands[k].i].Class != "country" {
+		e := &t.ents[cands[k].i]
+		if e.class == ClassCountry {
+			continue
+		}
+		if b, ok := boost[g.countryOf(cands[k].i)]; ok {
 			cands[k].score *= b
 		}
+		if d.admin1 != "" && e.country == d.country && e.admin1 == d.admin1 {
+			cands[k].score *= datelineAdmin1Boost
+		}
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	p := g.cands[cands[0].i].Place
+	sortScored(cands)
+	p := placeOf(&t.ents[cands[0].i])
 	if !(clear0 && cands[0].i == winner0) {
 		p.Ambiguous = g.closeCall(cands)
 	}
 	return p, true
 }
 
-// closeCall reports whether a candidate more than 50 km from the best one
-// scores within ambiguityRatio of it; cands are sorted best first.
+// closeCall reports whether a candidate more than 50 km from the best one,
+// and neither containing it nor inside it, scores within ambiguityRatio of
+// it; cands are sorted best first.
 func (g *Gazetteer) closeCall(cands []scoredCand) bool {
-	best := g.cands[cands[0].i]
+	t := g.tab
+	best := &t.ents[cands[0].i]
 	for _, o := range cands[1:] {
 		if o.score*ambiguityRatio < cands[0].score {
 			return false
 		}
-		oc := g.cands[o.i]
-		if DistanceKm(best.Lat, best.Lon, oc.Lat, oc.Lon) > 50 {
+		oc := &t.ents[o.i]
+		if best.class == ClassCity && (oc.class == ClassAdmin1 || oc.class == ClassFeature) && o.score*areaRatio < cands[0].score {
+			continue
+		}
+		if DistanceKm(best.lat, best.lon, oc.lat, oc.lon) <= 50 || g.nested(cands[0].i, o.i) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// nested reports whether one of two entries contains the other: a
+// division and a place in it, a region and a member.
+func (g *Gazetteer) nested(a, b int32) bool {
+	ea, eb := &g.tab.ents[a], &g.tab.ents[b]
+	return g.contains(a, eb.country, eb.admin1) || g.contains(b, ea.country, ea.admin1) ||
+		g.isMember(a, b) || g.isMember(b, a)
+}
+
+// isMember reports whether entry m is one of region r's members.
+func (g *Gazetteer) isMember(r, m int32) bool {
+	e := &g.tab.ents[r]
+	if e.ext < 0 {
+		return false
+	}
+	for _, x := range g.tab.ext[e.ext].members {
+		if x == m {
 			return true
 		}
 	}
 	return false
+}
+
+// contains reports whether entry i (a country, division or region) holds
+// places of country cc and GeoNames admin1 code admin1.
+func (g *Gazetteer) contains(i int32, cc, admin1 string) bool {
+	if cc == "" {
+		return false
+	}
+	e := &g.tab.ents[i]
+	switch e.class {
+	case ClassCountry:
+		return e.country == cc
+	case ClassAdmin1:
+		return e.country == cc && e.admin1 != "" && e.admin1 == admin1
+	case ClassRegion, ClassDisputed:
+		if e.ext < 0 {
+			return false
+		}
+		for _, m := range g.tab.ext[e.ext].members {
+			if m != i && g.contains(m, cc, admin1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Contains reports whether the area with key areaKey (a country "ne:SY", a
+// division "a1:NG-BO" or an informal region "x:kurdistan") holds places of
+// country cc (ISO2) and, for divisions, of GeoNames admin1 code admin1
+// (Place.Admin1). Cities and features contain nothing.
+func (g *Gazetteer) Contains(areaKey, cc, admin1 string) bool {
+	t, _ := g.tables()
+	i, ok := t.keys[areaKey]
+	return ok && g.contains(i, cc, admin1)
+}
+
+// Admin1Name returns the name of the first-level division with GeoNames
+// admin1 code code (Place.Admin1) in country cc, "" if the gazetteer has
+// none: Admin1Name("NG", "27") is "Borno".
+func (g *Gazetteer) Admin1Name(cc, code string) string {
+	t, _ := g.tables()
+	if i, ok := t.admin1s[cc+"."+code]; ok {
+		return t.ents[i].name
+	}
+	return ""
 }
 
 // CountryByName finds a country by its common or official name, another
@@ -468,9 +615,12 @@ func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 // weighted population, computed once.
 func (g *Gazetteer) majorCities() []int32 {
 	g.majorOnce.Do(func() {
-		for i := range g.cands {
-			c := &g.cands[i]
-			if c.Class == "city" && (c.Population >= 100000 || c.Feature == "PPLC") {
+		if _, err := g.tables(); err != nil {
+			return
+		}
+		for i := range g.tab.ents {
+			c := &g.tab.ents[i]
+			if c.class == ClassCity && (c.pop >= 100000 || c.feature == "PPLC") {
 				g.major = append(g.major, int32(i))
 			}
 		}
@@ -485,22 +635,7 @@ func (g *Gazetteer) majorCandidates() []Candidate {
 	idx := g.majorCities()
 	out := make([]Candidate, len(idx))
 	for k, i := range idx {
-		out[k] = g.cands[i]
+		out[k] = g.tab.candidate(i)
 	}
 	return out
 }
-
-// displayName prefers the ASCII name when GeoNames spells a place with
-// transliteration marks ("Tehrān", "Al Başrah", "İzmir") that English text
-// never uses, and keeps the native spelling otherwise ("Genève", "Zürich").
-func displayName(name, ascii string) string {
-	if ascii == "" || !strings.ContainsAny(name, translitMarks) {
-		return name
-	}
-	return ascii
-}
-
-// translitMarks are letters of romanisation schemes for Arabic, Persian,
-// Turkish, Sanskrit and others, as opposed to the accents of Latin-script
-// languages.
-const translitMarks = "āēīōūĀĒĪŌŪḩḨḑḐţŢşŞṣṢḍḌṭṬẓẒḥḤİıʿʾ‘’ġĠẖ"

@@ -11,9 +11,10 @@ import (
 // that need many real places.
 func (g *Gazetteer) LargestCities(n int) []model.Place {
 	var out []model.Place
-	for i := range g.cands {
-		if g.cands[i].Class == "city" {
-			out = append(out, g.cands[i].Place)
+	t, _ := g.tables()
+	for i := range t.ents {
+		if e := &t.ents[i]; e.class == ClassCity && e.rank >= 0 {
+			out = append(out, placeOf(e))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {

