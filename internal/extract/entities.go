@@ -645,7 +645,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0)
 	if weak {
 		best := cands[0]
-		if best.Population < 100000 && best.Class != "region" {
+		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) {
 			return false
 		}
 	}
@@ -663,7 +663,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			return true
 		}
 	}
-	if p.Feature != "country" && p.Feature != "region" && !toks[t0].upper && fold(name) != fold(p.Name) {
+	if p.Feature != "country" && !areaFeature(p.Feature) && !toks[t0].upper && fold(name) != fold(p.Name) {
 		// Show the place as the article spells it ("Palmyra", "Geneva"); the
 		// key still identifies the gazetteer entry.
 		p.Name = name
@@ -679,6 +679,27 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	d.ents = append(d.ents, e)
 	d.markEnt(t0, t1)
 	return true
+}
+
+// areaClass reports gazetteer classes of areas, which need no locative cue
+// to be believed: regions, physical features and disputed areas. A
+// first-level division needs the article to be about its country (see
+// strongPlace): too many are also surnames ("Kerry", "Jackson").
+func areaClass(c string) bool {
+	switch c {
+	case "region", "feature", "disputed":
+		return true
+	}
+	return false
+}
+
+// areaFeature is areaClass for a resolved place's feature code.
+func areaFeature(f string) bool {
+	switch f {
+	case "region", "feature", "disputed":
+		return true
+	}
+	return false
 }
 
 // honorifics before a name make it a person's ("Mr. Paris").
@@ -701,13 +722,23 @@ func (d *doc) afterHonorific(t0 int) bool {
 // people, or a city in one of the countries the article names.
 func (d *doc) strongPlace(p model.Place) bool {
 	switch {
-	case p.Feature == "country" || p.Feature == "region" || p.Feature == "PPLC":
+	case p.Feature == "country" || p.Feature == "region" || p.Feature == "PPLC" || areaFeature(p.Feature):
 		return true
 	case p.Population >= 1000000:
 		return true
 	}
 	for _, c := range d.geoContext().Countries {
 		if c == p.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// inContext reports a country the article talks about.
+func (d *doc) inContext(cc string) bool {
+	for _, c := range d.geoContext().Countries {
+		if c == cc {
 			return true
 		}
 	}
@@ -749,7 +780,7 @@ func (d *doc) regionAdjective(t0, t1 int) bool {
 		tries = append(tries, w[:len(w)-3])
 	}
 	for _, n := range tries {
-		if p, ok := d.resolve(n); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country") {
+		if p, ok := d.resolve(n); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country" || areaFeature(p.Feature)) {
 			d.ents = append(d.ents, ent{t0: t0, t1: t1 + 1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
 			d.markEnt(t0, t1+1)
 			return true

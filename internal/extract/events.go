@@ -433,6 +433,14 @@ func (d *doc) attachTimes() {
 				best, bestCost = xi, c
 			}
 		}
+		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.reportedTime(ti); xi >= 0 {
+				// "told reporters Saturday that 2,839 officers have been
+				// taken into custody": what was reported had happened by the
+				// day it was told.
+				best, bestCost = xi, 0
+			}
+		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
 		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && d.mainVerb(ti) && !d.subordinateBetween(tr, &d.times[best]) {
@@ -442,6 +450,33 @@ func (d *doc) attachTimes() {
 			tr.time = best
 		}
 	}
+}
+
+// reportedTime is the time of the reporting verb whose "that" clause holds
+// trigger ti, when ti is told as done (past or perfect, not under a modal),
+// or -1. The reporting verb's own time must already be attached.
+func (d *doc) reportedTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast || tr.irrealis || tr.negated || tr.quoted {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	for _, oi := range d.sentTrigs[tr.sentence] {
+		o := &d.triggers[oi]
+		if oi == ti || o.i >= tr.i || !(o.statement || o.kind == model.KindStatement) || o.time < 0 {
+			continue
+		}
+		x := &d.times[o.time]
+		if x.Future || x.Precision != model.PrecisionDay {
+			continue
+		}
+		for k := o.i + o.words; k < tr.i && k < s.t1; k++ {
+			if d.toks[k].low == "that" {
+				return o.time
+			}
+		}
+	}
+	return -1
 }
 
 // mainVerb reports the first finite, unquoted event verb of its sentence.
@@ -969,7 +1004,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if !nearest {
 			continue
 		}
-		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || en.place.Feature == "region"})
+		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || areaFeature(en.place.Feature)})
 	}
 	// The nearest place wins; a city beats a country a little farther away
 	// ("agreed … a ceasefire in Syria, after talks in Moscow").

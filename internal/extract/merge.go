@@ -189,7 +189,7 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 }
 
 func isArea(p *model.Place) bool {
-	return p.Feature == "country" || p.Feature == "region" || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Key, "ne:") || strings.HasPrefix(p.Key, "x:")
+	return p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Key, "ne:") || strings.HasPrefix(p.Key, "x:") || strings.HasPrefix(p.Key, "a1:")
 }
 
 func hasPerson(e *model.Event) bool {
