@@ -1020,6 +1020,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		p := cands[0].p
 		e.Place = &p
 		e.placeHow = "sentence"
+	case d.namesOtherPlace(e.sentence):
+		// "Greece agreed to return soldiers who landed in Greece": the
+		// sentence is about somewhere; if no place could be tied to the
+		// event, the dateline's city is a guess too far.
 	case d.storyWindow(e) && d.dateline() != nil:
 		p := *d.dateline()
 		e.Place = &p
@@ -1067,6 +1071,18 @@ func (d *doc) namedPlace(e *evt) *model.Place {
 	return best
 }
 
+// namesOtherPlace reports a sentence that names a place (other than the
+// dateline itself).
+func (d *doc) namesOtherPlace(si int) bool {
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence == si && en.kind == entPlace && en.hasPlace && !en.dateline {
+			return true
+		}
+	}
+	return false
+}
+
 // storyWindow reports an event of the days the article reports on (the
 // publication day and the two before it), which happened where the story
 // was filed unless its sentence says otherwise.
@@ -1090,7 +1106,7 @@ func (d *doc) focusPlace() *model.Place {
 	byKey := map[string]model.Place{}
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" {
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" || en.place.Feature == "disputed" {
 			continue
 		}
 		k := en.place.Key
