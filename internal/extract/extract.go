@@ -236,7 +236,6 @@ func (d *doc) tagTimes() {
 			x.usable = false
 		}
 		d.bindPrenominal(&x)
-		d.anchorClock(&x)
 		if x.usable && d.sinceBefore(t0) {
 			x.usable = false
 		}
@@ -246,6 +245,7 @@ func (d *doc) tagTimes() {
 			d.tokTime[i] = idx
 		}
 	}
+	d.anchorClocks()
 }
 
 // sinceBefore reports a time expression inside a "since …" phrase that
@@ -271,21 +271,42 @@ func (d *doc) sinceBefore(t0 int) bool {
 
 // clockOnly matches a time of day with no day of its own: "2pm", "at
 // about 10:30 a.m.", "noon".
-var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|noon|midday|midnight)$`)
+var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|\d{4}\s*(?:gmt|utc|hrs|h)|noon|midday|midnight)$`)
 
-// anchorClock puts a bare time of day on the day the narrative is at: the
-// last date named before it ("on Sunday … at about 2pm" is Sunday's 2pm),
-// where the tagger can only guess the publication day.
-func (d *doc) anchorClock(x *texpr) {
-	if x.Type != timex.TypeTime || !clockOnly.MatchString(strings.TrimSpace(x.Text)) {
-		return
+// anchorClocks puts each bare time of day on its day: a day its own
+// sentence names ("at around 8.30am (0300 GMT) Sunday": the clock gives
+// way to "Sunday"), else the last day named before it ("on Sunday … at
+// about 2pm" is Sunday's 2pm), where the tagger can only guess the
+// publication day.
+func (d *doc) anchorClocks() {
+	for i := range d.times {
+		x := &d.times[i]
+		if x.Type != timex.TypeTime || !clockOnly.MatchString(strings.TrimSpace(x.Text)) {
+			continue
+		}
+		for j := range d.times {
+			y := &d.times[j]
+			if j != i && y.sentence == x.sentence && y.usable && y.Precision == model.PrecisionDay && !clockOnly.MatchString(strings.TrimSpace(y.Text)) {
+				x.usable = false
+				break
+			}
+		}
+		if x.usable {
+			d.anchorClock(i)
+		}
 	}
-	for i := len(d.times) - 1; i >= 0; i-- {
+}
+
+// anchorClock puts the bare time of day d.times[xi] on the last day named
+// in the four sentences before it.
+func (d *doc) anchorClock(xi int) {
+	x := &d.times[xi]
+	for i := xi - 1; i >= 0; i-- {
 		p := &d.times[i]
 		if p.sentence < x.sentence-4 {
 			return
 		}
-		if !p.usable || !p.Anchored || p.quoted || p.Precision != model.PrecisionDay || p.Start.IsZero() {
+		if !p.usable || !p.Anchored || p.quoted || p.Precision != model.PrecisionDay || p.Start.IsZero() || clockOnly.MatchString(strings.TrimSpace(p.Text)) {
 			continue
 		}
 		day := model.Day(p.Start)
