@@ -345,6 +345,20 @@ func betterPlace(a, b *model.Place) *model.Place {
 	return a
 }
 
+// sameArticles reports two events from the same article only.
+func sameArticles(a, b *model.Event) bool {
+	files := map[string]bool{}
+	for _, s := range a.Sources {
+		files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] = true
+	}
+	for _, s := range b.Sources {
+		if !files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] {
+			return false
+		}
+	}
+	return len(files) == 1
+}
+
 // MergeAll merges events reported by several articles; the result keeps
 // the order of first appearance.
 func MergeAll(events []model.Event) []model.Event {
@@ -379,6 +393,13 @@ func MergeAll(events []model.Event) []model.Event {
 					continue
 				}
 				seen[j] = true
+				if sameArticles(&out[j], &e) && !(out[j].Start.Equal(e.Start) && eventEnd(&out[j]).Equal(eventEnd(&e))) {
+					// One article's events were already merged or kept apart
+					// by mergeLocal; the looser rules for two outlets (a day
+					// apart, a month and a day in it) do not apply to what
+					// one article tells as two dates.
+					continue
+				}
 				score, ok := sameEvent(&out[j], &e)
 				if ok && score > bestScore {
 					best, bestScore = j, score
