@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/briefingatlas/atlas/internal/geo"
@@ -89,8 +90,30 @@ func (d *doc) resolve(name string) (model.Place, bool) {
 		return r.p, r.ok
 	}
 	p, ok := d.g.Resolve(name, d.geoContext())
+	if ok && d.foreignSmallPlace(p) {
+		// "Linwood" in a story about New Zealand is the Christchurch
+		// suburb the gazetteer lacks, not the Scottish town it has: a
+		// small place outside every country the article names is a
+		// namesake, and no place is better than a wrong one.
+		ok = false
+	}
 	d.resolved[name] = resolved{p, ok}
 	return p, ok
+}
+
+// foreignSmallPlace reports a town of under 100,000 people in none of the
+// countries the article names (when it names some).
+func (d *doc) foreignSmallPlace(p model.Place) bool {
+	ctx := d.geoContext()
+	if len(ctx.Countries) == 0 || p.Country == "" || p.Population >= 100000 || p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "PPLC") {
+		return false
+	}
+	for _, c := range ctx.Countries {
+		if c == p.Country {
+			return false
+		}
+	}
+	return true
 }
 
 type resolved struct {

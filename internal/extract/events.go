@@ -49,7 +49,7 @@ func (d *doc) findTriggers() {
 	toks := d.toks
 	d.sentTrigs = make([][]int, len(d.sents))
 	for si, s := range d.sents {
-		if s.headline {
+		if s.headline && !s.title {
 			continue
 		}
 		for i := s.t0; i < s.t1; i++ {
@@ -103,6 +103,11 @@ func (d *doc) findTriggers() {
 				x.kind = k
 			}
 			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
+			if s.title && !x.irrealis && !x.negated && !x.quoted && !x.statement && x.kind != model.KindStatement && (x.form == formPres || x.form == formPast || x.form == formNoun && !x.weak && !d.inPP(x)) {
+				// A headline tells its news in the present ("Typhoon slams
+				// into Philippines") or as a noun ("Deadly blasts in X").
+				x.inherits = true
+			}
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
@@ -866,7 +871,7 @@ func (d *doc) leadSentence(si int) bool {
 			n++
 		}
 	}
-	return n < leadSentences && !d.sents[si].headline
+	return d.sents[si].title || n < leadSentences && !d.sents[si].headline
 }
 
 // groupKind chooses the kind of an event from its triggers.
