@@ -63,7 +63,6 @@ type sent struct {
 	model.Span
 	t0, t1   int  // token range
 	headline bool // a title, byline or caption line without final punctuation
-	title    bool // the article's headline, which states its main news
 }
 
 // texpr is a time expression with its place in the token stream.
@@ -127,7 +126,6 @@ func (x *Extractor) Extract(a *model.Article) model.Extraction {
 	}
 	d.split()
 	d.tagTimes()
-	d.markTitle(strings.TrimSpace(a.Title))
 	d.recognise()
 	d.findTriggers()
 	d.storyDate()
@@ -179,51 +177,6 @@ func (d *doc) split() {
 			d.tokEnt[i] = -1
 		}
 	}
-}
-
-// markTitle finds the headline among the article's first lines: the
-// manifest's title when the text has it, else the first headline-like line
-// of at least four words that is not a byline, a date line or in capitals.
-func (d *doc) markTitle(title string) {
-	for i := 0; i < len(d.sents) && i < 4; i++ {
-		s := &d.sents[i]
-		line := strings.TrimSpace(d.text[s.Start:s.End])
-		if title != "" && line == title {
-			s.title = true
-			return
-		}
-	}
-	for i := 0; i < len(d.sents) && i < 3; i++ {
-		s := &d.sents[i]
-		if !s.headline {
-			return
-		}
-		words, lower := 0, 0
-		for k := s.t0; k < s.t1; k++ {
-			if d.toks[k].word && !d.toks[k].num {
-				words++
-				if !d.toks[k].cap {
-					lower++
-				}
-			}
-		}
-		line := strings.ToLower(strings.TrimSpace(d.text[s.Start:s.End]))
-		if words < 4 || strings.HasPrefix(line, "by ") || d.tokTime[s.t0] >= 0 || d.allCaps(s) || strings.Contains(line, "photo") {
-			continue
-		}
-		s.title = true
-		return
-	}
-}
-
-// allCaps reports a line in capitals (a section label, an agency line).
-func (d *doc) allCaps(s *sent) bool {
-	for k := s.t0; k < s.t1; k++ {
-		if d.toks[k].word && !d.toks[k].num && !d.toks[k].upper {
-			return false
-		}
-	}
-	return true
 }
 
 // isHeadline reports lines that are not running prose: the title, and

@@ -69,9 +69,7 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
-		passive = passive && t.form == formPast || s.title && t.form == formPast
-		// A headline's bare participle is passive: "Gaddafi Killed as
-		// Sirte Falls" is "Gaddafi killed".
+		passive = passive && t.form == formPast
 		if pronouns[strings.ToLower(subj)] {
 			// "It seized the town": the actor the pronoun stands for, if
 			// the event knows it.
