@@ -117,7 +117,7 @@ func firstNonEmpty(lines []line) int {
 
 // isProse: a paragraph of running text rather than a heading or a menu item.
 func isProse(s string) bool {
-	return len(s) >= 150 && (strings.Contains(s, ". ") || strings.HasSuffix(s, "."))
+	return len(s) >= 100 && (strings.Contains(s, ". ") || strings.HasSuffix(s, "."))
 }
 
 // datelineAt reads a dateline at the start of s, in capitals or in title

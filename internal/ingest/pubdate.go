@@ -48,9 +48,10 @@ var (
 	fileCaptionRE = regexp.MustCompile(`(?i)\bfile (?:photo|image|picture)\b|^FILE\b|\bin this [^.]{0,80}\b(?:photo|image|picture)\b|\d{4},? (?:file )?(?:photo|image|picture)\b`)
 )
 
-// isCaptionLine reports a photo caption or credit line.
+// isCaptionLine reports a photo caption or credit line. Captions are a
+// sentence or two; a longer line is story text that mentions a photo.
 func isCaptionLine(s string) bool {
-	return captionRE.MatchString(s) || len(s) < 120 && creditRE.MatchString(s)
+	return len(s) < 600 && captionRE.MatchString(s) || len(s) < 120 && creditRE.MatchString(s)
 }
 
 // findPubDate reads the publication date from the top lines. noise marks
@@ -144,7 +145,11 @@ func metaPrefixDate(s string, i int) (dateCand, bool) {
 // a date, or "This article was first published … on".
 func lineDate(s string, i int, order dateOrder) (dateCand, bool) {
 	byline := bylineStartRE.MatchString(s) && len(s) < 160
-	for _, d := range findDates(s, order) {
+	head := s
+	if len(head) > maxDateLine {
+		head = head[:maxDateLine] // such dates open their line; a long line is prose
+	}
+	for _, d := range findDates(head, order) {
 		if !d.hasYear {
 			continue
 		}
@@ -161,6 +166,9 @@ func lineDate(s string, i int, order dateOrder) (dateCand, bool) {
 	}
 	return dateCand{}, false
 }
+
+// maxDateLine is how far into a line a date line's date is looked for.
+const maxDateLine = 300
 
 // labelAtStart: the label opens the line or follows a separator, as on a
 // metadata line, not in the middle of a sentence.

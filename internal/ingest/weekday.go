@@ -54,18 +54,17 @@ func daysBack(t time.Time, wd time.Weekday) int {
 }
 
 // consistent reports whether t fits the weekdays the text names in the
-// past: more of them must fall in the three days up to t than five or six
-// days before it, which is where they land when t is too early.
+// past: no more of them may fall four to six days before t, which is where
+// they land when t is too early, than in the three days up to it.
 func consistent(t time.Time, wds []wdMention) bool {
 	recent, stale := 0, 0
 	for _, w := range wds {
 		if w.future || w.last {
 			continue
 		}
-		switch k := daysBack(t, w.wd); {
-		case k <= 3:
+		if daysBack(t, w.wd) <= 3 {
 			recent++
-		case k >= 5:
+		} else {
 			stale++
 		}
 	}
