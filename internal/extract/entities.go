@@ -923,7 +923,7 @@ func (d *doc) objectOfSeizure(t0 int) bool {
 			return true
 		}
 		switch {
-		case w == "of":
+		case w == "of" || w == "into" || w == "onto":
 			sawOf = true
 		case w == "'s" || w == "the" || w == "much" || w == "most" || w == "parts" || w == "part" || w == "portions" || w == "all":
 		case !toks[k].word, subordinators[w], locatives[w], phraseStops[w] && w != "of":

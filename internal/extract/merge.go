@@ -294,6 +294,11 @@ func Merge(dst, src *model.Event) {
 	switch {
 	case !dst.Dated() && src.Dated():
 		dst.Start, dst.End, dst.Precision = src.Start, src.End, src.Precision
+	case dst.Dated() && src.Dated() && ownTime(src) && !ownTime(dst) && !datesOverlap(dst, src):
+		// "took control Tuesday" against a report that dates the same
+		// capture by the story's day: the date the text gives wins.
+		dst.Start, dst.End, dst.Precision = src.Start, eventEnd(src), src.Precision
+	case dst.Dated() && src.Dated() && ownTime(dst) && !ownTime(src) && !datesOverlap(dst, src):
 	case dst.Dated() && src.Dated():
 		if datesOverlap(dst, src) {
 			if eventEnd(src).Sub(src.Start) < eventEnd(dst).Sub(dst.Start) {
@@ -325,6 +330,17 @@ func Merge(dst, src *model.Event) {
 	if dst.Title == "" || templated(dst.Kind) {
 		dst.Title = makeTitle(dst)
 	}
+}
+
+// ownTime reports an event dated by a time expression of its own words,
+// not by the day the story reports on.
+func ownTime(e *model.Event) bool {
+	for _, s := range e.Sources {
+		if s.TimeText != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // betterPlace prefers a known place, then a city over a country or
