@@ -14,6 +14,7 @@ import (
 type pageMeta struct {
 	title     string
 	site      string
+	url       string // the page's own address, "" if it does not say
 	published time.Time
 }
 
@@ -26,7 +27,8 @@ func mainText(page string) (string, pageMeta, error) {
 	if err != nil {
 		return "", pm, fmt.Errorf("parse HTML: %w", err)
 	}
-	pm.published = metaDate(doc)
+	head := readHeadTags(doc)
+	pm.published, pm.url = head.date(), head.url()
 	art, err := readability.FromDocument(doc, nil)
 	if err != nil {
 		return "", pm, fmt.Errorf("find the page's main text: %w", err)
@@ -46,13 +48,16 @@ func mainText(page string) (string, pageMeta, error) {
 	return text, pm, nil
 }
 
-// metaDate reads the publication date from the page's meta tags or its first
-// <time datetime>, in the order sites most often get right.
-func metaDate(doc *html.Node) time.Time {
-	keys := []string{"article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-		"publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"}
-	found := map[string]string{}
-	var timeAttr string
+// headTags is what a page's meta tags, first <time datetime> and canonical
+// link say.
+type headTags struct {
+	meta      map[string]string // lower-case name or property → content, first wins
+	timeAttr  string
+	canonical string
+}
+
+func readHeadTags(doc *html.Node) headTags {
+	h := headTags{meta: map[string]string{}}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -67,16 +72,16 @@ func metaDate(doc *html.Node) time.Time {
 						content = a.Val
 					}
 				}
-				if name != "" && content != "" {
-					if _, ok := found[name]; !ok {
-						found[name] = content
-					}
+				if _, ok := h.meta[name]; name != "" && content != "" && !ok {
+					h.meta[name] = content
 				}
 			case atom.Time:
-				for _, a := range n.Attr {
-					if a.Key == "datetime" && timeAttr == "" {
-						timeAttr = a.Val
-					}
+				if v := attr(n, "datetime"); h.timeAttr == "" {
+					h.timeAttr = v
+				}
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && h.canonical == "" {
+					h.canonical = attr(n, "href")
 				}
 			}
 		}
@@ -85,19 +90,48 @@ func metaDate(doc *html.Node) time.Time {
 		}
 	}
 	walk(doc)
+	return h
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
+// date reads the publication date from the page's meta tags or its first
+// <time datetime>, in the order sites most often get right.
+func (h headTags) date() time.Time {
+	keys := []string{"article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+		"publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"}
 	for _, k := range keys {
-		if v, ok := found[k]; ok {
+		if v, ok := h.meta[k]; ok {
 			if t, err := ParseDate(v); err == nil {
 				return t
 			}
 		}
 	}
-	if timeAttr != "" {
-		if t, err := ParseDate(timeAttr); err == nil {
+	if h.timeAttr != "" {
+		if t, err := ParseDate(h.timeAttr); err == nil {
 			return t
 		}
 	}
 	return time.Time{}
+}
+
+// url is the page's own address (og:url, else the canonical link), kept only
+// when it is an absolute web address.
+func (h headTags) url() string {
+	for _, u := range []string{h.meta["og:url"], h.canonical} {
+		u = strings.TrimSpace(u)
+		if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			return u
+		}
+	}
+	return ""
 }
 
 var blockAtoms = map[atom.Atom]bool{

@@ -141,7 +141,12 @@ func Parse(path, format string, raw []byte, m *Manifest) (*model.Article, error)
 	a.SHA256 = hex.EncodeToString(sum[:])
 	a.FileSHA256 = FileHash(raw)
 
-	meta := scanText(text, format)
+	url := htmlMeta.url
+	e, inManifest := m.Lookup(path)
+	if inManifest && e.URL != "" {
+		url = e.URL
+	}
+	meta := scanTextAt(text, format, url)
 	a.Noise = meta.noise
 	a.Dateline = meta.dateline
 
@@ -160,7 +165,8 @@ func Parse(path, format string, raw []byte, m *Manifest) (*model.Article, error)
 	if !htmlMeta.published.IsZero() {
 		a.Published, a.DateSource = htmlMeta.published, model.DateInText
 	}
-	if e, ok := m.Lookup(path); ok {
+	a.URL = htmlMeta.url
+	if inManifest {
 		if e.Title != "" {
 			a.Title = e.Title
 		}

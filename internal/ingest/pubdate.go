@@ -158,7 +158,7 @@ func lineDate(s string, i int, order dateOrder) (dateCand, bool) {
 		switch {
 		case whole:
 			return dateCand{t: d.t, line: i, wholeLine: true}, true
-		case dateLabelRE.MatchString(before) && (len(s) < 160 || labelAtStart(before)):
+		case labelled(before):
 			return dateCand{t: d.t, line: i, wholeLine: len(s) < 80 && dateTailRE.MatchString(after)}, true
 		case byline, publishedStatementRE.MatchString(before):
 			return dateCand{t: d.t, line: i}, true
@@ -170,11 +170,25 @@ func lineDate(s string, i int, order dateOrder) (dateCand, bool) {
 // maxDateLine is how far into a line a date line's date is looked for.
 const maxDateLine = 300
 
-// labelAtStart: the label opens the line or follows a separator, as on a
-// metadata line, not in the middle of a sentence.
-func labelAtStart(before string) bool {
-	t := strings.TrimSpace(before)
-	return len(t) < 40 || strings.ContainsAny(t[len(t)-30:], "|•·")
+// labelled reports a date label ("Updated", "Published on") right before
+// a date, where a metadata line has it: opening the line, after a separator,
+// or after a name ("Kim Doe, Daily Courier Published"), never mid-sentence
+// ("a letter dated").
+func labelled(before string) bool {
+	loc := dateLabelRE.FindStringIndex(before)
+	if loc == nil {
+		return false
+	}
+	prefix := before[:loc[0]]
+	if strings.TrimSpace(prefix) == "" || strings.ContainsAny(before[loc[0]:loc[0]+1], "|•·") || strings.HasSuffix(prefix, "  ") {
+		return true
+	}
+	for _, w := range strings.Fields(prefix) {
+		if c := w[0]; c >= 'a' && c <= 'z' && w != "and" && w != "of" && w != "by" {
+			return false
+		}
+	}
+	return true
 }
 
 // datelineDate completes a dateline's "Sept 28" with a year: the year it

@@ -98,6 +98,8 @@ func TestPubDateFromText(t *testing.T) {
 		{"a file photo behind the archive prefix", " date 2015-03-03 FILE - In this March 3, 2015 photo, the minister waves.\n\n" + para, "", model.DateUnknown},
 		{"a credit line", "River Talks Resume\nPhoto: Jane Doe, June 3, 2018\n\n" + para, "", model.DateUnknown},
 		{"a date in prose is not a date line", "River Talks Resume\n\n" + para + "\n\nIn March 2011 the agency had warned of floods, and on 4 May 2012 it did so again.\n", "", model.DateUnknown},
+		{"a label word inside a sentence", "River Talks Resume\nThe letter dated March 3, 2015 was read out.\n" + para, "", model.DateUnknown},
+		{"a name before the label", "River Talks Resume\nKim Doe, Daily Courier Published 10:02 a.m. ET July 16, 2016 | Updated 1:00 p.m. ET July 17, 2016\n" + para, "2016-07-16", model.DateInText},
 		{"impossible date", "River Talks Resume\n2016-13-45\n" + para, "", model.DateUnknown},
 		{
 			"inferred: latest date agrees with the weekdays",
@@ -350,5 +352,22 @@ func TestManifestDateWins(t *testing.T) {
 	a, err = Parse("a.txt", "txt", []byte("River Talks Resume\nJune 14, 2018\n\n"+para), m)
 	if err != nil || a.DateSource != model.DateManifest || a.Published.Day() != 13 {
 		t.Fatalf("with manifest: %v %s %v", a.Published, a.DateSource, err)
+	}
+}
+
+// TestHTMLTextDate: a page without date meta tags is dated from its text,
+// and its address's country decides the order of a numeric date.
+func TestHTMLTextDate(t *testing.T) {
+	page := `<html><head><title>River talks</title><meta property="og:url" content="https://news.example.co.uk/world/river-talks">
+</head><body><article><h1>River Talks Resume</h1><p>06/07/2018</p><p>` + para + `</p><p>` + para + ` They will meet again.</p></article></body></html>`
+	a, err := Parse("page.html", "html", []byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "https://news.example.co.uk/world/river-talks" {
+		t.Errorf("url %q", a.URL)
+	}
+	if got := a.Published.Format("2006-01-02"); got != "2018-07-06" || a.DateSource != model.DateInText {
+		t.Errorf("date %s (%s), want 2018-07-06 (in-text)", got, a.DateSource)
 	}
 }
