@@ -145,6 +145,11 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 		if e.Place.Country != "" && e.Place.Feature != "country" {
 			where += ", " + e.Place.Country
 		}
+		if e.Place.Feature == "disputed" {
+			// The gazetteer assigns a disputed area to no country; say so
+			// rather than let the reader assume one side's claim.
+			where += "  (disputed territory)"
+		}
 		if e.Place.Ambiguous {
 			where += "  (ambiguous)"
 		}

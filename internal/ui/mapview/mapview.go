@@ -57,7 +57,7 @@ func ExtentOf(p model.Place) Extent {
 	switch {
 	case p.Feature == "country" || strings.HasPrefix(p.Feature, "PCL") || strings.HasPrefix(p.Key, "ne:"):
 		return Country
-	case p.Feature == "region" || p.Feature == "feature" || p.Feature == "ADM1" || p.Feature == "ADM2":
+	case p.Feature == "region" || p.Feature == "feature" || p.Feature == "disputed" || p.Feature == "ADM1" || p.Feature == "ADM2":
 		return Region
 	}
 	return Point
