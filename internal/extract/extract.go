@@ -135,7 +135,7 @@ func (x *Extractor) Extract(a *model.Article) model.Extraction {
 		out.Sentences[i] = s.Span
 	}
 	out.Mentions = d.mentions()
-	out.Events = d.finish()
+	out.Events = sameDayRetold(d.finish())
 	return out
 }
 
@@ -457,6 +457,31 @@ func titleCase(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// sameDayRetold merges the events of one article that the cross-outlet
+// rules call one happening and that the text dates on exactly the same
+// days (a meeting told in the lead and again further down with other
+// words), so that an article gives the same events whether it is merged
+// with others by MergeAll or by the store.
+func sameDayRetold(events []model.Event) []model.Event {
+	out := events[:0]
+	for i := range events {
+		e := &events[i]
+		merged := false
+		for j := range out {
+			k := &out[j]
+			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {
+				Merge(k, e)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, *e)
+		}
+	}
+	return out
 }
 
 // mentions lists every recognised span, in text order.

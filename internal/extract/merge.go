@@ -84,7 +84,8 @@ func notMonthOrYear(e *model.Event) bool {
 
 // kindsCompatible: equal kinds, two facets of one encounter, or kinds one
 // report may call by the other's name (an attack and military action, a
-// disaster and an accident, an arrest and a charge, a vote and an election).
+// disaster and an accident, an arrest and a charge, a vote and an election,
+// a plan and its publication).
 func kindsCompatible(a, b model.Kind) bool {
 	return a == b || diplomatic(a) && diplomatic(b) || kindFamily(a) != "" && kindFamily(a) == kindFamily(b)
 }
@@ -99,6 +100,9 @@ func kindFamily(k model.Kind) string {
 		return "justice"
 	case model.KindPolitical, model.KindElection:
 		return "politics"
+	case model.KindProposal, model.KindPublication:
+		// A plan made public is told as the plan and as its publication.
+		return "document"
 	}
 	return ""
 }

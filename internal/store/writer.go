@@ -169,9 +169,10 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// Without sources: deciding needs kinds, dates, places and actors, and
-	// the merge writes the new sources directly.
-	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, false)
+	// With sources: two outlets' reports of one event are recognised by the
+	// words their sentences share (extract.SameEvent), not only by kind,
+	// date, place and actors.
+	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
 	}
