@@ -608,6 +608,20 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			// place noun ("the Crimean peninsula" is handled by the region lookup).
 			return d.regionAdjective(t0, t1)
 		}
+		if dir, c0 := d.compassBefore(t0); dir != "" {
+			// "northern Vietnam", "the south of France": a part of the
+			// country, placed in that part rather than at its centre.
+			if lat, lon, ok := geo.CompassPoint(cc.Code, dir); ok {
+				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
+				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)
+				poss := t1 < len(toks) && toks[t1].low == "'s"
+				e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
+				e.locative = (loc || d.whereClause(&e)) && !poss
+				d.ents = append(d.ents, e)
+				d.markEnt(t0, t1)
+				return true
+			}
+		}
 		if !loc && d.actsAsGov(t0, t1) {
 			d.addGov(t0, t1, cc)
 			return true
@@ -700,6 +714,38 @@ func areaFeature(f string) bool {
 		return true
 	}
 	return false
+}
+
+// compassBefore finds a compass word before the country name at t0:
+// "northern Vietnam", "north-eastern Japan", "the south of France". It
+// returns the direction (geo.CompassDirection) and the first token of the
+// phrase, or "" when there is none.
+func (d *doc) compassBefore(t0 int) (string, int) {
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k < s.t0 {
+		return "", t0
+	}
+	if d.toks[k].low == "of" && k-1 >= s.t0 {
+		// "the south of France", "the north-east of England"
+		if dir := geo.CompassDirection(d.toks[k-1].low); dir != "" && dir != "central" {
+			c0 := k - 1
+			if c0-1 >= s.t0 && d.toks[c0-1].low == "the" {
+				c0--
+			}
+			return dir, c0
+		}
+		return "", t0
+	}
+	w := d.toks[k].low
+	if strings.HasSuffix(w, "ern") || w == "central" {
+		if k-1 >= s.t0 && (d.toks[k-1].low == "north" || d.toks[k-1].low == "south") && (strings.HasPrefix(w, "east") || strings.HasPrefix(w, "west")) {
+			// "north eastern"
+			return geo.CompassDirection(d.toks[k-1].low + w), k - 1
+		}
+		return geo.CompassDirection(w), k
+	}
+	return "", t0
 }
 
 // honorifics before a name make it a person's ("Mr. Paris").
@@ -831,6 +877,7 @@ func placeModifier(w string) bool {
 	switch w {
 	case "ancient", "old", "historic", "nearby", "central", "besieged", "embattled", "war-torn",
 		"war-ravaged", "capital", "coastal", "northern", "southern", "eastern", "western",
+		"northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
 		"north", "south", "east", "west", "downtown", "suburban", "disputed", "occupied":
 		return true
 	}
@@ -913,11 +960,13 @@ var seizureKinds = map[model.Kind]bool{
 func (d *doc) objectOfSeizure(t0 int) bool {
 	toks := d.toks
 	s := d.sents[d.tokSent[t0]]
-	sawOf := false
+	sawOf, sawNoun := false, false
 	for k, n := t0-1, 0; k >= s.t0 && n < 9; k, n = k-1, n+1 {
 		w := toks[k].low
 		if tr, ok := verbForms[w]; ok && tr.form != formNoun && seizureKinds[tr.kind] {
-			return sawOf || k == t0-1
+			// "seized Tikrit", "hit northeastern Japan", "seized most of
+			// the city of Mosul" — not "seized weapons Tikrit had".
+			return sawOf || !sawNoun
 		}
 		if ph := d.phraseAt(k); ph != nil && ph.form != formNoun && seizureKinds[ph.kind] {
 			return true
@@ -925,9 +974,13 @@ func (d *doc) objectOfSeizure(t0 int) bool {
 		switch {
 		case w == "of" || w == "into" || w == "onto":
 			sawOf = true
-		case w == "'s" || w == "the" || w == "much" || w == "most" || w == "parts" || w == "part" || w == "portions" || w == "all":
+		case w == "'s" || w == "the" || w == "much" || w == "most" || w == "parts" || w == "part" || w == "portions" || w == "all" || placeModifier(w):
+		case w == "and" && (placeModifier(toks[k+1].low) || k > s.t0 && placeModifier(toks[k-1].low)):
+			// "hit northeastern and eastern Japan"
 		case !toks[k].word, subordinators[w], locatives[w], phraseStops[w] && w != "of":
 			return false
+		default:
+			sawNoun = true
 		}
 	}
 	return false

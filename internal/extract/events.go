@@ -241,7 +241,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if isNoun {
 		return nounTriggers[w], true
 	}
-	if determiners[prev] && vt.form == formPast {
+	if determiners[prev] && prev != "that" && vt.form == formPast {
 		vt.form = formNoun
 		return vt, true
 	}
@@ -434,6 +434,13 @@ func (d *doc) attachTimes() {
 			}
 		}
 		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.relativeOfNoun(ti); xi >= 0 {
+				// "Friday's earthquake that hit northeastern Japan": the
+				// relative clause tells the noun's event, on its date.
+				best, bestCost = xi, 0
+			}
+		}
+		if best < 0 || bestCost > maxTimeCost {
 			if xi := d.reportedTime(ti); xi >= 0 {
 				// "told reporters Saturday that 2,839 officers have been
 				// taken into custody": what was reported had happened by the
@@ -450,6 +457,28 @@ func (d *doc) attachTimes() {
 			tr.time = best
 		}
 	}
+}
+
+// relativeOfNoun is the time of the event noun that a relative clause
+// opened by trigger ti describes ("the tsunami that hit the coast",
+// "the bombs which exploded"), or -1.
+func (d *doc) relativeOfNoun(ti int) int {
+	tr := &d.triggers[ti]
+	s := d.sents[tr.sentence]
+	k := tr.i - 1
+	if k <= s.t0 || tr.form != formPast && tr.form != formPres {
+		return -1
+	}
+	if w := d.toks[k].low; w != "that" && w != "which" {
+		return -1
+	}
+	for _, oi := range d.sentTrigs[tr.sentence] {
+		o := &d.triggers[oi]
+		if o.form == formNoun && o.i+o.words >= k-3 && o.i+o.words <= k && o.time >= 0 {
+			return o.time
+		}
+	}
+	return -1
 }
 
 // reportedTime is the time of the reporting verb whose "that" clause holds
