@@ -29,6 +29,12 @@ func (t *tagger) resolve(m match) Expr {
 		t.deadline = false
 	}
 	dir := m.dir
+	if dir == dirNearest && m.res == rYearless && x.Signal == "for" && tense < 0 {
+		// "set an early election for May 25": what a date is set for lies
+		// ahead of the setting, so the past tense of "set" says nothing
+		// about its year; the nearest May 25 is meant.
+		tense = 0
+	}
 	if dir == dirNearest {
 		switch {
 		case tense > 0 || deadline && tense == 0:
