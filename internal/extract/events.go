@@ -1049,6 +1049,14 @@ func (d *doc) fillPlaceActors(e *evt) {
 		p := cands[0].p
 		e.Place = &p
 		e.placeHow = "sentence"
+	case d.unknownLocative(e) && d.localPlace() != nil:
+		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
+		// gazetteer does not know, named as where it happened; the
+		// article's own town (its focus, else its dateline) is the closest
+		// the map can show.
+		p := *d.localPlace()
+		e.Place = &p
+		e.placeHow = "article"
 	case d.namesOtherPlace(e.sentence):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
@@ -1098,6 +1106,44 @@ func (d *doc) namedPlace(e *evt) *model.Place {
 		}
 	}
 	return best
+}
+
+// localPlace is the article's focus town, else its dateline's.
+func (d *doc) localPlace() *model.Place {
+	if p := d.focusPlace(); p != nil {
+		return p
+	}
+	return d.dateline()
+}
+
+// unknownLocative reports a capitalised name after "in", "at", "near" or
+// "inside" close to one of the event's words that is none of the names
+// the article recognised: a place too small or too new for the gazetteer.
+func (d *doc) unknownLocative(e *evt) bool {
+	s := d.sents[e.sentence]
+	for k := s.t0; k+1 < s.t1; k++ {
+		w := d.toks[k].low
+		if w != "in" && w != "at" && w != "near" && w != "inside" {
+			continue
+		}
+		j := k + 1
+		if d.toks[j].low == "the" && j+1 < s.t1 {
+			j++
+		}
+		t := d.toks[j]
+		if !t.cap || t.upper || d.tokTime[j] >= 0 || commonCaps[t.low] {
+			continue
+		}
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind != entNone {
+			continue
+		}
+		for _, ti := range e.trigs {
+			if c := d.cost(min(j, d.triggers[ti].i), max(j, d.triggers[ti].i)); c <= maxPlaceCost {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesOtherPlace reports a sentence that names a place (other than the
