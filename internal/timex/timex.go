@@ -981,7 +981,7 @@ func (t *tagger) numLed(k int, prefixed bool) (match, bool) {
 		if t.w(j) == "'" && t.adj(j) {
 			j++
 		}
-		if t.w(j) == "s" && t.adj(j) && !(t.adj(k) && (t.isWord(k-1) || t.isNum(k-1))) {
+		if t.w(j) == "s" && t.adj(j) && !(t.adj(k) && (t.isWord(k-1) || t.isNum(k-1))) && !(tk.nd == 2 && t.agePossessive(k)) {
 			y := tk.n
 			if tk.nd == 2 {
 				y = expandYY(y)
@@ -995,6 +995,21 @@ func (t *tagger) numLed(k int, prefixed bool) (match, bool) {
 		return match{start: k, end: j, typ: TypeDate, res: rAbs, c: cal{g: gYear, y: y}}, true
 	}
 	return t.amount(k, k)
+}
+
+// agePossessive reports a two-digit decade after a possessive, which is an
+// age: "a man in his late 20s", "women in their 30s".
+func (t *tagger) agePossessive(k int) bool {
+	for j, n := k-1, 0; j >= 0 && n < 3; j, n = j-1, n+1 {
+		switch t.w(j) {
+		case "his", "her", "their", "my", "your", "our":
+			return true
+		case "early", "mid", "late", "mid-", "-":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // zones are time-zone words that may follow a clock time.

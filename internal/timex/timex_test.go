@@ -47,6 +47,7 @@ func TestTagValues(t *testing.T) {
 		{"abbreviation without stop", "Russia said on Mar 14 that it would leave.", "Mar 14", "DATE", "2016-03-14", "", dct16},
 		{"month day year later", "The deal of July 15, 2016 held.", "July 15, 2016", "DATE", "2016-07-15", "", dct16},
 		{"year", "The war began in 2012.", "2012", "DATE", "2012", "", dct16},
+		{"an age is not a decade", "A man in his late 20s was charged; the 1990s were calm.", "the 1990s", "DATE", "199X", "", dct16},
 		{"a date set for lies ahead of the setting", "The council set a new vote for May 25.", "May 25", "DATE", "2016-05-25", "", dct16},
 		{"a date set for can be just past", "The council had set the vote for March 20.", "March 20", "DATE", "2016-03-20", "", dct16},
 		{"decade", "It was different in the 1990s.", "the 1990s", "DATE", "199X", "", dct16},

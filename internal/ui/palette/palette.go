@@ -68,10 +68,10 @@ type Group struct {
 // Legend lists the colour groups in the order a legend shows them.
 var Legend = []Group{
 	{"Meetings and talks", Blue, []model.Kind{model.KindMeeting, model.KindTalks, model.KindConference}},
-	{"Agreements, ceasefires, withdrawals", BluishGreen, []model.Kind{model.KindAgreement, model.KindCeasefire, model.KindWithdrawal}},
+	{"Agreements and withdrawals", BluishGreen, []model.Kind{model.KindAgreement, model.KindCeasefire, model.KindWithdrawal}},
 	{"Fighting and attacks", Vermillion, []model.Kind{model.KindMilitary, model.KindAttack, model.KindAnnexation}},
 	{"Disasters and accidents", Orange, []model.Kind{model.KindDisaster, model.KindAccident}},
-	{"Politics, courts, protests", ReddishPurple, []model.Kind{model.KindPolitical, model.KindElection, model.KindLegal, model.KindArrest, model.KindProtest}},
+	{"Politics and courts", ReddishPurple, []model.Kind{model.KindPolitical, model.KindElection, model.KindLegal, model.KindArrest, model.KindProtest}},
 	{"Statements and plans", SkyBlue, []model.Kind{model.KindStatement, model.KindPublication, model.KindProposal, model.KindDeadline}},
-	{"Economy and other", Grey, []model.Kind{model.KindEconomic, model.KindOther}},
+	{"Other", Grey, []model.Kind{model.KindEconomic, model.KindOther}},
 }
