@@ -925,6 +925,18 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 		}
 		return k, found
 	}
+	if k, ok := pick(func(t trig) bool {
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak
+	}); ok {
+		return k, true
+	}
+	// "More than 70 people died in bombings": a weak verb (died, wounded,
+	// destroyed) tells the toll; the event noun tells what happened.
+	if k, ok := pick(func(t trig) bool {
+		return t.form == formNoun && !t.weak && t.kind != model.KindStatement && t.kind != model.KindOther && (!d.inPP(t) || d.causeOfToll(t))
+	}); ok {
+		return k, true
+	}
 	if k, ok := pick(func(t trig) bool { return t.form != formNoun && !t.statement && t.kind != model.KindStatement }); ok {
 		return k, true
 	}
@@ -937,6 +949,25 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 		return k, true
 	}
 	return pick(func(t trig) bool { return true })
+}
+
+// causeOfToll reports an event noun that names what a toll verb before it
+// came from: "died in bombings", "were killed in an attack", "injured in
+// the blast".
+func (d *doc) causeOfToll(t trig) bool {
+	s := d.sents[t.sentence]
+	for k, n := t.i-1, 0; k >= s.t0 && n < 5; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if w == "in" || w == "during" || w == "by" || w == "from" {
+			if k-1 >= s.t0 {
+				if v, ok := verbForms[d.toks[k-1].low]; ok && v.weak && v.form != formNoun {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // inPP reports an event noun inside a prepositional phrase ("at the
