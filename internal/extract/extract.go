@@ -192,6 +192,11 @@ func isHeadline(s, title string) bool {
 	if s == "" {
 		return true
 	}
+	if len(strings.Fields(s)) > 25 {
+		// A paragraph cut off before its full stop (clipped pages,
+		// excerpts) is still prose: headlines and captions are short.
+		return false
+	}
 	switch s[len(s)-1] {
 	case '.', '!', '?', ':', ';':
 		return false
