@@ -1,0 +1,274 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// maxPlaceCost is the farthest a place may be from the event word it locates.
+const maxPlaceCost = 14
+
+// fillPlaceActors sets the event's place and actors from its sentence.
+func (d *doc) fillPlaceActors(e *evt) {
+	s := d.sents[e.sentence]
+	allQuoted := len(e.trigs) > 0
+	for _, ti := range e.trigs {
+		if !d.triggers[ti].quoted {
+			allQuoted = false
+		}
+	}
+	// Place: the nearest locative place.
+	type cand struct {
+		p       model.Place
+		cost    int
+		country bool
+	}
+	var cands []cand
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace {
+			continue
+		}
+		if !en.locative && !en.modifier {
+			continue
+		}
+		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
+			// The dateline says where the story was filed; it places only
+			// events of the publication day, below.
+			continue
+		}
+		// The place belongs to the event word nearest to it, which may be
+		// another event's ("agreed to hold a conference in Kyiv").
+		own := math.MaxInt
+		for _, ti := range e.trigs {
+			own = min(own, d.placeCost(en, ti))
+		}
+		if own > maxPlaceCost {
+			continue
+		}
+		if len(e.trigs) > 0 && !d.whereClause(en) && !d.placeInClause(en, e.trigs) {
+			// "Cook announced that the company would open a store in
+			// Paris": the place of what was said, not of the saying.
+			continue
+		}
+		nearest := true
+		for _, ti := range d.sentTrigs[e.sentence] {
+			if d.triggers[ti].inEvent && d.placeCost(en, ti) < own && !containsInt(e.trigs, ti) {
+				nearest = false
+				break
+			}
+		}
+		if !nearest {
+			continue
+		}
+		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || areaFeature(en.place.Feature)})
+	}
+	// The nearest place wins; a city beats a country a little farther away
+	// ("agreed … a ceasefire in Syria, after talks in Moscow").
+	score := func(c cand) int {
+		if c.country {
+			return c.cost + 3
+		}
+		return c.cost
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) < score(cands[j]) })
+	switch {
+	case len(cands) > 0:
+		p := cands[0].p
+		e.Place = &p
+		e.placeHow = "sentence"
+	case d.unknownLocative(e) && d.localPlace() != nil:
+		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
+		// gazetteer does not know, named as where it happened; the
+		// article's own town (its focus, else its dateline) is the closest
+		// the map can show.
+		p := *d.localPlace()
+		e.Place = &p
+		e.placeHow = "article"
+	case d.namesOtherPlace(e.sentence):
+		// "Greece agreed to return soldiers who landed in Greece": the
+		// sentence is about somewhere; if no place could be tied to the
+		// event, the dateline's city is a guess too far.
+	case d.storyWindow(e) && d.dateline() != nil:
+		p := *d.dateline()
+		e.Place = &p
+		e.placeHow = "dateline"
+	case d.storyWindow(e) && d.focusPlace() != nil:
+		p := *d.focusPlace()
+		e.Place = &p
+		e.placeHow = "article"
+	}
+	d.fillActors(e, s, allQuoted)
+}
+
+// localPlace is the article's focus town, else its dateline's.
+func (d *doc) localPlace() *model.Place {
+	if p := d.focusPlace(); p != nil {
+		return p
+	}
+	return d.dateline()
+}
+
+// unknownLocative reports a capitalised name after "in", "at", "near" or
+// "inside" close to one of the event's words that is none of the names
+// the article recognised: a place too small or too new for the gazetteer.
+func (d *doc) unknownLocative(e *evt) bool {
+	s := d.sents[e.sentence]
+	for k := s.t0; k+1 < s.t1; k++ {
+		w := d.toks[k].low
+		if w != "in" && w != "at" && w != "near" && w != "inside" {
+			continue
+		}
+		j := k + 1
+		if d.toks[j].low == "the" && j+1 < s.t1 {
+			j++
+		}
+		t := d.toks[j]
+		if !t.cap || t.upper || d.tokTime[j] >= 0 || commonCaps[t.low] {
+			continue
+		}
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind != entNone {
+			continue
+		}
+		for _, ti := range e.trigs {
+			if c := d.cost(min(j, d.triggers[ti].i), max(j, d.triggers[ti].i)); c <= maxPlaceCost {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesOtherPlace reports a sentence that names a place (other than the
+// dateline itself).
+func (d *doc) namesOtherPlace(si int) bool {
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence == si && en.kind == entPlace && en.hasPlace && !en.dateline {
+			return true
+		}
+	}
+	return false
+}
+
+// storyWindow reports an event of the days the article reports on (the
+// publication day and the two before it), which happened where the story
+// was filed unless its sentence says otherwise.
+func (d *doc) storyWindow(e *evt) bool {
+	if !e.Dated() || e.Planned || d.dct.IsZero() {
+		return false
+	}
+	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -2)) && e.End.Sub(e.Start) < 72*time.Hour
+}
+
+// focusPlace is the place an article without a dateline is about: the
+// town or region it names most often (at least twice; the earlier one on
+// a tie), never a bare country, which says too little.
+func (d *doc) focusPlace() *model.Place {
+	if d.focusDone {
+		return d.focus
+	}
+	d.focusDone = true
+	count := map[string]int{}
+	first := map[string]int{}
+	byKey := map[string]model.Place{}
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" || en.place.Feature == "disputed" {
+			continue
+		}
+		k := en.place.Key
+		if _, ok := byKey[k]; !ok {
+			byKey[k] = en.place
+			first[k] = en.sentence
+		}
+		count[k]++
+	}
+	bestKey, bestN := "", 0
+	for k, n := range count {
+		if n > bestN || n == bestN && first[k] < first[bestKey] {
+			bestKey, bestN = k, n
+		}
+	}
+	if bestN >= 2 {
+		p := byKey[bestKey]
+		d.focus = &p
+	}
+	return d.focus
+}
+
+// placeInClause reports whether no clause boundary separates place en
+// from one of the triggers tis.
+func (d *doc) placeInClause(en *ent, tis []int) bool {
+	for _, ti := range tis {
+		t := &d.triggers[ti]
+		if d.noClauseStop(min(en.t1, t.i+t.words), max(en.t0, t.i), t.quoted) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCost is how far place en is from trigger ti.
+func (d *doc) placeCost(en *ent, ti int) int {
+	t := d.triggers[ti]
+	switch {
+	case en.modifier:
+		// "the Geneva talks" locates the talks only.
+		if en.t1 != t.i {
+			return math.MaxInt
+		}
+		return 0
+	case d.whereClause(en) && t.i > en.t1:
+		// "in Geneva, where a round of negotiations … concluded"
+		return 2
+	case en.t0 >= t.i+t.words:
+		return d.cost(t.i+t.words-1, en.t0)
+	}
+	c := d.cost(en.t1-1, t.i) + 3
+	if d.preposedPlace(en) {
+		c = min(c, 3)
+	}
+	return c
+}
+
+// fillActors sets the event's actors: the participants of its event
+// words (see participants.go).
+func (d *doc) fillActors(e *evt, s sent, allQuoted bool) {
+	e.persons = map[int]bool{}
+	e.govs = map[string]bool{}
+	for _, ai := range d.participants(e, s, allQuoted) {
+		e.Actors = append(e.Actors, d.actors[ai].Actor)
+		if d.actors[ai].Type == model.ActorPerson {
+			e.persons[ai] = true
+		}
+		if c := d.actors[ai].country; c != "" {
+			e.govs[c] = true
+		}
+	}
+}
+
+// whereClause reports a place followed by ", where" or ", which", which
+// locates (or is the object of) what the clause tells: "in Geneva, where
+// talks concluded", "the peninsula, which Russia annexed".
+func (d *doc) whereClause(en *ent) bool {
+	k := en.t1
+	return k+1 < len(d.toks) && d.toks[k].low == "," && (d.toks[k+1].low == "where" || d.toks[k+1].low == "which") && d.tokSent[k+1] == en.sentence
+}
+
+// preposedPlace reports a place phrase opening its sentence ("In Moscow on
+// Thursday, Kerry said…"), which locates the main event.
+func (d *doc) preposedPlace(en *ent) bool {
+	s := d.sents[en.sentence]
+	for k := s.t0; k < en.t0; k++ {
+		switch d.toks[k].low {
+		case "in", "at", "the", "—", "--":
+			continue
+		}
+		return false
+	}
+	return true
+}

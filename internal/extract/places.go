@@ -1,0 +1,545 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// addLandmark records "the Kremlin": a government when it acts, the city
+// when something happens at it; nothing without a gazetteer to say which.
+func (d *doc) addLandmark(t0, t1 int, city, code string) {
+	if d.g == nil {
+		return
+	}
+	if d.isLocative(t0) {
+		if p, ok := d.resolvePlace(city, code); ok {
+			d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
+			d.markEnt(t0, t1)
+			return
+		}
+	}
+	if cc, ok := d.g.Country(code); ok {
+		d.addGov(t0, t1, cc)
+	}
+}
+
+// isCountryWord reports whether s names a country or its people ("Russian").
+func (d *doc) isCountryWord(s string) bool {
+	if d.g == nil {
+		return false
+	}
+	_, ok := d.countryByName(s)
+	return ok
+}
+
+// countryWordLen is the number of tokens from k that name a country
+// ("United States" → 2), 0 if none.
+func (d *doc) countryWordLen(k, t1 int) int {
+	for n := min(3, t1-k); n >= 1; n-- {
+		if _, ok := d.countryByName(d.span(k, k+n)); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// placeOrGov handles names found in the gazetteer: countries and capitals
+// acting ("Moscow and Washington agreed") are governments; names after "in",
+// "at", "near"… are where things happen.
+func (d *doc) placeOrGov(t0, t1 int) bool {
+	if d.g == nil {
+		return false
+	}
+	toks := d.toks
+	name := d.span(t0, t1)
+	loc := d.isLocative(t0)
+	if d.afterHonorific(t0) {
+		return false // "Mr. Paris", "Dr. Jordan": a person
+	}
+	if cc, ok := d.countryByName(name); ok {
+		if fold(name) != fold(cc.Name) && !d.isCountryName(cc, name) {
+			// A demonym ("Russian"): not a place by itself, except before a
+			// place noun ("the Crimean peninsula" is handled by the region lookup).
+			return d.regionAdjective(t0, t1)
+		}
+		if dir, c0 := d.compassBefore(t0); dir != "" {
+			// "northern Vietnam", "the south of France": a part of the
+			// country, placed in that part rather than at its centre.
+			if lat, lon, ok := geo.CompassPoint(cc.Code, dir); ok {
+				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
+				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)
+				poss := t1 < len(toks) && toks[t1].low == "'s"
+				e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
+				e.locative = (loc || d.whereClause(&e)) && !poss
+				d.ents = append(d.ents, e)
+				d.markEnt(t0, t1)
+				return true
+			}
+		}
+		if !loc && d.actsAsGov(t0, t1) {
+			d.addGov(t0, t1, cc)
+			return true
+		}
+		p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
+		if cands := d.x.cache.lookup(d.g, name); len(cands) > 0 && cands[0].Class == "country" {
+			p = cands[0].Place
+		}
+		poss := t1 < len(toks) && toks[t1].low == "'s"
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: (loc || d.isObjectPlace(t0)) && !poss, country: true, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
+	if toks[t0].upper {
+		// Upper case is a dateline ("MOSCOW -") or an acronym, never a place otherwise.
+		if !d.isDatelineAt(t0, t1) {
+			return false
+		}
+		name = titleCase(name)
+		loc = true
+		defer func() {
+			if n := len(d.ents); n > 0 && d.ents[n-1].t0 == t0 {
+				d.ents[n-1].dateline = true
+			}
+		}()
+	}
+	cands := d.x.cache.lookup(d.g, name)
+	if len(cands) == 0 {
+		return d.regionAdjective(t0, t1)
+	}
+	// Without a locative cue a capitalised word is a place only on strong
+	// evidence, since many words are towns somewhere ("Post", "Reading",
+	// "Independence"): a capital, a city of a million, a region, or a city
+	// of the countries the article talks about.
+	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0)
+	if weak {
+		best := cands[0]
+		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) {
+			return false
+		}
+	}
+	p, ok := d.resolve(name)
+	if !ok {
+		return false
+	}
+	if weak && !d.strongPlace(p) && !(!loc && d.actsAsGov(t0, t1) && d.isCapitalName(t0, t1)) {
+		return false
+	}
+	// A capital acting is its government.
+	if !loc && p.Country != "" && d.actsAsGov(t0, t1) {
+		if cc, ok := d.g.Country(p.Country); ok && capitalIs(cc.Capital, fold(name)) {
+			d.addGov(t0, t1, cc)
+			return true
+		}
+	}
+	if p.Feature != "country" && !areaFeature(p.Feature) && !toks[t0].upper && fold(name) != fold(p.Name) {
+		// Show the place as the article spells it ("Palmyra", "Geneva"); the
+		// key still identifies the gazetteer entry.
+		p.Name = name
+	}
+	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0)
+	if t1 < len(toks) && toks[t1].low == "'s" {
+		// "in Syria's war": the place qualifies a noun, it does not locate an event.
+		e.locative = false
+	}
+	e.modifier = d.isModifierPlace(t1)
+	e.country = p.Feature == "country"
+	d.ents = append(d.ents, e)
+	d.markEnt(t0, t1)
+	return true
+}
+
+// areaClass reports gazetteer classes of areas, which need no locative cue
+// to be believed: regions, physical features and disputed areas. A
+// first-level division needs the article to be about its country (see
+// strongPlace): too many are also surnames ("Kerry", "Jackson").
+func areaClass(c string) bool {
+	switch c {
+	case "region", "feature", "disputed":
+		return true
+	}
+	return false
+}
+
+// areaFeature is areaClass for a resolved place's feature code.
+func areaFeature(f string) bool {
+	switch f {
+	case "region", "feature", "disputed":
+		return true
+	}
+	return false
+}
+
+// compassBefore finds a compass word before the country name at t0:
+// "northern Vietnam", "north-eastern Japan", "the south of France". It
+// returns the direction (geo.CompassDirection) and the first token of the
+// phrase, or "" when there is none.
+func (d *doc) compassBefore(t0 int) (string, int) {
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k < s.t0 {
+		return "", t0
+	}
+	if d.toks[k].low == "of" && k-1 >= s.t0 {
+		// "the south of France", "the north-east of England"
+		if dir := geo.CompassDirection(d.toks[k-1].low); dir != "" && dir != "central" {
+			c0 := k - 1
+			if c0-1 >= s.t0 && d.toks[c0-1].low == "the" {
+				c0--
+			}
+			return dir, c0
+		}
+		return "", t0
+	}
+	w := d.toks[k].low
+	if strings.HasSuffix(w, "ern") || w == "central" {
+		if k-1 >= s.t0 && (d.toks[k-1].low == "north" || d.toks[k-1].low == "south") && (strings.HasPrefix(w, "east") || strings.HasPrefix(w, "west")) {
+			// "north eastern"
+			return geo.CompassDirection(d.toks[k-1].low + w), k - 1
+		}
+		return geo.CompassDirection(w), k
+	}
+	return "", t0
+}
+
+// honorifics before a name make it a person's ("Mr. Paris").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "mister": true, "madam": true, "madame": true, "monsieur": true,
+}
+
+// afterHonorific reports a name right after "Mr.", "Mrs.", "Dr."….
+func (d *doc) afterHonorific(t0 int) bool {
+	k := t0 - 1
+	if k >= 0 && d.toks[k].low == "." {
+		k--
+	}
+	return k >= 0 && d.tokSent[k] == d.tokSent[t0] && honorifics[strings.TrimSuffix(d.toks[k].low, ".")]
+}
+
+// strongPlace reports a gazetteer match that needs no locative cue to be
+// believed: a country or region, a national capital, a city of a million
+// people, or a city in one of the countries the article names.
+func (d *doc) strongPlace(p model.Place) bool {
+	switch {
+	case p.Feature == "country" || p.Feature == "region" || p.Feature == "PPLC" || areaFeature(p.Feature):
+		return true
+	case p.Population >= 1000000:
+		return true
+	}
+	for _, c := range d.geoContext().Countries {
+		if c == p.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// inContext reports a country the article talks about.
+func (d *doc) inContext(cc string) bool {
+	for _, c := range d.geoContext().Countries {
+		if c == cc {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) isCountryName(cc geo.Country, s string) bool {
+	f := fold(s)
+	if f == fold(cc.Name) || "the "+f == fold(cc.Name) {
+		return true
+	}
+	for _, n := range cc.Names {
+		if fold(n) == f {
+			return true
+		}
+	}
+	return false
+}
+
+// regionAdjective handles "the Crimean peninsula": an adjective before a
+// place noun that names a region ("Crimean" → "Crimea").
+func (d *doc) regionAdjective(t0, t1 int) bool {
+	toks := d.toks
+	if t1 >= len(toks) || t1-t0 != 1 {
+		return false
+	}
+	head := toks[t1].low
+	if head != "peninsula" && head != "region" && head != "coast" && head != "province" && head != "island" && head != "islands" {
+		return false
+	}
+	w := toks[t0].text
+	var tries []string
+	switch {
+	case strings.HasSuffix(w, "ian"):
+		tries = append(tries, w[:len(w)-1], w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "an"):
+		tries = append(tries, w[:len(w)-1], w[:len(w)-2])
+	case strings.HasSuffix(w, "ese"):
+		tries = append(tries, w[:len(w)-3])
+	}
+	for _, n := range tries {
+		if p, ok := d.resolve(n); ok && (p.Feature == "region" || p.Population > 0 || p.Feature == "country" || areaFeature(p.Feature)) {
+			d.ents = append(d.ents, ent{t0: t0, t1: t1 + 1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: true, sentence: d.tokSent[t0]})
+			d.markEnt(t0, t1+1)
+			return true
+		}
+	}
+	return false
+}
+
+// isLocative reports whether the name at t0 is introduced by a locative
+// preposition, possibly with an article and a few modifiers in between
+// ("in Moscow", "at the Kremlin", "around the ancient Syrian city, Palmyra").
+func (d *doc) isLocative(t0 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k >= s.t0 && toks[k].low == "," {
+		k--
+	}
+	steps := 0
+	for k >= s.t0 && steps < 5 {
+		t := toks[k]
+		if !t.word {
+			return false
+		}
+		if locatives[t.low] || t.low == "based" {
+			return true
+		}
+		if t.low == "to" && k > s.t0 && travelVerbs[toks[k-1].low] {
+			// "travelled to Paris for talks": the destination is where it happens.
+			return true
+		}
+		if t.low == "from" || t.low == "to" || t.low == "of" || t.low == "into" {
+			return false
+		}
+		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || t.cap && d.isCountryWord(t.text) {
+			k--
+			steps++
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// placeModifier reports adjectives that may stand between a locative
+// preposition and a place name: "in the ancient city", "in rebel-held Idlib".
+func placeModifier(w string) bool {
+	switch w {
+	case "ancient", "old", "historic", "nearby", "central", "besieged", "embattled", "war-torn",
+		"war-ravaged", "capital", "coastal", "northern", "southern", "eastern", "western",
+		"northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+		"north", "south", "east", "west", "downtown", "suburban", "disputed", "occupied":
+		return true
+	}
+	return strings.HasSuffix(w, "-held") || strings.HasSuffix(w, "-controlled") || strings.HasSuffix(w, "ern")
+}
+
+// isDatelineAt reports an upper-case place name opening a sentence and
+// followed by a dash: "MOSCOW -", "—MOSCOW --".
+func (d *doc) isDatelineAt(t0, t1 int) bool {
+	s := d.sents[d.tokSent[t0]]
+	for k := s.t0; k < t0; k++ {
+		if d.toks[k].word {
+			return false
+		}
+	}
+	if t1 >= s.t1 {
+		return false
+	}
+	w := d.toks[t1].low
+	return w == "-" || w == "--" || w == ","
+}
+
+// isAppositive reports "the ancient city, Palmyra" or "the city of Aleppo".
+func (d *doc) isAppositive(t0 int) bool {
+	toks := d.toks
+	k := t0 - 1
+	if k > 0 && (toks[k].low == "," || toks[k].low == "of") {
+		k--
+	}
+	return k >= 0 && placeHeads[toks[k].low]
+}
+
+// isObjectPlace reports a place that is the object of an event word:
+// "invasion of Crimea", "withdrawing from Syria", "annexed Crimea".
+func (d *doc) isObjectPlace(t0 int) bool {
+	toks := d.toks
+	k := t0 - 1
+	if k < 0 {
+		return false
+	}
+	if toks[k].low == "the" && k > 0 {
+		k--
+	}
+	if toks[k].low == "of" && k > 0 && toks[k-1].low == "out" {
+		// "pull its forces out of X"
+		return true
+	}
+	if toks[k].low == "of" || toks[k].low == "from" {
+		if k > 0 {
+			if n, ok := nouns[toks[k-1].low]; ok && (n == model.KindMilitary || n == model.KindAnnexation || n == model.KindWithdrawal) {
+				return true
+			}
+			if toks[k].low == "from" {
+				for j := k - 1; j >= 0 && j >= k-4; j-- {
+					if tr, ok := verbForms[toks[j].low]; ok && tr.kind == model.KindWithdrawal {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
+		return true
+	}
+	return d.objectOfSeizure(t0)
+}
+
+// seizureKinds are the kinds whose verb takes the place it acts on as its
+// object: forces seize a town, a storm hits a coast, gunmen attack a city.
+var seizureKinds = map[model.Kind]bool{
+	model.KindMilitary: true, model.KindAttack: true, model.KindAnnexation: true,
+	model.KindDisaster: true, model.KindProtest: true,
+}
+
+// objectOfSeizure reports a place at the end of the object of such a verb,
+// reached through "of" and modifiers: "conquering the dictator's hometown
+// of Tikrit", "took control of much of the city of Mosul", "hit the
+// eastern coast of Leyte".
+func (d *doc) objectOfSeizure(t0 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	sawOf, sawNoun := false, false
+	for k, n := t0-1, 0; k >= s.t0 && n < 9; k, n = k-1, n+1 {
+		w := toks[k].low
+		if tr, ok := verbForms[w]; ok && tr.form != formNoun && seizureKinds[tr.kind] {
+			// "seized Tikrit", "hit northeastern Japan", "seized most of
+			// the city of Mosul" — not "seized weapons Tikrit had".
+			return sawOf || !sawNoun
+		}
+		if ph := d.phraseAt(k); ph != nil && ph.form != formNoun && seizureKinds[ph.kind] {
+			return true
+		}
+		switch {
+		case w == "of" || w == "into" || w == "onto":
+			sawOf = true
+		case w == "'s" || w == "the" || w == "much" || w == "most" || w == "parts" || w == "part" || w == "portions" || w == "all" || placeModifier(w):
+		case w == "and" && (placeModifier(toks[k+1].low) || k > s.t0 && placeModifier(toks[k-1].low)):
+			// "hit northeastern and eastern Japan"
+		case !toks[k].word, subordinators[w], locatives[w], phraseStops[w] && w != "of":
+			return false
+		default:
+			sawNoun = true
+		}
+	}
+	return false
+}
+
+// isModifierPlace reports a place name right before an event noun: "the
+// Geneva talks", "the Minsk agreement".
+func (d *doc) isModifierPlace(t1 int) bool {
+	if t1 >= len(d.toks) {
+		return false
+	}
+	w := d.toks[t1].low
+	if k, ok := nouns[w]; ok && k != model.KindStatement {
+		return true
+	}
+	if w == "peace" && t1+1 < len(d.toks) {
+		_, ok := nouns[d.toks[t1+1].low]
+		return ok
+	}
+	return false
+}
+
+// actsAsGov reports whether a country or capital name is used as an agent:
+// subject of a verb ("Moscow and Washington agreed", "Washington is wary"),
+// agent of a passive ("brokered by Moscow"), partner ("with Moscow"), or
+// possessor of an act ("Moscow's invasion").
+func (d *doc) actsAsGov(t0, t1 int) bool {
+	toks := d.toks
+	s := d.sents[d.tokSent[t0]]
+	if t0-1 >= s.t0 {
+		switch toks[t0-1].low {
+		case "by", "with", "between", "against", "and":
+			return true
+		}
+		if toks[t0-1].low == "the" && t0-2 >= s.t0 && (toks[t0-2].low == "by" || toks[t0-2].low == "with" || toks[t0-2].low == "between" || toks[t0-2].low == "and") {
+			return true
+		}
+	}
+	k := t1
+	for k < s.t1 {
+		t := toks[k]
+		if t.low == "'s" {
+			if k == t1 && d.isCapitalName(t0, t1) {
+				// "Tokyo's decision", "Moscow's campaign": a capital's acts are its government's.
+				return true
+			}
+			k++
+			if k < s.t1 {
+				if _, ok := nouns[toks[k].low]; ok || militaryNouns[toks[k].low] || govNouns[toks[k].low] {
+					return true
+				}
+				// "Moscow's campaign", "Russia's position": skip adjectives.
+				if k+1 < s.t1 {
+					if _, ok := nouns[toks[k+1].low]; ok {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if t.low == "and" || t.low == "," || t.low == "the" || t.low == "along" || t.low == "with" {
+			k++
+			continue
+		}
+		if t.word && t.cap {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= s.t1 {
+		return false
+	}
+	w := toks[k].low
+	if agentFollowers[w] {
+		return true
+	}
+	if tr, ok := verbForms[w]; ok && tr.form != formNoun && tr.form != formGerund {
+		return true
+	}
+	return false
+}
+
+// isCapitalName reports whether tokens [t0,t1) name a national capital.
+func (d *doc) isCapitalName(t0, t1 int) bool {
+	if d.g == nil {
+		return false
+	}
+	name := fold(d.span(t0, t1))
+	for _, c := range d.x.cache.lookup(d.g, d.span(t0, t1)) {
+		if c.Feature != "PPLC" {
+			continue
+		}
+		if cc, ok := d.g.Country(c.Country); ok && capitalIs(cc.Capital, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalIs compares a country's capital with a folded name, allowing the
+// short form ("Washington" for "Washington D.C.").
+func capitalIs(capital, folded string) bool {
+	fc := fold(capital)
+	return fc == folded || strings.HasPrefix(fc, folded+" ")
+}

@@ -1,0 +1,307 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// cost measures how far apart two token positions are for the purpose of
+// linking a time or place to an event word: words count 1, commas 2, clause
+// boundaries and brackets more. Tokens of time expressions are free.
+func (d *doc) cost(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	c := 0
+	for k := a + 1; k < b; k++ {
+		if d.tokTime[k] >= 0 {
+			continue
+		}
+		if e := d.tokEnt[k]; e >= 0 && k > a+1 && d.tokEnt[k-1] == e {
+			continue // a name counts as one word
+		}
+		t := &d.toks[k]
+		if t.scare {
+			continue
+		}
+		switch {
+		case t.low == ",":
+			c += 2
+		case t.low == ";" || t.low == ":" || t.low == "--" || t.low == "(" || t.low == ")" || t.low == `"`:
+			c += 5
+		case !t.word:
+		case subordinators[t.low]:
+			c += 3
+		default:
+			c++
+		}
+	}
+	return c
+}
+
+// maxTimeCost is the farthest a time expression may be from the event word
+// it dates.
+const maxTimeCost = 10
+
+// attachTimes links each trigger to the time expression governing it.
+func (d *doc) attachTimes() {
+	byS := map[int][]int{}
+	for i, x := range d.times {
+		if x.usable {
+			byS[x.sentence] = append(byS[x.sentence], i)
+		}
+	}
+	for ti := range d.triggers {
+		tr := &d.triggers[ti]
+		best, bestCost := -1, math.MaxInt
+		mainVerb := tr.form == formPast || tr.form == formPres
+		for _, xi := range byS[tr.sentence] {
+			x := &d.times[xi]
+			if x.quoted != tr.quoted {
+				continue
+			}
+			var c int
+			if x.prenominal {
+				if x.bound < tr.i || x.bound >= tr.i+tr.words {
+					continue
+				}
+				c = 0
+			} else {
+				// Time before the trigger: count from its end; after: from its start.
+				if x.t1 <= tr.i {
+					c = d.cost(x.t1-1, tr.i)
+				} else {
+					c = d.cost(tr.i+tr.words-1, x.t0)
+				}
+				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i {
+					c = min(c, 2)
+				}
+			}
+			if (tr.statement || tr.kind == model.KindStatement) && x.Precision != model.PrecisionDay && x.Precision != model.PrecisionWeek && !x.prenominal && x.t0 > tr.i && c > 2 {
+				// "said sales fell last year": a month or a year after the
+				// verb dates what was said, not the saying.
+				continue
+			}
+			if tr.irrealis && !tr.quoted && !x.Future && x.Anchored && !d.dct.IsZero() && x.End.Before(d.dct) && !x.prenominal {
+				// "said on Wednesday the ministers would meet": a past day
+				// dates the saying, not what was to happen.
+				continue
+			}
+			if x.Future && !d.futureFits(tr, x) {
+				if c <= 2*maxTimeCost {
+					// The sentence has its own time, but it cannot date this
+					// word: do not fall back on the story's day either.
+					tr.timeRejected = true
+				}
+				continue
+			}
+			if c < bestCost {
+				best, bestCost = xi, c
+			}
+		}
+		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.relativeOfNoun(ti); xi >= 0 {
+				// "Friday's earthquake that hit northeastern Japan": the
+				// relative clause tells the noun's event, on its date.
+				best, bestCost = xi, 0
+			}
+		}
+		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.reportedTime(ti); xi >= 0 {
+				// "told reporters Saturday that 2,839 officers have been
+				// taken into custody": what was reported had happened by the
+				// day it was told.
+				best, bestCost = xi, 0
+			}
+		}
+		if best >= 0 && bestCost <= maxTimeCost {
+			tr.time = best
+		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && d.mainVerb(ti) && !d.subordinateBetween(tr, &d.times[best]) {
+			// "Militants seized most of the northern city of Tikrit,
+			// birthplace of …, on Wednesday": the sentence's one date
+			// belongs to its main verb, however long the object between.
+			tr.time = best
+		}
+	}
+}
+
+// relativeOfNoun is the time of the event noun that a relative clause
+// opened by trigger ti describes ("the tsunami that hit the coast",
+// "the bombs which exploded"), or -1.
+func (d *doc) relativeOfNoun(ti int) int {
+	tr := &d.triggers[ti]
+	s := d.sents[tr.sentence]
+	k := tr.i - 1
+	if k <= s.t0 || tr.form != formPast && tr.form != formPres {
+		return -1
+	}
+	if w := d.toks[k].low; w != "that" && w != "which" {
+		return -1
+	}
+	for _, oi := range d.sentTrigs[tr.sentence] {
+		o := &d.triggers[oi]
+		if o.form == formNoun && o.i+o.words >= k-3 && o.i+o.words <= k && o.time >= 0 {
+			return o.time
+		}
+	}
+	return -1
+}
+
+// reportedTime is the time of the reporting verb whose "that" clause holds
+// trigger ti, when ti is told as done (past or perfect, not under a modal),
+// or -1. The reporting verb's own time must already be attached.
+func (d *doc) reportedTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast || tr.irrealis || tr.negated || tr.quoted {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	for _, oi := range d.sentTrigs[tr.sentence] {
+		o := &d.triggers[oi]
+		if oi == ti || o.i >= tr.i || !(o.statement || o.kind == model.KindStatement) || o.time < 0 {
+			continue
+		}
+		x := &d.times[o.time]
+		if x.Future || x.Precision != model.PrecisionDay {
+			continue
+		}
+		for k := o.i + o.words; k < tr.i && k < s.t1; k++ {
+			if d.toks[k].low == "that" {
+				return o.time
+			}
+		}
+	}
+	return -1
+}
+
+// mainVerb reports the first finite, unquoted event verb of its sentence.
+func (d *doc) mainVerb(ti int) bool {
+	tr := &d.triggers[ti]
+	if tr.quoted || tr.form != formPast && tr.form != formPres && tr.form != formGerund {
+		return false
+	}
+	return d.firstVerbAfter(d.sents[tr.sentence].t0, tr.sentence) == tr.i
+}
+
+// subordinateBetween reports a clause boundary word between a trigger and
+// a time expression ("seized Tikrit after fighters converged on Monday").
+func (d *doc) subordinateBetween(tr *trig, x *texpr) bool {
+	a, b := tr.i+tr.words, x.t0
+	if x.t1 <= tr.i {
+		a, b = x.t1, tr.i
+	}
+	for k := a; k < b; k++ {
+		if subordinators[d.toks[k].low] || d.toks[k].low == ";" || d.toks[k].low == `"` {
+			return true
+		}
+	}
+	return false
+}
+
+// futureFits says whether a time after publication can date trigger tr:
+// a deadline ("targeted by August", "proposed for August"), something
+// planned ("will meet on Monday", "a conference next month"), but not a
+// past-tense verb or a statement.
+func (d *doc) futureFits(tr *trig, x *texpr) bool {
+	if deadlineSignal(x) {
+		return true
+	}
+	if tr.statement || tr.kind == model.KindStatement {
+		return false
+	}
+	if tr.irrealis {
+		return true
+	}
+	if tr.form == formNoun {
+		switch tr.kind {
+		case model.KindMeeting, model.KindTalks, model.KindConference, model.KindDeadline:
+			// "a conference next month" — unless the sentence tells of a
+			// past act ("proposed a plan at a meeting on Wednesday"): then
+			// the time cannot be after publication.
+			return !d.realisPast(tr.sentence)
+		}
+	}
+	return false
+}
+
+// deadlineSignal: "by August", "until December 7", "for August".
+func deadlineSignal(x *texpr) bool {
+	return x.Signal == "by" || x.Signal == "for" || x.Signal == "until" || x.Signal == "till" || strings.Contains(x.Mod, "BEFORE")
+}
+
+// realisPast reports whether sentence si has a past-tense event verb that
+// is not under a modal.
+func (d *doc) realisPast(si int) bool {
+	for _, ti := range d.sentTrigs[si] {
+		t := d.triggers[ti]
+		if t.form == formPast && !t.irrealis && !t.adjectival && !t.quoted {
+			return true
+		}
+	}
+	return false
+}
+
+// preposed reports a time expression that opens its sentence ("On Sunday,
+// …", "In Moscow on Thursday, …"), which dates the main verb after it.
+func (d *doc) preposed(x *texpr) bool {
+	s := d.sents[x.sentence]
+	for k := s.t0; k < x.t0; k++ {
+		t := d.toks[k]
+		if d.tokEnt[k] >= 0 || t.low == "in" || t.low == "on" || t.low == "at" || t.low == "the" || t.low == "late" || t.low == "early" || t.low == "—" || t.low == "--" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// firstVerbAfter returns the first finite-verb trigger after token k in
+// sentence si, or -1.
+func (d *doc) firstVerbAfter(k, si int) int {
+	for _, ti := range d.sentTrigs[si] {
+		tr := d.triggers[ti]
+		if tr.i >= k && (tr.form == formPast || tr.form == formPres) {
+			return tr.i
+		}
+	}
+	return -1
+}
+
+// storyDate finds the day the article reports on: the recent day (within a
+// week before publication) that its narrative mentions most, else the
+// publication day itself when the article carries a dateline.
+func (d *doc) storyDate() {
+	if d.dct.IsZero() {
+		return
+	}
+	counts := map[time.Time]int{}
+	for _, x := range d.times {
+		if !x.usable || !x.Anchored || x.quoted || x.Future || x.Precision != model.PrecisionDay {
+			continue
+		}
+		if d.sents[x.sentence].headline {
+			continue
+		}
+		day := model.Day(x.Start)
+		if day.After(d.dct) || day.Before(d.dct.AddDate(0, 0, -7)) {
+			continue
+		}
+		counts[day]++
+	}
+	best, n := time.Time{}, 0
+	for day, c := range counts {
+		if c > n || c == n && day.After(best) {
+			best, n = day, c
+		}
+	}
+	if n > 0 {
+		d.story = best
+		return
+	}
+	if d.a.Dateline != "" {
+		d.story = d.dct
+	}
+}

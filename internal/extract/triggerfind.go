@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// trig is one trigger found in the text.
+type trig struct {
+	trigger
+	i            int // first token
+	sentence     int
+	quoted       bool
+	irrealis     bool // under a modal, "to", "whether", "if": not (yet) real
+	negated      bool
+	reduced      bool // "the ceasefire agreed by…": background, not the story's news
+	adjectival   bool // "the agreed steps"
+	inherits     bool // may take the story's day without its own time expression
+	inEvent      bool // part of some event of its sentence
+	timeRejected bool // a nearby time expression could not date it
+	time         int  // attached time expression, -1 if none
+}
+
+// determiners before a word make it a noun ("the talks", "a visit").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "'s": true, "his": true, "her": true, "their": true,
+	"its": true, "our": true, "your": true, "this": true, "that": true, "these": true, "those": true,
+	"any": true, "some": true, "no": true, "new": true, "first": true, "second": true, "recent": true,
+	"further": true, "joint": true, "direct": true, "peace": true, "marathon": true, "lengthy": true,
+	"long": true, "brief": true, "fresh": true, "previous": true, "latest": true, "sudden": true,
+	"partial": true, "full": true, "russian": true, "american": true, "of": true, "for": true,
+	"possible": true, "preliminary": true, "major": true, "surprise": true, "planned": true,
+}
+
+// subjects before a word that is both noun and verb make it a verb.
+var subjectWords = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "who": true,
+	"which": true, "to": true, "will": true, "would": true, "could": true, "can": true, "may": true,
+	"might": true, "should": true, "must": true, "also": true, "not": true, "n't": true, "then": true,
+	"'ll": true, "did": true, "does": true, "do": true,
+}
+
+// findTriggers finds event words in every prose sentence.
+func (d *doc) findTriggers() {
+	toks := d.toks
+	d.sentTrigs = make([][]int, len(d.sents))
+	for si, s := range d.sents {
+		if s.headline {
+			continue
+		}
+		for i := s.t0; i < s.t1; i++ {
+			t := &toks[i]
+			if !t.word || d.tokTime[i] >= 0 {
+				continue
+			}
+			if e := d.tokEnt[i]; e >= 0 && d.ents[e].kind != entNone {
+				continue
+			}
+			var tr trigger
+			ok := false
+			if ph := d.phraseAt(i); ph != nil {
+				tr, ok = *ph, true
+			} else {
+				tr, ok = d.wordTrigger(i, s)
+			}
+			if !ok {
+				continue
+			}
+			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
+			if x.kind == model.KindMilitary && (strings.HasPrefix(x.pres, "strike") || toks[i].low == "strike" || toks[i].low == "strikes") && d.labourNear(i, s) {
+				// "workers went on strike": a labour dispute.
+				x.kind, x.pres = model.KindProtest, "strikes"
+			}
+			if x.kind == model.KindMilitary && x.form != formNoun {
+				// "the earthquake that hit Japan": nature, not war.
+				for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+					if isDisasterNoun(toks[k].low) {
+						x.kind = model.KindDisaster
+						if x.pres == "" {
+							x.pres = "strikes"
+						}
+						x.pres = toks[k].low + " " + x.pres // "earthquake hits"
+						break
+					}
+				}
+			}
+			if x.lemma == "release" && d.custodyNear(i, s) {
+				// "released the hostages", "freed from prison": custody
+				// ends; "released a new phone" is not that.
+				x.kind, x.weak = model.KindArrest, false
+			}
+			d.modality(&x, s)
+			if tr.aspectual {
+				k, ok := d.aspectKind(i, s)
+				if !ok {
+					i += tr.words - 1
+					continue
+				}
+				x.kind = k
+			}
+			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
+			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
+				// "the leaked document": a proposal made public, dated by the story.
+				x.inherits = !x.quoted
+			}
+			d.triggers = append(d.triggers, x)
+			d.sentTrigs[si] = append(d.sentTrigs[si], len(d.triggers)-1)
+			i += tr.words - 1
+		}
+	}
+}
+
+// relativeClause reports a verb in a non-restrictive relative clause
+// (", which has seized wide swaths", ", who fled in 2014"): background
+// about someone, not the news of the story's day.
+func (d *doc) relativeClause(i int, s sent) bool {
+	for k, n := i-1, 0; k > s.t0 && n < 4; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if (w == "which" || w == "who") && d.toks[k-1].low == "," {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// custodyNear reports words of captivity around token i.
+func (d *doc) custodyNear(i int, s sent) bool {
+	for k := max(s.t0, i-4); k < min(s.t1, i+6); k++ {
+		switch d.toks[k].low {
+		case "hostage", "hostages", "prisoner", "prisoners", "detainee", "detainees", "captive", "captives",
+			"prison", "jail", "custody", "detention", "captivity", "bail", "kidnapped", "abducted":
+			return true
+		}
+	}
+	return false
+}
+
+// labourNear reports words of a labour dispute around token i.
+func (d *doc) labourNear(i int, s sent) bool {
+	for k := max(s.t0, i-6); k < min(s.t1, i+7); k++ {
+		switch d.toks[k].low {
+		case "workers", "union", "unions", "employees", "staff", "pilots", "teachers", "nurses", "drivers",
+			"labour", "labor", "pay", "wages", "walkout", "picket", "strikers", "miners", "dockers":
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt returns the multi-word trigger starting at token k, if any.
+func (d *doc) phraseAt(k int) *trigger {
+	toks := d.toks
+	for _, pi := range phraseIndex[toks[k].low] {
+		p := &phrases[pi]
+		if k+len(p.words) > len(toks) {
+			continue
+		}
+		match := true
+		for j := 1; j < len(p.words); j++ {
+			if toks[k+j].low != p.words[j] || d.tokSent[k+j] != d.tokSent[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return &p.t
+		}
+	}
+	return nil
+}
+
+// wordTrigger decides whether the single token i is a trigger, and as what.
+func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
+	toks := d.toks
+	w := toks[i].low
+	prev := ""
+	if i > s.t0 {
+		prev = toks[i-1].low
+	}
+	next := ""
+	if i+1 < s.t1 {
+		next = toks[i+1].low
+	}
+	_, isNoun := nouns[w]
+	vt, isVerb := verbForms[w]
+	if !isNoun && !isVerb {
+		return wordnetTrigger(w, prev)
+	}
+	// Verb uses that are not events.
+	if isVerb {
+		switch vt.kind {
+		case model.KindMilitary:
+			// "strike a deal" is an agreement, not an air strike.
+			if strings.HasPrefix(w, "stri") || w == "struck" {
+				for j := i + 1; j < min(i+4, s.t1); j++ {
+					switch toks[j].low {
+					case "deal", "agreement", "bargain", "accord", "compromise":
+						return trigger{}, false
+					}
+				}
+			}
+		case model.KindDeadline:
+			if next != "by" && next != "for" {
+				return trigger{}, false
+			}
+		case model.KindWithdrawal:
+			if strings.HasPrefix(w, "pull") {
+				// "pull its forces out of", "pulled back": not "pulled ahead".
+				out := false
+				for j := i + 1; j < min(i+5, s.t1); j++ {
+					if toks[j].low == "out" || toks[j].low == "back" {
+						out = true
+					}
+				}
+				if !out {
+					return trigger{}, false
+				}
+			}
+		}
+		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealis[prev] {
+			isVerb = false
+		}
+	}
+	if isNoun && isVerb {
+		verbish := subjectWords[prev] || (i > s.t0 && d.tokEnt[i-1] >= 0 && d.ents[d.tokEnt[i-1]].kind != entPlace && prev != "'s")
+		if w == "meeting" && (prev == "after" || prev == "before" || prev == "while" || prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "by") {
+			verbish = true
+		}
+		if !verbish || determiners[prev] {
+			return nounTriggers[w], true
+		}
+		return vt, true
+	}
+	if isNoun {
+		return nounTriggers[w], true
+	}
+	if determiners[prev] && prev != "that" && vt.form == formPast {
+		vt.form = formNoun
+		return vt, true
+	}
+	return vt, true
+}
+
+// presentPassive reports "is being discussed", "are agreed": a participle
+// after a present form of "be" describes now, not a past event.
+func (d *doc) presentPassive(i int, s sent) bool {
+	for k, n := i-1, 0; k >= s.t0 && n < 2; k, n = k-1, n+1 {
+		switch d.toks[k].low {
+		case "is", "are", "am", "being", "be", "'re":
+			return true
+		}
+	}
+	return false
+}
+
+// modality fills the irrealis, negated and reduced flags of x.
+func (d *doc) modality(x *trig, s sent) {
+	toks := d.toks
+	i := x.i
+	for k, n := i-1, 0; k >= s.t0 && n < 4; k, n = k-1, n+1 {
+		w := toks[k].low
+		if !toks[k].word && w != "'s" && w != "'ll" {
+			break
+		}
+		if (negations[w] || strings.HasSuffix(w, "n't")) && n < 3 {
+			x.negated = true
+		}
+		if w == "to" {
+			if n <= 1 {
+				x.irrealis = true
+			}
+			continue
+		}
+		if irrealis[w] {
+			x.irrealis = true
+		}
+	}
+	if i+x.words < s.t1 {
+		switch toks[i+x.words].low {
+		case "nothing", "nobody", "none":
+			x.negated = true
+		}
+	}
+	if x.form == formPast && i+x.words < s.t1 {
+		next := toks[i+x.words].low
+		if (next == "by" || next == "with") && i > s.t0 {
+			prev := toks[i-1]
+			switch prev.low {
+			case "was", "were", "is", "are", "been", "be", "had", "has", "have", "he", "she", "they", "it", "we", "i", "and":
+			default:
+				if prev.word && d.tokEnt[i-1] < 0 {
+					x.reduced = true
+				}
+			}
+		}
+	}
+	if x.form == formPast && i > s.t0 && determiners[toks[i-1].low] {
+		x.adjectival = true
+	}
+}
+
+// aspectKind gives an aspectual verb ("concluded", "took effect", "held")
+// the kind of the event noun it is about: its subject before it, or its
+// object just after it.
+func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
+	for k := i - 1; k >= s.t0 && k >= i-12; k-- {
+		if kind, ok := d.eventNounAt(k); ok {
+			return kind, true
+		}
+		if d.toks[k].low == "." || d.toks[k].low == ";" {
+			break
+		}
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if kind, ok := d.eventNounAt(k); ok {
+			return kind, true
+		}
+	}
+	return "", false
+}
+
+// eventNounAt reports the kind of the event noun (or noun phrase) at
+// token k that an aspectual verb can take its kind from: statements and
+// other events say too little.
+func (d *doc) eventNounAt(k int) (model.Kind, bool) {
+	if ph := d.phraseAt(k); ph != nil && ph.form == formNoun && ph.kind != model.KindStatement {
+		return ph.kind, true
+	}
+	if nk, ok := nouns[d.toks[k].low]; ok && nk != model.KindStatement && nk != model.KindOther {
+		return nk, true
+	}
+	return "", false
+}
