@@ -14,7 +14,9 @@ import (
 // only dates in the places outlets print them are read (the archive's "date"
 // prefix, date lines, "Published …" lines, bylines, datelines), photo captions
 // never count, and a date guessed from the prose needs the text's weekdays
-// to agree with it.
+// to agree with it. A lead's day without its year ("on Friday (March 15)")
+// is completed in yearless.go, only when the text's own years leave one
+// year.
 
 // pubDate is the publication date the text gives, if any.
 type pubDate struct {
@@ -72,6 +74,9 @@ func findPubDate(lines []line, noise []bool, dl dateline, order dateOrder) pubDa
 		}
 	}
 	if t, ok := inferFromProse(lines, noise, wds, order); ok {
+		return pubDate{t: t, source: model.DateInferred, line: -1}
+	}
+	if t, ok := inferYearless(lines, noise, wds, order); ok {
 		return pubDate{t: t, source: model.DateInferred, line: -1}
 	}
 	return pubDate{line: -1}

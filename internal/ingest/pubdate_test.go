@@ -235,6 +235,16 @@ var devsetShown = []string{
 	"thaicave-thailandnews-2018-07-10.txt",       // archive prefix
 }
 
+// devsetInferred are the dev set articles whose date is inferred, each
+// checked by reading it: the latest full date and the weekday it names, or
+// the lead's weekday and day without a year and the year of a full date on
+// that day.
+var devsetInferred = []string{
+	"christchurch-straitstimes-2019-03-15.txt", // "on Friday (March 15)", the day's captions "March 15, 2019"
+	"notredame-abc11-2019-04-15.txt",           // latest full date, its weekday named
+	"turkeycoup-usatoday-2016-07-16.txt",       // latest full date, its weekday named
+}
+
 // devsetDatelines are the datelines read by hand; the rest have none.
 var devsetDatelines = map[string]string{
 	"brussels-arkansasonline-2016-03-23.txt":   "BRUSSELS",
@@ -262,15 +272,31 @@ var devsetDatelines = map[string]string{
 }
 
 // TestDevsetDates imports the dev set without its manifest: every article
-// that shows its date must get exactly the manifest's date, and none may get
-// a different one.
+// that shows its date must get exactly the manifest's date, those whose
+// date is inferred must get it too, and none may get a different one.
 func TestDevsetDates(t *testing.T) {
 	dir := filepath.Join(sharedtest.Dir(t), "devset")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("no dev set beside the repository: %v", err)
 	}
-	n, total := checkDates(t, dir, devsetShown)
-	t.Logf("dev set: %d of %d articles dated from their text", n, total)
+	sources, total := checkDates(t, dir, devsetShown)
+	inferred := 0
+	for _, src := range sources {
+		if src == model.DateInferred {
+			inferred++
+		}
+	}
+	t.Logf("dev set: %d of %d articles dated from their text (%d inferred)", len(sources), total, inferred)
+	for _, f := range devsetInferred {
+		if src, ok := sources[f]; !ok {
+			t.Errorf("%s: no date inferred", f)
+		} else if src != model.DateInferred {
+			t.Errorf("%s: date source %s, want %s", f, src, model.DateInferred)
+		}
+	}
+	if want := len(devsetShown) + len(devsetInferred); len(sources) < want {
+		t.Errorf("dev set: %d articles dated, want at least %d", len(sources), want)
+	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	for _, f := range files {
 		a, err := ReadFile(f, nil)
@@ -287,13 +313,15 @@ func TestDevsetDates(t *testing.T) {
 
 // TestCorpusDates does the same on the sample corpus.
 func TestCorpusDates(t *testing.T) {
-	n, total := checkDates(t, sharedtest.Corpus(t), []string{"002_29f73ea6589d3eb9.txt", "004_1482635488417419.txt"})
-	t.Logf("corpus: %d of %d articles dated from their text", n, total)
+	sources, total := checkDates(t, sharedtest.Corpus(t), []string{"002_29f73ea6589d3eb9.txt", "004_1482635488417419.txt"})
+	t.Logf("corpus: %d of %d articles dated from their text", len(sources), total)
 }
 
 // checkDates reads every article of dir without a manifest and compares its
-// date with dir/sources.csv. It returns how many got a date.
-func checkDates(t *testing.T, dir string, shown []string) (dated, total int) {
+// date with dir/sources.csv (a wrong date fails the test). It returns the
+// source of the date of each article that got one, and how many were read.
+func checkDates(t *testing.T, dir string, shown []string) (dated map[string]model.DateSource, total int) {
+	dated = map[string]model.DateSource{}
 	t.Helper()
 	m, err := LoadManifest(filepath.Join(dir, "sources.csv"))
 	if err != nil {
@@ -321,7 +349,7 @@ func checkDates(t *testing.T, dir string, shown []string) (dated, total int) {
 			}
 			continue
 		}
-		dated++
+		dated[base] = a.DateSource
 		got := a.Published.Format("2006-01-02")
 		t.Logf("date %-45s %s (%s)", base, got, a.DateSource)
 		if got != want {

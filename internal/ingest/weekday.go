@@ -32,18 +32,25 @@ var (
 func weekdayMentions(lines []line) []wdMention {
 	var out []wdMention
 	for _, l := range lines {
-		s := l.text
-		if s == "" || fileCaptionRE.MatchString(s) {
+		if l.text == "" || fileCaptionRE.MatchString(l.text) {
 			continue
 		}
-		for _, m := range weekdayWordRE.FindAllStringSubmatchIndex(s, -1) {
-			if weekdayOfDateRE.MatchString(s[m[1]:]) {
-				continue
-			}
-			wd, _ := weekdayNumber(s[m[2]:m[3]])
-			before := s[max(0, m[0]-80):m[0]]
-			out = append(out, wdMention{wd: wd, future: futureCueRE.MatchString(before), last: lastCueRE.MatchString(before)})
+		out = append(out, weekdaysIn(l.text)...)
+	}
+	return out
+}
+
+// weekdaysIn lists the weekdays named in s, those written as part of a date
+// aside.
+func weekdaysIn(s string) []wdMention {
+	var out []wdMention
+	for _, m := range weekdayWordRE.FindAllStringSubmatchIndex(s, -1) {
+		if weekdayOfDateRE.MatchString(s[m[1]:]) {
+			continue
 		}
+		wd, _ := weekdayNumber(s[m[2]:m[3]])
+		before := s[max(0, m[0]-80):m[0]]
+		out = append(out, wdMention{wd: wd, future: futureCueRE.MatchString(before), last: lastCueRE.MatchString(before)})
 	}
 	return out
 }
