@@ -126,6 +126,7 @@ func (x *Extractor) Extract(a *model.Article) model.Extraction {
 	}
 	d.split()
 	d.tagTimes()
+	d.anchorAnaphora()
 	d.recognise()
 	d.findTriggers()
 	d.storyDate()

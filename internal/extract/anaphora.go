@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timex"
+)
+
+// anaphoricTime matches time phrases that count from the day the story has
+// reached rather than from the publication date: "the day before", "the
+// next day", "hours later", "two weeks after", "a year earlier". The
+// temporal tagger leaves them alone (it knows no events); the extractor
+// anchors them on the last day the text named.
+var anaphoricTime = regexp.MustCompile(`(?i)\b(?:the (?:day|night|evening) before|the previous (?:day|night|evening)|the (?:next|following) (?:day|morning|night|evening)|a day later|the day after|(?:hours|minutes|moments) (?:later|after|earlier|before)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s? (later|after|earlier|before))\b`)
+
+var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// anchorAnaphora adds the anaphoric time phrases of each sentence as time
+// expressions dated from the narrative's reference day: the last day-
+// precision date named before them in the three sentences before, else
+// the day the story reports on. A phrase with nothing to count from stays
+// out: an event is never dated by a guess.
+func (d *doc) anchorAnaphora() {
+	for si, s := range d.sents {
+		if s.headline {
+			continue
+		}
+		text := d.text[s.Start:s.End]
+		for _, m := range anaphoricTime.FindAllStringSubmatchIndex(text, -1) {
+			start, end := s.Start+m[0], s.Start+m[1]
+			t0, t1 := d.tokenRange(start, end, s)
+			if t0 < 0 || d.coveredByDate(t0, t1) {
+				continue
+			}
+			ref, ok := d.referenceDay(si, t0)
+			if !ok {
+				continue
+			}
+			phrase := strings.ToLower(text[m[0]:m[1]])
+			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
+				// "a year after the election" counts from the election, not
+				// from the story's day: leave it to the event it names.
+				continue
+			}
+			x := texpr{t0: t0, t1: t1, sentence: si, quoted: d.toks[t0].quoted, usable: true, bound: -1}
+			x.Span = model.Span{Start: start, End: end}
+			x.Text = text[m[0]:m[1]]
+			x.Type = timex.TypeDate
+			x.Anchored, x.Relative = true, true
+			x.Precision = model.PrecisionDay
+			switch {
+			case strings.Contains(phrase, "before") || strings.Contains(phrase, "previous") || strings.Contains(phrase, "earlier"):
+				if m[2] >= 0 {
+					x.Start, x.Precision = countFrom(ref, text[m[2]:m[3]], text[m[4]:m[5]], -1)
+				} else if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+					x.Start = ref
+				} else {
+					x.Start = ref.AddDate(0, 0, -1)
+				}
+			default:
+				if m[2] >= 0 {
+					x.Start, x.Precision = countFrom(ref, text[m[2]:m[3]], text[m[4]:m[5]], 1)
+				} else if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+					x.Start = ref
+				} else {
+					x.Start = ref.AddDate(0, 0, 1)
+				}
+			}
+			x.Start, x.End = periodOf(x.Start, x.Precision)
+			x.Value = x.Start.Format("2006-01-02")
+			if !d.dct.IsZero() && x.Start.After(d.dct) {
+				x.Future = true
+			}
+			idx := len(d.times)
+			d.times = append(d.times, x)
+			for k := t0; k < t1; k++ {
+				d.tokTime[k] = idx
+			}
+		}
+	}
+}
+
+// countFrom moves ref by n units ("two weeks") in direction dir, and says
+// how precisely the result is known.
+func countFrom(ref time.Time, n, unit string, dir int) (time.Time, model.Precision) {
+	k, ok := smallNumbers[strings.ToLower(n)]
+	if !ok {
+		k, _ = strconv.Atoi(n)
+	}
+	k *= dir
+	switch strings.ToLower(unit) {
+	case "day":
+		return ref.AddDate(0, 0, k), model.PrecisionDay
+	case "week":
+		return ref.AddDate(0, 0, 7*k), model.PrecisionWeek
+	case "month":
+		return ref.AddDate(0, k, 0), model.PrecisionMonth
+	}
+	return ref.AddDate(k, 0, 0), model.PrecisionYear
+}
+
+// periodOf is the calendar period of precision p around day t.
+func periodOf(t time.Time, p model.Precision) (time.Time, time.Time) {
+	t = model.Day(t)
+	switch p {
+	case model.PrecisionWeek:
+		start := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)) // Monday
+		return start, start.AddDate(0, 0, 6)
+	case model.PrecisionMonth:
+		start := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return start, start.AddDate(0, 1, -1)
+	case model.PrecisionYear:
+		return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(t.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return t, t
+}
+
+// tokenRange finds the tokens of sentence s covering [start, end), or -1.
+func (d *doc) tokenRange(start, end int, s sent) (int, int) {
+	t0, t1 := -1, -1
+	for k := s.t0; k < s.t1; k++ {
+		if t0 < 0 && d.toks[k].s >= start {
+			t0 = k
+		}
+		if d.toks[k].e <= end {
+			t1 = k + 1
+		}
+	}
+	if t0 < 0 || t1 <= t0 {
+		return -1, -1
+	}
+	return t0, t1
+}
+
+// coveredByDate reports tokens the tagger already made a date or time of;
+// a duration ("two weeks" of "two weeks later") gives way to the phrase.
+func (d *doc) coveredByDate(t0, t1 int) bool {
+	for k := t0; k < t1; k++ {
+		if i := d.tokTime[k]; i >= 0 && d.times[i].Type != timex.TypeDuration {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceDay is the day the narrative has reached before token t0 of
+// sentence si: the last day-precision date named in that sentence or the
+// three before it, else the story's day.
+func (d *doc) referenceDay(si, t0 int) (time.Time, bool) {
+	best := -1
+	for i := range d.times {
+		x := &d.times[i]
+		if x.sentence < si-3 || x.sentence > si || x.sentence == si && x.t0 >= t0 {
+			continue
+		}
+		if !x.usable || !x.Anchored || x.quoted || x.Precision != model.PrecisionDay || x.Start.IsZero() || x.Future {
+			continue
+		}
+		if best < 0 || x.t0 > d.times[best].t0 {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return model.Day(d.times[best].Start), true
+	}
+	if !d.story.IsZero() {
+		return d.story, true
+	}
+	return time.Time{}, false
+}
+
+// followedByWord reports a word right after a phrase ("after the vote"),
+// as opposed to a comma or the end ("two days after,").
+func followedByWord(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return rest != "" && (rest[0] >= 'a' && rest[0] <= 'z' || rest[0] >= 'A' && rest[0] <= 'Z')
+}
