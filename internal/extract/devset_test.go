@@ -33,8 +33,8 @@ var devSetFloors = []struct {
 	places   float64 // share of matched events with a gold place placed within 161 km
 	maxYear  int     // events that would match with another year
 }{
-	{"with the manifest", true, 0.63, 0.67, 0.14, 0.50, 1},  // 0.66, 0.70, 9/51, 56/102, 1
-	{"without a manifest", false, 0.29, 0.66, 0.0, 0.45, 1}, // 0.32, 0.70, 1/51, 26/53, 1
+	{"with the manifest", true, 0.67, 0.69, 0.19, 0.55, 0},  // 0.70, 0.72, 11/51, 62/107, 0
+	{"without a manifest", false, 0.35, 0.69, 0.0, 0.46, 0}, // 0.38, 0.73, 1/51, 29/59, 0
 }
 
 // TestDevSet runs the real ingest and extractor over the dev set, with and

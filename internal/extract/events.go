@@ -65,20 +65,22 @@ func (d *doc) buildEvents() {
 				untimed = append(untimed, ti)
 			}
 		}
-		for _, xi := range timeOrder {
-			d.timedEvent(si, xi, groups[xi])
-		}
 		// "four on Sunday and four on Monday": a second date coordinated
 		// with a dated one makes its own event of the same words, instead
-		// of being lost or moving the first.
-		for _, xi := range timeOrder {
+		// of being lost, moving the first, or dating only a "police said".
+		for _, xi := range append([]int(nil), timeOrder...) {
 			for xj := range d.times {
-				if _, taken := groups[xj]; taken || !d.coordinated(xi, xj) {
+				if xj == xi || !d.coordinated(xi, xj) || !d.onlyStatements(groups[xj]) {
 					continue
 				}
-				groups[xj] = groups[xi]
-				d.timedEvent(si, xj, groups[xi])
+				if _, ok := groups[xj]; !ok {
+					timeOrder = append(timeOrder, xj)
+				}
+				groups[xj] = append(append([]int(nil), groups[xi]...), groups[xj]...)
 			}
+		}
+		for _, xi := range timeOrder {
+			d.timedEvent(si, xi, groups[xi])
 		}
 		// A deadline is an event of its own even when no event word governs
 		// it: "X said Y had until December 4 to settle the dispute".
@@ -96,6 +98,17 @@ func (d *doc) buildEvents() {
 		}
 	}
 	d.mergeLocal()
+}
+
+// onlyStatements reports a group of triggers that are all reporting verbs
+// (or none at all).
+func (d *doc) onlyStatements(tis []int) bool {
+	for _, ti := range tis {
+		if t := d.triggers[ti]; !t.statement && t.kind != model.KindStatement {
+			return false
+		}
+	}
+	return true
 }
 
 // coordinated reports a usable date xj that follows date xi in its

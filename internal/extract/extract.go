@@ -369,13 +369,20 @@ func (d *doc) geoContext() geo.Context {
 		// Count country names across the whole text once, before places are
 		// resolved, so that the first place already benefits.
 		counts := map[string]int{}
-		for i := range d.toks {
+		for i := 0; i < len(d.toks); i++ {
 			t := &d.toks[i]
 			if !t.cap {
 				continue
 			}
-			if c, ok := d.countryByName(t.text); ok {
-				counts[c.Code]++
+			// "New Zealand", "South Sudan", "United Arab Emirates": the
+			// longest country name starting here.
+			end := d.sents[d.tokSent[i]].t1
+			for n := min(3, end-i); n >= 1; n-- {
+				if c, ok := d.countryByName(d.span(i, i+n)); ok {
+					counts[c.Code]++
+					i += n - 1
+					break
+				}
 			}
 		}
 		codes := make([]string, 0, len(counts))

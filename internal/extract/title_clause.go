@@ -234,10 +234,15 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
 		return "", passive
 	}
-	// An entity name is the best subject.
+	// An entity name is the best subject; "the mayor of Lyon" keeps its
+	// head noun.
 	if en := d.tokEnt[k]; en >= 0 {
 		e := d.ents[en]
-		return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
+		start := e.t0
+		if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word && !titleDeterminers[d.toks[start-2].low] && d.tokEnt[start-2] < 0 {
+			start -= 2
+		}
+		return d.text[d.toks[start].s:d.toks[e.t1-1].e], passive
 	}
 	end := k
 	start := k

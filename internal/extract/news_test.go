@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// TestNewsEvents checks the rules written for news in general on sentences
+// written for the test (no sentence of the sample or the dev set): event
+// words beyond diplomacy, the time a trigger takes, places, and the merge
+// of one article's reports.
+func TestNewsEvents(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name, text, published, dateline string
+		want                            []wantEvent
+	}{
+		{
+			name:      "an earthquake is a disaster, with its place",
+			published: "2020-08-06",
+			text:      "A strong earthquake struck the Indonesian island of Lombok on Sunday, flattening houses.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2020-08-02", place: "ID"}},
+		},
+		{
+			name:      "an air crash is an accident",
+			published: "2021-05-12",
+			text:      "A cargo plane crashed near Nairobi on Tuesday, killing both pilots.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2021-05-11", place: "KE", title: "crash"}},
+		},
+		{
+			name:      "a resignation is political and titled by its subject",
+			published: "2019-11-02",
+			text:      "The mayor of Lyon resigned on Friday after a week of protests over the budget.",
+			want:      []wantEvent{{kind: model.KindPolitical, start: "2019-11-01", title: "mayor of lyon resigns"}},
+		},
+		{
+			name:      "an abduction is an attack, not an arrest",
+			published: "2021-03-01",
+			text:      "Gunmen abducted 40 pupils from a boarding school in Kaduna on Saturday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2021-02-27", place: "NG"}},
+		},
+		{
+			name:      "a relative clause joins its noun's event and date; a compass word places it",
+			published: "2022-07-05",
+			text:      "Officials counted the damage from Monday's storm that battered southern Chile.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2022-07-04", place: "CL"}},
+		},
+		{
+			name:      "a coordinated second date makes its own event",
+			published: "2018-01-09",
+			text:      "Three climbers were rescued on Saturday and two more on Sunday, police said.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2018-01-06"},
+				{kind: model.KindOther, start: "2018-01-07"},
+			},
+		},
+		{
+			name:      "'the next day' counts from the day the story has reached",
+			published: "2017-06-14",
+			text:      "Rebels seized the town of Kindu on Monday. The next day, the army withdrew from the province.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2017-06-12", place: "CD"},
+				{kind: model.KindWithdrawal, start: "2017-06-13", how: "relative to publication"},
+			},
+		},
+		{
+			name:      "a bare clock time falls on the day its sentence names",
+			published: "2016-10-03",
+			text:      "A car bomb exploded outside a market at about 4pm on Sunday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2016-10-02"}},
+		},
+		{
+			name:      "a date inside 'since' dates no event",
+			published: "2020-03-10",
+			text:      "Share prices fell on Monday, the steepest fall since the 2008 crisis.",
+			want:      []wantEvent{{kind: model.KindEconomic, start: "2020-03-09"}},
+		},
+		{
+			name:      "what was reported done takes the reporting day",
+			published: "2016-07-18",
+			text:      "The justice minister told reporters on Saturday that 300 officers had been detained.",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2016-07-16"}},
+		},
+		{
+			name:      "a present-perfect lead is the publication day's news",
+			published: "2020-01-10",
+			text:      "Rebels have seized the eastern provincial capital, residents said.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2020-01-10", how: "publication day"}},
+		},
+		{
+			name:      "a simple-past lead without a date is the publication day or the day before",
+			published: "2020-01-10",
+			text:      "Rebels seized the eastern provincial capital, residents said.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2020-01-09", end: "2020-01-10", how: "publication day or the day before"}},
+		},
+		{
+			name:      "a small namesake abroad is no place",
+			published: "2019-03-20",
+			text:      "New Zealand police said a fire broke out in Linwood on Tuesday. New Zealand officials said no one was hurt.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2019-03-19", place: ""}},
+		},
+		{
+			name:      "a clipped paragraph without its full stop is still prose",
+			published: "2015-02-02",
+			text:      "Police arrested two men in Marseille on Sunday after a shooting near a school that left three people wounded and the neighbourhood in shock for hours",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2015-02-01", place: "FR"}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.Extract(article(tc.text, tc.published, tc.dateline)).Events
+			if len(got) != len(tc.want) {
+				for _, e := range got {
+					t.Logf("got %s %s..%s place=%v %q (%s)", e.Kind, e.Start.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Place, e.Title, e.Sources[0].DateHow)
+				}
+				t.Fatalf("got %d events, want %d", len(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				e := got[i]
+				if e.Kind != w.kind {
+					t.Errorf("event %d (%q) kind %s, want %s", i, e.Title, e.Kind, w.kind)
+				}
+				if s := e.Start.Format("2006-01-02"); s != w.start {
+					t.Errorf("event %d (%q) start %s, want %s", i, e.Title, s, w.start)
+				}
+				if w.end != "" && e.End.Format("2006-01-02") != w.end {
+					t.Errorf("event %d end %s, want %s", i, e.End.Format("2006-01-02"), w.end)
+				}
+				pc := ""
+				if e.Place != nil {
+					pc = e.Place.Country
+				}
+				if pc != w.place {
+					t.Errorf("event %d (%q) place %v, want country %q", i, e.Title, e.Place, w.place)
+				}
+				if w.how != "" && e.Sources[0].DateHow != w.how {
+					t.Errorf("event %d date how %q, want %q", i, e.Sources[0].DateHow, w.how)
+				}
+				if w.title != "" && !strings.Contains(strings.ToLower(e.Title), w.title) {
+					t.Errorf("event %d title %q, want it to contain %q", i, e.Title, w.title)
+				}
+			}
+		})
+	}
+}
+
+// TestSameEventAcrossOutlets checks the cross-outlet merge on reports
+// written for the test: two outlets' words for one happening meet; two
+// happenings of one day in one city do not.
+func TestSameEventAcrossOutlets(t *testing.T) {
+	x := testExtractor(t)
+	a := article("Flames tore through the old opera house in Oslo on Thursday, destroying its roof.", "2020-02-28", "")
+	b := article("The opera house in Oslo was gutted by fire on Thursday evening.", "2020-02-28", "")
+	b.ID, b.Path = 8, "/tmp/news/other.txt"
+	c := article("A man stabbed two tourists near the harbour in Oslo on Thursday.", "2020-02-28", "")
+	c.ID, c.Path = 9, "/tmp/news/third.txt"
+	var all []model.Event
+	for _, art := range []*model.Article{a, b, c} {
+		all = append(all, x.Extract(art).Events...)
+	}
+	out := MergeAll(all)
+	if len(out) != 2 {
+		for _, e := range out {
+			t.Logf("%s %s %q sources %d", e.Kind, e.Start.Format("2006-01-02"), e.Title, len(e.Sources))
+		}
+		t.Fatalf("got %d events, want the fire (two outlets) and the stabbing", len(out))
+	}
+	if len(out[0].Sources) != 2 || out[1].Kind != model.KindAttack || len(out[1].Sources) != 1 {
+		t.Errorf("merged wrong: %q has %d sources, %q (%s) has %d", out[0].Title, len(out[0].Sources), out[1].Title, out[1].Kind, len(out[1].Sources))
+	}
+}
