@@ -31,6 +31,11 @@ type Briefing struct {
 	// Articles maps Source.ArticleID to the article, for citations.
 	// Missing articles are cited by file name only.
 	Articles map[int64]*model.Article
+	// Mentions maps Source.ArticleID to the place mentions of that article
+	// (model.MentionPlace), so that the summary can tell when two sources
+	// name different places for one event. Nil leaves places out of the
+	// summary's disagreements; dates need only the sources.
+	Mentions map[int64][]model.Mention
 }
 
 // Format is an export file format.
@@ -218,6 +223,7 @@ type doc struct {
 	groups  []*placeGroup // the places on the map, in order of first event
 	from    string
 	to      string
+	sum     *summary // nil when there are no events
 
 	// Caches shared by the PDF's two layout passes.
 	basemaps map[string]image.Image
@@ -291,6 +297,7 @@ func prepare(b Briefing) *doc {
 		d.from = edgeLabel(first.Start, first.Precision)
 		d.to = edgeLabel(endOf(last), last.Precision)
 	}
+	d.sum = d.summarize()
 	return d
 }
 

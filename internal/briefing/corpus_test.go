@@ -61,6 +61,9 @@ func TestCorpusPDF(t *testing.T) {
 		t.Run(string(paper), func(t *testing.T) {
 			text := pdfText(t, export(t, b, PDF, paper))
 			d := prepare(b)
+			if !strings.Contains(text, squash(d.sum.overview)) {
+				t.Errorf("PDF lacks the summary's overview %q", d.sum.overview)
+			}
 			for _, en := range d.entries {
 				if !strings.Contains(text, squash(en.E.Title)) {
 					t.Errorf("PDF lacks event %d %q", en.N, en.E.Title)

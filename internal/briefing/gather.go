@@ -13,12 +13,20 @@ type Library interface {
 	Article(id int64) (*model.Article, error)
 }
 
+// MentionLister is what a Library also offers when it can give the place
+// names each article mentions; *store.Store does. Gather uses it when
+// present, for the summary's place disagreements.
+type MentionLister interface {
+	MentionsIn(articleID int64) ([]model.Mention, error)
+}
+
 // Gather collects what goes into a briefing: the starred events if there are
 // any (or, with onlyStarred, only ever those), else the events shown returns,
 // which is the caller's query for its current filters. Hidden events stay
 // out. filters describes those filters in words for the cover ("place
-// Moscow"). The returned Briefing has Events, Articles and Scope set; the
-// caller adds Title, Author and Prepared.
+// Moscow"). The returned Briefing has Events, Articles and Scope set, and
+// Mentions when lib is a MentionLister; the caller adds Title, Author and
+// Prepared.
 func Gather(lib Library, shown func() ([]model.Event, error), filters string, onlyStarred bool) (Briefing, error) {
 	var b Briefing
 	starred, err := lib.Starred()
@@ -49,6 +57,20 @@ func Gather(lib Library, shown func() ([]model.Event, error), filters string, on
 				return b, fmt.Errorf("gather briefing: source of %q: %w", e.Title, err)
 			}
 			b.Articles[s.ArticleID] = a
+		}
+	}
+	if ml, ok := lib.(MentionLister); ok {
+		b.Mentions = map[int64][]model.Mention{}
+		for id := range b.Articles {
+			ms, err := ml.MentionsIn(id)
+			if err != nil {
+				return b, fmt.Errorf("gather briefing: places named in article %d: %w", id, err)
+			}
+			for _, m := range ms {
+				if m.Type == model.MentionPlace {
+					b.Mentions[id] = append(b.Mentions[id], m)
+				}
+			}
 		}
 	}
 	return b, nil

@@ -7,12 +7,14 @@ import (
 	"sync"
 
 	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/paulmach/orb"
 )
 
 func init() {
 	DefaultMap = GeoMap
 	countryName = gazetteerCountryName
+	placeByKey = gazetteerPlace
 }
 
 // renderer keeps the projected basemap between exports.
@@ -59,4 +61,21 @@ func gazetteerCountryName(code string) string {
 		return c.Name
 	}
 	return ""
+}
+
+// gazetteerPlace finds a mentioned place by its gazetteer key for the
+// summary's place disagreements. Only towns count as specific: countries,
+// regions and divisions are context as often as places, and seas, ranges
+// and islands are too wide to contradict a town.
+func gazetteerPlace(key string) (*model.Place, bool) {
+	g, err := gazetteer()
+	if err != nil || g == nil {
+		return nil, false
+	}
+	c, ok := g.Place(key)
+	if !ok {
+		return nil, false
+	}
+	p := c.Place
+	return &p, c.Class == geo.ClassCity
 }

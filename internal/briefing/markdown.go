@@ -159,6 +159,7 @@ func writeMarkdown(w io.Writer, d *doc, figs MarkdownFigures) error {
 		p("**Selection** %s  \n", mdEscape(d.Scope))
 	}
 	p("%s\n\n", d.counts())
+	writeMarkdownSummary(p, d)
 	if figs.Map != "" {
 		p("![Map of the events with their numbers](%s)\n\n", mdLink(figs.Map))
 		p("*Figure 1. Where the events took place. Numbers refer to the list of events; colours show the kind of event.*\n\n")
@@ -221,6 +222,37 @@ func writeMarkdown(w io.Writer, d *doc, figs MarkdownFigures) error {
 		return fmt.Errorf("write Markdown: %w", err)
 	}
 	return nil
+}
+
+// writeMarkdownSummary writes the summary section that heads the briefing,
+// under the cover lines and above the figures, so that it is what a reader
+// meets first.
+func writeMarkdownSummary(p func(string, ...any), d *doc) {
+	s := d.sum
+	if s == nil {
+		return
+	}
+	p("## Summary\n\n%s\n\n", mdEscape(s.overview))
+	p("**Key developments**\n\n")
+	for _, en := range s.keys {
+		line := "- **" + DateLabel(en.E) + "** · " + mdEscape(collapse(en.E.Title))
+		if pl := placeLabel(en.E.Place); pl != "" {
+			line += " · " + mdEscape(pl)
+		}
+		p("%s · event %d %s\n", line, en.N, citeList(uniqueCites(en)))
+	}
+	p("\n**Where the sources disagree**\n\n")
+	if len(s.disputes) == 0 {
+		p("%s\n\n", agreeText)
+		return
+	}
+	for _, ds := range s.disputes {
+		p("- *%s*, %s: %s\n", mdEscape(ds.head()), DateLabel(ds.en.E), ds.line(d, mdEscape))
+	}
+	if m := s.moreText(); m != "" {
+		p("\n%s\n", m)
+	}
+	p("\n")
 }
 
 // mdEscape keeps article text from turning into Markdown markup.

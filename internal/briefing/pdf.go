@@ -44,6 +44,8 @@ var (
 	stEvDate   = textStyle{size: 8.5, bold: true}
 	stEvTitle  = textStyle{size: 11.5, bold: true}
 	stBody     = textStyle{size: 9}
+	stLead     = textStyle{size: 9.5}
+	stSumHead  = textStyle{size: 9, bold: true}
 	stNoteLbl  = textStyle{size: 8, bold: true}
 	stNote     = textStyle{size: 9, italic: true}
 	stQuote    = textStyle{size: 9.5}
@@ -130,6 +132,7 @@ func layoutPDF(d *doc, opt Options, total int) (*fpdf.Fpdf, error) {
 	pdf.AddPage()
 
 	p.cover()
+	p.summary()
 	if err := p.mapFigure(); err != nil {
 		return nil, err
 	}
@@ -294,6 +297,124 @@ func (p *pdfWriter) cover() {
 	p.setY(y + 15 + 7)
 }
 
+// summary draws the half-page summary under the cover block: the period
+// and places, the key developments with their event badges and citation
+// numbers, and what the sources disagree on. It reuses the events list's
+// type sizes and badges so that it reads as part of the same document.
+func (p *pdfWriter) summary() {
+	s := p.d.sum
+	if s == nil {
+		return
+	}
+	lead := p.wrap(s.overview, stLead, p.textW)
+	p.heading("Summary", float64(len(lead))*lineH(stLead)+30)
+	p.lines(lead, p.left, stLead, colInk)
+
+	p.subhead("Key developments")
+	x := p.left + gutter
+	p.font(stEvDate)
+	dateW := 0.0
+	for _, en := range s.keys {
+		dateW = math.Max(dateW, p.pdf.GetStringWidth(DateLabel(en.E)))
+	}
+	dateW += 4
+	for _, en := range s.keys {
+		p.keyLine(en, x, dateW)
+	}
+
+	p.subhead("Where the sources disagree")
+	if len(s.disputes) == 0 {
+		p.lines(p.wrap(agreeText, stBody, p.textW), p.left, stBody, colInk)
+	}
+	w := p.textW - gutter
+	for _, ds := range s.disputes {
+		head := p.wrap(collapse(ds.en.E.Title)+"  ·  "+DateLabel(ds.en.E), stSumHead, w)
+		body := p.wrap(ds.line(p.d, func(s string) string { return s }), stBody, w)
+		p.ensure(float64(len(head))*lineH(stSumHead) + float64(len(body))*lineH(stBody) + 1.6)
+		drawBadge(p.abs, p.left+3.4, p.y()+lineH(stSumHead)/2, sumBadgeR, ds.en.N, ds.en.E.Kind, ds.en.E.Planned)
+		p.lines(head, x, stSumHead, colInk)
+		p.lines(body, x, stBody, colInk)
+		p.setY(p.y() + 1.6)
+	}
+	if m := s.moreText(); m != "" {
+		p.lines(p.wrap(m, stBody, p.textW), p.left, stBody, colMuted)
+	}
+	p.setY(p.y() + 5)
+}
+
+// sumRowGap is the space between key developments: enough for their
+// badges to stand apart, little enough to leave the map room on page one.
+const sumRowGap = 1.2
+
+// sumBadgeR is the radius of the summary's event badges: smaller than the
+// events list's, to sit in a line of body text.
+const sumBadgeR = 2.3
+
+// subhead opens a part of the summary in the cover's kicker style.
+func (p *pdfWriter) subhead(title string) {
+	p.setY(p.y() + 3.5)
+	p.ensure(lineH(stKicker) + 8)
+	p.text(p.left, p.y(), strings.ToUpper(title), stKicker, colAccent)
+	p.setY(p.y() + lineH(stKicker) + 0.8)
+}
+
+// keyLine draws one key development: its badge, date, title, place and
+// citation numbers on one line, or the title wrapped with the place and
+// citations on the line under it when they do not fit.
+func (p *pdfWriter) keyLine(en entry, x, dateW float64) {
+	e := en.E
+	tx := x + dateW
+	w := p.pageW - p.right - tx
+	title := collapse(e.Title)
+	var tail string
+	if pl := placeLabel(e.Place); pl != "" {
+		tail = "  ·  " + pl
+	}
+	cites := "  " + citeList(uniqueCites(en))
+	p.font(stBody)
+	tw := p.pdf.GetStringWidth(title)
+	p.font(stEvMeta)
+	lw := p.pdf.GetStringWidth(tail)
+	p.font(stCite)
+	cw := p.pdf.GetStringWidth(cites)
+	var lines []string
+	oneLine := tw+lw+cw <= w
+	if !oneLine {
+		lines = p.wrap(title, stBody, w)
+	}
+	h := lineH(stBody) * float64(max(1, len(lines)))
+	if !oneLine {
+		h += lineH(stEvMeta)
+	}
+	p.ensure(h + sumRowGap)
+	top := p.y()
+	drawBadge(p.abs, p.left+3.4, top+lineH(stBody)/2, sumBadgeR, en.N, e.Kind, e.Planned)
+	// One baseline for the mixed sizes of a line, so that they read as one.
+	base := top + lineH(stBody)*0.5 + stBody.size*ptToMM*0.35
+	p.run(x, base, DateLabel(e), stEvDate, colInk)
+	if oneLine {
+		p.run(tx, base, title, stBody, colInk)
+		p.run(tx+tw, base, tail, stEvMeta, colMuted)
+		p.run(tx+tw+lw, base, cites, stCite, colMuted)
+		p.setY(top + lineH(stBody) + sumRowGap)
+		return
+	}
+	p.lines(lines, tx, stBody, colInk)
+	tail = strings.TrimPrefix(tail, "  ·  ")
+	p.text(tx, p.y(), tail+cites, stEvMeta, colMuted)
+	p.setY(p.y() + lineH(stEvMeta) + sumRowGap)
+}
+
+// run draws text on a given baseline, for lines that mix type sizes.
+func (p *pdfWriter) run(x, baseline float64, s string, st textStyle, c color.NRGBA) {
+	if s == "" {
+		return
+	}
+	p.font(st)
+	p.colour(c)
+	p.pdf.Text(x, baseline, clean(s))
+}
+
 // caption prints a figure's caption below it.
 func (p *pdfWriter) caption(text string) {
 	p.setY(p.y() + 1.5)
@@ -333,8 +454,10 @@ func (p *pdfWriter) mapFigure() error {
 	switch r := p.room() - captionH; {
 	case ok && h > both:
 		h = both
-	case !ok && r > w*0.45:
-		// The timeline goes to page two: the map takes the cover's space.
+	case !ok && r > w*0.36:
+		// The timeline goes to page two: the map takes the rest of page
+		// one. Down to a wide 0.36 aspect, because under the summary a
+		// panorama reads better than a third of a page left blank.
 		h = math.Min(r, w*0.75)
 	}
 	p.ensure(h + captionH)
