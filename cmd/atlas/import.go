@@ -53,10 +53,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var m *ingest.Manifest
+	manifestFailed := false
 	if *manifestPath != "" {
 		if m, err = ingest.LoadManifest(*manifestPath); err != nil {
-			fmt.Fprintf(stderr, "atlas import: %v\nNothing was imported.\n", err)
-			return 1
+			// The articles are worth importing without their metadata; the
+			// exit status still says that a file named on the command line
+			// could not be used.
+			fmt.Fprintf(stderr, "atlas import: %v; importing the articles without it\n", err)
+			manifestFailed = true
 		}
 	}
 	x, same, err := newExtractor()
@@ -86,7 +90,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, *quiet)
-	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same}, bar.update)
+	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, NoFolderManifest: manifestFailed}, bar.update)
 	bar.done()
 	printSummary(stdout, path, sum)
 	if err != nil {
@@ -94,7 +98,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "The articles imported before this stay in the store; run the same command again to import the rest.")
 		return 1
 	}
-	if len(sum.Failed) > 0 {
+	if len(sum.Failed) > 0 || manifestFailed {
 		return 1
 	}
 	return 0

@@ -278,7 +278,7 @@ func TestManifest(t *testing.T) {
 		{"columns reordered, extra", write("b.csv", "published,extra,file\n2016-03-24,zz,a.txt\n"), "", "no title, publisher, url column", "a.txt", "2016-03-24", ""},
 		{"no file column", write("c.csv", "name,title\na.txt,T\n"), `no "file" column`, "", "", "", ""},
 		{"bad date", write("d.csv", "file,title,publisher,url,published\na.txt,T,P,,24/03/2016\n"), "", `bad published date "24/03/2016"`, "a.txt", "", ""},
-		{"short row", write("e.csv", "file,title,publisher,url,published\na.txt,T\n"), "", "line 2 has 2 fields", "a.txt", "", ""},
+		{"short row", write("e.csv", "file,title,publisher,url,published\na.txt,T\n"), "", ":2: 2 fields where the header has 5", "a.txt", "", ""},
 		{"json list", write("f.json", `[{"file":"a.txt","url":"http://j","published":"2016-07-16"}]`), "", "", "a.txt", "2016-07-16", "http://j"},
 		{"json object", write("g.json", `{"articles":[{"file":"a.txt","published":"2016-07-16"}]}`), "", "", "a.txt", "2016-07-16", ""},
 		{"bad json", write("h.json", `[{"file":`), "bad JSON", "", "", "", ""},
