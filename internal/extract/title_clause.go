@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
+
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -141,31 +143,20 @@ func (d *doc) verbText(t trig, passive, pluralSubj bool) string {
 		}
 		return words[0]
 	}
-	if pluralSubj {
-		if b, ok := baseOf[words[0]]; ok {
-			words[0] = b
-			return strings.Join(words, " ")
-		}
-	}
 	// A phrase: put its first word in the present ("took control" →
-	// "takes control").
-	if v, ok := verbForms[words[0]]; ok && v.pres != "" {
-		words[0] = v.pres
-	} else if p, ok := presentOf[words[0]]; ok {
-		words[0] = p
+	// "takes control", "take control" after a plural subject).
+	if lemma, ok := lexicon.VerbLemma(words[0]); ok && lemma != "be" {
+		if pluralSubj {
+			words[0] = lemma
+		} else {
+			words[0] = inflect(lemma)[0]
+		}
 	}
 	return strings.Join(words, " ")
 }
 
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
-
-// baseOf is presentOf for a plural subject.
-var baseOf = map[string]string{
-	"took": "take", "taken": "take", "made": "make", "went": "go", "came": "come", "broke": "break",
-	"set": "set", "opened": "open", "blew": "blow", "blown": "blow", "stepped": "step",
-	"brought": "bring", "pulled": "pull", "shot": "shoot", "seized": "seize", "passed": "pass",
-}
 
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
 func plural(subj string) bool {
@@ -210,13 +201,6 @@ func cleanPhrase(p string) bool {
 		}
 	}
 	return true
-}
-
-// presentOf puts the first verb of common phrasal triggers in the present.
-var presentOf = map[string]string{
-	"took": "takes", "taken": "takes", "made": "makes", "went": "goes", "came": "comes", "broke": "breaks",
-	"set": "sets", "opened": "opens", "blew": "blows", "blown": "blows", "stepped": "steps", "sworn": "is sworn",
-	"brought": "brings", "pulled": "pulls", "shot": "shoots", "seized": "seizes", "passed": "passes",
 }
 
 // subjectPhrase is the noun phrase before the verb at i, skipping
