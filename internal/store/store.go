@@ -230,6 +230,14 @@ func (s *Store) migrate() error {
 	if s.readOnly {
 		return fmt.Errorf("open store %s: %w: its schema needs an upgrade (%d → %d)", s.path, ErrReadOnly, v, len(migrations))
 	}
+	if v > 0 {
+		// A fresh file (version 0) has nothing to lose; a store with data
+		// is copied first, so that a failed or regretted upgrade can be
+		// undone by hand.
+		if err := s.backupBeforeMigrate(v); err != nil {
+			return err
+		}
+	}
 	for i := v; i < len(migrations); i++ {
 		tx, err := s.db.Begin()
 		if err != nil {
