@@ -236,13 +236,24 @@ func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 			return fmt.Errorf("count sources: %w", err)
 		}
 		if left > 0 {
+			// Still reported elsewhere: its search entry loses this
+			// article's sentences.
+			if err := indexEvent(ctx, tx, id); err != nil {
+				return err
+			}
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, id); err != nil {
-			return fmt.Errorf("remove event %d from search: %w", id, err)
+		parent, err := unindexEvent(ctx, tx, id)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("remove event %d: %w", id, err)
+		}
+		if parent != "" {
+			if err := indexEventKey(ctx, tx, parent); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -19,7 +19,7 @@ type Filter struct {
 	PlaceID       int64        // only events at this place (0 = any)
 	Actor         string       // only events with this actor (canonical name, case-insensitive)
 	Kinds         []model.Kind // only these kinds (empty = all)
-	Text          string       // only events whose title, place or actors match these words
+	Text          string       // only events whose sentences, title, place or actors match this search (see EventsMatching)
 	InBriefing    bool         // only events marked "in briefing"
 	IncludeHidden bool         // also events the user hid or merged into another
 	Limit         int          // at most this many (0 = no limit)
@@ -62,7 +62,7 @@ func (f Filter) clauses() ([]string, []any) {
 			args = append(args, string(k))
 		}
 	}
-	if q := ftsQuery(f.Text); q != "" {
+	if q := parseQuery(f.Text); q != "" {
 		w = append(w, `e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`)
 		args = append(args, q)
 	}
@@ -109,27 +109,6 @@ func inLists[T any](vals []T) [][]any {
 
 // inMax is the most values inLists puts in one IN list.
 const inMax = 400
-
-// ftsQuery turns what a user typed into an FTS5 query that cannot be a
-// syntax error: every word quoted, the last one a prefix.
-func ftsQuery(s string) string {
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !(r == '\'' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
-	})
-	var parts []string
-	for _, w := range words {
-		w = strings.Trim(w, "'-")
-		if w == "" {
-			continue
-		}
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	parts[len(parts)-1] += "*"
-	return strings.Join(parts, " ")
-}
 
 const eventCols = `e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned, e.confidence,
 	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into,
@@ -470,81 +449,6 @@ func (s *Store) SourcesOf(eventID int64) ([]model.Source, error) {
 	return out, nil
 }
 
-// searchCap bounds how many full-text matches Search ranks.
-const searchCap = 2000
-
-// Search returns the visible events whose title, place or actor names match
-// the words typed (the last word as a prefix), best first; when fewer than
-// limit match, events from articles whose text matches follow.
-func (s *Store) Search(query string, limit int) ([]model.Event, error) {
-	q := ftsQuery(query)
-	if q == "" {
-		return nil, nil
-	}
-	if limit <= 0 {
-		limit = 100
-	}
-	ctx := context.Background()
-	// Rank only the first searchCap matches: a common word over a million
-	// events would otherwise rank them all.
-	rows, err := s.db.Query(`SELECT e.id FROM
-		(SELECT rowid, rank FROM events_fts WHERE events_fts MATCH ? LIMIT ?) f
-		JOIN events e ON e.id = f.rowid
-		WHERE e.hidden = 0 AND e.merged_into IS NULL
-		ORDER BY f.rank LIMIT ?`, q, searchCap, limit)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	ids, err := scanIDs(rows)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	if len(ids) < limit {
-		rows, err := s.db.Query(`SELECT DISTINCT e.id FROM
-			(SELECT rowid, rank FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? LIMIT 500) ORDER BY rank LIMIT 50) f
-			JOIN event_sources s ON s.article_id = f.rowid JOIN events e ON e.id = s.event_id
-			WHERE e.hidden = 0 AND e.merged_into IS NULL ORDER BY f.rank, e.start_day LIMIT ?`, q, limit)
-		if err != nil {
-			return nil, fmt.Errorf("search %q in articles: %w", query, err)
-		}
-		more, err := scanIDs(rows)
-		if err != nil {
-			return nil, fmt.Errorf("search %q in articles: %w", query, err)
-		}
-		// An article matching is not enough: keep the events whose own
-		// sentences contain the words.
-		if more, err = s.sentencesMatch(ctx, more, query); err != nil {
-			return nil, fmt.Errorf("search %q in articles: %w", query, err)
-		}
-		seen := map[int64]bool{}
-		for _, id := range ids {
-			seen[id] = true
-		}
-		for _, id := range more {
-			if !seen[id] && len(ids) < limit {
-				ids = append(ids, id)
-				seen[id] = true
-			}
-		}
-	}
-	evs, err := loadEventsByID(ctx, s.db, ids, false, true)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
-	}
-	// Keep the rank order, which loading by id lost.
-	byID := make(map[int64]model.Event, len(evs))
-	for _, e := range evs {
-		byID[e.ID] = e
-	}
-	out := make([]model.Event, 0, len(evs))
-	for _, id := range ids {
-		if e, ok := byID[id]; ok {
-			out = append(out, e)
-		}
-	}
-	return out, nil
-}
-
 // decodeStrings reads a JSON list of strings (actor aliases) for display;
 // an unreadable list shows as none rather than failing the whole read.
 func decodeStrings(s string) []string {
@@ -556,40 +460,4 @@ func decodeStrings(s string) []string {
 		return nil
 	}
 	return out
-}
-
-// sentencesMatch keeps the ids of events with a source sentence containing
-// every word of query (case-insensitive, the last word as a prefix).
-func (s *Store) sentencesMatch(ctx context.Context, ids []int64, query string) ([]int64, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	words := strings.Fields(strings.ToLower(strings.NewReplacer(`"`, " ", "(", " ", ")", " ", "*", " ").Replace(query)))
-	ok := map[int64]bool{}
-	for _, args := range inLists(ids) {
-		srcs, err := loadSources(ctx, s.db, args)
-		if err != nil {
-			return nil, err
-		}
-		for _, src := range srcs {
-			text := strings.ToLower(src.Text)
-			all := true
-			for _, w := range words {
-				if !strings.Contains(text, w) {
-					all = false
-					break
-				}
-			}
-			if all {
-				ok[src.eventID] = true
-			}
-		}
-	}
-	var out []int64
-	for _, id := range ids {
-		if ok[id] {
-			out = append(out, id)
-		}
-	}
-	return out, nil
 }

@@ -281,6 +281,12 @@ CREATE TRIGGER place_kinds_au AFTER UPDATE OF kind, place_id, hidden, merged_int
 	` + placeTopOf("old") + `
 	` + placeTopOf("new") + `
 END;`,
+	// 10: the search index holds each event's source sentences too (those
+	// of the events merged into it included), so that the search box finds
+	// events by the words of the text they come from; see search.go.
+	`DROP TABLE events_fts;
+CREATE VIRTUAL TABLE events_fts USING fts5(title, place, actors, sources);
+INSERT INTO events_fts(rowid, title, place, actors, sources) ` + eventDocSQL + `;`,
 }
 
 // kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),

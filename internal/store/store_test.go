@@ -141,7 +141,7 @@ func TestSaveQueryAndMerge(t *testing.T) {
 		{"one day inside a range", "2016-03-20", "2016-03-20", Filter{}, "Geneva talks"},
 		{"kinds", "", "", Filter{Kinds: []model.Kind{model.KindMeeting}}, "Kerry meets Putin"},
 		{"actor from the merged article", "", "", Filter{Actor: "sergei lavrov"}, "Kerry meets Putin"},
-		{"text", "", "", Filter{Text: "genev"}, "Geneva talks"},
+		{"text, a prefix", "", "", Filter{Text: "genev*"}, "Geneva talks"},
 		{"text matches place", "", "", Filter{Text: "moscow"}, "Kerry meets Putin"},
 		{"limit", "", "", Filter{Limit: 1}, "Ceasefire begins"},
 	}

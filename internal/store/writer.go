@@ -252,12 +252,18 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 	if edited {
 		return id, recompute(w.ctx, w.tx, id)
 	}
+	sentences, ok := sentencesOf(e)
+	if !ok || (!w.noEdits && w.anyEdits()) {
+		// Read from the store: a source without its text, or events the
+		// user merged into this key before, whose sentences it carries.
+		return id, indexEvent(w.ctx, w.tx, id)
+	}
 	var names []string
 	for _, a := range e.Actors {
 		names = append(names, a.Name)
 	}
-	if _, err := w.exec(`INSERT INTO events_fts(rowid, title, place, actors) VALUES (?, ?, ?, ?)`,
-		id, e.Title, w.placeNames[nullID(placeID)], strings.Join(names, "; ")); err != nil {
+	if _, err := w.exec(`INSERT INTO events_fts(rowid, title, place, actors, sources) VALUES (?, ?, ?, ?, ?)`,
+		id, e.Title, w.placeNames[nullID(placeID)], strings.Join(names, "; "), sentences); err != nil {
 		return 0, fmt.Errorf("index event %q: %w", e.Title, err)
 	}
 	return id, nil
@@ -504,8 +510,13 @@ func unionStrings(have, add []string) ([]string, bool) {
 }
 
 // recompute sets an event's effective columns from its extracted values and
-// the user's edits, and refreshes its search entry. The count triggers follow.
+// the user's edits, and refreshes its search entry, and those of the events
+// it was and is merged into. The count triggers follow.
 func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
+	var wasMerged sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT merged_into FROM events WHERE id = ?`, id).Scan(&wasMerged); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("apply edits to event %d: %w", id, err)
+	}
 	_, err := tx.ExecContext(ctx, `UPDATE events SET (title, start_day, end_day, precision, place_id, hidden, merged_into, note, in_briefing, edited) =
 		(SELECT coalesce(d.title, e.x_title),
 			CASE WHEN d.date_set THEN d.start_day ELSE e.x_start_day END,
@@ -519,15 +530,15 @@ func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return fmt.Errorf("apply edits to event %d: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM events_fts WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("index event %d: %w", id, err)
+	if err := indexEvent(ctx, tx, id); err != nil {
+		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO events_fts(rowid, title, place, actors)
-		SELECT e.id, e.title, coalesce(p.name, ''),
-			coalesce((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id), '')
-		FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("index event %d: %w", id, err)
+	if wasMerged.Valid {
+		// Unmerged or merged elsewhere: the old event's entry loses these
+		// sentences.
+		if err := indexEventKey(ctx, tx, wasMerged.String); err != nil {
+			return err
+		}
 	}
 	// Keep the span bound true for range queries after a date edit.
 	_, err = tx.ExecContext(ctx, `UPDATE meta SET value = (SELECT end_day - start_day FROM events WHERE id = ?)
