@@ -2,10 +2,12 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -24,10 +26,12 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	to := fs.String("to", "", "last day (inclusive): YYYY-MM-DD, YYYY-MM or YYYY")
 	place := fs.String("place", "", "only events at the place with this name")
 	hidden := fs.Bool("hidden", false, "also events the user hid or merged away")
+	search := fs.String("search", "", `only events whose source sentences, title, place or actors match: words (all required), "a phrase", prefix*, AND, OR, NOT, (...); best match first`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: atlas events [--db PATH] [--from DATE] [--to DATE] [--place NAME]")
+		fmt.Fprintln(stderr, "usage: atlas events [--db PATH] [--from DATE] [--to DATE] [--place NAME] [--search QUERY]")
 		fmt.Fprintln(stderr, "\nPrints one JSON object per line, in the format ../shared/eval/score reads.")
-		fmt.Fprintln(stderr, "Undated events follow the dated ones when neither --from nor --to is given.")
+		fmt.Fprintln(stderr, "Undated events follow the dated ones when neither --from nor --to is given;")
+		fmt.Fprintln(stderr, "with --search the best matches come first.")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterleaved(fs, args)
@@ -70,7 +74,12 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas events: %v\n", err)
 		return 1
 	}
-	evs, err := selectedEvents(st, fromT, toT, filters)
+	var evs []model.Event
+	if *search != "" {
+		evs, err = searchedEvents(context.Background(), st, *search, fromT, toT, filters)
+	} else {
+		evs, err = selectedEvents(st, fromT, toT, filters)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas events: %v\n", err)
 		return 1
@@ -139,6 +148,35 @@ func selectedEvents(st *store.Store, from, to time.Time, filters []store.Filter)
 			}
 			add(evs)
 		}
+	}
+	return out, nil
+}
+
+// searchedEvents returns the events passing any of filters from..to that
+// match query, each once, best match first (BM25, as the app's search box
+// ranks them). Undated events take part when there is no date range, as in
+// selectedEvents.
+func searchedEvents(ctx context.Context, st *store.Store, query string, from, to time.Time, filters []store.Filter) ([]model.Event, error) {
+	seen := map[int64]bool{}
+	var hits []store.EventHit
+	for _, f := range filters {
+		f.Text, f.From, f.To = query, from, to
+		hs, err := st.EventsMatchingWithin(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			if !seen[h.Event.ID] {
+				seen[h.Event.ID] = true
+				hits = append(hits, h)
+			}
+		}
+	}
+	// Several places of one name each gave their own ranking.
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score < hits[j].Score })
+	out := make([]model.Event, len(hits))
+	for i, h := range hits {
+		out[i] = h.Event
 	}
 	return out, nil
 }
