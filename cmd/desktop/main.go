@@ -84,55 +84,86 @@ func run(args []string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create the store's folder: %w", err)
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var day time.Time
 	if *sel != "" {
+		var err error
 		if day, err = time.Parse(time.DateOnly, *sel); err != nil {
 			return fmt.Errorf("--select %q: use YYYY-MM-DD", *sel)
 		}
 	}
-
 	mode := ui.ThemeMode(*themeFlag)
 	if mode != "" && mode != ui.ThemeLight && mode != ui.ThemeDark && mode != ui.ThemeSystem {
 		return fmt.Errorf("--theme %q: use light, dark or system", *themeFlag)
 	}
+	var w, h float32
+	if *size != "" {
+		if _, err := fmt.Sscanf(*size, "%fx%f", &w, &h); err != nil || w < 200 || h < 200 {
+			return fmt.Errorf("--size %q: use WIDTHxHEIGHT, e.g. 1280x800", *size)
+		}
+	}
 
+	st, openErr := store.Open(path)
+	if openErr != nil {
+		// Said on the terminal too, for whoever started the app from one.
+		fmt.Fprintln(os.Stderr, "briefing-atlas:", openErr)
+	}
 	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		if openErr != nil {
+			return openErr
+		}
+		st.Close()
 		return errors.New(noDisplay(nil))
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	x := newExtractor()
-	mw := ui.NewMainWindow(a, st, ui.Options{
-		Import:         importer(st, x),
-		SetArticleDate: setArticleDate(x),
-		About:          geo.Attribution,
-		Version:        version,
-		Theme:          mode,
-	})
-	if *size != "" {
-		var w, h float32
-		if _, err := fmt.Sscanf(*size, "%fx%f", &w, &h); err != nil || w < 200 || h < 200 {
-			return fmt.Errorf("--size %q: use WIDTHxHEIGHT, e.g. 1280x800", *size)
+	var current *store.Store
+	defer func() {
+		if current != nil {
+			current.Close()
 		}
-		mw.Win.Resize(fyne.NewSize(w, h))
+	}()
+	start := func(st *store.Store) {
+		current = st
+		mw := ui.NewMainWindow(a, st, ui.Options{
+			Import:         importer(st, x),
+			SetArticleDate: setArticleDate(x),
+			About:          geo.Attribution,
+			Version:        version,
+			Theme:          mode,
+		})
+		if w > 0 {
+			mw.Win.Resize(fyne.NewSize(w, h))
+		}
+		mw.Win.SetMaster()
+		mw.Win.Show()
+		if !day.IsZero() {
+			// The window reads its data after it shows; select once it is in.
+			go func() {
+				mw.WaitLoaded()
+				fyne.Do(func() {
+					if !mw.SelectDay(day) {
+						fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
+					}
+				})
+			}()
+		}
 	}
-	mw.Win.SetMaster()
-	mw.Win.Show()
-	if !day.IsZero() {
-		// The window reads its data after it shows; select once it is in.
-		go func() {
-			mw.WaitLoaded()
-			fyne.Do(func() {
-				if !mw.SelectDay(day) {
-					fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
-				}
-			})
-		}()
+	if openErr != nil {
+		// A damaged, locked or foreign store is explained in a window,
+		// which offers another store, a new one, or quitting.
+		if mode != "" {
+			a.Settings().SetTheme(&ui.Theme{Mode: mode})
+		}
+		p := ui.ShowStoreProblem(a, path, openErr, start)
+		if w > 0 {
+			p.Win.Resize(fyne.NewSize(w, h))
+		}
+		// Not the master window: it closes once the main window is up.
+		// Closing it before that quits (its close intercept).
+		p.Win.Show()
+	} else {
+		start(st)
 	}
 	a.Run()
 	return nil
@@ -155,8 +186,9 @@ func newExtractor() lazyExtractor {
 }
 
 // manifestFor finds a sources.csv beside the imported files or in the
-// imported folder, which gives titles, publishers and publication dates.
-func manifestFor(paths []string) (*ingest.Manifest, error) {
+// imported folder, which gives titles, publishers and publication dates,
+// and returns it with its path; the error is for one that cannot be used.
+func manifestFor(paths []string) (*ingest.Manifest, string, error) {
 	for _, p := range paths {
 		dir := p
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
@@ -166,12 +198,12 @@ func manifestFor(paths []string) (*ingest.Manifest, error) {
 		if _, err := os.Stat(mp); err == nil {
 			m, err := ingest.LoadManifest(mp)
 			if err != nil {
-				return nil, fmt.Errorf("read %s: %w", mp, err)
+				return nil, mp, err
 			}
-			return m, nil
+			return m, mp, nil
 		}
 	}
-	return nil, nil
+	return nil, "", nil
 }
 
 func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
@@ -180,16 +212,19 @@ func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
 		if err != nil {
 			return ui.ImportSummary{}, err
 		}
-		m, err := manifestFor(paths)
-		if err != nil {
-			return ui.ImportSummary{}, err
-		}
-		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent}, func(p pipeline.Progress) {
+		// A manifest that cannot be used at all costs the articles only
+		// their metadata: they are imported, and the manifest is listed
+		// among the failures.
+		m, mp, merr := manifestFor(paths)
+		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
 			progress(p.Done, p.Total, p.Path)
 		})
 		out := ui.ImportSummary{Imported: sum.Imported, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
 		for _, f := range sum.Failed {
 			out.Failed[f.Path] = f.Reason
+		}
+		if merr != nil {
+			out.Failed[mp] = merr.Error()
 		}
 		return out, err
 	}
