@@ -32,6 +32,18 @@ test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
 
+## fuzz: each native fuzz target for FUZZTIME (default 2m); the seed corpora in
+## testdata/fuzz run as ordinary tests in make test.
+FUZZTIME ?= 2m
+FUZZ_TARGETS := ./internal/ingest:FuzzParse ./internal/ingest:FuzzManifest ./internal/timex:FuzzTag \
+	./internal/extract/sentence:FuzzSplit ./internal/extract:FuzzExtract
+fuzz: deps
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "fuzz: $$fn in $$pkg for $(FUZZTIME)"; \
+	  $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
 ## screenshot: the real app under Xvfb on the sample corpus, written to $(SHOT).
 SHOT   ?= screenshot.png
 SIZE   ?= 1280x800
