@@ -46,7 +46,7 @@ const (
 )
 
 // snippetTokens is how many words a snippet shows around its matches.
-const snippetTokens = 24
+const snippetTokens = 20
 
 // searchCap bounds how many matches an unnarrowed search ranks: a common
 // word over a million events would otherwise have BM25 computed for every

@@ -102,6 +102,7 @@ type MainWindow struct {
 	Map      MapPanel
 
 	Search   *widget.Entry
+	searchP  *searchPanel
 	placeSel *widget.SelectEntry
 	// placeChoices are the place filter's drop-down: the busiest places.
 	placeChoices []string
@@ -239,6 +240,7 @@ func (m *MainWindow) build() {
 	m.Search.SetPlaceHolder("Search…  (Ctrl+F)")
 	m.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	m.Search.OnSubmitted = func(string) { m.applyFilters() }
+	m.searchP = newSearchPanel(m)
 	m.Search.OnChanged = func(s string) {
 		if strings.TrimSpace(s) == "" || len(s) >= 3 {
 			m.applyFilters()
@@ -330,7 +332,7 @@ func (m *MainWindow) build() {
 	// there are events.
 	m.legend.Hide()
 	m.accordion.Hide()
-	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), container.NewVBox(m.legend, m.accordion), nil, nil, m.timelineArea)
+	left := container.NewBorder(container.NewVBox(header, widget.NewSeparator(), m.searchP.box), container.NewVBox(m.legend, m.accordion), nil, nil, m.timelineArea)
 
 	right := m.Excerpt.Object()
 	m.vsplit = container.NewVSplit(m.Map.Object(), right)
@@ -426,6 +428,7 @@ type frame struct {
 	withChoices bool
 	placeTop    []store.PlaceCount // world places, most events first, capped
 	actors      []model.Actor
+	search      searchResult
 	err         error
 }
 
@@ -504,6 +507,7 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 			errs = append(errs, err)
 		}
 	}
+	d.search = m.readSearch(f)
 	d.err = errors.Join(errs...)
 	return d
 }
@@ -693,7 +697,7 @@ func (m *MainWindow) showChoices(d frame) {
 // currentFilter reads the toolbar into a store filter.
 func (m *MainWindow) currentFilter() store.Filter {
 	var f store.Filter
-	f.Text = strings.TrimSpace(m.Search.Text)
+	f.Text = searchText(m.Search.Text)
 	if id, ok := m.placeIDs[m.placeSel.Text]; ok {
 		f.PlaceID = id
 	}
@@ -774,6 +778,10 @@ func (m *MainWindow) showFrame(d frame) {
 		m.accordion.Show()
 	}
 	status := statusText(d.shown-d.hidden, d.stats.Events, d.stats.Articles, len(d.places))
+	if d.filter.Text != "" {
+		status = searchStatus(d.shown-d.hidden, d.stats.Events, d.stats.Articles, len(d.places))
+	}
+	m.searchP.show(d.search, d.shown-d.hidden)
 	if d.hidden > 0 {
 		status += counts.Sprintf("  ·  and %d hidden", d.hidden)
 	}
