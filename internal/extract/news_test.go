@@ -102,6 +102,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindDisaster, start: "2019-03-19", place: ""}},
 		},
 		{
+			name:      "a participle after a determiner describes a noun",
+			published: "2019-04-16",
+			text:      "A fire engulfed the city's soaring cathedral on Monday as rising prices worried traders.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2019-04-15"}},
+		},
+		{
 			name:      "a clipped paragraph without its full stop is still prose",
 			published: "2015-02-02",
 			text:      "Police arrested two men in Marseille on Sunday after a shooting near a school that left three people wounded and the neighbourhood in shock for hours",

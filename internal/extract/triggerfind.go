@@ -224,6 +224,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealis[prev] {
 			isVerb = false
 		}
+		if vt.form == formGerund && !isNoun && (determiners[prev] || prev == "'s" || prev == "'") {
+			// "Paris' soaring cathedral", "the rising prices": a participle
+			// after a determiner describes the noun that follows.
+			return trigger{}, false
+		}
 	}
 	if isNoun && isVerb {
 		verbish := subjectWords[prev] || (i > s.t0 && d.tokEnt[i-1] >= 0 && d.ents[d.tokEnt[i-1]].kind != entPlace && prev != "'s")
