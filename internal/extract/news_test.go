@@ -108,6 +108,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindDisaster, start: "2019-04-15"}},
 		},
 		{
+			name:      "a note about the article itself is no event",
+			published: "2014-09-30",
+			text:      "Police fired tear gas at protesters in Hong Kong on Sunday. This article was first published in a Hong Kong daily on September 29, 2014. Reporting by a staff writer; editing by another.",
+			want:      []wantEvent{{kind: model.KindProtest, start: "2014-09-28", place: "HK"}},
+		},
+		{
 			name:      "a clipped paragraph without its full stop is still prose",
 			published: "2015-02-02",
 			text:      "Police arrested two men in Marseille on Sunday after a shooting near a school that left three people wounded and the neighbourhood in shock for hours",

@@ -46,7 +46,7 @@ func (d *doc) findTriggers() {
 	toks := d.toks
 	d.sentTrigs = make([][]int, len(d.sents))
 	for si, s := range d.sents {
-		if s.headline {
+		if s.headline || isBoilerplate(d.text[s.Start:s.End]) {
 			continue
 		}
 		for i := s.t0; i < s.t1; i++ {

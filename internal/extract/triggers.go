@@ -32,6 +32,34 @@ var mergeStopWords = func() map[string]bool {
 	return m
 }()
 
+// boilerplateTXT lists how notes about the article itself begin.
+//
+//go:embed lexdata/boilerplate.txt
+var boilerplateTXT string
+
+// boilerplatePrefixes is boilerplateTXT as a list.
+var boilerplatePrefixes = func() []string {
+	var out []string
+	for _, line := range strings.Split(boilerplateTXT, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}()
+
+// isBoilerplate reports a sentence about the article itself ("This
+// article was first published in …", "Reporting by …").
+func isBoilerplate(sentence string) bool {
+	low := strings.ToLower(strings.TrimSpace(sentence))
+	for _, p := range boilerplatePrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // nouns maps event nouns to their kind.
 var nouns = map[string]model.Kind{}
 
