@@ -352,40 +352,14 @@ func (d *doc) dateClaims(en entry) []dateClaim {
 	return out
 }
 
-// sourceDate is the calendar date a source sentence gives its event. The
-// sentence is tagged whole, not its time words alone, so that tense and
-// wording ("concluded on Thursday", "by August") resolve as extraction
-// resolved them.
+// sourceDate is the date source s gives its event (timex.SourceDate),
+// read against its article's publication date when that is known.
 func sourceDate(s model.Source, a *model.Article) (timex.Expr, bool) {
-	text := strings.TrimSpace(s.TimeText)
-	if text == "" || s.DateHow == "publication day" || s.DateHow == "undated" {
-		return timex.Expr{}, false
-	}
 	var dct time.Time
 	if a != nil && a.HasDate() {
 		dct = a.Published
 	}
-	at := s.TimeSpan.Start - s.Span.Start
-	var found *timex.Expr
-	exprs := timex.Tag(s.Text, dct)
-	for i, x := range exprs {
-		if x.Span.Start <= at && at < x.Span.End || (found == nil && x.Text == text) {
-			found = &exprs[i]
-		}
-	}
-	if found == nil {
-		if exprs = timex.Tag(text, dct); len(exprs) > 0 {
-			found = &exprs[0]
-		}
-	}
-	if found == nil || !found.Anchored || found.Start.IsZero() || found.Type != "DATE" {
-		return timex.Expr{}, false
-	}
-	x := *found
-	if x.End.Before(x.Start) {
-		x.End = x.Start
-	}
-	return x, true
+	return timex.SourceDate(s, dct)
 }
 
 // placeClaim is the one specific place a document's sentences name for an

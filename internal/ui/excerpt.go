@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/timeline"
+	"github.com/briefingatlas/atlas/internal/timex"
 )
 
 // SourceDetail is one source sentence of an event with the article it came
@@ -177,6 +179,10 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	segs = append(segs, fact("Where", where, ColorNamePlace)...)
 	segs = append(segs, fact("Who", whoS, ColorNameActor)...)
 	segs = append(segs, fact("Kind", fmt.Sprintf("%s  ·  confidence %.0f%%", kindTitle(e.Kind), e.Confidence*100), theme.ColorNameForeground)...)
+	if d := dateDisagreement(srcs); d != "" {
+		// Merged reports keep one date; the reader sees when they differ.
+		segs = append(segs, fact("Sources differ", d, ColorNameTime)...)
+	}
 	if e.Note != "" {
 		segs = append(segs, fact("Note", e.Note, theme.ColorNameForeground)...)
 	}
@@ -301,4 +307,58 @@ func (p *ExcerptPane) ShowPlace(pl model.Place, events []model.Event) {
 		objs = append(objs, b)
 	}
 	p.set(objs...)
+}
+
+// dateDisagreement says which articles date an event differently, as
+// "Orient News: 15 Jul 2016 (“Friday”) · ABC News: 14 Jul 2016
+// (“Thursday”)", or "" when they agree. Each article's own sentences are
+// read against its own publication date (timex.SourceDate); an article
+// whose sentences give no date of their own says nothing.
+func dateDisagreement(srcs []SourceDetail) string {
+	type reading struct {
+		who, written string
+		start, end   time.Time
+		label        string
+	}
+	var readings []reading
+	seen := map[int64]bool{}
+	for _, s := range srcs {
+		id := s.Source.ArticleID
+		if seen[id] {
+			continue
+		}
+		var published time.Time
+		who := s.Source.File
+		if s.Article != nil {
+			if s.Article.HasDate() {
+				published = s.Article.Published
+			}
+			if s.Article.Publisher != "" {
+				who = s.Article.Publisher
+			}
+		}
+		x, ok := timex.SourceDate(s.Source, published)
+		if !ok {
+			continue
+		}
+		seen[id] = true
+		label := timeline.FormatDate(&model.Event{Start: x.Start, End: x.End, Precision: x.Precision})
+		readings = append(readings, reading{who: who, written: strings.TrimSpace(s.Source.TimeText), start: x.Start, end: x.End, label: label})
+	}
+	differ := false
+	for i := range readings {
+		for j := i + 1; j < len(readings); j++ {
+			if readings[i].end.Before(readings[j].start) || readings[j].end.Before(readings[i].start) {
+				differ = true
+			}
+		}
+	}
+	if !differ {
+		return ""
+	}
+	parts := make([]string, len(readings))
+	for i, r := range readings {
+		parts[i] = fmt.Sprintf("%s: %s (“%s”)", r.who, r.label, r.written)
+	}
+	return strings.Join(parts, "  ·  ")
 }
