@@ -108,6 +108,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindDisaster, start: "2019-04-15"}},
 		},
 		{
+			name:      "a participle after a degree word describes a noun; a rare word sense is no event",
+			published: "2013-11-11",
+			text:      "Aid reached the hardest hit areas on Sunday. Flags hung from the windows of the town hall on Sunday.",
+			want:      nil,
+		},
+		{
 			name:      "a note about the article itself is no event",
 			published: "2014-09-30",
 			text:      "Police fired tear gas at protesters in Hong Kong on Sunday. This article was first published in a Hong Kong daily on September 29, 2014. Reporting by a staff writer; editing by another.",

@@ -91,6 +91,10 @@ func (d *doc) findTriggers() {
 				x.kind, x.weak = model.KindArrest, false
 			}
 			d.modality(&x, s)
+			if x.adjectival && i > s.t0 && degreeWords[toks[i-1].low] {
+				// "the hardest hit areas" names places, not a happening.
+				continue
+			}
 			if tr.aspectual {
 				k, ok := d.aspectKind(i, s)
 				if !ok {
@@ -262,6 +266,13 @@ func (d *doc) presentPassive(i int, s sent) bool {
 	return false
 }
 
+// degreeWords before a participle make it an adjective when a noun
+// follows: "the hardest hit areas", "a newly built road".
+var degreeWords = map[string]bool{
+	"hardest": true, "worst": true, "most": true, "least": true, "badly": true, "heavily": true,
+	"newly": true, "recently": true, "previously": true, "widely": true, "so-called": true,
+}
+
 // modality fills the irrealis, negated and reduced flags of x.
 func (d *doc) modality(x *trig, s sent) {
 	toks := d.toks
@@ -303,7 +314,9 @@ func (d *doc) modality(x *trig, s sent) {
 			}
 		}
 	}
-	if x.form == formPast && i > s.t0 && determiners[toks[i-1].low] {
+	if x.form == formPast && i > s.t0 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] && i+1 < s.t1 && toks[i+1].word && !phraseStops[toks[i+1].low]) {
+		// "the agreed steps", "the hardest hit areas": a participle
+		// before its noun describes it.
 		x.adjectival = true
 	}
 }

@@ -41,6 +41,25 @@ var wnVerbKinds, wnNounKinds = func() (map[string]wnKind, map[string]wnKind) {
 	return v, n
 }()
 
+// wnSenses is how many of a word's most frequent WordNet senses may make
+// it an event word: "hang" kills only in its third sense, "storm" attacks
+// in its fifth; a rare sense must not turn everyday prose into events.
+const wnSenses = 2
+
+// leadingTags are the news tags of a lexicon entry's first wnSenses senses.
+func leadingTags(e lexicon.Entry, ok bool) []string {
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, t := range e.Tags {
+		if t.Sense <= wnSenses {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
 // wordnetTrigger finds an event word the trigger table does not list,
 // through WordNet: a verb form whose lemma's first senses carry a news tag
 // ("firebombed" → kill/attack), or a noun after a determiner whose first
@@ -50,7 +69,7 @@ func wordnetTrigger(w, prev string) (trigger, bool) {
 		return trigger{}, false
 	}
 	if lemma, ok := lexicon.VerbLemma(w); ok && lemma != w || ok && !lexicon.IsNoun(w) {
-		for _, tag := range lexicon.VerbTags(lemma) {
+		for _, tag := range leadingTags(lexicon.Verb(lemma)) {
 			k, ok := wnVerbKinds[tag]
 			if !ok {
 				continue
@@ -76,7 +95,7 @@ func wordnetTrigger(w, prev string) (trigger, bool) {
 		return trigger{}, false
 	}
 	if lemma, ok := lexicon.NounLemma(w); ok {
-		for _, tag := range lexicon.NounTags(lemma) {
+		for _, tag := range leadingTags(lexicon.Noun(lemma)) {
 			if k, ok := wnNounKinds[tag]; ok {
 				return trigger{kind: k.kind, weak: k.weak, form: formNoun, words: 1, lemma: lemma}, true
 			}
