@@ -254,9 +254,10 @@ func dayWindow(env *Env, start time.Time) (took float64, marks, onDay, total int
 }
 
 // searchQueries are what a user types: places, topics, surnames, a prefix
-// being typed, two words.
+// being typed (the search box adds the star), two words. They run through
+// Store.Search, which searches the events' source sentences too.
 var searchQueries = []string{"Moscow", "Geneva", "ceasefire", "grain exports", "talks", "Morozov",
-	"Haddad", "agreement Tokyo", "negot", "conf", "refugee returns", "Damascus", "offensive",
+	"Haddad", "agreement Tokyo", "negot*", "conf*", "refugee returns", "Damascus", "offensive",
 	"Lagos", "prisoner", "Nakamura", "Berlin talks", "sanctions", "withdrawal", "report"}
 
 func runSearch(env *Env) (Result, func(), error) {

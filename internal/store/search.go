@@ -54,6 +54,10 @@ const snippetTokens = 20
 // ranked; with a narrowing filter every match is.
 const searchCap = 4000
 
+// articleSearchCap bounds the matching articles ArticlesMatching ranks
+// and looks through.
+const articleSearchCap = 1000
+
 // SnippetPart is a piece of a search snippet; Match marks the words the
 // query found, for the UI to show in bold.
 type SnippetPart struct {
@@ -189,7 +193,7 @@ func (s *Store) eventSnippets(ctx context.Context, expr string, ids []int64) (ma
 		// The sentences' snippet unless the words were found only in the
 		// title, place or actors.
 		rows, err := s.db.QueryContext(ctx, `SELECT rowid, `+sn(3)+`, `+sn(-1)+` FROM events_fts
-			WHERE events_fts MATCH ? AND rowid IN (`+placeholders(len(args))+`)`, append([]any{expr}, args...)...)
+			WHERE `+amongRows(len(args)), amongArgs(expr, args)...)
 		if err != nil {
 			return nil, fmt.Errorf("snippets: %w", err)
 		}
@@ -212,6 +216,26 @@ func (s *Store) eventSnippets(ctx context.Context, expr string, ids []int64) (ma
 		}
 	}
 	return out, nil
+}
+
+// amongRows is the condition of a query on events_fts that keeps the
+// matches of an expression among some rows, for amongArgs. Each value of
+// a plain "rowid IN (...)" would run the whole FTS5 query again, which for
+// a prefix ("negot*" over a million events) means merging the lists of
+// every word it starts, 2 ms a time; the unary plus keeps the list out of
+// FTS5's hands, so that the matches are read once, within the rows' range,
+// and snippets are made only for the rows kept.
+func amongRows(n int) string {
+	return `events_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (` + placeholders(n) + `)`
+}
+
+// amongArgs are the arguments of amongRows for ids (an inLists list).
+func amongArgs(expr string, ids []any) []any {
+	lo, hi := ids[0].(int64), ids[0].(int64)
+	for _, v := range ids {
+		lo, hi = min(lo, v.(int64)), max(hi, v.(int64))
+	}
+	return append([]any{expr, lo, hi}, ids...)
 }
 
 // snippetParts splits a snippet marked with markOpen and markClose.
@@ -259,24 +283,83 @@ func (s *Store) ArticlesMatching(ctx context.Context, query string, limit int) (
 	if expr == "" {
 		return nil, nil
 	}
-	// The event test runs per article and per source, against one event
-	// row at a time: cheap for the articles matched, whatever the number of
-	// events the words match elsewhere.
-	q := `SELECT f.rowid FROM (SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?) f
-		WHERE NOT EXISTS (SELECT 1 FROM event_sources s JOIN events e ON e.id = s.event_id
-			WHERE s.article_id = f.rowid AND e.hidden = 0 AND e.merged_into IS NULL
-			AND EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = e.id))
-		ORDER BY f.score, f.rowid`
-	if limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, limit)
-	}
-	rows, err := s.db.QueryContext(ctx, q, expr, expr)
+	// Rank a capped set of matching articles, as EventsMatching does, then
+	// keep those none of whose visible events match, looking at their
+	// events in one pass per batch of articles.
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM
+		(SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)
+		ORDER BY score, rowid`, expr, articleSearchCap)
 	if err != nil {
 		return nil, fmt.Errorf("search articles for %q: %w", query, err)
 	}
-	ids, err := scanIDs(rows)
+	cands, err := scanIDs(rows)
 	if err != nil {
 		return nil, fmt.Errorf("search articles for %q: %w", query, err)
+	}
+	// The candidates' visible events, then which of them match, in one
+	// pass over the matches: cheaper than a query per batch of events when
+	// a common word matches a good part of a big store.
+	evOf := map[int64][]int64{}
+	want := map[int64]bool{}
+	var lo, hi int64
+	for _, args := range inLists(cands) {
+		rows, err := s.db.QueryContext(ctx, `SELECT s.article_id, s.event_id FROM event_sources s JOIN events e ON e.id = s.event_id
+			WHERE s.article_id IN (`+placeholders(len(args))+`) AND e.hidden = 0 AND e.merged_into IS NULL`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("search articles for %q: %w", query, err)
+		}
+		for rows.Next() {
+			var aid, eid int64
+			if err := rows.Scan(&aid, &eid); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("search articles for %q: %w", query, err)
+			}
+			evOf[aid] = append(evOf[aid], eid)
+			if len(want) == 0 || eid < lo {
+				lo = eid
+			}
+			if len(want) == 0 || eid > hi {
+				hi = eid
+			}
+			want[eid] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("search articles for %q: %w", query, err)
+		}
+	}
+	match := map[int64]bool{}
+	if len(want) > 0 {
+		rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM events_fts WHERE events_fts MATCH ? AND rowid BETWEEN ? AND ?`, expr, lo, hi)
+		if err != nil {
+			return nil, fmt.Errorf("search articles for %q: %w", query, err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("search articles for %q: %w", query, err)
+			}
+			if want[id] {
+				match[id] = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("search articles for %q: %w", query, err)
+		}
+	}
+	var ids []int64
+next:
+	for _, aid := range cands {
+		for _, eid := range evOf[aid] {
+			if match[eid] {
+				continue next
+			}
+		}
+		if ids = append(ids, aid); limit > 0 && len(ids) == limit {
+			break
+		}
 	}
 	out := make([]ArticleHit, 0, len(ids))
 	for _, id := range ids {
