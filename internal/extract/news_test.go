@@ -114,6 +114,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      nil,
 		},
 		{
+			name:      "a country's possessive does not hide the place after it",
+			published: "2017-08-26",
+			text:      "Insurgents attacked police posts in Myanmar's western Rakhine state on Friday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2017-08-25", place: "MM", title: "rakhine"}},
+		},
+		{
 			name:      "a note about the article itself is no event",
 			published: "2014-09-30",
 			text:      "Police fired tear gas at protesters in Hong Kong on Sunday. This article was first published in a Hong Kong daily on September 29, 2014. Reporting by a staff writer; editing by another.",

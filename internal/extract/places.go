@@ -304,6 +304,13 @@ func (d *doc) isLocative(t0 int) bool {
 	steps := 0
 	for k >= s.t0 && steps < 5 {
 		t := toks[k]
+		if t.low == "'s" && k-1 >= s.t0 && toks[k-1].cap && d.isCountryWord(toks[k-1].text) {
+			// "in Burma's western Rakhine state": the country qualifies the
+			// place the preposition introduces.
+			k--
+			steps++
+			continue
+		}
 		if !t.word {
 			return false
 		}
