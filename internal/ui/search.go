@@ -62,7 +62,8 @@ func (m *MainWindow) readSearch(f store.Filter) searchResult {
 // searchStatus is the status bar's summary while a search narrows the
 // views: how many events match of all.
 func searchStatus(shown, events, articles, places int) string {
-	return counts.Sprintf("%d of %d events match  ·  %d articles  ·  %d places", shown, events, articles, places)
+	return counts.Sprintf("%d of %d events match  ·  %d %s  ·  %d %s", shown, events,
+		articles, plural(articles, "article", "articles"), places, plural(places, "place", "places"))
 }
 
 // searchPanel is the result list above the timeline; hidden while the
