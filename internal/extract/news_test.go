@@ -120,6 +120,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindAttack, start: "2017-08-25", place: "MM", title: "rakhine"}},
 		},
 		{
+			name:      "a small town of the article's country is a place without 'in'; a subjectless participle titles its object",
+			published: "2016-02-09",
+			text:      "South Sudan's army said it had pushed the rebels back on Monday, swiftly recapturing the market town of Bor.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2016-02-08", place: "SS", title: "bor recaptured"}},
+		},
+		{
 			name:      "a note about the article itself is no event",
 			published: "2014-09-30",
 			text:      "Police fired tear gas at protesters in Hong Kong on Sunday. This article was first published in a Hong Kong daily on September 29, 2014. Reporting by a staff writer; editing by another.",

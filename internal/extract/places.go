@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -115,7 +116,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0)
 	if weak {
 		best := cands[0]
-		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) {
+		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) && !d.localTown(name, best.Country) {
 			return false
 		}
 	}
@@ -202,6 +203,21 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 		return geo.CompassDirection(w), k
 	}
 	return "", t0
+}
+
+// localTown reports a town of a country the article is about whose name
+// is no English word ("Tikrit", "Maungdaw"; not "Reading", "Post"): the
+// article's subject makes it believable without "in" before it.
+func (d *doc) localTown(name, country string) bool {
+	if !d.inContext(country) {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if lexicon.IsNoun(w) || lexicon.IsVerb(w) || lexicon.IsAdjective(w) || lexicon.IsAdverb(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // honorifics before a name make it a person's ("Mr. Paris").
@@ -399,9 +415,10 @@ func (d *doc) isObjectPlace(t0 int) bool {
 						return true
 					}
 				}
+				return false
 			}
 		}
-		return false
+		return toks[k].low == "of" && d.objectOfSeizure(t0)
 	}
 	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
 		return true
@@ -426,7 +443,12 @@ func (d *doc) objectOfSeizure(t0 int) bool {
 	sawOf, sawNoun := false, false
 	for k, n := t0-1, 0; k >= s.t0 && n < 9; k, n = k-1, n+1 {
 		w := toks[k].low
-		if tr, ok := verbForms[w]; ok && tr.form != formNoun && seizureKinds[tr.kind] {
+		tr, ok := verbForms[w]
+		if !ok && k > s.t0 {
+			// A verb the table lacks but WordNet knows ("conquering").
+			tr, ok = wordnetTrigger(w, toks[k-1].low)
+		}
+		if ok && tr.form != formNoun && seizureKinds[tr.kind] {
 			// "seized Tikrit", "hit northeastern Japan", "seized most of
 			// the city of Mosul" — not "seized weapons Tikrit had".
 			return sawOf || !sawNoun

@@ -91,7 +91,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 			title = capitalise(subj) + " " + verb
 		case subj == "":
-			title = capitalise(verb) + " " + obj
+			// "…, swiftly conquering the town of Tikrit": no subject of its
+			// own; the headline says what befell the object.
+			title = capitalise(obj) + " " + d.participle(t)
 		default:
 			title = capitalise(subj) + " " + verb
 			if obj != "" {
@@ -150,6 +152,29 @@ func (d *doc) verbText(t trig, passive, pluralSubj bool) string {
 			words[0] = lemma
 		} else {
 			words[0] = inflect(lemma)[0]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// participle is the trigger's past participle ("conquered", "taken
+// over").
+func (d *doc) participle(t trig) string {
+	words := make([]string, t.words)
+	for k := 0; k < t.words; k++ {
+		words[k] = d.toks[t.i+k].low
+	}
+	lemma := t.lemma
+	if t.words > 1 || lemma == "" {
+		if l, ok := lexicon.VerbLemma(words[0]); ok {
+			lemma = l
+		}
+	}
+	if lemma != "" {
+		if pp := pastParticiple[lemma]; pp != "" {
+			words[0] = pp
+		} else {
+			words[0] = inflect(lemma)[2]
 		}
 	}
 	return strings.Join(words, " ")
@@ -255,8 +280,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 func (d *doc) objectPhrase(k int, s sent, place string) string {
 	// A name within the next few words ("seized most of the city of
 	// Tikrit") is what the headline wants.
-	for j := k; j < s.t1 && j < k+7; j++ {
+	for j := k; j < s.t1 && j < k+8; j++ {
 		w := d.toks[j]
+		if w.low == "'s" {
+			continue // "Saddam Hussein's hometown of Tikrit"
+		}
 		if !w.word || phraseStops[w.low] && w.low != "of" {
 			break
 		}

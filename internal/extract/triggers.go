@@ -69,6 +69,10 @@ var nounTriggers = map[string]trigger{}
 // verbForms maps a lower-case verb form to its trigger.
 var verbForms = map[string]trigger{}
 
+// pastParticiple holds the irregular past participles the table gives
+// ("seized" is regular; "overrun", "taken", "struck" are not).
+var pastParticiple = map[string]string{}
+
 // phrase is a multi-word trigger, matched on lower-case tokens.
 type phrase struct {
 	words []string
@@ -152,6 +156,7 @@ func loadTriggers(tsv string) error {
 			}
 			addVerb(forms[1], t, formPast)
 			addVerb(forms[2], t, formPast)
+			pastParticiple[word] = forms[2]
 			addVerb(forms[0], t, formPres)
 			addVerb(word, t, formBase)
 			addVerb(forms[3], t, formGerund)
