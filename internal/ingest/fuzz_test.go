@@ -3,34 +3,41 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzParse feeds arbitrary bytes to the reader as each format: HTML main
-// text, encodings, date lines and datelines must never panic, and what is
-// read is valid UTF-8 whose noise spans lie inside it. Seeds:
-// testdata/fuzz/FuzzParse.
+// text, encodings, date lines and datelines, PDF, Word, mail (with its
+// attachments), MHTML and web archives must never panic, and what is read is
+// valid UTF-8 whose noise spans lie inside it. Seeds: testdata/fuzz/FuzzParse
+// (among them small PDF, Word, mail, MHTML and web archive files, whole and
+// damaged).
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("<html><head><meta property=\"article:published_time\" content=\"2016-03-24\"><title>T</title></head><body><p>BEIRUT (Reuters) - Talks ended on Thursday.</p><script>x()</script></body></html>"), "html")
 	f.Add([]byte("\xff\xfeH\x00i\x00"), "txt")
 	f.Add([]byte("Updated May 2, 2017 06:31:58\nKIEV, Ukraine \u2013 Parliament voted on Saturday.\n"), "md")
 	f.Fuzz(func(t *testing.T, raw []byte, format string) {
 		switch format {
-		case "txt", "md", "html":
+		case "txt", "md", "html", "pdf", "docx", "eml", "mhtml", "webarchive":
 		default:
 			format = "txt"
 		}
-		a, err := Parse("fuzz."+format, format, raw, nil)
-		if err != nil {
-			return // a clear refusal is fine; a panic is not
+		// A clear refusal is fine; a panic is not. ParseAll recovers from
+		// panics in the binary readers, so look for its message too.
+		as, err := ParseAll("fuzz."+format, format, raw, nil)
+		if err != nil && strings.Contains(err.Error(), "reader failed on this file") {
+			t.Fatalf("reader panicked: %v", err)
 		}
-		if !utf8.ValidString(a.Text) {
-			t.Fatalf("text is not UTF-8")
-		}
-		for _, n := range a.Noise {
-			if n.Start < 0 || n.End > len(a.Text) || n.Start > n.End {
-				t.Fatalf("noise span %v outside text of %d bytes", n, len(a.Text))
+		for _, a := range as {
+			if !utf8.ValidString(a.Text) {
+				t.Fatalf("text is not UTF-8")
+			}
+			for _, n := range a.Noise {
+				if n.Start < 0 || n.End > len(a.Text) || n.Start > n.End {
+					t.Fatalf("noise span %v outside text of %d bytes", n, len(a.Text))
+				}
 			}
 		}
 	})

@@ -244,7 +244,7 @@ func TestReadFileRefusals(t *testing.T) {
 		{"only blanks", write("blank.md", []byte(" \n\n\t\n")), ErrEmpty, "empty"},
 		{"image named .txt", write("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00")), ErrBinary, "binary"},
 		{"bad bytes", write("bad.txt", []byte("caf\x81\x8d")), ErrEncoding, "neither UTF-8"},
-		{"unsupported type", write("notes.docx", []byte("PK\x03\x04")), ErrUnsupported, ".txt, .md or .html"},
+		{"unsupported type", write("notes.odt", []byte("PK\x03\x04")), ErrUnsupported, ".txt, .md, .html, .pdf"},
 		{"missing file", filepath.Join(dir, "gone.txt"), os.ErrNotExist, "no such file"},
 	}
 	for _, tc := range tests {

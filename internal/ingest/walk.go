@@ -91,7 +91,11 @@ func (w *walker) file(p string, fi os.FileInfo, named bool) {
 	}
 	if !named {
 		if Format(p) == "" {
-			w.add(Found{Path: p, Skipped: "not an article file type (.txt, .md, .html)"})
+			w.add(Found{Path: p, Skipped: "not an article file type (.txt, .md, .html, .pdf, .docx, .eml, .mhtml, .webarchive)"})
+			return
+		}
+		if strings.HasPrefix(filepath.Base(p), "~$") {
+			w.add(Found{Path: p, Skipped: "an Office lock file (Word leaves one beside a document it has open), not an article"})
 			return
 		}
 		if isDocFile(p) {

@@ -1047,7 +1047,7 @@ func (m *MainWindow) ImportFiles() {
 		r.Close()
 		m.StartImport([]string{path})
 	}, m.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".html", ".htm", ".csv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".eml", ".mhtml", ".mht", ".webarchive", ".csv"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
