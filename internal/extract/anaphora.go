@@ -17,6 +17,19 @@ import (
 // anchors them on the last day the text named.
 var anaphoricTime = regexp.MustCompile(`(?i)\b(?:the (?:day|night|evening) before|the previous (?:day|night|evening)|the (?:next|following) (?:day|morning|night|evening)|a day later|the day after|(?:hours|minutes|moments) (?:later|after|earlier|before)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s? (later|after|earlier|before))\b`)
 
+// anaphoricCues are words every anaphoricTime phrase holds.
+var anaphoricCues = []string{"before", "previous", "next", "following", "later", "after", "earlier"}
+
+// mayCountFromStory reports a lower-cased sentence that holds one of them.
+func mayCountFromStory(low string) bool {
+	for _, c := range anaphoricCues {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
 var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -31,6 +44,9 @@ func (d *doc) anchorAnaphora() {
 			continue
 		}
 		text := d.text[s.Start:s.End]
+		if !mayCountFromStory(d.low[s.Start:s.End]) {
+			continue // most sentences: spare them the regular expression
+		}
 		for _, m := range anaphoricTime.FindAllStringSubmatchIndex(text, -1) {
 			start, end := s.Start+m[0], s.Start+m[1]
 			t0, t1 := d.tokenRange(start, end, s)
