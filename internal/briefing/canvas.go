@@ -53,6 +53,7 @@ type pdfCanvas struct {
 	images int
 	prefix string
 	pngs   map[image.Image][]byte // encoded images, shared by the layout passes
+	runs   *textRuns              // fonts and shaped lines, shared by the canvases of one PDF
 }
 
 func (p *pdfCanvas) fill(c color.NRGBA) {
@@ -87,26 +88,24 @@ func (p *pdfCanvas) circle(cx, cy, r float64, fill, stroke color.NRGBA, width fl
 	p.pdf.SetAlpha(1, "Normal")
 }
 
-func (p *pdfCanvas) setFont(st textStyle) {
-	style := ""
-	if st.bold {
-		style += "B"
+func (p *pdfCanvas) setFont(st textStyle) { p.pdf.SetFont(fontFamily, fpdfStyle(st), st.size) }
+
+// textRuns returns the canvas's text layout, made on first use for a
+// canvas that was given none.
+func (p *pdfCanvas) textRuns() *textRuns {
+	if p.runs == nil {
+		p.runs = newTextRuns(p.pdf)
 	}
-	if st.italic {
-		style += "I"
-	}
-	p.pdf.SetFont(fontFamily, style, st.size)
+	return p.runs
 }
 
 func (p *pdfCanvas) text(x, y float64, s string, st textStyle, c color.NRGBA) {
-	p.setFont(st)
 	p.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-	p.pdf.Text(p.x0+x, p.y0+y, clean(s))
+	p.textRuns().draw(p.x0+x, p.y0+y, s, st)
 }
 
 func (p *pdfCanvas) textWidth(s string, st textStyle) float64 {
-	p.setFont(st)
-	return p.pdf.GetStringWidth(clean(s))
+	return p.textRuns().width(s, st)
 }
 
 func (p *pdfCanvas) image(img image.Image, x, y, w, h float64) error {

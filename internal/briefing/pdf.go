@@ -21,9 +21,11 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// fontFamily is the embedded Go font family. Embedding TrueType with
-// UTF-8 maps is what lets curly quotes, accents, Greek and Cyrillic names
-// print; the PDF core fonts only know Latin-1.
+// fontFamily is the embedded Go font family, the briefing's main face.
+// Embedding TrueType with UTF-8 maps is what lets curly quotes, accents,
+// Greek and Cyrillic names print; the PDF core fonts only know Latin-1.
+// What the Go fonts lack (Arabic, Hebrew, rarer Latin letters) falls back to
+// the Noto fonts, run by run (fonts.go, textrun.go).
 const fontFamily = "go"
 
 // printDPI is the resolution of raster figure parts in the PDF, enough for
@@ -123,8 +125,12 @@ func layoutPDF(d *doc, opt Options, total int) (*fpdf.Fpdf, error) {
 	p := &pdfWriter{pdf: pdf, d: d, opt: opt, left: 22, right: 22, top: 24, bottom: 20, total: total}
 	p.pageW, p.pageH = pdf.GetPageSize()
 	p.textW = p.pageW - p.left - p.right
-	p.cv = &pdfCanvas{pdf: pdf, prefix: "fig", pngs: d.pngs}
-	p.abs = &pdfCanvas{pdf: pdf, prefix: "page"}
+	runs := newTextRuns(pdf)
+	if runs.err != nil {
+		return nil, runs.err
+	}
+	p.cv = &pdfCanvas{pdf: pdf, prefix: "fig", pngs: d.pngs, runs: runs}
+	p.abs = &pdfCanvas{pdf: pdf, prefix: "page", runs: runs}
 	pdf.SetMargins(p.left, p.top, p.right)
 	pdf.SetAutoPageBreak(false, p.bottom) // pages are broken by hand, to keep blocks together
 	pdf.SetHeaderFuncMode(p.header, false)
@@ -150,6 +156,9 @@ func layoutPDF(d *doc, opt Options, total int) (*fpdf.Fpdf, error) {
 
 func (p *pdfWriter) font(st textStyle) { p.cv.setFont(st) }
 
+// width is the printed width of s in a style, shaped where it needs to be.
+func (p *pdfWriter) width(s string, st textStyle) float64 { return p.cv.runs.width(s, st) }
+
 func (p *pdfWriter) colour(c color.NRGBA) { p.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
 
 func (p *pdfWriter) y() float64 { return p.pdf.GetY() }
@@ -174,26 +183,31 @@ func (p *pdfWriter) ensure(h float64) {
 }
 
 // wrap splits text into lines no wider than w in the given style;
-// paragraphs (newlines) are kept.
+// paragraphs (newlines) are kept. A paragraph the Go fonts print as it is
+// goes to fpdf's own splitter; one with Arabic, Hebrew or letters from the
+// fallback font is measured shaped (see wrapRuns).
 func (p *pdfWriter) wrap(s string, st textStyle, w float64) []string {
-	p.font(st)
 	var out []string
 	for _, para := range strings.Split(clean(s), "\n") {
 		if strings.TrimSpace(para) == "" {
 			continue
 		}
-		out = append(out, p.pdf.SplitText(para, w)...)
+		if plain(para) {
+			p.font(st)
+			out = append(out, p.pdf.SplitText(para, w)...)
+			continue
+		}
+		out = append(out, p.cv.runs.wrapRuns(para, st, w)...)
 	}
 	return out
 }
 
 // text draws one line with its top at y.
 func (p *pdfWriter) text(x, y float64, s string, st textStyle, c color.NRGBA) {
-	p.font(st)
 	p.colour(c)
 	// Baseline a little below the line's top: ascent of the Go fonts is ~0.93 em,
 	// centred in a 1.38 em line.
-	p.pdf.Text(x, y+lineH(st)*0.5+st.size*ptToMM*0.35, clean(s))
+	p.cv.runs.draw(x, y+lineH(st)*0.5+st.size*ptToMM*0.35, s, st)
 }
 
 // lines draws wrapped lines from the current y, breaking the page between
@@ -213,8 +227,7 @@ func (p *pdfWriter) header() {
 	}
 	y := 12.0
 	right := p.d.period()
-	p.font(stHeader)
-	rw := p.pdf.GetStringWidth(right)
+	rw := p.width(right, stHeader)
 	title := p.fit(p.d.Title, stHeader, p.textW-rw-10)
 	p.text(p.left, y, title, stHeader, colMuted)
 	p.text(p.pageW-p.right-rw, y, right, stHeader, colMuted)
@@ -231,21 +244,19 @@ func (p *pdfWriter) footer() {
 	}
 	left += " with Briefing Atlas"
 	num := "Page " + strconv.Itoa(p.pdf.PageNo()) + " of " + strconv.Itoa(max(p.total, p.pdf.PageNo()))
-	p.font(stHeader)
-	nw := p.pdf.GetStringWidth(num)
+	nw := p.width(num, stHeader)
 	p.text(p.left, y, p.fit(left, stHeader, p.textW-nw-10), stHeader, colMuted)
 	p.text(p.pageW-p.right-nw, y, num, stHeader, colMuted)
 }
 
 // fit shortens s with an ellipsis until it is no wider than w.
 func (p *pdfWriter) fit(s string, st textStyle, w float64) string {
-	p.font(st)
 	s = clean(s)
-	if p.pdf.GetStringWidth(s) <= w {
+	if p.width(s, st) <= w {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 1 && p.pdf.GetStringWidth(string(r)+"…") > w {
+	for len(r) > 1 && p.width(string(r)+"…", st) > w {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimRightFunc(string(r), unicode.IsSpace) + "…"
@@ -312,10 +323,9 @@ func (p *pdfWriter) summary() {
 
 	p.subhead("Key developments")
 	x := p.left + gutter
-	p.font(stEvDate)
 	dateW := 0.0
 	for _, en := range s.keys {
-		dateW = math.Max(dateW, p.pdf.GetStringWidth(DateLabel(en.E)))
+		dateW = math.Max(dateW, p.width(DateLabel(en.E), stEvDate))
 	}
 	dateW += 4
 	for _, en := range s.keys {
@@ -371,12 +381,9 @@ func (p *pdfWriter) keyLine(en entry, x, dateW float64) {
 		tail = "  ·  " + pl
 	}
 	cites := "  " + citeList(uniqueCites(en))
-	p.font(stBody)
-	tw := p.pdf.GetStringWidth(title)
-	p.font(stEvMeta)
-	lw := p.pdf.GetStringWidth(tail)
-	p.font(stCite)
-	cw := p.pdf.GetStringWidth(cites)
+	tw := p.width(title, stBody)
+	lw := p.width(tail, stEvMeta)
+	cw := p.width(cites, stCite)
 	var lines []string
 	oneLine := tw+lw+cw <= w
 	if !oneLine {
@@ -410,9 +417,8 @@ func (p *pdfWriter) run(x, baseline float64, s string, st textStyle, c color.NRG
 	if s == "" {
 		return
 	}
-	p.font(st)
 	p.colour(c)
-	p.pdf.Text(x, baseline, clean(s))
+	p.cv.runs.draw(x, baseline, s, st)
 }
 
 // caption prints a figure's caption below it.
@@ -611,12 +617,10 @@ func (p *pdfWriter) event(en entry, last bool) {
 		meta = append(meta, "planned")
 	}
 	date := DateLabel(e)
-	p.font(stEvDate)
-	dw := p.pdf.GetStringWidth(date)
+	dw := p.width(date, stEvDate)
 	rest := "  ·  " + strings.Join(meta, "  ·  ")
-	p.font(stEvMeta)
 	restLines := []string{rest}
-	if dw+p.pdf.GetStringWidth(rest) > w {
+	if dw+p.width(rest, stEvMeta) > w {
 		restLines = p.wrap(strings.Join(meta, "  ·  "), stEvMeta, w)
 	}
 	title := p.wrap(e.Title, stEvTitle, w)
@@ -713,8 +717,7 @@ func (p *pdfWriter) quote(q quoteBlock, x, w float64, col color.NRGBA) {
 	for _, l := range q.url {
 		p.ensure(lineH(stURL))
 		p.text(x+4, p.y(), l, stURL, colAccent)
-		p.font(stURL)
-		p.pdf.LinkString(x+4, p.y(), p.pdf.GetStringWidth(l), lineH(stURL), q.link)
+		p.pdf.LinkString(x+4, p.y(), p.width(l, stURL), lineH(stURL), q.link)
 		p.setY(p.y() + lineH(stURL))
 	}
 }
@@ -746,8 +749,7 @@ func (p *pdfWriter) sourcesList() {
 		p.lines(main, x, stBody, colInk)
 		for _, l := range url {
 			p.text(x, p.y(), l, stURL, colAccent)
-			p.font(stURL)
-			p.pdf.LinkString(x, p.y(), p.pdf.GetStringWidth(l), lineH(stURL), c.url())
+			p.pdf.LinkString(x, p.y(), p.width(l, stURL), lineH(stURL), c.url())
 			p.setY(p.y() + lineH(stURL))
 		}
 		p.lines(info, x, stCite, colMuted)
