@@ -126,6 +126,15 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2016-02-08", place: "SS", title: "bor recaptured"}},
 		},
 		{
+			name:      "a product launch is an event when dated; 'launched an offensive' takes the offensive's kind",
+			published: "2010-06-09",
+			text:      "The company launched its new tablet on Monday. The army launched an offensive on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2010-06-07"},
+				{kind: model.KindMilitary, start: "2010-06-08"},
+			},
+		},
+		{
 			name:      "a note about the article itself is no event",
 			published: "2014-09-30",
 			text:      "Police fired tear gas at protesters in Hong Kong on Sunday. This article was first published in a Hong Kong daily on September 29, 2014. Reporting by a staff writer; editing by another.",

@@ -97,11 +97,17 @@ func (d *doc) findTriggers() {
 			}
 			if tr.aspectual {
 				k, ok := d.aspectKind(i, s)
-				if !ok {
+				switch {
+				case ok:
+					x.kind = k
+				case tr.lemma == "launch":
+					// "launched a new phone": a launch of its own, told
+					// weakly (it needs a time of its own to be an event).
+					x.aspectual, x.weak = false, true
+				default:
 					i += tr.words - 1
 					continue
 				}
-				x.kind = k
 			}
 			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
