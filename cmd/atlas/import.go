@@ -111,10 +111,22 @@ func printSummary(w io.Writer, path string, s pipeline.Summary) {
 		}
 		return fmt.Sprintf("%d %ss", n, one)
 	}
-	if s.Imported > 0 {
+	switch {
+	case s.Imported > 0 && s.Updated > 0:
+		fmt.Fprintf(w, "Imported %s (%d new, %d updated; %s, %d merged with events already stored) into %s in %s.\n",
+			plural(s.Imported, "article"), s.Imported-s.Updated, s.Updated, plural(s.Events, "new event"), s.Merged, path, s.Elapsed.Round(time.Millisecond))
+		// A changed version replaces the stored one: say what became of
+		// the events the user may have worked on.
+		fmt.Fprintf(w, "Updated: %s changed since the last import; %s found again (ids and edits kept), %d removed",
+			plural(s.Updated, "article"), plural(s.Kept, "event"), s.Removed)
+		if s.Orphaned > 0 {
+			fmt.Fprintf(w, ", %d no longer in the source but kept for your edits (marked so)", s.Orphaned)
+		}
+		fmt.Fprintln(w, ".")
+	case s.Imported > 0:
 		fmt.Fprintf(w, "Imported %s (%s, %d merged with events already stored) into %s in %s.\n",
 			plural(s.Imported, "article"), plural(s.Events, "new event"), s.Merged, path, s.Elapsed.Round(time.Millisecond))
-	} else {
+	default:
 		fmt.Fprintf(w, "No new articles imported into %s.\n", path)
 	}
 	if s.Manifest != "" {

@@ -260,3 +260,33 @@ func TestProgressBarName(t *testing.T) {
 		})
 	}
 }
+
+// TestImportChangedArticle: a corrected version of an imported file is
+// counted as updated, and the summary says what became of its events.
+func TestImportChangedArticle(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	art := filepath.Join(dir, "clip.txt")
+	v1 := "Ministers Meet in Oslo\n\nOSLO, March 3, 2016 - Foreign ministers met in Oslo on Tuesday to discuss a truce, officials said.\n\nA car bomb killed twelve people in Baghdad on Monday, police said.\n"
+	v2 := "Ministers Meet in Oslo\n\nOSLO, March 3, 2016 - Foreign ministers met in Oslo on Tuesday to discuss a truce, officials said.\n\nRebels seized the town of Idlib on Thursday after heavy fighting.\n"
+	other := filepath.Join(dir, "other.txt")
+	os.WriteFile(art, []byte(v1), 0o644)
+	if code, out, errs := run("import", "--db", db, art); code != 0 || !strings.Contains(out, "Imported 1 article (") {
+		t.Fatalf("first import: exit %d\n%s%s", code, out, errs)
+	}
+	os.WriteFile(art, []byte(v2), 0o644)
+	os.WriteFile(other, []byte("Envoys Meet\n\nEnvoys met in Geneva on March 2, 2016, a spokesman said.\n"), 0o644)
+	code, out, errs := run("import", "--db", db, art, other)
+	if code != 0 || !strings.Contains(out, "Imported 2 articles (1 new, 1 updated; ") ||
+		!strings.Contains(out, "Updated: 1 article changed since the last import; ") || !strings.Contains(out, "found again (ids and edits kept), 1 removed.") {
+		t.Fatalf("import of a changed version: exit %d\n%s%s", code, out, errs)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if list, _ := st.Articles(); len(list) != 2 {
+		t.Fatalf("%d articles stored, want 2", len(list))
+	}
+}

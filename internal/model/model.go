@@ -195,6 +195,10 @@ type Event struct {
 	InBriefing bool
 	Note       string
 	Edited     bool // some extracted value was corrected by the user
+	// Orphaned marks an event a changed version of its article no longer
+	// reports; the store keeps it (with no source sentence) only because
+	// the user edited, starred, hid or noted it.
+	Orphaned bool
 }
 
 // Dated reports whether the event has a date.

@@ -5,6 +5,9 @@
 // decides, extract.Merge folds them together).
 // A crash or kill mid-import leaves whole articles only; running the import
 // again skips what is stored (by content hash) and completes the rest.
+// A changed version of a stored article (same URL, else same path) updates
+// it in place: its events found again keep their ids and the user's edits
+// (store.SaveResult.Updated).
 package pipeline
 
 import (
@@ -53,9 +56,11 @@ type Progress struct {
 	Done, Total int    // files handled so far, files found
 	Path        string // the file just handled
 	// Imported counts the articles saved so far, some of them in a batch not
-	// committed yet (Summary counts only committed ones); Present those
-	// stored before; Failed the files that could not be imported.
+	// committed yet (Summary counts only committed ones), Updated those of
+	// them that replaced a stored version; Present those stored before;
+	// Failed the files that could not be imported.
 	Imported int
+	Updated  int
 	Present  int
 	Failed   int
 }
@@ -69,14 +74,18 @@ type Failure struct {
 
 // Summary says what an import did.
 type Summary struct {
-	Imported       int            // articles added
+	Imported       int            // articles saved: added, or updated in place
+	Updated        int            // of those, changed versions of stored articles (same URL, else path)
 	AlreadyPresent int            // articles whose text was stored before
 	Failed         []Failure      // files that could not be imported
 	Skipped        []ingest.Found // files left out on purpose (type, documentation), with why
 	Events         int            // events added
 	Merged         int            // events merged into events already stored
+	Kept           int            // events of updated articles found again (ids and edits kept)
+	Removed        int            // events of updated articles gone with their previous text
+	Orphaned       int            // such events kept, marked "no longer in the source", for the user's edits
 	Warnings       []string       // manifest problems, manifest rows matching no file
-	Articles       []int64        // ids of the articles added
+	Articles       []int64        // ids of the articles added or updated
 	Manifest       string         // the manifest used, given or found in a folder; "" when none
 	Elapsed        time.Duration
 }
@@ -177,6 +186,9 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 			p.Present++
 		default:
 			p.Imported++
+			if res.Updated {
+				p.Updated++
+			}
 		}
 		p.Done++
 		p.Path = path
@@ -250,11 +262,37 @@ func prepare(st *store.Store, x Extractor, path string, opts Options) prepared {
 	if has {
 		return prepared{a: a, skip: true, remember: a.FileSHA256 != ""}
 	}
+	// The path is part of an article's identity: stored absolute, it is
+	// recognised whatever folder the next import runs from.
+	if abs, err := filepath.Abs(a.Path); err == nil {
+		a.Path = abs
+	}
+	if err := keepUserDate(st, a); err != nil {
+		return prepared{err: err}
+	}
 	ext, err := runExtractor(x, a)
 	if err != nil {
 		return prepared{err: fmt.Errorf("%s: %w", path, err)}
 	}
 	return prepared{a: a, ext: ext}
+}
+
+// keepUserDate gives a changed version of a stored article the publication
+// date the user set on the stored one, unless the new text brings a date of
+// its own (manifest, date line): the user gave it because the article had
+// none, and the events are extracted against it.
+func keepUserDate(st *store.Store, a *model.Article) error {
+	if a.DateSource != model.DateUnknown && a.DateSource != model.DateInferred && a.DateSource != "" {
+		return nil
+	}
+	prev, ok, err := st.FindArticle(a)
+	if err != nil {
+		return fmt.Errorf("%s: %w", a.Path, err)
+	}
+	if ok && prev.DateSource == model.DateUser {
+		a.Published, a.DateSource = prev.Published, model.DateUser
+	}
+	return nil
 }
 
 // Batch limits: a commit per batchArticles articles or batchTime, whichever
@@ -272,6 +310,9 @@ type batcher struct {
 	b       *store.ImportBatch
 	started time.Time
 	pending []pendingSave
+	// saved maps the articles saved by this import to their files: two
+	// files of one import that are one article (same URL) are worth a word.
+	saved map[int64]string
 }
 
 // pendingSave is an article saved in the open batch.
@@ -308,6 +349,13 @@ func (bt *batcher) save(ctx context.Context, path string, p prepared, opts Optio
 		return res, bt.b.RememberFile(p.a.SHA256, p.a.FileSHA256)
 	}
 	bt.pending = append(bt.pending, pendingSave{path: path, res: res})
+	if first, ok := bt.saved[res.ArticleID]; ok && res.Updated {
+		bt.sum.Warnings = append(bt.sum.Warnings, fmt.Sprintf("%s and %s are one article (the same URL, or the same path): the second was kept as its newer version", first, path))
+	}
+	if bt.saved == nil {
+		bt.saved = map[int64]string{}
+	}
+	bt.saved[res.ArticleID] = path
 	return res, nil
 }
 
@@ -330,8 +378,14 @@ func (bt *batcher) commit() error {
 			continue
 		}
 		bt.sum.Imported++
+		if ps.res.Updated {
+			bt.sum.Updated++
+		}
 		bt.sum.Events += ps.res.Inserted
 		bt.sum.Merged += ps.res.Merged
+		bt.sum.Kept += ps.res.Kept
+		bt.sum.Removed += ps.res.Removed
+		bt.sum.Orphaned += ps.res.Orphaned
 		bt.sum.Articles = append(bt.sum.Articles, ps.res.ArticleID)
 	}
 	bt.pending = nil

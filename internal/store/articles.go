@@ -32,8 +32,14 @@ type Merging struct {
 type SaveResult struct {
 	ArticleID      int64
 	AlreadyPresent bool // an article with the same text (SHA256) was stored before; nothing changed
-	Inserted       int  // events added
-	Merged         int  // events merged into events already stored
+	// Updated says the article replaced a stored version of itself (same
+	// URL, else same path; other text), which kept its id.
+	Updated  bool
+	Inserted int // events added
+	Merged   int // events merged into events already stored
+	Kept     int // events of the previous version found again: id and edits kept
+	Removed  int // events of the previous version gone with it
+	Orphaned int // events gone from the text but kept, marked, for the user's edits
 }
 
 // HasArticle reports whether an article whose text has this SHA256 is stored.
@@ -63,7 +69,10 @@ func (s *Store) HasFile(fileSHA string) (bool, error) {
 // for a dated event are the stored events whose dates overlap it within a
 // day; for an undated one, the latest undated events of the same kind.
 // An article whose SHA256 is already stored changes nothing and is reported
-// as AlreadyPresent. a.ID and the events' source ArticleIDs are set.
+// as AlreadyPresent. A changed version of a stored article (same URL, else
+// same path; see findArticle) replaces it in place and is reported as
+// Updated: the events found again keep their ids and the user's edits (see
+// applyExtraction). a.ID and the events' source ArticleIDs are set.
 // An import saves through ImportBatch instead, with a merge rule.
 func (s *Store) SaveArticle(ctx context.Context, a *model.Article, x *model.Extraction, same SameFunc) (SaveResult, error) {
 	var res SaveResult
@@ -89,9 +98,19 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a *model.Article, x *model.Ext
 	case err == nil:
 		return SaveResult{ArticleID: id, AlreadyPresent: true}, nil
 	case !errors.Is(err, sql.ErrNoRows):
+		return SaveResult{}, fmt.Errorf("look up article %s: %w", a.SHA256, err)
+	}
+	if a.SHA256 == "" {
+		return SaveResult{}, errors.New("article has no SHA256")
+	}
+	id, err := findArticle(ctx, tx, a)
+	if err != nil {
 		return SaveResult{}, err
 	}
-	id, err := insertArticle(ctx, tx, a)
+	if id != 0 {
+		return updateArticle(ctx, tx, id, a, x, m)
+	}
+	id, err = insertArticle(ctx, tx, a)
 	if err != nil {
 		return SaveResult{}, err
 	}
@@ -161,9 +180,9 @@ func (s *Store) ReplaceExtraction(ctx context.Context, articleID int64, x *model
 
 // ReplaceExtractionWith is ReplaceExtraction with a merge rule.
 func (s *Store) ReplaceExtractionWith(ctx context.Context, articleID int64, x *model.Extraction, m Merging) (SaveResult, error) {
-	res := SaveResult{ArticleID: articleID}
+	var res SaveResult
 	err := s.writeTx(ctx, fmt.Sprintf("re-extract article %d", articleID), func(tx *sql.Tx) (err error) {
-		res.Inserted, res.Merged, err = replaceExtraction(ctx, tx, articleID, x, m)
+		res, err = replaceExtraction(ctx, tx, articleID, x, m)
 		return err
 	})
 	if err != nil {
@@ -176,7 +195,7 @@ func (s *Store) ReplaceExtractionWith(ctx context.Context, articleID int64, x *m
 // and replaces the article's extraction with x, made with that date, in one
 // transaction: the events never disagree with the date shown.
 func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, x *model.Extraction, m Merging) (SaveResult, error) {
-	res := SaveResult{ArticleID: articleID}
+	var res SaveResult
 	err := s.writeTx(ctx, fmt.Sprintf("set date of article %d", articleID), func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, date_source = ? WHERE id = ?`, unixOrNull(date), string(model.DateUser), articleID)
 		if err != nil {
@@ -185,7 +204,7 @@ func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Ti
 		if n, _ := r.RowsAffected(); n == 0 {
 			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
 		}
-		res.Inserted, res.Merged, err = replaceExtraction(ctx, tx, articleID, x, m)
+		res, err = replaceExtraction(ctx, tx, articleID, x, m)
 		return err
 	})
 	if err != nil {
@@ -195,26 +214,23 @@ func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Ti
 }
 
 // replaceExtraction swaps an article's stored extraction for x (nil leaves
-// none) inside tx, returning how many events were inserted and merged.
-func replaceExtraction(ctx context.Context, tx *sql.Tx, articleID int64, x *model.Extraction, m Merging) (inserted, merged int, err error) {
+// none) inside tx, as applyExtraction does for a changed text: the events
+// found again keep their rows, ids and keys, even when a later extractor
+// words their titles or dates differently.
+func replaceExtraction(ctx context.Context, tx *sql.Tx, articleID int64, x *model.Extraction, m Merging) (SaveResult, error) {
 	a, err := loadArticle(ctx, tx, articleID)
 	if err != nil {
-		return 0, 0, err
+		return SaveResult{ArticleID: articleID}, err
 	}
-	if err := dropExtraction(ctx, tx, articleID); err != nil {
-		return 0, 0, err
+	prev, err := previousEvents(ctx, tx, articleID)
+	if err != nil {
+		return SaveResult{ArticleID: articleID}, err
 	}
-	if x == nil {
-		return 0, 0, nil
-	}
-	w := newWriter(ctx, tx)
-	if err := w.addMentions(articleID, x.Mentions); err != nil {
-		return 0, 0, err
-	}
-	return w.addExtraction(a, x.Events, m)
+	return applyExtraction(ctx, tx, a, prev, x, m)
 }
 
-// dropExtraction removes what extraction put in the store for one article.
+// dropExtraction removes what extraction put in the store for one article
+// (DeleteArticle).
 func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM mentions WHERE article_id = ?`, articleID); err != nil {
 		return fmt.Errorf("remove mentions: %w", err)
@@ -243,17 +259,22 @@ func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 			}
 			continue
 		}
-		parent, err := unindexEvent(ctx, tx, id)
-		if err != nil {
+		if err := removeEvent(ctx, tx, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("remove event %d: %w", id, err)
-		}
-		if parent != "" {
-			if err := indexEventKey(ctx, tx, parent); err != nil {
-				return err
-			}
+	}
+	// Events kept for the user after a newer version of the article
+	// dropped them go with the article.
+	rows, err = tx.QueryContext(ctx, `SELECT id FROM events WHERE orphan_of = ?`, articleID)
+	if err != nil {
+		return fmt.Errorf("find events no longer in the source: %w", err)
+	}
+	if ids, err = scanIDs(rows); err != nil {
+		return fmt.Errorf("find events no longer in the source: %w", err)
+	}
+	for _, id := range ids {
+		if err := removeEvent(ctx, tx, id); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -50,11 +50,12 @@ func plural(problem string, n int) string {
 }
 
 // invariants are the store's own promises beyond SQLite's: what the UI and
-// the exports rely on without checking (every event cites a sentence, every
+// the exports rely on without checking (every event cites a sentence but
+// those kept, marked, after a changed article dropped them; every
 // citation points into its article, the count tables the timeline and the
 // map read instead of the events agree with them).
 var invariants = []invariant{
-	{`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)`,
+	{`SELECT count(*) FROM events e WHERE e.orphan_of IS NULL AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)`,
 		"%d event[s] ha[s|ve] no source sentence"},
 	{`SELECT count(*) FROM event_sources s LEFT JOIN articles a ON a.id = s.article_id
 		WHERE a.id IS NULL OR s.start < 0 OR s.end <= s.start OR s.end > length(CAST(a.text AS BLOB))`,

@@ -111,11 +111,11 @@ func inLists[T any](vals []T) [][]any {
 const inMax = 400
 
 const eventCols = `e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned, e.confidence,
-	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into,
+	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into, e.orphan_of IS NOT NULL,
 	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 
 const rawEventCols = `e.id, e.key, e.kind, e.x_title, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.confidence,
-	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into,
+	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into, e.orphan_of IS NOT NULL,
 	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 
 // selectEvents runs one event query and fills places, actors and (when asked)
@@ -164,7 +164,7 @@ func scanEvent(r scanner) (model.Event, error) {
 	var ppop sql.NullInt64
 	var pamb sql.NullBool
 	if err := r.Scan(&e.ID, &e.Key, &kind, &e.Title, &start, &end, &prec, &e.Planned, &e.Confidence,
-		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged,
+		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged, &e.Orphaned,
 		&pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature, &ppop, &pamb); err != nil {
 		return e, err
 	}

@@ -287,6 +287,16 @@ END;`,
 	`DROP TABLE events_fts;
 CREATE VIRTUAL TABLE events_fts USING fts5(title, place, actors, sources);
 INSERT INTO events_fts(rowid, title, place, actors, sources) ` + eventDocSQL + `;`,
+	// 11: an article's identity (URL, else path) is looked up on every
+	// import, so that a changed version updates it (update.go). An event
+	// that version no longer reports is kept, when the user edited,
+	// starred, hid or noted it, with the id of that article (NULL while the
+	// event is in its source), so that the app can say so and a later
+	// version that reports it again takes it back.
+	`CREATE INDEX articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX articles_path ON articles(path);
+ALTER TABLE events ADD COLUMN orphan_of INTEGER;
+CREATE INDEX events_orphan ON events(orphan_of) WHERE orphan_of IS NOT NULL;`,
 }
 
 // kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),

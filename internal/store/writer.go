@@ -26,6 +26,14 @@ type writer struct {
 	noEdits    bool // bulk load into a store with no edits: skip the lookups
 	editsRead  bool
 	hasEdits   bool
+	// carried maps the keys a changed article's events took over from its
+	// previous version to their rows, which they fill again or merge into
+	// (applyExtraction); kept counts them.
+	carried map[string]int64
+	kept    int
+	// exclude lists rows no event of this extraction may be merged into
+	// by similarity: the previous version's, refilled or kept as gone.
+	exclude map[int64]bool
 }
 
 // anyEdits reports whether the store holds any user edit, asked once per
@@ -70,7 +78,10 @@ func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
 // addExtraction inserts or merges each event of one article.
 func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging) (inserted, merged int, err error) {
 	mine := map[int64]bool{} // events this article created: not merge candidates
-	keys := map[string]int{} // keys used by this extraction
+	for id := range w.exclude {
+		mine[id] = true
+	}
+	numberKeys(events)
 	for i := range events {
 		e := &events[i]
 		for j := range e.Sources {
@@ -79,13 +90,16 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 				e.Sources[j].File = baseName(a.Path)
 			}
 		}
-		// Two events from one sentence with one kind would share a key;
-		// number the later ones so each keeps its own edits.
-		if n := keys[e.Key]; n > 0 {
-			keys[e.Key]++
-			e.Key = fmt.Sprintf("%s~%d", e.Key, n+1)
-		} else {
-			keys[e.Key] = 1
+		if id, ok := w.carried[e.Key]; ok {
+			// The same event as in the article's previous version: its
+			// row stays, so do its id and the user's edits.
+			if err := w.refill(id, e, m.Merge); err != nil {
+				return inserted, merged, err
+			}
+			e.ID = id
+			mine[id] = true
+			w.kept++
+			continue
 		}
 		target, err := w.findSame(e, m.Same, mine)
 		if err != nil {
@@ -125,6 +139,48 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 		inserted++
 	}
 	return inserted, merged, nil
+}
+
+// refill gives the row id, an event of an article's previous version, the
+// values of e, the same event in its new version. A row no other article
+// reports takes e's extracted values over (the text was corrected); one
+// that others report too has e merged into it, as a new report would be.
+// The user's edits apply again either way.
+func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
+	var others int
+	if err := w.queryRow(`SELECT count(*) FROM event_sources WHERE event_id = ?`, id).Scan(&others); err != nil {
+		return fmt.Errorf("count sources of event %d: %w", id, err)
+	}
+	if others > 0 {
+		evs, err := loadEventsByID(w.ctx, w.tx, []int64{id}, true, false)
+		if err != nil {
+			return fmt.Errorf("load event %d: %w", id, err)
+		}
+		if len(evs) == 0 {
+			return fmt.Errorf("load event %d: %w", id, ErrNotFound)
+		}
+		return w.mergeInto(&evs[0], e, merge)
+	}
+	placeID, err := w.place(e.Place)
+	if err != nil {
+		return err
+	}
+	if err := w.noteSpan(e); err != nil {
+		return err
+	}
+	start, end := dayOrNull(e)
+	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?,
+			x_place_id = ?, confidence = ?, orphan_of = NULL WHERE id = ?`,
+		string(e.Kind), e.Title, start, end, string(e.Precision), e.Planned, placeID, e.Confidence, id); err != nil {
+		return fmt.Errorf("update event %d: %w", id, err)
+	}
+	if _, err := w.exec(`DELETE FROM event_actors WHERE event_id = ?`, id); err != nil {
+		return fmt.Errorf("update actors of event %d: %w", id, err)
+	}
+	if err := w.addSourcesActors(id, e, true); err != nil {
+		return err
+	}
+	return recompute(w.ctx, w.tx, id)
 }
 
 // findSame returns the stored event (extracted values) that same says e
@@ -358,7 +414,9 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 		return err
 	}
 	start, end := dayOrNull(dst)
-	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?, x_place_id = ?, confidence = ?
+	// An event kept as gone from its article is reported again.
+	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?, x_place_id = ?, confidence = ?,
+			orphan_of = NULL
 		WHERE id = ?`, string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
 		return fmt.Errorf("merge into event %d: %w", id, err)
 	}

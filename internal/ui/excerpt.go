@@ -40,6 +40,10 @@ const (
 	ActionRevert   Action = "revert" // drop the user's corrections
 )
 
+// orphanedText is the status of an event a changed version of its article
+// no longer reports (model.Event.Orphaned).
+const orphanedText = "no longer in the source: a newer version of its article dropped it; kept for your edits"
+
 // ExcerptPane shows the selected event with its source sentences, their
 // time, place and actor words highlighted, or the events of a selected place.
 type ExcerptPane struct {
@@ -183,6 +187,11 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 		// Merged reports keep one date; the reader sees when they differ.
 		segs = append(segs, fact("Sources differ", d, ColorNameTime)...)
 	}
+	if e.Orphaned {
+		// A corrected article dropped the sentence: the user should not
+		// cite the event as reported without knowing.
+		segs = append(segs, fact("Status", orphanedText, theme.ColorNameError)...)
+	}
 	if e.Note != "" {
 		segs = append(segs, fact("Note", e.Note, theme.ColorNameForeground)...)
 	}
@@ -223,7 +232,10 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	for _, s := range srcs {
 		objs = append(objs, p.sourceCard(s))
 	}
-	if len(srcs) == 0 {
+	switch {
+	case len(srcs) == 0 && e.Orphaned:
+		objs = append(objs, widget.NewLabel("The article's newer version no longer has the sentence this event came from."))
+	case len(srcs) == 0:
 		objs = append(objs, widget.NewLabel("No source sentence stored for this event."))
 	}
 	objs = append(objs, widget.NewSeparator(), row)
