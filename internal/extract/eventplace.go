@@ -75,31 +75,29 @@ func (d *doc) fillPlaceActors(e *evt) {
 		return c.cost
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return score(cands[i]) < score(cands[j]) })
+	// Each place is copied: events of one article must not share a
+	// pointer that a later merge could change under another.
+	at := func(p *model.Place, how string) {
+		c := *p
+		e.Place, e.placeHow = &c, how
+	}
 	switch {
 	case len(cands) > 0:
-		p := cands[0].p
-		e.Place = &p
-		e.placeHow = "sentence"
+		at(&cands[0].p, "sentence")
 	case d.unknownLocative(e) && d.localPlace() != nil:
 		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
 		// gazetteer does not know, named as where it happened; the
 		// article's own town (its focus, else its dateline) is the closest
 		// the map can show.
-		p := *d.localPlace()
-		e.Place = &p
-		e.placeHow = "article"
+		at(d.localPlace(), "article")
 	case d.namesOtherPlace(e.sentence):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
 	case d.storyWindow(e) && d.dateline() != nil:
-		p := *d.dateline()
-		e.Place = &p
-		e.placeHow = "dateline"
+		at(d.dateline(), "dateline")
 	case d.storyWindow(e) && d.focusPlace() != nil:
-		p := *d.focusPlace()
-		e.Place = &p
-		e.placeHow = "article"
+		at(d.focusPlace(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
 }
