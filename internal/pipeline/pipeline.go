@@ -173,6 +173,25 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 			return sum, err
 		}
 		res, err := bt.save(ctx, path, next, opts)
+		if err == nil {
+			for _, part := range next.parts {
+				pres, perr := bt.save(ctx, partPath(part, path), part, opts)
+				switch {
+				case perr != nil && fatal(perr):
+					err = perr
+				case perr != nil:
+					sum.Failed = append(sum.Failed, Failure{Path: partPath(part, path), Reason: perr.Error(), Err: perr})
+				case pres.AlreadyPresent:
+					sum.AlreadyPresent++
+				}
+				if err != nil {
+					break
+				}
+			}
+			if next.partsErr != nil {
+				sum.Failed = append(sum.Failed, Failure{Path: path, Reason: next.partsErr.Error(), Err: next.partsErr})
+			}
+		}
 		switch {
 		case err != nil && fatal(err):
 			err = errors.Join(fmt.Errorf("import %s: %w", path, err), bt.commit())
@@ -215,6 +234,14 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 	return sum, nil
 }
 
+// partPath names a further article of a file ("mail.eml#report.pdf").
+func partPath(p prepared, file string) string {
+	if p.a != nil {
+		return p.a.Path
+	}
+	return file
+}
+
 // fatal reports errors that would fail every following file too.
 func fatal(err error) bool {
 	return errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrReadOnly) || errors.Is(err, store.ErrNotStore) ||
@@ -230,6 +257,10 @@ type prepared struct {
 	// without it; the saving side does it, in its own write transaction.
 	remember bool
 	err      error
+	// parts are the further articles of the same file (a mail's
+	// attachments), saved after it; partsErr names those that failed.
+	parts    []prepared
+	partsErr error
 }
 
 // prepare reads, parses and extracts one file, unless the store holds it.
@@ -250,10 +281,25 @@ func prepare(st *store.Store, x Extractor, path string, opts Options) prepared {
 		opts.Manifest.Lookup(path) // the manifest row was used
 		return prepared{skip: true}
 	}
-	a, err := ingest.Parse(path, format, raw, opts.Manifest)
-	if err != nil {
+	as, err := ingest.ParseAll(path, format, raw, opts.Manifest)
+	if len(as) == 0 {
 		return prepared{err: fmt.Errorf("%s: %w", path, err)}
 	}
+	// A mail's attachments follow it as articles of their own; an
+	// attachment that could not be read is the file's partial failure.
+	first := prepareArticle(st, x, path, as[0])
+	for _, a := range as[1:] {
+		first.parts = append(first.parts, prepareArticle(st, x, a.Path, a))
+	}
+	if err != nil {
+		first.partsErr = fmt.Errorf("%s: %w", path, err)
+	}
+	return first
+}
+
+// prepareArticle extracts one parsed article, unless the store holds its
+// text already.
+func prepareArticle(st *store.Store, x Extractor, path string, a *model.Article) prepared {
 	// Skip extraction for text already stored: a re-run is quick.
 	has, err := st.HasArticle(a.SHA256)
 	if err != nil {
