@@ -219,7 +219,7 @@ func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
 		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
 			progress(p.Done, p.Total, p.Path)
 		})
-		out := ui.ImportSummary{Imported: sum.Imported, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
+		out := ui.ImportSummary{Imported: sum.Imported, Updated: sum.Updated, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
 		for _, f := range sum.Failed {
 			out.Failed[f.Path] = f.Reason
 		}

@@ -41,8 +41,11 @@ func statusText(shown, events, articles, places int) string {
 // ImportSummary is what an import reports back to the window.
 type ImportSummary struct {
 	Imported, Skipped int
-	Events            int
-	Failed            map[string]string // file → why
+	// Updated counts the imported articles that replaced an earlier text
+	// of the same article (a correction, a re-clipped page).
+	Updated int
+	Events  int
+	Failed  map[string]string // file → why
 }
 
 // Importer imports files into the store, reporting progress (files done of
@@ -1120,7 +1123,21 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 }
 
 func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
+	msg := importMessage(sum, err)
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(l), m.Win)
+	d.Resize(fyne.NewSize(520, 300))
+	d.Show()
+}
+
+// importMessage is what the import-finished dialog says.
+func importMessage(sum ImportSummary, err error) string {
 	msg := fmt.Sprintf("%d articles imported, %d already there, %d events found.", sum.Imported, sum.Skipped, sum.Events)
+	if sum.Updated > 0 {
+		msg = fmt.Sprintf("%d articles imported (%d new, %d updated: their events keep your stars, notes and edits), %d already there, %d events found.",
+			sum.Imported, sum.Imported-sum.Updated, sum.Updated, sum.Skipped, sum.Events)
+	}
 	if len(sum.Failed) > 0 {
 		var files []string
 		for f := range sum.Failed {
@@ -1135,11 +1152,7 @@ func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
 	if err != nil {
 		msg += "\n\nImport stopped: " + err.Error()
 	}
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(l), m.Win)
-	d.Resize(fyne.NewSize(520, 300))
-	d.Show()
+	return msg
 }
 
 // ExportBriefing shows the export dialog: the starred events, or else the

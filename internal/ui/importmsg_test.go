@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestImportMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		sum  ImportSummary
+		err  error
+		want []string
+		not  []string
+	}{
+		{"new articles only", ImportSummary{Imported: 3, Skipped: 1, Events: 9}, nil, []string{"3 articles imported, 1 already there, 9 events found."}, []string{"updated"}},
+		{"a changed article is counted as updated", ImportSummary{Imported: 3, Updated: 1, Events: 9}, nil, []string{"(2 new, 1 updated", "keep your stars"}, nil},
+		{"failures and a stop are named", ImportSummary{Imported: 1, Failed: map[string]string{"/x/b.pdf": "no text layer"}}, errors.New("store locked"),
+			[]string{"1 files failed", "• b.pdf: no text layer", "Import stopped: store locked"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := importMessage(tc.sum, tc.err)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%q lacks %q", got, w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("%q holds %q", got, w)
+				}
+			}
+		})
+	}
+}
