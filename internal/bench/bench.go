@@ -237,11 +237,11 @@ func round(v float64) float64 {
 
 // Table prints the results as an aligned text table.
 func Table(w io.Writer, rs []Result) {
-	fmt.Fprintf(w, "%-22s %12s %-8s %10s  %-20s %9s  %s\n", "metric", "value", "unit", "target", "reference", "ratio", "status")
+	fmt.Fprintf(w, "%-27s %12s %-8s %10s  %-20s %9s  %s\n", "metric", "value", "unit", "target", "reference", "ratio", "status")
 	for _, r := range rs {
 		target := fmt.Sprintf("%s %g", map[Better]string{Lower: "≤", Higher: "≥"}[r.Better], r.Target)
 		if r.Status == StatusNotBuilt || r.Status == StatusError {
-			fmt.Fprintf(w, "%-22s %12s %-8s %10s  %-20s %9s  %s\n", r.Name, "-", r.Unit, target, "-", "-", r.Status+noteSuffix(r.Note))
+			fmt.Fprintf(w, "%-27s %12s %-8s %10s  %-20s %9s  %s\n", r.Name, "-", r.Unit, target, "-", "-", r.Status+noteSuffix(r.Note))
 			continue
 		}
 		ref := "-"
@@ -250,7 +250,7 @@ func Table(w io.Writer, rs []Result) {
 			ref = fmt.Sprintf("%.4g %s", r.Ref, r.RefUnit)
 			ratio = fmt.Sprintf("%.3g", r.Ratio)
 		}
-		fmt.Fprintf(w, "%-22s %12.4g %-8s %10s  %-20s %9s  %s\n", r.Name, r.Value, r.Unit, target, ref, ratio, r.Status+noteSuffix(r.Note))
+		fmt.Fprintf(w, "%-27s %12.4g %-8s %10s  %-20s %9s  %s\n", r.Name, r.Value, r.Unit, target, ref, ratio, r.Status+noteSuffix(r.Note))
 	}
 }
 
