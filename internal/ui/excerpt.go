@@ -271,18 +271,20 @@ func (p *ExcerptPane) sourceCard(s SourceDetail) fyne.CanvasObject {
 		}
 		meta = strings.Join(parts, "  ·  ")
 	}
-	// One paragraph: the article's title in bold, then where and when it appeared.
-	head := widget.NewRichText(
+	// One paragraph: the article's title in bold, then where and when it
+	// appeared. It reads left to right like the pane's other labels, an
+	// Arabic or Hebrew title in it as one right-to-left run.
+	head := paragraphText(true,
 		&widget.TextSegment{Text: at + "   ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: meta, Style: widget.RichTextStyle{Inline: true, ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}},
 	)
-	head.Wrapping = fyne.TextWrapWord
 	var extra []model.Span
 	if s.Source.TimeSpan.Len() > 0 {
 		extra = append(extra, s.Source.TimeSpan)
 	}
-	quote := widget.NewRichText(highlightSegments(s.Source.Text, s.Source.Start, mentionsWithin(s.Mentions, s.Source.Span), extra)...)
-	quote.Wrapping = fyne.TextWrapWord
+	// A sentence in Arabic, Persian, Urdu or Hebrew takes its own direction
+	// and is laid out in visual order (bidi.go).
+	quote := paragraphText(false, highlightSegments(s.Source.Text, s.Source.Start, mentionsWithin(s.Mentions, s.Source.Span), extra)...)
 	bar := canvas.NewRectangle(themeColor(theme.ColorNamePrimary))
 	bar.SetMinSize(fyne.NewSize(3, 3))
 	open := widget.NewButtonWithIcon("Open article", theme.DocumentIcon(), func() {

@@ -64,9 +64,10 @@ func articleTitle(a *model.Article) string {
 
 func (r *Reader) build(ms []model.Mention) {
 	a := r.Article
-	head := widget.NewRichText(&widget.TextSegment{Text: articleTitle(a), Style: widget.RichTextStyle{
+	// An Arabic or Hebrew title is aligned right like the article's
+	// paragraphs (bidi.go).
+	head := paragraphText(false, &widget.TextSegment{Text: articleTitle(a), Style: widget.RichTextStyle{
 		ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
-	head.Wrapping = fyne.TextWrapWord
 	var meta []string
 	if a.Publisher != "" {
 		meta = append(meta, a.Publisher)
@@ -110,9 +111,10 @@ func (r *Reader) build(ms []model.Mention) {
 				}
 			}
 		}
-		rt := widget.NewRichText(segs...)
-		rt.Wrapping = fyne.TextWrapWord
-		var obj fyne.CanvasObject = rt
+		// A paragraph in Arabic, Persian, Urdu or Hebrew is laid out in
+		// visual order (bidi.go); the others stay RichTexts.
+		rt := paragraphText(false, segs...)
+		obj := rt
 		if r.Excerpt.Len() > 0 && r.Excerpt.Start < sp.End && r.Excerpt.End > sp.Start {
 			bg := canvas.NewRectangle(withAlpha(themeColor(theme.ColorNamePrimary), 0.14))
 			bg.CornerRadius = 4
