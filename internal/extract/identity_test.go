@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+func person(n string) model.Actor { return model.Actor{Name: n, Type: model.ActorPerson} }
+func org(n string) model.Actor    { return model.Actor{Name: n, Type: model.ActorOrg} }
+func gov(n string) model.Actor    { return model.Actor{Name: n, Type: model.ActorGov} }
+
+// TestActorKeyMeets lists spellings of one actor that must share a key.
+func TestActorKeyMeets(t *testing.T) {
+	for _, group := range [][]model.Actor{
+		{person("Sergei Lavrov"), person("Sergey Lavrov"), person("Foreign Minister Sergei Lavrov"), person("Russian Foreign Minister Sergey Lavrov"), person("S. Lavrov")},
+		{person("Muammar Gaddafi"), person("Muammar Qaddafi"), person("Moammar Kadhafi"), person("Muammar Gadhafi"), person("Moammar Khadafy"), person("Col. Muammar al-Qaddafi")},
+		{person("Mohammad Ali"), person("Mohammed Ali"), person("Muhammad Ali"), person("Mohamed Ali")},
+		{person("Bashar al-Assad"), person("Bashar Al-Assad"), person("Bashar Assad"), person("President Bashar al Assad"), person("Bashar al-Asad")},
+		{person("Lavrov"), person("Mr. Lavrov"), person("Lavrov's")},
+		{person("Vladimir Putin"), person("President Vladimir Putin"), person("Vladimir Putin's")},
+		{person("Mahmoud Ahmadinejad"), person("Mahmoud Ahmadinezhad")},
+		{person("Gerhard Schröder"), person("Gerhard Schroeder"), person("Gerhard Schroder")},
+		{person("Volodymyr Zelensky"), person("Volodymyr Zelenskyy"), person("Volodymyr Zelenskiy")},
+		{person("Osama bin Laden"), person("Osama Bin Laden")},
+		{person("Martin Luther King Jr."), person("Martin King")},
+		{person("Hussein"), person("Husayn"), person("Hussain")},
+		{org("UN"), org("U.N."), org("United Nations"), org("the United Nations")},
+		{org("ISIS"), org("ISIL"), org("Islamic State"), org("Daesh")},
+		{org("Apple Inc."), org("Apple")},
+		{org("Free Syrian Army"), org("FSA"), org("The Free Syrian Army")},
+		{gov("Russia"), gov("Russian Federation")},
+		{gov("United States"), gov("U.S.")},
+	} {
+		want := ActorKey(group[0])
+		for _, a := range group[1:] {
+			if got := ActorKey(a); got != want {
+				t.Errorf("ActorKey(%q) = %q, want %q as for %q", a.Name, got, want, group[0].Name)
+			}
+		}
+	}
+}
+
+// TestActorKeyApart lists false friends that must keep apart.
+func TestActorKeyApart(t *testing.T) {
+	for _, p := range [][2]model.Actor{
+		{person("Ali Khan"), person("Imran Khan")},
+		{person("Sergei Lavrov"), person("Vladimir Lavrov")},
+		{person("Bashar al-Assad"), person("Hafez al-Assad")},
+		{person("John Kerry"), person("John Kelly")},
+		{person("Barack Obama"), person("Michelle Obama")},
+		{person("Kim Jong-un"), person("Kim Jong-il")},
+		{person("Vladimir Putin"), person("Vladimir Potanin")},
+		{person("Jordan"), gov("Jordan")},
+		{org("United Nations"), org("United Nations Security Council")},
+		{org("Islamic State"), org("Islamic Jihad")},
+		{gov("Niger"), gov("Nigeria")},
+		{gov("Sudan"), gov("South Sudan")},
+	} {
+		if a, b := ActorKey(p[0]), ActorKey(p[1]); a == b {
+			t.Errorf("%q and %q share key %q", p[0].Name, p[1].Name, a)
+		}
+	}
+}
+
+// TestActorKeyDocumented pins decisions the doc comment states.
+func TestActorKeyDocumented(t *testing.T) {
+	for _, c := range []struct {
+		a    model.Actor
+		want string
+	}{
+		{person("Sergei Lavrov"), "p:lvrv/s"},
+		{person("Lavrov"), "p:lvrv"},
+		{person("Muammar Gaddafi"), "p:kdf/m"},
+		{person("Mohammad"), "p:mhmd"},
+		{gov("Syria"), "g:SY"},
+		{org("U.N."), "o:united nations"},
+		// Only the first name's initial counts: John and Jane Smith meet
+		// (a user's split tells them apart), as "J. Smith" meets both.
+		{person("John Smith"), "p:smt/j"},
+		{person("Jane Smith"), "p:smt/j"},
+		{person("J. Smith"), "p:smt/j"},
+	} {
+		if got := ActorKey(c.a); got != c.want {
+			t.Errorf("ActorKey(%q) = %q, want %q", c.a.Name, got, c.want)
+		}
+	}
+	if f := ActorKeyFamily("p:lvrv/s"); f != "p:lvrv" {
+		t.Errorf("family of p:lvrv/s = %q", f)
+	}
+	if f := ActorKeyFamily("o:a/b"); f != "o:a/b" {
+		t.Errorf("family of an organisation = %q", f)
+	}
+}
