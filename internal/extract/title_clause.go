@@ -240,6 +240,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 		k--
 	}
+	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which") {
+		// "the tsunami that hit the coast": the relative pronoun stands
+		// for the noun before it.
+		k--
+	}
 	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
 		return "", passive
 	}
@@ -255,12 +260,17 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	}
 	end := k
 	start := k
-	for n := 0; start-1 >= s.t0 && n < 3; n++ {
+	for n := 0; start-1 >= s.t0 && n < 1; n++ {
 		w := d.toks[start-1]
 		if !w.word || phraseStops[w.low] || titleDeterminers[w.low] || d.tokTime[start-1] >= 0 || w.num {
 			break
 		}
 		if _, isVerb := verbForms[w.low]; isVerb {
+			break
+		}
+		if d.tokEnt[start-1] >= 0 && d.tokEnt[start-1] != d.tokEnt[end] {
+			// "told RTL radio several people had been arrested": a name
+			// before the noun phrase belongs to another clause.
 			break
 		}
 		start--
@@ -282,8 +292,8 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	// Tikrit") is what the headline wants.
 	for j := k; j < s.t1 && j < k+8; j++ {
 		w := d.toks[j]
-		if w.low == "'s" {
-			continue // "Saddam Hussein's hometown of Tikrit"
+		if w.low == "'s" || w.low == "and" && j+1 < s.t1 && placeModifier(d.toks[j+1].low) {
+			continue // "Saddam Hussein's hometown of Tikrit", "northeastern and eastern Japan"
 		}
 		if !w.word || phraseStops[w.low] && w.low != "of" {
 			break
@@ -298,6 +308,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 				// not the object.
 				j = e.t1
 				continue
+			}
+			if e.kind == entPlace && e.hasPlace && strings.HasPrefix(e.place.Key, "cmp:") {
+				return e.place.Name // "north-eastern Japan", as the map names it
 			}
 			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
 		}

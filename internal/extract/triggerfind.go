@@ -80,7 +80,6 @@ func (d *doc) findTriggers() {
 						if x.pres == "" {
 							x.pres = "strikes"
 						}
-						x.pres = toks[k].low + " " + x.pres // "earthquake hits"
 						break
 					}
 				}
