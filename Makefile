@@ -12,7 +12,7 @@ CORPUS     ?= ../shared/corpus
 export LANG   := en_US.UTF-8
 export LC_ALL := en_US.UTF-8
 
-.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean
+.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean beam-demo bench-beam
 
 all: build
 
@@ -74,3 +74,15 @@ package: build
 
 clean:
 	rm -rf $(BIN) dist
+
+## beam-demo: generate BEAM_N articles, run the Beam pipeline (beam/) on Prism, the
+## local runner, and load its shards into a store (README: Newsroom scale).
+BEAM_N   ?= 5000
+BEAM_DIR ?= /tmp/atlas-beam
+beam-demo: deps
+	@bash scripts/beam.sh demo "$(BEAM_N)" "$(BEAM_DIR)"
+
+## bench-beam: articles/s through the pipeline next to atlas import on the same
+## generated corpus, and the merge step's share of the pipeline's work.
+bench-beam: deps
+	@bash scripts/beam.sh bench "$(BEAM_N)" "$(BEAM_DIR)"
