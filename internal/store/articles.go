@@ -287,6 +287,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		if err := dropExtraction(ctx, tx, id); err != nil {
 			return err
 		}
+		if err := dropActorForms(ctx, tx, id); err != nil {
+			return err
+		}
 		r, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
 		if err != nil {
 			return err

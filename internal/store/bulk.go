@@ -90,6 +90,10 @@ func (b *BulkWriter) Added() int { return b.n }
 
 // Commit makes everything added visible at once.
 func (b *BulkWriter) Commit() error {
+	if err := b.w.flushActors(); err != nil {
+		b.tx.Rollback()
+		return b.s.wrapWrite("bulk load actors", err)
+	}
 	if b.deferCounts {
 		if err := b.addCounts(); err != nil {
 			b.tx.Rollback()

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -297,6 +299,38 @@ INSERT INTO events_fts(rowid, title, place, actors, sources) ` + eventDocSQL + `
 CREATE INDEX articles_path ON articles(path);
 ALTER TABLE events ADD COLUMN orphan_of INTEGER;
 CREATE INDEX events_orphan ON events(orphan_of) WHERE orphan_of IS NOT NULL;`,
+	// 12: actors as identities (actors.go): each row is filed under its
+	// identity key (extract.ActorKey) and family, every spelling seen is
+	// kept once per article, a link to an event keeps the spelling it was
+	// named by, and the user's merges and splits are kept apart. Then
+	// rekeyActors (migrationSteps) keys and folds the rows already stored.
+	`ALTER TABLE actors ADD COLUMN key TEXT NOT NULL DEFAULT '';
+ALTER TABLE actors ADD COLUMN family TEXT NOT NULL DEFAULT '';
+CREATE INDEX actors_key ON actors(key);
+CREATE INDEX actors_family ON actors(family);
+ALTER TABLE event_actors ADD COLUMN form TEXT NOT NULL DEFAULT '';
+CREATE TABLE actor_forms (
+	actor_id   INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+	form       TEXT NOT NULL,
+	article_id INTEGER NOT NULL DEFAULT 0, -- 0 when unknown (bulk loads, forms from before 12)
+	named      INTEGER NOT NULL DEFAULT 0, -- 1 when that article's extraction chose it as the name
+	PRIMARY KEY (actor_id, form, article_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_forms_form ON actor_forms(form);
+CREATE TABLE actor_merges (
+	from_key TEXT PRIMARY KEY,
+	into_key TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE actor_splits (
+	form     TEXT PRIMARY KEY COLLATE NOCASE,
+	from_key TEXT NOT NULL
+) WITHOUT ROWID;`,
+}
+
+// migrationSteps run in Go after the migration of their number (1-based),
+// in its transaction, for what SQL alone cannot compute.
+var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
+	12: rekeyActors,
 }
 
 // kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),

@@ -250,6 +250,12 @@ func (s *Store) migrate() error {
 			}
 			return s.wrapWrite(fmt.Sprintf("upgrade schema to %d", i+1), err)
 		}
+		if step := migrationSteps[i+1]; step != nil {
+			if err := step(context.Background(), tx); err != nil {
+				tx.Rollback()
+				return s.wrapWrite(fmt.Sprintf("upgrade schema to %d", i+1), err)
+			}
+		}
 		if _, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
 			tx.Rollback()
 			return s.wrapWrite("upgrade schema", err)

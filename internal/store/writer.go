@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -17,8 +16,21 @@ import (
 type writer struct {
 	ctx    context.Context
 	tx     *sql.Tx
-	places map[string]int64     // place key → id
-	actors map[string]actorSeen // by lower-case name
+	places map[string]int64 // place key → id
+	// Actors (actors.go): byName caches resolution by type and name,
+	// keyOf the key each row was filed under, known the rows seen to
+	// exist, moved the rows folded into others, forms the forms
+	// recorded, titled the rows given a title, touched the rows to
+	// rename at the end (flushActors); merges and splits are the user's.
+	byName  map[string]int64
+	keyOf   map[int64]string
+	known   map[int64]bool
+	moved   map[int64]int64
+	forms   map[formSeen]int
+	titled  map[int64]bool
+	touched map[int64]bool
+	merges  map[string]string
+	splits  map[string]string
 	// placeNames caches names for the search index.
 	placeNames map[int64]string
 	maxSpan    int64
@@ -52,7 +64,9 @@ func (w *writer) anyEdits() bool {
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) *writer {
-	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, actors: map[string]actorSeen{}, placeNames: map[int64]string{}}
+	return &writer{ctx: ctx, tx: tx, places: map[string]int64{}, placeNames: map[int64]string{},
+		byName: map[string]int64{}, keyOf: map[int64]string{}, known: map[int64]bool{}, moved: map[int64]int64{},
+		forms: map[formSeen]int{}, titled: map[int64]bool{}, touched: map[int64]bool{}}
 }
 
 // exec and queryRow go through the driver's per-connection statement cache
@@ -138,7 +152,7 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 		mine[id] = true
 		inserted++
 	}
-	return inserted, merged, nil
+	return inserted, merged, w.flushActors()
 }
 
 // refill gives the row id, an event of an article's previous version, the
@@ -331,7 +345,18 @@ func (w *writer) addSourcesActors(id int64, e *model.Event, fresh bool) error {
 	if err := w.addSources(id, e); err != nil {
 		return err
 	}
-	return w.linkActors(id, e.Actors, false, fresh)
+	return w.linkActors(id, e.Actors, false, fresh, sourceArticle(e))
+}
+
+// sourceArticle is the article of e's first source, 0 when none is stored:
+// the article whose spellings of actors e carries.
+func sourceArticle(e *model.Event) int64 {
+	for _, s := range e.Sources {
+		if s.ArticleID != 0 {
+			return s.ArticleID
+		}
+	}
+	return 0
 }
 
 // addSources links e's source sentences to event id.
@@ -350,11 +375,12 @@ func (w *writer) addSources(id int64, e *model.Event) error {
 
 // linkActors links actors to event id in the given order; reorder moves
 // actors already linked to their place in actors; fresh skips looking for
-// actors already linked.
-func (w *writer) linkActors(id int64, actors []model.Actor, reorder, fresh bool) error {
-	q := `INSERT OR IGNORE INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?)`
+// actors already linked. art is the article whose spellings the actors
+// carry; each link keeps the form it was named by, for SplitAlias.
+func (w *writer) linkActors(id int64, actors []model.Actor, reorder, fresh bool, art int64) error {
+	q := `INSERT OR IGNORE INTO event_actors(event_id, actor_id, pos, form) VALUES (?, ?, ?, ?)`
 	if reorder {
-		q = `INSERT INTO event_actors(event_id, actor_id, pos) VALUES (?, ?, ?) ON CONFLICT(event_id, actor_id) DO UPDATE SET pos = excluded.pos`
+		q = `INSERT INTO event_actors(event_id, actor_id, pos, form) VALUES (?, ?, ?, ?) ON CONFLICT(event_id, actor_id) DO UPDATE SET pos = excluded.pos`
 	}
 	base := 0
 	if !reorder && !fresh && len(actors) > 0 {
@@ -364,11 +390,13 @@ func (w *writer) linkActors(id int64, actors []model.Actor, reorder, fresh bool)
 		}
 	}
 	for i := range actors {
-		aid, err := w.actor(&actors[i])
+		aid, err := w.actor(&actors[i], art)
 		if err != nil {
 			return err
 		}
-		if _, err := w.exec(q, id, aid, base+i); err != nil {
+		// A new link names an actor of this article by its spelling; a
+		// stored actor's is linked already and keeps its form.
+		if _, err := w.exec(q, id, aid, base+i, actors[i].Name); err != nil {
 			return fmt.Errorf("link actor %q: %w", actors[i].Name, err)
 		}
 	}
@@ -386,6 +414,14 @@ var precisionRank = map[model.Precision]int{
 // are applied again.
 func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) error {
 	id := dst.ID
+	art := sourceArticle(e)
+	// e's actors are filed (and their spellings recorded) before the
+	// merge folds them into dst's, which carry the stored rows' ids.
+	for i := range e.Actors {
+		if _, err := w.actor(&e.Actors[i], art); err != nil {
+			return err
+		}
+	}
 	if merge != nil {
 		merge(dst, e)
 	} else {
@@ -403,7 +439,7 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 	}
 	// dst's actors now include e's (or the merge's renaming of them), in
 	// the merged order.
-	if err := w.linkActors(id, dst.Actors, true, false); err != nil {
+	if err := w.linkActors(id, dst.Actors, true, false, art); err != nil {
 		return err
 	}
 	if err := w.noteSpan(dst); err != nil {
@@ -468,103 +504,6 @@ func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error)
 	id, err = r.LastInsertId()
 	p.ID = id
 	return id, err
-}
-
-// actor returns the row id of a, inserting it on first sight and adding new
-// aliases to an actor already stored.
-func (w *writer) actor(a *model.Actor) (int64, error) {
-	k := strings.ToLower(a.Name)
-	if c, ok := w.actors[k]; ok && c.covers(a) {
-		a.ID = c.id
-		return c.id, nil
-	}
-	var id int64
-	var aliasJSON, title string
-	var have []string
-	err := w.queryRow(`SELECT id, aliases, title FROM actors WHERE name = ?`, a.Name).Scan(&id, &aliasJSON, &title)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		aj, _ := json.Marshal(stringsOrEmpty(a.Aliases))
-		r, err := w.exec(`INSERT INTO actors(name, type, title, aliases) VALUES (?, ?, ?, ?)`, a.Name, string(a.Type), a.Title, string(aj))
-		if err != nil {
-			return 0, fmt.Errorf("insert actor %q: %w", a.Name, err)
-		}
-		if id, err = r.LastInsertId(); err != nil {
-			return 0, err
-		}
-		have, title = a.Aliases, a.Title
-	case err != nil:
-		return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
-	default:
-		if err := json.Unmarshal([]byte(aliasJSON), &have); err != nil {
-			// Writing the new aliases over unreadable ones would lose them.
-			return 0, fmt.Errorf("aliases of actor %q: %w", a.Name, err)
-		}
-		merged, changed := unionStrings(have, a.Aliases)
-		if changed {
-			aj, _ := json.Marshal(merged)
-			if _, err := w.exec(`UPDATE actors SET aliases = ? WHERE id = ?`, string(aj), id); err != nil {
-				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
-			}
-		}
-		have = merged
-		if title == "" && a.Title != "" {
-			if _, err := w.exec(`UPDATE actors SET title = ? WHERE id = ?`, a.Title, id); err != nil {
-				return 0, fmt.Errorf("update actor %q: %w", a.Name, err)
-			}
-			title = a.Title
-		}
-	}
-	c := actorSeen{id: id, titled: title != "", aliases: map[string]bool{}}
-	for _, h := range have {
-		c.aliases[h] = true
-	}
-	w.actors[k] = c
-	a.ID = id
-	return id, nil
-}
-
-// actorSeen is what this transaction knows an actor's row holds.
-type actorSeen struct {
-	id      int64
-	titled  bool
-	aliases map[string]bool
-}
-
-// covers reports whether a adds nothing to the stored row.
-func (c actorSeen) covers(a *model.Actor) bool {
-	if a.Title != "" && !c.titled {
-		return false
-	}
-	for _, al := range a.Aliases {
-		if !c.aliases[al] {
-			return false
-		}
-	}
-	return true
-}
-
-func stringsOrEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func unionStrings(have, add []string) ([]string, bool) {
-	seen := map[string]bool{}
-	for _, h := range have {
-		seen[h] = true
-	}
-	changed := false
-	for _, a := range add {
-		if !seen[a] {
-			have = append(have, a)
-			seen[a] = true
-			changed = true
-		}
-	}
-	return stringsOrEmpty(have), changed
 }
 
 // recompute sets an event's effective columns from its extracted values and
