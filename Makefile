@@ -27,10 +27,13 @@ build: deps
 run: build
 	@bash scripts/run.sh "$(DB)" "$(CORPUS)"
 
-## test: go vet and every test, with the race detector.
+## test: go vet and every test, with the race detector, then the Beam module's tests.
 test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
+	@# The Beam pipeline is a module of its own (the app never links Beam):
+	@# its tests run it on the sample corpus with the local runner.
+	cd beam && $(GO) vet ./... && $(GO) test -timeout 20m ./...
 
 ## fuzz: each native fuzz target for FUZZTIME (default 2m); the seed corpora in
 ## testdata/fuzz run as ordinary tests in make test.
