@@ -62,11 +62,35 @@ func ActorKey(a model.Actor) string {
 // ActorKeyFamily returns the part of a key that a surname alone shares with
 // every full name of that surname ("p:lvrv" for "p:lvrv/s"); other keys
 // are their own family.
+//
+// An organisation's family is its first word when that word is a name of
+// its own ("o:apple" for "o:apple computer", "o:lockheed" for "o:lockheed
+// martin"), not a common word ("o:united nations", "o:bank of america"
+// are their own), so that "Apple" meets "Apple Computer" where the store
+// knows one organisation of that family.
 func ActorKeyFamily(key string) string {
-	if fam, _, ok := strings.Cut(key, "/"); ok && strings.HasPrefix(key, "p:") {
-		return fam
+	switch {
+	case strings.HasPrefix(key, "p:"):
+		if fam, _, ok := strings.Cut(key, "/"); ok {
+			return fam
+		}
+	case strings.HasPrefix(key, "o:"):
+		if first, _, ok := strings.Cut(key[2:], " "); ok && !orgFamilyStop[first] && !orgHeads[first] && !commonCaps[first] && len(first) > 2 {
+			return "o:" + first
+		}
 	}
 	return key
+}
+
+// orgFamilyStop are first words of organisations' names that many
+// unrelated organisations share.
+var orgFamilyStop = map[string]bool{
+	"united": true, "national": true, "international": true, "general": true, "american": true, "european": true,
+	"world": true, "royal": true, "federal": true, "central": true, "global": true, "first": true, "new": true,
+	"british": true, "china": true, "chinese": true, "us": true, "north": true, "south": true, "east": true,
+	"west": true, "islamic": true, "arab": true, "african": true, "asian": true, "free": true, "democratic": true,
+	"republican": true, "people": true, "peoples": true, "supreme": true, "high": true, "state": true,
+	"ministry": true, "department": true, "white": true, "red": true, "air": true, "saint": true, "st": true,
 }
 
 // identityGazetteer is the gazetteer's country table (cheap: the place
@@ -92,18 +116,61 @@ var nameParticles = map[string]bool{
 	"le": true, "dos": true, "das": true, "ter": true, "ten": true,
 }
 
-// personParts splits a person's name into the first name ("" when only a
-// surname is written) and the surname, without titles, particles,
-// suffixes and a possessive.
-func personParts(name string) (first, surname string) {
+// nameTokens splits a written name into words without what sources put
+// around it: a parenthesis and what follows ("General Motors (GM)",
+// "Senator John McCain (R-AZ)"), a possessive, and a lower-case
+// description before the name ("U.S. automaker GM", "defence analyst Paul
+// Nesbit", "Irish low cost airline, Ryanair"), keeping connectors and
+// particles ("Bank of America", "Bashar al-Assad").
+func nameTokens(name string) []string {
+	name = strings.ReplaceAll(name, "’", "'")
+	if i := strings.IndexByte(name, '('); i > 0 {
+		name = name[:i]
+	}
 	var toks []string
-	for _, f := range strings.Fields(strings.ReplaceAll(name, "’", "'")) {
+	for _, f := range strings.Fields(name) {
 		f = strings.Trim(f, ",;:()\"“”")
 		f = strings.TrimSuffix(f, "'s")
 		if f != "" {
 			toks = append(toks, f)
 		}
 	}
+	for i := len(toks) - 2; i >= 0; i-- {
+		if toks[i] == "the" && i > 0 && nameConnectors[toks[i-1]] {
+			continue // "Ministry of the Interior"
+		}
+		if isDescriptionWord(toks[i]) {
+			toks = toks[i+1:]
+			break
+		}
+	}
+	return toks
+}
+
+// nameConnectors are lower-case words inside names.
+var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "&": true, "on": true}
+
+// isDescriptionWord reports a lower-case word that is no part of a name.
+func isDescriptionWord(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	if nameConnectors[w] || nameParticles[w] {
+		return false
+	}
+	for _, p := range surnamePrefixes {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// personParts splits a person's name into the first name ("" when only a
+// surname is written) and the surname, without titles, particles,
+// suffixes and a possessive.
+func personParts(name string) (first, surname string) {
+	toks := nameTokens(name)
 	for len(toks) > 1 && nameSuffixes[strings.Trim(strings.ToLower(toks[len(toks)-1]), ".")] {
 		toks = toks[:len(toks)-1]
 	}
@@ -119,8 +186,16 @@ func personParts(name string) (first, surname string) {
 		}
 	}
 	surname = toks[len(toks)-1]
+	// A known given name is the first name even after other words ("the
+	// United States Barack Obama"); else the first word that is no
+	// particle.
 	for _, t := range toks[:len(toks)-1] {
-		if !nameParticles[strings.ToLower(t)] {
+		if firstNames[strings.ToLower(t)] {
+			return t, surname
+		}
+	}
+	for _, t := range toks[:len(toks)-1] {
+		if low := strings.ToLower(t); !nameParticles[low] && low != "the" {
 			return t, surname
 		}
 	}
@@ -196,8 +271,7 @@ var orgCorpSuffixes = map[string]bool{
 // orgIdentity folds an organisation's name, through knownOrgs' canonical
 // name when it has one.
 func orgIdentity(name string) string {
-	low := strings.TrimSpace(strings.ToLower(strings.ReplaceAll(name, "’", "'")))
-	low = strings.TrimSuffix(low, "'s")
+	low := strings.ToLower(strings.Join(nameTokens(name), " "))
 	if c, ok := knownOrgs[low]; ok {
 		low = c
 	} else if c, ok := knownOrgs[strings.TrimPrefix(low, "the ")]; ok {

@@ -29,6 +29,9 @@ func TestActorKeyMeets(t *testing.T) {
 		{org("ISIS"), org("ISIL"), org("Islamic State"), org("Daesh")},
 		{org("Apple Inc."), org("Apple")},
 		{org("Free Syrian Army"), org("FSA"), org("The Free Syrian Army")},
+		{org("General Motors"), org("U.S. automaker GM"), org("General Motors (GM)")},
+		{person("Paul Nesbit"), person("JSA Research defence analyst Paul Nesbit")},
+		{person("Barack Obama"), person("President of the United States Barack Obama")},
 		{gov("Russia"), gov("Russian Federation")},
 		{gov("United States"), gov("U.S.")},
 	} {
@@ -55,6 +58,8 @@ func TestActorKeyApart(t *testing.T) {
 		{org("United Nations"), org("United Nations Security Council")},
 		{org("Islamic State"), org("Islamic Jihad")},
 		{gov("Niger"), gov("Nigeria")},
+		{org("Bank of America"), org("America")},
+		{org("Ministry of the Interior"), org("Interior")},
 		{gov("Sudan"), gov("South Sudan")},
 	} {
 		if a, b := ActorKey(p[0]), ActorKey(p[1]); a == b {
@@ -88,7 +93,12 @@ func TestActorKeyDocumented(t *testing.T) {
 	if f := ActorKeyFamily("p:lvrv/s"); f != "p:lvrv" {
 		t.Errorf("family of p:lvrv/s = %q", f)
 	}
-	if f := ActorKeyFamily("o:a/b"); f != "o:a/b" {
-		t.Errorf("family of an organisation = %q", f)
+	for key, fam := range map[string]string{
+		"o:apple computer": "o:apple", "o:lockheed martin": "o:lockheed", "o:united nations": "o:united nations",
+		"o:bank of america": "o:bank of america", "o:apple": "o:apple", "g:RU": "g:RU",
+	} {
+		if f := ActorKeyFamily(key); f != fam {
+			t.Errorf("family of %s = %q, want %q", key, f, fam)
+		}
 	}
 }

@@ -16,6 +16,10 @@
 // (sentences 0..5, see AnnotatedSentences); Doc.AnnotatedEnd marks where
 // that region ends so that evaluations can ignore system output beyond it.
 //
+// Entity coreference: each Mention carries the ENTITY its REFERS_TO link
+// names (EntityID, one per document) and that ENTITY's instance_id
+// (Instance, one real-world entity across documents).
+//
 // Events: Doc.Events holds the gold EVENT_MENTIONs with the class of the
 // EVENT they refer to (OTHER, MIX, SPEECH_COGNITIVE, GRAMMATICAL), Doc.TLinks
 // the TLINKs between an event mention and a TIMEX3 (either direction; TLINKs
@@ -105,10 +109,14 @@ type Mention struct {
 	Syntactic  string // syntactic_type: NAM (name), NOM, PRO, APP, CONJ… or ""
 	EntityType string // ent_type of the ENTITY it refers to: PER, ORG, LOC, PRO, FIN, MIX, or "" if unlinked
 	EntityID   string // m_id of that ENTITY, "" if unlinked
-	Span       model.Span
-	Text       string
-	Tokens     []int
-	Sentence   int // sentence of the first token
+	// Instance is the ENTITY's instance_id, which names one real-world
+	// entity across documents (the same person in two articles), "" when
+	// the ENTITY has none.
+	Instance string
+	Span     model.Span
+	Text     string
+	Tokens   []int
+	Sentence int // sentence of the first token
 }
 
 // Event classes of MEANTIME (attribute class of EVENT).
@@ -225,8 +233,9 @@ type xMention struct {
 }
 
 type xEntity struct {
-	ID   string `xml:"m_id,attr"`
-	Type string `xml:"ent_type,attr"`
+	ID       string `xml:"m_id,attr"`
+	Type     string `xml:"ent_type,attr"`
+	Instance string `xml:"instance_id,attr"`
 }
 
 type xRelations struct {
@@ -403,8 +412,10 @@ func (d *Doc) build(x *xDoc) {
 	sort.SliceStable(d.Timexes, func(i, j int) bool { return d.Timexes[i].Span.Start < d.Timexes[j].Span.Start })
 
 	entType := make(map[string]string, len(x.Markables.Entities))
+	instance := make(map[string]string, len(x.Markables.Entities))
 	for _, e := range x.Markables.Entities {
 		entType[e.ID] = e.Type
+		instance[e.ID] = e.Instance
 	}
 	refers := map[string]string{}
 	for _, l := range x.Relations.RefersTo {
@@ -423,7 +434,7 @@ func (d *Doc) build(x *xDoc) {
 			continue
 		}
 		ent := refers[m.ID]
-		d.Mentions = append(d.Mentions, Mention{ID: m.ID, Syntactic: m.Syntactic, EntityType: entType[ent], EntityID: ent,
+		d.Mentions = append(d.Mentions, Mention{ID: m.ID, Syntactic: m.Syntactic, EntityType: entType[ent], EntityID: ent, Instance: instance[ent],
 			Span: sp, Text: d.Text[sp.Start:sp.End], Tokens: ids, Sentence: sentence(ids)})
 	}
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Span.Start < d.Mentions[j].Span.Start })

@@ -20,9 +20,9 @@ import (
 // Sergei and Sergey Lavrov, "o:united nations" for UN and U.N., "g:RU") and
 // its family (the key without a first name's initial). An incoming actor is
 // filed under the row of its key, across articles; a surname alone
-// ("p:lvrv") goes to the one full name of its family when the store knows
-// exactly one, and a full name arriving later takes a lone surname's row
-// over. An organisation with no row of its key is looked up by its forms
+// ("p:lvrv"), or an organisation's first word ("o:apple"), goes to the one
+// full name of its family when the store knows exactly one, and a full
+// name arriving later takes the row of a lone surname over. An organisation with no row of its key is looked up by its forms
 // (an acronym another article gave as an alias).
 //
 // Every form seen is kept in actor_forms, once per article (so that
@@ -177,8 +177,9 @@ func (w *writer) findActor(a *model.Actor, key string) (int64, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
 	}
-	if a.Type == model.ActorPerson && extract.ActorKeyFamily(key) == key && strings.HasPrefix(key, "p:") {
-		// A surname alone: the one full name of its family, if one.
+	if extract.ActorKeyFamily(key) == key && (strings.HasPrefix(key, "p:") || strings.HasPrefix(key, "o:")) {
+		// A surname alone ("Lavrov") or an organisation's first word
+		// ("Apple"): the one full name of its family, if one.
 		ids, err := w.ids(`SELECT id FROM actors WHERE family = ? AND key <> family LIMIT 2`, key)
 		if err != nil {
 			return 0, fmt.Errorf("look up actor %q: %w", a.Name, err)
@@ -234,7 +235,7 @@ func (w *writer) insertActor(a *model.Actor, key string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("insert actor %q: %w", a.Name, err)
 	}
-	if fam == key || !strings.HasPrefix(key, "p:") {
+	if fam == key {
 		return id, nil
 	}
 	others, err := w.ids(`SELECT id FROM actors WHERE family = ? AND key <> family AND id <> ? LIMIT 1`, fam, id)
