@@ -83,7 +83,9 @@ const searchRowH = 82
 
 func newSearchPanel(m *MainWindow) *searchPanel {
 	p := &searchPanel{m: m}
-	m.Search.SetPlaceHolder(`Search the sources: words, "a phrase", prefix*, AND, OR, NOT  (Ctrl+F)`)
+	// Short enough to show whole in the box at the window's usual width;
+	// AND, OR and NOT are in the README.
+	m.Search.SetPlaceHolder(`Search sources: words, "a phrase", prefix*  (Ctrl+F)`)
 	p.head = widget.NewLabel("")
 	p.head.Wrapping = fyne.TextWrapWord
 	p.list = widget.NewList(
