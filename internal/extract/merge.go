@@ -241,7 +241,21 @@ func sameActor(a, b *model.Actor) bool {
 			return true
 		}
 		x, y := strings.ToLower(fa[0]), strings.ToLower(fb[0])
-		return x[0] == y[0]
+		if x[0] == y[0] {
+			return true
+		}
+		// "Hosni Mubarak" and "Mohammed Hosni Mubarak": the shorter name's
+		// first name is among the longer one's given names.
+		if len(fa) > len(fb) {
+			fa, fb = fb, fa
+		}
+		first := strings.ToLower(fa[0])
+		for _, g := range fb[1 : len(fb)-1] {
+			if strings.ToLower(g) == first {
+				return true
+			}
+		}
+		return false
 	}
 	na, nb := fold(a.Name), fold(b.Name)
 	if na == nb {

@@ -54,6 +54,7 @@ func TestSameEvent(t *testing.T) {
 		{"attack and military action are one family", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", bergen), "Gunmen seized the harbour of Bergen."), said(ev(model.KindMilitary, "2020-02-27", "2020-02-27", bergen), "Gunmen took control of the Bergen harbour."), true},
 		{"organisation by alias", ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unOrg), ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unShort), true},
 		{"government and city in its country", said(ev(model.KindMilitary, "2020-03-01", "2020-03-01", norway, norGov), "Norway shelled the rebel positions on the fjord."), said(ev(model.KindMilitary, "2020-03-01", "2020-03-01", bergen), "Rebel positions near Bergen were shelled."), true},
+		{"a middle name written or not", ev(model.KindPolitical, "2011-02-11", "2011-02-11", nil, model.Actor{Name: "Hosni Mubarak", Type: model.ActorPerson}), ev(model.KindPolitical, "2011-02-11", "2011-02-11", nil, model.Actor{Name: "Mohammed Hosni Mubarak", Type: model.ActorPerson}), true},
 		{"undated never merge", model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, false},
 	}
 	for _, tc := range tests {
