@@ -12,7 +12,7 @@ CORPUS     ?= ../shared/corpus
 export LANG   := en_US.UTF-8
 export LC_ALL := en_US.UTF-8
 
-.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean beam-demo bench-beam
+.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean beam-demo bench-beam fuzz
 
 all: build
 
