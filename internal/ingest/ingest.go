@@ -317,7 +317,10 @@ func newArticle(path, format, text string, dm docMeta, m *Manifest) (*model.Arti
 	if inManifest && e.URL != "" {
 		url = e.URL
 	}
-	meta := scanTextAt(text, format, url)
+	// A manifest date makes the text's own date moot: reading the whole
+	// prose for an inferred one would be wasted (it is the costliest part
+	// of reading an article).
+	meta := scanTextAt(text, format, url, inManifest && !e.Published.IsZero())
 	a.Noise = mergeNoise(meta.noise, dm.noise)
 	a.Dateline = meta.dateline
 

@@ -65,12 +65,12 @@ const topLines = 30
 // scanText finds the headline, byline, publication date and dateline near
 // the top of the text, and marks scraping noise.
 func scanText(text, format string) textMeta {
-	return scanTextAt(text, format, "")
+	return scanTextAt(text, format, "", false)
 }
 
 // scanTextAt is scanText for an article whose address is known (for the
 // order of numeric dates, by country).
-func scanTextAt(text, format, url string) textMeta {
+func scanTextAt(text, format, url string, dated bool) textMeta {
 	var m textMeta
 	lines := splitLines(text)
 	noise := make([]bool, len(lines))
@@ -82,7 +82,7 @@ func scanTextAt(text, format, url string) textMeta {
 		dl.line = -1
 	}
 	markNoise(lines, noise)
-	pd := findPubDate(lines, noise, dl, orderHint(m.dateline, url))
+	pd := findPubDate(lines, noise, dl, orderHint(m.dateline, url), dated)
 	m.date, m.dateSource = pd.t, pd.source
 	if pd.line >= 0 {
 		noise[pd.line] = true

@@ -58,8 +58,10 @@ func isCaptionLine(s string) bool {
 
 // findPubDate reads the publication date from the top lines. noise marks
 // lines already known to be captions or repeats; dl is the article's
-// dateline (line -1 if none); order reads numeric dates.
-func findPubDate(lines []line, noise []bool, dl dateline, order dateOrder) pubDate {
+// dateline (line -1 if none); order reads numeric dates. With dated (the
+// date is known from elsewhere, a manifest) it still finds a printed date
+// line, which is noise to extraction, but infers nothing.
+func findPubDate(lines []line, noise []bool, dl dateline, order dateOrder, dated bool) pubDate {
 	wds := weekdayMentions(lines)
 	cands := topDates(lines, topLines, dl, order)
 	for _, c := range cands {
@@ -72,6 +74,9 @@ func findPubDate(lines []line, noise []bool, dl dateline, order dateOrder) pubDa
 			// A printed date line outweighs a reading of the weekdays.
 			return c.pubDate()
 		}
+	}
+	if dated {
+		return pubDate{line: -1}
 	}
 	if t, ok := inferFromProse(lines, noise, wds, order); ok {
 		return pubDate{t: t, source: model.DateInferred, line: -1}
