@@ -239,9 +239,27 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// With sources: two outlets' reports of one event are recognised by the
-	// words their sentences share (extract.SameEvent), not only by kind,
-	// date, place and actors.
+	// First without sources, to keep only the candidates that could be the
+	// same event at all (dated alike, a day apart at most, both planned or
+	// both past); then those few with their sentences, since two outlets'
+	// reports of one event are recognised by the words they share
+	// (extract.SameEvent). Loading every candidate's sentences made a big
+	// import crawl.
+	if e.Dated() {
+		bare, err := loadEventsByID(w.ctx, w.tx, cands, true, false)
+		if err != nil {
+			return nil, fmt.Errorf("load merge candidates: %w", err)
+		}
+		cands = cands[:0]
+		for i := range bare {
+			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) {
+				cands = append(cands, c.ID)
+			}
+		}
+		if len(cands) == 0 {
+			return nil, nil
+		}
+	}
 	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
@@ -252,6 +270,12 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 		}
 	}
 	return nil, nil
+}
+
+// nearDates reports events whose dates overlap or lie a day apart, the
+// most two reports of one event may differ by.
+func nearDates(a, b *model.Event) bool {
+	return dayNum(a.Start) <= endDay(b)+1 && dayNum(b.Start) <= endDay(a)+1
 }
 
 func (w *writer) span() (int64, error) {
