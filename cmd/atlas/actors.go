@@ -19,7 +19,7 @@ func init() {
 func runActors(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("actors", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: atlas actors [--db PATH]")
 		fmt.Fprintln(stderr, "\nPrints id, type, name and the spellings seen (with their numbers of articles), tab-separated.")

@@ -23,7 +23,7 @@ func init() {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: atlas check [--db PATH]")
 		fmt.Fprintln(stderr, "\nRuns SQLite's integrity and foreign-key checks and the store's own rules (every event has a")

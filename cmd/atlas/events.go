@@ -21,7 +21,7 @@ func init() {
 func runEvents(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	from := fs.String("from", "", "first day: YYYY-MM-DD, YYYY-MM or YYYY")
 	to := fs.String("to", "", "last day (inclusive): YYYY-MM-DD, YYYY-MM or YYYY")
 	place := fs.String("place", "", "only events at the place with this name")

@@ -21,7 +21,7 @@ func init() {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	out := fs.String("out", "", "file to write; its extension gives the format unless --format is set")
 	format := fs.String("format", "", "pdf, md, csv, geojson or kml")
 	from := fs.String("from", "", "first day: YYYY-MM-DD, YYYY-MM or YYYY")

@@ -28,7 +28,7 @@ func init() {
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	manifestPath := fs.String("manifest", "", "sources.csv (file,title,publisher,url,published) or the same fields as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
 	ifEmpty := fs.Bool("if-empty", false, "import only when the store holds no article yet (for first runs)")

@@ -29,7 +29,7 @@ func init() {
 func runImportEvents(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import-events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+	db := storeFlag(fs)
 	quiet := fs.Bool("q", false, "no progress bar")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: atlas import-events [--db PATH] [-q] DIR")

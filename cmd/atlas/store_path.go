@@ -9,6 +9,12 @@ import (
 	"github.com/briefingatlas/atlas/internal/store"
 )
 
+// storeFlag declares the --db flag every command that opens a store shares,
+// so its help reads the same everywhere.
+func storeFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
+}
+
 // resolveStorePath returns the store file a command works on: --db when
 // given, else store.DefaultPath (data/atlas.db inside the repository, the
 // user's data folder elsewhere).

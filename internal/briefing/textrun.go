@@ -1,6 +1,8 @@
 package briefing
 
 import (
+	"github.com/briefingatlas/atlas/internal/bidiorder"
+
 	"fmt"
 	"strings"
 	"sync"
@@ -543,39 +545,10 @@ func mirror(r rune) rune {
 	return r
 }
 
-// reorder puts runs in visual order (UAX #9, L2): from the highest level
-// down to the lowest odd one, every sequence of runs at that level or above
-// is reversed.
+// reorder puts runs in visual order (UAX #9, L2).
 func reorder(runs []visualRun, levels []int) []visualRun {
-	hi, lo := 0, 1<<30
-	for _, lv := range levels {
-		hi = max(hi, lv)
-		if lv%2 == 1 {
-			lo = min(lo, lv)
-		}
-	}
-	idx := make([]int, len(runs))
-	for i := range idx {
-		idx[i] = i
-	}
-	for lv := hi; lv >= lo && lv > 0; lv-- {
-		for i := 0; i < len(idx); {
-			if levels[idx[i]] < lv {
-				i++
-				continue
-			}
-			j := i
-			for j < len(idx) && levels[idx[j]] >= lv {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				idx[a], idx[b] = idx[b], idx[a]
-			}
-			i = j
-		}
-	}
 	out := make([]visualRun, len(runs))
-	for i, k := range idx {
+	for i, k := range bidiorder.VisualOrder(levels) {
 		out[i] = runs[k]
 	}
 	return out

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/briefingatlas/atlas/internal/bidiorder"
+
 	"image/color"
 	"strings"
 	"unicode"
@@ -172,42 +174,6 @@ func numeric(rs []rune, i int) bool {
 	return false
 }
 
-// visualOrder puts items of the given levels in visual order, left to
-// right (UAX #9, rule L2): from the highest level down to the lowest odd
-// one, every sequence of items at that level or above is reversed. It
-// returns the items' indexes.
-func visualOrder(levels []int) []int {
-	idx := make([]int, len(levels))
-	hi, lo := 0, -1
-	for i, lv := range levels {
-		idx[i] = i
-		hi = max(hi, lv)
-		if lv%2 == 1 && (lo < 0 || lv < lo) {
-			lo = lv
-		}
-	}
-	if lo < 0 {
-		lo = 1 // numbers at level 2 in a left-to-right line are reversed twice: kept
-	}
-	for lv := hi; lv >= lo; lv-- {
-		for i := 0; i < len(idx); {
-			if levels[idx[i]] < lv {
-				i++
-				continue
-			}
-			j := i
-			for j < len(idx) && levels[idx[j]] >= lv {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				idx[a], idx[b] = idx[b], idx[a]
-			}
-			i = j
-		}
-	}
-	return idx
-}
-
 // bidiStyle is how a stretch of a paragraph is drawn: its RichText
 // segment's colour, size and font style.
 type bidiStyle struct {
@@ -293,7 +259,7 @@ func (p *bidiPara) runs(start, end int) []bidiRun {
 		levels[i] = r.level
 	}
 	vis := make([]bidiRun, len(out))
-	for i, k := range visualOrder(levels) {
+	for i, k := range bidiorder.VisualOrder(levels) {
 		vis[i] = out[k]
 	}
 	return vis

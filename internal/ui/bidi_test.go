@@ -116,23 +116,3 @@ func TestBidiDisplayMirrors(t *testing.T) {
 		t.Errorf("displayed runs left to right:\n got %q\nwant %q", got, want)
 	}
 }
-
-func TestVisualOrder(t *testing.T) {
-	for _, c := range []struct {
-		levels []int
-		want   []int
-	}{
-		{[]int{0, 0, 0}, []int{0, 1, 2}},
-		{[]int{1, 1, 1}, []int{2, 1, 0}},
-		{[]int{1, 2, 1}, []int{2, 1, 0}},
-		{[]int{1, 2, 2, 1}, []int{3, 1, 2, 0}},
-		{[]int{0, 1, 2, 1, 0}, []int{0, 3, 2, 1, 4}},
-		{[]int{0, 2, 0}, []int{0, 1, 2}},
-		{[]int{0, 2, 2, 0}, []int{0, 1, 2, 3}},
-		{nil, []int{}},
-	} {
-		if got := visualOrder(c.levels); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("visualOrder(%v) = %v, want %v", c.levels, got, c.want)
-		}
-	}
-}
