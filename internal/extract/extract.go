@@ -102,9 +102,12 @@ type doc struct {
 	datelinePlace *model.Place
 	focus         *model.Place // see focusPlace
 	focusDone     bool
-	triggers      []trig
-	sentTrigs     [][]int // trigger indexes by sentence
-	events        []evt
+	// localNames are names the gazetteer lacks that the article locates
+	// ("Tham Luang cave in Mae Sai"), folded; see learnLocalNames.
+	localNames map[string]*model.Place
+	triggers   []trig
+	sentTrigs  [][]int // trigger indexes by sentence
+	events     []evt
 }
 
 type countryHit struct {
@@ -149,6 +152,7 @@ func (x *Extractor) ExtractTimed(a *model.Article, clock func(stage string, d ti
 	d.anchorAnaphora()
 	lap(Stages[1])
 	d.recognise()
+	d.learnLocalNames()
 	lap(Stages[2])
 	d.findTriggers()
 	lap(Stages[3])

@@ -11,6 +11,9 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
+// sameDayBonus puts every same-day candidate before any a day apart.
+const sameDayBonus = 1000
+
 // samePlaceKm is how close two places must be to count as one.
 const samePlaceKm = 50
 
@@ -63,7 +66,18 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	if sp+so == 0 && words < 2 {
 		return 0, false
 	}
-	return matchScore(sp, so, same) + words, true
+	score := matchScore(sp, so, same) + words
+	// A day apart is allowed for want of a same-day twin (see above): any
+	// candidate of the same day comes first, and of those the one of the
+	// same kind ("the attack" of Wednesday, not the manhunt of Thursday
+	// whose report recalls it).
+	if datesOverlap(a, b) {
+		score += sameDayBonus
+	}
+	if a.Kind == b.Kind {
+		score++
+	}
+	return score, true
 }
 
 // matchScore weighs what two reports of one event share: a person counts
@@ -184,6 +198,11 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	}
 	if geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
 		return true, true
+	}
+	// Two towns of one province do not conflict either: one report names
+	// the town it was filed from, the other the village where it happened.
+	if a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 {
+		return true, false
 	}
 	// A country and a place inside it do not conflict.
 	if isArea(a) && a.Country != "" && a.Country == b.Country || isArea(b) && b.Country != "" && a.Country == b.Country {

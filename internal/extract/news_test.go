@@ -146,6 +146,58 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Police arrested two men in Marseille on Sunday after a shooting near a school that left three people wounded and the neighbourhood in shock for hours",
 			want:      []wantEvent{{kind: model.KindArrest, start: "2015-02-01", place: "FR"}},
 		},
+		{
+			name:      "a town qualifying the agent places the agent's act",
+			published: "2022-05-05",
+			text:      "French police are investigating. A Lyon prosecutor said on Wednesday the suspect had been questioned.",
+			want:      []wantEvent{{kind: model.KindStatement, start: "2022-05-04", place: "FR", title: "lyon"}},
+		},
+		{
+			name:      "the speaker's town is not where what was said happened",
+			published: "2022-05-05",
+			text:      "French police are investigating. A Lyon prosecutor said on Wednesday that the driver crashed the car deliberately.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2022-05-04", place: ""}},
+		},
+		{
+			name:      "a possessive naming a structure in the place locates; one naming an event does not",
+			published: "2022-05-05",
+			text:      "Two bombs exploded at Kenya's main airport on Tuesday. A key figure in Peru's 1990s crisis was freed on Friday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-05-03", place: "KE"},
+				{kind: model.KindArrest, start: "2022-04-29", place: ""},
+			},
+		},
+		{
+			name:      "naming the dateline's country does not hide the dateline",
+			published: "2022-05-08",
+			dateline:  "NAIROBI, Kenya",
+			text:      "Kenya was placed on high alert after gunmen attacked a shopping centre on Saturday, police said.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2022-05-07", place: "KE", title: "nairobi"}},
+		},
+		{
+			name:      "a name the article locates elsewhere places its other mentions",
+			published: "2021-11-20",
+			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, the climbers became trapped in Doi Pha gorge.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2021-11-19", place: "TH"},
+				{kind: model.KindAccident, start: "2021-11-12", place: "TH", title: "chiang mai"},
+			},
+		},
+		{
+			name:      "a foreign town's name before a structure is the structure's",
+			published: "2019-05-08",
+			text:      "Peru said on Tuesday that 12 workers were trapped in the Santa Rosa mine near Arequipa.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2019-05-07", place: "PE", title: "arequipa"}},
+		},
+		{
+			name:      "a part of a place is in the place",
+			published: "2016-02-02",
+			text:      "A car bomb exploded on the outskirts of Damascus on Monday. A bus crashed in a remote mountainous area of Nepal on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-02-01", place: "SY"},
+				{kind: model.KindAccident, start: "2016-01-31", place: "NP"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
