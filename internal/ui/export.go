@@ -5,7 +5,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/ui/exportdialog"
 )
 
@@ -45,8 +48,11 @@ func (m *MainWindow) describeFilters() string {
 	if f.Text != "" {
 		parts = append(parts, "matching “"+f.Text+"”")
 	}
-	if f.PlaceID != 0 {
-		parts = append(parts, "place "+m.placeSel.Text)
+	if f.PlaceID != 0 || f.Region != (store.Region{}) {
+		parts = append(parts, "in "+m.placeSel.Text)
+	}
+	if b := f.Rect; b != (orb.Bound{}) {
+		parts = append(parts, fmt.Sprintf("in the map area %.1f° to %.1f° longitude, %.1f° to %.1f° latitude", b.Min.X(), b.Max.X(), b.Min.Y(), b.Max.Y()))
 	}
 	if f.Actor != "" {
 		parts = append(parts, "with "+f.Actor)

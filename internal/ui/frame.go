@@ -41,7 +41,7 @@ type frame struct {
 	hidden   int // of shown, those the user hid (with View → Show hidden events)
 	// choices are read only when the filter choices are (re)loaded.
 	withChoices bool
-	placeTop    []store.PlaceCount // world places, most events first, capped
+	regions     []store.RegionCount // world places filed by country and division
 	actors      []model.Actor
 	search      searchResult
 	err         error
@@ -117,7 +117,7 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 				errs = append(errs, err)
 			}
 		}
-		d.placeTop = topPlaces(world, placeChoicesMax)
+		d.regions = store.GroupByRegion(world)
 		if d.actors, err = m.Store.Actors(); err != nil {
 			errs = append(errs, err)
 		}

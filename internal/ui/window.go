@@ -72,6 +72,8 @@ type MainWindow struct {
 	searchP *searchPanel
 	// filterBar holds the toolbar's filters (filters.go).
 	filterBar
+	// editor is the Edit event dialog while it is open (edit.go).
+	editor *eventEditor
 	undated   []model.Event
 	undatedL  *widget.List
 	undatedAc *widget.AccordionItem
