@@ -73,7 +73,7 @@ type MainWindow struct {
 	// filterBar holds the toolbar's filters (filters.go).
 	filterBar
 	// editor is the Edit event dialog while it is open (edit.go).
-	editor *eventEditor
+	editor    *eventEditor
 	undated   []model.Event
 	undatedL  *widget.List
 	undatedAc *widget.AccordionItem
