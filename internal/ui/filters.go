@@ -119,6 +119,13 @@ func (m *MainWindow) applyFilters() {
 // anyPlace is the place filter's choice that clears it.
 const anyPlace = "Any place"
 
+// FilterPlace filters every view on a place, country or division by name,
+// as typing it in the place filter and pressing Enter does (`--place`).
+func (m *MainWindow) FilterPlace(name string) {
+	m.placeSel.SetText(name)
+	m.findPlace(name)
+}
+
 // findPlace filters by a typed place name that is not among the choices:
 // the stored place of that name with the most events, else the country or
 // division of that name (Jordan, when the events say Amman).
