@@ -520,8 +520,11 @@ func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error)
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up place %q: %w", p.Name, err)
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO places(key, name, country, admin1, lat, lon, feature, population, ambiguous)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, key, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.Feature, p.Population, p.Ambiguous)
+	if err := fillAreaNames(p); err != nil {
+		return 0, err
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO places(key, name, country, admin1, country_name, admin1_name, lat, lon, feature, population, ambiguous)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, key, p.Name, p.Country, p.Admin1, p.CountryName, p.Admin1Name, p.Lat, p.Lon, p.Feature, p.Population, p.Ambiguous)
 	if err != nil {
 		return 0, fmt.Errorf("insert place %q: %w", p.Name, err)
 	}
