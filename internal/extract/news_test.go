@@ -198,6 +198,12 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindAccident, start: "2016-01-31", place: "NP"},
 			},
 		},
+		{
+			name:      "a reporting verb's one date at the end of what it reports dates the event reported",
+			published: "2017-08-29",
+			text:      "Aid workers and residents, in messages sent to reporters, said there was heavy shelling of villages and farms along the northern border on Sunday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2017-08-27", title: "shelling"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
