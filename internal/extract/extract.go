@@ -526,6 +526,24 @@ func sameDayRetold(events []model.Event) []model.Event {
 	return out
 }
 
+// twoNamedTowns reports two events of one article whose sentences name
+// two different towns as their places ("seized Tikrit", "seized portions
+// of Baiji"): the article tells them apart, however near the towns are.
+func twoNamedTowns(a, b *model.Event) bool {
+	if a.Place == nil || b.Place == nil || a.Place.Key == b.Place.Key || isArea(a.Place) || isArea(b.Place) {
+		return false
+	}
+	named := func(e *model.Event) bool {
+		for _, s := range e.Sources {
+			if strings.Contains(s.Text, e.Place.Name) {
+				return true
+			}
+		}
+		return false
+	}
+	return named(a) && named(b)
+}
+
 // mentions lists every recognised span, in text order.
 func (d *doc) mentions() []model.Mention {
 	var out []model.Mention

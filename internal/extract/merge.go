@@ -42,6 +42,11 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	if sharesArticle(a, b) && twoNamedTowns(a, b) {
+		// An article that named two towns for two events keeps them
+		// apart, whatever another outlet merged with one of them.
+		return 0, false
+	}
 	sp, so := sharedActors(a, b)
 	if !datesOverlap(a, b) {
 		// Reports of one day's event may date it a day apart (talks running
@@ -412,6 +417,18 @@ func sameArticles(a, b *model.Event) bool {
 	return len(files) == 1
 }
 
+// sharesArticle reports two events with a source from one article.
+func sharesArticle(a, b *model.Event) bool {
+	for _, x := range a.Sources {
+		for _, y := range b.Sources {
+			if x.File == y.File && x.ArticleID == y.ArticleID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // MergeAll merges events reported by several articles; the result keeps
 // the order of first appearance.
 func MergeAll(events []model.Event) []model.Event {
@@ -551,6 +568,11 @@ func localSame(a, b *evt) (int, bool) {
 	}
 	ok, same := placesCompatible(a.Place, b.Place)
 	if !ok {
+		return 0, false
+	}
+	if a.Place != nil && b.Place != nil && a.Place.Key != b.Place.Key && a.placeHow == "sentence" && b.placeHow == "sentence" && !isArea(a.Place) && !isArea(b.Place) {
+		// "seized Tikrit" and "seized portions of Baiji": two towns the
+		// article names for two events, however near each other.
 		return 0, false
 	}
 	sp, so := sharedActors(&a.Event, &b.Event)

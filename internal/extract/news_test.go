@@ -204,6 +204,15 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Aid workers and residents, in messages sent to reporters, said there was heavy shelling of villages and farms along the northern border on Sunday.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2017-08-27", title: "shelling"}},
 		},
+		{
+			name:      "two towns taken in one sentence are two events, however near; 'have now' is the day of writing",
+			published: "2016-10-20",
+			text:      "Nigerian rebels took over Kaduna as troops fled on Monday, officials said, and have now seized parts of Zaria.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2016-10-17", place: "NG", title: "kaduna"},
+				{kind: model.KindMilitary, start: "2016-10-20", place: "NG", title: "zaria"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

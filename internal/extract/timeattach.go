@@ -56,6 +56,11 @@ func (d *doc) attachTimes() {
 	}
 	for ti := range d.triggers {
 		tr := &d.triggers[ti]
+		if d.perfectNow(tr) {
+			// "have now seized portions of Baiji": the state at the time
+			// of writing, whatever day another clause names.
+			continue
+		}
 		best, bestCost := -1, math.MaxInt
 		mainVerb := tr.form == formPast || tr.form == formPres
 		for _, xi := range byS[tr.sentence] {
@@ -212,6 +217,21 @@ func (d *doc) reportedBefore(si int, x *texpr) int {
 		}
 	}
 	return best
+}
+
+// perfectNow reports a verb in the present perfect with "now" or
+// "already" before it ("have now seized", "has already fled").
+func (d *doc) perfectNow(tr *trig) bool {
+	k := tr.i - 1
+	s := d.sents[tr.sentence]
+	if k <= s.t0 || tr.form != formPast {
+		return false
+	}
+	if w := d.toks[k].low; w != "now" && w != "already" {
+		return false
+	}
+	w := d.toks[k-1].low
+	return w == "have" || w == "has"
 }
 
 // mainVerb reports the first finite, unquoted event verb of its sentence.
