@@ -184,6 +184,24 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "'the gorge' refers to the gorge the article located",
+			published: "2021-11-20",
+			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, divers discovered the climbers alive on a ledge two kilometres from the gorge entrance.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2021-11-19", place: "TH"},
+				{kind: model.KindOther, start: "2021-11-12", place: "TH", title: "chiang mai"},
+			},
+		},
+		{
+			name:      "a compass adjective before a part of a country places it there",
+			published: "2013-11-10",
+			text:      "A typhoon slammed into the eastern seaboard of the Philippines on Friday. Floods hit the northern part of Vietnam on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", title: "eastern philippines"},
+				{kind: model.KindDisaster, start: "2013-11-09", place: "VN", title: "northern vietnam"},
+			},
+		},
+		{
 			name:      "a foreign town's name before a structure is the structure's",
 			published: "2019-05-08",
 			text:      "Peru said on Tuesday that 12 workers were trapped in the Santa Rosa mine near Arequipa.",

@@ -174,8 +174,11 @@ func (d *doc) learnLocalNames() {
 				j++
 			}
 			name := d.span(k, j)
-			// The feature's own noun: "cave", "mine", "church".
+			// The feature's own noun: "cave", "mine", "church"; "the cave"
+			// then refers back to it.
+			noun := ""
 			for n := 0; n < 2 && j < s.t1 && !d.toks[j].cap && d.toks[j].word && firstNounClass(d.toks[j].low) != "" && !locatives[d.toks[j].low]; n++ {
+				noun = d.toks[j].low
 				j++
 			}
 			if j >= s.t1 || (d.toks[j].low != "in" && d.toks[j].low != "near" && d.toks[j].low != "outside") {
@@ -187,6 +190,9 @@ func (d *doc) learnLocalNames() {
 				}
 				if _, ok := d.localNames[fold(name)]; !ok {
 					d.localNames[fold(name)] = p
+				}
+				if _, ok := d.localNames["the "+noun]; !ok && noun != "" && d.featureNounAt(j-1) {
+					d.localNames["the "+noun] = p
 				}
 			}
 		}
@@ -215,27 +221,34 @@ func (d *doc) learnedPlace(e *evt) *model.Place {
 	s := d.sents[e.sentence]
 	for k := s.t0; k+1 < s.t1; k++ {
 		switch d.toks[k].low {
-		case "in", "at", "near", "inside":
+		case "in", "at", "near", "inside", "from":
 		default:
 			continue
 		}
 		j := k + 1
-		if d.toks[j].low == "the" && j+1 < s.t1 {
-			j++
+		var p *model.Place
+		if d.toks[j].low == "the" && j+1 < s.t1 && !d.toks[j+1].cap {
+			// "from the cave entrance": the cave the article located.
+			p = d.localNames["the "+d.toks[j+1].low]
+		} else {
+			if d.toks[j].low == "the" && j+1 < s.t1 {
+				j++
+			}
+			end := j
+			for end < s.t1 && d.unknownName(end) {
+				end++
+			}
+			if end == j {
+				continue
+			}
+			p = d.localNames[fold(d.span(j, end))]
 		}
-		end := j
-		for end < s.t1 && d.unknownName(end) {
-			end++
-		}
-		if end == j {
-			continue
-		}
-		p := d.localNames[fold(d.span(j, end))]
 		if p == nil {
 			continue
 		}
 		for _, ti := range e.trigs {
-			if d.cost(min(j, d.triggers[ti].i), max(j, d.triggers[ti].i)) <= maxPlaceCost {
+			a, b := min(j, d.triggers[ti].i), max(j, d.triggers[ti].i)
+			if d.cost(a, b) <= maxPlaceCost || d.noClauseStop(a, b, false) {
 				return p
 			}
 		}

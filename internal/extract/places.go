@@ -69,7 +69,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			// "northern Vietnam", "the south of France": a part of the
 			// country, placed in that part rather than at its centre.
 			if lat, lon, ok := geo.CompassPoint(cc.Code, dir); ok {
-				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
+				name := capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name
+				if w := d.toks[c0].low; w == "the" && strings.HasSuffix(d.toks[c0+1].low, "ern") || strings.HasSuffix(w, "ern") {
+					// "the eastern seaboard of the Philippines": the
+					// Eastern Philippines.
+					name = capitalise(d.toks[c0+b2i(w == "the")].low) + " " + cc.Name
+				}
+				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
 				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)
 				poss := t1 < len(toks) && toks[t1].low == "'s"
 				e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
@@ -196,6 +202,9 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 	if k < s.t0 {
 		return "", t0
 	}
+	if d.toks[k].low == "the" && k-1 >= s.t0 && d.toks[k-1].low == "of" {
+		k-- // "of the Philippines"
+	}
 	if d.toks[k].low == "of" && k-1 >= s.t0 {
 		// "the south of France", "the north-east of England"
 		if dir := geo.CompassDirection(d.toks[k-1].low); dir != "" && dir != "central" {
@@ -204,6 +213,19 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 				c0--
 			}
 			return dir, c0
+		}
+		// "the eastern seaboard of the Philippines", "the northern part
+		// of Vietnam": a part named by a compass adjective.
+		if k-2 >= s.t0 && countryParts[d.toks[k-1].low] {
+			if w := d.toks[k-2].low; strings.HasSuffix(w, "ern") {
+				if dir := geo.CompassDirection(w); dir != "" {
+					c0 := k - 2
+					if c0-1 >= s.t0 && d.toks[c0-1].low == "the" {
+						c0--
+					}
+					return dir, c0
+				}
+			}
 		}
 		return "", t0
 	}
@@ -603,4 +625,12 @@ func (d *doc) prevWord(t0 int) string {
 		return ""
 	}
 	return d.toks[t0-1].low
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
