@@ -75,6 +75,13 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || areaFeature(en.place.Feature)})
 	}
+	for _, ti := range e.trigs {
+		if ei := d.appositionPlace(ti); ei >= 0 {
+			// "Benghazi, the eastern city that spearheaded the uprising"
+			en := &d.ents[ei]
+			cands = append(cands, cand{en.place, 0, en.country || areaFeature(en.place.Feature)})
+		}
+	}
 	// The nearest place wins; a city beats a country a little farther away
 	// ("agreed … a ceasefire in Syria, after talks in Moscow").
 	score := func(c cand) int {

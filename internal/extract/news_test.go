@@ -231,6 +231,12 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindMilitary, start: "2016-10-20", place: "NG", title: "zaria"},
 			},
 		},
+		{
+			name:      "a relative clause on an apposed town places its event there",
+			published: "2011-10-20",
+			text:      "Crowds in Libya took to the streets of Tripoli and Misrata, the coastal city that led the uprising against the regime in February, to celebrate the news on Thursday.",
+			want:      []wantEvent{{kind: model.KindProtest, start: "2011-02-01", end: "2011-02-28", place: "LY", title: "misrata"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -274,3 +274,44 @@ func (d *doc) placeAfter(k, end int) *model.Place {
 	}
 	return nil
 }
+
+// appositionPlace is the place a relative clause holding event word ti
+// describes through an apposition: "Benghazi, the eastern city that
+// spearheaded the uprising", "Sirte, the town which fell last". It returns
+// -1 when there is none, else the place's index in d.ents.
+func (d *doc) appositionPlace(ti int) int {
+	t := d.triggers[ti]
+	s := d.sents[t.sentence]
+	// The relative pronoun, at most three words before the event word.
+	k := t.i - 1
+	for ; k > s.t0 && k >= t.i-4; k-- {
+		if w := d.toks[k].low; w == "that" || w == "which" {
+			break
+		}
+	}
+	if k <= s.t0 || (d.toks[k].low != "that" && d.toks[k].low != "which") {
+		return -1
+	}
+	// The place noun and its modifiers, back to the comma.
+	j := k - 1
+	if j <= s.t0 || !placeHeads[d.toks[j].low] {
+		return -1
+	}
+	for j--; j > s.t0 && j >= k-6; j-- {
+		w := d.toks[j]
+		if w.low == "the" || w.low == "a" {
+			j--
+			break
+		}
+		if w.cap || !w.word {
+			return -1
+		}
+	}
+	if j < s.t0 || d.toks[j].low != "," {
+		return -1
+	}
+	if en := d.tokEnt[j-1]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].hasPlace && d.ents[en].t1 == j {
+		return en
+	}
+	return -1
+}
