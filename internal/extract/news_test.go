@@ -237,6 +237,13 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Crowds in Libya took to the streets of Tripoli and Misrata, the coastal city that led the uprising against the regime in February, to celebrate the news on Thursday.",
 			want:      []wantEvent{{kind: model.KindProtest, start: "2011-02-01", end: "2011-02-28", place: "LY", title: "misrata"}},
 		},
+		{
+			name:      "'the hospital' is the hospital the article locates, not the dateline",
+			published: "2014-02-22",
+			dateline:  "KIEV, Ukraine",
+			text:      "Ukraine's parliament freed the former minister on Saturday, and she walked free from the hospital where she had been held. She was then driven out of the hospital in the southern city of Odessa.",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "odessa"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -166,6 +166,19 @@ func (d *doc) learnLocalNames() {
 	for si := range d.sents {
 		s := d.sents[si]
 		for k := s.t0; k < s.t1; k++ {
+			if d.toks[k].low == "the" && k+2 < s.t1 && d.featureNounAt(k+1) && (d.toks[k+2].low == "in" || d.toks[k+2].low == "near") {
+				// "the hospital in the northeastern city of Kharkiv": a
+				// later "the hospital" is there.
+				if p := d.placeAfter(k+3, s.t1); p != nil && !isArea(p) {
+					if d.localNames == nil {
+						d.localNames = map[string]*model.Place{}
+					}
+					if _, ok := d.localNames["the "+d.toks[k+1].low]; !ok {
+						d.localNames["the "+d.toks[k+1].low] = p
+					}
+				}
+				continue
+			}
 			if !d.unknownName(k) || k > s.t0 && d.unknownName(k-1) {
 				continue
 			}
