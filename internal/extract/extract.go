@@ -271,8 +271,14 @@ func (d *doc) tagTimes() {
 			x.usable = false
 		}
 		d.bindPrenominal(&x)
-		if x.usable && d.sinceBefore(t0) {
-			x.usable = false
+		if x.usable && d.sinceBefore(t0) && !x.prenominal {
+			if n := d.sinceNoun(t0); n >= 0 {
+				// "since the Concorde disaster just outside Paris nearly
+				// 15 years ago": the date is the disaster's, and only its.
+				x.prenominal, x.bound = true, n
+			} else {
+				x.usable = false
+			}
 		}
 		idx := len(d.times)
 		d.times = append(d.times, x)
@@ -302,6 +308,27 @@ func (d *doc) sinceBefore(t0 int) bool {
 		}
 	}
 	return false
+}
+
+// sinceNoun is the event noun between "since" and the time expression at
+// t0 ("since the Concorde disaster … 15 years ago"), or -1.
+func (d *doc) sinceNoun(t0 int) int {
+	si := d.tokSent[t0]
+	k := t0 - 1
+	for n := 0; k >= d.sents[si].t0 && n < 10 && d.toks[k].low != "since"; k, n = k-1, n+1 {
+	}
+	if k < d.sents[si].t0 || d.toks[k].low != "since" {
+		return -1
+	}
+	for j := k + 1; j < t0; j++ {
+		if _, ok := nouns[d.toks[j].low]; ok {
+			return j
+		}
+		if ph := d.phraseAt(j); ph != nil && ph.form == formNoun {
+			return j
+		}
+	}
+	return -1
 }
 
 // clockOnly matches a time of day with no day of its own: "2pm", "at
