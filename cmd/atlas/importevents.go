@@ -64,7 +64,7 @@ func runImportEvents(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, *quiet)
-	sum, err := shards.Load(ctx, st, rest[0], shards.Options{SameEvent: extract.SameEvent, Merge: extract.Merge}, bar.update)
+	sum, err := shards.Load(ctx, st, rest[0], shards.Options{SameEvent: extract.SameEvent, Match: extract.Match, Merge: extract.Merge}, bar.update)
 	bar.done()
 	printSummary(stdout, path, sum)
 	if err != nil {

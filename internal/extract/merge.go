@@ -26,6 +26,50 @@ func SameEvent(a, b *model.Event) bool {
 	return ok
 }
 
+// Match reports whether report, one article's event, is the same event as
+// stored (an event already kept, perhaps merged from several reports), and
+// how strongly they agree. A report joins the stored event it matches best,
+// the earliest kept on a tie: MergeAll does so, and so does the store on
+// import, so that both group the same reports alike.
+func Match(stored, report *model.Event) (score int, ok bool) {
+	return sameEvent(stored, report)
+}
+
+// MergeClass names the events an event can ever be merged with: dated
+// events of compatible kinds (kindsCompatible is an equivalence, and Merge
+// keeps an event's kind within it), both planned or both past. Two events
+// of different classes never meet in MergeAll, so MergeAll over each class
+// apart gives MergeAll over all: what lets a distributed pipeline merge
+// the classes in parallel. Undated events have no class ("").
+func MergeClass(e *model.Event) string {
+	if !e.Dated() {
+		return ""
+	}
+	c := kindFamily(e.Kind)
+	switch {
+	case diplomatic(e.Kind):
+		c = "diplomatic"
+	case c == "":
+		c = "kind:" + string(e.Kind)
+	}
+	if e.Planned {
+		return c + "/planned"
+	}
+	return c + "/past"
+}
+
+// CompatibleKinds lists the kinds an event of kind k can be merged with
+// (k among them), so that the store asks only for those.
+func CompatibleKinds(k model.Kind) []model.Kind {
+	out := []model.Kind{k}
+	for _, o := range model.Kinds {
+		if o != k && kindsCompatible(k, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // sameEvent is SameEvent that also tells how strongly the two agree (see
 // matchScore), so that MergeAll can pick the best of several matches.
 func sameEvent(a, b *model.Event) (int, bool) {
@@ -394,24 +438,46 @@ func sameArticles(a, b *model.Event) bool {
 }
 
 // MergeAll merges events reported by several articles; the result keeps
-// the order of first appearance.
+// the order of first appearance. Each event joins the merged event it
+// matches best (Match), the earliest on a tie, or starts a new one; the
+// store does the same on import, so that `atlas extract` and an import of
+// the same files group the same reports. An article's own events are never
+// candidates for each other: mergeLocal and sameDayRetold already merged
+// what one article tells twice, and the looser rules for two outlets (a day
+// apart, a month and a day in it) do not apply to what one article tells as
+// two events.
 func MergeAll(events []model.Event) []model.Event {
 	out := make([]model.Event, 0, len(events))
 	// Index merged events by month so that each event is compared with the
-	// few that could overlap it, not with all.
+	// few that could overlap it, not with all; the rare events longer than
+	// the index covers are compared with every event.
 	byMonth := map[int][]int{}
-	months := func(e *model.Event) []int {
+	var long []int
+	const maxMonths = 36
+	months := func(e *model.Event) ([]int, bool) {
 		a := e.Start.Year()*12 + int(e.Start.Month()) - 1
 		b := eventEnd(e).AddDate(0, 0, 1)
 		z := b.Year()*12 + int(b.Month()) - 1
-		if z-a > 36 {
-			z = a + 36
+		capped := z-a > maxMonths
+		if capped {
+			z = a + maxMonths
 		}
 		var ms []int
 		for m := a - 1; m <= z; m++ {
 			ms = append(ms, m)
 		}
-		return ms
+		return ms, capped
+	}
+	index := func(j int) {
+		ms, capped := months(&out[j])
+		for _, m := range ms {
+			if !containsInt(byMonth[m], j) {
+				byMonth[m] = append(byMonth[m], j)
+			}
+		}
+		if capped && !containsInt(long, j) {
+			long = append(long, j)
+		}
 	}
 	for i := range events {
 		e := events[i]
@@ -421,38 +487,35 @@ func MergeAll(events []model.Event) []model.Event {
 		}
 		best, bestScore := -1, -1
 		seen := map[int]bool{}
-		for _, m := range months(&e) {
-			for _, j := range byMonth[m] {
-				if seen[j] {
-					continue
-				}
-				seen[j] = true
-				if sameArticles(&out[j], &e) && !(out[j].Start.Equal(e.Start) && eventEnd(&out[j]).Equal(eventEnd(&e))) {
-					// One article's events were already merged or kept apart
-					// by mergeLocal; the looser rules for two outlets (a day
-					// apart, a month and a day in it) do not apply to what
-					// one article tells as two dates.
-					continue
-				}
-				score, ok := sameEvent(&out[j], &e)
-				if ok && score > bestScore {
-					best, bestScore = j, score
-				}
+		consider := func(j int) {
+			if seen[j] {
+				return
 			}
+			seen[j] = true
+			if sameArticles(&out[j], &e) {
+				return
+			}
+			score, ok := sameEvent(&out[j], &e)
+			if ok && (score > bestScore || score == bestScore && j < best) {
+				best, bestScore = j, score
+			}
+		}
+		ms, _ := months(&e)
+		for _, m := range ms {
+			for _, j := range byMonth[m] {
+				consider(j)
+			}
+		}
+		for _, j := range long {
+			consider(j)
 		}
 		if best >= 0 {
 			Merge(&out[best], &e)
-			for _, m := range months(&out[best]) {
-				if !containsInt(byMonth[m], best) {
-					byMonth[m] = append(byMonth[m], best)
-				}
-			}
+			index(best)
 			continue
 		}
 		out = append(out, e)
-		for _, m := range months(&e) {
-			byMonth[m] = append(byMonth[m], len(out)-1)
-		}
+		index(len(out) - 1)
 	}
 	return out
 }
