@@ -9,58 +9,33 @@ import (
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// TestCellsOf: an event goes to its days and the day after, so that two
-// reports a day apart meet; before 1970 too; never to thousands of cells.
-func TestCellsOf(t *testing.T) {
-	one := model.Event{Start: day(2016, 3, 24), End: day(2016, 3, 24)}
-	c := cellsOf(&one)
-	if len(c) != 2 || c[0] != dayNum(one.Start) || c[1] != c[0]+1 {
-		t.Errorf("one day: %v", c)
-	}
-	month := model.Event{Start: day(2016, 2, 1), End: day(2016, 2, 29)}
-	if n := len(cellsOf(&month)); n != 30 {
-		t.Errorf("February 2016: %d cells, want 30", n)
-	}
-	old := model.Event{Start: day(1945, 5, 8)}
-	if c := cellsOf(&old); len(c) != 2 || c[0] >= 0 || dayNum(day(1969, 12, 31)) != -1 {
-		t.Errorf("1945: %v", c)
-	}
-	decade := model.Event{Start: day(2000, 1, 1), End: day(2009, 12, 31)}
-	if n := len(cellsOf(&decade)); n != maxCellSpan+1 {
-		t.Errorf("decade: %d cells", n)
-	}
-	if c := cellsOf(&model.Event{}); c != nil {
-		t.Errorf("undated: %v", c)
-	}
-	if cellID(-1) >= cellID(0) || cellID(9) >= cellID(10) {
-		t.Error("cell ids do not sort by day")
+// report is one outlet's report of a meeting in Oslo on 24 March 2016.
+func report(key, file string, article int64) model.Event {
+	return model.Event{
+		Key: key, Kind: model.KindMeeting, Start: day(2016, 3, 24), End: day(2016, 3, 24), Precision: model.PrecisionDay,
+		Place:   &model.Place{Key: "oslo", Name: "Oslo", Country: "NO", Lat: 59.91, Lon: 10.75},
+		Actors:  []model.Actor{{Name: "Anna Smith", Type: model.ActorPerson}},
+		Sources: []model.Source{{ArticleID: article, File: file, Span: model.Span{Start: 0, End: 40}, Text: "Anna Smith met loggers in Oslo on Thursday."}},
 	}
 }
 
-// TestWinner: a member kept by two clusters goes to the bigger, then to
-// the earlier.
-func TestWinner(t *testing.T) {
-	if w := winner([]claim{{"000000002/a", 2}, {"000000001/a", 1}}); w != "000000002/a" {
-		t.Errorf("bigger: %s", w)
+// TestMergeClassOrder: whatever order the group's values arrive in (a
+// runner promises none), the class is merged in the order `atlas extract`
+// meets its events, so the first report keeps the merged event's key.
+func TestMergeClassOrder(t *testing.T) {
+	tests := []struct {
+		name    string
+		members []member
+	}{
+		{"in order", []member{{"0000/000000001#00000", report("a", "a.txt", 1)}, {"0000/000000002#00000", report("b", "b.txt", 2)}}},
+		{"reversed", []member{{"0000/000000002#00000", report("b", "b.txt", 2)}, {"0000/000000001#00000", report("a", "a.txt", 1)}}},
 	}
-	if w := winner([]claim{{"000000002/a", 2}, {"000000001/b", 2}}); w != "000000001/b" {
-		t.Errorf("earlier: %s", w)
-	}
-}
-
-// TestFinishLostMembers: a cluster that lost every member emits nothing,
-// one that kept all emits its merged event untouched.
-func TestFinishLostMembers(t *testing.T) {
-	c := cluster{ID: "x", Members: []member{{ID: "a"}, {ID: "b"}}, Merged: model.Event{Key: "k"}}
-	if evs := finish(c, map[string]bool{}); len(evs) != 0 {
-		t.Errorf("lost all: %v", evs)
-	}
-	if evs := finish(c, map[string]bool{"a": true, "b": true}); len(evs) != 1 || evs[0].Key != "k" {
-		t.Errorf("won all: %v", evs)
-	}
-	one := member{ID: "a", Event: model.Event{Key: "a", Start: day(2016, 3, 24), Sources: []model.Source{{File: "f", Span: model.Span{Start: 0, End: 3}}}}}
-	c = cluster{ID: "x", Members: []member{one, {ID: "b"}}}
-	if evs := finish(c, map[string]bool{"a": true}); len(evs) != 1 || evs[0].Key != "a" || evs[0].Sources[0].DateHow != "" {
-		t.Errorf("won one: %+v", evs)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := mergeClass(tt.members)
+			if len(out) != 1 || out[0].Key != "a" || len(out[0].Sources) != 2 || out[0].Sources[0].File != "a.txt" {
+				t.Fatalf("merged %+v, want one event keyed a with a.txt's source first", out)
+			}
+		})
 	}
 }
