@@ -423,18 +423,24 @@ func betterPlace(a, b *model.Place) *model.Place {
 	return a
 }
 
-// sameArticles reports two events from the same article only.
+// sameArticles reports two events from the same article only. It runs for
+// every candidate MergeAll weighs, so it compares in place.
 func sameArticles(a, b *model.Event) bool {
-	files := map[string]bool{}
-	for _, s := range a.Sources {
-		files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] = true
+	if len(a.Sources) == 0 {
+		return false
 	}
-	for _, s := range b.Sources {
-		if !files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] {
+	file, id := a.Sources[0].File, a.Sources[0].ArticleID
+	for _, s := range a.Sources[1:] {
+		if s.File != file || s.ArticleID != id {
 			return false
 		}
 	}
-	return len(files) == 1
+	for _, s := range b.Sources {
+		if s.File != file || s.ArticleID != id {
+			return false
+		}
+	}
+	return true
 }
 
 // MergeAll merges events reported by several articles; the result keeps
@@ -448,12 +454,21 @@ func sameArticles(a, b *model.Event) bool {
 // two events.
 func MergeAll(events []model.Event) []model.Event {
 	out := make([]model.Event, 0, len(events))
-	// Index merged events by month so that each event is compared with the
-	// few that could overlap it, not with all; the rare events longer than
-	// the index covers are compared with every event.
-	byMonth := map[int][]int{}
-	var long []int
-	const maxMonths = 36
+	// Each event is compared only with the merged events that could lie
+	// within a day of it: short ones are indexed by day, long ones by
+	// month, the rare ones longer than the month index covers always.
+	// Which are compared never changes the result (the best match, the
+	// earliest on a tie), only how fast it is found: by month alone, a
+	// class of 20,000 events over 20 years took 1.5 s, growing with the
+	// square of the events.
+	const shortDays, maxMonths = 62, 36
+	byDay := map[int64][]int{}     // short merged events, by each of their days
+	byMonth := map[int][]int{}     // every merged event, by each month of its dates
+	longByMonth := map[int][]int{} // merged events longer than shortDays, by month
+	var huge []int                 // merged events longer than maxMonths
+	days := func(e *model.Event) (int64, int64) {
+		return model.Day(e.Start).Unix() / 86400, model.Day(eventEnd(e)).Unix() / 86400
+	}
 	months := func(e *model.Event) ([]int, bool) {
 		a := e.Start.Year()*12 + int(e.Start.Month()) - 1
 		b := eventEnd(e).AddDate(0, 0, 1)
@@ -468,15 +483,29 @@ func MergeAll(events []model.Event) []model.Event {
 		}
 		return ms, capped
 	}
+	add := func(idx []int, j int) []int {
+		if !containsInt(idx, j) {
+			idx = append(idx, j)
+		}
+		return idx
+	}
 	index := func(j int) {
-		ms, capped := months(&out[j])
-		for _, m := range ms {
-			if !containsInt(byMonth[m], j) {
-				byMonth[m] = append(byMonth[m], j)
+		d0, d1 := days(&out[j])
+		short := d1-d0 <= shortDays
+		if short {
+			for d := d0; d <= d1; d++ {
+				byDay[d] = add(byDay[d], j)
 			}
 		}
-		if capped && !containsInt(long, j) {
-			long = append(long, j)
+		ms, capped := months(&out[j])
+		for _, m := range ms {
+			byMonth[m] = add(byMonth[m], j)
+			if !short {
+				longByMonth[m] = add(longByMonth[m], j)
+			}
+		}
+		if capped {
+			huge = add(huge, j)
 		}
 	}
 	for i := range events {
@@ -500,13 +529,32 @@ func MergeAll(events []model.Event) []model.Event {
 				best, bestScore = j, score
 			}
 		}
-		ms, _ := months(&e)
-		for _, m := range ms {
-			for _, j := range byMonth[m] {
+		d0, d1 := days(&e)
+		ms, capped := months(&e)
+		switch {
+		case capped:
+			for j := range out {
 				consider(j)
 			}
+		case d1-d0 <= shortDays:
+			for d := d0 - 1; d <= d1+1; d++ {
+				for _, j := range byDay[d] {
+					consider(j)
+				}
+			}
+			for _, m := range ms {
+				for _, j := range longByMonth[m] {
+					consider(j)
+				}
+			}
+		default:
+			for _, m := range ms {
+				for _, j := range byMonth[m] {
+					consider(j)
+				}
+			}
 		}
-		for _, j := range long {
+		for _, j := range huge {
 			consider(j)
 		}
 		if best >= 0 {
