@@ -214,8 +214,7 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		// group reports otherwise than MergeAll, which sees them all.
 		kinds := ""
 		var args []any
-		if m.Kinds != nil {
-			ks := m.Kinds(e.Kind)
+		if ks := kindsOf(m, e.Kind); len(ks) > 0 {
 			kinds = " AND kind IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
 			for _, k := range ks {
 				args = append(args, string(k))
@@ -304,6 +303,15 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		}
 	}
 	return best, nil
+}
+
+// kindsOf lists the kinds of the merge candidates of an event of kind k:
+// nil for any kind.
+func kindsOf(m Merging, k model.Kind) []model.Kind {
+	if m.Kinds == nil {
+		return nil
+	}
+	return m.Kinds(k)
 }
 
 func abs64(x int64) int64 {
