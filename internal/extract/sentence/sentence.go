@@ -107,6 +107,14 @@ func AppendSplit(dst []model.Span, text string, start, end int) []model.Span {
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(text[j:])
+			if c == '.' && j == i+1 && gluedSentence(text, s, i, j, end) {
+				// "taken into custody.The report said": paragraphs joined
+				// without a space by the page the text was copied from.
+				dst = emit(dst, text, s, j)
+				s = j
+				i = j
+				continue
+			}
 			if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != 0xA0 {
 				i = j
 				continue
@@ -142,6 +150,38 @@ func AppendSplit(dst []model.Span, text string, start, end int) []model.Span {
 		i++
 	}
 	return emit(dst, text, s, end)
+}
+
+// gluedSentence reports a period at p with the next sentence's first word
+// right after it at j, no space between: a lower-case word of three
+// letters or more before it ("custody.The"), a capitalised word after it
+// ("The", not "COM" or "js"). Abbreviations and web addresses do not look
+// like that.
+func gluedSentence(text string, s, p, j, end int) bool {
+	w := p
+	for w > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:w])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		w -= n
+	}
+	word := text[w:p]
+	if utf8.RuneCountInString(word) < 3 || lower(word) != word || abbreviations[word] {
+		return false
+	}
+	if w > s {
+		// "example.com/News", "mail@host.Org", "v2.Beta": not prose.
+		if r, _ := utf8.DecodeLastRuneInString(text[s:w]); r == '.' || r == '/' || r == '@' || unicode.IsDigit(r) || r == '_' {
+			return false
+		}
+	}
+	r1, n1 := utf8.DecodeRuneInString(text[j:end])
+	if !unicode.IsUpper(r1) || j+n1 >= end {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(text[j+n1 : end])
+	return unicode.IsLower(r2)
 }
 
 // skipClosers moves past closing quotes and brackets.

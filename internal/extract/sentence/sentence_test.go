@@ -25,6 +25,8 @@ func TestSplit(t *testing.T) {
 			[]string{"The envoys met on Monday and\nagreed to talk again."}},
 		{"decimal and time", "Prices rose 2.5 percent by 4 p.m. on Friday. Markets fell.",
 			[]string{"Prices rose 2.5 percent by 4 p.m. on Friday.", "Markets fell."}},
+		{"paragraphs glued without a space", "Troops were taken into custody.The report said more would follow. Visit example.com.Thanks, the U.S.Army and www.site.Org.",
+			[]string{"Troops were taken into custody.", "The report said more would follow.", "Visit example.com.Thanks, the U.S.Army and www.site.Org."}},
 		{"question", "Who are the parties? The parties are here.",
 			[]string{"Who are the parties?", "The parties are here."}},
 	}
