@@ -33,8 +33,8 @@ var devSetFloors = []struct {
 	places   float64 // share of matched events with a gold place placed within 161 km
 	maxYear  int     // events that would match with another year
 }{
-	{"with the manifest", true, 0.67, 0.72, 0.19, 0.55, 0},  // 0.69, 0.75, 10/51, 61/106, 0
-	{"without a manifest", false, 0.36, 0.73, 0.0, 0.47, 0}, // 0.39, 0.77, 1/51, 30/59, 0
+	{"with the manifest", true, 0.77, 0.76, 0.19, 0.66, 0},  // 0.80, 0.79, 10/51, 76/109, 0
+	{"without a manifest", false, 0.40, 0.76, 0.0, 0.64, 0}, // 0.43, 0.80, 1/51, 41/60, 0
 }
 
 // TestDevSet runs the real ingest and extractor over the dev set, with and
