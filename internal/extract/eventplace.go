@@ -44,6 +44,9 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if !en.locative && !en.modifier && !agent {
 			continue
 		}
+		if d.distanceReference(en) {
+			continue
+		}
 		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
 			// The dateline says where the story was filed; it places only
 			// events of the publication day, below.
@@ -177,7 +180,29 @@ func (d *doc) namesOtherPlace(si int) bool {
 		if local != nil && holds(en.place, *local) {
 			continue
 		}
+		if !en.locative && !en.modifier && !en.country && !d.objectOfEvent(en) {
+			// "to pressure Beijing into granting …": a town named as a
+			// party, not as where anything happened (but "fled Mosul" is
+			// about Mosul).
+			continue
+		}
 		return true
+	}
+	return false
+}
+
+// objectOfEvent reports a name right after an event word of its sentence
+// ("fled Mosul", "seized the town of Bor").
+func (d *doc) objectOfEvent(en *ent) bool {
+	for _, ti := range d.sentTrigs[en.sentence] {
+		t := d.triggers[ti]
+		k := t.i + t.words
+		if k < en.t0 && d.toks[k].low == "the" {
+			k++
+		}
+		if k == en.t0 {
+			return true
+		}
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -327,4 +328,36 @@ func (d *doc) appositionPlace(ti int) int {
 		return en
 	}
 	return -1
+}
+
+// distanceUnits measure how far something is from a place.
+var distanceUnits = map[string]bool{
+	"km": true, "kilometres": true, "kilometers": true, "kilometre": true, "kilometer": true,
+	"miles": true, "mile": true, "metres": true, "meters": true, "mi": true, "kms": true,
+}
+
+// distanceReference reports a place named only to measure from ("about
+// 800 km from the capital, Santiago", "100 miles north of Islamabad"):
+// what happened is not there.
+func (d *doc) distanceReference(en *ent) bool {
+	s := d.sents[en.sentence]
+	k := en.t0 - 1
+	for n := 0; k > s.t0 && n < 4; n++ {
+		w := d.toks[k].low
+		if w == "from" || w == "of" {
+			break
+		}
+		if w != "the" && w != "," && !placeHeads[w] && w != "capital" {
+			return false
+		}
+		k--
+	}
+	if k <= s.t0 || (d.toks[k].low != "from" && d.toks[k].low != "of") {
+		return false
+	}
+	j := k - 1
+	if geo.CompassDirection(d.toks[j].low) != "" && j > s.t0 {
+		j-- // "100 miles north of"
+	}
+	return distanceUnits[d.toks[j].low]
 }
