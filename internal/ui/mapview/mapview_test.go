@@ -94,7 +94,7 @@ func TestDefaultViewFitsMarkers(t *testing.T) {
 	v := m.View()
 	for _, mk := range sampleMarkers() {
 		// The whole disc shows, with room for a selection ring.
-		if !v.Contains(mk.Lat, mk.Lon, geo.MarkerRadius(mk.Count)+5) {
+		if !v.Contains(mk.Lat, mk.Lon, geo.DiscRadius(float64(mk.Count))+5) {
 			x, y := v.Project(mk.Lat, mk.Lon)
 			t.Errorf("%s at (%.0f, %.0f) is not inside the %vx%v view with a margin", mk.Name, x, y, v.Width, v.Height)
 		}
