@@ -113,11 +113,11 @@ type Map struct {
 	clusters  []cluster
 	areas     []int // indexes into markers of the areas, heaviest first
 	clusterOf geo.View
-	found     []geo.Cluster // the last query's answer, reused
-	cities      []geo.Candidate // context cities of citiesOf
-	citiesOf    geo.View
-	badges      map[int]geo.Rect // area marker index → its name and badge as last drawn
-	labels      []geo.Label      // the labels last drawn, for tests of the layout
+	found     []geo.Cluster   // the last query's answer, reused
+	cities    []geo.Candidate // context cities of citiesOf
+	citiesOf  geo.View
+	badges    map[int]geo.Rect // area marker index → its name and badge as last drawn
+	labels    []geo.Label      // the labels last drawn, for tests of the layout
 
 	hover      target // what is under the mouse
 	hoverPos   fyne.Position
