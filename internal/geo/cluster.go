@@ -91,12 +91,15 @@ func NewClusterIndex(pts []WeightedPoint, gapPx float64) *ClusterIndex {
 	for i := range cur {
 		cur[i] = int32(i)
 	}
+	// Heaviest means with the heaviest place: a cluster then takes the
+	// position and the name of its main place, not of a small town at the
+	// centre of a crowd.
 	heavier := func(a, b int32) int {
-		na, nb := &ix.nodes[a], &ix.nodes[b]
-		if c := cmp.Compare(nb.w, na.w); c != 0 {
+		sa, sb := ix.nodes[a].seed, ix.nodes[b].seed
+		if c := cmp.Compare(ix.pts[sb].Weight, ix.pts[sa].Weight); c != 0 {
 			return c
 		}
-		return na.seed - nb.seed
+		return sa - sb
 	}
 	slices.SortFunc(cur, heavier)
 	var lv levelScratch
@@ -193,14 +196,14 @@ type levelScratch struct {
 
 // cluster merges the contested nodes whose discs overlap at a zoom of s
 // world pixels per unit, and returns the largest radius of the result.
-// Heaviest first, each node joins the nearest cluster its disc overlaps,
-// else starts one at its own seed. A cluster grows as it gains weight and
+// In order of their main place's weight, each node joins the nearest
+// cluster its disc overlaps, else starts one at its own seed. A cluster grows as it gains weight and
 // may then overlap one it did not before, so every cluster that grew is
 // checked again against all others, the lighter of two that overlap
 // merged into the heavier, until none grew unchecked: then no two overlap
 // (a pair of clusters that never grew was compared in the first pass).
 func (lv *levelScratch) cluster(ix *ClusterIndex, s, gap float64) float64 {
-	// The contested nodes come heaviest first.
+	// The contested nodes come in order of their main place.
 	items := lv.items[:0]
 	lv.next = lv.next[:0]
 	rmax := 0.0
@@ -264,7 +267,7 @@ func (lv *levelScratch) cluster(ix *ClusterIndex, s, gap float64) float64 {
 					if lim := o.r + g.r + gap; d2 >= lim*lim {
 						continue
 					}
-					// Out is heaviest first, so the earlier one keeps its place.
+					// Out is in order of main place, so the earlier one keeps its place.
 					keep, lose := gi, oi
 					if oi < gi {
 						keep, lose = oi, gi
@@ -502,7 +505,7 @@ func LevelOf(z float64) int {
 type Cluster struct {
 	Lat, Lon float64 // the seed's position, so that a disc sits on a real place
 	Weight   float64 // the sum of the members' weights
-	Seed     int     // the heaviest point of the cluster's heaviest part; it names the disc
+	Seed     int     // the heaviest point, where the disc sits; it names the disc
 	// Members are the indexes of the clustered points; the slice is the
 	// index's own and must not be changed.
 	Members []int

@@ -27,9 +27,8 @@ func testPoints(seed int64, n int) []WeightedPoint {
 
 // TestClusterIndexNoOverlap checks, by comparing every pair, that no two
 // discs of a level come closer than the gap at any zoom (whole, fractional
-// and between levels), that the clusters shown account for every point
-// exactly once with the right weight, and that clusters split into their
-// members as the zoom grows.
+// and between levels), and that the clusters shown account for every point
+// exactly once with the right weight, each sitting on its heaviest place.
 func TestClusterIndexNoOverlap(t *testing.T) {
 	const gap = 2.0
 	pts := testPoints(7, 4000)
@@ -47,6 +46,9 @@ func TestClusterIndexNoOverlap(t *testing.T) {
 				}
 				seen[i] = true
 				w += pts[i].Weight
+				if pts[i].Weight > pts[c.Seed].Weight {
+					t.Fatalf("zoom %v: cluster sits on a place of weight %v, not its heaviest (%v)", z, pts[c.Seed].Weight, pts[i].Weight)
+				}
 			}
 			if math.Abs(w-c.Weight) > 1e-6 {
 				t.Errorf("zoom %v: cluster weight %v, members weigh %v", z, c.Weight, w)
