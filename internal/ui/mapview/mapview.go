@@ -717,7 +717,7 @@ func (m *Map) overlayLocked() geo.Overlay {
 		}
 		name := first.Name
 		if n := len(c.members); n > 1 {
-			name = fmt.Sprintf("%s +%d", first.Name, n-1)
+			name = first.Name + " +" + CountText(n-1)
 		}
 		text := ""
 		if c.count > 1 {

@@ -264,6 +264,31 @@ func TestClustersAtWorldZoom(t *testing.T) {
 	if got != 0 || m.View().Zoom <= v.Zoom {
 		t.Errorf("tap on cluster: reported %d, zoom %v → %v; want a zoom in", got, v.Zoom, m.View().Zoom)
 	}
+	// … far enough that Amman and Palmyra show as discs of their own.
+	names := map[string]bool{}
+	for _, d := range m.Discs() {
+		if d.Places == 1 {
+			names[d.Name] = true
+		}
+	}
+	if !names["Amman"] || !names["Palmyra"] {
+		t.Errorf("after the tap the view shows single discs %v, want Amman and Palmyra apart", names)
+	}
+}
+
+func TestCountText(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{7, "7"}, {999, "999"}, {1000, "1.0k"}, {1234, "1.2k"}, {9949, "9.9k"}, {9950, "10k"}, {175_400, "175k"},
+		{999_499, "999k"}, {999_500, "1.0M"}, {1_000_000, "1.0M"},
+	}
+	for _, tt := range tests {
+		if got := CountText(tt.n); got != tt.want {
+			t.Errorf("CountText(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
 }
 
 func TestRenderImageAtDeviceScale(t *testing.T) {
