@@ -19,20 +19,27 @@ import (
 
 // cardStyle is one way of laying out a frame's cards. The styles are tried
 // in turn until every card whose mark is in view fits: full cards, then
-// dense runs of events summarised, then summaries of one title, then
-// one-line cards.
+// one-line cards in as many lanes, then dense runs of events summarised,
+// then summaries of one title, and last one-line cards in narrower lanes,
+// whose titles are cut short.
 type cardStyle struct {
 	group     bool // summarise dense runs of events
 	headlines int  // titles a summary card lists
 	tight     bool // one-line cards
+	narrow    bool // with tight: more lanes than full cards get
 }
 
 var cardStyles = []cardStyle{
 	{headlines: timeline.SummaryTop},
+	{headlines: timeline.SummaryTop, tight: true},
 	{group: true, headlines: timeline.SummaryTop},
 	{group: true, headlines: 1},
-	{group: true, headlines: 1, tight: true},
+	{group: true, headlines: 1, tight: true, narrow: true},
 }
+
+// tlCardMinWTitle is the width a one-line card needs to show most of a
+// title beside its date; narrower, a summary card says more.
+const tlCardMinWTitle = 400
 
 // stretchX is where a stretch's bracket runs, right of the axis's dots.
 const stretchX = 9
@@ -86,8 +93,14 @@ func (t *Timeline) layoutCards(f *tlFrame, carded []int, avail float32, maxLanes
 		most := maxLanes
 		if st.tight {
 			cardH, gap = tlCardHTight, 3
+		}
+		switch {
+		case st.narrow:
 			// One-line cards can be narrower: a second lane beats a lost card.
 			most = int(max(float32(maxLanes), min(tlMaxLanes, avail/tlCardMinWTight)))
+		case st.tight:
+			// Before summaries, only lanes wide enough for a title.
+			most = int(min(float32(maxLanes), avail/tlCardMinWTitle))
 		}
 		slots = slots[:0]
 		grouped := map[int]bool{}
