@@ -32,7 +32,8 @@ test: deps
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
 	@# The Beam pipeline is a module of its own (the app never links Beam):
-	@# its tests run it on the sample corpus with the local runner.
+	@# its tests run it with the local runner on the sample corpus and on 600
+	@# generated articles, and compare it with atlas extract and atlas import.
 	cd beam && $(GO) vet ./... && $(GO) test -timeout 20m ./...
 
 ## fuzz: each native fuzz target for FUZZTIME (default 2m); the seed corpora in
@@ -79,7 +80,8 @@ clean:
 	rm -rf $(BIN) dist
 
 ## beam-demo: generate BEAM_N articles, run the Beam pipeline (beam/) on Prism, the
-## local runner, and load its shards into a store (README: Newsroom scale).
+## local runner, and load its shards into a store with atlas import --events
+## (README: Newsroom scale).
 BEAM_N   ?= 5000
 BEAM_DIR ?= /tmp/atlas-beam
 beam-demo: deps

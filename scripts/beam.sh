@@ -46,9 +46,9 @@ demo)
 	echo "running the pipeline on Prism (the local runner): $corpus -> $out"
 	bin/atlas-beam --input "$corpus" --output "$out" 2> "$dir/prism.log" || { tail -20 "$dir/prism.log"; exit 1; }
 	echo "loading the shards into $db"
-	bin/atlas import-events --db "$db" "$out"
+	bin/atlas import --db "$db" --events "$out"
 	echo "the same again (changes nothing):"
-	bin/atlas import-events -q --db "$db" "$out"
+	bin/atlas import -q --db "$db" --events "$out"
 	echo "open it with: bin/briefing-atlas --db $db   or list it: bin/atlas events --db $db | head"
 	;;
 bench)
@@ -57,7 +57,7 @@ bench)
 	rm -f "$db" "$db"-wal "$db"-shm "$beamdb" "$beamdb"-wal "$beamdb"-shm
 	pipe=$( { secs bin/atlas-beam --input "$corpus" --output "$out" > "$dir/beam-summary.txt" 2> "$dir/prism.log"; } 3>&1 ) ||
 		{ tail -20 "$dir/prism.log"; exit 1; }
-	load=$( { secs bin/atlas import-events -q --db "$beamdb" "$out" > /dev/null; } 3>&1 )
+	load=$( { secs bin/atlas import -q --db "$beamdb" --events "$out" > /dev/null; } 3>&1 )
 	imp=$( { secs bin/atlas import -q --db "$db" "$corpus" > /dev/null; } 3>&1 )
 	articles=$(cat "$out"/articles-*.jsonl | wc -l)
 	summary=$(cat "$dir/beam-summary.txt")
@@ -68,13 +68,13 @@ bench)
 	printf '\nbench-beam: %d articles (%s), %d cores\n' "$articles" "$corpus" "$(nproc)"
 	printf '%-44s %10s %12s\n' "step" "seconds" "articles/s"
 	printf '%-44s %10.1f %12.1f\n' "atlas-beam on Prism (ingest+extract+merge)" "$pipe" "$(calc "$articles / $pipe")"
-	printf '%-44s %10.1f %12.1f\n' "atlas import-events (load the shards)" "$load" "$(calc "$articles / $load")"
+	printf '%-44s %10.1f %12.1f\n' "atlas import --events (load the shards)" "$load" "$(calc "$articles / $load")"
 	printf '%-44s %10.1f %12.1f\n' "pipeline + load" "$(calc "$pipe + $load")" "$(calc "$articles / ($pipe + $load)")"
 	printf '%-44s %10.1f %12.1f\n' "atlas import (same corpus)" "$imp" "$(calc "$articles / $imp")"
 	printf 'worker time: extract %s, merge %s: the merge step is %s of it\n' "$extract" "$merge" "$share"
 	printf 'per article: %.2f ms of pipeline wall time here, %.2f ms of extraction worker time\n' "$(calc "$pipe * 1000 / $articles")" "$(sed -n 's/.*worker time: extract \([0-9.]*\)s, merge.*/\1/p' <<< "$summary" | awk -v n="$articles" '{ printf "%.2f", $1 * 1000 / n }')"
-	printf 'events: import %s, pipeline + load %s\n' \
-		"$(bin/atlas events --db "$db" | wc -l)" "$(bin/atlas events --db "$beamdb" | wc -l)"
+	printf 'events: atlas import %s, the pipeline'"'"'s shards %s, pipeline + import --events %s\n' \
+		"$(bin/atlas events --db "$db" | wc -l)" "$(cat "$out"/events-*.jsonl | wc -l)" "$(bin/atlas events --db "$beamdb" | wc -l)"
 	;;
 *)
 	echo "usage: beam.sh demo|bench N DIR" >&2

@@ -6,7 +6,8 @@
 #   SELECT  YYYY-MM-DD: select the first event of that day before the shot
 #   THEME   light or dark (default light)
 # ATLAS_DB=path uses that store instead of importing the corpus;
-# CORPUS=dir names the corpus (default ../shared/corpus).
+# CORPUS=dir names the corpus (default ../shared/corpus); PLACE=name filters
+# on a place, country or division before the shot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,6 +64,7 @@ disp=":$(head -1 "$tmp/display")"
 
 args=(--db "$db" --size "$size" --theme "$theme")
 [ -n "$select" ] && args+=(--select "$select")
+[ -n "${PLACE:-}" ] && args+=(--place "$PLACE")
 # A private config folder: the shot must not depend on this user's preferences.
 XDG_CONFIG_HOME="$tmp/config" DISPLAY="$disp" bin/briefing-atlas "${args[@]}" >"$tmp/app.log" 2>&1 &
 app_pid=$!

@@ -1,9 +1,9 @@
 // Package atlasbeam is Briefing Atlas's extraction at newsroom scale as an
 // Apache Beam pipeline: the same ingest and extraction as `atlas import`,
 // run on many workers, with the cross-article merge of `atlas extract` done
-// by day cells (see cells.go). It runs locally on the Prism runner and
+// per merge class (see merge.go). It runs locally on the Prism runner and
 // unchanged on Flink, Spark or Dataflow; its output folder is read back into
-// a desktop store by `atlas import-events`.
+// a desktop store by `atlas import --events`.
 //
 // Elements cross stages as JSON strings: model types hold time.Time and
 // pointers, which Beam's schema coders do not take, and JSON is the shards'
@@ -45,7 +45,7 @@ const (
 	MetricEventsIn  = "events_extracted"
 	MetricEventsOut = "events_merged"
 	MetricExtractNS = "extract_ns" // ingest + extraction, summed over workers
-	MetricMergeNS   = "merge_ns"   // MergeAll in cells and re-merges, summed over workers
+	MetricMergeNS   = "merge_ns"   // MergeAll over each merge class, summed over workers
 )
 
 // here counts the same figures in this process: on the local runners the
@@ -107,11 +107,9 @@ func Build(s beam.Scope, o Options) error {
 	// Listing is one element per input: the reshuffle spreads the files
 	// over the workers before the expensive step.
 	files = beam.Reshuffle(s, files)
-	articles, cells, undated, fails2 := beam.ParDo4(s.Scope("Extract"), &extractFn{Manifest: o.Manifest}, files)
+	articles, members, undated, fails2 := beam.ParDo4(s.Scope("Extract"), &extractFn{Manifest: o.Manifest}, files)
 
-	kept, claims := beam.ParDo2(s.Scope("MergeCells"), &mergeCellFn{}, beam.GroupByKey(s, cells))
-	wins := beam.ParDo(s.Scope("PickOwner"), &pickFn{}, beam.GroupByKey(s, claims))
-	merged := beam.ParDo(s.Scope("Finish"), &finishFn{}, beam.CoGroupByKey(s, kept, wins))
+	merged := beam.ParDo(s.Scope("MergeClasses"), &mergeClassFn{}, beam.GroupByKey(s, members))
 	events := beam.Flatten(s, merged, undated)
 
 	writeShards(s.Scope("WriteArticles"), o.Output, shards.ArticlesPrefix, o.Shards, articles)
@@ -217,9 +215,10 @@ func (f *extractFn) Setup(ctx context.Context) error {
 	return nil
 }
 
-// ProcessElement emits the article line, each dated event to its day
-// cells, undated events as final records (they never merge), and failures.
-func (f *extractFn) ProcessElement(ctx context.Context, order, p string, emitArticle func(string), emitCell func(int64, string), emitUndated func(string), fail func(string)) error {
+// ProcessElement emits the article line, each dated event keyed by its
+// merge class, undated events as final records (they never merge), and
+// failures.
+func (f *extractFn) ProcessElement(ctx context.Context, order, p string, emitArticle func(string), emitMember func(string, string), emitUndated func(string), fail func(string)) error {
 	start := time.Now()
 	defer func() {
 		d := int64(time.Since(start))
@@ -277,8 +276,8 @@ func (f *extractFn) ProcessElement(ctx context.Context, order, p string, emitArt
 			for j := range e.Sources {
 				e.Sources[j].ArticleID = id
 			}
-			cells := cellsOf(&e)
-			if len(cells) == 0 {
+			class := extract.MergeClass(&e)
+			if class == "" {
 				rec, err := json.Marshal(model.NewRecord(&e))
 				if err != nil {
 					return fmt.Errorf("encode event of %s: %w", a.Path, err)
@@ -292,9 +291,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, order, p string, emitArt
 			if err != nil {
 				return fmt.Errorf("encode event of %s: %w", a.Path, err)
 			}
-			for _, c := range cells {
-				emitCell(c, string(m))
-			}
+			emitMember(class, string(m))
 		}
 	}
 	return nil
@@ -319,91 +316,33 @@ func articleID(order string) int64 {
 	return int64(h.Sum64()>>1) | 1
 }
 
-// mergeCellFn merges one day cell and emits the clusters it keeps (keyed by
-// cluster id) and one claim per member (keyed by member id).
-type mergeCellFn struct{}
+// mergeClassFn merges the events of one merge class.
+type mergeClassFn struct{}
 
-// ProcessElement merges one cell.
-func (f *mergeCellFn) ProcessElement(ctx context.Context, cell int64, values func(*string) bool, emitKept func(string, string), emitClaim func(string, string)) error {
+// ProcessElement merges one class and emits its events as records.
+func (f *mergeClassFn) ProcessElement(ctx context.Context, class string, values func(*string) bool, emit func(string)) error {
 	var ms []member
 	var v string
 	for values(&v) {
 		var m member
 		if err := json.Unmarshal([]byte(v), &m); err != nil {
-			return fmt.Errorf("cell %d: decode event: %w", cell, err)
+			return fmt.Errorf("merge class %s: decode event: %w", class, err)
 		}
 		ms = append(ms, m)
 	}
 	start := time.Now()
-	kept := mergeCell(cell, ms)
+	evs := mergeClass(ms)
 	d := int64(time.Since(start))
 	mergeNS.Inc(ctx, d)
 	here.mergeNS.Add(d)
-	for _, c := range kept {
-		b, err := json.Marshal(c)
+	for i := range evs {
+		rec, err := json.Marshal(model.NewRecord(&evs[i]))
 		if err != nil {
-			return fmt.Errorf("cell %d: encode cluster: %w", cell, err)
+			return fmt.Errorf("merge class %s: encode: %w", class, err)
 		}
-		emitKept(c.ID, string(b))
-		cl, _ := json.Marshal(claim{Cluster: c.ID, Size: len(c.Members)})
-		for _, m := range c.Members {
-			emitClaim(m.ID, string(cl))
-		}
-	}
-	return nil
-}
-
-// pickFn gives each member to one of the clusters that kept it.
-type pickFn struct{}
-
-// ProcessElement emits (winning cluster id, member id).
-func (f *pickFn) ProcessElement(memberID string, values func(*string) bool, emit func(string, string)) error {
-	var cs []claim
-	var v string
-	for values(&v) {
-		var c claim
-		if err := json.Unmarshal([]byte(v), &c); err != nil {
-			return fmt.Errorf("member %s: decode claim: %w", memberID, err)
-		}
-		cs = append(cs, c)
-	}
-	if len(cs) > 0 {
-		emit(winner(cs), memberID)
-	}
-	return nil
-}
-
-// finishFn emits a kept cluster's events as records, merged again from the
-// members it won when it lost some to another cluster.
-type finishFn struct{}
-
-// ProcessElement finishes one cluster.
-func (f *finishFn) ProcessElement(ctx context.Context, id string, clusters func(*string) bool, members func(*string) bool, emit func(string)) error {
-	won := map[string]bool{}
-	var m string
-	for members(&m) {
-		won[m] = true
-	}
-	var v string
-	for clusters(&v) {
-		var c cluster
-		if err := json.Unmarshal([]byte(v), &c); err != nil {
-			return fmt.Errorf("cluster %s: decode: %w", id, err)
-		}
-		start := time.Now()
-		evs := finish(c, won)
-		d := int64(time.Since(start))
-		mergeNS.Inc(ctx, d)
-		here.mergeNS.Add(d)
-		for i := range evs {
-			rec, err := json.Marshal(model.NewRecord(&evs[i]))
-			if err != nil {
-				return fmt.Errorf("cluster %s: encode: %w", id, err)
-			}
-			emit(string(rec))
-			eventsOutCount.Inc(ctx, 1)
-			here.eventsOut.Add(1)
-		}
+		emit(string(rec))
+		eventsOutCount.Inc(ctx, 1)
+		here.eventsOut.Add(1)
 	}
 	return nil
 }
@@ -546,15 +485,12 @@ func PrepareOutput(dir string) error {
 
 func init() {
 	register.DoFn4x1[context.Context, string, func(string, string), func(string), error](&listFn{})
-	register.DoFn7x1[context.Context, string, string, func(string), func(int64, string), func(string), func(string), error](&extractFn{})
-	register.DoFn5x1[context.Context, int64, func(*string) bool, func(string, string), func(string, string), error](&mergeCellFn{})
-	register.DoFn3x1[string, func(*string) bool, func(string, string), error](&pickFn{})
-	register.DoFn5x1[context.Context, string, func(*string) bool, func(*string) bool, func(string), error](&finishFn{})
+	register.DoFn7x1[context.Context, string, string, func(string), func(string, string), func(string), func(string), error](&extractFn{})
+	register.DoFn4x1[context.Context, string, func(*string) bool, func(string), error](&mergeClassFn{})
 	register.DoFn1x2[string, int64, string](&shardKeyFn{})
 	register.DoFn3x1[context.Context, int64, func(*string) bool, error](&writeShardFn{})
 	register.Emitter1[string]()
 	register.Emitter2[string, string]()
-	register.Emitter2[int64, string]()
 	register.Iter1[string]()
 }
 

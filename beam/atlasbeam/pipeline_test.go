@@ -15,6 +15,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
+	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/sharedtest"
 )
 
@@ -168,9 +169,9 @@ func TestPipelineMatchesExtract(t *testing.T) {
 	}
 }
 
-// TestReadBackMatchesImport: the pipeline's shards loaded into a store give
-// the events `atlas import` gives on the same files, and loading them again
-// changes nothing.
+// TestReadBackMatchesImport: the pipeline's shards loaded into a store
+// (`atlas import --events`) give the events `atlas import` gives on the same
+// files, and loading them again changes nothing.
 func TestReadBackMatchesImport(t *testing.T) {
 	corpus := sharedtest.Corpus(t)
 	tmp := t.TempDir()
@@ -181,25 +182,98 @@ func TestReadBackMatchesImport(t *testing.T) {
 	imported := filepath.Join(tmp, "import.db")
 	atlas(t, "import", "-q", "--db", imported, corpus)
 	loaded := filepath.Join(tmp, "loaded.db")
-	sum := atlas(t, "import-events", "-q", "--db", loaded, out)
+	sum := atlas(t, "import", "-q", "--db", loaded, "--events", out)
 	if !strings.Contains(sum, "Imported 5 articles") {
-		t.Fatalf("import-events said:\n%s", sum)
+		t.Fatalf("import --events said:\n%s", sum)
 	}
 	want := atlas(t, "events", "--db", imported)
 	got := atlas(t, "events", "--db", loaded)
 	if d := diffLines(canonical(t, want), canonical(t, got)); d != "" || want == "" {
-		t.Fatalf("events differ (- import, + pipeline and import-events):\n%s", d)
+		t.Fatalf("events differ (- import, + pipeline and import --events):\n%s", d)
 	}
 	if want != got {
 		t.Error("same events, in another order")
 	}
-	sum = atlas(t, "import-events", "-q", "--db", loaded, out)
+	sum = atlas(t, "import", "-q", "--db", loaded, "--events", out)
 	if !strings.Contains(sum, "Already present: 5 articles") {
-		t.Errorf("second import-events said:\n%s", sum)
+		t.Errorf("second import --events said:\n%s", sum)
 	}
 	if again := atlas(t, "events", "--db", loaded); again != got {
-		t.Error("the second import-events changed the events")
+		t.Error("the second import --events changed the events")
 	}
+}
+
+// merges reads event records as what a merge shows a reader: each event's
+// dates, kind, place and source sentences, one line per event, sorted.
+func merges(t *testing.T, jsonl string) []string {
+	t.Helper()
+	var out []string
+	for _, line := range strings.Split(strings.TrimSpace(jsonl), "\n") {
+		if line == "" {
+			continue
+		}
+		var r model.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad event line %q: %v", line, err)
+		}
+		var srcs []string
+		for _, s := range r.Sources {
+			srcs = append(srcs, fmt.Sprintf("%s:%d-%d", s.File, s.Start, s.End))
+		}
+		sort.Strings(srcs)
+		place := ""
+		if r.Place != nil {
+			place = fmt.Sprintf("%s@%.3f,%.3f", r.Place.Name, r.Place.Lat, r.Place.Lon)
+		}
+		out = append(out, fmt.Sprintf("%s..%s %s %s %s [%s]", r.Start, r.End, r.Precision, r.Kind, place, strings.Join(srcs, " ")))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestPipelineMatchesDesktopGenerated: on a year of generated news, dense
+// enough that many reports merge and merges chain over days, the
+// pipeline's events are record for record those of `atlas extract`, their
+// merges (dates, places, source sentences) those of `atlas import`, and
+// `atlas import --events` of its shards stores exactly what `atlas import`
+// stores.
+func TestPipelineMatchesDesktopGenerated(t *testing.T) {
+	tmp := t.TempDir()
+	corpus := filepath.Join(tmp, "corpus")
+	atlas(t, "gen", "--articles", "600", "--years", "1", "--seed", "7", "--out", corpus)
+	out := filepath.Join(tmp, "out")
+	runPipeline(t, Options{Inputs: []string{corpus}, Output: out, Shards: 4})
+
+	extracted := atlas(t, "extract", "--manifest", filepath.Join(corpus, "sources.csv"), corpus)
+	piped := readShards(t, out, "events")
+	want, got := canonical(t, extracted), canonical(t, piped)
+	if d := diffLines(want, got); d != "" {
+		t.Fatalf("pipeline events differ from atlas extract (- extract, + pipeline):\n%s", d)
+	}
+	arts := len(canonical(t, readShards(t, out, "articles")))
+	if arts != 600 {
+		t.Fatalf("%d articles in the shards, want 600", arts)
+	}
+	var reports int
+	for _, l := range got {
+		reports += strings.Count(l, `"file":`)
+	}
+	if reports-len(got) < 100 {
+		t.Fatalf("only %d reports merged into others: too few to test the merge", reports-len(got))
+	}
+
+	imported := filepath.Join(tmp, "import.db")
+	atlas(t, "import", "-q", "--db", imported, corpus)
+	stored := atlas(t, "events", "--db", imported)
+	if d := diffLines(merges(t, stored), merges(t, piped)); d != "" {
+		t.Fatalf("pipeline merges differ from atlas import's (- import, + pipeline):\n%s", d)
+	}
+	loaded := filepath.Join(tmp, "loaded.db")
+	atlas(t, "import", "-q", "--db", loaded, "--events", out)
+	if again := atlas(t, "events", "--db", loaded); again != stored {
+		t.Errorf("import --events of the shards stored other events than atlas import:\n%s", diffLines(canonical(t, stored), canonical(t, again)))
+	}
+	t.Logf("%d articles, %d events, %d reports merged into others", arts, len(got), reports-len(got))
 }
 
 // TestPipelineFailures: a file that cannot be read is listed in the

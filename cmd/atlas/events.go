@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,7 +25,7 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 	db := storeFlag(fs)
 	from := fs.String("from", "", "first day: YYYY-MM-DD, YYYY-MM or YYYY")
 	to := fs.String("to", "", "last day (inclusive): YYYY-MM-DD, YYYY-MM or YYYY")
-	place := fs.String("place", "", "only events at the place with this name")
+	place := fs.String("place", "", "only events at the place with this name or inside it: a country or first-level division takes every place in it (Syria includes Palmyra)")
 	hidden := fs.Bool("hidden", false, "also events the user hid or merged away")
 	search := fs.String("search", "", `only events whose source sentences, title, place or actors match: words (all required), "a phrase", prefix*, AND, OR, NOT, (...); best match first`)
 	fs.Usage = func() {
@@ -102,7 +103,9 @@ func runEvents(args []string, stdout, stderr io.Writer) int {
 
 // placeFilters returns one filter per place called name (several places can
 // share a name, as Paris in France and in Texas) and the stored spelling of
-// the name, or a single filter for every place when name is empty.
+// the name, or a single filter for every place when name is empty. A
+// country or division takes the places inside it, also when no event names
+// it itself (Jordan, when the events say Amman).
 func placeFilters(st *store.Store, name string, hidden bool) ([]store.Filter, string, error) {
 	if name == "" {
 		return []store.Filter{{IncludeHidden: hidden}}, "", nil
@@ -112,7 +115,14 @@ func placeFilters(st *store.Store, name string, hidden bool) ([]store.Filter, st
 		return nil, "", err
 	}
 	if len(places) == 0 {
-		return nil, "", fmt.Errorf("no place named %q in %s", name, st.Path())
+		r, spelled, err := st.RegionNamed(name)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, "", fmt.Errorf("no place named %q in %s", name, st.Path())
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		return []store.Filter{{Region: r, IncludeHidden: hidden}}, spelled, nil
 	}
 	filters := make([]store.Filter, 0, len(places))
 	for _, p := range places {

@@ -107,3 +107,40 @@ func TestEventsSearch(t *testing.T) {
 		t.Errorf("a query of operators printed %d events", len(got))
 	}
 }
+
+// --place takes the places inside a country or division: Syria includes
+// Palmyra, and a country no event names itself is found by its places.
+func TestEventsPlaceIncludesPlacesInside(t *testing.T) {
+	corpus := sharedtest.Corpus(t)
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, out, errs := run("import", "--db", db, "--manifest", filepath.Join(corpus, "sources.csv"), "-q", corpus); code != 0 {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	for _, tt := range []struct {
+		place string
+		want  []string
+	}{
+		{"Syria", []string{"Palmyra", "Syria"}},
+		{"palmyra", []string{"Palmyra"}},
+		{"Jordan", []string{"Amman"}},
+		{"Homs", []string{"Palmyra"}},
+	} {
+		code, out, errs := run("events", "--db", db, "--place", tt.place)
+		if code != 0 {
+			t.Fatalf("--place %s: exit %d: %s", tt.place, code, errs)
+		}
+		var got []string
+		for _, r := range records(t, out) {
+			if r.Place != nil && !slices.Contains(got, r.Place.Name) {
+				got = append(got, r.Place.Name)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("--place %s: events at %v, want %v", tt.place, got, tt.want)
+		}
+	}
+	if code, _, _ := run("events", "--db", db, "--place", "Atlantis"); code == 0 {
+		t.Error("--place Atlantis succeeded")
+	}
+}

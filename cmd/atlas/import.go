@@ -32,15 +32,26 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	manifestPath := fs.String("manifest", "", "sources.csv (file,title,publisher,url,published) or the same fields as JSON")
 	quiet := fs.Bool("q", false, "no progress bar")
 	ifEmpty := fs.Bool("if-empty", false, "import only when the store holds no article yet (for first runs)")
+	events := fs.String("events", "", "load the output folder of the Beam pipeline (beam/cmd/atlas-beam) instead of article files")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: atlas import [--db PATH] [--manifest FILE] [--if-empty] [-q] PATH...")
-		fmt.Fprintln(stderr, "\nImports files and folders (recursively). Exit status: 0 all imported or already present,")
+		fmt.Fprintln(stderr, "       atlas import [--db PATH] [--if-empty] [-q] --events DIR")
+		fmt.Fprintln(stderr, "\nImports files and folders (recursively), or the articles-*.jsonl shards of the Beam pipeline")
+		fmt.Fprintln(stderr, "with their extraction (--events). Exit status: 0 all imported or already present,")
 		fmt.Fprintln(stderr, "1 some files failed (the others are imported), 2 usage error.")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	if *events != "" {
+		if len(paths) > 0 || *manifestPath != "" {
+			fmt.Fprintln(stderr, "atlas import: --events takes the pipeline's output folder alone (its articles already carry their metadata)")
+			fs.Usage()
+			return 2
+		}
+		return loadShards(*events, *db, *quiet, *ifEmpty, stdout, stderr)
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "atlas import: name at least one file or folder to import")
@@ -90,7 +101,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, *quiet)
-	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, NoFolderManifest: manifestFailed}, bar.update)
+	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, Match: extract.Match, NoFolderManifest: manifestFailed}, bar.update)
 	bar.done()
 	printSummary(stdout, path, sum)
 	if err != nil {

@@ -68,6 +68,7 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("briefing-atlas", flag.ContinueOnError)
 	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
 	sel := fs.String("select", "", "select the first event of this day (YYYY-MM-DD) at start")
+	placeFlag := fs.String("place", "", "filter on this place, country or division at start (Syria includes Palmyra)")
 	size := fs.String("size", "", "window size WIDTHxHEIGHT for this run (default: as last time, else 1280x800)")
 	themeFlag := fs.String("theme", "", "light, dark or system for this run (default: as chosen in View → Theme)")
 	if err := fs.Parse(args); err != nil {
@@ -137,10 +138,18 @@ func run(args []string) error {
 		}
 		mw.Win.SetMaster()
 		mw.Win.Show()
-		if !day.IsZero() {
-			// The window reads its data after it shows; select once it is in.
+		if !day.IsZero() || *placeFlag != "" {
+			// The window reads its data after it shows; filter and select
+			// once it is in.
 			go func() {
 				mw.WaitLoaded()
+				if *placeFlag != "" {
+					fyne.Do(func() { mw.FilterPlace(*placeFlag) })
+					mw.WaitLoaded()
+				}
+				if day.IsZero() {
+					return
+				}
 				fyne.Do(func() {
 					if !mw.SelectDay(day) {
 						fmt.Fprintf(os.Stderr, "briefing-atlas: no event on %s to select\n", day.Format(time.DateOnly))
@@ -216,7 +225,7 @@ func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
 		// their metadata: they are imported, and the manifest is listed
 		// among the failures.
 		m, mp, merr := manifestFor(paths)
-		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
+		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
 			progress(p.Done, p.Total, p.Path)
 		})
 		out := ui.ImportSummary{Imported: sum.Imported, Updated: sum.Updated, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}

@@ -44,7 +44,7 @@ func runImport(env *Env) (Result, func(), error) {
 		defer st.Close()
 		t := time.Now()
 		sum, err := pipeline.Import(context.Background(), st, x, []string{env.Corpus},
-			pipeline.Options{Manifest: m, SameEvent: extract.SameEvent}, nil)
+			pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match}, nil)
 		return sum, time.Since(t), err
 	}
 	// Best of two: the first run also warms the page cache and the

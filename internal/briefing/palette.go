@@ -4,7 +4,7 @@ import (
 	"image/color"
 
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 // The house colours: slate ink, greys and one deep blue for headings.
@@ -21,7 +21,7 @@ var (
 	colHalo     = color.NRGBA{0xff, 0xff, 0xff, 0xd8}
 )
 
-// kindColour is the kind's colour from internal/ui/palette (which has no
+// kindColour is the kind's colour from internal/palette (which has no
 // Fyne dependency), so that the printed figures read like the app.
 func kindColour(k model.Kind) color.NRGBA { return palette.Kind(k) }
 

@@ -320,6 +320,14 @@ func (d *doc) classify(c chunk, late bool) bool {
 		return true
 	}
 
+	// "Ban Khao gorge", "the Santa Rosa mine": the name of a natural
+	// feature or a structure, not of a person.
+	if t1-t0 >= 2 && !d.surnameKnown(toks[t1-1].text) && d.featureNounAt(t1) {
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
+
 	// Multi-word names of people.
 	if t1-t0 >= 2 && t1-t0 <= 4 && !personStop[last] && !toks[t1-1].upper {
 		allName := true

@@ -32,7 +32,16 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace {
 			continue
 		}
-		if !en.locative && !en.modifier {
+		agent := false
+		for _, ti := range e.trigs {
+			// "A Marseille prosecutor said the co-pilot crashed the
+			// plane": the speaker's town is not where the crash was.
+			if k := d.triggers[ti].kind; k == model.KindStatement && e.Kind != k {
+				continue
+			}
+			agent = agent || d.agentPlace(en, ti)
+		}
+		if !en.locative && !en.modifier && !agent {
 			continue
 		}
 		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
@@ -66,6 +75,13 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || areaFeature(en.place.Feature)})
 	}
+	for _, ti := range e.trigs {
+		if ei := d.appositionPlace(ti); ei >= 0 {
+			// "Benghazi, the eastern city that spearheaded the uprising"
+			en := &d.ents[ei]
+			cands = append(cands, cand{en.place, 0, en.country || areaFeature(en.place.Feature)})
+		}
+	}
 	// The nearest place wins; a city beats a country a little farther away
 	// ("agreed … a ceasefire in Syria, after talks in Moscow").
 	score := func(c cand) int {
@@ -84,6 +100,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 	switch {
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
+	case d.learnedPlace(e) != nil:
+		// "stranded in Tham Luang cave" where the article also says
+		// "Tham Luang cave in Mae Sai".
+		at(d.learnedPlace(e), "article")
 	case d.unknownLocative(e) && d.localPlace() != nil:
 		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
 		// gazetteer does not know, named as where it happened; the
@@ -140,16 +160,38 @@ func (d *doc) unknownLocative(e *evt) bool {
 	return false
 }
 
-// namesOtherPlace reports a sentence that names a place (other than the
-// dateline itself).
+// namesOtherPlace reports a sentence that names a place other than the
+// article's own town (its dateline, else its focus) or an area holding it:
+// "New Zealand was placed on alert … four people were taken into custody"
+// in a Christchurch story is still about Christchurch.
 func (d *doc) namesOtherPlace(si int) bool {
+	local := d.dateline()
+	if local == nil {
+		local = d.focusPlace()
+	}
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.sentence == si && en.kind == entPlace && en.hasPlace && !en.dateline {
-			return true
+		if en.sentence != si || en.kind != entPlace || !en.hasPlace || en.dateline {
+			continue
 		}
+		if local != nil && holds(en.place, *local) {
+			continue
+		}
+		return true
 	}
 	return false
+}
+
+// holds reports whether area a is place p itself, or the country or
+// first-level division p lies in.
+func holds(a, p model.Place) bool {
+	if a.Key == p.Key {
+		return true
+	}
+	if a.Country == "" || a.Country != p.Country {
+		return false
+	}
+	return a.Feature == "country" || a.Feature == "ADM1" && a.Admin1 != "" && a.Admin1 == p.Admin1
 }
 
 // storyWindow reports an event of the days the article reports on (the
@@ -214,6 +256,9 @@ func (d *doc) placeInClause(en *ent, tis []int) bool {
 func (d *doc) placeCost(en *ent, ti int) int {
 	t := d.triggers[ti]
 	switch {
+	case d.agentPlace(en, ti):
+		// "the Miyagi police chief said"
+		return 2
 	case en.modifier:
 		// "the Geneva talks" locates the talks only.
 		if en.t1 != t.i {

@@ -93,11 +93,74 @@ func (d *doc) buildEvents() {
 				d.timedEvent(si, xi, nil)
 			}
 		}
-		if len(untimed) > 0 {
-			d.untimedEvent(si, untimed)
+		for _, part := range d.splitByPlace(untimed) {
+			d.untimedEvent(si, part)
 		}
 	}
 	d.mergeLocal()
+}
+
+// splitByPlace parts a sentence's untimed event words by the town each
+// names right after it: "took over Mosul … and have now seized portions of
+// Baiji" tells two seizures. Words naming no town of their own go with
+// the first part.
+func (d *doc) splitByPlace(tis []int) [][]int {
+	if len(tis) < 2 {
+		if len(tis) == 0 {
+			return nil
+		}
+		return [][]int{tis}
+	}
+	var keys []string
+	parts := map[string][]int{}
+	var rest []int
+	for n, ti := range tis {
+		k := ""
+		if p := d.ownTown(ti, tis[n+1:]); p != nil {
+			k = p.Key
+		}
+		if k == "" {
+			rest = append(rest, ti)
+			continue
+		}
+		if _, ok := parts[k]; !ok {
+			keys = append(keys, k)
+		}
+		parts[k] = append(parts[k], ti)
+	}
+	if len(keys) < 2 {
+		return [][]int{tis}
+	}
+	out := make([][]int, 0, len(keys))
+	for i, k := range keys {
+		if i == 0 {
+			out = append(out, append(parts[k], rest...))
+			continue
+		}
+		out = append(out, parts[k])
+	}
+	return out
+}
+
+// ownTown is the town (no country or region) named as a place within a
+// few words after event word ti, before any of the later event words.
+func (d *doc) ownTown(ti int, later []int) *model.Place {
+	t := d.triggers[ti]
+	stop := d.sents[t.sentence].t1
+	for _, o := range later {
+		stop = min(stop, d.triggers[o].i)
+	}
+	for k := t.i + t.words; k < stop && k < t.i+t.words+6; k++ {
+		en := d.tokEnt[k]
+		if en < 0 || d.ents[en].t0 != k {
+			continue
+		}
+		e := &d.ents[en]
+		if e.kind == entPlace && e.hasPlace && (e.locative || d.isObjectPlace(k)) && !e.country && !isArea(&e.place) {
+			return &e.place
+		}
+	}
+	return nil
 }
 
 // onlyStatements reports a group of triggers that are all reporting verbs
@@ -211,7 +274,15 @@ func (d *doc) untimedEvent(si int, tis []int) {
 	e.Kind = kind
 	e.verb = d.otherVerb(anchors, kind)
 	src := d.source(si)
+	nowDone := !d.dct.IsZero()
+	for _, ti := range anchors {
+		nowDone = nowDone && d.perfectNow(&d.triggers[ti])
+	}
 	switch {
+	case nowDone:
+		// "have now seized": done by the time of writing.
+		e.Start, e.End, e.Precision = d.dct, d.dct, model.PrecisionDay
+		src.DateHow = "publication day"
 	case !d.story.IsZero():
 		e.Start, e.End, e.Precision = d.story, d.story, model.PrecisionDay
 		if d.story.Equal(d.dct) {

@@ -102,9 +102,12 @@ type doc struct {
 	datelinePlace *model.Place
 	focus         *model.Place // see focusPlace
 	focusDone     bool
-	triggers      []trig
-	sentTrigs     [][]int // trigger indexes by sentence
-	events        []evt
+	// localNames are names the gazetteer lacks that the article locates
+	// ("Tham Luang cave in Mae Sai"), folded; see learnLocalNames.
+	localNames map[string]*model.Place
+	triggers   []trig
+	sentTrigs  [][]int // trigger indexes by sentence
+	events     []evt
 }
 
 type countryHit struct {
@@ -149,6 +152,7 @@ func (x *Extractor) ExtractTimed(a *model.Article, clock func(stage string, d ti
 	d.anchorAnaphora()
 	lap(Stages[1])
 	d.recognise()
+	d.learnLocalNames()
 	lap(Stages[2])
 	d.findTriggers()
 	lap(Stages[3])
@@ -267,8 +271,14 @@ func (d *doc) tagTimes() {
 			x.usable = false
 		}
 		d.bindPrenominal(&x)
-		if x.usable && d.sinceBefore(t0) {
-			x.usable = false
+		if x.usable && d.sinceBefore(t0) && !x.prenominal {
+			if n := d.sinceNoun(t0); n >= 0 {
+				// "since the Concorde disaster just outside Paris nearly
+				// 15 years ago": the date is the disaster's, and only its.
+				x.prenominal, x.bound = true, n
+			} else {
+				x.usable = false
+			}
 		}
 		idx := len(d.times)
 		d.times = append(d.times, x)
@@ -298,6 +308,27 @@ func (d *doc) sinceBefore(t0 int) bool {
 		}
 	}
 	return false
+}
+
+// sinceNoun is the event noun between "since" and the time expression at
+// t0 ("since the Concorde disaster … 15 years ago"), or -1.
+func (d *doc) sinceNoun(t0 int) int {
+	si := d.tokSent[t0]
+	k := t0 - 1
+	for n := 0; k >= d.sents[si].t0 && n < 10 && d.toks[k].low != "since"; k, n = k-1, n+1 {
+	}
+	if k < d.sents[si].t0 || d.toks[k].low != "since" {
+		return -1
+	}
+	for j := k + 1; j < t0; j++ {
+		if _, ok := nouns[d.toks[j].low]; ok {
+			return j
+		}
+		if ph := d.phraseAt(j); ph != nil && ph.form == formNoun {
+			return j
+		}
+	}
+	return -1
 }
 
 // clockOnly matches a time of day with no day of its own: "2pm", "at
@@ -520,6 +551,24 @@ func sameDayRetold(events []model.Event) []model.Event {
 		}
 	}
 	return out
+}
+
+// twoNamedTowns reports two events of one article whose sentences name
+// two different towns as their places ("seized Tikrit", "seized portions
+// of Baiji"): the article tells them apart, however near the towns are.
+func twoNamedTowns(a, b *model.Event) bool {
+	if a.Place == nil || b.Place == nil || a.Place.Key == b.Place.Key || isArea(a.Place) || isArea(b.Place) {
+		return false
+	}
+	named := func(e *model.Event) bool {
+		for _, s := range e.Sources {
+			if strings.Contains(s.Text, e.Place.Name) {
+				return true
+			}
+		}
+		return false
+	}
+	return named(a) && named(b)
 }
 
 // mentions lists every recognised span, in text order.

@@ -78,6 +78,14 @@ var locatives = map[string]bool{
 	"across": true, "throughout": true, "within": true, "over": true,
 }
 
+// countryParts are nouns for a part of a country that a compass adjective
+// places ("the eastern seaboard of", "the northern part of").
+var countryParts = map[string]bool{
+	"part": true, "parts": true, "coast": true, "seaboard": true, "shore": true, "region": true,
+	"regions": true, "provinces": true, "areas": true, "half": true, "tip": true, "edge": true,
+	"side": true, "border": true, "reaches": true,
+}
+
 // placeHeads are nouns that an apposed place name specifies ("the city, Palmyra").
 var placeHeads = map[string]bool{
 	"city": true, "town": true, "village": true, "capital": true, "port": true,

@@ -11,6 +11,9 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
+// sameDayBonus puts every same-day candidate before any a day apart.
+const sameDayBonus = 1000
+
 // samePlaceKm is how close two places must be to count as one.
 const samePlaceKm = 50
 
@@ -26,6 +29,50 @@ func SameEvent(a, b *model.Event) bool {
 	return ok
 }
 
+// Match reports whether report, one article's event, is the same event as
+// stored (an event already kept, perhaps merged from several reports), and
+// how strongly they agree. A report joins the stored event it matches best,
+// the earliest kept on a tie: MergeAll does so, and so does the store on
+// import, so that both group the same reports alike.
+func Match(stored, report *model.Event) (score int, ok bool) {
+	return sameEvent(stored, report)
+}
+
+// MergeClass names the events an event can ever be merged with: dated
+// events of compatible kinds (kindsCompatible is an equivalence, and Merge
+// keeps an event's kind within it), both planned or both past. Two events
+// of different classes never meet in MergeAll, so MergeAll over each class
+// apart gives MergeAll over all: what lets a distributed pipeline merge
+// the classes in parallel. Undated events have no class ("").
+func MergeClass(e *model.Event) string {
+	if !e.Dated() {
+		return ""
+	}
+	c := kindFamily(e.Kind)
+	switch {
+	case diplomatic(e.Kind):
+		c = "diplomatic"
+	case c == "":
+		c = "kind:" + string(e.Kind)
+	}
+	if e.Planned {
+		return c + "/planned"
+	}
+	return c + "/past"
+}
+
+// CompatibleKinds lists the kinds an event of kind k can be merged with
+// (k among them), so that the store asks only for those.
+func CompatibleKinds(k model.Kind) []model.Kind {
+	out := []model.Kind{k}
+	for _, o := range model.Kinds {
+		if o != k && kindsCompatible(k, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // sameEvent is SameEvent that also tells how strongly the two agree (see
 // matchScore), so that MergeAll can pick the best of several matches.
 func sameEvent(a, b *model.Event) (int, bool) {
@@ -37,6 +84,11 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	}
 	ok, same := placesCompatible(a.Place, b.Place)
 	if !ok {
+		return 0, false
+	}
+	if sharesArticle(a, b) && twoNamedTowns(a, b) {
+		// An article that named two towns for two events keeps them
+		// apart, whatever another outlet merged with one of them.
 		return 0, false
 	}
 	sp, so := sharedActors(a, b)
@@ -63,7 +115,18 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	if sp+so == 0 && words < 2 {
 		return 0, false
 	}
-	return matchScore(sp, so, same) + words, true
+	score := matchScore(sp, so, same) + words
+	// A day apart is allowed for want of a same-day twin (see above): any
+	// candidate of the same day comes first, and of those the one of the
+	// same kind ("the attack" of Wednesday, not the manhunt of Thursday
+	// whose report recalls it).
+	if datesOverlap(a, b) {
+		score += sameDayBonus
+	}
+	if a.Kind == b.Kind {
+		score++
+	}
+	return score, true
 }
 
 // matchScore weighs what two reports of one event share: a person counts
@@ -184,6 +247,11 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	}
 	if geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
 		return true, true
+	}
+	// Two towns of one province do not conflict either: one report names
+	// the town it was filed from, the other the village where it happened.
+	if a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 {
+		return true, false
 	}
 	// A country and a place inside it do not conflict.
 	if isArea(a) && a.Country != "" && a.Country == b.Country || isArea(b) && b.Country != "" && a.Country == b.Country {
@@ -379,39 +447,102 @@ func betterPlace(a, b *model.Place) *model.Place {
 	return a
 }
 
-// sameArticles reports two events from the same article only.
+// sameArticles reports two events from the same article only. It runs for
+// every candidate MergeAll weighs, so it compares in place.
 func sameArticles(a, b *model.Event) bool {
-	files := map[string]bool{}
-	for _, s := range a.Sources {
-		files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] = true
+	if len(a.Sources) == 0 {
+		return false
 	}
-	for _, s := range b.Sources {
-		if !files[s.File+"\x00"+strconv.FormatInt(s.ArticleID, 10)] {
+	file, id := a.Sources[0].File, a.Sources[0].ArticleID
+	for _, s := range a.Sources[1:] {
+		if s.File != file || s.ArticleID != id {
 			return false
 		}
 	}
-	return len(files) == 1
+	for _, s := range b.Sources {
+		if s.File != file || s.ArticleID != id {
+			return false
+		}
+	}
+	return true
+}
+
+// sharesArticle reports two events with a source from one article.
+func sharesArticle(a, b *model.Event) bool {
+	for _, x := range a.Sources {
+		for _, y := range b.Sources {
+			if x.File == y.File && x.ArticleID == y.ArticleID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // MergeAll merges events reported by several articles; the result keeps
-// the order of first appearance.
+// the order of first appearance. Each event joins the merged event it
+// matches best (Match), the earliest on a tie, or starts a new one; the
+// store does the same on import, so that `atlas extract` and an import of
+// the same files group the same reports. An article's own events are never
+// candidates for each other: mergeLocal and sameDayRetold already merged
+// what one article tells twice, and the looser rules for two outlets (a day
+// apart, a month and a day in it) do not apply to what one article tells as
+// two events.
 func MergeAll(events []model.Event) []model.Event {
 	out := make([]model.Event, 0, len(events))
-	// Index merged events by month so that each event is compared with the
-	// few that could overlap it, not with all.
-	byMonth := map[int][]int{}
-	months := func(e *model.Event) []int {
+	// Each event is compared only with the merged events that could lie
+	// within a day of it: short ones are indexed by day, long ones by
+	// month, the rare ones longer than the month index covers always.
+	// Which are compared never changes the result (the best match, the
+	// earliest on a tie), only how fast it is found: by month alone, a
+	// class of 20,000 events over 20 years took 1.5 s, growing with the
+	// square of the events.
+	const shortDays, maxMonths = 62, 36
+	byDay := map[int64][]int{}     // short merged events, by each of their days
+	byMonth := map[int][]int{}     // every merged event, by each month of its dates
+	longByMonth := map[int][]int{} // merged events longer than shortDays, by month
+	var huge []int                 // merged events longer than maxMonths
+	days := func(e *model.Event) (int64, int64) {
+		return model.Day(e.Start).Unix() / 86400, model.Day(eventEnd(e)).Unix() / 86400
+	}
+	months := func(e *model.Event) ([]int, bool) {
 		a := e.Start.Year()*12 + int(e.Start.Month()) - 1
 		b := eventEnd(e).AddDate(0, 0, 1)
 		z := b.Year()*12 + int(b.Month()) - 1
-		if z-a > 36 {
-			z = a + 36
+		capped := z-a > maxMonths
+		if capped {
+			z = a + maxMonths
 		}
 		var ms []int
 		for m := a - 1; m <= z; m++ {
 			ms = append(ms, m)
 		}
-		return ms
+		return ms, capped
+	}
+	add := func(idx []int, j int) []int {
+		if !containsInt(idx, j) {
+			idx = append(idx, j)
+		}
+		return idx
+	}
+	index := func(j int) {
+		d0, d1 := days(&out[j])
+		short := d1-d0 <= shortDays
+		if short {
+			for d := d0; d <= d1; d++ {
+				byDay[d] = add(byDay[d], j)
+			}
+		}
+		ms, capped := months(&out[j])
+		for _, m := range ms {
+			byMonth[m] = add(byMonth[m], j)
+			if !short {
+				longByMonth[m] = add(longByMonth[m], j)
+			}
+		}
+		if capped {
+			huge = add(huge, j)
+		}
 	}
 	for i := range events {
 		e := events[i]
@@ -421,38 +552,54 @@ func MergeAll(events []model.Event) []model.Event {
 		}
 		best, bestScore := -1, -1
 		seen := map[int]bool{}
-		for _, m := range months(&e) {
-			for _, j := range byMonth[m] {
-				if seen[j] {
-					continue
-				}
-				seen[j] = true
-				if sameArticles(&out[j], &e) && !(out[j].Start.Equal(e.Start) && eventEnd(&out[j]).Equal(eventEnd(&e))) {
-					// One article's events were already merged or kept apart
-					// by mergeLocal; the looser rules for two outlets (a day
-					// apart, a month and a day in it) do not apply to what
-					// one article tells as two dates.
-					continue
-				}
-				score, ok := sameEvent(&out[j], &e)
-				if ok && score > bestScore {
-					best, bestScore = j, score
+		consider := func(j int) {
+			if seen[j] {
+				return
+			}
+			seen[j] = true
+			if sameArticles(&out[j], &e) {
+				return
+			}
+			score, ok := sameEvent(&out[j], &e)
+			if ok && (score > bestScore || score == bestScore && j < best) {
+				best, bestScore = j, score
+			}
+		}
+		d0, d1 := days(&e)
+		ms, capped := months(&e)
+		switch {
+		case capped:
+			for j := range out {
+				consider(j)
+			}
+		case d1-d0 <= shortDays:
+			for d := d0 - 1; d <= d1+1; d++ {
+				for _, j := range byDay[d] {
+					consider(j)
 				}
 			}
+			for _, m := range ms {
+				for _, j := range longByMonth[m] {
+					consider(j)
+				}
+			}
+		default:
+			for _, m := range ms {
+				for _, j := range byMonth[m] {
+					consider(j)
+				}
+			}
+		}
+		for _, j := range huge {
+			consider(j)
 		}
 		if best >= 0 {
 			Merge(&out[best], &e)
-			for _, m := range months(&out[best]) {
-				if !containsInt(byMonth[m], best) {
-					byMonth[m] = append(byMonth[m], best)
-				}
-			}
+			index(best)
 			continue
 		}
 		out = append(out, e)
-		for _, m := range months(&e) {
-			byMonth[m] = append(byMonth[m], len(out)-1)
-		}
+		index(len(out) - 1)
 	}
 	return out
 }
@@ -532,6 +679,11 @@ func localSame(a, b *evt) (int, bool) {
 	}
 	ok, same := placesCompatible(a.Place, b.Place)
 	if !ok {
+		return 0, false
+	}
+	if a.Place != nil && b.Place != nil && a.Place.Key != b.Place.Key && a.placeHow == "sentence" && b.placeHow == "sentence" && !isArea(a.Place) && !isArea(b.Place) {
+		// "seized Tikrit" and "seized portions of Baiji": two towns the
+		// article names for two events, however near each other.
 		return 0, false
 	}
 	sp, so := sharedActors(&a.Event, &b.Event)

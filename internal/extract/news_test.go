@@ -146,6 +146,104 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Police arrested two men in Marseille on Sunday after a shooting near a school that left three people wounded and the neighbourhood in shock for hours",
 			want:      []wantEvent{{kind: model.KindArrest, start: "2015-02-01", place: "FR"}},
 		},
+		{
+			name:      "a town qualifying the agent places the agent's act",
+			published: "2022-05-05",
+			text:      "French police are investigating. A Lyon prosecutor said on Wednesday the suspect had been questioned.",
+			want:      []wantEvent{{kind: model.KindStatement, start: "2022-05-04", place: "FR", title: "lyon"}},
+		},
+		{
+			name:      "the speaker's town is not where what was said happened",
+			published: "2022-05-05",
+			text:      "French police are investigating. A Lyon prosecutor said on Wednesday that the driver crashed the car deliberately.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2022-05-04", place: ""}},
+		},
+		{
+			name:      "a possessive naming a structure in the place locates; one naming an event does not",
+			published: "2022-05-05",
+			text:      "Two bombs exploded at Kenya's main airport on Tuesday. A key figure in Peru's 1990s crisis was freed on Friday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-05-03", place: "KE"},
+				{kind: model.KindArrest, start: "2022-04-29", place: ""},
+			},
+		},
+		{
+			name:      "naming the dateline's country does not hide the dateline",
+			published: "2022-05-08",
+			dateline:  "NAIROBI, Kenya",
+			text:      "Kenya was placed on high alert after gunmen attacked a shopping centre on Saturday, police said.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2022-05-07", place: "KE", title: "nairobi"}},
+		},
+		{
+			name:      "a name the article locates elsewhere places its other mentions",
+			published: "2021-11-20",
+			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, the climbers became trapped in Doi Pha gorge.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2021-11-19", place: "TH"},
+				{kind: model.KindAccident, start: "2021-11-12", place: "TH", title: "chiang mai"},
+			},
+		},
+		{
+			name:      "'the gorge' refers to the gorge the article located",
+			published: "2021-11-20",
+			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, divers discovered the climbers alive on a ledge two kilometres from the gorge entrance.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2021-11-19", place: "TH"},
+				{kind: model.KindOther, start: "2021-11-12", place: "TH", title: "chiang mai"},
+			},
+		},
+		{
+			name:      "a compass adjective before a part of a country places it there",
+			published: "2013-11-10",
+			text:      "A typhoon slammed into the eastern seaboard of the Philippines on Friday. Floods hit the northern part of Vietnam on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", title: "eastern philippines"},
+				{kind: model.KindDisaster, start: "2013-11-09", place: "VN", title: "northern vietnam"},
+			},
+		},
+		{
+			name:      "a foreign town's name before a structure is the structure's",
+			published: "2019-05-08",
+			text:      "Peru said on Tuesday that 12 workers were trapped in the Santa Rosa mine near Arequipa.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2019-05-07", place: "PE", title: "arequipa"}},
+		},
+		{
+			name:      "a part of a place is in the place",
+			published: "2016-02-02",
+			text:      "A car bomb exploded on the outskirts of Damascus on Monday. A bus crashed in a remote mountainous area of Nepal on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-02-01", place: "SY"},
+				{kind: model.KindAccident, start: "2016-01-31", place: "NP"},
+			},
+		},
+		{
+			name:      "a reporting verb's one date at the end of what it reports dates the event reported",
+			published: "2017-08-29",
+			text:      "Aid workers and residents, in messages sent to reporters, said there was heavy shelling of villages and farms along the northern border on Sunday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2017-08-27", title: "shelling"}},
+		},
+		{
+			name:      "two towns taken in one sentence are two events, however near; 'have now' is the day of writing",
+			published: "2016-10-20",
+			text:      "Nigerian rebels took over Kaduna as troops fled on Monday, officials said, and have now seized parts of Zaria.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2016-10-17", place: "NG", title: "kaduna"},
+				{kind: model.KindMilitary, start: "2016-10-20", place: "NG", title: "zaria"},
+			},
+		},
+		{
+			name:      "a relative clause on an apposed town places its event there",
+			published: "2011-10-20",
+			text:      "Crowds in Libya took to the streets of Tripoli and Misrata, the coastal city that led the uprising against the regime in February, to celebrate the news on Thursday.",
+			want:      []wantEvent{{kind: model.KindProtest, start: "2011-02-01", end: "2011-02-28", place: "LY", title: "misrata"}},
+		},
+		{
+			name:      "'the hospital' is the hospital the article locates, not the dateline",
+			published: "2014-02-22",
+			dateline:  "KIEV, Ukraine",
+			text:      "Ukraine's parliament freed the former minister on Saturday, and she walked free from the hospital where she had been held. She was then driven out of the hospital in the southern city of Odessa.",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "odessa"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

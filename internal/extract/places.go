@@ -69,7 +69,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			// "northern Vietnam", "the south of France": a part of the
 			// country, placed in that part rather than at its centre.
 			if lat, lon, ok := geo.CompassPoint(cc.Code, dir); ok {
-				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
+				name := capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name
+				if w := d.toks[c0].low; w == "the" && strings.HasSuffix(d.toks[c0+1].low, "ern") || strings.HasSuffix(w, "ern") {
+					// "the eastern seaboard of the Philippines": the
+					// Eastern Philippines.
+					name = capitalise(d.toks[c0+b2i(w == "the")].low) + " " + cc.Name
+				}
+				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
 				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)
 				poss := t1 < len(toks) && toks[t1].low == "'s"
 				e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
@@ -88,7 +94,11 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			p = cands[0].Place
 		}
 		poss := t1 < len(toks) && toks[t1].low == "'s"
-		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: (loc || d.isObjectPlace(t0)) && !poss, country: true, sentence: d.tokSent[t0]})
+		if poss {
+			// "at Belgium's Zaventem Airport", not "in Ukraine's revolution".
+			loc = (loc || d.prevWord(t0) == "on") && d.possessedIsPlace(t1+1)
+		}
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, locative: loc || !poss && d.isObjectPlace(t0), country: true, sentence: d.tokSent[t0]})
 		d.markEnt(t0, t1)
 		return true
 	}
@@ -124,6 +134,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if !ok {
 		return false
 	}
+	if d.foreignNamesake(p, t1) {
+		// The name of a mine or a cave: no place the gazetteer knows, and
+		// no person either.
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
 	if weak && !d.strongPlace(p) && !(!loc && d.actsAsGov(t0, t1) && d.isCapitalName(t0, t1)) {
 		return false
 	}
@@ -142,8 +159,10 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
 	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0)
 	if t1 < len(toks) && toks[t1].low == "'s" {
-		// "in Syria's war": the place qualifies a noun, it does not locate an event.
-		e.locative = false
+		// "in Syria's war": the place qualifies a noun, it does not locate
+		// an event; "on Istanbul's Bosporus Bridge": it holds the thing
+		// named, which does.
+		e.locative = (loc || d.prevWord(t0) == "on") && d.possessedIsPlace(t1+1)
 	}
 	e.modifier = d.isModifierPlace(t1)
 	e.country = p.Feature == "country"
@@ -183,6 +202,9 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 	if k < s.t0 {
 		return "", t0
 	}
+	if d.toks[k].low == "the" && k-1 >= s.t0 && d.toks[k-1].low == "of" {
+		k-- // "of the Philippines"
+	}
 	if d.toks[k].low == "of" && k-1 >= s.t0 {
 		// "the south of France", "the north-east of England"
 		if dir := geo.CompassDirection(d.toks[k-1].low); dir != "" && dir != "central" {
@@ -191,6 +213,19 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 				c0--
 			}
 			return dir, c0
+		}
+		// "the eastern seaboard of the Philippines", "the northern part
+		// of Vietnam": a part named by a compass adjective.
+		if k-2 >= s.t0 && countryParts[d.toks[k-1].low] {
+			if w := d.toks[k-2].low; strings.HasSuffix(w, "ern") {
+				if dir := geo.CompassDirection(w); dir != "" {
+					c0 := k - 2
+					if c0-1 >= s.t0 && d.toks[c0-1].low == "the" {
+						c0--
+					}
+					return dir, c0
+				}
+			}
 		}
 		return "", t0
 	}
@@ -318,7 +353,7 @@ func (d *doc) isLocative(t0 int) bool {
 		k--
 	}
 	steps := 0
-	for k >= s.t0 && steps < 5 {
+	for k >= s.t0 && steps < 7 {
 		t := toks[k]
 		if t.low == "'s" && k-1 >= s.t0 && toks[k-1].cap && d.isCountryWord(toks[k-1].text) {
 			// "in Burma's western Rakhine state": the country qualifies the
@@ -337,10 +372,21 @@ func (d *doc) isLocative(t0 int) bool {
 			// "travelled to Paris for talks": the destination is where it happens.
 			return true
 		}
+		if t.low == "of" && k-1 > s.t0 && !toks[k-1].cap && (placeHeads[toks[k-1].low] || firstNounClass(toks[k-1].low) == "noun.location") {
+			// "in a remote area of the French Alps", "on the outskirts of
+			// Damascus": a part of the place.
+			k -= 2
+			steps++
+			continue
+		}
 		if t.low == "from" || t.low == "to" || t.low == "of" || t.low == "into" {
 			return false
 		}
-		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || t.cap && d.isCountryWord(t.text) {
+		if t.low == "on" && k+2 < t0 && toks[k+1].low == "the" && !toks[k+2].cap && (placeHeads[toks[k+2].low] || firstNounClass(toks[k+2].low) == "noun.location") {
+			// "on the outskirts of Damascus"
+			return true
+		}
+		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || t.cap && d.isCountryWord(t.text) || steps > 0 && !t.cap && lexicon.IsAdjective(t.low) && !lexicon.IsVerb(t.low) {
 			k--
 			steps++
 			continue
@@ -571,4 +617,20 @@ func (d *doc) isCapitalName(t0, t1 int) bool {
 func capitalIs(capital, folded string) bool {
 	fc := fold(capital)
 	return fc == folded || strings.HasPrefix(fc, folded+" ")
+}
+
+// prevWord is the lower-cased token before t0 in its sentence, or "".
+func (d *doc) prevWord(t0 int) string {
+	if t0 == 0 || d.tokSent[t0-1] != d.tokSent[t0] {
+		return ""
+	}
+	return d.toks[t0-1].low
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

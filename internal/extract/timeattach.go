@@ -56,6 +56,11 @@ func (d *doc) attachTimes() {
 	}
 	for ti := range d.triggers {
 		tr := &d.triggers[ti]
+		if d.perfectNow(tr) {
+			// "have now seized portions of Baiji": the state at the time
+			// of writing, whatever day another clause names.
+			continue
+		}
 		best, bestCost := -1, math.MaxInt
 		mainVerb := tr.form == formPast || tr.form == formPres
 		for _, xi := range byS[tr.sentence] {
@@ -119,11 +124,16 @@ func (d *doc) attachTimes() {
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
-		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && d.mainVerb(ti) && !d.subordinateBetween(tr, &d.times[best]) {
+		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && !d.subordinateBetween(tr, &d.times[best]) {
 			// "Militants seized most of the northern city of Tikrit,
 			// birthplace of …, on Wednesday": the sentence's one date
-			// belongs to its main verb, however long the object between.
-			tr.time = best
+			// belongs to its main verb, however long the object between;
+			// but when the main verb reports ("said there was widespread
+			// burning of homes … on Sunday"), to the event it reports.
+			inner := d.reportedBefore(tr.sentence, &d.times[best])
+			if inner == ti || inner < 0 && d.mainVerb(ti) {
+				tr.time = best
+			}
 		}
 	}
 }
@@ -175,6 +185,53 @@ func (d *doc) reportedTime(ti int) int {
 		}
 	}
 	return -1
+}
+
+// reportedBefore is the event word nearest before time expression x that
+// a reporting main verb of sentence si introduces ("said there was
+// widespread burning of homes in … on Sunday": "burning"), or -1 when the
+// sentence's main verb reports nothing before x.
+func (d *doc) reportedBefore(si int, x *texpr) int {
+	mv := -1
+	for _, oi := range d.sentTrigs[si] {
+		if d.mainVerb(oi) {
+			mv = oi
+			break
+		}
+	}
+	if mv < 0 {
+		return -1
+	}
+	m := &d.triggers[mv]
+	if !(m.statement || m.kind == model.KindStatement) || x.t0 <= m.i {
+		return -1
+	}
+	best := -1
+	for _, oi := range d.sentTrigs[si] {
+		o := &d.triggers[oi]
+		if oi == mv || o.quoted || o.statement || o.kind == model.KindStatement || o.i <= m.i || o.i+o.words > x.t0 {
+			continue
+		}
+		if best < 0 || o.i > d.triggers[best].i {
+			best = oi
+		}
+	}
+	return best
+}
+
+// perfectNow reports a verb in the present perfect with "now" or
+// "already" before it ("have now seized", "has already fled").
+func (d *doc) perfectNow(tr *trig) bool {
+	k := tr.i - 1
+	s := d.sents[tr.sentence]
+	if k <= s.t0 || tr.form != formPast {
+		return false
+	}
+	if w := d.toks[k].low; w != "now" && w != "already" {
+		return false
+	}
+	w := d.toks[k-1].low
+	return w == "have" || w == "has"
 }
 
 // mainVerb reports the first finite, unquoted event verb of its sentence.

@@ -72,6 +72,9 @@ type Gazetteer struct {
 
 	majorOnce sync.Once
 	major     []int32 // cities worth showing as context, most important first
+
+	completeOnce sync.Once
+	byPrefix     []prefixEntry // main names folded and sorted, for Complete
 }
 
 var (

@@ -132,16 +132,21 @@ var Kinds = []Kind{KindMeeting, KindTalks, KindAgreement, KindStatement, KindCea
 // ("gn:170654" for GeoNames, "ne:SY" for a Natural Earth country, "x:crimea"
 // for the hand-made table) and is what mentions and edits refer to.
 type Place struct {
-	ID         int64 // store row id, 0 before storing
-	Key        string
-	Name       string
-	Country    string // ISO 3166-1 alpha-2, empty for regions spanning several
-	Admin1     string
-	Lat        float64
-	Lon        float64
-	Feature    string // GeoNames feature code (PPLC, PPL…) or "country", "region"
-	Population int64
-	Ambiguous  bool // several candidates were close; the UI shows it
+	ID      int64 // store row id, 0 before storing
+	Key     string
+	Name    string
+	Country string // ISO 3166-1 alpha-2, empty for regions spanning several
+	Admin1  string // GeoNames admin1 code of its first-level division ("11" for Homs in SY)
+	// CountryName and Admin1Name name the country and first-level
+	// division the place lies in ("Syria", "Homs"); the store fills them
+	// from the gazetteer, so that a place can be filed under them.
+	CountryName string
+	Admin1Name  string
+	Lat         float64
+	Lon         float64
+	Feature     string // GeoNames feature code (PPLC, PPL…) or "country", "region"
+	Population  int64
+	Ambiguous   bool // several candidates were close; the UI shows it
 }
 
 // ActorType classifies actors.

@@ -36,6 +36,12 @@ type Options struct {
 	// SameEvent says whether two events are one real-world event reported
 	// twice (pass extract.SameEvent); nil means events are never merged.
 	SameEvent func(a, b *model.Event) bool
+	// Match, when set, is used instead of SameEvent: a new report joins
+	// the stored event it matches best, the earliest stored on a tie, as
+	// extract.MergeAll does, so that an import groups reports as `atlas
+	// extract` does. Pass extract.Match (only its kinds are read as
+	// candidates: extract.CompatibleKinds).
+	Match func(stored, report *model.Event) (int, bool)
 	// Merge folds a new report into a stored event; nil means extract.Merge.
 	Merge func(dst, src *model.Event)
 	// NoFolderManifest stops Import from using a sources.csv or sources.json
@@ -44,7 +50,10 @@ type Options struct {
 }
 
 func (o Options) merging() store.Merging {
-	m := store.Merging{Same: o.SameEvent, Merge: o.Merge}
+	m := store.Merging{Same: o.SameEvent, Score: o.Match, Merge: o.Merge}
+	if m.Score != nil {
+		m.Kinds = extract.CompatibleKinds
+	}
 	if m.Merge == nil {
 		m.Merge = extract.Merge
 	}

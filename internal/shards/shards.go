@@ -100,7 +100,10 @@ type Options struct {
 	// pipeline.Options: nil SameEvent means events are never merged, nil
 	// Merge means extract.Merge.
 	SameEvent func(a, b *model.Event) bool
-	Merge     func(dst, src *model.Event)
+	// Match, as in pipeline.Options, groups reports as extract.MergeAll
+	// does: pass extract.Match.
+	Match func(stored, report *model.Event) (int, bool)
+	Merge func(dst, src *model.Event)
 }
 
 // Batch limits, the ordinary import's: a commit per batchArticles articles
@@ -133,7 +136,10 @@ func Load(ctx context.Context, st *store.Store, dir string, opts Options, progre
 	}
 	sum.Failed = append(sum.Failed, failed...)
 	p := pipeline.Progress{Total: len(idx), Failed: len(failed)}
-	m := store.Merging{Same: opts.SameEvent, Merge: opts.Merge}
+	m := store.Merging{Same: opts.SameEvent, Score: opts.Match, Merge: opts.Merge}
+	if m.Score != nil {
+		m.Kinds = extract.CompatibleKinds
+	}
 	if m.Merge == nil {
 		m.Merge = extract.Merge
 	}

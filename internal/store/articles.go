@@ -26,7 +26,21 @@ type MergeFunc func(dst, src *model.Event)
 type Merging struct {
 	Same  SameFunc
 	Merge MergeFunc
+	// Score, when set, is used instead of Same: a new event joins the
+	// stored event it scores highest with, the earliest stored on a tie,
+	// as extract.MergeAll does (pass extract.Match). Same took the first
+	// stored event it accepted, in an order of the store's choosing, so an
+	// import and `atlas extract` grouped some reports apart.
+	Score ScoreFunc
+	// Kinds lists the kinds a new event of kind k may be merged with (pass
+	// extract.CompatibleKinds), so that only those are read as
+	// candidates; nil means every kind.
+	Kinds func(k model.Kind) []model.Kind
 }
+
+// ScoreFunc reports whether report, an event of a new article, is the same
+// real-world event as stored, and how strongly they agree.
+type ScoreFunc func(stored, report *model.Event) (score int, ok bool)
 
 // SaveResult says what SaveArticle did.
 type SaveResult struct {

@@ -10,25 +10,33 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
 // Filter narrows event queries. The zero Filter keeps every visible event.
 type Filter struct {
 	From, To      time.Time    // inclusive days; zero = unbounded. Dated events overlapping [From, To]
-	PlaceID       int64        // only events at this place (0 = any)
+	PlaceID       int64        // only events at this place or, for a country or first-level division, at any place inside it (0 = any)
+	Region        Region       // only events at places inside this country or division (zero = anywhere)
+	Rect          orb.Bound    // only events at places inside this rectangle, lon/lat (zero = anywhere)
 	Actor         string       // only events with this actor (canonical name, case-insensitive)
 	Kinds         []model.Kind // only these kinds (empty = all)
 	Text          string       // only events whose sentences, title, place or actors match this search (see EventsMatching)
 	InBriefing    bool         // only events marked "in briefing"
 	IncludeHidden bool         // also events the user hid or merged into another
 	Limit         int          // at most this many (0 = no limit)
+
+	// exactPlace keeps PlaceID to the place itself, as a map marker counts
+	// (EventsAt).
+	exactPlace bool
 }
 
 // narrow reports whether the filter needs more than dates, i.e. whether the
 // count tables cannot answer for it.
 func (f Filter) narrow() bool {
-	return f.PlaceID != 0 || f.Actor != "" || len(f.Kinds) > 0 || strings.TrimSpace(f.Text) != "" || f.InBriefing || f.IncludeHidden
+	return f.PlaceID != 0 || f.Region != (Region{}) || f.Rect != (orb.Bound{}) || f.Actor != "" || len(f.Kinds) > 0 || strings.TrimSpace(f.Text) != "" || f.InBriefing || f.IncludeHidden
 }
 
 // clauses returns SQL conditions on events e (effective values) and their args.
@@ -48,9 +56,26 @@ func (f Filter) clauses() ([]string, []any) {
 		w = append(w, `e.start_day >= ? - (SELECT value FROM meta WHERE name = 'max_span') AND e.end_day >= ?`)
 		args = append(args, dayNum(f.From), dayNum(f.From))
 	}
-	if f.PlaceID != 0 {
+	switch {
+	case f.PlaceID != 0 && f.exactPlace:
 		w = append(w, `e.place_id = ?`)
 		args = append(args, f.PlaceID)
+	case f.PlaceID != 0:
+		w = append(w, `e.place_id IN (`+placeAndInsideSQL+`)`)
+		args = append(args, f.PlaceID, f.PlaceID)
+	}
+	if f.Region.Country != "" {
+		if f.Region.Admin1 != "" {
+			w = append(w, `e.place_id IN (SELECT id FROM places WHERE country = ? AND admin1 = ?)`)
+			args = append(args, f.Region.Country, f.Region.Admin1)
+		} else {
+			w = append(w, `e.place_id IN (SELECT id FROM places WHERE country = ?)`)
+			args = append(args, f.Region.Country)
+		}
+	}
+	if f.Rect != (orb.Bound{}) {
+		w = append(w, `e.place_id IN (SELECT id FROM places_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)`)
+		args = append(args, f.Rect.Max.X(), f.Rect.Min.X(), f.Rect.Max.Y(), f.Rect.Min.Y())
 	}
 	if f.Actor != "" {
 		w = append(w, `e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE a.name = ?)`)
@@ -112,11 +137,11 @@ const inMax = 400
 
 const eventCols = `e.id, e.key, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned, e.confidence,
 	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into, e.orphan_of IS NOT NULL,
-	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+	p.id, p.key, p.name, p.country, p.admin1, p.country_name, p.admin1_name, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 
 const rawEventCols = `e.id, e.key, e.kind, e.x_title, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.confidence,
 	e.hidden, e.in_briefing, e.note, e.edited, e.merged_into, e.orphan_of IS NOT NULL,
-	p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+	p.id, p.key, p.name, p.country, p.admin1, p.country_name, p.admin1_name, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 
 // selectEvents runs one event query and fills places, actors and (when asked)
 // sources. raw selects the extracted values instead of the edited ones.
@@ -159,13 +184,13 @@ func scanEvent(r scanner) (model.Event, error) {
 	var start, end sql.NullInt64
 	var merged sql.NullString
 	var pid sql.NullInt64
-	var pkey, pname, pcountry, padmin, pfeature sql.NullString
+	var pkey, pname, pcountry, padmin, pcname, paname, pfeature sql.NullString
 	var plat, plon sql.NullFloat64
 	var ppop sql.NullInt64
 	var pamb sql.NullBool
 	if err := r.Scan(&e.ID, &e.Key, &kind, &e.Title, &start, &end, &prec, &e.Planned, &e.Confidence,
 		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged, &e.Orphaned,
-		&pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature, &ppop, &pamb); err != nil {
+		&pid, &pkey, &pname, &pcountry, &padmin, &pcname, &paname, &plat, &plon, &pfeature, &ppop, &pamb); err != nil {
 		return e, err
 	}
 	e.Kind = model.Kind(kind)
@@ -183,7 +208,7 @@ func scanEvent(r scanner) (model.Event, error) {
 	}
 	if pid.Valid {
 		e.Place = &model.Place{ID: pid.Int64, Key: pkey.String, Name: pname.String, Country: pcountry.String,
-			Admin1: padmin.String, Lat: plat.Float64, Lon: plon.Float64, Feature: pfeature.String,
+			Admin1: padmin.String, CountryName: pcname.String, Admin1Name: paname.String, Lat: plat.Float64, Lon: plon.Float64, Feature: pfeature.String,
 			Population: ppop.Int64, Ambiguous: pamb.Bool}
 	}
 	return e, nil
@@ -395,7 +420,7 @@ func (s *Store) Event(id int64) (*model.Event, error) {
 
 // EventsAt returns the events at a place (dated first, by date), passing f.
 func (s *Store) EventsAt(placeID int64, f Filter) ([]model.Event, error) {
-	f.PlaceID = placeID
+	f.PlaceID, f.exactPlace = placeID, true
 	w, args := f.clauses()
 	evs, err := selectEvents(context.Background(), s.db, false, true, w, args, `ORDER BY e.start_day IS NULL, `+strings.TrimPrefix(orderLimit(f), `ORDER BY `))
 	if err != nil {

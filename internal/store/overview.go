@@ -333,7 +333,7 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 		return nil, fmt.Errorf("places in the world: %w", err)
 	}
 	rows, err := s.db.Query(`SELECT ps.place_id, coalesce(pt.kind, ''), ps.n, ps.first_day, ps.last_day,
-			p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous
+			p.key, p.name, p.country, p.admin1, p.country_name, p.admin1_name, p.lat, p.lon, p.feature, p.population, p.ambiguous
 		FROM place_stats ps JOIN places p ON p.id = ps.place_id
 		LEFT JOIN place_top pt ON pt.place_id = ps.place_id
 		WHERE ps.n > 0`)
@@ -347,7 +347,7 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 		var first, last sql.NullInt64
 		p := &pc.Place
 		if err := rows.Scan(&p.ID, &pc.Kind, &pc.Count, &first, &last,
-			&p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
+			&p.Key, &p.Name, &p.Country, &p.Admin1, &p.CountryName, &p.Admin1Name, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous); err != nil {
 			return nil, fmt.Errorf("places in the world: %w", err)
 		}
 		if first.Valid {
@@ -446,11 +446,11 @@ func (c *placeCache) get(db *sql.DB, ids []int64) (map[int64]model.Place, error)
 }
 
 // placeCols are the columns of a places row p that scanPlace reads.
-const placeCols = `p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.population, p.ambiguous`
+const placeCols = `p.id, p.key, p.name, p.country, p.admin1, p.country_name, p.admin1_name, p.lat, p.lon, p.feature, p.population, p.ambiguous`
 
 func scanPlace(r scanner) (model.Place, error) {
 	var p model.Place
-	err := r.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous)
+	err := r.Scan(&p.ID, &p.Key, &p.Name, &p.Country, &p.Admin1, &p.CountryName, &p.Admin1Name, &p.Lat, &p.Lon, &p.Feature, &p.Population, &p.Ambiguous)
 	return p, err
 }
 

@@ -325,12 +325,21 @@ CREATE TABLE actor_splits (
 	form     TEXT PRIMARY KEY COLLATE NOCASE,
 	from_key TEXT NOT NULL
 ) WITHOUT ROWID;`,
+	// 13: places as a hierarchy (places.go): each place names its country
+	// and first-level division, and the places of a country or division
+	// are found from an index, so that filtering on Syria includes
+	// Palmyra. Then fillPlaceAreas (migrationSteps) names the places
+	// already stored from the gazetteer.
+	`ALTER TABLE places ADD COLUMN country_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN admin1_name TEXT NOT NULL DEFAULT '';
+CREATE INDEX places_area ON places(country, admin1);`,
 }
 
 // migrationSteps run in Go after the migration of their number (1-based),
 // in its transaction, for what SQL alone cannot compute.
 var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: rekeyActors,
+	13: fillPlaceAreas,
 }
 
 // kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -115,7 +116,7 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 			w.kept++
 			continue
 		}
-		target, err := w.findSame(e, m.Same, mine)
+		target, err := w.findSame(e, m, mine)
 		if err != nil {
 			return inserted, merged, err
 		}
@@ -197,23 +198,34 @@ func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
 	return recompute(w.ctx, w.tx, id)
 }
 
-// findSame returns the stored event (extracted values) that same says e
-// duplicates, or nil.
-func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*model.Event, error) {
-	if same == nil {
+// findSame returns the stored event (extracted values) that e duplicates,
+// or nil: with m.Score the best match (the earliest stored on a tie), as
+// extract.MergeAll picks; with m.Same only, the first match.
+func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*model.Event, error) {
+	if m.Same == nil && m.Score == nil {
 		return nil, nil
 	}
 	var ids []int64
 	if e.Dated() {
 		s, en := dayNum(e.Start), endDay(e)
-		// Short events overlapping [s-1, en+1] start at most a month
-		// before (nearest starts first); the few long ones apart.
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM (SELECT id FROM events
-				WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31
-				ORDER BY abs(x_start_day - ?) LIMIT 300)
-			UNION ALL SELECT id FROM (SELECT id FROM events
-				WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ?
-				ORDER BY x_start_day DESC LIMIT 100)`, s-1-31, en+1, s-1, s, en+1, s-1)
+		// Every event overlapping [s-1, en+1], of a kind that may merge
+		// and planned alike: short events start at most a month before,
+		// the few long ones apart. No limit: a candidate left out would
+		// group reports otherwise than MergeAll, which sees them all.
+		kinds := ""
+		var args []any
+		if ks := kindsOf(m, e.Kind); len(ks) > 0 {
+			kinds = " AND kind IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
+			for _, k := range ks {
+				args = append(args, string(k))
+			}
+		}
+		q := `SELECT id FROM events WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31 AND planned = ?` + kinds + `
+			UNION ALL SELECT id FROM events WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ? AND planned = ?` + kinds
+		all := append([]any{s - 1 - 31, en + 1, s - 1, e.Planned}, args...)
+		all = append(all, en+1, s-1, e.Planned)
+		all = append(all, args...)
+		rows, err := w.tx.QueryContext(w.ctx, q, all...)
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
@@ -221,6 +233,10 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
 	} else {
+		if m.Score != nil {
+			// Undated reports never merge (extract.Match).
+			return nil, nil
+		}
 		// An undated report can only match another undated one.
 		rows, err := w.tx.QueryContext(w.ctx, `SELECT id FROM events WHERE x_start_day IS NULL AND kind = ? ORDER BY id DESC LIMIT 100`, string(e.Kind))
 		if err != nil {
@@ -264,12 +280,45 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
 	}
+	if m.Score == nil {
+		// Nearest start first, the earliest stored on a tie.
+		sort.SliceStable(evs, func(i, j int) bool {
+			di, dj := abs64(dayNum(evs[i].Start)-dayNum(e.Start)), abs64(dayNum(evs[j].Start)-dayNum(e.Start))
+			return di < dj || di == dj && evs[i].ID < evs[j].ID
+		})
+		for i := range evs {
+			if m.Same(e, &evs[i]) {
+				return &evs[i], nil
+			}
+		}
+		return nil, nil
+	}
+	var best *model.Event
+	bestScore := -1
 	for i := range evs {
-		if same(e, &evs[i]) {
-			return &evs[i], nil
+		c := &evs[i]
+		score, ok := m.Score(c, e)
+		if ok && (score > bestScore || score == bestScore && c.ID < best.ID) {
+			best, bestScore = c, score
 		}
 	}
-	return nil, nil
+	return best, nil
+}
+
+// kindsOf lists the kinds of the merge candidates of an event of kind k:
+// nil for any kind.
+func kindsOf(m Merging, k model.Kind) []model.Kind {
+	if m.Kinds == nil {
+		return nil
+	}
+	return m.Kinds(k)
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // nearDates reports events whose dates overlap or lie a day apart, the
@@ -520,8 +569,11 @@ func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error)
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look up place %q: %w", p.Name, err)
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO places(key, name, country, admin1, lat, lon, feature, population, ambiguous)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, key, p.Name, p.Country, p.Admin1, p.Lat, p.Lon, p.Feature, p.Population, p.Ambiguous)
+	if err := fillAreaNames(p); err != nil {
+		return 0, err
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO places(key, name, country, admin1, country_name, admin1_name, lat, lon, feature, population, ambiguous)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, key, p.Name, p.Country, p.Admin1, p.CountryName, p.Admin1Name, p.Lat, p.Lon, p.Feature, p.Population, p.Ambiguous)
 	if err != nil {
 		return 0, fmt.Errorf("insert place %q: %w", p.Name, err)
 	}

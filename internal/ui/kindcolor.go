@@ -4,7 +4,7 @@ import (
 	"image/color"
 
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 // kindColor is the colour of an event kind, from the palette the map and the

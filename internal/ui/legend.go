@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 // kindLegend explains the timeline's colours and shapes in one or two short

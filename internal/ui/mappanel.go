@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
@@ -28,6 +29,9 @@ type MapPanel interface {
 	SetOnPlaceTapped(func(p model.Place))
 	// SetOnPlaceHovered sets the handler of the pointer over a marker (nil when it leaves).
 	SetOnPlaceHovered(func(p *model.Place))
+	// SetOnAreaSelected sets the handler of a rectangle the user drags
+	// on the map (lon/lat) after pressing its area button.
+	SetOnAreaSelected(func(b orb.Bound))
 }
 
 // mapPanel is the MapPanel over the map widget: one marker per place with
@@ -42,6 +46,10 @@ type mapPanel struct {
 	at      map[int64]int
 	onTap   func(model.Place)
 	onHover func(*model.Place)
+	// area lies over the map while the user drags out an area.
+	area    *areaSelect
+	areaBtn *widget.Button
+	onArea  func(orb.Bound)
 }
 
 // NewMapPanel returns the map panel. It holds no store: the window hands it
@@ -66,10 +74,36 @@ func NewMapPanel() MapPanel {
 	fit := widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), p.m.FitMarkers)
 	zin := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.m.ZoomIn)
 	zout := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.m.ZoomOut)
-	controls := container.NewVBox(container.NewHBox(layout.NewSpacer(), container.NewVBox(zin, zout, fit)), layout.NewSpacer())
-	p.obj = container.NewStack(p.m, container.NewPadded(controls))
+	p.area = newAreaSelect()
+	p.area.Hide()
+	p.area.OnSelected = func(from, to fyne.Position) {
+		p.SetAreaMode(false)
+		if p.onArea != nil && from.X != to.X && from.Y != to.Y {
+			p.onArea(boundOf(p.m.View(), from, to))
+		}
+	}
+	p.area.OnCancel = func() { p.SetAreaMode(false) }
+	p.areaBtn = widget.NewButtonWithIcon("", areaIcon, func() { p.SetAreaMode(p.area.Hidden) })
+	controls := container.NewVBox(container.NewHBox(layout.NewSpacer(), container.NewVBox(zin, zout, fit, p.areaBtn)), layout.NewSpacer())
+	p.obj = container.NewStack(p.m, p.area, container.NewPadded(controls))
 	return p
 }
+
+// SetAreaMode puts the area overlay over the map (on) or takes it away:
+// while it is there a drag draws a rectangle instead of panning.
+func (p *mapPanel) SetAreaMode(on bool) {
+	if on {
+		p.area.Show()
+		p.areaBtn.Importance = widget.HighImportance
+	} else {
+		p.area.Hide()
+		p.areaBtn.Importance = widget.MediumImportance
+	}
+	p.areaBtn.Refresh()
+}
+
+// SetOnAreaSelected implements MapPanel.
+func (p *mapPanel) SetOnAreaSelected(f func(orb.Bound)) { p.onArea = f }
 
 // Object implements MapPanel.
 func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }

@@ -34,6 +34,21 @@ func searchText(typed string) string {
 	return strings.TrimSpace(store.PrefixLastWord(typed))
 }
 
+// buildSearch makes the search box and the result list above the timeline.
+func (m *MainWindow) buildSearch() fyne.CanvasObject {
+	m.Search = widget.NewEntry()
+	m.Search.SetPlaceHolder("Search…  (Ctrl+F)")
+	m.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	m.Search.OnSubmitted = func(string) { m.applyFilters() }
+	m.searchP = newSearchPanel(m)
+	m.Search.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" || len(s) >= 3 {
+			m.applyFilters()
+		}
+	}
+	return m.Search
+}
+
 // searchResult is what a search read from the store, off the UI goroutine,
 // with the rest of its frame.
 type searchResult struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -477,39 +478,59 @@ func placeName(e model.Event) string {
 	return e.Place.Name
 }
 
-func TestTopPlaces(t *testing.T) {
-	pc := func(id int64, name string, n int) store.PlaceCount {
-		return store.PlaceCount{Place: model.Place{ID: id, Name: name}, Count: n}
+// The place filter's drop-down files places under their country and
+// division, busiest first, indented, with counts; a division of one place
+// is left out, and the list is capped.
+func TestPlaceOptions(t *testing.T) {
+	pc := func(id int64, name, cc, cname, a1, a1name, feature string, n int) store.PlaceCount {
+		return store.PlaceCount{Place: model.Place{ID: id, Name: name, Country: cc, CountryName: cname, Admin1: a1, Admin1Name: a1name, Feature: feature}, Count: n}
 	}
-	in := []store.PlaceCount{pc(1, "Geneva", 2), pc(2, "Moscow", 5), pc(3, "Amman", 2), pc(4, "Syria", 9)}
+	in := []store.PlaceCount{
+		pc(1, "Syria", "SY", "Syria", "", "", "country", 3),
+		pc(2, "Palmyra", "SY", "Syria", "11", "Homs", "PPLA2", 1),
+		pc(3, "Aleppo", "SY", "Syria", "09", "Aleppo", "PPLA", 4),
+		pc(4, "Aleppo", "SY", "Syria", "09", "Aleppo", "ADM1", 1),
+		pc(5, "Crimea", "", "", "", "", "disputed", 2),
+		pc(6, "Moscow", "RU", "Russia", "48", "Moskva", "PPLC", 5),
+	}
+	regions := store.GroupByRegion(in)
+	const sp = "\u2003\u2003"
 	tests := []struct {
 		name string
-		n    int
-		want []int64
+		max  int
+		want []string
 	}{
-		{"all, busiest first, ties by name", 10, []int64{4, 2, 3, 1}},
-		{"capped", 2, []int64{4, 2}},
-		{"none", 0, nil},
+		{"all", 20, []string{anyPlace, "Syria  ·  9", sp + "Aleppo  ·  5", sp + sp + "Aleppo (SY)  ·  4", sp + "Palmyra  ·  1",
+			"Russia  ·  5", sp + "Moscow  ·  5", "Crimea  ·  2"}},
+		{"capped", 3, []string{anyPlace, "Syria  ·  9", sp + "Aleppo  ·  5", sp + sp + "Aleppo (SY)  ·  4"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := topPlaces(in, tt.n)
-			var ids []int64
-			for _, p := range got {
-				ids = append(ids, p.Place.ID)
+			got, by := placeOptions(regions, tt.max)
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("options\n%q\nwant\n%q", got, tt.want)
 			}
-			if len(ids) != len(tt.want) {
-				t.Fatalf("got %v, want %v", ids, tt.want)
-			}
-			for i := range ids {
-				if ids[i] != tt.want[i] {
-					t.Fatalf("got %v, want %v", ids, tt.want)
+			for _, line := range got[1:] {
+				if _, ok := by[line]; !ok {
+					t.Errorf("line %q narrows to nothing", line)
 				}
 			}
-			if in[0].Place.ID != 1 {
-				t.Error("topPlaces reordered its input, which the map shares")
-			}
 		})
+	}
+	_, by := placeOptions(regions, 20)
+	for _, tt := range []struct {
+		key  string
+		want placeChoice
+	}{
+		{"Syria", placeChoice{name: "Syria", id: 1, region: store.Region{Country: "SY"}}},
+		{"Palmyra", placeChoice{name: "Palmyra", id: 2}},
+		{"Aleppo", placeChoice{name: "Aleppo", id: 4, region: store.Region{Country: "SY", Admin1: "09"}}},
+		{"Aleppo (SY)", placeChoice{name: "Aleppo (SY)", id: 3}},
+		{"Crimea", placeChoice{name: "Crimea", id: 5}},
+	} {
+		if got := by[tt.key]; got != tt.want {
+			t.Errorf("%q narrows to %+v, want %+v", tt.key, got, tt.want)
+		}
 	}
 }
 
@@ -530,20 +551,16 @@ func TestWindowFirstFrameArrivesAfterTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	markers := m.Map.(*mapPanel).m.Markers()
-	firstCount := -1
-	for _, pc := range want {
-		if pc.Place.Name == m.placeChoices[min(1, len(m.placeChoices)-1)] {
-			firstCount = pc.Count
-		}
-	}
+	wantOpts, _ := placeOptions(store.GroupByRegion(want), placeChoicesMax)
+	syria := slices.IndexFunc(m.placeChoices, func(o string) bool { return strings.HasPrefix(o, "Syria  ·") })
 	tests := []struct {
 		name      string
 		got, want any
 	}{
 		{"timeline replaces the loading state", m.timelineArea.Objects[0] == m.Timeline, true},
 		{"map markers", len(markers), len(want)},
-		{"place choices", len(m.placeChoices), min(len(want), placeChoicesMax) + 1},
-		{"busiest place first", firstCount, want[0].Count},
+		{"place choices", strings.Join(m.placeChoices, "|"), strings.Join(wantOpts, "|")},
+		{"Palmyra indented under Syria", syria >= 0 && syria+1 < len(m.placeChoices) && strings.HasPrefix(m.placeChoices[syria+1], indent+"Palmyra"), true},
 		{"status counts events", strings.Contains(m.status.Text, "events shown"), true},
 		{"actors offered", len(m.actorSel.Options) > 1, true},
 	}

@@ -15,7 +15,7 @@ import (
 	"math"
 	"os"
 
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 func main() {

@@ -1,6 +1,6 @@
 // Command atlas-beam runs Briefing Atlas's ingest and extraction over a
 // newsroom's worth of articles as an Apache Beam pipeline, and writes
-// sharded JSON Lines that `atlas import-events` loads into a desktop store:
+// sharded JSON Lines that `atlas import --events` loads into a desktop store:
 //
 //	atlas-beam --input DIR|FILE|GLOB [--input ...] [--manifest FILE] --output DIR [--shards N]
 //	           [--runner prism|direct|flink|spark|dataflow] [--endpoint HOST:PORT] [Beam's other flags]

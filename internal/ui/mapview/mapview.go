@@ -23,7 +23,7 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 // Marker is a place with events, as the map shows it.

@@ -17,7 +17,7 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/ui/palette"
+	"github.com/briefingatlas/atlas/internal/palette"
 )
 
 func day(s string) time.Time {

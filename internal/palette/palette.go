@@ -2,7 +2,8 @@
 // timeline and the legend so that a kind looks the same everywhere. It uses
 // the Okabe–Ito set (Okabe & Ito, "Color Universal Design", 2008), which
 // stays distinguishable for the common forms of colour blindness. It has no
-// Fyne dependency so that the PDF export can use it too.
+// Fyne dependency and sits beside internal/ui, not under it, so that the PDF
+// export uses it without reaching into the UI.
 package palette
 
 import (

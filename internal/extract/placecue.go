@@ -1,0 +1,330 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// This file holds the cues that make a place name locate an event when no
+// locative preposition stands right before it: a possessive naming
+// something in the place ("on Istanbul's Bosporus Bridge"), and a place
+// qualifying the event's agent ("the Miyagi police chief said").
+
+// firstNounClass is the lexicographer class of the most frequent sense of
+// the noun w (inflected forms allowed), or "".
+func firstNounClass(w string) string {
+	lemma, ok := lexicon.NounLemma(w)
+	if !ok {
+		return ""
+	}
+	if cs := lexicon.NounClasses(lemma); len(cs) > 0 {
+		return cs[0]
+	}
+	return ""
+}
+
+// possessedIsPlace reports whether the phrase starting at token j, after a
+// place's "'s", names a location, a structure or a physical thing ("'s
+// Bosporus Bridge", "'s northeast", "'s main airport") rather than an act,
+// an event or a person ("'s war", "'s 2004 Orange Revolution", "'s
+// president"). Its head is the last word of the phrase.
+func (d *doc) possessedIsPlace(j int) bool {
+	s := d.sents[d.tokSent[j-1]]
+	head := ""
+	for k := j; k < s.t1 && k < j+5; k++ {
+		t := d.toks[k]
+		if !t.word || prepositions[t.low] || determiners[t.low] || subordinators[t.low] {
+			break
+		}
+		if !t.cap && lexicon.OnlyVerb(t.low) {
+			break
+		}
+		head = t.low
+	}
+	if head == "" {
+		return false
+	}
+	if placeHeads[head] {
+		return true
+	}
+	switch firstNounClass(head) {
+	case "noun.location", "noun.artifact", "noun.object":
+		return true
+	}
+	return false
+}
+
+// agentNouns are the classes of nouns that head an agent phrase a place
+// can qualify: people ("prosecutor", "chief") and groups ("police",
+// "authorities").
+func agentNoun(w string) bool {
+	switch firstNounClass(w) {
+	case "noun.person", "noun.group":
+		return true
+	}
+	return false
+}
+
+// agentPlace reports a place name that qualifies the agent of event word
+// ti: "the Miyagi police chief said", "Hong Kong police fired", "a
+// Marseille prosecutor said". Officials named by their town usually act
+// there. After the place come one to three lower-case agent nouns, at
+// most two auxiliaries or adverbs, then the verb the event word is or
+// follows closely.
+func (d *doc) agentPlace(en *ent, ti int) bool {
+	if en.locative || en.dateline {
+		return false
+	}
+	// The place opens the agent phrase ("the Miyagi police", "Hong Kong
+	// police" at a sentence's start); after "of" or "and" it ends a
+	// longer name ("the Islamic State of Iraq and the Levant militant
+	// group").
+	switch w := d.prevWord(en.t0); {
+	case w == "the" || w == "a" || w == "an":
+		if w2 := d.prevWord(en.t0 - 1); w2 == "of" || w2 == "and" {
+			return false
+		}
+	case w == "" || !d.toks[en.t0-1].word:
+	default:
+		return false
+	}
+	t := d.triggers[ti]
+	k := en.t1
+	nouns := 0
+	for k < t.i && nouns < 3 && !d.toks[k].cap && d.toks[k].word && agentNoun(d.toks[k].low) {
+		k++
+		nouns++
+	}
+	if nouns == 0 {
+		return false
+	}
+	for skip := 0; k < t.i && skip < 2; skip++ {
+		w := d.toks[k].low
+		if !auxWords[w] && !strings.HasSuffix(w, "ly") {
+			break
+		}
+		k++
+	}
+	// The event word is the agent's verb or close after it ("police fired
+	// tear gas"), but not what a reporting verb reports ("police said a
+	// fire broke out").
+	if t.i != k && d.reportingAt(k) {
+		return false
+	}
+	return t.i >= k && t.i <= k+3 && d.noClauseStop(k, t.i, false)
+}
+
+// reportingAt reports a statement event word at token k ("said", "told").
+func (d *doc) reportingAt(k int) bool {
+	for _, ti := range d.sentTrigs[d.tokSent[k]] {
+		if d.triggers[ti].i == k && d.triggers[ti].kind == model.KindStatement {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignNamesake reports a town named before a structure or a natural
+// feature ("the San José mine", "Tham Luang cave") in a country the article
+// never names: the name is the mine's or the cave's, and the town of that
+// name abroad (the Costa Rican capital) is not where anything happened.
+func (d *doc) foreignNamesake(p model.Place, t1 int) bool {
+	if p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "ADM") || t1 >= len(d.toks) {
+		return false
+	}
+	if len(d.geoContext().Countries) == 0 || d.inContext(p.Country) {
+		return false
+	}
+	return d.featureNounAt(t1)
+}
+
+// featureNounAt reports a lower-case noun at token k, in the sentence of
+// the token before, that names a natural feature or a structure ("gorge",
+// "cave", "mine", "church").
+func (d *doc) featureNounAt(k int) bool {
+	if k >= len(d.toks) || d.tokSent[k] != d.tokSent[k-1] {
+		return false
+	}
+	t := d.toks[k]
+	if t.cap || !t.word || placeHeads[t.low] {
+		return false
+	}
+	switch firstNounClass(t.low) {
+	case "noun.artifact", "noun.object":
+		return true
+	}
+	return false
+}
+
+// learnLocalNames records the names the gazetteer does not know that the
+// article itself locates: "Tham Luang cave in Mae Sai", "the Zion Church
+// in the east-coast town of Batticaloa". Another sentence's "stranded in
+// Tham Luang cave" is then placed in Mae Sai.
+func (d *doc) learnLocalNames() {
+	for si := range d.sents {
+		s := d.sents[si]
+		for k := s.t0; k < s.t1; k++ {
+			if d.toks[k].low == "the" && k+2 < s.t1 && d.featureNounAt(k+1) && (d.toks[k+2].low == "in" || d.toks[k+2].low == "near") {
+				// "the hospital in the northeastern city of Kharkiv": a
+				// later "the hospital" is there.
+				if p := d.placeAfter(k+3, s.t1); p != nil && !isArea(p) {
+					if d.localNames == nil {
+						d.localNames = map[string]*model.Place{}
+					}
+					if _, ok := d.localNames["the "+d.toks[k+1].low]; !ok {
+						d.localNames["the "+d.toks[k+1].low] = p
+					}
+				}
+				continue
+			}
+			if !d.unknownName(k) || k > s.t0 && d.unknownName(k-1) {
+				continue
+			}
+			j := k
+			for j < s.t1 && d.unknownName(j) {
+				j++
+			}
+			name := d.span(k, j)
+			// The feature's own noun: "cave", "mine", "church"; "the cave"
+			// then refers back to it.
+			noun := ""
+			for n := 0; n < 2 && j < s.t1 && !d.toks[j].cap && d.toks[j].word && firstNounClass(d.toks[j].low) != "" && !locatives[d.toks[j].low]; n++ {
+				noun = d.toks[j].low
+				j++
+			}
+			if j >= s.t1 || (d.toks[j].low != "in" && d.toks[j].low != "near" && d.toks[j].low != "outside") {
+				continue
+			}
+			if p := d.placeAfter(j+1, s.t1); p != nil {
+				if d.localNames == nil {
+					d.localNames = map[string]*model.Place{}
+				}
+				if _, ok := d.localNames[fold(name)]; !ok {
+					d.localNames[fold(name)] = p
+				}
+				if _, ok := d.localNames["the "+noun]; !ok && noun != "" && d.featureNounAt(j-1) {
+					d.localNames["the "+noun] = p
+				}
+			}
+		}
+	}
+}
+
+// unknownName reports a capitalised word that is part of no place,
+// person or government name and of no time expression; it may be part of
+// an organisation's ("the Zion Church").
+func (d *doc) unknownName(k int) bool {
+	t := d.toks[k]
+	if !t.word || !t.cap || t.upper || d.tokTime[k] >= 0 || commonCaps[t.low] {
+		return false
+	}
+	en := d.tokEnt[k]
+	return en < 0 || d.ents[en].kind == entNone || d.ents[en].kind == entOrg
+}
+
+// learnedPlace is the place the article gave elsewhere to a name after
+// "in", "at", "near" or "inside" close to one of the event's words, or
+// nil.
+func (d *doc) learnedPlace(e *evt) *model.Place {
+	if len(d.localNames) == 0 {
+		return nil
+	}
+	s := d.sents[e.sentence]
+	for k := s.t0; k+1 < s.t1; k++ {
+		switch d.toks[k].low {
+		case "in", "at", "near", "inside", "from":
+		default:
+			continue
+		}
+		j := k + 1
+		var p *model.Place
+		if d.toks[j].low == "the" && j+1 < s.t1 && !d.toks[j+1].cap {
+			// "from the cave entrance": the cave the article located.
+			p = d.localNames["the "+d.toks[j+1].low]
+		} else {
+			if d.toks[j].low == "the" && j+1 < s.t1 {
+				j++
+			}
+			end := j
+			for end < s.t1 && d.unknownName(end) {
+				end++
+			}
+			if end == j {
+				continue
+			}
+			p = d.localNames[fold(d.span(j, end))]
+		}
+		if p == nil {
+			continue
+		}
+		for _, ti := range e.trigs {
+			a, b := min(j, d.triggers[ti].i), max(j, d.triggers[ti].i)
+			if d.cost(a, b) <= maxPlaceCost || d.noClauseStop(a, b, false) {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// placeAfter is the town or area named from token k on, after at most a
+// few determiners, adjectives and place nouns ("the east-coast town of").
+func (d *doc) placeAfter(k, end int) *model.Place {
+	for n := 0; k < end && n < 6; k, n = k+1, n+1 {
+		if en := d.tokEnt[k]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].hasPlace && d.ents[en].t0 == k {
+			p := d.ents[en].place
+			return &p
+		}
+		w := d.toks[k]
+		if w.cap || !w.word {
+			return nil
+		}
+		if !determiners[w.low] && w.low != "of" && !placeHeads[w.low] && !placeModifier(w.low) && !strings.Contains(w.low, "-") && !lexicon.IsAdjective(w.low) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// appositionPlace is the place a relative clause holding event word ti
+// describes through an apposition: "Benghazi, the eastern city that
+// spearheaded the uprising", "Sirte, the town which fell last". It returns
+// -1 when there is none, else the place's index in d.ents.
+func (d *doc) appositionPlace(ti int) int {
+	t := d.triggers[ti]
+	s := d.sents[t.sentence]
+	// The relative pronoun, at most three words before the event word.
+	k := t.i - 1
+	for ; k > s.t0 && k >= t.i-4; k-- {
+		if w := d.toks[k].low; w == "that" || w == "which" {
+			break
+		}
+	}
+	if k <= s.t0 || (d.toks[k].low != "that" && d.toks[k].low != "which") {
+		return -1
+	}
+	// The place noun and its modifiers, back to the comma.
+	j := k - 1
+	if j <= s.t0 || !placeHeads[d.toks[j].low] {
+		return -1
+	}
+	for j--; j > s.t0 && j >= k-6; j-- {
+		w := d.toks[j]
+		if w.low == "the" || w.low == "a" {
+			j--
+			break
+		}
+		if w.cap || !w.word {
+			return -1
+		}
+	}
+	if j < s.t0 || d.toks[j].low != "," {
+		return -1
+	}
+	if en := d.tokEnt[j-1]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].hasPlace && d.ents[en].t1 == j {
+		return en
+	}
+	return -1
+}
