@@ -193,3 +193,35 @@ func BenchmarkClusterIndexQueryWorld50k(b *testing.B) {
 		dst = ix.Query(v, 0, dst[:0])
 	}
 }
+
+func TestClusterIndexEdgeCases(t *testing.T) {
+	paris := WeightedPoint{Lat: 48.85, Lon: 2.35, Weight: 3}
+	tests := []struct {
+		name    string
+		pts     []WeightedPoint
+		discs   int
+		members int // of the first disc
+		splits  bool
+	}{
+		{"no points", nil, 0, 0, false},
+		{"one point", []WeightedPoint{paris}, 1, 1, false},
+		{"two at one spot never split", []WeightedPoint{paris, paris}, 1, 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewClusterIndex(tt.pts, 2)
+			for _, z := range []float64{MinZoom, 4, MaxZoom} {
+				cs := ix.Query(NewView(48.85, 2.35, z, 800, 600), 0, nil)
+				if len(cs) != tt.discs {
+					t.Fatalf("zoom %v: %d discs, want %d", z, len(cs), tt.discs)
+				}
+				if len(cs) == 0 {
+					continue
+				}
+				if len(cs[0].Members) != tt.members || math.IsInf(cs[0].SplitZoom, 1) == tt.splits {
+					t.Errorf("zoom %v: %d members, split at %v", z, len(cs[0].Members), cs[0].SplitZoom)
+				}
+			}
+		})
+	}
+}
