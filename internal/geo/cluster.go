@@ -85,8 +85,8 @@ func NewClusterIndex(pts []WeightedPoint, gapPx float64) *ClusterIndex {
 	ix.rMax = DiscRadius(total)
 	near := ix.nearest()
 
-	// The shown nodes, heaviest first, the order in which a level is
-	// clustered; kept in order from level to level.
+	// The nodes shown at the level, in the order in which it is
+	// clustered, kept from level to level.
 	cur := make([]int32, len(pts))
 	for i := range cur {
 		cur[i] = int32(i)
@@ -106,11 +106,11 @@ func NewClusterIndex(pts []WeightedPoint, gapPx float64) *ClusterIndex {
 	gone := make([]bool, len(pts), len(pts)*2)
 	for k := clusterLevels - 1; k >= 0; k-- {
 		s := TileSize * math.Exp2(levelZoom(k))
-		// A node whose nearest neighbour is further than its own radius,
-		// the largest any cluster of the level reaches and the gap cannot
-		// overlap anything, and stays as it is. That largest radius is
-		// guessed from the nodes before merging, and the level clustered
-		// again with a larger guess if a cluster outgrows it.
+		// A node whose nearest neighbour lies further away than its own
+		// radius, the largest radius of the level and the gap together
+		// cannot overlap anything, and stays as it is. That largest
+		// radius is guessed from the nodes before merging, and the level
+		// clustered again with a larger guess if a cluster outgrows it.
 		rCur := 0.0
 		for _, n := range cur {
 			rCur = max(rCur, ix.nodes[n].r)
