@@ -248,9 +248,10 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	if geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= samePlaceKm {
 		return true, true
 	}
-	// Two towns of one province do not conflict either: one report names
-	// the town it was filed from, the other the village where it happened.
-	if a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 {
+	// Two nearby towns of one province do not conflict either: one report
+	// names the town it was filed from, the other the village where it
+	// happened.
+	if a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 && geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= 2*samePlaceKm {
 		return true, false
 	}
 	// A country and a place inside it do not conflict.
