@@ -13,8 +13,8 @@ import (
 
 // The map metrics call internal/geo the way the map widget
 // (internal/ui/mapview, which the CLI cannot import because it links Fyne)
-// does: RenderInto for the basemap; a PointSet made when the markers are
-// set and ClusterOverlapping per view for the markers; and an OverlayFrame,
+// does: RenderInto for the basemap; a ClusterIndex built when the markers
+// are set and queried per view for the markers; and an OverlayFrame,
 // which redraws only the markers whose state changed, for a frame after a
 // selection change.
 
@@ -104,30 +104,20 @@ func markerPoints() ([]geo.WeightedPoint, []model.Place, error) {
 	pts := make([]geo.WeightedPoint, len(places))
 	for i, p := range places {
 		w := 1 + math.Floor(2000*math.Pow(r.Float64(), 8)*(1-float64(i)/float64(len(places))))
-		pts[i] = geo.WeightedPoint{Lat: p.Lat, Lon: p.Lon, Weight: w, Radius: geo.MarkerRadius(int(w))}
+		pts[i] = geo.WeightedPoint{Lat: p.Lat, Lon: p.Lon, Weight: w}
 	}
 	return pts, places, nil
 }
 
-// layout is mapview's marker layout for a view: cluster the points
-// prepared when the markers were set (only discs that would overlap
-// merge), then place each cluster.
-func layout(ps *geo.PointSet, v geo.View) []geo.Marker {
-	cs := ps.ClusterOverlapping(v.Zoom, clusterGap)
+// layout is mapview's marker layout for a view: the clusters of the index
+// built when the markers were set that reach into the view, each placed.
+func layout(ix *geo.ClusterIndex, v geo.View) []geo.Marker {
+	cs := ix.Query(v, clusterPx, nil)
 	out := make([]geo.Marker, 0, len(cs))
 	for _, c := range cs {
-		if !drawn(v, c) {
-			continue
-		}
-		out = append(out, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight))})
+		out = append(out, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: c.Radius()})
 	}
 	return out
-}
-
-// drawn reports whether a cluster sits close enough to view v to be drawn.
-func drawn(v geo.View, c geo.Cluster) bool {
-	x, y := v.Project(c.Lat, c.Lon)
-	return x >= -clusterPx && y >= -clusterPx && x <= v.Width+clusterPx && y <= v.Height+clusterPx
 }
 
 func runMarkers(env *Env) (Result, func(), error) {
@@ -137,11 +127,11 @@ func runMarkers(env *Env) (Result, func(), error) {
 	}
 	// The world fitted to the map: every place is in view.
 	world := geo.NewView(20, 10, math.Log2(mapW/float64(geo.TileSize)), mapW, mapH)
-	// Sorting and projecting happen once, when the map gets its markers;
-	// that cost goes in the note.
-	var ps *geo.PointSet
-	prep, err := durations(5, func() error {
-		ps = geo.NewPointSet(pts)
+	// The index is built once, when the map gets its markers; that cost
+	// goes in the note.
+	var ix *geo.ClusterIndex
+	prep, err := durations(3, func() error {
+		ix = geo.NewClusterIndex(pts, clusterGap)
 		return nil
 	})
 	if err != nil {
@@ -149,7 +139,7 @@ func runMarkers(env *Env) (Result, func(), error) {
 	}
 	var n int
 	ds, err := durations(15, func() error {
-		n = len(layout(ps, world))
+		n = len(layout(ix, world))
 		return nil
 	})
 	if err != nil {
@@ -160,9 +150,9 @@ func runMarkers(env *Env) (Result, func(), error) {
 		return Result{}, nil, err
 	}
 	return Result{Value: median(ds), Ref: ref, RefUnit: "ms", RefWhat: cpuRefWhat,
-			Note: fmt.Sprintf("median of %d, %d places → %d markers, world view 1280×800; preparing the points when markers change: %.1f ms",
+			Note: fmt.Sprintf("median of %d, %d places → %d markers, world view 1280×800; building the cluster index when markers change: %.1f ms",
 				len(ds), len(pts), n, median(prep))},
-		func() { layout(ps, world) }, nil
+		func() { layout(ix, world) }, nil
 }
 
 func runMapCached(env *Env) (Result, func(), error) {
@@ -182,19 +172,16 @@ func runMapCached(env *Env) (Result, func(), error) {
 	// Markers, names and context cities are laid out and drawn once per
 	// view; a cached frame is one after a change of selection, as when the
 	// user picks an event, which redraws only the affected markers.
-	cs := geo.NewPointSet(pts).ClusterOverlapping(v.Zoom, clusterGap)
+	cs := geo.NewClusterIndex(pts, clusterGap).Query(v, clusterPx, nil)
 	var o geo.Overlay
 	o.CountryLabels = true
 	for _, c := range cs {
-		if !drawn(v, c) {
-			continue
-		}
-		first := places[c.Members[0]]
+		first := places[c.Seed]
 		name := first.Name
 		if len(c.Members) > 1 {
 			name = fmt.Sprintf("%s +%d", first.Name, len(c.Members)-1)
 		}
-		o.Markers = append(o.Markers, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: geo.MarkerRadius(int(c.Weight)),
+		o.Markers = append(o.Markers, geo.Marker{Lat: c.Lat, Lon: c.Lon, Radius: c.Radius(),
 			Fill: geo.LightStyle.Land, Text: fmt.Sprint(int(c.Weight)), Name: name})
 	}
 	o.Cities = cities.ContextCities(v, 45)

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// The metrics and targets of issues 7 and 16, in the order the table prints
+// The metrics and targets of issues 7, 14 and 16, in the order the table prints
 // them.
 var (
 	SpecExtract        = Spec{"extract_mb_s", "MB/s", 2, Higher, "extraction throughput on one core"}
@@ -22,6 +22,8 @@ var (
 	SpecMapCached      = Spec{"map_cached_ms", "ms", 4, Lower, "map frame with the basemap cached"}
 	SpecMapPanRender   = Spec{"map_pan_render_ms_p95_1m", "ms", 16, Lower, "map frame p95 from a drag to the painted image, 1M events, software painter"}
 	SpecMarkers        = Spec{"markers_ms_50k", "ms", 8, Lower, "marker and cluster layout for 50k places"}
+	SpecClusterBuild   = Spec{"cluster_build_ms_1m", "ms", 300, Lower, "map cluster index built over the 1M store's places (once per filter)"}
+	SpecClusterQuery   = Spec{"cluster_query_ms_1m", "ms", 4, Lower, "map clusters of one view from the index, 1M store, p95 over world, continent and city views"}
 	SpecSearch         = Spec{"search_ms_p95_1m", "ms", 50, Lower, "full-text search p95 over the 1M store"}
 	SpecRSS            = Spec{"rss_mb_1m", "MB", 400, Lower, "app resident memory with the 1M store open"}
 	SpecFirstWindow    = Spec{"first_window_ms_1m", "ms", 1500, Lower, "app start to a drawn window, 1M store, Xvfb"}
@@ -43,6 +45,8 @@ func All() []Metric {
 		{SpecMapCached, runMapCached},
 		{SpecMapPanRender, runMapPanRender},
 		{SpecMarkers, runMarkers},
+		{SpecClusterBuild, runClusterBuild},
+		{SpecClusterQuery, runClusterQuery},
 		{SpecSearch, runSearch},
 		{SpecRSS, runRSS},
 		{SpecFirstWindow, runFirstWindow},

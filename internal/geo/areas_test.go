@@ -6,48 +6,6 @@ import (
 	"testing"
 )
 
-func TestClusterOverlapping(t *testing.T) {
-	amman := WeightedPoint{Lat: 31.955, Lon: 35.945, Weight: 2, Radius: MarkerRadius(2)}
-	palmyra := WeightedPoint{Lat: 34.561, Lon: 38.281, Weight: 3, Radius: MarkerRadius(3)}
-	geneva := WeightedPoint{Lat: 46.202, Lon: 6.146, Weight: 6, Radius: MarkerRadius(6)}
-	// Amman and Palmyra are about 26 px apart at zoom 3.2, more than their
-	// radii (9.6 + 10.7) and a 2 px gap: two discs, where a fixed 26 px
-	// radius merged them.
-	tests := []struct {
-		name string
-		zoom float64
-		want int
-	}{
-		{"world view merges the Levant", 1, 2},
-		{"regional view keeps Amman and Palmyra apart", 3.2, 3},
-		{"zoomed in", 6, 3},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v := NewView(42, 22, tt.zoom, 1280, 800)
-			cs := ClusterOverlapping([]WeightedPoint{amman, palmyra, geneva}, v, 2)
-			if len(cs) != tt.want {
-				t.Fatalf("%d clusters %+v, want %d", len(cs), cs, tt.want)
-			}
-			total := 0.0
-			for _, c := range cs {
-				total += c.Weight
-				if len(c.Members) == 2 && c.Members[0] != 1 {
-					t.Errorf("Levant cluster %+v: want Palmyra, the heavier, first", c)
-				}
-			}
-			if total != 11 {
-				t.Errorf("weights sum to %v, want 11", total)
-			}
-		})
-	}
-	ax, ay := NewView(42, 22, 3.2, 1280, 800).Project(amman.Lat, amman.Lon)
-	px, py := NewView(42, 22, 3.2, 1280, 800).Project(palmyra.Lat, palmyra.Lon)
-	if d := math.Hypot(ax-px, ay-py); d < amman.Radius+palmyra.Radius+2 || d > 30 {
-		t.Errorf("Amman–Palmyra at zoom 3.2 is %.1f px: the test no longer probes the radius rule", d)
-	}
-}
-
 func TestDrawOverlayAreas(t *testing.T) {
 	v := NewView(38, 30, 4, 700, 450)
 	green := color.RGBA{0x11, 0x99, 0x77, 0xff}

@@ -1,140 +1,227 @@
 package geo
 
 import (
-	"cmp"
 	"math"
 	"math/rand"
 	"slices"
 	"testing"
 )
 
-// bruteClusters is the clustering rule without a grid: heaviest first,
-// each point joins the nearest cluster centre that accepts it, comparing
-// every centre. join reports whether a point at distance² d2 joins a
-// cluster whose first point has radius r.
-func bruteClusters(pts []WeightedPoint, zoom float64, join func(d2, r, pr float64) bool) [][]int {
-	order := make([]int, len(pts))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pts[b].Weight, pts[a].Weight) })
-	s := TileSize * math.Exp2(zoom)
-	type centre struct{ x, y, r float64 }
-	var cs []centre
-	var out [][]int
-	for _, i := range order {
-		x, y := mercator(pts[i].Lon, pts[i].Lat)
-		x, y = x*s, y*s
-		found, best := -1, math.Inf(1)
-		for k, c := range cs {
-			d2 := (c.x-x)*(c.x-x) + (c.y-y)*(c.y-y)
-			if join(d2, c.r, pts[i].Radius) && d2 < best {
-				found, best = k, d2
-			}
-		}
-		if found >= 0 {
-			out[found] = append(out[found], i)
-			continue
-		}
-		cs = append(cs, centre{x, y, pts[i].Radius})
-		out = append(out, []int{i})
-	}
-	return out
-}
-
-// TestPointSetMatchesBruteForce checks the grid against comparing every
-// pair, at zooms from the world (dense grid) to a city (sparse grid), with
-// points spread over the world and crowded in one region.
-func TestPointSetMatchesBruteForce(t *testing.T) {
-	r := rand.New(rand.NewSource(7))
-	pts := make([]WeightedPoint, 3000)
+// testPoints are n points spread over the world, half of them crowded in
+// the Levant, a few stacked on one spot, with weights from 1 to 2,000.
+func testPoints(seed int64, n int) []WeightedPoint {
+	r := rand.New(rand.NewSource(seed))
+	pts := make([]WeightedPoint, n)
 	for i := range pts {
 		lat, lon := r.Float64()*140-60, r.Float64()*360-180
-		if i%2 == 0 { // half of them in the Levant
+		switch {
+		case i%2 == 0:
 			lat, lon = 30+r.Float64()*8, 33+r.Float64()*10
+		case i%97 == 1:
+			lat, lon = 48.85, 2.35 // places at the same spot never separate
 		}
-		w := float64(1 + r.Intn(50))
-		pts[i] = WeightedPoint{Lat: lat, Lon: lon, Weight: w + float64(i)*1e-6, Radius: MarkerRadius(int(w))}
+		pts[i] = WeightedPoint{Lat: lat, Lon: lon, Weight: 1 + math.Floor(2000*math.Pow(r.Float64(), 8))}
 	}
-	ps := NewPointSet(pts)
+	return pts
+}
+
+// TestClusterIndexNoOverlap checks, by comparing every pair, that no two
+// discs of a level come closer than the gap at any zoom (whole, fractional
+// and between levels), and that the clusters shown account for every point
+// exactly once with the right weight, each sitting on its heaviest place.
+func TestClusterIndexNoOverlap(t *testing.T) {
+	const gap = 2.0
+	pts := testPoints(7, 4000)
+	ix := NewClusterIndex(pts, gap)
+	world := 0
+	for _, z := range []float64{MinZoom, 1, 2.32, 2.4, 3.1, 4, 5, 5.6, 7, 8.9, MaxZoom} {
+		v := View{Center: [2]float64{0, 0}, Zoom: z, Width: 1e7, Height: 1e7, Scale: 1}
+		cs := ix.Query(v, 0, nil)
+		seen := make([]bool, len(pts))
+		for _, c := range cs {
+			w := 0.0
+			for _, i := range c.Members {
+				if seen[i] {
+					t.Fatalf("zoom %v: point %d in two clusters", z, i)
+				}
+				seen[i] = true
+				w += pts[i].Weight
+				if pts[i].Weight > pts[c.Seed].Weight {
+					t.Fatalf("zoom %v: cluster sits on a place of weight %v, not its heaviest (%v)", z, pts[c.Seed].Weight, pts[i].Weight)
+				}
+			}
+			if math.Abs(w-c.Weight) > 1e-6 {
+				t.Errorf("zoom %v: cluster weight %v, members weigh %v", z, c.Weight, w)
+			}
+			if !slices.Contains(c.Members, c.Seed) {
+				t.Errorf("zoom %v: seed %d not among its members", z, c.Seed)
+			}
+		}
+		for i, ok := range seen {
+			if !ok {
+				t.Fatalf("zoom %v: point %d in no cluster", z, i)
+			}
+		}
+		for a := range cs {
+			ax, ay := v.Project(cs[a].Lat, cs[a].Lon)
+			for b := a + 1; b < len(cs); b++ {
+				bx, by := v.Project(cs[b].Lat, cs[b].Lon)
+				if d := math.Hypot(ax-bx, ay-by); d < cs[a].Radius()+cs[b].Radius()+gap-1e-6 {
+					t.Fatalf("zoom %v: discs of %v and %v events %.1f px apart, radii %.1f and %.1f",
+						z, cs[a].Weight, cs[b].Weight, d, cs[a].Radius(), cs[b].Radius())
+				}
+			}
+		}
+		if z == 2.32 {
+			world = len(cs)
+		}
+	}
+	if world >= len(pts)/4 {
+		t.Errorf("%d discs at the world view for %d points: the test proves little", world, len(pts))
+	}
+}
+
+// TestClusterIndexSplits checks that a cluster tapped at its SplitZoom
+// shows as several clusters there, and that a view shows the same clusters
+// wherever it is centred.
+func TestClusterIndexSplits(t *testing.T) {
+	pts := testPoints(3, 3000)
+	ix := NewClusterIndex(pts, 2)
+	huge := func(z float64) View {
+		return View{Center: [2]float64{0, 0}, Zoom: z, Width: 1e7, Height: 1e7, Scale: 1}
+	}
+	cs := ix.Query(huge(2.32), 0, nil)
+	split := 0
+	for _, c := range cs {
+		if len(c.Members) < 2 || math.IsInf(c.SplitZoom, 1) {
+			continue
+		}
+		if c.SplitZoom <= 2.32 || c.SplitZoom > MaxZoom {
+			t.Fatalf("cluster of %d splits at zoom %v", len(c.Members), c.SplitZoom)
+		}
+		n := 0
+		for _, d := range ix.Query(huge(c.SplitZoom), 0, nil) {
+			if slices.Contains(c.Members, d.Seed) {
+				n++
+			}
+		}
+		if n < 2 {
+			t.Errorf("cluster of %d members is still one disc at its split zoom %v", len(c.Members), c.SplitZoom)
+		}
+		split++
+	}
+	if split == 0 {
+		t.Fatal("no cluster to split at the world view")
+	}
+	// A small view sees the same discs as the whole world, only fewer.
+	all := map[int]float64{}
+	for _, c := range ix.Query(huge(5), 0, nil) {
+		all[c.Seed] = c.Weight
+	}
+	small := ix.Query(NewView(34, 38, 5, 640, 400), 0, nil)
+	if len(small) == 0 || len(small) >= len(all) {
+		t.Fatalf("%d discs in a regional view, %d in the world", len(small), len(all))
+	}
+	for _, c := range small {
+		if all[c.Seed] != c.Weight {
+			t.Errorf("disc at point %d weighs %v in the region, %v in the world", c.Seed, c.Weight, all[c.Seed])
+		}
+	}
+}
+
+// TestClusterIndexAmmanPalmyra keeps markers that merely sit near each
+// other apart: Amman and Palmyra are two discs at a regional view, one at
+// the world view.
+func TestClusterIndexAmmanPalmyra(t *testing.T) {
+	pts := []WeightedPoint{
+		{Lat: 31.955, Lon: 35.945, Weight: 2},
+		{Lat: 34.561, Lon: 38.281, Weight: 3},
+		{Lat: 46.202, Lon: 6.146, Weight: 6},
+	}
+	ix := NewClusterIndex(pts, 2)
 	tests := []struct {
-		name string
-		zoom float64
+		name     string
+		lat, lon float64
+		zoom     float64
+		want     int
 	}{
-		{"world", 2.32},
-		{"regional", 5},
-		{"city, sparse grid", 9.5},
+		{"world view merges the Levant", 42, 22, 1, 2},
+		{"regional view keeps Amman and Palmyra apart", 42, 22, 4, 3},
+		{"zoomed in on the Levant", 33, 37, 6, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			const gap = 2.0
-			checks := []struct {
-				name string
-				got  []Cluster
-				want [][]int
-			}{
-				{"ClusterOverlapping", ps.ClusterOverlapping(tt.zoom, gap),
-					bruteClusters(pts, tt.zoom, func(d2, r, pr float64) bool { return d2 < (r+pr+gap)*(r+pr+gap) })},
+			cs := ix.Query(NewView(tt.lat, tt.lon, tt.zoom, 1280, 800), 0, nil)
+			if len(cs) != tt.want {
+				t.Fatalf("%d clusters %+v, want %d", len(cs), cs, tt.want)
 			}
-			for _, c := range checks {
-				if len(c.got) != len(c.want) {
-					t.Fatalf("%s: %d clusters, want %d", c.name, len(c.got), len(c.want))
-				}
-				merged := 0
-				for k := range c.got {
-					if !slices.Equal(c.got[k].Members, c.want[k]) {
-						t.Fatalf("%s: cluster %d members %v, want %v", c.name, k, c.got[k].Members, c.want[k])
-					}
-					w := 0.0
-					for _, i := range c.want[k] {
-						w += pts[i].Weight
-					}
-					if math.Abs(c.got[k].Weight-w) > 1e-6 {
-						t.Errorf("%s: cluster %d weight %v, want %v", c.name, k, c.got[k].Weight, w)
-					}
-					if len(c.want[k]) > 1 {
-						merged++
-					}
-				}
-				if tt.zoom < 3 && merged == 0 {
-					t.Errorf("%s: nothing merged at the world view; the test proves little", c.name)
+			for _, c := range cs {
+				if len(c.Members) == 2 && c.Seed != 1 {
+					t.Errorf("Levant cluster %+v: want it on Palmyra, the heavier", c)
 				}
 			}
 		})
 	}
 }
 
-// TestClusterIgnoresCentre checks that clusters depend on the zoom only,
-// which is what lets the map keep them while the user pans.
-func TestClusterIgnoresCentre(t *testing.T) {
-	pts := []WeightedPoint{
-		{Lat: 31.955, Lon: 35.945, Weight: 2, Radius: MarkerRadius(2)},
-		{Lat: 34.561, Lon: 38.281, Weight: 3, Radius: MarkerRadius(3)},
-		{Lat: 46.202, Lon: 6.146, Weight: 6, Radius: MarkerRadius(6)},
+func TestDiscRadiusGrowsWithLog(t *testing.T) {
+	tests := []struct {
+		count, want float64
+	}{
+		{1, 7}, {10, 11.25}, {100, 15.5}, {10000, 24}, {1e6, 32.5},
 	}
-	a := ClusterOverlapping(pts, NewView(42, 22, 1, 1280, 800), 2)
-	b := ClusterOverlapping(pts, NewView(-30, -100, 1, 1280, 800), 2)
-	if len(a) != 2 || len(a) != len(b) {
-		t.Fatalf("%d and %d clusters, want 2 for both centres", len(a), len(b))
-	}
-	for k := range a {
-		if !slices.Equal(a[k].Members, b[k].Members) {
-			t.Errorf("cluster %d: %v with one centre, %v with another", k, a[k].Members, b[k].Members)
+	for _, tt := range tests {
+		if got := DiscRadius(tt.count); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("DiscRadius(%v) = %v, want %v", tt.count, got, tt.want)
 		}
 	}
 }
 
-func BenchmarkPointSetClusterOverlapping50k(b *testing.B) {
-	r := rand.New(rand.NewSource(1))
-	pts := make([]WeightedPoint, 50000)
-	for i := range pts {
-		w := 1 + r.Intn(20)
-		pts[i] = WeightedPoint{Lat: r.Float64()*140 - 60, Lon: r.Float64()*360 - 180, Weight: float64(w), Radius: MarkerRadius(w)}
+func BenchmarkClusterIndexBuild50k(b *testing.B) {
+	pts := testPoints(1, 50000)
+	for i := 0; i < b.N; i++ {
+		NewClusterIndex(pts, 2)
 	}
-	ps := NewPointSet(pts)
+}
+
+func BenchmarkClusterIndexQueryWorld50k(b *testing.B) {
+	ix := NewClusterIndex(testPoints(1, 50000), 2)
 	v := worldView()
+	var dst []Cluster
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ps.ClusterOverlapping(v.Zoom, 2)
+		dst = ix.Query(v, 0, dst[:0])
+	}
+}
+
+func TestClusterIndexEdgeCases(t *testing.T) {
+	paris := WeightedPoint{Lat: 48.85, Lon: 2.35, Weight: 3}
+	tests := []struct {
+		name    string
+		pts     []WeightedPoint
+		discs   int
+		members int // of the first disc
+		splits  bool
+	}{
+		{"no points", nil, 0, 0, false},
+		{"one point", []WeightedPoint{paris}, 1, 1, false},
+		{"two at one spot never split", []WeightedPoint{paris, paris}, 1, 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewClusterIndex(tt.pts, 2)
+			for _, z := range []float64{MinZoom, 4, MaxZoom} {
+				cs := ix.Query(NewView(48.85, 2.35, z, 800, 600), 0, nil)
+				if len(cs) != tt.discs {
+					t.Fatalf("zoom %v: %d discs, want %d", z, len(cs), tt.discs)
+				}
+				if len(cs) == 0 {
+					continue
+				}
+				if len(cs[0].Members) != tt.members || math.IsInf(cs[0].SplitZoom, 1) == tt.splits {
+					t.Errorf("zoom %v: %d members, split at %v", z, len(cs[0].Members), cs[0].SplitZoom)
+				}
+			}
+		})
 	}
 }

@@ -77,11 +77,6 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 		if r.X0 < 2 || r.Y0 < 2 || r.X1 > v.Width-2 || r.Y1 > v.Height-2 {
 			return false
 		}
-		for _, o := range obstacles {
-			if r.Overlaps(o) {
-				return false
-			}
-		}
 		x0, y0, x1, y1 := cellsOf(r)
 		for gx := x0; gx <= x1; gx++ {
 			for gy := y0; gy <= y1; gy++ {
@@ -93,6 +88,23 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 			}
 		}
 		return true
+	}
+	add := func(r Rect) {
+		boxes = append(boxes, r)
+		x0, y0, x1, y1 := cellsOf(r)
+		for gx := x0; gx <= x1; gx++ {
+			for gy := y0; gy <= y1; gy++ {
+				k := [2]int{gx, gy}
+				grid[k] = append(grid[k], len(boxes)-1)
+			}
+		}
+	}
+	// Markers go in the grid like placed labels: a map of thousands of
+	// discs would otherwise cost a comparison with each per try.
+	for _, o := range obstacles {
+		if o.X1 >= 0 && o.Y1 >= 0 && o.X0 <= v.Width && o.Y0 <= v.Height {
+			add(o)
+		}
 	}
 	for _, i := range order {
 		c := cands[i]
@@ -130,16 +142,6 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 		dot := Rect{x - 3.5, y - 3.5, x + 3.5, y + 3.5}
 		if c.Dot && !free(dot) {
 			continue
-		}
-		add := func(r Rect) {
-			boxes = append(boxes, r)
-			x0, y0, x1, y1 := cellsOf(r)
-			for gx := x0; gx <= x1; gx++ {
-				for gy := y0; gy <= y1; gy++ {
-					k := [2]int{gx, gy}
-					grid[k] = append(grid[k], len(boxes)-1)
-				}
-			}
 		}
 		for _, r := range tries {
 			pad := Rect{r.X0 - 2, r.Y0 - 1, r.X1 + 2, r.Y1 + 1}

@@ -13,6 +13,12 @@ type Placement struct {
 // lane that frees up first. cardH is a card's height and gap the space kept
 // between cards.
 func PlaceCards(ys []float64, lanes int, cardH, gap float64) []Placement {
+	return PlaceSized(ys, uniform(len(ys), cardH), lanes, gap)
+}
+
+// PlaceSized is PlaceCards for cards of different heights: card i is hs[i]
+// tall (a summary card is taller than an event's).
+func PlaceSized(ys, hs []float64, lanes int, gap float64) []Placement {
 	if lanes < 1 {
 		lanes = 1
 	}
@@ -22,7 +28,7 @@ func PlaceCards(ys []float64, lanes int, cardH, gap float64) []Placement {
 	}
 	out := make([]Placement, len(ys))
 	for i, y := range ys {
-		top := y - cardH/2 // centre the card on its mark when there is room
+		top := y - hs[i]/2 // centre the card on its mark when there is room
 		lane := -1
 		for l := range bottom {
 			if bottom[l]+gap <= top {
@@ -40,7 +46,7 @@ func PlaceCards(ys []float64, lanes int, cardH, gap float64) []Placement {
 			top = bottom[lane] + gap
 		}
 		out[i] = Placement{Lane: lane, Y: top}
-		bottom[lane] = top + cardH
+		bottom[lane] = top + hs[i]
 	}
 	return out
 }
@@ -51,7 +57,12 @@ func PlaceCards(ys []float64, lanes int, cardH, gap float64) []Placement {
 // them instead of pushing later cards out of sight. Cards stay in order and
 // never overlap; when there are more than fit, the last ones still overflow.
 func PlaceCardsWithin(ys []float64, lanes int, cardH, gap, top, bottom float64) []Placement {
-	ps := PlaceCards(ys, lanes, cardH, gap)
+	return PlaceSizedWithin(ys, uniform(len(ys), cardH), lanes, gap, top, bottom)
+}
+
+// PlaceSizedWithin is PlaceCardsWithin for cards of different heights.
+func PlaceSizedWithin(ys, hs []float64, lanes int, gap, top, bottom float64) []Placement {
+	ps := PlaceSized(ys, hs, lanes, gap)
 	if lanes < 1 {
 		lanes = 1
 	}
@@ -65,8 +76,8 @@ func PlaceCardsWithin(ys []float64, lanes int, cardH, gap, top, bottom float64) 
 		limit := bottom
 		for k := len(idx) - 1; k >= 0; k-- {
 			p := &ps[idx[k]]
-			if p.Y+cardH > limit {
-				p.Y = limit - cardH
+			if p.Y+hs[idx[k]] > limit {
+				p.Y = limit - hs[idx[k]]
 			}
 			limit = p.Y - gap
 		}
@@ -76,8 +87,16 @@ func PlaceCardsWithin(ys []float64, lanes int, cardH, gap, top, bottom float64) 
 			if p.Y < floor {
 				p.Y = floor
 			}
-			floor = p.Y + cardH + gap
+			floor = p.Y + hs[i] + gap
 		}
 	}
 	return ps
+}
+
+func uniform(n int, h float64) []float64 {
+	hs := make([]float64, n)
+	for i := range hs {
+		hs[i] = h
+	}
+	return hs
 }

@@ -93,3 +93,8 @@ func Range(events []model.Event) (from, to time.Time, ok bool) {
 	}
 	return from, to, ok
 }
+
+// Summary implements Summarizer over the events in memory.
+func (s *SliceSource) Summary(from, to time.Time, top int) (Summary, error) {
+	return Summarize(from, to, s.events, top), nil
+}

@@ -98,3 +98,27 @@ func (s *StoreSource) events(ms []store.Mark) ([]model.Event, error) {
 	}
 	return out, nil
 }
+
+// Summary implements Summarizer with the store's most reported events and
+// its counts by kind.
+func (s *StoreSource) Summary(from, to time.Time, top int) (Summary, error) {
+	sum := Summary{From: from, To: to}
+	last := to.AddDate(0, 0, -1)
+	ms, err := s.st.MostReportedBetween(from, last, top, s.filter)
+	if err != nil {
+		return sum, fmt.Errorf("timeline summary: %w", err)
+	}
+	for _, m := range ms {
+		sum.Top = append(sum.Top, Headline{ID: m.ID, Title: m.Title, Kind: m.Kind, Start: m.Start, Sources: m.Sources})
+	}
+	ks, err := s.st.KindsBetween(from, last, s.filter)
+	if err != nil {
+		return sum, fmt.Errorf("timeline summary: %w", err)
+	}
+	for _, k := range ks {
+		sum.Kinds = append(sum.Kinds, KindCount{Kind: k.Kind, N: k.N})
+		sum.Total += k.N
+	}
+	RankKinds(sum.Kinds)
+	return sum, nil
+}

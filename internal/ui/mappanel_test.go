@@ -1,12 +1,20 @@
 package ui
 
 import (
+	"context"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"github.com/briefingatlas/atlas/internal/gen"
+	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/ui/mapview"
@@ -101,5 +109,135 @@ func TestMapHoverHighlightsTimeline(t *testing.T) {
 	evs := m.Timeline.VisibleEvents()
 	if _, active := m.Timeline.Highlighted(&evs[0]); active {
 		t.Error("the highlight stayed after the pointer left the marker")
+	}
+}
+
+// generatedStore writes a synthetic store of n events at places real
+// cities (as `atlas gen --store` does) into a temporary folder.
+func generatedStore(t *testing.T, events, places int) *store.Store {
+	t.Helper()
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := gen.StoreOptions{Seed: 1, Events: events, Years: 10, Places: gen.Places(1, places, g.LargestCities(places))}
+	st, err := store.Open(filepath.Join(t.TempDir(), "gen.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	bw, err := st.NewBulkWriter(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg := gen.NewStore(opt)
+	for i := 0; i < opt.Batches(); i++ {
+		b := sg.Batch(i)
+		if err := bw.AddArticle(&b.Article); err != nil {
+			t.Fatal(err)
+		}
+		for j := range b.Events {
+			e := &b.Events[j]
+			for k := range e.Sources {
+				e.Sources[k].ArticleID = b.Article.ID
+			}
+			if err := bw.AddEvent(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := bw.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestMapOf10kEventsKeepsDiscsApart draws a 10,000-event store's places
+// at world, continent and city zoom, as a screenshot would, and checks the
+// layout that was drawn: no two marker discs overlap, every place is in
+// exactly one disc at the world view, and no label overlaps another label
+// or a disc. Set ATLAS_MAP_SHOTS to a folder to keep the PNGs.
+func TestMapOf10kEventsKeepsDiscsApart(t *testing.T) {
+	st := generatedStore(t, 10_000, 3_000)
+	pcs, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t)
+	mp := NewMapPanel().(*mapPanel)
+	w := test.NewWindow(mp.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	mp.SetPlaces(pcs)
+	points, events := 0, 0
+	for _, mk := range mp.m.Markers() {
+		if mk.Extent == mapview.Point {
+			points++
+			events += mk.Count
+		}
+	}
+	size := mp.m.Size()
+	views := []struct {
+		name string
+		v    geo.View
+	}{
+		{"world", geo.NewView(20, 10, math.Log2(float64(size.Width)/geo.TileSize), float64(size.Width), float64(size.Height))},
+		{"continent", geo.NewView(48, 12, 4, float64(size.Width), float64(size.Height))},
+		{"city", geo.NewView(51.5, -0.12, 8, float64(size.Width), float64(size.Height))},
+	}
+	for _, tt := range views {
+		t.Run(tt.name, func(t *testing.T) {
+			mp.m.SetView(tt.v)
+			img := w.Canvas().Capture() // draws the frame, as a screenshot
+			if dir := os.Getenv("ATLAS_MAP_SHOTS"); dir != "" {
+				f, err := os.Create(filepath.Join(dir, "map-10k-"+tt.name+".png"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := png.Encode(f, img); err != nil {
+					t.Fatal(err)
+				}
+				f.Close()
+			}
+			discs := mp.m.Discs()
+			if len(discs) == 0 {
+				t.Fatal("no discs drawn")
+			}
+			for i, a := range discs {
+				for _, b := range discs[i+1:] {
+					if d := math.Hypot(a.X-b.X, a.Y-b.Y); d < a.R+b.R {
+						t.Fatalf("discs of %s (%d events) and %s (%d events) overlap: %.1f px apart, radii %.1f and %.1f",
+							a.Name, a.Count, b.Name, b.Count, d, a.R, b.R)
+					}
+				}
+			}
+			if tt.name == "world" {
+				n, places := 0, 0
+				for _, d := range discs {
+					n += d.Count
+					places += d.Places
+				}
+				if n != events || places != points {
+					t.Errorf("world discs hold %d events at %d places, want %d at %d", n, places, events, points)
+				}
+				if len(discs) > points/4 {
+					t.Errorf("%d discs for %d places at the world view: not clustered", len(discs), points)
+				}
+			}
+			labels := mp.m.Labels()
+			for i, a := range labels {
+				for _, b := range labels[i+1:] {
+					if a.Box.Overlaps(b.Box) {
+						t.Errorf("labels %q and %q overlap", a.Text, b.Text)
+					}
+				}
+				for _, d := range discs {
+					if a.Box.Overlaps(geo.Rect{X0: d.X - d.R, Y0: d.Y - d.R, X1: d.X + d.R, Y1: d.Y + d.R}) {
+						t.Errorf("label %q overlaps the disc of %s", a.Text, d.Name)
+					}
+				}
+			}
+			t.Logf("%s: %d discs, %d labels", tt.name, len(discs), len(labels))
+		})
 	}
 }

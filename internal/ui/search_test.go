@@ -112,6 +112,7 @@ func TestWindowSearchNarrowsAndRestores(t *testing.T) {
 	// Clearing the box restores everything.
 	m.Search.SetText("")
 	m.WaitLoaded()
+	m.Win.Content().Refresh() // the result list is gone: lay out again, as the app does
 	m.Timeline.FitAll()
 	m.Timeline.Refresh()
 	if n := len(m.Timeline.VisibleEvents()); n != len(all) {

@@ -76,6 +76,11 @@ type Timeline struct {
 	queried      viewQuery
 	queriedView  timeline.View
 	queriedValid bool
+
+	// sums are the summaries of stretches read from src; sumGen counts
+	// sources, so that a summary read for an earlier one is dropped.
+	sums   map[sumKey]*sumEntry
+	sumGen int
 }
 
 // tlFrame is the laid-out content for one size: what the renderer draws and
@@ -87,8 +92,8 @@ type tlFrame struct {
 	lanes int
 	cardX float32
 	cardW float32
-	cardH float32
-	tight bool // one-line cards
+	cardH float32 // an event card's height; summary cards are taller (tlMark.h)
+	tight bool    // one-line cards
 }
 
 // viewQuery is what a window's read from the source depends on. Sources
@@ -108,7 +113,16 @@ type tlMark struct {
 	y0, y1  float32 // screen extent of a span
 	spanCol int
 	card    fyne.Position
+	h       float32 // the card's height
 	visible bool
+	// A summary card stands for a cluster of the store's counts (Event
+	// nil) or for a dense stretch of the events in view (stretch, whose
+	// members are marks first..last, each grouped and without a card).
+	stretch     bool
+	first, last int
+	grouped     bool
+	headlines   int               // titles the summary card has room for
+	sum         *timeline.Summary // nil until it is read
 }
 
 // NewTimeline returns an empty timeline; call SetSource to fill it.
@@ -124,6 +138,8 @@ func NewTimeline() *Timeline {
 func (t *Timeline) SetSource(src timeline.Source, from, to time.Time) error {
 	t.src = src
 	t.queriedValid = false // the same source may hold new data
+	t.sums = nil
+	t.sumGen++
 	t.from = timeline.Month.Floor(from)
 	t.to = timeline.Month.Next(timeline.Month.Floor(to))
 	t.selected = nil
@@ -353,7 +369,7 @@ func (t *Timeline) VisibleEvents() []model.Event {
 func (t *Timeline) CardPosition(id int64) (fyne.Position, bool) {
 	for _, m := range t.frame.marks {
 		if m.Event != nil && m.Event.ID == id && m.visible {
-			return m.card.Add(fyne.NewPos(t.frame.cardW/2, t.frame.cardH/2)), true
+			return m.card.Add(fyne.NewPos(t.frame.cardW/2, m.h/2)), true
 		}
 	}
 	return fyne.Position{}, false
@@ -492,63 +508,31 @@ func (t *Timeline) computeFrame(size fyne.Size) tlFrame {
 	maxLanes := int(max(1, min(tlMaxLanes, avail/tlCardMinW)))
 	// Only marks anchored in view get a card: a long span that began far
 	// above shows as its bar, and leaves the room to the events in view.
-	var ys []float64
 	var carded []int
 	for i, m := range f.marks {
 		if m.anchor >= -tlCardH/2 && m.anchor <= size.Height+tlCardH/2 {
-			ys = append(ys, float64(m.anchor))
 			carded = append(carded, i)
 		}
 	}
-	// Prefer full cards, then as few lanes as keep every card in view, so
-	// titles get the most room.
-	var places []timeline.Placement
-	found := false
-	for _, tight := range []bool{false, true} {
-		h, gap := float64(tlCardH), float64(tlCardGap)
-		if tight {
-			h, gap = tlCardHTight, 3
-		}
-		most := maxLanes
-		if tight {
-			// One-line cards can be narrower: a second lane beats a lost card.
-			most = int(max(float32(maxLanes), min(tlMaxLanes, avail/tlCardMinWTight)))
-		}
-		for lanes := 1; lanes <= most; lanes++ {
-			places = timeline.PlaceCardsWithin(ys, lanes, h, gap, 4, float64(size.Height)-4)
-			f.lanes, f.cardH, f.tight = lanes, float32(h), tight
-			if !overflows(places, ys, h, size.Height) {
-				found = true
-				break
-			}
-		}
-		if found {
-			break
-		}
-	}
-	f.cardW = (avail - float32(f.lanes-1)*8) / float32(f.lanes)
-	for k, i := range carded {
-		p := places[k]
-		f.marks[i].card = fyne.NewPos(f.cardX+float32(p.Lane)*(f.cardW+8), float32(p.Y))
-		f.marks[i].visible = p.Y >= -2 && p.Y+float64(f.cardH) <= float64(size.Height)+2
-	}
+	t.layoutCards(&f, carded, avail, maxLanes, size)
 	return f
 }
 
 // covered reports whether a visible card overlaps the rectangle at p of size s.
 func (f *tlFrame) covered(p fyne.Position, s fyne.Size) bool {
 	for _, m := range f.marks {
-		if m.visible && p.X < m.card.X+f.cardW && m.card.X < p.X+s.Width && p.Y < m.card.Y+f.cardH && m.card.Y < p.Y+s.Height {
+		if m.visible && p.X < m.card.X+f.cardW && m.card.X < p.X+s.Width && p.Y < m.card.Y+m.h && m.card.Y < p.Y+s.Height {
 			return true
 		}
 	}
 	return false
 }
 
-// overflows reports whether a card whose mark is in view was pushed out of it.
-func overflows(ps []timeline.Placement, ys []float64, cardH float64, h float32) bool {
+// overflows reports whether a card whose mark is in view was pushed out of
+// it; card i is hs[i] tall.
+func overflows(ps []timeline.Placement, ys, hs []float64, h float32) bool {
 	for i, p := range ps {
-		if ys[i] >= 0 && ys[i] <= float64(h) && (p.Y+cardH > float64(h) || p.Y < 0) {
+		if ys[i] >= 0 && ys[i] <= float64(h) && (p.Y+hs[i] > float64(h) || p.Y < 0) {
 			return true
 		}
 	}
@@ -617,13 +601,13 @@ func (t *Timeline) markAt(p fyne.Position) *tlMark {
 			continue
 		}
 		c := m.card
-		if p.X >= c.X && p.X <= c.X+t.frame.cardW && p.Y >= c.Y && p.Y <= c.Y+t.frame.cardH {
+		if p.X >= c.X && p.X <= c.X+t.frame.cardW && p.Y >= c.Y && p.Y <= c.Y+m.h {
 			return m
 		}
 	}
 	for i := range t.frame.marks {
 		m := &t.frame.marks[i]
-		if math.Abs(float64(p.X-tlAxisX)) < 9 && math.Abs(float64(p.Y-m.anchor)) < 9 {
+		if !m.stretch && math.Abs(float64(p.X-tlAxisX)) < 9 && math.Abs(float64(p.Y-m.anchor)) < 9 {
 			return m
 		}
 	}
@@ -984,18 +968,24 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			bar.Resize(fyne.NewSize(6, max(4, y1-y0)))
 			add(bar)
 		}
+		if m.stretch {
+			r.stretchBracket(add, f, m, withAlpha(axis, 0.8*a))
+		}
 		if m.visible {
 			lx := float32(tlAxisX + 6)
-			if m.Span {
+			switch {
+			case m.stretch:
+				lx = tlAxisX + stretchX
+			case m.Span:
 				lx = tlAxisX + 14 + float32(m.spanCol)*8
 			}
 			leader := canvas.NewLine(withAlpha(axis, 0.6*a))
 			leader.StrokeWidth = 1
 			leader.Position1 = fyne.NewPos(lx, m.anchor)
-			leader.Position2 = fyne.NewPos(m.card.X, m.card.Y+f.cardH/2)
+			leader.Position2 = fyne.NewPos(m.card.X, m.card.Y+m.h/2)
 			add(leader)
 		}
-		if m.anchor < -8 || m.anchor > size.Height+8 {
+		if m.stretch || m.anchor < -8 || m.anchor > size.Height+8 {
 			continue
 		}
 		rad := float32(5)
@@ -1046,8 +1036,12 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			card.FillColor = blend(cardBG, primary, 0.12)
 		}
 		card.Move(m.card)
-		card.Resize(fyne.NewSize(f.cardW, f.cardH))
+		card.Resize(fyne.NewSize(f.cardW, m.h))
 		add(card)
+		if m.Event == nil && m.sum != nil {
+			r.summaryCard(add, f, m, a)
+			continue
+		}
 
 		kc := color.Color(axis)
 		var line1, line2 string
@@ -1070,7 +1064,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 				line2 = string(e.Kind)
 			}
 		} else {
-			line1 = clusterLabel(m.Mark, t.view.Unit)
+			line1 = t.stretchLabel(m)
 			line2 = fmt.Sprintf("%d events", m.Count)
 			if !f.tight {
 				line2 += " — click to zoom in"
@@ -1080,7 +1074,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		stripe := canvas.NewRectangle(withAlpha(kc, a))
 		stripe.CornerRadius = 2
 		stripe.Move(m.card.Add(fyne.NewPos(5, 5)))
-		stripe.Resize(fyne.NewSize(4, f.cardH-10))
+		stripe.Resize(fyne.NewSize(4, m.h-10))
 		add(stripe)
 
 		tw := f.cardW - 26
@@ -1098,11 +1092,11 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			}
 			dw := fyne.MeasureText(short, small, fyne.TextStyle{}).Width
 			l1 := text(short, small, withAlpha(muted, a), fyne.TextStyle{})
-			l1.Move(m.card.Add(fyne.NewPos(16, (f.cardH-fyne.MeasureText(short, small, fyne.TextStyle{}).Height)/2)))
+			l1.Move(m.card.Add(fyne.NewPos(16, (m.h-fyne.MeasureText(short, small, fyne.TextStyle{}).Height)/2)))
 			add(l1)
 			th := fyne.MeasureText("Ag", body, style2).Height
 			l2 := text(ellipsize(line2, tw-dw-8, body, style2), body, withAlpha(fg, a), style2)
-			l2.Move(m.card.Add(fyne.NewPos(16+dw+8, (f.cardH-th)/2)))
+			l2.Move(m.card.Add(fyne.NewPos(16+dw+8, (m.h-th)/2)))
 			add(l2)
 			strike(m, l2, a)
 			continue

@@ -98,9 +98,9 @@ type Map struct {
 	cityTable   *geo.CityTable // context cities; nil if the table failed to load
 	rend        *geo.Renderer
 
-	// points are the Point markers prepared for clustering when the
-	// markers are set; pointIdx maps their indexes to markers'.
-	points   *geo.PointSet
+	// index clusters the Point markers, built when the markers are set
+	// and queried per view; pointIdx maps its points to markers.
+	index    *geo.ClusterIndex
 	pointIdx []int
 
 	// caches
@@ -113,14 +113,11 @@ type Map struct {
 	clusters  []cluster
 	areas     []int // indexes into markers of the areas, heaviest first
 	clusterOf geo.View
-	// rawClusters are the points' clusters at rawZoom; they hold while
-	// the user pans, which only moves them on screen.
-	rawClusters []geo.Cluster
-	rawZoom     float64
-	cities      []geo.Candidate // context cities of citiesOf
-	citiesOf    geo.View
-	badges      map[int]geo.Rect // area marker index → its name and badge as last drawn
-	labels      []geo.Label      // the labels last drawn, for tests of the layout
+	found     []geo.Cluster   // the last query's answer, reused
+	cities    []geo.Candidate // context cities of citiesOf
+	citiesOf  geo.View
+	badges    map[int]geo.Rect // area marker index → its name and badge as last drawn
+	labels    []geo.Label      // the labels last drawn, for tests of the layout
 
 	hover      target // what is under the mouse
 	hoverPos   fyne.Position
@@ -159,9 +156,15 @@ type frameKey struct {
 // cluster is a marker as drawn: one place, or several merged.
 type cluster struct {
 	x, y, r float64 // logical pixels
-	members []int   // indexes into markers, heaviest first
+	members []int   // indexes into markers, the disc's own place first
 	count   int
+	bound   orb.Bound // the members' extent
+	split   float64   // the zoom at which the cluster splits; +Inf if never
 }
+
+// clusterMargin is how far beyond the view, in logical pixels, a disc may
+// sit and still be drawn: its edge shows.
+const clusterMargin = 2
 
 // New returns an empty map showing the world.
 func New() *Map {
@@ -270,7 +273,7 @@ func (m *Map) fitLocked() {
 			continue
 		}
 		pts = append(pts, orb.Point{mk.Lon, mk.Lat})
-		maxR = math.Max(maxR, geo.MarkerRadius(mk.Count))
+		maxR = math.Max(maxR, geo.DiscRadius(float64(max(mk.Count, 1))))
 	}
 	if len(pts) == 0 {
 		pts = countries
@@ -350,8 +353,10 @@ func (m *Map) DoubleTapped(e *fyne.PointEvent) {
 }
 
 // Tapped reports a tapped marker's place through OnPlaceTapped; tapping a
-// cluster zooms in on its places instead, since one id cannot stand for
-// them. The map also takes the keyboard focus.
+// cluster zooms to its places' extent instead, at least far enough for it
+// to split, since one id cannot stand for them. Places at one spot never
+// split; tapping them reports the disc's own place. The map also takes the
+// keyboard focus.
 func (m *Map) Tapped(e *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
 		c.Focus(m)
@@ -371,16 +376,8 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	cl := m.clusters[t.cluster]
-	if len(cl.members) > 1 {
-		pts := make([]orb.Point, len(cl.members))
-		for k, mi := range cl.members {
-			pts[k] = orb.Point{m.markers[mi].Lon, m.markers[mi].Lat}
-		}
-		v := geo.FitPoints(pts, m.view.Width, m.view.Height, fitMarginX*2)
-		if v.Zoom <= m.view.Zoom {
-			v = m.view.ZoomAt(1.5, cl.x, cl.y)
-		}
-		m.view, m.viewSet = v, true
+	if len(cl.members) > 1 && !math.IsInf(cl.split, 1) {
+		m.view, m.viewSet = m.expandView(cl), true
 		m.mu.Unlock()
 		m.Refresh()
 		return
@@ -390,6 +387,21 @@ func (m *Map) Tapped(e *fyne.PointEvent) {
 	if m.OnPlaceTapped != nil {
 		m.OnPlaceTapped(id)
 	}
+}
+
+// expandView returns the view that shows a cluster's places apart: fitted
+// to their extent, and zoomed in at least to the zoom at which the cluster
+// splits, centred on the extent.
+func (m *Map) expandView(cl cluster) geo.View {
+	b := cl.bound
+	v := geo.FitPoints([]orb.Point{b.Min, b.Max}, m.view.Width, m.view.Height, fitMarginX)
+	if v.Zoom < cl.split {
+		v.Zoom = cl.split
+	}
+	if v.Zoom <= m.view.Zoom {
+		v.Zoom = m.view.Zoom + 1
+	}
+	return v.Clamp()
 }
 
 // FocusGained is required by fyne.Focusable.
@@ -578,7 +590,7 @@ func (m *Map) targetAtLocked(x, y float64) target {
 			continue
 		}
 		cx, cy := m.view.Project(mk.Lat, mk.Lon)
-		r := geo.MarkerRadius(mk.Count) + 3
+		r := geo.DiscRadius(float64(max(mk.Count, 1))) + 3
 		if (cx-x)*(cx-x)+(cy-y)*(cy-y) <= r*r {
 			return target{cluster: -1, area: i}
 		}
@@ -599,9 +611,8 @@ func (m *Map) targetAtLocked(x, y float64) target {
 	return noTarget
 }
 
-// prepareLocked splits new markers into areas and points, and prepares
-// the points for clustering once (sorted by weight, projected), so that a
-// view change only scales and buckets them.
+// prepareLocked splits new markers into areas and points, and builds the
+// points' cluster index once, so that a view change only queries it.
 func (m *Map) prepareLocked() {
 	pts := make([]geo.WeightedPoint, 0, len(m.markers))
 	m.pointIdx = m.pointIdx[:0]
@@ -611,41 +622,78 @@ func (m *Map) prepareLocked() {
 			m.areas = append(m.areas, i)
 			continue
 		}
-		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1)), Radius: geo.MarkerRadius(mk.Count)})
+		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))})
 		m.pointIdx = append(m.pointIdx, i)
 	}
-	m.points = geo.NewPointSet(pts)
-	m.rawClusters = nil
+	m.index = geo.NewClusterIndex(pts, clusterGap)
 }
 
-// updateClustersLocked recomputes the drawn markers when the view changed:
-// clustering again only when the zoom did, otherwise moving the clusters.
-// Only discs that would overlap merge; areas are never clustered.
+// updateClustersLocked asks the index for the discs of the current view
+// when it changed. No two discs overlap; areas are never clustered.
 func (m *Map) updateClustersLocked() {
 	if m.clusters != nil && m.clusterOf == m.view {
 		return
 	}
-	if m.points == nil {
+	if m.index == nil {
 		m.prepareLocked()
 	}
-	if m.rawClusters == nil || m.rawZoom != m.view.Zoom {
-		m.rawClusters = m.points.ClusterOverlapping(m.view.Zoom, clusterGap)
-		m.rawZoom = m.view.Zoom
-	}
-	cs := m.rawClusters
+	m.found = m.index.Query(m.view, clusterMargin, m.found[:0])
 	idx := m.pointIdx
-	m.clusters = make([]cluster, 0, len(cs))
-	for _, c := range cs {
+	m.clusters = make([]cluster, 0, len(m.found))
+	for _, c := range m.found {
 		x, y := m.view.Project(c.Lat, c.Lon)
-		count := 0
-		members := make([]int, len(c.Members))
-		for k, i := range c.Members {
-			members[k] = idx[i]
-			count += max(m.markers[idx[i]].Count, 1)
+		members := make([]int, 0, len(c.Members))
+		members = append(members, idx[c.Seed])
+		for _, i := range c.Members {
+			if i != c.Seed {
+				members = append(members, idx[i])
+			}
 		}
-		m.clusters = append(m.clusters, cluster{x: x, y: y, r: geo.MarkerRadius(count), members: members, count: count})
+		m.clusters = append(m.clusters, cluster{x: x, y: y, r: c.Radius(), members: members, count: int(c.Weight),
+			bound: c.Bound, split: c.SplitZoom})
 	}
 	m.clusterOf = m.view
+}
+
+// Discs returns the marker discs of the current view as drawn, in logical
+// pixels, for tests and screenshots to check the layout.
+func (m *Map) Discs() []Disc {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.updateClustersLocked()
+	out := make([]Disc, len(m.clusters))
+	for i, c := range m.clusters {
+		out[i] = Disc{X: c.x, Y: c.y, R: c.r, Count: c.count, Places: len(c.members), Name: m.markers[c.members[0]].Name}
+	}
+	return out
+}
+
+// Disc is a marker disc as drawn: one place or a cluster of several.
+type Disc struct {
+	X, Y, R float64 // centre and radius in logical pixels
+	Count   int     // events
+	Places  int     // places merged into the disc
+	Name    string  // the place the disc sits on
+}
+
+// Labels returns the labels last drawn, for tests of the layout.
+func (m *Map) Labels() []geo.Label {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]geo.Label(nil), m.labels...)
+}
+
+// CountText writes a count short enough for a disc: 999, 1.2k, 12k, 1.2M.
+func CountText(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprint(n)
+	case n < 9950:
+		return fmt.Sprintf("%.1fk", float64(n)/1000)
+	case n < 999500:
+		return fmt.Sprintf("%.0fk", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1fM", float64(n)/1e6)
 }
 
 // neutral colours a cluster of places of different kinds.
@@ -669,24 +717,24 @@ func (m *Map) overlayLocked() geo.Overlay {
 		}
 		name := first.Name
 		if n := len(c.members); n > 1 {
-			name = fmt.Sprintf("%s +%d", first.Name, n-1)
+			name = first.Name + " +" + CountText(n-1)
 		}
 		text := ""
 		if c.count > 1 {
-			text = fmt.Sprint(c.count)
+			text = CountText(c.count)
 		}
 		o.Markers = append(o.Markers, geo.Marker{Lat: first.Lat, Lon: first.Lon, Radius: c.r, Fill: fill,
 			Text: text, Name: name, Selected: sel, Highlighted: hl})
 	}
 	for _, i := range m.areas {
 		mk := m.markers[i]
-		a := geo.Area{Lat: mk.Lat, Lon: mk.Lon, Radius: geo.MarkerRadius(mk.Count), Fill: palette.KindRGBA(mk.Kind),
+		a := geo.Area{Lat: mk.Lat, Lon: mk.Lon, Radius: geo.DiscRadius(float64(max(mk.Count, 1))), Fill: palette.KindRGBA(mk.Kind),
 			Name: mk.Name, Selected: m.selected[mk.PlaceID], Highlighted: m.highlighted[mk.PlaceID] || m.hover.area == i}
 		if mk.Extent == Country {
 			a.Code = mk.Country
-			a.Text = fmt.Sprint(max(mk.Count, 1))
+			a.Text = CountText(max(mk.Count, 1))
 		} else if mk.Count > 1 {
-			a.Text = fmt.Sprint(mk.Count)
+			a.Text = CountText(mk.Count)
 		}
 		o.Areas = append(o.Areas, a)
 	}

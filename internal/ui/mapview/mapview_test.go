@@ -94,7 +94,7 @@ func TestDefaultViewFitsMarkers(t *testing.T) {
 	v := m.View()
 	for _, mk := range sampleMarkers() {
 		// The whole disc shows, with room for a selection ring.
-		if !v.Contains(mk.Lat, mk.Lon, geo.MarkerRadius(mk.Count)+5) {
+		if !v.Contains(mk.Lat, mk.Lon, geo.DiscRadius(float64(mk.Count))+5) {
 			x, y := v.Project(mk.Lat, mk.Lon)
 			t.Errorf("%s at (%.0f, %.0f) is not inside the %vx%v view with a margin", mk.Name, x, y, v.Width, v.Height)
 		}
@@ -263,6 +263,31 @@ func TestClustersAtWorldZoom(t *testing.T) {
 	m.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x), float32(y))})
 	if got != 0 || m.View().Zoom <= v.Zoom {
 		t.Errorf("tap on cluster: reported %d, zoom %v → %v; want a zoom in", got, v.Zoom, m.View().Zoom)
+	}
+	// … far enough that Amman and Palmyra show as discs of their own.
+	names := map[string]bool{}
+	for _, d := range m.Discs() {
+		if d.Places == 1 {
+			names[d.Name] = true
+		}
+	}
+	if !names["Amman"] || !names["Palmyra"] {
+		t.Errorf("after the tap the view shows single discs %v, want Amman and Palmyra apart", names)
+	}
+}
+
+func TestCountText(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{7, "7"}, {999, "999"}, {1000, "1.0k"}, {1234, "1.2k"}, {9949, "9.9k"}, {9950, "10k"}, {175_400, "175k"},
+		{999_499, "999k"}, {999_500, "1.0M"}, {1_000_000, "1.0M"},
+	}
+	for _, tt := range tests {
+		if got := CountText(tt.n); got != tt.want {
+			t.Errorf("CountText(%d) = %q, want %q", tt.n, got, tt.want)
+		}
 	}
 }
 

@@ -2,12 +2,18 @@
 // corpus's five places, to look at the map as a user will see it:
 //
 //	go run -tags sqlite_fts5 ./internal/ui/mapview/cmd/mapdemo [-theme light|dark] [-quit 5s]
+//
+// With -db and -png it draws a store's places without a window, through
+// Fyne's test driver, at the world, a continent or a city:
+//
+//	go run -tags sqlite_fts5 ./internal/ui/mapview/cmd/mapdemo -db store.db -png out.png -view world|continent|city [-at lat,lon]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"image/color"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +30,21 @@ func main() {
 	variantName := flag.String("theme", "", "force the light or dark theme variant")
 	quit := flag.Duration("quit", 0, "quit after this long (for screenshots)")
 	sel := flag.Int64("select", 5, "place id to show selected (0 for none)")
+	db := flag.String("db", "", "draw this store's places instead of the sample's")
+	out := flag.String("png", "", "with -db: write the map to this PNG instead of opening a window")
+	view := flag.String("view", "world", "with -png: world, continent or city")
+	at := flag.String("at", "", "with -png: lat,lon to centre on (default: the busiest place)")
 	flag.Parse()
+	if *db != "" {
+		// Off the main goroutine, which Fyne keeps for its event loop.
+		done := make(chan error)
+		go func() { done <- renderStore(*db, *out, *view, *at, *variantName) }()
+		if err := <-done; err != nil {
+			fmt.Fprintln(os.Stderr, "mapdemo:", err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	a := app.New()
 	switch *variantName {

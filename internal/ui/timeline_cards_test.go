@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timeline"
+)
+
+// busyWeekEvents are a few events over a year and forty in one week of
+// March 2016, where events 103, 117 and 131 have the most sources.
+func busyWeekEvents() []model.Event {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	var evs []model.Event
+	add := func(id int64, start time.Time, kind model.Kind, sources int) {
+		e := model.Event{ID: id, Kind: kind, Title: fmt.Sprintf("Event number %d", id), Start: start, End: start,
+			Precision: model.PrecisionDay, Confidence: 0.8}
+		for i := range sources {
+			e.Sources = append(e.Sources, model.Source{ArticleID: int64(i + 1)})
+		}
+		evs = append(evs, e)
+	}
+	for i := range 6 {
+		add(int64(i+1), day("2014-06-01").AddDate(0, 2*i, 0), model.KindStatement, 1)
+	}
+	kinds := []model.Kind{model.KindTalks, model.KindMilitary, model.KindMeeting, model.KindTalks}
+	for i := range 40 {
+		id := int64(100 + i)
+		sources := 1 + i%2
+		switch id {
+		case 103:
+			sources = 7
+		case 117:
+			sources = 6
+		case 131:
+			sources = 5
+		}
+		add(id, day("2016-03-14").AddDate(0, 0, i%6), kinds[i%len(kinds)], sources)
+	}
+	return evs
+}
+
+// TestTimelineSummarisesBusyWeek draws a week too dense for a card per
+// event: it gets one summary card listing its three most reported events
+// and what the rest are, and tapping that card zooms in to the week.
+func TestTimelineSummarisesBusyWeek(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
+	evs := busyWeekEvents()
+	tl := NewTimeline()
+	from, to, _ := timeline.Range(evs)
+	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(560, 700))
+	defer w.Close()
+
+	var card *tlMark
+	for i := range tl.frame.marks {
+		m := &tl.frame.marks[i]
+		if m.stretch && m.visible {
+			if card != nil {
+				t.Fatalf("two summary cards, %v and %v, for one busy week", card.From, m.From)
+			}
+			card = m
+		}
+	}
+	if card == nil {
+		t.Fatal("no summary card for the busy week")
+	}
+	if card.sum == nil {
+		t.Fatal("the summary card has no summary")
+	}
+	var top []int64
+	for _, h := range card.sum.Top {
+		top = append(top, h.ID)
+	}
+	if fmt.Sprint(top) != "[103 117 131]" || card.sum.Total != 40 {
+		t.Errorf("summary lists %v of %d events, want [103 117 131] of 40", top, card.sum.Total)
+	}
+	if more := card.sum.MoreLine(3); !strings.HasPrefix(more, "+37 more · talks 20, ") {
+		t.Errorf("more line %q", more)
+	}
+	// The week's events have no cards of their own, the others do.
+	for _, e := range tl.VisibleEvents() {
+		if e.ID >= 100 {
+			t.Errorf("event %d of the busy week has a card beside the summary", e.ID)
+		}
+	}
+	if len(tl.VisibleEvents()) == 0 {
+		t.Error("the events outside the busy week lost their cards")
+	}
+
+	f0, l0 := tl.VisibleRange()
+	test.TapAt(tl, card.card.Add(fyne.NewPos(20, 20)))
+	f1, l1 := tl.VisibleRange()
+	week0, week1 := time.Date(2016, 3, 14, 0, 0, 0, 0, time.UTC), time.Date(2016, 3, 19, 0, 0, 0, 0, time.UTC)
+	if l1.Sub(f1) >= l0.Sub(f0)/4 {
+		t.Errorf("tapping the summary did not zoom in: %v shown, then %v", l0.Sub(f0), l1.Sub(f1))
+	}
+	if f1.After(week0) || l1.Before(week1) {
+		t.Errorf("after the tap the view shows %s..%s, want the week %s..%s", f1.Format(time.DateOnly), l1.Format(time.DateOnly),
+			week0.Format(time.DateOnly), week1.Format(time.DateOnly))
+	}
+}
