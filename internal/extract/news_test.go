@@ -244,6 +244,17 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Ukraine's parliament freed the former minister on Saturday, and she walked free from the hospital where she had been held. She was then driven out of the hospital in the southern city of Odessa.",
 			want:      []wantEvent{{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "odessa"}},
 		},
+		{
+			name:      "titles agree with their subject and keep a participle after a noun",
+			published: "2019-03-17",
+			text:      "Gunmen attacked a shopping centre in Nairobi on Saturday. Chaos engulfed the city on Sunday. On 23 June, twelve boys became stranded in a cave in Chiang Mai. Chile cheered as 33 workers trapped in a mine near Copiapó were rescued on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-03-16", place: "KE", title: "gunmen attack shopping centre"},
+				{kind: model.KindDisaster, start: "2019-03-17", title: "chaos engulfs city"},
+				{kind: model.KindAccident, start: "2018-06-23", place: "TH", title: "twelve boys stranded"},
+				{kind: model.KindAccident, start: "2019-03-12", place: "CL", title: "workers trapped in"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

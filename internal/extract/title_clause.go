@@ -31,6 +31,8 @@ var (
 		"outside": true, "inside": true, "through": true, "under": true, "against": true, "about": true,
 		"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
+		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
+		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
@@ -71,7 +73,7 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
-		passive = passive && t.form == formPast
+		passive = passive && t.form == formPast || d.reducedPassive(t, s)
 		if pronouns[strings.ToLower(subj)] {
 			// "It seized the town": the actor the pronoun stands for, if
 			// the event knows it.
@@ -183,6 +185,24 @@ func (d *doc) participle(t trig) string {
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
 
+// becomeWords make the participle after them a state the subject enters
+// ("became stranded", "got trapped"): a headline says "stranded".
+var becomeWords = map[string]bool{"became": true, "become": true, "becomes": true, "got": true, "get": true, "gets": true}
+
+// reducedPassive reports a participle right after a plural noun and before
+// a preposition, with no auxiliary: "33 workers trapped in the mine",
+// "four people taken into custody" (a headline keeps the participle).
+func (d *doc) reducedPassive(t trig, s sent) bool {
+	if t.form != formPast || t.i <= s.t0 || t.i+t.words >= s.t1 {
+		return false
+	}
+	prev := d.toks[t.i-1]
+	if !prev.word || prev.cap || !plural(prev.low) || pronouns[prev.low] {
+		return false
+	}
+	return prepositions[d.toks[t.i+t.words].low]
+}
+
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
 func plural(subj string) bool {
 	f := strings.Fields(strings.ToLower(subj))
@@ -199,7 +219,15 @@ func plural(subj string) bool {
 	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands":
 		return true
 	}
-	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") && len(f) > 0 && !titleCased(subj)
+	if titleCased(subj) {
+		return false
+	}
+	// A noun that is its own lemma is singular ("chaos", "news"); one
+	// whose lemma differs is plural ("gunmen", "militants").
+	if lemma, ok := lexicon.NounLemma(h); ok {
+		return lemma != h
+	}
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
 
 // titleCased reports a name of several words ("Boko Haram", "United
@@ -233,9 +261,9 @@ func cleanPhrase(p string) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
 		switch d.toks[k].low {
-		case "was", "were", "been", "being", "is", "are", "be":
+		case "was", "were", "been", "being", "is", "are", "be", "became", "become", "becomes", "got", "get", "gets":
 			passive = true
 		}
 		k--
