@@ -255,6 +255,15 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindAccident, start: "2019-03-12", place: "CL", title: "workers trapped in"},
 			},
 		},
+		{
+			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
+			published: "2014-02-22",
+			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2014-05-25", planned: true},
+				{kind: model.KindDeadline, start: "2014-02-28", planned: true},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -282,6 +291,9 @@ func TestNewsEvents(t *testing.T) {
 				}
 				if pc != w.place {
 					t.Errorf("event %d (%q) place %v, want country %q", i, e.Title, e.Place, w.place)
+				}
+				if w.planned && !e.Planned {
+					t.Errorf("event %d (%q) is not planned", i, e.Title)
 				}
 				if w.how != "" && e.Sources[0].DateHow != w.how {
 					t.Errorf("event %d date how %q, want %q", i, e.Sources[0].DateHow, w.how)
