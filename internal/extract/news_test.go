@@ -264,6 +264,12 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindDeadline, start: "2014-02-28", planned: true},
 			},
 		},
+		{
+			name:      "a hedged number stays in the title with its noun",
+			published: "2019-03-16",
+			text:      "A gunman killed at least 49 people at two mosques in Christchurch on Friday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2019-03-15", place: "NZ", title: "gunman kills at least 49 people"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

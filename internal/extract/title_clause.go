@@ -103,7 +103,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 	}
-	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) {
+	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && len(title)+len(place)+4 <= maxTitle {
+		// The place only when it fits: the map and the card's place line
+		// show it anyway.
 		title += " in " + place
 	}
 	if len(title) > maxTitle {
@@ -182,6 +184,12 @@ func (d *doc) participle(t trig) string {
 	return strings.Join(words, " ")
 }
 
+// quantityHedges come before a number in an object ("more than 100").
+var quantityHedges = map[string]bool{
+	"more than": true, "at least": true, "fewer than": true, "less than": true, "up to": true,
+	"as many": true, "nearly all": true,
+}
+
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
 
@@ -249,7 +257,7 @@ func titleCased(s string) bool {
 // headline nonsense.
 func cleanPhrase(p string) bool {
 	for _, w := range strings.Fields(strings.ToLower(p)) {
-		if pronouns[w] || auxiliaries[w] || w == "would" || w == "will" || w == "until" || w == "least" || w == "adding" {
+		if pronouns[w] || auxiliaries[w] || w == "would" || w == "will" || w == "until" || w == "adding" {
 			return false
 		}
 	}
@@ -347,10 +355,17 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0) {
 		j++
 	}
+	// "more than 100 female students", "at least 49 people": the hedge
+	// does not count among the words the object may have.
+	limit := 4
+	if j+2 < s.t1 && quantityHedges[d.toks[j].low+" "+d.toks[j+1].low] && d.toks[j+2].num {
+		limit = 6
+	}
 	start := j
-	for j < s.t1 && j-start < 4 {
+	for j < s.t1 && j-start < limit {
 		w := d.toks[j]
-		if !w.word || phraseStops[w.low] || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
+		hedge := limit > 4 && j-start < 2
+		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
 			break
 		}
 		j++
@@ -397,5 +412,13 @@ func cutWords(s string, n int) string {
 	if cut <= 0 {
 		return s[:n]
 	}
-	return strings.TrimRight(s[:cut], " ,;:-")
+	out := strings.TrimRight(s[:cut], " ,;:-")
+	// Never end on a word that announces more: "… students in".
+	for {
+		i := strings.LastIndexByte(out, ' ')
+		if i <= 0 || !phraseStops[strings.ToLower(out[i+1:])] && !titleDeterminers[strings.ToLower(out[i+1:])] {
+			return out
+		}
+		out = strings.TrimRight(out[:i], " ,;:-")
+	}
 }
