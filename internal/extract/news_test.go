@@ -270,6 +270,12 @@ func TestNewsEvents(t *testing.T) {
 			text:      "A gunman killed at least 49 people at two mosques in Christchurch on Friday.",
 			want:      []wantEvent{{kind: model.KindAttack, start: "2019-03-15", place: "NZ", title: "gunman kills at least 49 people"}},
 		},
+		{
+			name:      "a word after an article is a noun, whatever verb it also is",
+			published: "2019-04-22",
+			text:      "A bomb struck a bus in Kabul on Monday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-04-22", place: "AF", title: "bomb strikes bus"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
