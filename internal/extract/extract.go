@@ -528,49 +528,6 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-// sameDayRetold merges the events of one article that the cross-outlet
-// rules call one happening and that the text dates on exactly the same
-// days (a meeting told in the lead and again further down with other
-// words), so that an article gives the same events whether it is merged
-// with others by MergeAll or by the store.
-func sameDayRetold(events []model.Event) []model.Event {
-	out := events[:0]
-	for i := range events {
-		e := &events[i]
-		merged := false
-		for j := range out {
-			k := &out[j]
-			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {
-				Merge(k, e)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, *e)
-		}
-	}
-	return out
-}
-
-// twoNamedTowns reports two events of one article whose sentences name
-// two different towns as their places ("seized Tikrit", "seized portions
-// of Baiji"): the article tells them apart, however near the towns are.
-func twoNamedTowns(a, b *model.Event) bool {
-	if a.Place == nil || b.Place == nil || a.Place.Key == b.Place.Key || isArea(a.Place) || isArea(b.Place) {
-		return false
-	}
-	named := func(e *model.Event) bool {
-		for _, s := range e.Sources {
-			if strings.Contains(s.Text, e.Place.Name) {
-				return true
-			}
-		}
-		return false
-	}
-	return named(a) && named(b)
-}
-
 // mentions lists every recognised span, in text order.
 func (d *doc) mentions() []model.Mention {
 	var out []model.Mention

@@ -1,0 +1,217 @@
+package extract
+
+// One article's merges: the facets of one happening told in several
+// sentences (mergeLocal), the same event retold on the same days
+// (sameDayRetold), then the model events with their keys and titles
+// (finish). MergeAll, in merge.go, merges across articles.
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// mergeLocal merges the facets of one happening within the article: the
+// meeting, the talks, what was agreed and said there on one day, or the
+// ceasefire mentioned three times.
+func (d *doc) mergeLocal() {
+	var kept []int
+	for i := range d.events {
+		e := &d.events[i]
+		best, bestScore := -1, -1
+		for _, j := range kept {
+			k := &d.events[j]
+			score, ok := localSame(k, e)
+			if !ok {
+				continue
+			}
+			// Prefer the nearest earlier event among equals: discourse continuity.
+			if score >= bestScore {
+				best, bestScore = j, score
+			}
+		}
+		if best >= 0 {
+			k := &d.events[best]
+			Merge(&k.Event, &e.Event)
+			if k.placeHow != "sentence" && e.placeHow == "sentence" {
+				k.placeHow = "sentence"
+			}
+			for p := range e.persons {
+				k.persons[p] = true
+			}
+			for c := range e.govs {
+				k.govs[c] = true
+			}
+			// The key follows the first source: the earliest sentence and
+			// its event word.
+			k.anchor = min(k.anchor, e.anchor)
+			e.merged = true
+			continue
+		}
+		kept = append(kept, i)
+	}
+}
+
+// localSame decides whether two events of one article are one happening,
+// and how strongly (shared people and place).
+func localSame(a, b *evt) (int, bool) {
+	if !kindsCompatible(a.Kind, b.Kind) || a.Planned != b.Planned {
+		return 0, false
+	}
+	if a.Dated() != b.Dated() {
+		return 0, false
+	}
+	if a.Dated() {
+		if !datesOverlap(&a.Event, &b.Event) {
+			return 0, false
+		}
+	} else {
+		// Undated article: the same time phrase, or one of them told as part
+		// of the story without a time phrase of its own.
+		ta, tb := strings.ToLower(a.Sources[0].TimeText), strings.ToLower(b.Sources[0].TimeText)
+		if ta != tb && ta != "" && tb != "" {
+			return 0, false
+		}
+	}
+	ok, same := placesCompatible(a.Place, b.Place)
+	if !ok {
+		return 0, false
+	}
+	if a.Place != nil && b.Place != nil && a.Place.Key != b.Place.Key && a.placeHow == "sentence" && b.placeHow == "sentence" && !isArea(a.Place) && !isArea(b.Place) {
+		// "seized Tikrit" and "seized portions of Baiji": two towns the
+		// article names for two events, however near each other.
+		return 0, false
+	}
+	sp, so := sharedActors(&a.Event, &b.Event)
+	if so == 0 && sp == 0 {
+		// "The United States and Russia agreed" and "Kerry … with Russian
+		// Foreign Minister Lavrov": the same states, named differently.
+		for c := range a.govs {
+			if b.govs[c] {
+				so++
+			}
+		}
+	}
+	score := matchScore(sp, so, same)
+	if !diplomatic(a.Kind) {
+		// Two attacks, two fires on one day are told apart by what their
+		// sentences say: one happening is retold with some of its words.
+		if w := sharedWords(&a.Event, &b.Event); sp+so == 0 && w < 1 {
+			return 0, false
+		}
+		return score, true
+	}
+	if len(a.persons) > 0 && len(b.persons) > 0 && sp == 0 && !same {
+		return 0, false
+	}
+	if score > 0 {
+		return score, true
+	}
+	// An event with neither place nor actors ("The two also agreed…")
+	// belongs with the nearest earlier one of its day.
+	if b.Place == nil && len(b.Actors) == 0 || a.Place == nil && len(a.Actors) == 0 {
+		return 0, true
+	}
+	return 0, false
+}
+
+// finish turns the article's events into model events: keys, titles and
+// confidence, in text order.
+func (d *doc) finish() []model.Event {
+	var out []model.Event
+	// The first event of a kind in a sentence keeps the key earlier
+	// versions gave it, so that edits made before survive; the others
+	// add the offset of their word in the sentence.
+	type group struct {
+		start int
+		kind  model.Kind
+	}
+	first := map[group]int{}
+	for i := range d.events {
+		e := &d.events[i]
+		if e.merged {
+			continue
+		}
+		sort.SliceStable(e.Sources, func(a, b int) bool { return e.Sources[a].Start < e.Sources[b].Start })
+		g := group{e.Sources[0].Start, e.Kind}
+		if a, ok := first[g]; !ok || e.anchor < a {
+			first[g] = e.anchor
+		}
+	}
+	keys := map[string]int{}
+	for i := range d.events {
+		e := &d.events[i]
+		if e.merged {
+			continue
+		}
+		off := e.anchor - e.Sources[0].Start
+		if first[group{e.Sources[0].Start, e.Kind}] == e.anchor {
+			off = -1
+		}
+		e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, off, e.Kind)
+		if n := keys[e.Key]; n > 0 {
+			// Two events of one kind made by the same word cannot happen
+			// today; should it, the text order still keeps keys apart and
+			// stable.
+			keys[e.Key] = n + 1
+			e.Key = eventKey(d.a.SHA256, e.Sources[0].Start, e.anchor-e.Sources[0].Start, e.Kind+model.Kind("#"+strconv.Itoa(n+1)))
+		} else {
+			keys[e.Key] = 1
+		}
+		e.Title = makeTitle(&e.Event)
+		if !templated(e.Kind) {
+			if t := d.clauseTitle(e); t != "" {
+				e.Title = t
+			} else if e.verb != "" {
+				e.Title = otherTitle(&e.Event, e.verb)
+			}
+		}
+		out = append(out, e.Event)
+	}
+	return out
+}
+
+// sameDayRetold merges the events of one article that the cross-outlet
+// rules call one happening and that the text dates on exactly the same
+// days (a meeting told in the lead and again further down with other
+// words), so that an article gives the same events whether it is merged
+// with others by MergeAll or by the store.
+func sameDayRetold(events []model.Event) []model.Event {
+	out := events[:0]
+	for i := range events {
+		e := &events[i]
+		merged := false
+		for j := range out {
+			k := &out[j]
+			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {
+				Merge(k, e)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, *e)
+		}
+	}
+	return out
+}
+
+// twoNamedTowns reports two events of one article whose sentences name
+// two different towns as their places ("seized Tikrit", "seized portions
+// of Baiji"): the article tells them apart, however near the towns are.
+func twoNamedTowns(a, b *model.Event) bool {
+	if a.Place == nil || b.Place == nil || a.Place.Key == b.Place.Key || isArea(a.Place) || isArea(b.Place) {
+		return false
+	}
+	named := func(e *model.Event) bool {
+		for _, s := range e.Sources {
+			if strings.Contains(s.Text, e.Place.Name) {
+				return true
+			}
+		}
+		return false
+	}
+	return named(a) && named(b)
+}
