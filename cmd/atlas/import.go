@@ -86,14 +86,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	if *ifEmpty {
-		stats, err := st.Stats()
-		if err != nil {
-			fmt.Fprintf(stderr, "atlas import: %v\n", err)
-			return 1
-		}
-		if stats.Articles > 0 {
-			fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
-			return 0
+		if rc, filled := alreadyFilled(st, path, stdout, stderr); filled {
+			return rc
 		}
 	}
 

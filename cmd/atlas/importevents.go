@@ -66,14 +66,8 @@ func loadShards(dir, db string, quiet, ifEmpty bool, stdout, stderr io.Writer) i
 	}
 	defer st.Close()
 	if ifEmpty {
-		stats, err := st.Stats()
-		if err != nil {
-			fmt.Fprintf(stderr, "atlas import: %v\n", err)
-			return 1
-		}
-		if stats.Articles > 0 {
-			fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
-			return 0
+		if rc, filled := alreadyFilled(st, path, stdout, stderr); filled {
+			return rc
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -91,4 +85,20 @@ func loadShards(dir, db string, quiet, ifEmpty bool, stdout, stderr io.Writer) i
 		return 1
 	}
 	return 0
+}
+
+// alreadyFilled reports, for --if-empty, a store that already holds
+// articles (and says so), with the exit status to return; a store it
+// cannot read counts as filled, with status 1.
+func alreadyFilled(st *store.Store, path string, stdout, stderr io.Writer) (rc int, filled bool) {
+	stats, err := st.Stats()
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return 1, true
+	}
+	if stats.Articles > 0 {
+		fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
+		return 0, true
+	}
+	return 0, false
 }
