@@ -89,29 +89,40 @@ func matchesActor(a model.Actor, q string) bool {
 // tooltip, so the aliases are shown rather than hovered.
 type actorRow struct {
 	widget.BaseWidget
-	name, detail *widget.Label
+	name *widget.Label
+	// detail is rich text for the app's muted colour, which stays legible
+	// on a selected row where a low-importance label fades.
+	detail *widget.RichText
 }
 
 func newActorRow() *actorRow {
-	r := &actorRow{name: widget.NewLabel("Actor name"), detail: widget.NewLabel("person  ·  also another spelling")}
+	r := &actorRow{name: widget.NewLabel("Actor name"), detail: widget.NewRichText(&widget.TextSegment{
+		Text:  "person  ·  also another spelling",
+		Style: widget.RichTextStyle{ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}})}
 	r.name.TextStyle.Bold = true
 	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.detail.SizeName = theme.SizeNameCaptionText
-	r.detail.Importance = widget.LowImportance
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// detailText is the row's second line as shown.
+func (r *actorRow) detailText() string { return r.detail.Segments[0].(*widget.TextSegment).Text }
+
+func (r *actorRow) setDetail(s string) {
+	r.detail.Segments[0].(*widget.TextSegment).Text = s
+	r.detail.Refresh()
 }
 
 // set shows an actor, or the list's "Anyone" line when a is nil.
 func (r *actorRow) set(a *model.Actor) {
 	if a == nil {
 		r.name.SetText(anyone)
-		r.detail.SetText("clear the actor filter")
+		r.setDetail("clear the actor filter")
 		return
 	}
 	r.name.SetText(a.Name)
-	r.detail.SetText(actorDetail(*a))
+	r.setDetail(actorDetail(*a))
 }
 
 // CreateRenderer implements fyne.Widget.
@@ -600,3 +611,10 @@ func (m *MainWindow) afterActorEdit(id int64, names ...string) {
 		}
 	}
 }
+
+// FilterActor narrows every view to an actor's events by its canonical
+// name, as picking it in the actor filter does ("" for anyone).
+func (m *MainWindow) FilterActor(name string) { m.actorSel.SetSelected(name) }
+
+// ShowActorList opens the actor filter's list, as tapping the filter does.
+func (m *MainWindow) ShowActorList() { m.actorSel.open() }

@@ -105,7 +105,7 @@ func TestActorFilterShowsAliases(t *testing.T) {
 	var rows []string
 	for _, r := range under[*actorRow](m.actorSel.popup.Content) {
 		if r.Visible() {
-			rows = append(rows, r.name.Text+" | "+r.detail.Text)
+			rows = append(rows, r.name.Text+" | "+r.detailText())
 		}
 	}
 	if !slices.ContainsFunc(rows, func(r string) bool {

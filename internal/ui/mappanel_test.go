@@ -298,17 +298,21 @@ func TestMapLabelsAvoidButtons(t *testing.T) {
 // After a filter change on a store big enough for the map to build its
 // cluster index on a goroutine, the old discs stay drawn until the new
 // index is in, and then the discs hold exactly the filtered places' events
-// without overlapping.
+// without overlapping. The panel is driven as the window drives it (its
+// timeline would read summaries on goroutines of its own here).
 func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 	st := generatedStore(t, 10_000, 3_000)
-	m := newWindow(t, st, Options{})
-	mp := m.Map.(*mapPanel)
+	test.NewTempApp(t)
+	mp := NewMapPanel().(*mapPanel)
+	w := test.NewWindow(mp.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
 	mp.asyncFrom = 1 // whatever the filter leaves, build on a goroutine
 	size := mp.m.Size()
 	mp.m.SetView(geo.NewView(20, 10, math.Log2(float64(size.Width)/geo.TileSize), float64(size.Width), float64(size.Height)))
-	// pointEvents sums the events at point places under f, which the
-	// discs must hold between them.
-	pointEvents := func(f store.Filter) int {
+	// places reads the places under f, as the window's frame does, and
+	// the events at points among them, which the discs must hold.
+	places := func(f store.Filter) ([]store.PlaceCount, int) {
 		pcs, err := st.PlacesIn(orb.Bound{}, f)
 		if err != nil {
 			t.Fatal(err)
@@ -319,7 +323,7 @@ func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 				n += max(pc.Count, 1)
 			}
 		}
-		return n
+		return pcs, n
 	}
 	discEvents := func() (n int, discs []mapview.Disc) {
 		discs = mp.m.Discs()
@@ -328,28 +332,33 @@ func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 		}
 		return n, discs
 	}
-	all, before := discEvents()
-	if want := pointEvents(store.Filter{}); all != want || all == 0 {
-		t.Fatalf("the world's discs hold %d events, want %d", all, want)
+	pcs, all := places(store.Filter{})
+	mp.SetPlaces(pcs)
+	mp.WaitMarkers()
+	if n, _ := discEvents(); n != all || all == 0 {
+		t.Fatalf("the world's discs hold %d events, want %d", n, all)
 	}
+	_, before := discEvents()
 
+	first, last, ok, err := st.DateRange()
+	if err != nil || !ok {
+		t.Fatalf("no date range: %v", err)
+	}
+	f := store.Filter{From: first, To: first.Add(last.Sub(first) / 3)}
+	pcs, want := places(f)
+	if want == 0 || want >= all {
+		t.Fatalf("the date filter leaves %d of %d events at points", want, all)
+	}
 	release := make(chan struct{})
 	mp.beforeSwap = func() { <-release }
-	first, last := m.Timeline.from, m.Timeline.to
-	mid := first.Add(last.Sub(first) / 3)
-	m.SetDateRange(first, mid)
-	f := m.Filter()
+	mp.SetPlaces(pcs)
 	if n, discs := discEvents(); n != all || len(discs) != len(before) {
 		t.Errorf("while the index builds the map shows %d discs of %d events, want the old %d of %d", len(discs), n, len(before), all)
 	}
 	close(release)
-	m.WaitLoaded()
+	mp.WaitMarkers()
 	mp.beforeSwap = nil
 
-	want := pointEvents(f)
-	if want == 0 || want >= all {
-		t.Fatalf("the date filter leaves %d of %d events at points", want, all)
-	}
 	n, discs := discEvents()
 	if n != want {
 		t.Errorf("after the filter the discs hold %d events, want %d", n, want)
@@ -360,5 +369,8 @@ func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 				t.Fatalf("discs of %s and %s overlap after the filter", a.Name, b.Name)
 			}
 		}
+	}
+	if got := len(mp.m.Markers()); got != len(pcs) {
+		t.Errorf("the map has %d markers after the filter, want %d", got, len(pcs))
 	}
 }
