@@ -352,6 +352,16 @@ func (d *doc) leadSentence(si int) bool {
 // groupKind chooses the kind of an event from its triggers.
 func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	if x.Future {
+		if x.Signal == "for" {
+			// "an early presidential election set for May 25": the
+			// election is what is planned for that day, not a deadline.
+			for _, ti := range tis {
+				switch k := d.triggers[ti].kind; k {
+				case model.KindElection, model.KindMeeting, model.KindTalks, model.KindConference, model.KindLegal:
+					return k, true
+				}
+			}
+		}
 		if deadlineSignal(x) {
 			return model.KindDeadline, true
 		}

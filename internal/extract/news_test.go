@@ -244,6 +244,38 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Ukraine's parliament freed the former minister on Saturday, and she walked free from the hospital where she had been held. She was then driven out of the hospital in the southern city of Odessa.",
 			want:      []wantEvent{{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "odessa"}},
 		},
+		{
+			name:      "titles agree with their subject and keep a participle after a noun",
+			published: "2019-03-17",
+			text:      "Gunmen attacked a shopping centre in Nairobi on Saturday. Chaos engulfed the city on Sunday. On 23 June, twelve boys became stranded in a cave in Chiang Mai. Chile cheered as 33 workers trapped in a mine near Copiapó were rescued on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-03-16", place: "KE", title: "gunmen attack shopping centre"},
+				{kind: model.KindDisaster, start: "2019-03-17", title: "chaos engulfs city"},
+				{kind: model.KindAccident, start: "2018-06-23", place: "TH", title: "twelve boys stranded"},
+				{kind: model.KindAccident, start: "2019-03-12", place: "CL", title: "workers trapped in"},
+			},
+		},
+		{
+			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
+			published: "2014-02-22",
+			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2014-05-25", planned: true},
+				{kind: model.KindDeadline, start: "2014-02-28", planned: true},
+			},
+		},
+		{
+			name:      "a hedged number stays in the title with its noun",
+			published: "2019-03-16",
+			text:      "A gunman killed at least 49 people at two mosques in Christchurch on Friday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2019-03-15", place: "NZ", title: "gunman kills at least 49 people"}},
+		},
+		{
+			name:      "a word after an article is a noun, whatever verb it also is",
+			published: "2019-04-22",
+			text:      "A bomb struck a bus in Kabul on Monday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-04-22", place: "AF", title: "bomb strikes bus"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,6 +303,9 @@ func TestNewsEvents(t *testing.T) {
 				}
 				if pc != w.place {
 					t.Errorf("event %d (%q) place %v, want country %q", i, e.Title, e.Place, w.place)
+				}
+				if w.planned && !e.Planned {
+					t.Errorf("event %d (%q) is not planned", i, e.Title)
 				}
 				if w.how != "" && e.Sources[0].DateHow != w.how {
 					t.Errorf("event %d date how %q, want %q", i, e.Sources[0].DateHow, w.how)

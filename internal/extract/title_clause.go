@@ -31,6 +31,8 @@ var (
 		"outside": true, "inside": true, "through": true, "under": true, "against": true, "about": true,
 		"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
+		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
+		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
@@ -71,7 +73,7 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
-		passive = passive && t.form == formPast
+		passive = passive && t.form == formPast || d.reducedPassive(t, s)
 		if pronouns[strings.ToLower(subj)] {
 			// "It seized the town": the actor the pronoun stands for, if
 			// the event knows it.
@@ -101,7 +103,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 	}
-	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) {
+	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && len(title)+len(place)+4 <= maxTitle {
+		// The place only when it fits: the map and the card's place line
+		// show it anyway.
 		title += " in " + place
 	}
 	if len(title) > maxTitle {
@@ -180,8 +184,32 @@ func (d *doc) participle(t trig) string {
 	return strings.Join(words, " ")
 }
 
+// quantityHedges come before a number in an object ("more than 100").
+var quantityHedges = map[string]bool{
+	"more than": true, "at least": true, "fewer than": true, "less than": true, "up to": true,
+	"as many": true, "nearly all": true,
+}
+
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
+
+// becomeWords make the participle after them a state the subject enters
+// ("became stranded", "got trapped"): a headline says "stranded".
+var becomeWords = map[string]bool{"became": true, "become": true, "becomes": true, "got": true, "get": true, "gets": true}
+
+// reducedPassive reports a participle right after a plural noun and before
+// a preposition, with no auxiliary: "33 workers trapped in the mine",
+// "four people taken into custody" (a headline keeps the participle).
+func (d *doc) reducedPassive(t trig, s sent) bool {
+	if t.form != formPast || t.i <= s.t0 || t.i+t.words >= s.t1 {
+		return false
+	}
+	prev := d.toks[t.i-1]
+	if !prev.word || prev.cap || !plural(prev.low) || pronouns[prev.low] {
+		return false
+	}
+	return prepositions[d.toks[t.i+t.words].low]
+}
 
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
 func plural(subj string) bool {
@@ -199,7 +227,15 @@ func plural(subj string) bool {
 	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands":
 		return true
 	}
-	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") && len(f) > 0 && !titleCased(subj)
+	if titleCased(subj) {
+		return false
+	}
+	// A noun that is its own lemma is singular ("chaos", "news"); one
+	// whose lemma differs is plural ("gunmen", "militants").
+	if lemma, ok := lexicon.NounLemma(h); ok {
+		return lemma != h
+	}
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
 
 // titleCased reports a name of several words ("Boko Haram", "United
@@ -221,7 +257,7 @@ func titleCased(s string) bool {
 // headline nonsense.
 func cleanPhrase(p string) bool {
 	for _, w := range strings.Fields(strings.ToLower(p)) {
-		if pronouns[w] || auxiliaries[w] || w == "would" || w == "will" || w == "until" || w == "least" || w == "adding" {
+		if pronouns[w] || auxiliaries[w] || w == "would" || w == "will" || w == "until" || w == "adding" {
 			return false
 		}
 	}
@@ -233,9 +269,9 @@ func cleanPhrase(p string) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
 		switch d.toks[k].low {
-		case "was", "were", "been", "being", "is", "are", "be":
+		case "was", "were", "been", "being", "is", "are", "be", "became", "become", "becomes", "got", "get", "gets":
 			passive = true
 		}
 		k--
@@ -319,10 +355,17 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0) {
 		j++
 	}
+	// "more than 100 female students", "at least 49 people": the hedge
+	// does not count among the words the object may have.
+	limit := 4
+	if j+2 < s.t1 && quantityHedges[d.toks[j].low+" "+d.toks[j+1].low] && d.toks[j+2].num {
+		limit = 6
+	}
 	start := j
-	for j < s.t1 && j-start < 4 {
+	for j < s.t1 && j-start < limit {
 		w := d.toks[j]
-		if !w.word || phraseStops[w.low] || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
+		hedge := limit > 4 && j-start < 2
+		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
 			break
 		}
 		j++
@@ -369,5 +412,13 @@ func cutWords(s string, n int) string {
 	if cut <= 0 {
 		return s[:n]
 	}
-	return strings.TrimRight(s[:cut], " ,;:-")
+	out := strings.TrimRight(s[:cut], " ,;:-")
+	// Never end on a word that announces more: "… students in".
+	for {
+		i := strings.LastIndexByte(out, ' ')
+		if i <= 0 || !phraseStops[strings.ToLower(out[i+1:])] && !titleDeterminers[strings.ToLower(out[i+1:])] {
+			return out
+		}
+		out = strings.TrimRight(out[:i], " ,;:-")
+	}
 }

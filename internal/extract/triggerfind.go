@@ -256,6 +256,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		vt.form = formNoun
 		return vt, true
 	}
+	if (prev == "a" || prev == "an" || prev == "the") && (vt.form == formBase || vt.form == formPres) {
+		// "a bomb struck", "the strikes": after an article the word is a
+		// noun, whatever verb it also is.
+		vt.form = formNoun
+		return vt, true
+	}
 	return vt, true
 }
 
