@@ -259,7 +259,6 @@ func (l *actorList) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize leaves room for several lines.
 func (l *actorList) MinSize() fyne.Size {
-	l.ExtendBaseWidget(l)
 	return l.BaseWidget.MinSize().Max(fyne.NewSize(280, 300))
 }
 
@@ -475,8 +474,7 @@ func (m *MainWindow) ShowSplitAlias() {
 	d.forms = widget.NewList(func() int { return len(d.spellings) },
 		func() fyne.CanvasObject { return widget.NewLabel("A spelling · 00 articles") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			f := d.spellings[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s", f.Text, plural(f.Articles, "article", "articles")))
+			o.(*widget.Label).SetText(formLine(d.spellings[i]))
 		})
 	d.forms.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(d.spellings) {
@@ -528,6 +526,12 @@ func (m *MainWindow) ShowSplitAlias() {
 	d.dlg.Resize(fyne.NewSize(720, 520))
 	m.splitter = d
 	d.dlg.Show()
+}
+
+// formLine is a spelling in the Split alias dialog, with the number of
+// articles that wrote it.
+func formLine(f store.ActorForm) string {
+	return counts.Sprintf("%s  ·  %d %s", f.Text, f.Articles, plural(f.Articles, "article", "articles"))
 }
 
 // selectForm picks a spelling by its text, as tapping it does; it reports

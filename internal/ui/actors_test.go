@@ -268,6 +268,11 @@ func TestWindowSplitAliasSurvivesReimport(t *testing.T) {
 	if d.ok.Disabled() {
 		t.Fatalf("Split off is disabled: %q", d.summary.Text)
 	}
+	for _, f := range d.spellings {
+		if f.Text == "Sergey Lavrov" && formLine(f) != "Sergey Lavrov  ·  2 articles" {
+			t.Errorf("the spelling reads %q, want it with the number of articles that wrote it", formLine(f))
+		}
+	}
 	test.Tap(d.ok)
 	m.WaitLoaded()
 
