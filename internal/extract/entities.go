@@ -142,6 +142,11 @@ func (d *doc) chunks() []chunk {
 					break
 				}
 				if u.word && u.cap {
+					if (u.low == "no" || u.low == "no.") && j > i && j+1 < s.t1 && (toks[j+1].num || toks[j+1].low == "." && j+2 < s.t1 && toks[j+2].num) {
+						// "Fukushima No. 1 nuclear power plant": the number
+						// is the unit's, the name before it a place's.
+						break
+					}
 					j++
 					continue
 				}

@@ -276,6 +276,12 @@ func TestNewsEvents(t *testing.T) {
 			text:      "A bomb struck a bus in Kabul on Monday.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-04-22", place: "AF", title: "bomb strikes bus"}},
 		},
+		{
+			name:      "a unit number does not hide the place a facility is named after",
+			published: "2011-03-16",
+			text:      "A fire broke out at the quake-hit Fukushima No. 1 nuclear plant in Japan on Tuesday.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2011-03-15", place: "JP", title: "fukushima"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -386,7 +386,7 @@ func (d *doc) isLocative(t0 int) bool {
 			// "on the outskirts of Damascus"
 			return true
 		}
-		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || geo.CompassDirection(t.low) != "" || t.cap && d.isCountryWord(t.text) || steps > 0 && !t.cap && lexicon.IsAdjective(t.low) && !lexicon.IsVerb(t.low) {
+		if t.low == "the" || t.low == "a" || t.low == "an" || placeHeads[t.low] || placeModifier(t.low) || geo.CompassDirection(t.low) != "" || t.cap && d.isCountryWord(t.text) || !t.cap && (lexicon.IsAdjective(t.low) && !lexicon.IsVerb(t.low) || strings.Count(t.low, "-") == 1 && len(t.low) > 4) {
 			k--
 			steps++
 			continue
