@@ -7,7 +7,8 @@
 #   THEME   light or dark (default light)
 # ATLAS_DB=path uses that store instead of importing the corpus;
 # CORPUS=dir names the corpus (default ../shared/corpus); PLACE=name filters
-# on a place, country or division before the shot.
+# on a place, country or division before the shot; ACTOR=name on an actor;
+# SHOW=actors|merge-actors|split-alias opens the actor list or that dialog.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,6 +66,8 @@ disp=":$(head -1 "$tmp/display")"
 args=(--db "$db" --size "$size" --theme "$theme")
 [ -n "$select" ] && args+=(--select "$select")
 [ -n "${PLACE:-}" ] && args+=(--place "$PLACE")
+[ -n "${ACTOR:-}" ] && args+=(--actor "$ACTOR")
+[ -n "${SHOW:-}" ] && args+=(--show "$SHOW")
 # A private config folder: the shot must not depend on this user's preferences.
 XDG_CONFIG_HOME="$tmp/config" DISPLAY="$disp" bin/briefing-atlas "${args[@]}" >"$tmp/app.log" 2>&1 &
 app_pid=$!

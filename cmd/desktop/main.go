@@ -2,7 +2,7 @@
 // in imported news articles next to a map, each event linked to the
 // sentences it came from.
 //
-//	briefing-atlas [--db PATH] [--select YYYY-MM-DD]
+//	briefing-atlas [--db PATH] [--select YYYY-MM-DD] [--place NAME] [--actor NAME] [--show DIALOG]
 package main
 
 import (
@@ -64,11 +64,21 @@ func noDisplay(cause any) string {
 	return msg + ". Start it from a desktop session; on a machine without one, 'make screenshot' runs it under Xvfb."
 }
 
+// shows are what --show opens once the window is loaded.
+var shows = map[string]func(*ui.MainWindow){
+	"":             nil,
+	"actors":       (*ui.MainWindow).ShowActorList,
+	"merge-actors": (*ui.MainWindow).ShowMergeActors,
+	"split-alias":  (*ui.MainWindow).ShowSplitAlias,
+}
+
 func run(args []string) error {
 	fs := flag.NewFlagSet("briefing-atlas", flag.ContinueOnError)
 	db := fs.String("db", "", "store file (default: data/atlas.db in the repository, else the user's data folder)")
 	sel := fs.String("select", "", "select the first event of this day (YYYY-MM-DD) at start")
 	placeFlag := fs.String("place", "", "filter on this place, country or division at start (Syria includes Palmyra)")
+	actorFlag := fs.String("actor", "", "filter on this actor (its canonical name) at start")
+	showFlag := fs.String("show", "", "open this at start, for screenshots: actors (the actor list), merge-actors or split-alias")
 	size := fs.String("size", "", "window size WIDTHxHEIGHT for this run (default: as last time, else 1280x800)")
 	themeFlag := fs.String("theme", "", "light, dark or system for this run (default: as chosen in View → Theme)")
 	if err := fs.Parse(args); err != nil {
@@ -91,6 +101,10 @@ func run(args []string) error {
 		if day, err = time.Parse(time.DateOnly, *sel); err != nil {
 			return fmt.Errorf("--select %q: use YYYY-MM-DD", *sel)
 		}
+	}
+	show, ok := shows[*showFlag]
+	if !ok {
+		return fmt.Errorf("--show %q: use actors, merge-actors or split-alias", *showFlag)
 	}
 	mode := ui.ThemeMode(*themeFlag)
 	if mode != "" && mode != ui.ThemeLight && mode != ui.ThemeDark && mode != ui.ThemeSystem {
@@ -138,7 +152,7 @@ func run(args []string) error {
 		}
 		mw.Win.SetMaster()
 		mw.Win.Show()
-		if !day.IsZero() || *placeFlag != "" {
+		if !day.IsZero() || *placeFlag != "" || *actorFlag != "" || show != nil {
 			// The window reads its data after it shows; filter and select
 			// once it is in.
 			go func() {
@@ -146,6 +160,13 @@ func run(args []string) error {
 				if *placeFlag != "" {
 					fyne.Do(func() { mw.FilterPlace(*placeFlag) })
 					mw.WaitLoaded()
+				}
+				if *actorFlag != "" {
+					fyne.Do(func() { mw.FilterActor(*actorFlag) })
+					mw.WaitLoaded()
+				}
+				if show != nil {
+					defer fyne.Do(func() { show(mw) })
 				}
 				if day.IsZero() {
 					return

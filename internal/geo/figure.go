@@ -18,6 +18,9 @@ type Overlay struct {
 	Areas         []Area      // countries and regions with events, drawn under the markers
 	Cities        []Candidate // context cities, most important first (see CityTable.ContextCities)
 	CountryLabels bool
+	// Reserved are boxes in the view (logical pixels) where no label may
+	// go: the buttons over an interactive map.
+	Reserved []Rect
 }
 
 // Label sizes in logical pixels, chosen to read well at 100% and print.
@@ -126,7 +129,7 @@ func layoutOverlay(v View, o Overlay) ([]Label, error) {
 		}
 		keep = append(keep, c)
 	}
-	return PlaceLabels(keep, v, obstacles), nil
+	return PlaceLabels(keep, v, append(obstacles, o.Reserved...)), nil
 }
 
 // drawUnder draws the part of an overlay that lies under the markers and

@@ -182,6 +182,12 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	segs = append(segs, fact("When", when, ColorNameTime)...)
 	segs = append(segs, fact("Where", where, ColorNamePlace)...)
 	segs = append(segs, fact("Who", whoS, ColorNameActor)...)
+	if also := whoAlso(e.Actors[:min(len(e.Actors), 5)]); also != "" {
+		// Fyne has no tooltip: the other spellings of the actors are a
+		// small line under their names, so that "Sergey Lavrov" in a
+		// source reads as the Sergei Lavrov of the Who line.
+		segs = append(segs, &widget.TextSegment{Text: also, Style: widget.RichTextStyle{ColorName: ColorNameMuted, SizeName: theme.SizeNameCaptionText}})
+	}
 	segs = append(segs, fact("Kind", fmt.Sprintf("%s  ·  confidence %.0f%%", kindTitle(e.Kind), e.Confidence*100), theme.ColorNameForeground)...)
 	if d := dateDisagreement(srcs); d != "" {
 		// Merged reports keep one date; the reader sees when they differ.
@@ -240,6 +246,18 @@ func (p *ExcerptPane) ShowEvent(e model.Event, srcs []SourceDetail) {
 	}
 	objs = append(objs, widget.NewSeparator(), row)
 	p.set(objs...)
+}
+
+// whoAlso lists the other spellings of actors that have some:
+// "Sergei Lavrov also Sergey Lavrov  ·  United States also Washington, U.S.".
+func whoAlso(actors []model.Actor) string {
+	var parts []string
+	for _, a := range actors {
+		if s := alsoText(a.Aliases); s != "" {
+			parts = append(parts, a.Name+" "+s)
+		}
+	}
+	return strings.Join(parts, "  ·  ")
 }
 
 func wrapLabel(s string, c fyne.ThemeColorName) fyne.CanvasObject {

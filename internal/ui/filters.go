@@ -30,8 +30,10 @@ type filterBar struct {
 	placeChoices []string
 	// placeBy maps a drop-down line, and the name it leaves in the
 	// filter, to what it narrows to.
-	placeBy  map[string]placeChoice
-	actorSel *widget.Select
+	placeBy map[string]placeChoice
+	// actorSel lists each actor once, its aliases on a second line
+	// (actors.go).
+	actorSel *actorPicker
 	kindSel  *widget.Select
 	briefing *widget.Check
 	rangeBtn *widget.Button
@@ -72,8 +74,10 @@ func (m *MainWindow) buildFilters() fyne.CanvasObject {
 		}
 	}
 	m.placeSel.OnSubmitted = m.findPlace
-	m.actorSel = widget.NewSelect(nil, func(string) { m.applyFilters() })
-	m.actorSel.PlaceHolder = "Anyone"
+	m.actorSel = newActorPicker()
+	m.actorSel.OnChanged = func(string) { m.applyFilters() }
+	m.actorSel.OnMerge = m.ShowMergeActors
+	m.actorSel.OnSplit = m.ShowSplitAlias
 	kinds := []string{"All kinds"}
 	for _, k := range model.Kinds {
 		kinds = append(kinds, kindTitle(k))
@@ -178,12 +182,7 @@ func (m *MainWindow) showChoices(d frame) {
 	m.placeBy = by
 	m.placeChoices = opts
 	m.placeSel.SetOptions(opts)
-	names := []string{"Anyone"}
-	for _, a := range d.actors {
-		names = append(names, a.Name)
-	}
-	sort.Strings(names[1:])
-	m.actorSel.Options = names
+	m.actorSel.SetActors(d.actors)
 }
 
 // indent sets children off in the place filter's drop-down; an em space
@@ -275,9 +274,7 @@ func (m *MainWindow) currentFilter() store.Filter {
 		}
 	}
 	f.Rect = m.area
-	if a := m.actorSel.Selected; a != "" && a != "Anyone" {
-		f.Actor = a
-	}
+	f.Actor = m.actorSel.Selected()
 	for _, k := range model.Kinds {
 		if kindTitle(k) == m.kindSel.Selected {
 			f.Kinds = []model.Kind{k}

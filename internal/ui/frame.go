@@ -196,7 +196,7 @@ func (m *MainWindow) startRead() {
 }
 
 // WaitLoaded blocks until the frame of the latest filter, reload or start
-// is shown. The window reads the store on a goroutine, after NewMainWindow
+// is shown, the map's markers included. The window reads the store on a goroutine, after NewMainWindow
 // returns and after every filter change; tests and `--select` wait here
 // before they look at or select events. Do not call it on the UI goroutine
 // while the app runs: the frame is applied there.
@@ -208,6 +208,8 @@ func (m *MainWindow) WaitLoaded() {
 	if idle != nil {
 		<-idle
 	}
+	// With many places the map builds its index on a goroutine too.
+	m.Map.WaitMarkers()
 }
 
 // Loaded reports whether the first frame's data is shown.

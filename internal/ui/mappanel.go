@@ -1,13 +1,15 @@
 package ui
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/ui/mapview"
@@ -32,6 +34,10 @@ type MapPanel interface {
 	// SetOnAreaSelected sets the handler of a rectangle the user drags
 	// on the map (lon/lat) after pressing its area button.
 	SetOnAreaSelected(func(b orb.Bound))
+	// WaitMarkers blocks until the markers last set are shown: with many
+	// places their cluster index is built on a goroutine. Not on the UI
+	// goroutine while the app runs, which shows them.
+	WaitMarkers()
 }
 
 // mapPanel is the MapPanel over the map widget: one marker per place with
@@ -50,12 +56,35 @@ type mapPanel struct {
 	area    *areaSelect
 	areaBtn *widget.Button
 	onArea  func(orb.Bound)
+	// buttons are the zoom, fit and area buttons at the map's top right.
+	buttons *fyne.Container
+
+	// gen counts SetPlaces calls, so that only the newest markers are
+	// shown when their index was built off the UI goroutine; idle, while
+	// such a build runs, is closed once the newest markers are shown.
+	// idleMu guards both: a test driver runs fyne.Do on the build's
+	// goroutine.
+	gen    int
+	idleMu sync.Mutex
+	idle   chan struct{}
+	// beforeSwap, when set, runs on the build's goroutine before the new
+	// markers are handed to the UI goroutine. Only tests set it, to look
+	// at the map while a build runs.
+	beforeSwap func()
+	// asyncFrom is asyncMarkers; tests lower it to build any index on a
+	// goroutine.
+	asyncFrom int
 }
+
+// asyncMarkers is the number of markers from which their cluster index is
+// built off the UI goroutine: below it the build takes a few milliseconds,
+// less than a frame, and the new markers show at once.
+const asyncMarkers = 2000
 
 // NewMapPanel returns the map panel. It holds no store: the window hands it
 // the places it read, whose counts carry the marker colours.
 func NewMapPanel() MapPanel {
-	p := &mapPanel{m: mapview.New()}
+	p := &mapPanel{m: mapview.New(), asyncFrom: asyncMarkers}
 	p.m.OnPlaceTapped = func(id int64) {
 		if pl, ok := p.place(id); ok && p.onTap != nil {
 			p.onTap(pl)
@@ -84,8 +113,8 @@ func NewMapPanel() MapPanel {
 	}
 	p.area.OnCancel = func() { p.SetAreaMode(false) }
 	p.areaBtn = widget.NewButtonWithIcon("", areaIcon, func() { p.SetAreaMode(p.area.Hidden) })
-	controls := container.NewVBox(container.NewHBox(layout.NewSpacer(), container.NewVBox(zin, zout, fit, p.areaBtn)), layout.NewSpacer())
-	p.obj = container.NewStack(p.m, p.area, container.NewPadded(controls))
+	p.buttons = container.NewVBox(zin, zout, fit, p.areaBtn)
+	p.obj = container.New(&mapPanelLayout{p: p}, p.m, p.area, p.buttons)
 	return p
 }
 
@@ -108,7 +137,9 @@ func (p *mapPanel) SetOnAreaSelected(f func(orb.Bound)) { p.onArea = f }
 // Object implements MapPanel.
 func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 
-// SetPlaces implements MapPanel.
+// SetPlaces implements MapPanel. The markers' cluster index is built off
+// the UI goroutine when there are many: the map keeps drawing the old
+// discs meanwhile and shows the new ones when their index is in.
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	p.pcs = pcs
 	p.at = make(map[int64]int, len(pcs))
@@ -123,7 +154,85 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last,
 			Extent: mapview.ExtentOf(pc.Place), Country: pc.Place.Country})
 	}
-	p.m.SetMarkers(ms)
+	p.idleMu.Lock()
+	p.gen++
+	gen, hook := p.gen, p.beforeSwap
+	p.idleMu.Unlock()
+	if len(ms) < p.asyncFrom {
+		p.m.SetMarkers(ms)
+		p.settle()
+		return
+	}
+	p.idleMu.Lock()
+	if p.idle == nil {
+		p.idle = make(chan struct{})
+	}
+	p.idleMu.Unlock()
+	go func() {
+		prep := mapview.Prepare(ms)
+		if hook != nil {
+			hook()
+		}
+		fyne.Do(func() {
+			p.idleMu.Lock()
+			newest := gen == p.gen
+			p.idleMu.Unlock()
+			if !newest {
+				return // newer markers came meanwhile; they settle
+			}
+			p.m.SetPrepared(prep)
+			p.settle()
+		})
+	}()
+}
+
+// settle reports that the newest markers are shown.
+func (p *mapPanel) settle() {
+	p.idleMu.Lock()
+	if p.idle != nil {
+		close(p.idle)
+		p.idle = nil
+	}
+	p.idleMu.Unlock()
+}
+
+// WaitMarkers implements MapPanel.
+func (p *mapPanel) WaitMarkers() {
+	p.idleMu.Lock()
+	idle := p.idle
+	p.idleMu.Unlock()
+	if idle != nil {
+		<-idle
+	}
+}
+
+// mapPanelLayout lays the map and the area overlay over the whole panel
+// and the buttons at its top right, and tells the map where the buttons
+// are, so that no label goes under them.
+type mapPanelLayout struct{ p *mapPanel }
+
+func (l *mapPanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	p := l.p
+	p.m.Resize(s)
+	p.m.Move(fyne.NewPos(0, 0))
+	p.area.Resize(s)
+	p.area.Move(fyne.NewPos(0, 0))
+	pad := theme.Padding()
+	bs := p.buttons.MinSize()
+	pos := fyne.NewPos(s.Width-pad-bs.Width, pad)
+	p.buttons.Resize(bs)
+	p.buttons.Move(pos)
+	// A label's halo reaches a few pixels beyond its box.
+	const halo = 4
+	p.m.SetReserved([]geo.Rect{{X0: float64(pos.X - halo), Y0: float64(pos.Y - halo),
+		X1: float64(pos.X + bs.Width + halo), Y1: float64(pos.Y + bs.Height + halo)}})
+}
+
+func (l *mapPanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	ms := l.p.m.MinSize()
+	bs := l.p.buttons.MinSize()
+	pad := theme.Padding()
+	return ms.Max(fyne.NewSize(bs.Width+2*pad, bs.Height+2*pad))
 }
 
 // SetSelectedPlace implements MapPanel.

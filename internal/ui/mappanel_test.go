@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -169,6 +170,7 @@ func TestMapOf10kEventsKeepsDiscsApart(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1280, 800))
 	mp.SetPlaces(pcs)
+	mp.WaitMarkers()
 	points, events := 0, 0
 	for _, mk := range mp.m.Markers() {
 		if mk.Extent == mapview.Point {
@@ -225,7 +227,11 @@ func TestMapOf10kEventsKeepsDiscsApart(t *testing.T) {
 				}
 			}
 			labels := mp.m.Labels()
+			btns := buttonsBox(mp)
 			for i, a := range labels {
+				if a.Box.Overlaps(btns) {
+					t.Errorf("label %q lies under the map's buttons", a.Text)
+				}
 				for _, b := range labels[i+1:] {
 					if a.Box.Overlaps(b.Box) {
 						t.Errorf("labels %q and %q overlap", a.Text, b.Text)
@@ -239,5 +245,132 @@ func TestMapOf10kEventsKeepsDiscsApart(t *testing.T) {
 			}
 			t.Logf("%s: %d discs, %d labels", tt.name, len(discs), len(labels))
 		})
+	}
+}
+
+// buttonsBox is where the zoom, fit and area buttons lie over the map, in
+// the map's logical pixels.
+func buttonsBox(mp *mapPanel) geo.Rect {
+	p, s := mp.buttons.Position(), mp.buttons.Size()
+	return geo.Rect{X0: float64(p.X), Y0: float64(p.Y), X1: float64(p.X + s.Width), Y1: float64(p.Y + s.Height)}
+}
+
+// A place just left of the map's buttons is named on its left: a name on
+// its right, where names go first, would lie under the buttons.
+func TestMapLabelsAvoidButtons(t *testing.T) {
+	test.NewTempApp(t)
+	mp := NewMapPanel().(*mapPanel)
+	w := test.NewWindow(mp.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 500))
+	size := mp.m.Size()
+	mp.m.SetView(geo.NewView(20, 10, 3, float64(size.Width), float64(size.Height)))
+	v := mp.m.View()
+	btns := buttonsBox(mp)
+	if btns.X1 <= btns.X0 || btns.X1 < float64(size.Width)-40 {
+		t.Fatalf("buttons at %+v in a map %v wide", btns, size.Width)
+	}
+	var pcs []store.PlaceCount
+	names := []string{"Aden", "Bam", "Kut", "Sur"} // short: on the right they would end under the buttons, not past the edge
+	for i, name := range names {
+		// Beside the buttons' left edge, one per button height.
+		x, y := btns.X0-24, btns.Y0+12+float64(i)*(btns.Y1-btns.Y0-24)/float64(len(names)-1)
+		lat, lon := v.Unproject(x, y)
+		pcs = append(pcs, store.PlaceCount{Place: model.Place{ID: int64(i + 1), Name: name, Lat: lat, Lon: lon}, Count: 1, Kind: model.KindMeeting})
+	}
+	mp.SetPlaces(pcs)
+	mp.WaitMarkers()
+	w.Canvas().Capture()
+	placed := 0
+	for _, l := range mp.m.Labels() {
+		if l.Box.Overlaps(btns) {
+			t.Errorf("label %q at %+v lies under the buttons at %+v", l.Text, l.Box, btns)
+		}
+		if slices.Contains(names, l.Text) {
+			placed++
+		}
+	}
+	if placed < len(names)/2 {
+		t.Errorf("%d of %d places beside the buttons are named: the labels should go to their left", placed, len(names))
+	}
+}
+
+// After a filter change on a store big enough for the map to build its
+// cluster index on a goroutine, the old discs stay drawn until the new
+// index is in, and then the discs hold exactly the filtered places' events
+// without overlapping. The panel is driven as the window drives it (its
+// timeline would read summaries on goroutines of its own here).
+func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
+	st := generatedStore(t, 10_000, 3_000)
+	test.NewTempApp(t)
+	mp := NewMapPanel().(*mapPanel)
+	w := test.NewWindow(mp.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	mp.asyncFrom = 1 // whatever the filter leaves, build on a goroutine
+	size := mp.m.Size()
+	mp.m.SetView(geo.NewView(20, 10, math.Log2(float64(size.Width)/geo.TileSize), float64(size.Width), float64(size.Height)))
+	// places reads the places under f, as the window's frame does, and
+	// the events at points among them, which the discs must hold.
+	places := func(f store.Filter) ([]store.PlaceCount, int) {
+		pcs, err := st.PlacesIn(orb.Bound{}, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, pc := range pcs {
+			if mapview.ExtentOf(pc.Place) == mapview.Point {
+				n += max(pc.Count, 1)
+			}
+		}
+		return pcs, n
+	}
+	discEvents := func() (n int, discs []mapview.Disc) {
+		discs = mp.m.Discs()
+		for _, d := range discs {
+			n += d.Count
+		}
+		return n, discs
+	}
+	pcs, all := places(store.Filter{})
+	mp.SetPlaces(pcs)
+	mp.WaitMarkers()
+	if n, _ := discEvents(); n != all || all == 0 {
+		t.Fatalf("the world's discs hold %d events, want %d", n, all)
+	}
+	_, before := discEvents()
+
+	first, last, ok, err := st.DateRange()
+	if err != nil || !ok {
+		t.Fatalf("no date range: %v", err)
+	}
+	f := store.Filter{From: first, To: first.Add(last.Sub(first) / 3)}
+	pcs, want := places(f)
+	if want == 0 || want >= all {
+		t.Fatalf("the date filter leaves %d of %d events at points", want, all)
+	}
+	release := make(chan struct{})
+	mp.beforeSwap = func() { <-release }
+	mp.SetPlaces(pcs)
+	if n, discs := discEvents(); n != all || len(discs) != len(before) {
+		t.Errorf("while the index builds the map shows %d discs of %d events, want the old %d of %d", len(discs), n, len(before), all)
+	}
+	close(release)
+	mp.WaitMarkers()
+	mp.beforeSwap = nil
+
+	n, discs := discEvents()
+	if n != want {
+		t.Errorf("after the filter the discs hold %d events, want %d", n, want)
+	}
+	for i, a := range discs {
+		for _, b := range discs[i+1:] {
+			if d := math.Hypot(a.X-b.X, a.Y-b.Y); d < a.R+b.R {
+				t.Fatalf("discs of %s and %s overlap after the filter", a.Name, b.Name)
+			}
+		}
+	}
+	if got := len(mp.m.Markers()); got != len(pcs) {
+		t.Errorf("the map has %d markers after the filter, want %d", got, len(pcs))
 	}
 }

@@ -71,6 +71,9 @@ func (m *MainWindow) menu() *fyne.MainMenu {
 		}),
 		fyne.NewMenuItem("Undo my edits of this event", onSel(ActionRevert)),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Merge actors…", m.ShowMergeActors),
+		fyne.NewMenuItem("Split alias…", m.ShowSplitAlias),
+		fyne.NewMenuItemSeparator(),
 		item("Open article", ctrl(fyne.KeyO), onSel(ActionOpenFull)),
 	)
 	themeItem := func(label string, mode ThemeMode) *fyne.MenuItem {

@@ -73,7 +73,10 @@ type MainWindow struct {
 	// filterBar holds the toolbar's filters (filters.go).
 	filterBar
 	// editor is the Edit event dialog while it is open (edit.go).
-	editor    *eventEditor
+	editor *eventEditor
+	// merger and splitter are the actor dialogs last opened (actors.go).
+	merger    *actorMerger
+	splitter  *aliasSplitter
 	undated   []model.Event
 	undatedL  *widget.List
 	undatedAc *widget.AccordionItem

@@ -380,7 +380,11 @@ func newMapDriver(st *store.Store) (*mapDriver, error) {
 
 func (d *mapDriver) object() fyne.CanvasObject { return d.panel.Object() }
 
-func (d *mapDriver) load() error { d.panel.SetPlaces(d.places); return nil }
+func (d *mapDriver) load() error {
+	d.panel.SetPlaces(d.places)
+	d.panel.WaitMarkers() // a big store's index is built on a goroutine
+	return nil
+}
 
 func (d *mapDriver) sizes() (int, int, string) {
 	n := 0

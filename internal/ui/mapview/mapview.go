@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -117,6 +118,7 @@ type Map struct {
 	cities    []geo.Candidate // context cities of citiesOf
 	citiesOf  geo.View
 	badges    map[int]geo.Rect // area marker index → its name and badge as last drawn
+	reserved  []geo.Rect       // boxes under buttons, where no label goes
 	labels    []geo.Label      // the labels last drawn, for tests of the layout
 
 	hover      target // what is under the mouse
@@ -182,11 +184,46 @@ func New() *Map {
 }
 
 // SetMarkers replaces the markers. Until the user moves the map, the view
-// fits them.
-func (m *Map) SetMarkers(ms []Marker) {
+// fits them. It builds their cluster index at once; SetPrepared shows
+// markers whose index was built elsewhere.
+func (m *Map) SetMarkers(ms []Marker) { m.SetPrepared(Prepare(ms)) }
+
+// Prepared is a set of markers with their cluster index, built by Prepare
+// on any goroutine: on a big store the index takes longer than a frame.
+type Prepared struct {
+	markers  []Marker
+	areas    []int // indexes into markers of the areas, in marker order
+	pointIdx []int // the index's points → markers
+	index    *geo.ClusterIndex
+}
+
+// Prepare splits markers into areas and points and builds the points'
+// cluster index, so that a view change only queries it. It touches no
+// widget and may run on any goroutine.
+func Prepare(ms []Marker) *Prepared {
+	p := &Prepared{markers: append([]Marker(nil), ms...)}
+	pts := make([]geo.WeightedPoint, 0, len(ms))
+	for i, mk := range p.markers {
+		if mk.Extent != Point {
+			p.areas = append(p.areas, i)
+			continue
+		}
+		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))})
+		p.pointIdx = append(p.pointIdx, i)
+	}
+	p.index = geo.NewClusterIndex(pts, clusterGap)
+	return p
+}
+
+// Len returns the number of markers prepared.
+func (p *Prepared) Len() int { return len(p.markers) }
+
+// SetPrepared shows prepared markers in place of the current ones: the
+// discs drawn until then are the old markers'. Until the user moves the
+// map, the view fits the new ones.
+func (m *Map) SetPrepared(p *Prepared) {
 	m.mu.Lock()
-	m.markers = append([]Marker(nil), ms...)
-	m.prepareLocked()
+	m.markers, m.areas, m.pointIdx, m.index = p.markers, p.areas, p.pointIdx, p.index
 	m.overlayOK = false
 	m.clusters = nil
 	m.badges = nil
@@ -194,6 +231,20 @@ func (m *Map) SetMarkers(ms []Marker) {
 	if !m.viewSet {
 		m.fitLocked()
 	}
+	m.mu.Unlock()
+	m.Refresh()
+}
+
+// SetReserved names the boxes of the widget (logical pixels) that buttons
+// lie over: no label is placed there, where it could not be read.
+func (m *Map) SetReserved(rs []geo.Rect) {
+	m.mu.Lock()
+	if slices.Equal(rs, m.reserved) {
+		m.mu.Unlock()
+		return
+	}
+	m.reserved = slices.Clone(rs)
+	m.overlayOK = false
 	m.mu.Unlock()
 	m.Refresh()
 }
@@ -611,23 +662,6 @@ func (m *Map) targetAtLocked(x, y float64) target {
 	return noTarget
 }
 
-// prepareLocked splits new markers into areas and points, and builds the
-// points' cluster index once, so that a view change only queries it.
-func (m *Map) prepareLocked() {
-	pts := make([]geo.WeightedPoint, 0, len(m.markers))
-	m.pointIdx = m.pointIdx[:0]
-	m.areas = m.areas[:0]
-	for i, mk := range m.markers {
-		if mk.Extent != Point {
-			m.areas = append(m.areas, i)
-			continue
-		}
-		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))})
-		m.pointIdx = append(m.pointIdx, i)
-	}
-	m.index = geo.NewClusterIndex(pts, clusterGap)
-}
-
 // updateClustersLocked asks the index for the discs of the current view
 // when it changed. No two discs overlap; areas are never clustered.
 func (m *Map) updateClustersLocked() {
@@ -635,7 +669,7 @@ func (m *Map) updateClustersLocked() {
 		return
 	}
 	if m.index == nil {
-		m.prepareLocked()
+		m.index = geo.NewClusterIndex(nil, clusterGap)
 	}
 	m.found = m.index.Query(m.view, clusterMargin, m.found[:0])
 	idx := m.pointIdx
@@ -702,7 +736,7 @@ var neutral = color.RGBA{0x55, 0x5b, 0x66, 0xff}
 // overlayLocked builds the markers and labels for the current view.
 func (m *Map) overlayLocked() geo.Overlay {
 	m.updateClustersLocked()
-	o := geo.Overlay{CountryLabels: true}
+	o := geo.Overlay{CountryLabels: true, Reserved: m.reserved}
 	for _, c := range m.clusters {
 		first := m.markers[c.members[0]]
 		fill := palette.KindRGBA(first.Kind)
