@@ -304,6 +304,53 @@ func (w *writer) addForms(id int64, a *model.Actor, art int64) error {
 	return nil
 }
 
+// noteNamedForms records, for each person or organisation the article
+// names that the store already knows as an actor, the article's spelling
+// of it: "President Bashar al-Assad" counts toward the name of the Assad
+// an event of another article named "Bashar Al-Assad", though he takes
+// part in no event of this one. Names of no stored actor are left alone:
+// actors are who takes part in events.
+func (w *writer) noteNamedForms(art int64) error {
+	seen := map[string]bool{}
+	for _, m := range w.named {
+		var typ model.ActorType
+		switch m.Type {
+		case model.MentionPerson:
+			typ = model.ActorPerson
+		case model.MentionOrg:
+			typ = model.ActorOrg
+		default:
+			continue
+		}
+		if m.Value == "" || seen[m.Value] {
+			continue
+		}
+		seen[m.Value] = true
+		a := model.Actor{Name: m.Value, Type: typ}
+		nk := string(typ) + "\x00" + a.Name
+		id, ok := w.byName[nk]
+		if !ok {
+			key, err := w.resolveKey(&a)
+			if err != nil {
+				return err
+			}
+			if id, err = w.findActor(&a, key); err != nil {
+				return err
+			}
+			if id == 0 {
+				continue
+			}
+			w.byName[nk] = id
+			w.keyOf[id] = key
+		}
+		if err := w.addForms(w.live(id), &a, art); err != nil {
+			return err
+		}
+	}
+	w.named = nil
+	return nil
+}
+
 // formSeen is one form of an actor in one article.
 type formSeen struct {
 	id   int64

@@ -127,6 +127,25 @@ func TestActorCanonicalNameIsTheMostFrequentFullForm(t *testing.T) {
 	}
 }
 
+// TestActorNameCountsSpellingsOutsideEvents checks that an article's
+// spelling of a known actor counts toward the canonical name though he
+// takes part in none of its events.
+func TestActorNameCountsSpellingsOutsideEvents(t *testing.T) {
+	s := openTemp(t)
+	importText(t, s, "a.txt", "2016-03-01", "President Bashar Al-Assad met Vladimir Putin in Moscow on Tuesday.\n")
+	importText(t, s, "b.txt", "2016-03-02", "Rebels seized Homs on Wednesday. The town had been held by forces loyal to President Bashar al-Assad.\n")
+	importText(t, s, "c.txt", "2016-03-05", "Troops withdrew from Idlib on Saturday. Supporters of Bashar al-Assad protested.\n")
+	as := actorsLike(t, s, "Assad")
+	if len(as) != 1 || as[0].Name != "Bashar al-Assad" {
+		t.Errorf("Assad: %s, want one actor named Bashar al-Assad (two articles write it so)", describe(as))
+	}
+	// A person named in no event of any article is no actor.
+	importText(t, s, "d.txt", "2016-03-06", "Rebels seized Palmyra on Sunday. Minister Walid Muallem was abroad.\n")
+	if m := actorsLike(t, s, "Muallem"); len(m) != 0 {
+		t.Errorf("Muallem, named in no event, became an actor: %s", describe(m))
+	}
+}
+
 func TestSurnameAloneBeforeFullName(t *testing.T) {
 	s := openTemp(t)
 	importText(t, s, "a.txt", "2016-03-01", "Lavrov met Kerry in Geneva on Tuesday.\n")

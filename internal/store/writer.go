@@ -32,6 +32,10 @@ type writer struct {
 	touched map[int64]bool
 	merges  map[string]string
 	splits  map[string]string
+	// named are the people and organisations the article names (its
+	// mentions), whose spellings count toward an actor's canonical name
+	// even where they take part in no event (noteNamedForms).
+	named []model.Mention
 	// placeNames caches names for the search index.
 	placeNames map[int64]string
 	maxSpan    int64
@@ -81,6 +85,7 @@ func (w *writer) queryRow(q string, args ...any) *sql.Row {
 }
 
 func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
+	w.named = ms
 	for _, m := range ms {
 		if _, err := w.exec(`INSERT INTO mentions(article_id, start, end, type, text, value) VALUES (?, ?, ?, ?, ?, ?)`,
 			articleID, m.Start, m.End, string(m.Type), m.Text, m.Value); err != nil {
@@ -152,6 +157,9 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 		}
 		mine[id] = true
 		inserted++
+	}
+	if err := w.noteNamedForms(a.ID); err != nil {
+		return inserted, merged, err
 	}
 	return inserted, merged, w.flushActors()
 }
