@@ -73,6 +73,7 @@ var travelVerbs = map[string]bool{
 	"travelled": true, "traveled": true, "travelling": true, "traveling": true, "flew": true,
 	"went": true, "came": true, "headed": true, "returned": true, "dispatched": true, "sent": true,
 	"arrived": true, "travel": true, "fly": true, "go": true, "come": true, "visit": true,
+	"return": true, "returns": true, "returning": true, "rushed": true, "rush": true,
 }
 
 // newspaperHeads end newspaper names that are then used alone ("the Post").

@@ -282,6 +282,18 @@ func TestNewsEvents(t *testing.T) {
 			text:      "A fire broke out at the quake-hit Fukushima No. 1 nuclear plant in Japan on Tuesday.",
 			want:      []wantEvent{{kind: model.KindDisaster, start: "2011-03-15", place: "JP", title: "fukushima"}},
 		},
+		{
+			name:      "a day that opens the sentence frames all it tells; 'return to the Kremlin' is Moscow",
+			published: "2019-06-04",
+			text:      "On Sunday, the president left a football match early to return to the Kremlin for a meeting with his generals.",
+			want:      []wantEvent{{kind: model.KindMeeting, start: "2019-06-02", place: "RU"}},
+		},
+		{
+			name:      "a day that opens a reported sentence does not date what is reported",
+			published: "2016-03-25",
+			text:      "In Moscow on Thursday, the minister insisted that the calm prompted by the truce vindicated his policy.",
+			want:      []wantEvent{{kind: model.KindStatement, start: "2016-03-24", place: "RU"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -124,6 +124,11 @@ func (d *doc) attachTimes() {
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
+		} else if best >= 0 && len(byS[tr.sentence]) == 1 && d.framesSentence(&d.times[best]) && !tr.irrealis && !tr.quoted && !tr.statement && tr.kind != model.KindStatement && !d.reportsSomething(tr.sentence) {
+			// "On Sunday, Obama … cut short his round to return to the
+			// White House for a meeting": a time that opens the sentence,
+			// its only one, frames everything told in it.
+			tr.time = best
 		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && !d.subordinateBetween(tr, &d.times[best]) {
 			// "Militants seized most of the northern city of Tikrit,
 			// birthplace of …, on Wednesday": the sentence's one date
@@ -185,6 +190,24 @@ func (d *doc) reportedTime(ti int) int {
 		}
 	}
 	return -1
+}
+
+// framesSentence reports a day that opens its sentence, set off by a
+// comma: "On Sunday, …", "Late on Friday, …".
+func (d *doc) framesSentence(x *texpr) bool {
+	return x.Precision == model.PrecisionDay && !x.Future && d.preposed(x) && x.t1 < d.sents[x.sentence].t1 && d.toks[x.t1].low == ","
+}
+
+// reportsSomething reports a sentence with a reporting verb: what it
+// reports ("Kerry insisted that … the ceasefire …") is not framed by the
+// day the telling opens with.
+func (d *doc) reportsSomething(si int) bool {
+	for _, ti := range d.sentTrigs[si] {
+		if t := &d.triggers[ti]; t.statement || t.kind == model.KindStatement {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBefore is the event word nearest before time expression x that
