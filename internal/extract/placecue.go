@@ -8,10 +8,15 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// This file holds the cues that make a place name locate an event when no
-// locative preposition stands right before it: a possessive naming
-// something in the place ("on Istanbul's Bosporus Bridge"), and a place
-// qualifying the event's agent ("the Miyagi police chief said").
+// This file holds the cues that tie a place to an event beyond a locative
+// preposition right before the name: a possessive naming something in the
+// place ("on Istanbul's Bosporus Bridge"), a place qualifying the event's
+// agent ("the Miyagi police chief said"), an apposed town's relative clause
+// ("Benghazi, the city that spearheaded the uprising"), names the article
+// itself locates ("Tham Luang cave in Mae Sai", "the hospital in
+// Kharkiv"); and the cues that untie one: a foreign town's name before a
+// structure ("the San José mine"), a place named to measure from ("800 km
+// from the capital").
 
 // firstNounClass is the lexicographer class of the most frequent sense of
 // the noun w (inflected forms allowed), or "".
@@ -57,8 +62,8 @@ func (d *doc) possessedIsPlace(j int) bool {
 	return false
 }
 
-// agentNouns are the classes of nouns that head an agent phrase a place
-// can qualify: people ("prosecutor", "chief") and groups ("police",
+// agentNoun reports a noun that heads an agent phrase a place can
+// qualify: a person ("prosecutor", "chief") or a group ("police",
 // "authorities").
 func agentNoun(w string) bool {
 	switch firstNounClass(w) {
