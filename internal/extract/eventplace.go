@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -113,6 +114,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// article's own town (its focus, else its dateline) is the closest
 		// the map can show.
 		at(d.localPlace(), "article")
+	case e.Kind == model.KindElection && d.nationalVote(e) && !d.namesOtherPlace(e.sentence) && d.mainCountry() != nil:
+		// "an early presidential election": the country's, which the
+		// article is about, not the town it was filed from.
+		at(d.mainCountry(), "article")
 	case d.namesOtherPlace(e.sentence):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
@@ -123,6 +128,45 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.focusPlace(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
+}
+
+// nationalVote reports an election told by its noun ("an early
+// presidential election", "the referendum"), which the whole country
+// holds; a vote a body takes ("parliament voted") happens where it sits.
+func (d *doc) nationalVote(e *evt) bool {
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.kind != model.KindElection {
+			continue
+		}
+		if t.form != formNoun || strings.HasPrefix(d.toks[t.i].low, "vote") {
+			return false
+		}
+	}
+	return true
+}
+
+// mainCountry is the country the article names most, else its dateline's,
+// as a place; nil when there is none.
+func (d *doc) mainCountry() *model.Place {
+	if d.g == nil {
+		return nil
+	}
+	code := ""
+	if cs := d.geoContext().Countries; len(cs) > 0 {
+		code = cs[0]
+	} else if dl := d.dateline(); dl != nil {
+		code = dl.Country
+	}
+	cc, ok := d.g.Country(code)
+	if !ok {
+		return nil
+	}
+	p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
+	if cands := d.x.cache.lookup(d.g, cc.Name); len(cands) > 0 && cands[0].Class == "country" {
+		p = cands[0].Place
+	}
+	return &p
 }
 
 // localPlace is the article's focus town, else its dateline's.

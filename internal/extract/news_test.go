@@ -259,8 +259,9 @@ func TestNewsEvents(t *testing.T) {
 			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
 			published: "2014-02-22",
 			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",
+			dateline:  "KIEV, Ukraine",
 			want: []wantEvent{
-				{kind: model.KindElection, start: "2014-05-25", planned: true},
+				{kind: model.KindElection, start: "2014-05-25", planned: true, place: "UA", title: "in ukraine"},
 				{kind: model.KindDeadline, start: "2014-02-28", planned: true},
 			},
 		},
