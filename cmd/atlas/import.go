@@ -90,7 +90,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, *quiet)
-	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, NoFolderManifest: manifestFailed}, bar.update)
+	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, Screen: extract.MaySameEvent, NoFolderManifest: manifestFailed}, bar.update)
 	bar.done()
 	printSummary(stdout, path, sum)
 	if err != nil {

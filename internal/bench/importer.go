@@ -72,7 +72,7 @@ func importBest(env *Env, x *extract.Extractor, dir string, m *ingest.Manifest, 
 		defer st.Close()
 		t := time.Now()
 		sum, err := pipeline.Import(context.Background(), st, x, []string{dir},
-			pipeline.Options{Manifest: m, SameEvent: extract.SameEvent}, nil)
+			pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Screen: extract.MaySameEvent}, nil)
 		return sum, time.Since(t), err
 	}
 	var sum pipeline.Summary

@@ -100,6 +100,10 @@ func importWatch(env *Env) (*watchCache, error) {
 				os.Remove(p + suffix)
 			}
 		}
+		// Every frame, for a closer look than the figures give.
+		if err := os.WriteFile(filepath.Join(env.Cache, "importwatch.json"), stdout.Bytes(), 0o644); err != nil {
+			return err
+		}
 		if err := json.Unmarshal(stdout.Bytes(), &c.rep); err != nil {
 			return fmt.Errorf("import watcher output: %w", err)
 		}

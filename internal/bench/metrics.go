@@ -24,6 +24,7 @@ var (
 	SpecTimelineFrame  = Spec{"timeline_marks_ms_1m", "ms", 8, Lower, "timeline marks for the full range, 1M events (computed, not drawn)"}
 	SpecTimelineZoomed = Spec{"timeline_marks_zoomed_ms_1m", "ms", 2, Lower, "timeline marks for a one-month window, 1M events (computed, not drawn)"}
 	SpecTimelineRender = Spec{"timeline_render_ms_p95_1m", "ms", 8, Lower, "timeline frame p95 from scroll, zoom step or drag to the painted image, 1M events, software painter"}
+	SpecTimelineGL     = Spec{"timeline_gl_frame_ms_p95_1m", "ms", 16, Lower, "real app's timeline frames during a scripted drag, GL driver under Xvfb, 1M events"}
 	SpecMapFrame       = Spec{"map_frame_ms", "ms", 30, Lower, "basemap re-render 1280×800, regional view"}
 	SpecMapCached      = Spec{"map_cached_ms", "ms", 4, Lower, "map frame with the basemap cached"}
 	SpecMapPanRender   = Spec{"map_pan_render_ms_p95_1m", "ms", 16, Lower, "map frame p95 from a drag to the painted image, 1M events, software painter"}
@@ -51,6 +52,7 @@ func All() []Metric {
 		{SpecTimelineFrame, runTimelineFrame},
 		{SpecTimelineZoomed, runTimelineZoomed},
 		{SpecTimelineRender, runTimelineRender},
+		{SpecTimelineGL, runTimelineGL},
 		{SpecMapFrame, runMapFrame},
 		{SpecMapCached, runMapCached},
 		{SpecMapPanRender, runMapPanRender},

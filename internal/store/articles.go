@@ -26,6 +26,11 @@ type MergeFunc func(dst, src *model.Event)
 type Merging struct {
 	Same  SameFunc
 	Merge MergeFunc
+	// Screen, when set, is a necessary condition for Same that needs no
+	// source sentences (kinds, dates, places): merge candidates it rejects
+	// are never loaded with their sentences. Without it a big store loads
+	// hundreds of candidates' sentences for each new event.
+	Screen SameFunc
 }
 
 // SaveResult says what SaveArticle did.

@@ -115,7 +115,7 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 			w.kept++
 			continue
 		}
-		target, err := w.findSame(e, m.Same, mine)
+		target, err := w.findSame(e, m, mine)
 		if err != nil {
 			return inserted, merged, err
 		}
@@ -197,9 +197,10 @@ func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
 	return recompute(w.ctx, w.tx, id)
 }
 
-// findSame returns the stored event (extracted values) that same says e
+// findSame returns the stored event (extracted values) that m.Same says e
 // duplicates, or nil.
-func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*model.Event, error) {
+func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*model.Event, error) {
+	same := m.Same
 	if same == nil {
 		return nil, nil
 	}
@@ -239,20 +240,22 @@ func (w *writer) findSame(e *model.Event, same SameFunc, mine map[int64]bool) (*
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// First without sources, to keep only the candidates that could be the
-	// same event at all (dated alike, a day apart at most, both planned or
-	// both past); then those few with their sentences, since two outlets'
-	// reports of one event are recognised by the words they share
-	// (extract.SameEvent). Loading every candidate's sentences made a big
-	// import crawl.
+	// First their kinds, dates and places alone, to keep only the
+	// candidates that could be the same event at all (dated alike, a day
+	// apart at most, both planned or both past, and what m.Screen asks:
+	// compatible kinds and places); then those few with their sentences,
+	// since two outlets' reports of one event are recognised by the words
+	// they share (extract.SameEvent). Loading every candidate's sentences
+	// made a big import crawl; at 20,000 articles so did loading the
+	// actors of the hundreds of candidates each new event has.
 	if e.Dated() {
-		bare, err := loadEventsByID(w.ctx, w.tx, cands, true, false)
+		bare, err := loadBareByID(w.ctx, w.tx, cands)
 		if err != nil {
 			return nil, fmt.Errorf("load merge candidates: %w", err)
 		}
 		cands = cands[:0]
 		for i := range bare {
-			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) {
+			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) && (m.Screen == nil || m.Screen(e, c)) {
 				cands = append(cands, c.ID)
 			}
 		}
