@@ -7,20 +7,20 @@
 // ui.PipelineImporter, the importer the app runs) in Fyne's test driver at
 // 1280×800 and starts the import the way the window's Import menu does
 // (MainWindow.StartImport). Meanwhile this goroutine plays the GL driver's
-// event loop: between frames it runs the UI work the import queued with
-// fyne.Do (the progress bar and the status line), then dispatches a drag over
-// the map and paints the window with Fyne's software painter. It records each
-// frame's time and what the progress bar showed, the same frames before the
-// import (the idle reference), and, in a second import into another new
-// store, how long Cancel takes to stop it and whether it left whole articles
-// only.
+// event loop: it runs the UI work other goroutines hand to fyne.Do (the
+// progress bar, the status line, the window's last act after the import) as
+// it comes, and every --frame-every it dispatches a drag over the map and
+// paints the window with Fyne's software painter, timed from when the frame
+// was due. It records each frame's time and what the progress bar showed,
+// the same frames before the import (the idle reference), and, in a second
+// import into another new store, how long Cancel takes to stop it and
+// whether it left whole articles only.
 //
-// The test driver runs fyne.Do at once on the calling goroutine, so the
-// importer's progress calls are queued and run here, as the GL driver runs
-// them on its own loop; the window's last act after an import (hiding the
-// bar, reloading, the summary dialog) runs while this loop waits.
+// Fyne's test driver runs fyne.Do at once on the calling goroutine, beside
+// the painting; importwatch makes the current app a wrapper whose driver
+// queues it for the loop instead (onLoop).
 //
-//	importwatch --corpus DIR --store PATH [--cancel-after 3s] [--cpuprofile FILE] [--shot PNG]
+//	importwatch --corpus DIR --store PATH [--cancel-after 3s] [--frame-every 200ms] [--cpuprofile FILE] [--shot PNG]
 //
 // It writes one JSON object to stdout.
 package main
@@ -61,6 +61,7 @@ type Frame struct {
 	Queued   int     `json:"queued"`    // how many queued calls ran
 	Progress float64 `json:"progress"`  // the bar's value as painted
 	Shown    bool    `json:"shown"`     // the bar was visible
+	Status   string  `json:"status"`    // the line beside the bar: the file and count
 }
 
 // Run is one import watched from the window.
@@ -75,8 +76,11 @@ type Run struct {
 	Frames    []Frame `json:"frames"`
 	Callbacks int     `json:"callbacks"` // progress calls the importer made
 	// MaxGapMS is the longest time the painted progress bar did not move
-	// (a pixel of its fill or a percent of its label), its start included.
-	MaxGapMS float64 `json:"max_gap_ms"`
+	// (a pixel of its fill or a percent of its label), its start included;
+	// MaxStatusGapMS the same for the count beside it.
+	MaxGapMS       float64 `json:"max_gap_ms"`
+	MaxStatusGapMS float64 `json:"max_status_gap_ms"`
+	EveryMS        float64 `json:"every_ms"` // a frame was due this often
 	// Cancel, for the cancelled run.
 	CancelAtMS     float64 `json:"cancel_at_ms,omitempty"`
 	CancelStopMS   float64 `json:"cancel_stop_ms,omitempty"`   // Cancel until the importer returned
@@ -104,6 +108,7 @@ func run() error {
 	corpus := flag.String("corpus", "", "folder of articles to import (atlas gen --articles)")
 	db := flag.String("store", "", "new store to import into; removed first (the cancelled run uses PATH-cancel)")
 	cancelAfter := flag.Duration("cancel-after", 3*time.Second, "when Cancel comes in the second import")
+	every := flag.Duration("frame-every", 200*time.Millisecond, "a frame (a drag over the map) is due this often")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the full import here")
 	shot := flag.String("shot", "", "save the window half way through the full import here (PNG), and once it finished beside it (-done.png)")
 	flag.Parse()
@@ -119,12 +124,12 @@ func run() error {
 	x := extract.New(g)
 	extractor := func() (*extract.Extractor, error) { return x, nil }
 	var rep Report
-	rep.About = "the app's main window in Fyne's test driver at 1280×800; a frame is the queued UI work, a drag over the map and the window painted by the software painter"
+	rep.About = fmt.Sprintf("the app's main window in Fyne's test driver at 1280×800, a drag over the map every %s painted by the software painter, the UI work the import queues run between frames as the GL driver's loop runs it", *every)
 	var whole map[string]int
-	if rep.Full, whole, err = watch(a, extractor, watchOpts{corpus: *corpus, db: *db, cpuProf: *cpu, shot: *shot}); err != nil {
+	if rep.Full, whole, err = watch(a, extractor, watchOpts{corpus: *corpus, db: *db, cpuProf: *cpu, shot: *shot, every: *every}); err != nil {
 		return err
 	}
-	if rep.Cancel, _, err = watch(a, extractor, watchOpts{corpus: *corpus, db: *db + "-cancel", cancelAfter: *cancelAfter, whole: whole}); err != nil {
+	if rep.Cancel, _, err = watch(a, extractor, watchOpts{corpus: *corpus, db: *db + "-cancel", cancelAfter: *cancelAfter, whole: whole, every: *every}); err != nil {
 		return err
 	}
 	return json.NewEncoder(os.Stdout).Encode(rep)
@@ -160,6 +165,22 @@ func (l *loop) drain() int {
 			f()
 		}
 		n += len(q)
+	}
+}
+
+// untilTime drains the queue until t or until done is closed.
+func (l *loop) untilTime(t time.Time, done <-chan struct{}) {
+	for {
+		l.drain()
+		d := time.Until(t)
+		if d <= 0 {
+			return
+		}
+		select {
+		case <-done:
+			return
+		case <-time.After(min(d, time.Millisecond)):
+		}
 	}
 }
 
@@ -225,6 +246,10 @@ type watchOpts struct {
 	whole   map[string]int
 	cpuProf string
 	shot    string
+	// every is how often a frame is due: a drag over the map, as a user
+	// would pan it while waiting; the queued UI work runs meanwhile, as it
+	// comes. Zero: frames back to back.
+	every time.Duration
 }
 
 // watch imports a corpus into a new store from the window, painting frames
@@ -280,8 +305,24 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 	}
 	mapAt := fyne.CurrentApp().Driver().AbsolutePositionForObject(mv).Add(fyne.NewPos(mv.Size().Width/2, mv.Size().Height/2))
 	step := 0
-	frame := func(t0 time.Time) Frame {
+	var status *widget.Label
+	next, prevEnd := time.Now(), time.Time{}
+	// frame waits until the next frame is due, running the queued UI work
+	// meanwhile, and times from then to the painted image: UI work that
+	// runs late delays the frame.
+	frame := func(t0 time.Time, done <-chan struct{}) Frame {
+		// A frame is due every o.every, or once the last one is painted
+		// if that took longer: motion events that came meanwhile are one.
+		due := next
+		if due.Before(prevEnd) {
+			due = prevEnd
+		}
+		l.untilTime(due, done)
 		t := time.Now()
+		if o.every > 0 && due.Before(t) {
+			t = due // queued UI work made it late: that counts
+		}
+		next = t.Add(o.every)
 		n := l.drain()
 		q := time.Since(t)
 		// A drag's motion event over the map, back and forth.
@@ -293,13 +334,22 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 		test.Drag(c, mapAt, 20*dir, 8*dir)
 		c.Capture()
 		d := time.Since(t)
-		return Frame{AtMS: ms(t.Sub(t0)), MS: ms(d), QueuedMS: ms(q), Queued: n, Progress: bar.Value, Shown: bar.Visible()}
+		prevEnd = time.Now()
+		f := Frame{AtMS: ms(t.Sub(t0)), MS: ms(d), QueuedMS: ms(q), Queued: n, Progress: bar.Value, Shown: bar.Visible()}
+		if status == nil {
+			status, _ = findLabel(c.Content(), "Importing")
+		}
+		if status != nil {
+			f.Status = status.Text
+		}
+		return f
 	}
 	// Two untimed frames fill the caches the running app has long filled.
 	c.Capture()
 	c.Capture()
+	next = time.Now()
 	for i := 0; i < idleFrames; i++ {
-		r.Idle = append(r.Idle, frame(time.Now()))
+		r.Idle = append(r.Idle, frame(time.Now(), nil))
 	}
 
 	done := make(chan struct{})
@@ -318,6 +368,7 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	t0 := time.Now()
+	next = t0
 	m.StartImport([]string{corpus}, func(s ui.ImportSummary, err error) {
 		sum, ierr, doneAt = s, err, time.Now()
 		close(done)
@@ -339,7 +390,7 @@ paint:
 			cancelAt = time.Now()
 			cancel()
 		}
-		r.Frames = append(r.Frames, frame(t0))
+		r.Frames = append(r.Frames, frame(t0, done))
 		if shot != "" && !shotTaken && bar.Value >= 0.5 {
 			if err := savePNG(c, shot); err != nil {
 				return r, nil, err
@@ -383,6 +434,8 @@ paint:
 		}
 	}
 	r.MaxGapMS = maxGap(r.Frames, bar.Size().Width)
+	r.MaxStatusGapMS = maxStatusGap(r.Frames)
+	r.EveryMS = ms(o.every)
 	return r, mentions, nil
 }
 
@@ -406,6 +459,44 @@ func maxGap(fs []Frame, w float32) float64 {
 		gap = max(gap, f.AtMS+f.MS-last)
 	}
 	return gap
+}
+
+// maxStatusGap is the longest time between frames whose status line
+// (file and count) changed, from the import's start to its last frame.
+func maxStatusGap(fs []Frame) float64 {
+	last, prev, gap := 0.0, "", 0.0
+	for _, f := range fs {
+		end := f.AtMS + f.MS
+		if f.Status != prev {
+			gap = max(gap, end-last)
+			prev, last = f.Status, end
+		}
+	}
+	if len(fs) > 0 {
+		f := fs[len(fs)-1]
+		gap = max(gap, f.AtMS+f.MS-last)
+	}
+	return gap
+}
+
+// findLabel returns the first label under o whose text starts with prefix.
+func findLabel(o fyne.CanvasObject, prefix string) (*widget.Label, bool) {
+	if l, ok := o.(*widget.Label); ok {
+		return l, strings.HasPrefix(l.Text, prefix)
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if l, ok := findLabel(k, prefix); ok {
+			return l, true
+		}
+	}
+	return nil, false
 }
 
 // mentionCounts returns each stored article's mentions (names, places,
