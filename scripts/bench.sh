@@ -24,6 +24,13 @@ if [ "$(cat "$CACHE/corpus-1k.stamp" 2>/dev/null)" != "$corpus_stamp" ]; then
   echo "$corpus_stamp" > "$CACHE/corpus-1k.stamp"
 fi
 
+# The import-at-scale metrics import 20,000 articles from the app's window.
+if [ "$(cat "$CACHE/corpus-20k.stamp" 2>/dev/null)" != "$corpus_stamp" ]; then
+  rm -rf "$CACHE/corpus-20k"
+  "$ATLAS" gen --articles 20000 --out "$CACHE/corpus-20k" --seed "$SEED" --html 0.25 --md 0.1
+  echo "$corpus_stamp" > "$CACHE/corpus-20k.stamp"
+fi
+
 store_stamp=$(stamp internal/store/schema.go internal/store/bulk*.go)
 if [ "$(cat "$CACHE/store-1m.stamp" 2>/dev/null)" != "$store_stamp" ]; then
   rm -f "$CACHE"/store-1m.db*

@@ -95,7 +95,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, *quiet)
-	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, Match: extract.Match, NoFolderManifest: manifestFailed}, bar.update)
+	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, Match: extract.Match, Screen: extract.MaySameEvent, NoFolderManifest: manifestFailed}, bar.update)
 	bar.done()
 	printSummary(stdout, path, sum)
 	if err != nil {

@@ -23,7 +23,6 @@ import (
 	"github.com/briefingatlas/atlas/assets"
 	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/geo"
-	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/pipeline"
 	"github.com/briefingatlas/atlas/internal/store"
 	"github.com/briefingatlas/atlas/internal/ui"
@@ -141,7 +140,7 @@ func run(args []string) error {
 	start := func(st *store.Store) {
 		current = st
 		mw := ui.NewMainWindow(a, st, ui.Options{
-			Import:         importer(st, x),
+			Import:         ui.PipelineImporter(st, x),
 			SetArticleDate: setArticleDate(x),
 			About:          geo.Attribution,
 			Version:        version,
@@ -213,51 +212,6 @@ func newExtractor() lazyExtractor {
 		}
 		return extract.New(g), nil
 	})
-}
-
-// manifestFor finds a sources.csv beside the imported files or in the
-// imported folder, which gives titles, publishers and publication dates,
-// and returns it with its path; the error is for one that cannot be used.
-func manifestFor(paths []string) (*ingest.Manifest, string, error) {
-	for _, p := range paths {
-		dir := p
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		mp := filepath.Join(dir, "sources.csv")
-		if _, err := os.Stat(mp); err == nil {
-			m, err := ingest.LoadManifest(mp)
-			if err != nil {
-				return nil, mp, err
-			}
-			return m, mp, nil
-		}
-	}
-	return nil, "", nil
-}
-
-func importer(st *store.Store, extractor lazyExtractor) ui.Importer {
-	return func(ctx context.Context, paths []string, progress func(done, total int, file string)) (ui.ImportSummary, error) {
-		x, err := extractor()
-		if err != nil {
-			return ui.ImportSummary{}, err
-		}
-		// A manifest that cannot be used at all costs the articles only
-		// their metadata: they are imported, and the manifest is listed
-		// among the failures.
-		m, mp, merr := manifestFor(paths)
-		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
-			progress(p.Done, p.Total, p.Path)
-		})
-		out := ui.ImportSummary{Imported: sum.Imported, Updated: sum.Updated, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
-		for _, f := range sum.Failed {
-			out.Failed[f.Path] = f.Reason
-		}
-		if merr != nil {
-			out.Failed[mp] = merr.Error()
-		}
-		return out, err
-	}
 }
 
 func setArticleDate(extractor lazyExtractor) func(st *store.Store, id int64, d time.Time) error {

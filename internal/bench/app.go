@@ -297,34 +297,9 @@ const appSource = "cmd/desktop"
 // The copy lives under the cache folder, inside the module so that it may
 // import internal packages, and is never committed.
 func profileApp(env *Env, x *xvfb) (map[string]string, error) {
-	srcs, err := filepath.Glob(filepath.Join(appSource, "*.go"))
-	if err != nil || len(srcs) == 0 {
-		return nil, fmt.Errorf("profile app: no sources in %s", appSource)
-	}
-	dir := filepath.Join(env.Cache, "appprof")
-	os.RemoveAll(dir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("profile app: %w", err)
-	}
-	for _, f := range srcs {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("profile app: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			return nil, fmt.Errorf("profile app: %w", err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "zz_benchprof.go"), []byte(appProfHook), 0o644); err != nil {
-		return nil, fmt.Errorf("profile app: %w", err)
-	}
-	bin := filepath.Join(env.Cache, "briefing-atlas-prof")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./"+filepath.ToSlash(dir))
-	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("profile app: build: %v: %s", err, lastLines(string(out), 3))
+	bin, err := buildProfiledApp(env)
+	if err != nil {
+		return nil, err
 	}
 	cpu := filepath.Join(env.Cache, "first_window_ms_1m.cpu.prof")
 	heap := filepath.Join(env.Cache, "rss_mb_1m.heap.prof")
@@ -336,8 +311,43 @@ func profileApp(env *Env, x *xvfb) (map[string]string, error) {
 	}
 	time.Sleep(8 * time.Second)
 	terminate(cmd)
-	os.RemoveAll(dir)
 	return map[string]string{SpecFirstWindow.Name: cpu, SpecRSS.Name: heap}, nil
+}
+
+// buildProfiledApp builds the copy of the app whose first six seconds are
+// profiled (appProfHook) into the cache folder.
+func buildProfiledApp(env *Env) (string, error) {
+	srcs, err := filepath.Glob(filepath.Join(appSource, "*.go"))
+	if err != nil || len(srcs) == 0 {
+		return "", fmt.Errorf("profile app: no sources in %s", appSource)
+	}
+	dir := filepath.Join(env.Cache, "appprof")
+	os.RemoveAll(dir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("profile app: %w", err)
+	}
+	for _, f := range srcs {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", fmt.Errorf("profile app: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			return "", fmt.Errorf("profile app: %w", err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz_benchprof.go"), []byte(appProfHook), 0o644); err != nil {
+		return "", fmt.Errorf("profile app: %w", err)
+	}
+	bin := filepath.Join(env.Cache, "briefing-atlas-prof")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./"+filepath.ToSlash(dir))
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("profile app: build: %v: %s", err, lastLines(string(out), 3))
+	}
+	os.RemoveAll(dir)
+	return bin, nil
 }
 
 // appProfHook profiles the first six seconds of the app's life: CPU from

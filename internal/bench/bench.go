@@ -82,14 +82,17 @@ type Metric struct {
 
 // Env is where a run finds its inputs and writes its outputs.
 type Env struct {
-	Cache   string // folder for generated data and profiles (.cache/bench)
-	Corpus  string // generated article folder (atlas gen --articles)
-	Store1M string // generated million-event store (atlas gen --store)
-	App     string // the desktop binary, for the window metrics
-	Log     io.Writer
+	Cache  string // folder for generated data and profiles (.cache/bench)
+	Corpus string // generated article folder (atlas gen --articles)
+	// Corpus20K is the import-at-scale corpus: 20,000 generated articles.
+	Corpus20K string
+	Store1M   string // generated million-event store (atlas gen --store)
+	App       string // the desktop binary, for the window metrics
+	Log       io.Writer
 
 	cleanups []func()
-	app      *appCache // the window metrics share their runs
+	app      *appCache   // the window metrics share their runs
+	watch    *watchCache // so do the import-at-scale metrics
 }
 
 // deferClose runs f once the current metric, and its profile, are done.

@@ -14,10 +14,17 @@ var (
 	SpecExtractReal    = Spec{"extract_mb_s_real", "MB/s", 1, Higher, "extraction throughput on one core, real news (dev set)"}
 	SpecGazetteer      = Spec{"gazetteer_load_ms", "ms", 1500, Lower, "world gazetteer's first load (off the first window's path)"}
 	SpecImport         = Spec{"import_articles_s", "art/s", 300, Higher, "articles imported per second, extraction included"}
+	SpecImportDevset   = Spec{"import_art_s_real", "art/s", 200, Higher, "articles imported per second, real news (the dev set repeated to 5 MB)"}
+	SpecImportSample   = Spec{"import_art_s_sample", "art/s", 200, Higher, "articles imported per second, real news (the sample corpus repeated to 1 MB)"}
+	SpecImportApp      = Spec{"import_app_art_s_20k", "art/s", 300, Higher, "20,000 generated articles imported from the app's window into a new store while it paints"}
+	SpecImportFrame    = Spec{"import_frame_worst_x_20k", "× idle", 2, Lower, "worst window frame during the 20k import ÷ the same window's idle frame"}
+	SpecImportProgress = Spec{"import_progress_gap_ms_20k", "ms", 1000, Lower, "longest time the progress bar stood still during the 20k import"}
+	SpecImportCancel   = Spec{"import_cancel_ms", "ms", 1000, Lower, "Cancel to the window showing the import stopped, whole articles kept"}
 	SpecOpen           = Spec{"open_ms_1m", "ms", 300, Lower, "open the 1M store, first frame's data for timeline and map"}
 	SpecTimelineFrame  = Spec{"timeline_marks_ms_1m", "ms", 8, Lower, "timeline marks for the full range, 1M events (computed, not drawn)"}
 	SpecTimelineZoomed = Spec{"timeline_marks_zoomed_ms_1m", "ms", 2, Lower, "timeline marks for a one-month window, 1M events (computed, not drawn)"}
 	SpecTimelineRender = Spec{"timeline_render_ms_p95_1m", "ms", 8, Lower, "timeline frame p95 from scroll, zoom step or drag to the painted image, 1M events, software painter"}
+	SpecTimelineGL     = Spec{"timeline_gl_frame_ms_p95_1m", "ms", 16, Lower, "real app's timeline frames during a scripted drag, GL driver under Xvfb, 1M events"}
 	SpecMapFrame       = Spec{"map_frame_ms", "ms", 30, Lower, "basemap re-render 1280×800, regional view"}
 	SpecMapCached      = Spec{"map_cached_ms", "ms", 4, Lower, "map frame with the basemap cached"}
 	SpecMapPanRender   = Spec{"map_pan_render_ms_p95_1m", "ms", 16, Lower, "map frame p95 from a drag to the painted image, 1M events, software painter"}
@@ -37,10 +44,17 @@ func All() []Metric {
 		{SpecExtractReal, runExtractReal},
 		{SpecGazetteer, runGazetteerLoad},
 		{SpecImport, runImport},
+		{SpecImportDevset, runImportDevset},
+		{SpecImportSample, runImportSample},
+		{SpecImportApp, runImportApp},
+		{SpecImportFrame, runImportFrame},
+		{SpecImportProgress, runImportProgress},
+		{SpecImportCancel, runImportCancel},
 		{SpecOpen, runOpen},
 		{SpecTimelineFrame, runTimelineFrame},
 		{SpecTimelineZoomed, runTimelineZoomed},
 		{SpecTimelineRender, runTimelineRender},
+		{SpecTimelineGL, runTimelineGL},
 		{SpecMapFrame, runMapFrame},
 		{SpecMapCached, runMapCached},
 		{SpecMapPanRender, runMapPanRender},

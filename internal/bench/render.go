@@ -55,37 +55,42 @@ type uiReport struct {
 	About  string    `json:"about"`
 }
 
-// renderBuild builds the frame driver once per cache folder and run.
-var renderBuild = struct {
+// toolBuilds are the Fyne-linked measuring programs built in this run, by
+// binary path: each is built once per cache folder and run.
+var toolBuilds = struct {
 	sync.Mutex
 	done map[string]error
 }{done: map[string]error{}}
 
 // frameDriver returns the built frame driver.
-func frameDriver(env *Env) (string, error) {
-	bin := filepath.Join(env.Cache, "uiframe")
-	renderBuild.Lock()
-	defer renderBuild.Unlock()
-	if err, ok := renderBuild.done[bin]; ok {
+func frameDriver(env *Env) (string, error) { return buildTool(env, renderSource) }
+
+// buildTool builds the command at source (relative to the module root, where
+// the bench runs) into the cache folder and returns the binary.
+func buildTool(env *Env, source string) (string, error) {
+	bin := filepath.Join(env.Cache, filepath.Base(source))
+	toolBuilds.Lock()
+	defer toolBuilds.Unlock()
+	if err, ok := toolBuilds.done[bin]; ok {
 		return bin, err
 	}
 	err := func() error {
-		if _, err := os.Stat(renderSource); err != nil {
-			return fmt.Errorf("%w: no %s here (run the bench from the repository)", ErrNotBuilt, renderSource)
+		if _, err := os.Stat(source); err != nil {
+			return fmt.Errorf("%w: no %s here (run the bench from the repository)", ErrNotBuilt, source)
 		}
 		if _, err := exec.LookPath("go"); err != nil {
-			return fmt.Errorf("%w: the frame driver needs the go tool", ErrNotBuilt)
+			return fmt.Errorf("%w: %s needs the go tool", ErrNotBuilt, source)
 		}
 		if err := os.MkdirAll(env.Cache, 0o755); err != nil {
 			return err
 		}
-		build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./"+renderSource)
+		build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, "./"+source)
 		if out, err := build.CombinedOutput(); err != nil {
-			return fmt.Errorf("build the frame driver: %v: %s", err, lastLines(string(out), 3))
+			return fmt.Errorf("build %s: %v: %s", source, err, lastLines(string(out), 3))
 		}
 		return nil
 	}()
-	renderBuild.done[bin] = err
+	toolBuilds.done[bin] = err
 	return bin, err
 }
 

@@ -26,14 +26,16 @@ func TestStatsOfPicksKinds(t *testing.T) {
 	}
 }
 
-// TestRenderMetricsListed keeps the rendered-frame metrics and the renamed
-// marks metrics in the table.
+// TestRenderMetricsListed keeps the rendered-frame metrics, the renamed
+// marks metrics and issue 16's import and GL metrics in the table.
 func TestRenderMetricsListed(t *testing.T) {
 	names := map[string]bool{}
 	for _, m := range All() {
 		names[m.Name] = m.Run != nil
 	}
-	for _, n := range []string{"timeline_marks_ms_1m", "timeline_marks_zoomed_ms_1m", "timeline_render_ms_p95_1m", "map_pan_render_ms_p95_1m"} {
+	for _, n := range []string{"timeline_marks_ms_1m", "timeline_marks_zoomed_ms_1m", "timeline_render_ms_p95_1m", "map_pan_render_ms_p95_1m",
+		"timeline_gl_frame_ms_p95_1m", "import_art_s_real", "import_art_s_sample",
+		"import_app_art_s_20k", "import_frame_worst_x_20k", "import_progress_gap_ms_20k", "import_cancel_ms"} {
 		if !names[n] {
 			t.Errorf("%s missing or not built", n)
 		}

@@ -71,6 +71,17 @@ func CompatibleKinds(k model.Kind) []model.Kind {
 	return out
 }
 
+// MaySameEvent is what SameEvent asks first, of the events' kinds, dates and
+// places alone: false means no sentences could make them one event. The
+// store screens merge candidates with it before loading their sentences.
+func MaySameEvent(a, b *model.Event) bool {
+	if !kindsCompatible(a.Kind, b.Kind) || a.Planned != b.Planned || !a.Dated() || !b.Dated() {
+		return false
+	}
+	ok, _ := placesCompatible(a.Place, b.Place)
+	return ok
+}
+
 // sameEvent is SameEvent that also tells how strongly the two agree (see
 // matchScore), so that MergeAll can pick the best of several matches.
 func sameEvent(a, b *model.Event) (int, bool) {

@@ -67,6 +67,40 @@ func TestSameEvent(t *testing.T) {
 			if got := SameEvent(&tc.b, &tc.a); got != tc.want {
 				t.Errorf("SameEvent reversed = %v, want %v", got, tc.want)
 			}
+			// The store's screen must let every pair SameEvent joins through.
+			if tc.want && (!MaySameEvent(&tc.a, &tc.b) || !MaySameEvent(&tc.b, &tc.a)) {
+				t.Errorf("MaySameEvent rejects a pair SameEvent joins")
+			}
+		})
+	}
+}
+
+// TestMaySameEventRejects lists what the screen may reject without the
+// events' sentences, and what it must not.
+func TestMaySameEventRejects(t *testing.T) {
+	planned := ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith)
+	planned.Planned = true
+	tests := []struct {
+		name string
+		a, b model.Event
+		want bool
+	}{
+		{"same kind, city and day", ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), true},
+		{"one family of kinds", ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), ev(model.KindMilitary, "2020-02-27", "2020-02-27", nil), true},
+		{"a city and its country", ev(model.KindMilitary, "2020-03-01", "2020-03-01", norway), ev(model.KindMilitary, "2020-03-01", "2020-03-01", bergen), true},
+		{"different kinds", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMilitary, "2020-01-02", "2020-01-02", oslo, smith), false},
+		{"different cities", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMeeting, "2020-01-02", "2020-01-02", bergen, smith), false},
+		{"planned and done", planned, ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), false},
+		{"undated", model.Event{Kind: model.KindMeeting}, ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := MaySameEvent(&tc.a, &tc.b); got != tc.want {
+				t.Errorf("MaySameEvent = %v, want %v", got, tc.want)
+			}
+			if got := MaySameEvent(&tc.b, &tc.a); got != tc.want {
+				t.Errorf("MaySameEvent reversed = %v, want %v", got, tc.want)
+			}
 		})
 	}
 }

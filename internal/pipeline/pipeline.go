@@ -44,13 +44,18 @@ type Options struct {
 	Match func(stored, report *model.Event) (int, bool)
 	// Merge folds a new report into a stored event; nil means extract.Merge.
 	Merge func(dst, src *model.Event)
+	// Screen is a necessary condition for SameEvent that needs no source
+	// sentences (pass extract.MaySameEvent with extract.SameEvent): the
+	// store loads only the candidates it lets through with their sentences.
+	// Nil screens candidates by their dates alone.
+	Screen func(a, b *model.Event) bool
 	// NoFolderManifest stops Import from using a sources.csv or sources.json
 	// found in a folder being imported when Manifest is nil.
 	NoFolderManifest bool
 }
 
 func (o Options) merging() store.Merging {
-	m := store.Merging{Same: o.SameEvent, Score: o.Match, Merge: o.Merge}
+	m := store.Merging{Same: o.SameEvent, Score: o.Match, Merge: o.Merge, Screen: o.Screen}
 	if m.Score != nil {
 		m.Kinds = extract.CompatibleKinds
 	}

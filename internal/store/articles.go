@@ -36,6 +36,11 @@ type Merging struct {
 	// extract.CompatibleKinds), so that only those are read as
 	// candidates; nil means every kind.
 	Kinds func(k model.Kind) []model.Kind
+	// Screen, when set, is a necessary condition for Same that needs no
+	// source sentences (kinds, dates, places): merge candidates it rejects
+	// are never loaded with their sentences. Without it a big store loads
+	// hundreds of candidates' sentences for each new event.
+	Screen SameFunc
 }
 
 // ScoreFunc reports whether report, an event of a new article, is the same

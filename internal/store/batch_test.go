@@ -70,3 +70,44 @@ func TestImportBatchKeepsArticlesWhole(t *testing.T) {
 		t.Errorf("integrity %q %v", ok, err)
 	}
 }
+
+// A merge screen that rejects a candidate keeps it from being merged, even
+// when Same would join the two: the candidate's sentences are never loaded.
+func TestMergeScreen(t *testing.T) {
+	always := func(a, b *model.Event) bool { return true }
+	never := func(a, b *model.Event) bool { return false }
+	tests := []struct {
+		name       string
+		screen     SameFunc
+		wantMerged int
+	}{
+		{"no screen", nil, 1},
+		{"screen lets it through", always, 1},
+		{"screen rejects it", never, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTemp(t)
+			b, err := s.NewImportBatch(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			a1, x1 := article("one.txt", "2016-03-10", ev(model.KindMeeting, "Ministers meet", "2016-03-10", "", geneva))
+			a2, x2 := article("two.txt", "2016-03-10", ev(model.KindMeeting, "Ministers met", "2016-03-10", "", geneva))
+			m := Merging{Same: always, Screen: tt.screen}
+			if _, err := b.SaveArticle(a1, x1, m); err != nil {
+				t.Fatal(err)
+			}
+			res, err := b.SaveArticle(a2, x2, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Merged != tt.wantMerged {
+				t.Errorf("merged %d, want %d", res.Merged, tt.wantMerged)
+			}
+			if err := b.Commit(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -146,6 +146,19 @@ const rawEventCols = `e.id, e.key, e.kind, e.x_title, e.x_start_day, e.x_end_day
 // selectEvents runs one event query and fills places, actors and (when asked)
 // sources. raw selects the extracted values instead of the edited ones.
 func selectEvents(ctx context.Context, q queryer, raw, withSources bool, where []string, args []any, tail string) ([]model.Event, error) {
+	out, err := selectEventRows(ctx, q, raw, where, args, tail)
+	if err != nil {
+		return nil, err
+	}
+	if err := fillEvents(ctx, q, out, withSources, !raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// selectEventRows is selectEvents without actors, sources and the events
+// merged in: kinds, dates and places only.
+func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, args []any, tail string) ([]model.Event, error) {
 	cols, join := eventCols, `e.place_id`
 	if raw {
 		cols, join = rawEventCols, `e.x_place_id`
@@ -169,10 +182,6 @@ func selectEvents(ctx context.Context, q queryer, raw, withSources bool, where [
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	if err := fillEvents(ctx, q, out, withSources, !raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -337,6 +346,20 @@ func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource,
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// loadBareByID loads the extracted kinds, dates and places of events, for
+// screening merge candidates.
+func loadBareByID(ctx context.Context, q queryer, ids []int64) ([]model.Event, error) {
+	var out []model.Event
+	for _, args := range inLists(ids) {
+		evs, err := selectEventRows(ctx, q, true, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
 }
 
 func loadEventsByID(ctx context.Context, q queryer, ids []int64, raw, withSources bool) ([]model.Event, error) {

@@ -263,20 +263,22 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// First without sources, to keep only the candidates that could be the
-	// same event at all (dated alike, a day apart at most, both planned or
-	// both past); then those few with their sentences, since two outlets'
-	// reports of one event are recognised by the words they share
-	// (extract.SameEvent). Loading every candidate's sentences made a big
-	// import crawl.
+	// First their kinds, dates and places alone, to keep only the
+	// candidates that could be the same event at all (dated alike, a day
+	// apart at most, both planned or both past, and what m.Screen asks:
+	// compatible kinds and places); then those few with their sentences,
+	// since two outlets' reports of one event are recognised by the words
+	// they share (extract.SameEvent). Loading every candidate's sentences
+	// made a big import crawl; at 20,000 articles so did loading the
+	// actors of the hundreds of candidates each new event has.
 	if e.Dated() {
-		bare, err := loadEventsByID(w.ctx, w.tx, cands, true, false)
+		bare, err := loadBareByID(w.ctx, w.tx, cands)
 		if err != nil {
 			return nil, fmt.Errorf("load merge candidates: %w", err)
 		}
 		cands = cands[:0]
 		for i := range bare {
-			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) {
+			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) && (m.Screen == nil || m.Screen(e, c)) {
 				cands = append(cands, c.ID)
 			}
 		}
