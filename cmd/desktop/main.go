@@ -151,6 +151,14 @@ func run(args []string) error {
 		}
 		mw.Win.SetMaster()
 		mw.Win.Show()
+		if paths := fs.Args(); len(paths) > 0 {
+			// "briefing-atlas FILE…" (or files opened with the app):
+			// imported into the store once the window is in.
+			go func() {
+				mw.WaitLoaded()
+				fyne.Do(func() { mw.StartImport(paths) })
+			}()
+		}
 		if !day.IsZero() || *placeFlag != "" || *actorFlag != "" || show != nil {
 			// The window reads its data after it shows; filter and select
 			// once it is in.

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,8 +18,15 @@ import (
 // Importing files and folders: dialogs, drops, the import run off the UI
 // goroutine with its progress in the status bar, and its summary.
 
+// importRefresh is how often the window shows what an import has stored
+// so far.
+const importRefresh = 3 * time.Second
+
 // ImportSummary is what an import reports back to the window.
 type ImportSummary struct {
+	// Cancelled says the user stopped the import: the articles counted
+	// are whole, the others were not started.
+	Cancelled         bool
 	Imported, Skipped int
 	// Updated counts the imported articles that replaced an earlier text
 	// of the same article (a correction, a re-clipped page).
@@ -91,23 +100,48 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 		return
 	}
 	m.busy = true
+	ctx, cancel := context.WithCancel(context.Background())
 	m.progress.SetValue(0)
 	m.progress.Show()
 	m.work.SetText("Importing…")
+	m.cancelImport.OnTapped = func() {
+		cancel()
+		m.cancelImport.Disable()
+		m.work.SetText("Cancelling… (articles under way are finished)")
+	}
+	m.cancelImport.Enable()
+	m.cancelImport.Show()
+	lastShown := time.Now()
 	go func() {
-		sum, err := m.opts.Import(context.Background(), paths, func(n, total int, file string) {
+		sum, err := m.opts.Import(ctx, paths, func(n, total int, file string) {
 			fyne.Do(func() {
 				if total > 0 {
 					m.progress.SetValue(float64(n) / float64(total))
 				}
-				m.work.SetText(fmt.Sprintf("Importing %s (%d/%d)", filepath.Base(file), n, total))
+				if ctx.Err() == nil {
+					m.work.SetText(fmt.Sprintf("Importing %d of %d: %s", n, total, filepath.Base(file)))
+				}
+				// What is stored so far shows as it comes, not only at
+				// the end of a long import (the read runs off the UI
+				// goroutine; reads asked for meanwhile are merged).
+				if time.Since(lastShown) >= importRefresh {
+					lastShown = time.Now()
+					m.Reload()
+				}
 			})
 		})
+		cancelled := ctx.Err() != nil
+		cancel()
 		fyne.Do(func() {
 			m.busy = false
 			m.progress.Hide()
+			m.cancelImport.Hide()
 			m.work.SetText("")
 			m.Reload()
+			if cancelled && errors.Is(err, context.Canceled) {
+				err = nil
+				sum.Cancelled = true
+			}
 			m.showImportSummary(sum, err)
 			for _, f := range done {
 				f(sum, err)
@@ -123,7 +157,11 @@ func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
 	msg := importMessage(sum, err)
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(l), m.Win)
+	title := "Import finished"
+	if sum.Cancelled {
+		title = "Import cancelled"
+	}
+	d := dialog.NewCustom(title, "OK", container.NewVScroll(l), m.Win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
@@ -131,9 +169,13 @@ func (m *MainWindow) showImportSummary(sum ImportSummary, err error) {
 // importMessage is what the import-finished dialog says.
 func importMessage(sum ImportSummary, err error) string {
 	msg := fmt.Sprintf("%d articles imported, %d already there, %d events found.", sum.Imported, sum.Skipped, sum.Events)
+
 	if sum.Updated > 0 {
 		msg = fmt.Sprintf("%d articles imported (%d new, %d updated: their events keep your stars, notes and edits), %d already there, %d events found.",
 			sum.Imported, sum.Imported-sum.Updated, sum.Updated, sum.Skipped, sum.Events)
+	}
+	if sum.Cancelled {
+		msg = "Import cancelled. " + msg + " Each article imported is whole; the other files were not started."
 	}
 	if len(sum.Failed) > 0 {
 		var files []string

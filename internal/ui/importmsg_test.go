@@ -16,6 +16,8 @@ func TestImportMessage(t *testing.T) {
 	}{
 		{"new articles only", ImportSummary{Imported: 3, Skipped: 1, Events: 9}, nil, []string{"3 articles imported, 1 already there, 9 events found."}, []string{"updated"}},
 		{"a changed article is counted as updated", ImportSummary{Imported: 3, Updated: 1, Events: 9}, nil, []string{"(2 new, 1 updated", "keep your stars"}, nil},
+		{"a cancelled import says so and that what it kept is whole", ImportSummary{Cancelled: true, Imported: 7, Events: 30}, nil,
+			[]string{"Import cancelled.", "7 articles imported", "whole"}, []string{"Import stopped"}},
 		{"failures and a stop are named", ImportSummary{Imported: 1, Failed: map[string]string{"/x/b.pdf": "no text layer"}}, errors.New("store locked"),
 			[]string{"1 files failed", "• b.pdf: no text layer", "Import stopped: store locked"}, nil},
 	}

@@ -86,7 +86,9 @@ type MainWindow struct {
 	statusR  *widget.Label
 	work     *widget.Label
 	progress *widget.ProgressBar
-	rangeL   *widget.Label
+	// cancelImport stops the running import (whole articles are kept).
+	cancelImport *widget.Button
+	rangeL       *widget.Label
 	// statusBar is laid out again whenever its texts change length.
 	statusBar *fyne.Container
 	compactC  *widget.Check
@@ -274,10 +276,16 @@ func (m *MainWindow) build() {
 	m.status = widget.NewLabel("")
 	m.statusR = widget.NewLabel("")
 	m.work = widget.NewLabel("")
+	// A fixed width that truncates: a long file name must not push the
+	// bar over the text while the layout catches up.
+	m.work.Truncation = fyne.TextTruncateEllipsis
 	m.progress = widget.NewProgressBar()
 	m.progress.Hide()
+	m.cancelImport = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), nil)
+	m.cancelImport.Importance = widget.LowImportance
+	m.cancelImport.Hide()
 	m.statusBar = container.NewBorder(nil, nil, nil,
-		container.NewHBox(m.work, fixedWidth(m.progress, 160)),
+		container.NewHBox(fixedWidth(m.work, 320), fixedWidth(m.progress, 160), m.cancelImport),
 		container.NewHBox(m.status, widget.NewSeparator(), m.statusR))
 
 	content := container.NewBorder(
