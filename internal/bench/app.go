@@ -282,7 +282,7 @@ func appFigures(env *Env) (full, ref appRun, err error) {
 		refs = append(refs, e)
 	}
 	full, ref = medianRun(fulls), medianRun(refs)
-	if !SpecFirstWindow.Meets(ms(full.firstWindow)) || !SpecRSS.Meets(full.rssMB) {
+	if !SpecFirstWindow.Meets(ms(full.firstWindow)) || !SpecFirstSettled.Meets(ms(full.settled)) || !SpecRSS.Meets(full.rssMB) {
 		env.app.profiles, env.app.profErr = profileApp(env, x)
 	}
 	return full, ref, nil
@@ -311,7 +311,7 @@ func profileApp(env *Env, x *xvfb) (map[string]string, error) {
 	}
 	time.Sleep(8 * time.Second)
 	terminate(cmd)
-	return map[string]string{SpecFirstWindow.Name: cpu, SpecRSS.Name: heap}, nil
+	return map[string]string{SpecFirstWindow.Name: cpu, SpecFirstSettled.Name: cpu, SpecRSS.Name: heap}, nil
 }
 
 // buildProfiledApp builds the copy of the app whose first six seconds are
@@ -420,6 +420,19 @@ func runFirstWindow(env *Env) (Result, func(), error) {
 	return env.app.withProfile(Result{Value: ms(full.firstWindow), Ref: ms(ref.firstWindow), RefUnit: "ms", RefWhat: "same app on an empty store",
 		Note: fmt.Sprintf("median of %d, start to a mapped window with content; the screen settled with its data after %.0f ms (%.0f ms on the empty store); screenshot %s",
 			appRuns, ms(full.settled), ms(ref.settled), filepath.Join(env.Cache, "app-1m.png"))}, SpecFirstWindow.Name), nil, nil
+}
+
+// runFirstSettled is issue 16's first-window figure: until the screen has
+// settled with the store's data (timeline cards, map discs), not only
+// until a window is mapped.
+func runFirstSettled(env *Env) (Result, func(), error) {
+	full, ref, err := appFigures(env)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	return env.app.withProfile(Result{Value: ms(full.settled), Ref: ms(ref.settled), RefUnit: "ms", RefWhat: "same app on an empty store",
+		Note: fmt.Sprintf("median of %d, start until the screen last changed before 600 ms without change (timeline cards, map discs); screenshot %s",
+			appRuns, filepath.Join(env.Cache, "app-1m.png"))}, SpecFirstSettled.Name), nil, nil
 }
 
 func runRSS(env *Env) (Result, func(), error) {
