@@ -352,10 +352,24 @@ func (d *doc) classify(c chunk, late bool) bool {
 	if !late {
 		return false
 	}
+	// "Typhoon Haiyan", "Hurricane Katrina": a storm's name, which is an
+	// event's, not an actor's.
+	if t1-t0 >= 2 && stormWords[toks[t0].low] {
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
 	// Unknown multi-word names that act (say, announce) or recur are
 	// organisations more often than not: "Northrop Grumman said".
 	if t1-t0 >= 2 && t1-t0 <= 4 && !d.headlineLike(t0) && !personStop[last] && !hasDigit(d.span(t0, t1)) {
 		if d.speaksNext(t1) || d.chunkCount[d.lowSpan(t0, t1)] >= 2 {
+			if t1-t0 <= 3 && !orgHeads[strings.TrimSuffix(toks[t1-1].low, ".")] && d.chunkCount[toks[t1-1].low] > 0 {
+				// "Muammar Gaddafi has been killed" and, elsewhere,
+				// "Gaddafi's rule": a name whose last word stands alone
+				// is a person's (an organisation is not called by its
+				// last word).
+				return d.person(t0, t1, "")
+			}
 			d.addOrg(t0, t1, name, "")
 			return true
 		}

@@ -78,6 +78,11 @@ var locatives = map[string]bool{
 	"across": true, "throughout": true, "within": true, "over": true,
 }
 
+// stormWords open the names of storms ("Typhoon Haiyan").
+var stormWords = map[string]bool{
+	"typhoon": true, "hurricane": true, "cyclone": true, "storm": true, "tropical": true, "super": true,
+}
+
 // countryParts are nouns for a part of a country that a compass adjective
 // places ("the eastern seaboard of", "the northern part of").
 var countryParts = map[string]bool{

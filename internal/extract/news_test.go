@@ -362,3 +362,27 @@ func TestSameEventAcrossOutlets(t *testing.T) {
 		t.Errorf("merged wrong: %q has %d sources, %q (%s) has %d", out[0].Title, len(out[0].Sources), out[1].Title, out[1].Kind, len(out[1].Sources))
 	}
 }
+
+// TestNamesOfPeopleAndStorms checks two readings of a capitalised name on
+// sentences written for the test: a recurring name whose last word also
+// stands alone is a person's, and a storm's name is no actor.
+func TestNamesOfPeopleAndStorms(t *testing.T) {
+	x := testExtractor(t)
+	text := "Ozilka Vantero has been arrested in Oslo, police said on Monday. Ozilka Vantero denied the charges. Vantero's lawyer said he would appeal. " +
+		"Typhoon Mawar slammed into Guam on Wednesday. Typhoon Mawar then weakened."
+	ex := x.Extract(article(text, "2023-05-25", ""))
+	types := map[string]model.ActorType{}
+	for _, e := range ex.Events {
+		for _, a := range e.Actors {
+			types[a.Name] = a.Type
+		}
+	}
+	if ty := types["Ozilka Vantero"]; ty != model.ActorPerson {
+		t.Errorf("Ozilka Vantero is a %s, want a person (actors: %v)", ty, types)
+	}
+	for name := range types {
+		if strings.Contains(name, "Mawar") {
+			t.Errorf("the storm %q became an actor", name)
+		}
+	}
+}
