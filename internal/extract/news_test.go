@@ -256,6 +256,12 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a participle phrase after a noun is the headline, without what follows it",
+			published: "2019-03-15",
+			text:      "Police said on Friday that four people taken into custody held extreme views.",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2019-03-15", title: "four people taken into custody"}},
+		},
+		{
 			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
 			published: "2014-02-22",
 			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",

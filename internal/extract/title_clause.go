@@ -208,7 +208,9 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 	if !prev.word || prev.cap || !plural(prev.low) || pronouns[prev.low] {
 		return false
 	}
-	return prepositions[d.toks[t.i+t.words].low]
+	// The word after the participle, inside its phrase or not: "trapped
+	// in", "taken into custody".
+	return prepositions[d.toks[t.i+1].low]
 }
 
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
