@@ -262,6 +262,12 @@ func TestNewsEvents(t *testing.T) {
 			want:      []wantEvent{{kind: model.KindArrest, start: "2019-03-15", title: "four people taken into custody"}},
 		},
 		{
+			name:      "a past tense before a preposition stays a verb when nothing follows it",
+			published: "2019-04-22",
+			text:      "Powerful explosions struck in quick succession at churches in Colombo on Sunday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-04-21", place: "LK", title: "explosions strike"}},
+		},
+		{
 			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
 			published: "2014-02-22",
 			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",

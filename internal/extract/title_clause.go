@@ -210,7 +210,22 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 	}
 	// The word after the participle, inside its phrase or not: "trapped
 	// in", "taken into custody".
-	return prepositions[d.toks[t.i+1].low]
+	if !prepositions[d.toks[t.i+1].low] {
+		return false
+	}
+	// A participle only when the noun's own verb comes later ("33 workers
+	// trapped in a mine were rescued"; not "explosions struck in quick
+	// succession").
+	for j := t.i + t.words; j < s.t1 && j < t.i+t.words+15; j++ {
+		w := d.toks[j].low
+		if finiteAux[w] {
+			return true
+		}
+		if l, ok := lexicon.VerbLemma(w); ok && l != w && !d.toks[j].cap && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") && !lexicon.IsNoun(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
