@@ -201,6 +201,13 @@ func (w *writer) findActor(a *model.Actor, key string) (int64, error) {
 			}
 		}
 	}
+	if a.Type == model.ActorOrg {
+		// "NTC" and "National Transitional Council": an acronym and the
+		// one organisation whose initials it is, whichever came first.
+		if id, err := w.byInitials(a.Name); err != nil || id != 0 {
+			return id, err
+		}
+	}
 	// Last, the name itself: two identities may not share a name (the
 	// column is unique), so a namesake of another kind ("Jordan" the
 	// country and a person) keeps sharing its row as before keys.
@@ -302,6 +309,79 @@ func (w *writer) addForms(id int64, a *model.Actor, art int64) error {
 		w.titled[id] = true
 	}
 	return nil
+}
+
+// byInitials returns the one stored organisation that name abbreviates or
+// expands ("NTC" and "National Transitional Council"), or 0 when none or
+// several do.
+func (w *writer) byInitials(name string) (int64, error) {
+	acr := acronym(name)
+	ini := initials(name)
+	if acr == "" && len(ini) < 2 {
+		return 0, nil
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT id, name FROM actors WHERE type = ?`, string(model.ActorOrg))
+	if err != nil {
+		return 0, fmt.Errorf("look up organisation %q by initials: %w", name, err)
+	}
+	defer rows.Close()
+	var found []int64
+	for rows.Next() {
+		var id int64
+		var other string
+		if err := rows.Scan(&id, &other); err != nil {
+			return 0, fmt.Errorf("look up organisation %q by initials: %w", name, err)
+		}
+		if acr != "" && initials(other) == acr || len(ini) >= 2 && acronym(other) == ini {
+			found = append(found, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("look up organisation %q by initials: %w", name, err)
+	}
+	if len(found) != 1 {
+		return 0, nil
+	}
+	return found[0], nil
+}
+
+// acronym is name as an acronym of two to six capitals ("NTC", "N.T.C."),
+// or "".
+func acronym(name string) string {
+	a := strings.ReplaceAll(name, ".", "")
+	if len(a) < 2 || len(a) > 6 {
+		return ""
+	}
+	for _, r := range a {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return a
+}
+
+// initials are the capitals that start the words of a name of three words
+// or more, function words left out ("National Transitional Council" →
+// "NTC"); "" for shorter names, whose initials say too little.
+func initials(name string) string {
+	var b strings.Builder
+	words := 0
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "on", "in", "&":
+			continue
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+		words++
+	}
+	if words < 3 {
+		return ""
+	}
+	return b.String()
 }
 
 // noteNamedForms records, for each person or organisation the article

@@ -146,6 +146,31 @@ func TestActorNameCountsSpellingsOutsideEvents(t *testing.T) {
 	}
 }
 
+// TestAcronymMeetsItsOrganisation checks that an acronym and the one
+// organisation whose initials it is are one actor, whichever article came
+// first.
+func TestAcronymMeetsItsOrganisation(t *testing.T) {
+	s := openTemp(t)
+	importText(t, s, "a.txt", "2011-10-20", "The National Transitional Council captured Sirte on Thursday.\n")
+	importText(t, s, "b.txt", "2011-10-21", "The NTC said on Friday it would declare liberation.\n")
+	importText(t, s, "c.txt", "2012-03-02", "The DRP met the ZUM in Harare on Friday.\n")
+	if as := actorsLike(t, s, "N"); true {
+		var ntc []model.Actor
+		for _, a := range as {
+			if a.Name == "NTC" || a.Name == "National Transitional Council" || slices.Contains(a.Aliases, "NTC") {
+				ntc = append(ntc, a)
+			}
+		}
+		if len(ntc) != 1 {
+			t.Errorf("NTC and the National Transitional Council are %d actors: %s", len(ntc), describe(ntc))
+		}
+	}
+	// Two acronyms of no known organisation stay two.
+	if d, z := actorsLike(t, s, "DRP"), actorsLike(t, s, "ZUM"); len(d) == 1 && len(z) == 1 && d[0].ID == z[0].ID {
+		t.Errorf("DRP and ZUM became one actor: %s", describe(append(d, z...)))
+	}
+}
+
 func TestSurnameAloneBeforeFullName(t *testing.T) {
 	s := openTemp(t)
 	importText(t, s, "a.txt", "2016-03-01", "Lavrov met Kerry in Geneva on Tuesday.\n")
