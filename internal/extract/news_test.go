@@ -155,13 +155,13 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "the speaker's town is not where what was said happened",
 			published: "2022-05-05",
-			text:      "French police are investigating. A Lyon prosecutor said on Wednesday that the driver crashed the car deliberately.",
+			text:      "French police are investigating. A Lyon prosecutor said on Wednesday that the lorry driver crashed into a wall near a school.",
 			want:      []wantEvent{{kind: model.KindAccident, start: "2022-05-04", place: ""}},
 		},
 		{
 			name:      "a possessive naming a structure in the place locates; one naming an event does not",
 			published: "2022-05-05",
-			text:      "Two bombs exploded at Kenya's main airport on Tuesday. A key figure in Peru's 1990s crisis was freed on Friday.",
+			text:      "Two bombs exploded at Kenya's main airport on Tuesday. A leader of Peru's 1990s reform movement was freed on Friday.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2022-05-03", place: "KE"},
 				{kind: model.KindArrest, start: "2022-04-29", place: ""},
@@ -171,7 +171,7 @@ func TestNewsEvents(t *testing.T) {
 			name:      "naming the dateline's country does not hide the dateline",
 			published: "2022-05-08",
 			dateline:  "NAIROBI, Kenya",
-			text:      "Kenya was placed on high alert after gunmen attacked a shopping centre on Saturday, police said.",
+			text:      "Kenya raised its security alert after gunmen attacked a shopping centre on Saturday, police said.",
 			want:      []wantEvent{{kind: model.KindAttack, start: "2022-05-07", place: "KE", title: "nairobi"}},
 		},
 		{
@@ -186,7 +186,7 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "'the gorge' refers to the gorge the article located",
 			published: "2021-11-20",
-			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, divers discovered the climbers alive on a ledge two kilometres from the gorge entrance.",
+			text:      "Two climbers were rescued from Doi Pha gorge near Chiang Mai on Friday. On 12 November, rescuers discovered the pair on a ledge inside the gorge.",
 			want: []wantEvent{
 				{kind: model.KindOther, start: "2021-11-19", place: "TH"},
 				{kind: model.KindOther, start: "2021-11-12", place: "TH", title: "chiang mai"},
@@ -195,9 +195,9 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "a compass adjective before a part of a country places it there",
 			published: "2013-11-10",
-			text:      "A typhoon slammed into the eastern seaboard of the Philippines on Friday. Floods hit the northern part of Vietnam on Saturday.",
+			text:      "A cyclone slammed into the western coast of India on Friday. Floods hit the northern part of Vietnam on Saturday.",
 			want: []wantEvent{
-				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", title: "eastern philippines"},
+				{kind: model.KindDisaster, start: "2013-11-08", place: "IN", title: "western india"},
 				{kind: model.KindDisaster, start: "2013-11-09", place: "VN", title: "northern vietnam"},
 			},
 		},
@@ -219,13 +219,13 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "a reporting verb's one date at the end of what it reports dates the event reported",
 			published: "2017-08-29",
-			text:      "Aid workers and residents, in messages sent to reporters, said there was heavy shelling of villages and farms along the northern border on Sunday.",
+			text:      "Residents reached by phone said there was heavy shelling of villages along the northern border on Sunday.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2017-08-27", title: "shelling"}},
 		},
 		{
 			name:      "two towns taken in one sentence are two events, however near; 'have now' is the day of writing",
 			published: "2016-10-20",
-			text:      "Nigerian rebels took over Kaduna as troops fled on Monday, officials said, and have now seized parts of Zaria.",
+			text:      "Rebels in Nigeria captured Kaduna on Monday, officials said, and have now seized parts of Zaria.",
 			want: []wantEvent{
 				{kind: model.KindMilitary, start: "2016-10-17", place: "NG", title: "kaduna"},
 				{kind: model.KindMilitary, start: "2016-10-20", place: "NG", title: "zaria"},
@@ -234,32 +234,32 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "a relative clause on an apposed town places its event there",
 			published: "2011-10-20",
-			text:      "Crowds in Libya took to the streets of Tripoli and Misrata, the coastal city that led the uprising against the regime in February, to celebrate the news on Thursday.",
+			text:      "Officials in Libya visited Misrata, the coastal city that began the uprising against the regime in February.",
 			want:      []wantEvent{{kind: model.KindProtest, start: "2011-02-01", end: "2011-02-28", place: "LY", title: "misrata"}},
 		},
 		{
 			name:      "'the hospital' is the hospital the article locates, not the dateline",
 			published: "2014-02-22",
 			dateline:  "KIEV, Ukraine",
-			text:      "Ukraine's parliament freed the former minister on Saturday, and she walked free from the hospital where she had been held. She was then driven out of the hospital in the southern city of Odessa.",
+			text:      "Prosecutors freed the former mayor on Saturday, and he came out from the hospital where he had been held. Reporters saw him leave the hospital in the port city of Odessa.",
 			want:      []wantEvent{{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "odessa"}},
 		},
 		{
 			name:      "titles agree with their subject and keep a participle after a noun",
 			published: "2019-03-17",
-			text:      "Gunmen attacked a shopping centre in Nairobi on Saturday. Chaos engulfed the city on Sunday. On 23 June, twelve boys became stranded in a cave in Chiang Mai. Chile cheered as 33 workers trapped in a mine near Copiapó were rescued on Tuesday.",
+			text:      "Gunmen attacked a shopping centre in Nairobi on Saturday. Chaos engulfed the city on Sunday. On 4 March, three hikers became stranded on a ridge in Chiang Mai. Peru cheered as 12 miners trapped in a shaft near Arequipa were rescued on Tuesday.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2019-03-16", place: "KE", title: "gunmen attack shopping centre"},
 				{kind: model.KindDisaster, start: "2019-03-17", title: "chaos engulfs city"},
-				{kind: model.KindAccident, start: "2018-06-23", place: "TH", title: "twelve boys stranded"},
-				{kind: model.KindAccident, start: "2019-03-12", place: "CL", title: "workers trapped in"},
+				{kind: model.KindAccident, start: "2019-03-04", place: "TH", title: "three hikers stranded"},
+				{kind: model.KindAccident, start: "2019-03-12", place: "PE", title: "miners trapped in"},
 			},
 		},
 		{
 			name:      "a participle phrase after a noun is the headline, without what follows it",
 			published: "2019-03-15",
-			text:      "Police said on Friday that four people taken into custody held extreme views.",
-			want:      []wantEvent{{kind: model.KindArrest, start: "2019-03-15", title: "four people taken into custody"}},
+			text:      "Officers said on Friday that two men taken into custody had links to the gang.",
+			want:      []wantEvent{{kind: model.KindArrest, start: "2019-03-15", title: "two men taken into custody"}},
 		},
 		{
 			name:      "a past tense before a preposition stays a verb when nothing follows it",
@@ -270,18 +270,18 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "an election set for a day is the planned election, a day given 'until' a deadline",
 			published: "2014-02-22",
-			text:      "Parliament set an early presidential election for May 25. Rebels were given until Friday to leave.",
+			text:      "Lawmakers set a snap parliamentary election for June 9. Rebels were given until Friday to leave.",
 			dateline:  "KIEV, Ukraine",
 			want: []wantEvent{
-				{kind: model.KindElection, start: "2014-05-25", planned: true, place: "UA", title: "in ukraine"},
+				{kind: model.KindElection, start: "2014-06-09", planned: true, place: "UA", title: "in ukraine"},
 				{kind: model.KindDeadline, start: "2014-02-28", planned: true},
 			},
 		},
 		{
 			name:      "a hedged number stays in the title with its noun",
 			published: "2019-03-16",
-			text:      "A gunman killed at least 49 people at two mosques in Christchurch on Friday.",
-			want:      []wantEvent{{kind: model.KindAttack, start: "2019-03-15", place: "NZ", title: "gunman kills at least 49 people"}},
+			text:      "A gunman killed at least 12 people at a market in Kano on Friday.",
+			want:      []wantEvent{{kind: model.KindAttack, start: "2019-03-15", place: "NG", title: "gunman kills at least 12 people"}},
 		},
 		{
 			name:      "a word after an article is a noun, whatever verb it also is",
@@ -292,8 +292,8 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "a unit number does not hide the place a facility is named after",
 			published: "2011-03-16",
-			text:      "A fire broke out at the quake-hit Fukushima No. 1 nuclear plant in Japan on Tuesday.",
-			want:      []wantEvent{{kind: model.KindDisaster, start: "2011-03-15", place: "JP", title: "fukushima"}},
+			text:      "A fire broke out at the flood-damaged Sendai No. 3 power station in Japan on Tuesday.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2011-03-15", place: "JP", title: "sendai"}},
 		},
 		{
 			name:      "a day that opens the sentence frames all it tells; 'return to the Kremlin' is Moscow",
@@ -304,8 +304,8 @@ func TestNewsEvents(t *testing.T) {
 		{
 			name:      "a day that opens a reported sentence does not date what is reported",
 			published: "2016-03-25",
-			text:      "In Moscow on Thursday, the minister insisted that the calm prompted by the truce vindicated his policy.",
-			want:      []wantEvent{{kind: model.KindStatement, start: "2016-03-24", place: "RU"}},
+			text:      "In Cairo on Tuesday, the envoy insisted that the quiet kept by the ceasefire proved his approach right.",
+			want:      []wantEvent{{kind: model.KindStatement, start: "2016-03-22", place: "EG"}},
 		},
 	}
 	for _, tc := range tests {
