@@ -24,7 +24,8 @@ var counts = message.NewPrinter(language.English)
 
 // statusText is the status bar's summary of what the views show.
 func statusText(shown, events, articles, places int) string {
-	return counts.Sprintf("%d of %d events shown  ·  %d articles  ·  %d places", shown, events, articles, places)
+	return counts.Sprintf("%d of %d %s shown  ·  %d %s  ·  %d %s", shown, events, plural(events, "event", "events"),
+		articles, plural(articles, "article", "articles"), places, plural(places, "place", "places"))
 }
 
 // frame is what the views show for one filter, read from the store off the

@@ -55,7 +55,9 @@ type mapPanel struct {
 	// area lies over the map while the user drags out an area.
 	area    *areaSelect
 	areaBtn *widget.Button
-	onArea  func(orb.Bound)
+	// hint says that the markers' index is being built.
+	hint   *widget.Label
+	onArea func(orb.Bound)
 	// buttons are the zoom, fit and area buttons at the map's top right.
 	buttons *fyne.Container
 
@@ -114,7 +116,12 @@ func NewMapPanel() MapPanel {
 	p.area.OnCancel = func() { p.SetAreaMode(false) }
 	p.areaBtn = widget.NewButtonWithIcon("", areaIcon, func() { p.SetAreaMode(p.area.Hidden) })
 	p.buttons = container.NewVBox(zin, zout, fit, p.areaBtn)
-	p.obj = container.New(&mapPanelLayout{p: p}, p.m, p.area, p.buttons)
+	// Said while a big set of markers gets its index, which may take a
+	// few seconds on a busy machine, so that an empty map is not taken
+	// for a store without places.
+	p.hint = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	p.hint.Hide()
+	p.obj = container.New(&mapPanelLayout{p: p}, p.m, p.area, p.buttons, p.hint)
 	return p
 }
 
@@ -168,6 +175,8 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 		p.idle = make(chan struct{})
 	}
 	p.idleMu.Unlock()
+	p.hint.SetText(counts.Sprintf("Placing %d places on the map…", len(ms)))
+	p.hint.Show()
 	go func() {
 		prep := mapview.Prepare(ms)
 		if hook != nil {
@@ -181,6 +190,7 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 				return // newer markers came meanwhile; they settle
 			}
 			p.m.SetPrepared(prep)
+			p.hint.Hide()
 			p.settle()
 		})
 	}()
@@ -226,6 +236,9 @@ func (l *mapPanelLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	const halo = 4
 	p.m.SetReserved([]geo.Rect{{X0: float64(pos.X - halo), Y0: float64(pos.Y - halo),
 		X1: float64(pos.X + bs.Width + halo), Y1: float64(pos.Y + bs.Height + halo)}})
+	hs := p.hint.MinSize()
+	p.hint.Resize(hs)
+	p.hint.Move(fyne.NewPos(pad, s.Height-pad-hs.Height))
 }
 
 func (l *mapPanelLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -355,9 +356,15 @@ func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 	if n, discs := discEvents(); n != all || len(discs) != len(before) {
 		t.Errorf("while the index builds the map shows %d discs of %d events, want the old %d of %d", len(discs), n, len(before), all)
 	}
+	if !mp.hint.Visible() || !strings.Contains(mp.hint.Text, "Placing") {
+		t.Errorf("while the index builds the map says %q (visible %v), want that it is placing the places", mp.hint.Text, mp.hint.Visible())
+	}
 	close(release)
 	mp.WaitMarkers()
 	mp.beforeSwap = nil
+	if mp.hint.Visible() {
+		t.Error("the placing hint stays after the index is in")
+	}
 
 	n, discs := discEvents()
 	if n != want {

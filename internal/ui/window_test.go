@@ -620,6 +620,7 @@ func TestStatusTextGroupsThousands(t *testing.T) {
 	}{
 		{15, 15, 5, 6, "15 of 15 events shown  ·  5 articles  ·  6 places"},
 		{1000000, 1000000, 125000, 49935, "1,000,000 of 1,000,000 events shown  ·  125,000 articles  ·  49,935 places"},
+		{1, 1, 1, 1, "1 of 1 event shown  ·  1 article  ·  1 place"},
 	}
 	for _, tc := range tests {
 		if got := statusText(tc.shown, tc.events, tc.articles, tc.places); got != tc.want {
@@ -792,7 +793,7 @@ func TestWindowDroppedFilesAreImported(t *testing.T) {
 	if !found {
 		t.Errorf("no event of 12 May 2015 on the timeline after the drop: %q", titles)
 	}
-	if !strings.Contains(m.status.Text, "1 articles") {
+	if !strings.Contains(m.status.Text, "1 article ") {
 		t.Errorf("status bar %q after the drop", m.status.Text)
 	}
 }
