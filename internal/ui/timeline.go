@@ -1065,7 +1065,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			}
 		} else {
 			line1 = t.stretchLabel(m)
-			line2 = fmt.Sprintf("%d events", m.Count)
+			line2 = timeline.Thousands(m.Count) + " events"
 			if !f.tight {
 				line2 += " — click to zoom in"
 			}
