@@ -307,6 +307,12 @@ func TestNewsEvents(t *testing.T) {
 			text:      "In Cairo on Tuesday, the envoy insisted that the quiet kept by the ceasefire proved his approach right.",
 			want:      []wantEvent{{kind: model.KindStatement, start: "2016-03-22", place: "EG"}},
 		},
+		{
+			name:      "an agency's finding with its own date is an event; 'determined to' is not",
+			published: "2021-06-10",
+			text:      "Last March, investigators determined that the wiring was faulty. The owner was determined to rebuild.",
+			want:      []wantEvent{{kind: model.KindStatement, start: "2021-03-01", end: "2021-03-31"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
