@@ -313,6 +313,13 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Last March, investigators determined that the wiring was faulty. The owner was determined to rebuild.",
 			want:      []wantEvent{{kind: model.KindStatement, start: "2021-03-01", end: "2021-03-31"}},
 		},
+		{
+			name:      "police operations are events of the story's day; a caption's 'surrounded by' is none",
+			published: "2015-01-10",
+			dateline:  "PARIS",
+			text:      "Police swarmed a farmhouse in the Somme region where the suspect was seen on Friday. The photo shows the tower surrounded by scaffolding.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2015-01-09", place: "FR", title: "police swarm farmhouse"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
