@@ -17,7 +17,6 @@ import (
 	"github.com/briefingatlas/atlas/internal/ingest"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/pipeline"
-	"github.com/briefingatlas/atlas/internal/store"
 	"golang.org/x/term"
 )
 
@@ -79,17 +78,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas import: %v\n", err)
 		return 1
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "atlas import: %v\n", err)
-		return 1
+	st, rc, ok := openForImport(path, *ifEmpty, stdout, stderr)
+	if !ok {
+		return rc
 	}
 	defer st.Close()
-	if *ifEmpty {
-		if rc, filled := alreadyFilled(st, path, stdout, stderr); filled {
-			return rc
-		}
-	}
 
 	// Ctrl-C stops between articles: what was imported stays, whole.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -97,16 +90,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	bar := newProgressBar(stderr, *quiet)
 	sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: same, Match: extract.Match, Screen: extract.MaySameEvent, NoFolderManifest: manifestFailed}, bar.update)
 	bar.done()
-	printSummary(stdout, path, sum)
-	if err != nil {
-		fmt.Fprintf(stderr, "atlas import: %v\n", err)
-		fmt.Fprintln(stderr, "The articles imported before this stay in the store; run the same command again to import the rest.")
-		return 1
-	}
-	if len(sum.Failed) > 0 || manifestFailed {
-		return 1
-	}
-	return 0
+	return importStatus(stdout, stderr, path, sum, err, "imported", "import", manifestFailed)
 }
 
 func printSummary(w io.Writer, path string, s pipeline.Summary) {

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/briefingatlas/atlas/internal/extract"
+	"github.com/briefingatlas/atlas/internal/pipeline"
 	"github.com/briefingatlas/atlas/internal/shards"
 	"github.com/briefingatlas/atlas/internal/store"
 )
@@ -59,46 +60,58 @@ func loadShards(dir, db string, quiet, ifEmpty bool, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "atlas import: %v\n", err)
 		return 2
 	}
-	st, err := store.Open(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "atlas import: %v\n", err)
-		return 1
+	st, rc, ok := openForImport(path, ifEmpty, stdout, stderr)
+	if !ok {
+		return rc
 	}
 	defer st.Close()
-	if ifEmpty {
-		if rc, filled := alreadyFilled(st, path, stdout, stderr); filled {
-			return rc
-		}
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	bar := newProgressBar(stderr, quiet)
-	sum, err := shards.Load(ctx, st, dir, shards.Options{SameEvent: extract.SameEvent, Match: extract.Match, Merge: extract.Merge}, bar.update)
+	sum, err := shards.Load(ctx, st, dir, pipeline.Options{SameEvent: extract.SameEvent, Match: extract.Match, Screen: extract.MaySameEvent}, bar.update)
 	bar.done()
+	return importStatus(stdout, stderr, path, sum, err, "loaded", "load", false)
+}
+
+// openForImport opens the store at path for an import; with --if-empty, a
+// store that already holds articles is said so and left alone. ok is false
+// when the import must not go on, rc then being the exit status.
+func openForImport(path string, ifEmpty bool, stdout, stderr io.Writer) (st *store.Store, rc int, ok bool) {
+	st, err := store.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return nil, 1, false
+	}
+	if !ifEmpty {
+		return st, 0, true
+	}
+	stats, err := st.Stats()
+	if err != nil {
+		st.Close()
+		fmt.Fprintf(stderr, "atlas import: %v\n", err)
+		return nil, 1, false
+	}
+	if stats.Articles > 0 {
+		st.Close()
+		fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
+		return nil, 0, false
+	}
+	return st, 0, true
+}
+
+// importStatus prints an import's summary and what stopped it, if
+// anything, and returns the exit status: 1 when it stopped, when a file
+// failed, or when failed says something else did (an unusable manifest).
+// done and verb name the command's work ("imported", "import").
+func importStatus(stdout, stderr io.Writer, path string, sum pipeline.Summary, err error, done, verb string, failed bool) int {
 	printSummary(stdout, path, sum)
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas import: %v\n", err)
-		fmt.Fprintln(stderr, "The articles loaded before this stay in the store; run the same command again to load the rest.")
+		fmt.Fprintf(stderr, "The articles %s before this stay in the store; run the same command again to %s the rest.\n", done, verb)
 		return 1
 	}
-	if len(sum.Failed) > 0 {
+	if len(sum.Failed) > 0 || failed {
 		return 1
 	}
 	return 0
-}
-
-// alreadyFilled reports, for --if-empty, a store that already holds
-// articles (and says so), with the exit status to return; a store it
-// cannot read counts as filled, with status 1.
-func alreadyFilled(st *store.Store, path string, stdout, stderr io.Writer) (rc int, filled bool) {
-	stats, err := st.Stats()
-	if err != nil {
-		fmt.Fprintf(stderr, "atlas import: %v\n", err)
-		return 1, true
-	}
-	if stats.Articles > 0 {
-		fmt.Fprintf(stdout, "The store %s already holds %d articles and %d events: nothing imported.\n", path, stats.Articles, stats.Events)
-		return 0, true
-	}
-	return 0, false
 }

@@ -101,23 +101,32 @@ func (d *doc) fillPlaceActors(e *evt) {
 		c := *p
 		e.Place, e.placeHow = &c, how
 	}
+	// The fallbacks below that look further than the sentence's places,
+	// worked out once.
+	var learned, country *model.Place
+	if len(cands) == 0 {
+		learned = d.learnedPlace(e)
+		if e.Kind == model.KindElection && d.nationalVote(e) {
+			country = d.mainCountry()
+		}
+	}
 	switch {
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
-	case d.learnedPlace(e) != nil:
+	case learned != nil:
 		// "stranded in Tham Luang cave" where the article also says
 		// "Tham Luang cave in Mae Sai".
-		at(d.learnedPlace(e), "article")
+		at(learned, "article")
 	case d.unknownLocative(e) && d.localPlace() != nil:
 		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
 		// gazetteer does not know, named as where it happened; the
 		// article's own town (its focus, else its dateline) is the closest
 		// the map can show.
 		at(d.localPlace(), "article")
-	case e.Kind == model.KindElection && d.nationalVote(e) && !d.namesOtherPlace(e.sentence) && d.mainCountry() != nil:
+	case country != nil && !d.namesOtherPlace(e.sentence):
 		// "an early presidential election": the country's, which the
 		// article is about, not the town it was filed from.
-		at(d.mainCountry(), "article")
+		at(country, "article")
 	case d.namesOtherPlace(e.sentence):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the

@@ -73,7 +73,11 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 				if w := d.toks[c0].low; w == "the" && strings.HasSuffix(d.toks[c0+1].low, "ern") || strings.HasSuffix(w, "ern") {
 					// "the eastern seaboard of the Philippines": the
 					// Eastern Philippines.
-					name = capitalise(d.toks[c0+b2i(w == "the")].low) + " " + cc.Name
+					adj := c0
+					if w == "the" {
+						adj++
+					}
+					name = capitalise(d.toks[adj].low) + " " + cc.Name
 				}
 				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
 				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)
@@ -625,12 +629,4 @@ func (d *doc) prevWord(t0 int) string {
 		return ""
 	}
 	return d.toks[t0-1].low
-}
-
-// b2i is 1 for true, 0 for false.
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

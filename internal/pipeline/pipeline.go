@@ -54,7 +54,9 @@ type Options struct {
 	NoFolderManifest bool
 }
 
-func (o Options) merging() store.Merging {
+// Merging is the store's merge rules these options ask for, with the
+// defaults filled in; shards.Load uses them too.
+func (o Options) Merging() store.Merging {
 	m := store.Merging{Same: o.SameEvent, Score: o.Match, Merge: o.Merge, Screen: o.Screen}
 	if m.Score != nil {
 		m.Kinds = extract.CompatibleKinds
@@ -399,7 +401,7 @@ func (bt *batcher) save(ctx context.Context, path string, p prepared, opts Optio
 	if p.skip {
 		return store.SaveResult{AlreadyPresent: true}, bt.b.RememberFile(p.a.SHA256, p.a.FileSHA256)
 	}
-	res, err := bt.b.SaveArticle(p.a, p.ext, opts.merging())
+	res, err := bt.b.SaveArticle(p.a, p.ext, opts.Merging())
 	switch {
 	case err != nil:
 		return res, err
@@ -484,7 +486,7 @@ func SetArticleDate(ctx context.Context, st *store.Store, x Extractor, id int64,
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}
-	res, err := st.RedateArticle(ctx, id, date, ext, Options{SameEvent: same}.merging())
+	res, err := st.RedateArticle(ctx, id, date, ext, Options{SameEvent: same}.Merging())
 	if err != nil {
 		return res, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}
@@ -511,7 +513,7 @@ func Reextract(ctx context.Context, st *store.Store, x Extractor, same func(a, b
 		if err != nil {
 			return fmt.Errorf("re-extract %s: %w", a.Path, err)
 		}
-		if _, err := st.ReplaceExtractionWith(ctx, a.ID, ext, Options{SameEvent: same}.merging()); err != nil {
+		if _, err := st.ReplaceExtractionWith(ctx, a.ID, ext, Options{SameEvent: same}.Merging()); err != nil {
 			return fmt.Errorf("re-extract %s: %w", a.Path, err)
 		}
 		p.Done++

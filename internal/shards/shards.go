@@ -26,7 +26,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/pipeline"
 	"github.com/briefingatlas/atlas/internal/store"
@@ -94,18 +93,6 @@ func ShardName(prefix string, i, n int) string {
 	return fmt.Sprintf("%s-%05d-of-%05d.jsonl", prefix, i, n)
 }
 
-// Options tune a load.
-type Options struct {
-	// SameEvent and Merge are the store-side merge rules, as in
-	// pipeline.Options: nil SameEvent means events are never merged, nil
-	// Merge means extract.Merge.
-	SameEvent func(a, b *model.Event) bool
-	// Match, as in pipeline.Options, groups reports as extract.MergeAll
-	// does: pass extract.Match.
-	Match func(stored, report *model.Event) (int, bool)
-	Merge func(dst, src *model.Event)
-}
-
 // Batch limits, the ordinary import's: a commit per batchArticles articles
 // or batchTime, whichever comes first, each article under its own savepoint.
 const (
@@ -123,11 +110,13 @@ type loc struct {
 }
 
 // Load saves the articles of the shards in dir into st, in their Order,
-// and reports progress after each article and a summary as an import does.
+// and reports progress after each article and a summary as an import does;
+// opts gives the merge rules (pipeline.Options.Merging), the rest of it is
+// not read.
 // Failures listed by the pipeline are reported as failed files. The error is
 // for what stops the whole load (the store locked or read-only, ctx done,
 // the folder unreadable); the summary then tells what was done before.
-func Load(ctx context.Context, st *store.Store, dir string, opts Options, progress func(pipeline.Progress)) (pipeline.Summary, error) {
+func Load(ctx context.Context, st *store.Store, dir string, opts pipeline.Options, progress func(pipeline.Progress)) (pipeline.Summary, error) {
 	start := time.Now()
 	var sum pipeline.Summary
 	idx, failed, err := index(dir)
@@ -136,13 +125,7 @@ func Load(ctx context.Context, st *store.Store, dir string, opts Options, progre
 	}
 	sum.Failed = append(sum.Failed, failed...)
 	p := pipeline.Progress{Total: len(idx), Failed: len(failed)}
-	m := store.Merging{Same: opts.SameEvent, Score: opts.Match, Merge: opts.Merge}
-	if m.Score != nil {
-		m.Kinds = extract.CompatibleKinds
-	}
-	if m.Merge == nil {
-		m.Merge = extract.Merge
-	}
+	m := opts.Merging()
 	files := map[string]*os.File{}
 	defer func() {
 		for _, f := range files {

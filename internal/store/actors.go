@@ -414,11 +414,16 @@ func (w *writer) noteNamedForms(art int64) error {
 			if err != nil {
 				return err
 			}
-			if id, err = w.findActor(&a, key); err != nil {
-				return err
-			}
-			if id == 0 {
+			// The identity itself only (one indexed query): a mention is
+			// no reason for findActor's searches by family, initials or
+			// form, which run once per new actor, not per name in every
+			// article.
+			err = w.queryRow(`SELECT id FROM actors WHERE key = ? ORDER BY id LIMIT 1`, key).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
 				continue
+			}
+			if err != nil {
+				return fmt.Errorf("look up actor %q: %w", a.Name, err)
 			}
 			w.byName[nk] = id
 			w.keyOf[id] = key
