@@ -30,7 +30,21 @@ func (d *doc) fillPlaceActors(e *evt) {
 	var cands []cand
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace {
+		if en.sentence != e.sentence {
+			continue
+		}
+		if en.kind == entGov {
+			// "Japan's worst earthquake": the government the name was
+			// taken for still owns the event as a place.
+			for _, ti := range e.trigs {
+				if p, ok := d.govPlace(en); ok && d.ownerPlace(en, ti) {
+					cands = append(cands, cand{p, 1, true})
+					break
+				}
+			}
+			continue
+		}
+		if en.kind != entPlace || !en.hasPlace {
 			continue
 		}
 		agent := false
@@ -40,7 +54,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			if k := d.triggers[ti].kind; k == model.KindStatement && e.Kind != k {
 				continue
 			}
-			agent = agent || d.agentPlace(en, ti)
+			agent = agent || d.agentPlace(en, ti) || d.ownerPlace(en, ti)
 		}
 		if !en.locative && !en.modifier && !agent {
 			continue

@@ -270,6 +270,9 @@ func (d *doc) untimedEvent(si int, tis []int) {
 			kind, best = k, ti
 		}
 	}
+	if k, ok := d.causeKind(tis); ok {
+		kind = k
+	}
 	e := evt{sentence: si, trigs: tis, timeIdx: -1, anchor: d.toks[d.triggers[tis[0]].i].s}
 	e.Kind = kind
 	e.verb = d.otherVerb(anchors, kind)
@@ -386,6 +389,9 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 		}
 		return k, found
 	}
+	if k, ok := d.causeKind(tis); ok {
+		return k, true
+	}
 	if k, ok := pick(func(t trig) bool {
 		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak
 	}); ok {
@@ -467,4 +473,27 @@ func (d *doc) otherVerb(tis []int, kind model.Kind) string {
 func (d *doc) source(si int) model.Source {
 	s := d.sents[si]
 	return model.Source{ArticleID: d.a.ID, File: baseName(d.a.Path), Span: s.Span, Text: d.text[s.Start:s.End]}
+}
+
+// causeKind finds a disaster or an accident that an attack verb tells the
+// toll of: "an earthquake killed 300 people", "the crash injured 40", "the
+// fire destroyed the roof". Such a verb is no attack; its subject says
+// what happened.
+func (d *doc) causeKind(tis []int) (model.Kind, bool) {
+	for _, vi := range tis {
+		v := d.triggers[vi]
+		if v.form == formNoun || v.kind != model.KindAttack {
+			continue
+		}
+		for _, ni := range tis {
+			n := d.triggers[ni]
+			if n.form != formNoun || n.i >= v.i || v.i-n.i > 6 || n.sentence != v.sentence {
+				continue
+			}
+			if n.kind == model.KindDisaster || n.kind == model.KindAccident {
+				return n.kind, true
+			}
+		}
+	}
+	return "", false
 }

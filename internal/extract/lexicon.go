@@ -75,7 +75,7 @@ var subordinators = map[string]bool{
 // locative prepositions introduce where something happened.
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
-	"across": true, "throughout": true, "within": true, "over": true,
+	"across": true, "throughout": true, "within": true, "over": true, "along": true,
 }
 
 // stormWords open the names of storms ("Typhoon Haiyan").

@@ -320,6 +320,33 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Police swarmed a farmhouse in the Somme region where the suspect was seen on Friday. The photo shows the tower surrounded by scaffolding.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2015-01-09", place: "FR", title: "police swarm farmhouse"}},
 		},
+		{
+			name:      "a country's adjective narrows a range that spans several countries to its side",
+			published: "2020-02-11",
+			text:      "A small plane crashed in a remote part of the Swiss Alps on Monday, killing both pilots.",
+			want:      []wantEvent{{kind: model.KindAccident, start: "2020-02-10", place: "CH", title: "swiss alps"}},
+		},
+		{
+			name:      "a disaster that kills is a disaster, titled by its toll's verb",
+			published: "2020-02-11",
+			text:      "A landslide killed nine villagers in Nepal on Sunday.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2020-02-09", place: "NP", title: "landslide kills"}},
+		},
+		{
+			name:      "a country owns the election it holds, not the deed it does to another",
+			published: "2020-02-11",
+			text:      "Turnout was low in Peru's snap election on Sunday. Russia's annexation of Crimea in 2014 drew sanctions.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2020-02-09", place: "PE"},
+				{kind: model.KindAnnexation, start: "2014-01-01", end: "2014-12-31", place: ""},
+			},
+		},
+		{
+			name:      "'along' a part of a town places the event there",
+			published: "2020-02-11",
+			text:      "Heavy fighting raged along the northern edge of Aleppo on Saturday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2020-02-08", place: "SY"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -366,3 +366,100 @@ func (d *doc) distanceReference(en *ent) bool {
 	}
 	return distanceUnits[d.toks[j].low]
 }
+
+// countrysPart narrows a feature that spans several countries to the side
+// a country's adjective names: "the French Alps", "the Swiss Alps", "the
+// Spanish Pyrenees". The adjective opens the name or stands just before it.
+func (d *doc) countrysPart(p model.Place, t0, t1 int) model.Place {
+	k := t0 - 1
+	if t1-t0 > 1 {
+		k = t0
+	}
+	if k < 0 || d.tokSent[k] != d.tokSent[t0] || !d.toks[k].cap {
+		return p
+	}
+	adj := d.toks[k].text
+	cc, ok := d.countryByName(adj)
+	if !ok || fold(adj) == fold(cc.Name) {
+		return p
+	}
+	part, ok := d.g.PartIn(p, cc.Code)
+	if !ok {
+		return p
+	}
+	if k < t0 {
+		part.Name = adj + " " + d.span(t0, t1)
+	} else {
+		part.Name = d.span(t0, t1)
+	}
+	return part
+}
+
+// ownerPlace reports a place that owns the event noun ti: "Ukraine's 2004
+// revolution", "Nigeria's general election", "Japan's worst earthquake".
+// What befalls a country or a town, or what its people do together, as
+// its own, happened there; a deed it does to another is not placed by it.
+func (d *doc) ownerPlace(en *ent, ti int) bool {
+	t := d.triggers[ti]
+	if t.form != formNoun || en.t1 >= t.i || d.toks[en.t1].low != "'s" || !happening[t.kind] {
+		return false
+	}
+	if t.kind == model.KindProtest && (en.kind == entGov || en.country) {
+		// "Ukraine's revolution", "Egypt's uprising" filled a capital's
+		// squares; the whole country would say less than nothing.
+		return false
+	}
+	// "Russia's annexation of Crimea", "Israel's strike on Gaza": the
+	// owner of a deed done to something is its agent.
+	if k := t.i + t.words; k+1 < len(d.toks) && agentObjectWords[d.toks[k].low] && d.tokTime[k+1] < 0 {
+		return false
+	}
+	// Only modifiers between: a year, an adjective, a noun ("snap",
+	// "general"), a name ("Orange").
+	for k := en.t1 + 1; k < t.i; k++ {
+		if w := d.toks[k]; k-en.t1 > 4 || !w.word && !yearToken(w.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearToken reports a token that is a year of news ("2004").
+func yearToken(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 1000 && n <= 2100
+}
+
+// govPlace is the country of a government named by its country ("Japan"),
+// as a place.
+func (d *doc) govPlace(en *ent) (model.Place, bool) {
+	if en.actor < 0 || d.actors[en.actor].country == "" || fold(d.span(en.t0, en.t1)) != fold(d.actors[en.actor].Name) && !d.isCountryWord(d.span(en.t0, en.t1)) {
+		return model.Place{}, false
+	}
+	cc, ok := d.g.Country(d.actors[en.actor].country)
+	if !ok {
+		return model.Place{}, false
+	}
+	if cands := d.x.cache.lookup(d.g, cc.Name); len(cands) > 0 && cands[0].Class == "country" {
+		return cands[0].Place, true
+	}
+	return model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}, true
+}
+
+// happening kinds are those whose possessor is where they happen, not who
+// did them.
+var happening = map[model.Kind]bool{
+	model.KindDisaster: true, model.KindAccident: true, model.KindElection: true, model.KindProtest: true,
+}
+
+// agentObjectWords after an event noun name what the deed was done to.
+var agentObjectWords = map[string]bool{"of": true, "on": true, "against": true, "into": true, "over": true}

@@ -160,6 +160,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		// key still identifies the gazetteer entry.
 		p.Name = name
 	}
+	if p.Feature == "feature" {
+		p = d.countrysPart(p, t0, t1)
+	}
 	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
 	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0)
 	if t1 < len(toks) && toks[t1].low == "'s" {
@@ -376,9 +379,9 @@ func (d *doc) isLocative(t0 int) bool {
 			// "travelled to Paris for talks": the destination is where it happens.
 			return true
 		}
-		if t.low == "of" && k-1 > s.t0 && !toks[k-1].cap && (placeHeads[toks[k-1].low] || firstNounClass(toks[k-1].low) == "noun.location") {
-			// "in a remote area of the French Alps", "on the outskirts of
-			// Damascus": a part of the place.
+		if t.low == "of" && k-1 > s.t0 && !toks[k-1].cap && (placeHeads[toks[k-1].low] || countryParts[toks[k-1].low] || firstNounClass(toks[k-1].low) == "noun.location") {
+			// "in a remote area of the French Alps", "in the northern part
+			// of Quebec": a part of the place.
 			k -= 2
 			steps++
 			continue

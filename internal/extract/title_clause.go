@@ -114,13 +114,17 @@ func (d *doc) clauseTitle(e *evt) string {
 	return title
 }
 
-// headTrigger is the trigger that gave the event its kind: a verb before a
-// noun, the first in the text on a tie.
+// headTrigger is the trigger that gave the event its kind, or the verb
+// that tells its toll: a verb before a noun, the first in the text on a tie.
 func (d *doc) headTrigger(e *evt) int {
 	best := -1
+	_, caused := d.causeKind(e.trigs)
 	for _, ti := range e.trigs {
 		t := d.triggers[ti]
-		if t.kind != e.Kind && !t.aspectual {
+		// "An earthquake kills 300": the toll's verb tells the disaster
+		// (see causeKind).
+		toll := caused && t.kind == model.KindAttack && t.form != formNoun
+		if t.kind != e.Kind && !t.aspectual && !toll {
 			continue
 		}
 		if best < 0 || d.triggers[best].form == formNoun && t.form != formNoun {

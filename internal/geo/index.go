@@ -92,3 +92,14 @@ func (ix *nameIndex) find(folded string) []uint32 {
 	}
 	return ix.post[ix.start[k]:ix.start[k+1]]
 }
+
+// holds reports whether entry i is indexed under a folded name, by its main
+// name or another.
+func (ix *nameIndex) holds(folded string, i int32) bool {
+	for _, p := range ix.find(folded) {
+		if int32(p&^altBit) == i {
+			return true
+		}
+	}
+	return false
+}
