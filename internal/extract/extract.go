@@ -286,7 +286,30 @@ func (d *doc) tagTimes() {
 			d.tokTime[i] = idx
 		}
 	}
+	d.joinDayPairs()
 	d.anchorClocks()
+}
+
+// joinDayPairs makes one span of two days joined by "and" alone ("on
+// Monday and Tuesday", "June 9 and 10"): what took both days took the
+// span, not either day.
+func (d *doc) joinDayPairs() {
+	for i := 0; i+1 < len(d.times); i++ {
+		a, b := &d.times[i], &d.times[i+1]
+		if !a.usable || !b.usable || a.sentence != b.sentence || a.quoted != b.quoted || a.prenominal || b.prenominal ||
+			a.Precision != model.PrecisionDay || b.Precision != model.PrecisionDay || b.t0 != a.t1+1 || d.toks[a.t1].low != "and" {
+			continue
+		}
+		if !b.Start.After(a.Start) || b.Start.Sub(a.Start) > 6*24*time.Hour {
+			continue
+		}
+		a.End, a.Precision, a.Text = b.End, model.PrecisionRange, d.text[d.toks[a.t0].s:d.toks[b.t1-1].e]
+		for k := a.t1; k < b.t1; k++ {
+			d.tokTime[k] = i
+		}
+		a.t1 = b.t1
+		b.usable = false
+	}
 }
 
 // sinceBefore reports a time expression inside a "since …" phrase that

@@ -347,6 +347,21 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Heavy fighting raged along the northern edge of Aleppo on Saturday.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2020-02-08", place: "SY"}},
 		},
+		{
+			name:      "two days joined by 'and' are one span; an 'as' clause's day dates the main verb; a manner adverb is not the object",
+			published: "2020-03-06",
+			text:      "Army units recaptured the airbase swiftly as reinforcements streamed in on Tuesday and Wednesday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2020-03-03", end: "2020-03-04", title: "recapture airbase"}},
+		},
+		{
+			name:      "an 'after' clause's day stays its own",
+			published: "2020-03-06",
+			text:      "The mayor resigned on Thursday after protesters stormed city hall on Monday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2020-03-05", title: "mayor resigns"},
+				{kind: model.KindMilitary, start: "2020-03-02", title: "storm city hall"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -122,6 +122,14 @@ func (d *doc) attachTimes() {
 				best, bestCost = xi, 0
 			}
 		}
+		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.simultaneousTime(ti); xi >= 0 {
+				// "retook the town as reinforcements poured in on
+				// Wednesday": what happened as something else did took
+				// its day.
+				best, bestCost = xi, 0
+			}
+		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
 		} else if best >= 0 && len(byS[tr.sentence]) == 1 && d.framesSentence(&d.times[best]) && !tr.irrealis && !tr.quoted && !tr.statement && tr.kind != model.KindStatement && !d.reportsSomething(tr.sentence) {
@@ -384,4 +392,45 @@ func (d *doc) storyDate() {
 	if d.a.Dateline != "" {
 		d.story = d.dct
 	}
+}
+
+// simultaneousTime is the day of an "as" or "while" clause right after
+// trigger ti, a past-tense event verb, when that clause has no event word
+// of its own to take it ("took the city as fighters converged on it on
+// Monday and Tuesday"), or -1. "after", "before" and "since" clauses
+// name another time, and keep it.
+func (d *doc) simultaneousTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast || tr.statement || tr.kind == model.KindStatement || tr.irrealis || tr.quoted {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	k := tr.i + tr.words
+	for n := 0; k < s.t1 && n < 8 && d.toks[k].low != "as" && d.toks[k].low != "while"; k, n = k+1, n+1 {
+		if subordinators[d.toks[k].low] || d.toks[k].low == ";" || d.tokTime[k] >= 0 {
+			return -1
+		}
+	}
+	if k >= s.t1 || d.toks[k].low != "as" && d.toks[k].low != "while" {
+		return -1
+	}
+	for j := k + 1; j < s.t1 && j < k+15; j++ {
+		w := d.toks[j].low
+		if w == ";" || w == "," || subordinators[w] {
+			return -1
+		}
+		if xi := d.tokTime[j]; xi >= 0 {
+			x := &d.times[xi]
+			if !x.usable || x.Future || x.prenominal || x.Precision != model.PrecisionDay && x.Precision != model.PrecisionRange {
+				return -1
+			}
+			return xi
+		}
+		for _, tj := range d.sentTrigs[tr.sentence] {
+			if d.triggers[tj].i == j {
+				return -1 // the clause's own event word takes the day
+			}
+		}
+	}
+	return -1
 }

@@ -389,6 +389,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
 			break
 		}
+		if j > start && strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) {
+			break // "retook the town quickly": the manner is not the object
+		}
 		j++
 	}
 	if j == start {
