@@ -149,6 +149,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.dateline(), "dateline")
 	case d.storyWindow(e) && d.focusPlace() != nil:
 		at(d.focusPlace(), "article")
+	case d.background(e) && d.dateline() != nil && !d.namesAnyPlace(e.sentence):
+		// "the 2003 invasion", "it was firebombed in 2011" in a story
+		// filed from Baghdad or Paris: the story's past, told with no
+		// place, is most likely the story's place.
+		at(d.dateline(), "dateline")
 	}
 	d.fillActors(e, s, allQuoted)
 }
@@ -406,4 +411,22 @@ func (d *doc) preposedPlace(en *ent) bool {
 		return false
 	}
 	return true
+}
+
+// background reports a dated past event well before the story's days,
+// which the story recalls.
+func (d *doc) background(e *evt) bool {
+	return e.Dated() && !e.Planned && !d.dct.IsZero() && e.End.Before(d.dct.AddDate(0, 0, -2)) && e.Kind != model.KindStatement
+}
+
+// namesAnyPlace reports a sentence that names a place apart from the
+// dateline; a country named as a party ("the 2003 invasion by U.S.-led
+// forces") does not say where.
+func (d *doc) namesAnyPlace(si int) bool {
+	for ei := range d.ents {
+		if en := &d.ents[ei]; en.sentence == si && !en.dateline && en.kind == entPlace {
+			return true
+		}
+	}
+	return false
 }

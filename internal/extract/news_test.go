@@ -362,6 +362,16 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindMilitary, start: "2020-03-02", title: "storm city hall"},
 			},
 		},
+		{
+			name:      "the story's past told with no place is at the dateline; with a place, there",
+			published: "2020-02-11",
+			dateline:  "LIMA",
+			text:      "The same stadium was bombed in 1992. A similar stadium in Chile was bombed in 2015.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "1992-01-01", end: "1992-12-31", place: "PE", title: "in lima"},
+				{kind: model.KindMilitary, start: "2015-01-01", end: "2015-12-31", place: "CL", title: "stadium in chile"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

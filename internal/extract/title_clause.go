@@ -310,7 +310,10 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if en := d.tokEnt[k]; en >= 0 {
 		e := d.ents[en]
 		start := e.t0
-		if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word && !titleDeterminers[d.toks[start-2].low] && d.tokEnt[start-2] < 0 {
+		// "a refinery in Chile exploded": the place locates the subject's
+		// head noun, which is what acted.
+		if prep := d.prevWord(start); start-2 >= s.t0 && (prep == "of" || e.kind == entPlace && (prep == "in" || prep == "at" || prep == "near")) &&
+			d.toks[start-2].word && !titleDeterminers[d.toks[start-2].low] && d.tokEnt[start-2] < 0 {
 			start -= 2
 		}
 		return d.text[d.toks[start].s:d.toks[e.t1-1].e], passive
