@@ -13,6 +13,9 @@ func TestCompassPoint(t *testing.T) {
 		{"JP", "north-eastern", 39.0, 141, 350}, // Tōhoku
 		{"UA", "eastern", 48.5, 37.5, 300},      // the Donbas side
 		{"US", "Central", 39, -97, 600},         // Kansas, not an island
+		{"PH", "eastern", 11.5, 125.2, 250},     // Samar and Leyte, across the islands, not Luzon's east coast
+		{"ID", "eastern", -4, 136, 900},         // Papua and the Moluccas, not eastern Borneo
+		{"PH", "central", 10.5, 123.5, 250},     // the Visayas
 	}
 	for _, tc := range tests {
 		dir := CompassDirection(tc.word)
