@@ -124,9 +124,18 @@ func (d *doc) fillPlaceActors(e *evt) {
 			country = d.mainCountry()
 		}
 	}
+	var scene *model.Place
+	if len(cands) == 0 {
+		scene = d.soleScene(e)
+	}
 	switch {
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
+	case scene != nil:
+		// "cooled reactors at the Fukushima No. 1 plant … a day after one
+		// of its reactors melted": the one place the sentence is set in,
+		// which no other event of it takes.
+		at(scene, "sentence")
 	case learned != nil:
 		// "stranded in Tham Luang cave" where the article also says
 		// "Tham Luang cave in Mae Sai".
@@ -429,4 +438,38 @@ func (d *doc) namesAnyPlace(si int) bool {
 		}
 	}
 	return false
+}
+
+// soleScene is the one locative place of e's sentence when the sentence
+// has no event word but e's to claim it, or nil. What is planned, said or
+// proposed is not placed by where the saying was.
+func (d *doc) soleScene(e *evt) *model.Place {
+	if e.Planned || len(e.trigs) == 0 {
+		return nil
+	}
+	switch e.Kind {
+	case model.KindStatement, model.KindDeadline, model.KindProposal, model.KindPublication:
+		return nil
+	}
+	for _, ti := range d.sentTrigs[e.sentence] {
+		if t := &d.triggers[ti]; !containsInt(e.trigs, ti) && (t.inEvent || t.form != formNoun) {
+			return nil // "arrived in Moscow after Russia announced …"
+		}
+	}
+	quoted := d.triggers[e.trigs[0]].quoted
+	var found *model.Place
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace || en.dateline {
+			continue
+		}
+		if !en.locative || d.distanceReference(en) || d.toks[en.t0].quoted != quoted {
+			continue
+		}
+		if found != nil && found.Key != en.place.Key {
+			return nil
+		}
+		found = &en.place
+	}
+	return found
 }

@@ -267,8 +267,18 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	if isArea(a) && a.Country != "" && a.Country == b.Country || isArea(b) && b.Country != "" && a.Country == b.Country {
 		return true, false
 	}
+	// Nor a range, desert or sea and a town near its label point: "in
+	// the Atacama Desert" and "near Copiapó" may be one place.
+	if (a.Feature == "feature" || b.Feature == "feature") && geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= featureReachKm {
+		return true, false
+	}
 	return false, false
 }
+
+// featureReachKm is how far from its label point a physical feature's
+// towns may lie: Natural Earth labels a desert or a range at one point of
+// an area hundreds of kilometres across.
+const featureReachKm = 500
 
 func isArea(p *model.Place) bool {
 	return p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "ADM") || strings.HasPrefix(p.Key, "ne:") || strings.HasPrefix(p.Key, "x:") || strings.HasPrefix(p.Key, "a1:")

@@ -372,6 +372,21 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindMilitary, start: "2015-01-01", end: "2015-12-31", place: "CL", title: "stadium in chile"},
 			},
 		},
+		{
+			name:      "the one place a sentence is set in places its only event, across clauses",
+			published: "2020-02-14",
+			text:      "Technicians worked to stabilise the damaged tanks at the refinery outside Rotterdam, and 3,000 residents left their homes a day after a fire broke out in one of the tanks on Thursday.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2020-02-13", place: "NL"}},
+		},
+		{
+			name:      "but not when another event word of the sentence may own it",
+			published: "2020-02-14",
+			text:      "The envoy arrived in Oslo on Friday, a week after the rebels announced on February 7 that they were withdrawing from the coast.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2020-02-14", place: "NO"},
+				{kind: model.KindWithdrawal, start: "2020-02-07", place: ""},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

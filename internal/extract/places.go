@@ -155,9 +155,10 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			return true
 		}
 	}
-	if p.Feature != "country" && !areaFeature(p.Feature) && !toks[t0].upper && fold(name) != fold(p.Name) {
-		// Show the place as the article spells it ("Palmyra", "Geneva"); the
-		// key still identifies the gazetteer entry.
+	if (p.Feature == "feature" || p.Feature != "country" && !areaFeature(p.Feature)) && !toks[t0].upper && fold(name) != fold(p.Name) {
+		// Show the place as the article spells it ("Palmyra", "Geneva",
+		// "the Atacama Desert" for Natural Earth's "Desierto de
+		// Atacama"); the key still identifies the gazetteer entry.
 		p.Name = name
 	}
 	if p.Feature == "feature" {
