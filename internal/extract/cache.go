@@ -113,7 +113,35 @@ func (d *doc) foreignSmallPlace(p model.Place) bool {
 			return false
 		}
 	}
-	return true
+	// "NAIROBI — … in Garissa": the dateline's country is the story's,
+	// whether or not the body names it.
+	return p.Country != d.datelineCountry()
+}
+
+// datelineCountry is the ISO2 code of the dateline's town, "" if none. It
+// asks the gazetteer directly: the dateline's own resolution goes through
+// resolve, which asks this.
+func (d *doc) datelineCountry() string {
+	if d.datelinePlace != nil {
+		return d.datelinePlace.Country
+	}
+	name := strings.TrimSpace(d.a.Dateline)
+	if name == "" {
+		return ""
+	}
+	if i := strings.IndexByte(name, ','); i > 0 {
+		if cc, ok := d.countryByName(strings.TrimSpace(name[i+1:])); ok {
+			return cc.Code
+		}
+		name = strings.TrimSpace(name[:i])
+	}
+	if cc, ok := d.countryByName(name); ok {
+		return cc.Code
+	}
+	if p, ok := d.g.Resolve(titleCase(name), d.geoContext()); ok {
+		return p.Country
+	}
+	return ""
 }
 
 type resolved struct {

@@ -154,6 +154,12 @@ func (d *doc) chunks() []chunk {
 				// Connectors inside names: "Secretary of State", "Bashar al-Assad",
 				// "Organisation for the Prohibition of Chemical Weapons".
 				if u.word && (u.low == "of" || u.low == "al" || u.low == "bin" || u.low == "de" || u.low == "von" || u.low == "van" || u.low == "for" || u.low == "and" || u.low == "on" || u.low == "the" || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-") || strings.HasPrefix(u.low, "ad-")) && j+1 < s.t1 && (toks[j+1].word && (toks[j+1].cap || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-"))) {
+					if u.low == "and" && d.areaNamed(i, j+2) {
+						// "Jammu and Kashmir", "Bosnia and Herzegovina":
+						// one area's name.
+						j += 2
+						continue
+					}
 					if u.low == "and" || u.low == "on" || u.low == "the" || u.low == "for" {
 						// Only inside an organisation-like name, decided later; here
 						// keep "and" out so that "Kerry and Lavrov" stays two names.
@@ -188,6 +194,11 @@ func (d *doc) classify(c chunk, late bool) bool {
 	// Trim sentence-initial common words ("The", "But", "Speaking").
 	for t0 < t1 && commonCaps[toks[t0].low] {
 		t0++
+	}
+	// "Residents of Mosul", "Supporters of Erdogan" opening a sentence: a
+	// plain noun for people, capitalised only by its place, and "of".
+	if t0 == d.sents[d.tokSent[t0]].t0 && t0+2 < t1 && toks[t0+1].low == "of" && !isTitleToken(toks[t0].low) && firstNounClass(toks[t0].low) == "noun.person" {
+		t0 += 2
 	}
 	// Trim a trailing connector.
 	for t1 > t0 && (toks[t1-1].low == "of" || toks[t1-1].low == "al") {
@@ -469,6 +480,11 @@ func (d *doc) person(t0, t1 int, title string) bool {
 	if t1-t0 == 1 && d.isCountryWord(toks[t0].text) {
 		return d.placeOrGov(t0, t1)
 	}
+	if strings.HasSuffix(strings.ToLower(title), " of") && d.g != nil && len(d.x.cache.lookup(d.g, d.span(t0, t1))) > 0 && d.placeOrGov(t0, t1) {
+		// "the mayor of Lyon", "the governor of Borno": the office's
+		// place, not the holder's name.
+		return true
+	}
 	name := d.span(t0, t1)
 	sn := surnameKey(toks[t1-1].text)
 	if ai, ok := d.surnames[sn]; ok {
@@ -610,4 +626,18 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// areaNamed reports whether tokens t0..t1 name a country or an area of the
+// gazetteer as a whole.
+func (d *doc) areaNamed(t0, t1 int) bool {
+	if d.g == nil {
+		return false
+	}
+	name := d.span(t0, t1)
+	if _, ok := d.countryByName(name); ok {
+		return true
+	}
+	cands := d.x.cache.lookup(d.g, name)
+	return len(cands) > 0 && cands[0].Class != geo.ClassCity && fold(cands[0].Name) == fold(name)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/briefingatlas/atlas/internal/geo"
 	"math"
 	"sort"
 	"strings"
@@ -154,6 +155,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
+	case d.storyWindow(e) && fieldKind(e.Kind) && d.filedFromAfar() != nil:
+		// "NEW DELHI: … leaders were put under house arrest" in a story
+		// about Kashmir that never names Delhi again: the story's place,
+		// not the desk's.
+		at(d.filedFromAfar(), "article")
 	case d.storyWindow(e) && d.dateline() != nil:
 		at(d.dateline(), "dateline")
 	case d.storyWindow(e) && d.focusPlace() != nil:
@@ -323,7 +329,7 @@ func (d *doc) focusPlace() *model.Place {
 	byKey := map[string]model.Place{}
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" || en.place.Feature == "disputed" {
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" {
 			continue
 		}
 		k := en.place.Key
@@ -472,4 +478,60 @@ func (d *doc) soleScene(e *evt) *model.Place {
 		found = &en.place
 	}
 	return found
+}
+
+// filedFromAfar is the place a story is about when it was filed from a
+// town it seldom names again: the town or region the body names most, at
+// least three times and more than twice as often as the dateline's town,
+// or nil.
+func (d *doc) filedFromAfar() *model.Place {
+	dl := d.dateline()
+	if dl == nil {
+		return nil
+	}
+	// The dateline itself, when the tokeniser took it for prose ("New
+	// Delhi: After a hectic day…").
+	dlAt := -1
+	if i := strings.Index(d.text, strings.TrimSpace(d.a.Dateline)); i >= 0 && i < 400 {
+		dlAt = i
+	}
+	count := map[string]int{}
+	byKey := map[string]*model.Place{}
+	atDesk := 0
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.dateline || d.toks[en.t0].s <= dlAt+len(d.a.Dateline) && d.toks[en.t1-1].e >= dlAt {
+			continue
+		}
+		if en.place.Key == dl.Key || geo.DistanceKm(en.place.Lat, en.place.Lon, dl.Lat, dl.Lon) <= samePlaceKm {
+			atDesk++ // the body names the dateline's town: the story may be there too
+			continue
+		}
+		if en.country || en.place.Feature == "country" || en.place.Feature == "feature" {
+			continue
+		}
+		count[en.place.Key]++
+		byKey[en.place.Key] = &en.place
+	}
+	best, bestN := "", 0
+	for k, n := range count {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	if bestN < 3 || bestN <= 2*atDesk {
+		return nil
+	}
+	p := *byKey[best]
+	return &p
+}
+
+// fieldKind reports kinds of events that happen where the story is, not at
+// the desk of a government that speaks, meets or legislates in its capital.
+func fieldKind(k model.Kind) bool {
+	switch k {
+	case model.KindAttack, model.KindMilitary, model.KindArrest, model.KindDisaster, model.KindAccident, model.KindProtest, model.KindWithdrawal:
+		return true
+	}
+	return false
 }

@@ -33,7 +33,7 @@ func TestNewsEvents(t *testing.T) {
 			name:      "a resignation is political and titled by its subject",
 			published: "2019-11-02",
 			text:      "The mayor of Lyon resigned on Friday after a week of protests over the budget.",
-			want:      []wantEvent{{kind: model.KindPolitical, start: "2019-11-01", title: "mayor of lyon resigns"}},
+			want:      []wantEvent{{kind: model.KindPolitical, start: "2019-11-01", place: "FR", title: "mayor of lyon resigns"}},
 		},
 		{
 			name:      "an abduction is an attack, not an arrest",
@@ -386,6 +386,25 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindMeeting, start: "2020-02-14", place: "NO"},
 				{kind: model.KindWithdrawal, start: "2020-02-07", place: ""},
 			},
+		},
+		{
+			name:      "a small town of the dateline's country is a place though the body names only a neighbour",
+			published: "2020-02-11",
+			dateline:  "NAIROBI",
+			text:      "Gunmen attacked a bus in Mandera county on Sunday. Police in Mandera said 12 passengers died. Many residents of Mandera have fled to Somalia. Two teachers were abducted on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2020-02-09", place: "KE", title: "in mandera"},
+				{kind: model.KindOther, start: "2020-02-10", place: "KE", title: "residents of mandera flee"},
+				// Filed from Nairobi, about Mandera: the day's events with no
+				// place of their own are Mandera's, not the desk's.
+				{kind: model.KindAttack, start: "2020-02-10", place: "KE", title: "in mandera"},
+			},
+		},
+		{
+			name:      "an area named 'X and Y' is one name",
+			published: "2019-08-06",
+			text:      "Troops were deployed across Jammu and Kashmir on Monday.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-08-05", title: "jammu and kashmir"}},
 		},
 	}
 	for _, tc := range tests {

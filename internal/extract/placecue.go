@@ -75,10 +75,11 @@ func agentNoun(w string) bool {
 
 // agentPlace reports a place name that qualifies the agent of event word
 // ti: "the Miyagi police chief said", "Hong Kong police fired", "a
-// Marseille prosecutor said". Officials named by their town usually act
-// there. After the place come one to three lower-case agent nouns, at
-// most two auxiliaries or adverbs, then the verb the event word is or
-// follows closely.
+// Marseille prosecutor said", "the mayor of Lyon resigned". Officials
+// named by their town usually act there. After the place come one to
+// three lower-case agent nouns (or before it, with "of"), at most two
+// auxiliaries or adverbs, then the verb the event word is or follows
+// closely.
 func (d *doc) agentPlace(en *ent, ti int) bool {
 	if en.locative || en.dateline {
 		return false
@@ -87,23 +88,27 @@ func (d *doc) agentPlace(en *ent, ti int) bool {
 	// police" at a sentence's start); after "of" or "and" it ends a
 	// longer name ("the Islamic State of Iraq and the Levant militant
 	// group").
+	t := d.triggers[ti]
+	k := en.t1
 	switch w := d.prevWord(en.t0); {
+	case d.officeOf(en.t0):
+		// "the mayor of Lyon resigned", "the governor of Borno said": the
+		// office's town, the agent's noun before it.
 	case w == "the" || w == "a" || w == "an":
 		if w2 := d.prevWord(en.t0 - 1); w2 == "of" || w2 == "and" {
 			return false
 		}
+		fallthrough
 	case w == "" || !d.toks[en.t0-1].word:
+		nouns := 0
+		for k < t.i && nouns < 3 && !d.toks[k].cap && d.toks[k].word && agentNoun(d.toks[k].low) {
+			k++
+			nouns++
+		}
+		if nouns == 0 {
+			return false
+		}
 	default:
-		return false
-	}
-	t := d.triggers[ti]
-	k := en.t1
-	nouns := 0
-	for k < t.i && nouns < 3 && !d.toks[k].cap && d.toks[k].word && agentNoun(d.toks[k].low) {
-		k++
-		nouns++
-	}
-	if nouns == 0 {
 		return false
 	}
 	for skip := 0; k < t.i && skip < 2; skip++ {
@@ -463,3 +468,14 @@ var happening = map[model.Kind]bool{
 
 // agentObjectWords after an event noun name what the deed was done to.
 var agentObjectWords = map[string]bool{"of": true, "on": true, "against": true, "into": true, "over": true}
+
+// officeOf reports a name after a lower-case noun for people and "of":
+// "the mayor of Lyon", "the governor of Borno", "residents of Mandera".
+// Such a name is a place, whatever its size.
+func (d *doc) officeOf(t0 int) bool {
+	if t0 < 2 || d.prevWord(t0) != "of" || d.tokSent[t0-2] != d.tokSent[t0] {
+		return false
+	}
+	opens := t0-2 == d.sents[d.tokSent[t0]].t0 // "Residents of Mosul fled"
+	return (!d.toks[t0-2].cap || opens) && agentNoun(d.toks[t0-2].low)
+}

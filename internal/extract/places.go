@@ -127,7 +127,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	// evidence, since many words are towns somewhere ("Post", "Reading",
 	// "Independence"): a capital, a city of a million, a region, or a city
 	// of the countries the article talks about.
-	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0)
+	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0) && !d.officeOf(t0)
 	if weak {
 		best := cands[0]
 		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) && !d.localTown(name, best.Country) {
@@ -280,7 +280,8 @@ func (d *doc) afterHonorific(t0 int) bool {
 
 // strongPlace reports a gazetteer match that needs no locative cue to be
 // believed: a country or region, a national capital, a city of a million
-// people, or a city in one of the countries the article names.
+// people, or a city in one of the countries the article names or its
+// dateline's.
 func (d *doc) strongPlace(p model.Place) bool {
 	switch {
 	case p.Feature == "country" || p.Feature == "region" || p.Feature == "PPLC" || areaFeature(p.Feature):
@@ -288,22 +289,17 @@ func (d *doc) strongPlace(p model.Place) bool {
 	case p.Population >= 1000000:
 		return true
 	}
-	for _, c := range d.geoContext().Countries {
-		if c == p.Country {
-			return true
-		}
-	}
-	return false
+	return d.inContext(p.Country)
 }
 
-// inContext reports a country the article talks about.
+// inContext reports a country the article talks about, or its dateline's.
 func (d *doc) inContext(cc string) bool {
 	for _, c := range d.geoContext().Countries {
 		if c == cc {
 			return true
 		}
 	}
-	return false
+	return cc != "" && cc == d.datelineCountry()
 }
 
 func (d *doc) isCountryName(cc geo.Country, s string) bool {

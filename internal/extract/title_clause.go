@@ -244,6 +244,12 @@ func plural(subj string) bool {
 		}
 	}
 	h := f[len(f)-1]
+	for k := 1; k < len(f); k++ {
+		if f[k] == "of" {
+			h = f[k-1] // "residents of Mandera", "the mayor of Lyon"
+			break
+		}
+	}
 	switch h {
 	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands":
 		return true
