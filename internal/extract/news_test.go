@@ -406,6 +406,16 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Troops were deployed across Jammu and Kashmir on Monday.",
 			want:      []wantEvent{{kind: model.KindMilitary, start: "2019-08-05", title: "jammu and kashmir"}},
 		},
+		{
+			name:      "a national legislature locates what happens in it; 'residents of X' name a place",
+			published: "2019-08-06",
+			dateline:  "NAIROBI",
+			text:      "Lawmakers in the Knesset voted on Tuesday to dissolve parliament. Residents of Mosul fled on Monday.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2019-08-06", place: "IL"},
+				{kind: model.KindOther, start: "2019-08-05", place: "IQ", title: "residents of mosul flee"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
