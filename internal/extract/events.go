@@ -80,7 +80,14 @@ func (d *doc) buildEvents() {
 			}
 		}
 		for _, xi := range timeOrder {
-			d.timedEvent(si, xi, groups[xi])
+			// "The raid took place on the same day as the bombing in
+			// Abuja": two events, both of that day; "… days after the
+			// bombing": the bombing is not of that day.
+			head, tail, same := d.relationSplit(groups[xi])
+			d.timedEvent(si, xi, head)
+			if same && len(tail) > 0 {
+				d.timedEvent(si, xi, tail)
+			}
 		}
 		// A deadline is an event of its own even when no event word governs
 		// it: "X said Y had until December 4 to settle the dispute".
@@ -93,7 +100,8 @@ func (d *doc) buildEvents() {
 				d.timedEvent(si, xi, nil)
 			}
 		}
-		for _, part := range d.splitByPlace(untimed) {
+		head, _, _ := d.relationSplit(untimed)
+		for _, part := range d.splitByPlace(head) {
 			d.untimedEvent(si, part)
 		}
 	}

@@ -263,7 +263,12 @@ func placesCompatible(a, b *model.Place) (ok, same bool) {
 	if a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1 && geo.DistanceKm(a.Lat, a.Lon, b.Lat, b.Lon) <= 2*samePlaceKm {
 		return true, false
 	}
-	// A country and a place inside it do not conflict.
+	// A country and a place inside it do not conflict; nor a province
+	// and a town in it, but a town of another province does (Borno state
+	// and Abuja).
+	if otherDivision(a, b) || otherDivision(b, a) {
+		return false, false
+	}
 	if isArea(a) && a.Country != "" && a.Country == b.Country || isArea(b) && b.Country != "" && a.Country == b.Country {
 		return true, false
 	}
@@ -634,3 +639,10 @@ func containsInt(xs []int, x int) bool {
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// otherDivision reports a first-level division a and a place b of the
+// same country known to lie in another division.
+func otherDivision(a, b *model.Place) bool {
+	div := a.Feature == "ADM1" || strings.HasPrefix(a.Key, "a1:")
+	return div && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && b.Admin1 != "" && a.Admin1 != b.Admin1
+}

@@ -416,6 +416,15 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindOther, start: "2019-08-05", place: "IQ", title: "residents of mosul flee"},
 			},
 		},
+		{
+			name:      "'on the same day as' relates two events of one day; a province and a town of another are two places",
+			published: "2014-04-15",
+			text:      "Gunmen abducted dozens of schoolgirls in a night raid on a school in Borno state on Monday. The raid took place on the same day as a bombing at a bus station in Abuja, in which 75 people died.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2014-04-14", place: "NG", title: "in borno"},
+				{kind: model.KindAttack, start: "2014-04-14", place: "NG", title: "bombing in abuja"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

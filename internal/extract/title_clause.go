@@ -423,8 +423,8 @@ func (d *doc) nounModifier(i int, s sent) string {
 		}
 		return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
 	}
-	if d.toks[k].low == "'s" {
-		return ""
+	if w := d.toks[k].low; w == "'s" || lexicon.IsAdverb(w) && !lexicon.IsAdjective(w) {
+		return "" // "the deadliest ever attack": no "Ever attack"
 	}
 	return d.toks[k].text
 }

@@ -1,0 +1,75 @@
+package extract
+
+// relationSplit parts a sentence's event words at a phrase that relates
+// two events in time: "took place on the same day as", "hours after",
+// "days before", "following". The words before it tell one event (head),
+// those after it another (tail): the bombing in "the raid took place on
+// the same day as the bombing in Abuja" is not the raid, and its town is
+// not the raid's. same reports a relation that puts both on one day
+// ("the same day as", "hours after", "shortly before"), so that the
+// tail may share the head's date; otherwise the tail has a time of its
+// own, or none this sentence can give. Without such a phrase between two
+// of the words, head is tis and tail is nil.
+func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
+	if len(tis) < 2 {
+		return tis, nil, false
+	}
+	first, last := d.triggers[tis[0]].i, d.triggers[tis[0]].i
+	for _, ti := range tis[1:] {
+		first, last = min(first, d.triggers[ti].i), max(last, d.triggers[ti].i)
+	}
+	cut := -1
+	for k := first + 1; k < last; k++ {
+		if ok, sameDay := d.relationAt(k); ok {
+			cut, same = k, sameDay
+			break
+		}
+	}
+	if cut < 0 {
+		return tis, nil, false
+	}
+	for _, ti := range tis {
+		if d.triggers[ti].i < cut {
+			head = append(head, ti)
+		} else {
+			tail = append(tail, ti)
+		}
+	}
+	if len(head) == 0 || len(tail) == 0 {
+		return tis, nil, false
+	}
+	return head, tail, same
+}
+
+// relationAt reports a word at token k that relates the event before it
+// to the event after it in time, and whether the two share a day.
+func (d *doc) relationAt(k int) (ok, sameDay bool) {
+	w := d.toks[k].low
+	prev := func(n int) string {
+		if k-n < d.sents[d.tokSent[k]].t0 {
+			return ""
+		}
+		return d.toks[k-n].low
+	}
+	switch w {
+	case "as":
+		// "on the same day as", "at the same time as", not "the same as"
+		if prev(2) == "same" && sameSpans[prev(1)] {
+			return true, true
+		}
+	case "after", "before", "following":
+		switch prev(1) {
+		case "hours", "minutes", "moments", "shortly", "just", "soon", "hour":
+			return true, true
+		case "days", "weeks", "months", "years", "day", "week", "month", "year", "long", "decades":
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// sameSpans are the spans of time "the same … as" may share.
+var sameSpans = map[string]bool{
+	"day": true, "night": true, "morning": true, "evening": true, "afternoon": true, "time": true,
+	"week": true, "weekend": true, "hour": true, "moment": true, "date": true,
+}
