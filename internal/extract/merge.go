@@ -105,7 +105,7 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		// Reports of one day's event may date it a day apart (talks running
 		// past midnight, time zones, "yesterday" in a late edition); accept
 		// that only with something else in common.
-		if !(notMonthOrYear(a) && notMonthOrYear(b) && daysApart(a, b) <= 1 && (sp+so > 0 || same)) {
+		if !(notMonthOrYear(a) && notMonthOrYear(b) && daysApart(a, b) <= 1 && (sp+so > 0 || same || inDivision(a.Place, b.Place) || inDivision(b.Place, a.Place))) {
 			return 0, false
 		}
 	}
@@ -645,4 +645,14 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 func otherDivision(a, b *model.Place) bool {
 	div := a.Feature == "ADM1" || strings.HasPrefix(a.Key, "a1:")
 	return div && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && b.Admin1 != "" && a.Admin1 != b.Admin1
+}
+
+// inDivision reports a first-level division a and a town b inside it
+// ("Borno state" and "Chibok").
+func inDivision(a, b *model.Place) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	div := a.Feature == "ADM1" || strings.HasPrefix(a.Key, "a1:")
+	return div && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1
 }

@@ -24,17 +24,18 @@ func said(e model.Event, text string) model.Event {
 }
 
 var (
-	oslo    = &model.Place{Key: "gn:1", Name: "Oslo", Country: "NO", Lat: 59.91, Lon: 10.75, Feature: "PPLC"}
-	bergen  = &model.Place{Key: "gn:2", Name: "Bergen", Country: "NO", Lat: 60.39, Lon: 5.32, Feature: "PPLA"}
-	norway  = &model.Place{Key: "ne:NO", Name: "Norway", Country: "NO", Lat: 61, Lon: 8, Feature: "country"}
-	smith   = model.Actor{Name: "Anna Smith", Type: model.ActorPerson}
-	smith2  = model.Actor{Name: "Smith", Type: model.ActorPerson}
-	jones   = model.Actor{Name: "Lee Jones", Type: model.ActorPerson}
-	sergei  = model.Actor{Name: "Sergei Ivanov", Type: model.ActorPerson}
-	sergey  = model.Actor{Name: "Sergey Ivanov", Type: model.ActorPerson}
-	norGov  = model.Actor{Name: "Norway", Type: model.ActorGov}
-	unOrg   = model.Actor{Name: "United Nations", Type: model.ActorOrg, Aliases: []string{"UN"}}
-	unShort = model.Actor{Name: "UN", Type: model.ActorOrg}
+	oslo     = &model.Place{Key: "gn:1", Name: "Oslo", Country: "NO", Admin1: "12", Lat: 59.91, Lon: 10.75, Feature: "PPLC"}
+	bergen   = &model.Place{Key: "gn:2", Name: "Bergen", Country: "NO", Admin1: "46", Lat: 60.39, Lon: 5.32, Feature: "PPLA"}
+	vestland = &model.Place{Key: "a1:NO-46", Name: "Vestland", Country: "NO", Admin1: "46", Lat: 60.9, Lon: 6.2, Feature: "ADM1"}
+	norway   = &model.Place{Key: "ne:NO", Name: "Norway", Country: "NO", Lat: 61, Lon: 8, Feature: "country"}
+	smith    = model.Actor{Name: "Anna Smith", Type: model.ActorPerson}
+	smith2   = model.Actor{Name: "Smith", Type: model.ActorPerson}
+	jones    = model.Actor{Name: "Lee Jones", Type: model.ActorPerson}
+	sergei   = model.Actor{Name: "Sergei Ivanov", Type: model.ActorPerson}
+	sergey   = model.Actor{Name: "Sergey Ivanov", Type: model.ActorPerson}
+	norGov   = model.Actor{Name: "Norway", Type: model.ActorGov}
+	unOrg    = model.Actor{Name: "United Nations", Type: model.ActorOrg, Aliases: []string{"UN"}}
+	unShort  = model.Actor{Name: "UN", Type: model.ActorOrg}
 )
 
 func TestSameEvent(t *testing.T) {
@@ -59,6 +60,8 @@ func TestSameEvent(t *testing.T) {
 		{"a middle name written or not", ev(model.KindPolitical, "2011-02-11", "2011-02-11", nil, model.Actor{Name: "Hosni Mubarak", Type: model.ActorPerson}), ev(model.KindPolitical, "2011-02-11", "2011-02-11", nil, model.Actor{Name: "Mohammed Hosni Mubarak", Type: model.ActorPerson}), true},
 		{"a range and a town in its valleys", said(ev(model.KindAccident, "2020-03-01", "2020-03-01", &model.Place{Key: "x:jotunheimen", Name: "Jotunheimen", Lat: 61.6, Lon: 8.3, Feature: "feature"}), "Two climbers fell to their deaths in the Jotunheimen mountains."), said(ev(model.KindAccident, "2020-03-01", "2020-03-01", bergen), "Two climbers fell to their deaths on a glacier east of Bergen."), true},
 		{"a range and a town across the country", said(ev(model.KindAccident, "2020-03-01", "2020-03-01", &model.Place{Key: "x:jotunheimen", Name: "Jotunheimen", Lat: 61.6, Lon: 8.3, Feature: "feature"}), "Two climbers fell to their deaths in the Jotunheimen mountains."), said(ev(model.KindAccident, "2020-03-01", "2020-03-01", &model.Place{Key: "gn:3", Name: "Tromsø", Country: "NO", Lat: 69.65, Lon: 18.96, Feature: "PPLA"}), "Two climbers fell to their deaths on a glacier near Tromsø."), false},
+		{"a province and a town in it, a day apart", said(ev(model.KindAttack, "2020-03-01", "2020-03-01", vestland), "Gunmen stormed a ferry terminal in Vestland overnight."), said(ev(model.KindAttack, "2020-03-02", "2020-03-02", bergen), "Gunmen stormed the ferry terminal in Bergen."), true},
+		{"a province and a town of another province", said(ev(model.KindAttack, "2020-03-01", "2020-03-01", vestland), "Gunmen stormed a ferry terminal in Vestland."), said(ev(model.KindAttack, "2020-03-01", "2020-03-01", oslo), "Gunmen stormed a ferry terminal in Oslo."), false},
 		{"undated never merge", model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, model.Event{Kind: model.KindMeeting, Actors: []model.Actor{smith}}, false},
 	}
 	for _, tc := range tests {
