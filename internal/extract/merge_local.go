@@ -161,7 +161,9 @@ func (d *doc) finish() []model.Event {
 			keys[e.Key] = 1
 		}
 		e.Title = makeTitle(&e.Event)
-		if !templated(e.Kind) {
+		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) {
+			// A deed's template without actors says only its kind
+			// ("Agreement"); its clause says who signed what.
 			if t := d.clauseTitle(e); t != "" {
 				e.Title = t
 			} else if e.verb != "" {
@@ -214,4 +216,19 @@ func twoNamedTowns(a, b *model.Event) bool {
 		return false
 	}
 	return named(a) && named(b)
+}
+
+// signedDeed reports an agreement without actors told by a finite verb
+// ("The two states signed a border treaty"): its template would say only
+// "Agreement", its clause says who signed what.
+func (d *doc) signedDeed(e *evt) bool {
+	if e.Kind != model.KindAgreement {
+		return false
+	}
+	ti := d.headTrigger(e)
+	if ti < 0 {
+		return false
+	}
+	t := d.triggers[ti]
+	return (t.form == formPast || t.form == formPres) && d.prevWord(t.i) != "to"
 }

@@ -425,6 +425,15 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindAttack, start: "2014-04-14", place: "NG", title: "bombing in abuja"},
 			},
 		},
+		{
+			name:      "titles: a part keeps the name it is part of; an agreement without actors tells who signed what",
+			published: "2019-04-16",
+			text:      "A massive fire engulfed the upper reaches of Lyon's ancient Saint Jean Cathedral on Monday. The two states signed a border treaty in 1994.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2019-04-15", title: "upper reaches of saint jean cathedral"},
+				{kind: model.KindAgreement, start: "1994-01-01", end: "1994-12-31", title: "two states sign border treaty"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

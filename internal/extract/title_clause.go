@@ -33,6 +33,7 @@ var (
 		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
 		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
 		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
+		"less": true, "ago": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
@@ -405,6 +406,32 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	}
 	if j == start {
 		return ""
+	}
+	// "the upper reaches of Notre-Dame", "parts of Kowloon": a part is
+	// nothing without the name it is part of.
+	if k := j + 1; j < s.t1 && d.toks[j].low == "of" && countryParts[d.toks[j-1].low] {
+		if k < s.t1 && d.toks[k].low == "the" {
+			k++
+		}
+		n := k
+		for n < s.t1 && n < k+3 && d.toks[n].word && d.toks[n].cap {
+			n++
+		}
+		if n > k && n < s.t1 && (d.toks[n].low == "'s" || d.toks[n].low == "'" || d.toks[n].low == "’") {
+			// "the upper reaches of Paris' soaring Notre Dame Cathedral":
+			// the possessed name, past its adjectives.
+			k = n + 1
+			for k < s.t1 && k < n+3 && d.toks[k].word && !d.toks[k].cap {
+				k++
+			}
+			n = k
+			for n < s.t1 && n < k+4 && d.toks[n].word && d.toks[n].cap {
+				n++
+			}
+		}
+		if n > k {
+			return d.text[d.toks[start].s:d.toks[j-1].e] + " of " + d.span(k, n)
+		}
 	}
 	return d.text[d.toks[start].s:d.toks[j-1].e]
 }
