@@ -434,6 +434,13 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindAgreement, start: "1994-01-01", end: "1994-12-31", title: "two states sign border treaty"},
 			},
 		},
+		{
+			name:      "a move by a stated amount is the day's economic news; a toll rising is not",
+			published: "2021-03-09",
+			text:      "Shares in the carmaker fell 12% after the recall. The death toll from the floods in the north rose to 41.",
+			// The lead's past is the day before publication (leadSentence).
+			want: []wantEvent{{kind: model.KindEconomic, start: "2021-03-08", title: "shares in the carmaker fall 12%"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -246,8 +246,8 @@ func plural(subj string) bool {
 	}
 	h := f[len(f)-1]
 	for k := 1; k < len(f); k++ {
-		if f[k] == "of" {
-			h = f[k-1] // "residents of Mandera", "the mayor of Lyon"
+		if f[k] == "of" || f[k] == "in" {
+			h = f[k-1] // "residents of Mandera", "the mayor of Lyon", "shares in the carmaker"
 			break
 		}
 	}
@@ -342,8 +342,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 		start--
 	}
-	// "Dozens of students killed": take "X of Y" when X is a quantity.
-	if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word {
+	// "Dozens of students killed": take "X of Y" when X is a quantity;
+	// "Shares in the carmaker fell": "X in Y" when X is what moved.
+	if start-1 >= s.t0 && titleDeterminers[d.toks[start-1].low] && start-3 >= s.t0 && (d.toks[start-2].low == "of" || d.toks[start-2].low == "in") && d.toks[start-3].word && !phraseStops[d.toks[start-3].low] {
+		start -= 3
+	} else if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word {
 		start -= 2
 	}
 	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
@@ -396,6 +399,10 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	for j < s.t1 && j-start < limit {
 		w := d.toks[j]
 		hedge := limit > 4 && j-start < 2
+		if w.text == "%" && j > start && d.toks[j-1].num {
+			j++ // "fell 12%"
+			continue
+		}
 		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
 			break
 		}

@@ -108,6 +108,12 @@ func (d *doc) findTriggers() {
 					continue
 				}
 			}
+			if x.weak && x.kind == model.KindEconomic && x.form == formPast && d.quantityAfter(i+tr.words, s) && !d.tollBefore(i, s) {
+				// "shares fell 3.2%", "the company lost $2 billion": a
+				// move by a stated amount is the day's news, not a
+				// figure of speech ("support fell away").
+				x.weak = false
+			}
 			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
@@ -363,4 +369,34 @@ func (d *doc) eventNounAt(k int) (model.Kind, bool) {
 		return nk, true
 	}
 	return "", false
+}
+
+// quantityAfter reports a number, a share or a sum within the three words
+// after token k: "fell 3.2%", "rose by 40 points", "lost $2 billion".
+func (d *doc) quantityAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+3; j++ {
+		t := d.toks[j]
+		if t.num || strings.HasPrefix(t.text, "$") || t.text == "%" || t.low == "percent" {
+			return true
+		}
+		if !t.word {
+			return false
+		}
+	}
+	return false
+}
+
+// tollBefore reports a count of the dead or hurt as what moved ("the
+// death toll rose to 290"): the toll of another event, not an economic
+// one.
+func (d *doc) tollBefore(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-14; k-- {
+		switch d.toks[k].low {
+		case "toll", "casualties", "dead", "deaths", "injured", "wounded", "missing", "victims":
+			return true
+		case ",", ";", "as", "while", "and":
+			return false // the subject ends at the clause's edge
+		}
+	}
+	return false
 }
