@@ -101,6 +101,7 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 	}
 	m.busy = true
 	ctx, cancel := context.WithCancel(context.Background())
+	m.progressText = ""
 	m.progress.SetValue(0)
 	m.progress.Show()
 	m.work.SetText("Importing…")
@@ -116,10 +117,12 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 		sum, err := m.opts.Import(ctx, paths, func(n, total int, file string) {
 			fyne.Do(func() {
 				if total > 0 {
+					m.progressText = counts.Sprintf("%d of %d", n, total)
 					m.progress.SetValue(float64(n) / float64(total))
 				}
 				if ctx.Err() == nil {
-					m.work.SetText(fmt.Sprintf("Importing %d of %d: %s", n, total, filepath.Base(file)))
+					// The count is on the bar beside it.
+					m.work.SetText("Importing " + filepath.Base(file))
 				}
 				// What is stored so far shows as it comes, not only at
 				// the end of a long import (the read runs off the UI

@@ -19,8 +19,9 @@ import (
 
 // TestImportCancelFromTheWindow imports many articles through the app's own
 // importer, taps the status bar's Cancel once a few are stored, and checks
-// that the import stops early, says it was cancelled, keeps exactly the
-// articles it counts, and puts the bar and the button away.
+// that the bar counts the articles, that the import stops early, says it
+// was cancelled, keeps exactly the articles it counts, and puts the bar and
+// the button away.
 func TestImportCancelFromTheWindow(t *testing.T) {
 	corpus := sharedtest.Corpus(t)
 	dir := t.TempDir()
@@ -65,6 +66,11 @@ func TestImportCancelFromTheWindow(t *testing.T) {
 				fyne.Do(func() {
 					if !m.cancelImport.Visible() {
 						t.Error("no Cancel button while importing")
+					}
+					// The bar counts articles, so that it moves with each
+					// one however many there are.
+					if got, want := m.progress.TextFormatter(), counts.Sprintf("%d of %d", done, n); got != want {
+						t.Errorf("progress bar says %q, want %q", got, want)
 					}
 					test.Tap(m.cancelImport)
 				})

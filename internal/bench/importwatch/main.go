@@ -60,6 +60,7 @@ type Frame struct {
 	QueuedMS float64 `json:"queued_ms"` // of which the UI work the import queued
 	Queued   int     `json:"queued"`    // how many queued calls ran
 	Progress float64 `json:"progress"`  // the bar's value as painted
+	Label    string  `json:"label"`     // the bar's own text ("1,234 of 20,000")
 	Shown    bool    `json:"shown"`     // the bar was visible
 	Status   string  `json:"status"`    // the line beside the bar: the file and count
 }
@@ -335,7 +336,7 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 		c.Capture()
 		d := time.Since(t)
 		prevEnd = time.Now()
-		f := Frame{AtMS: ms(t.Sub(t0)), MS: ms(d), QueuedMS: ms(q), Queued: n, Progress: bar.Value, Shown: bar.Visible()}
+		f := Frame{AtMS: ms(t.Sub(t0)), MS: ms(d), QueuedMS: ms(q), Queued: n, Progress: bar.Value, Label: barLabel(bar), Shown: bar.Visible()}
 		if status == nil {
 			status, _ = findLabel(c.Content(), "Importing")
 		}
@@ -439,17 +440,30 @@ paint:
 	return r, mentions, nil
 }
 
+// barLabel is the text the bar paints: its own formatter's, else the
+// percent Fyne writes.
+func barLabel(b *widget.ProgressBar) string {
+	if b.TextFormatter != nil {
+		return b.TextFormatter()
+	}
+	return fmt.Sprintf("%d%%", int(b.Value*100))
+}
+
 // maxGap is the longest time between frames that showed the bar moved (its
-// fill by a pixel of width w, or its label by a percent), counted from the
-// import's start until its last frame.
+// fill by a pixel of width w, or its label), counted from the import's
+// start until its last frame.
 func maxGap(fs []Frame, w float32) float64 {
-	state := func(v float64) [2]int { return [2]int{int(v * float64(w)), int(v * 100)} }
+	type look struct {
+		px    int
+		label string
+	}
+	state := func(f Frame) look { return look{int(f.Progress * float64(w)), f.Label} }
 	var last float64
-	prev := state(0)
+	prev := look{}
 	gap := 0.0
 	for _, f := range fs {
 		end := f.AtMS + f.MS // the frame is on screen once painted
-		if s := state(f.Progress); s != prev {
+		if s := state(f); s != prev {
 			gap = max(gap, end-last)
 			prev, last = s, end
 		}

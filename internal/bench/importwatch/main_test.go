@@ -76,7 +76,8 @@ func TestMaxGap(t *testing.T) {
 		{"moves every frame", []Frame{{AtMS: 0, MS: 10, Progress: 0.1}, {AtMS: 10, MS: 10, Progress: 0.2}, {AtMS: 20, MS: 10, Progress: 0.3}}, 10},
 		{"stalls in the middle", []Frame{{AtMS: 0, MS: 10, Progress: 0.1}, {AtMS: 10, MS: 10, Progress: 0.1}, {AtMS: 1500, MS: 10, Progress: 0.5}}, 1500},
 		{"never moves", []Frame{{AtMS: 0, MS: 10}, {AtMS: 800, MS: 10}}, 810},
-		{"moves less than a pixel or a percent", []Frame{{AtMS: 0, MS: 10, Progress: 0.001}, {AtMS: 700, MS: 10, Progress: 0.02}}, 710},
+		{"moves less than a pixel", []Frame{{AtMS: 0, MS: 10, Progress: 0.001}, {AtMS: 700, MS: 10, Progress: 0.02}}, 710},
+		{"the count on the bar moves though its fill does not", []Frame{{AtMS: 0, MS: 10, Progress: 0.0001, Label: "1 of 20,000"}, {AtMS: 400, MS: 10, Progress: 0.0002, Label: "2 of 20,000"}, {AtMS: 900, MS: 10, Progress: 0.0003, Label: "3 of 20,000"}}, 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
