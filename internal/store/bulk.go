@@ -49,7 +49,7 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 			tx.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai; DROP TRIGGER event_sources_ai`); err != nil {
 			tx.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
@@ -133,8 +133,9 @@ func (s *Store) BulkLoad(ctx context.Context, events []model.Event) error {
 	return b.Commit()
 }
 
-// addCounts counts the events this load added into the count tables and
-// puts the insert trigger back, inside the load's transaction.
+// addCounts counts the events this load added into the count tables, and
+// their sources on their rows, and puts the insert triggers back, inside the
+// load's transaction.
 func (b *BulkWriter) addCounts() error {
 	const visible = `id > ? AND hidden = 0 AND merged_into IS NULL`
 	month := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', start_day * 86400, 'unixepoch') AS INTEGER) - 1`
@@ -155,12 +156,14 @@ func (b *BulkWriter) addCounts() error {
 	stmts = append(stmts, `INSERT INTO place_kinds(place_id, kind, n)
 			SELECT place_id, kind, count(*) FROM events WHERE `+visible+` AND place_id IS NOT NULL GROUP BY place_id, kind
 			ON CONFLICT(place_id, kind) DO UPDATE SET n = n + excluded.n`,
-		placeTopFrom(`SELECT place_id FROM events WHERE id > ?`))
+		placeTopFrom(`SELECT place_id FROM events WHERE id > ?`),
+		// A load links sources only to the events it adds.
+		`UPDATE events SET n_sources = (SELECT count(*) FROM event_sources s WHERE s.event_id = events.id) WHERE id > ?`)
 	for _, q := range stmts {
 		if _, err := b.tx.ExecContext(b.w.ctx, q, b.lastID); err != nil {
 			return err
 		}
 	}
-	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger)
+	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger+sourcesInsertTrigger)
 	return err
 }

@@ -24,15 +24,13 @@ type KindCount struct {
 // MostReportedBetween returns the n dated events passing f that start on
 // one of the days from..to (inclusive) with the most sources, then the
 // earliest, then by id: the headlines of a timeline stretch too dense for
-// a card per event.
+// a card per event. The count kept on each event's row (schema 14) makes
+// this a range of the events_reported index, not a count of every event's
+// sources.
 func (s *Store) MostReportedBetween(from, to time.Time, n int, f Filter) ([]RankedMark, error) {
 	w, args := f.clauses()
-	w = append(w, `e.start_day BETWEEN ? AND ?`)
-	args = append(args, dayNum(from), dayNum(to), n)
-	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
-		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited, e.hidden OR e.merged_into IS NOT NULL,
-		(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) AS n
-		FROM events e WHERE `+strings.Join(w, ` AND `)+` ORDER BY n DESC, e.start_day, e.id LIMIT ?`, args...)
+	q, args := mostReportedSQL(w, args, from, to, n)
+	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
 	}
@@ -59,6 +57,16 @@ func (s *Store) MostReportedBetween(from, to time.Time, n int, f Filter) ([]Rank
 		return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
 	}
 	return out, nil
+}
+
+// mostReportedSQL is MostReportedBetween's query over the filter's clauses
+// w and their args.
+func mostReportedSQL(w []string, args []any, from, to time.Time, n int) (string, []any) {
+	w = append(w, `e.start_day BETWEEN ? AND ?`)
+	args = append(args, dayNum(from), dayNum(to), n)
+	return `SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
+		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited, e.hidden OR e.merged_into IS NOT NULL, e.n_sources
+		FROM events e WHERE ` + strings.Join(w, ` AND `) + ` ORDER BY e.n_sources DESC, e.start_day, e.id LIMIT ?`, args
 }
 
 // KindsBetween counts the dated events passing f that start on one of the
