@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -151,6 +152,14 @@ func run(args []string) error {
 		}
 		mw.Win.SetMaster()
 		mw.Win.Show()
+		// A big store's start peaks well above what stays live (the
+		// world's places read and indexed, the first frames); hand the
+		// freed heap back once it has settled rather than keep it
+		// resident until the scavenger gets to it.
+		go func() {
+			mw.WaitSettled()
+			debug.FreeOSMemory()
+		}()
 		if paths := fs.Args(); len(paths) > 0 {
 			// "briefing-atlas FILE…" (or files opened with the app):
 			// imported into the store once the window is in.

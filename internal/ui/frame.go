@@ -213,6 +213,14 @@ func (m *MainWindow) WaitLoaded() {
 	m.Map.WaitMarkers()
 }
 
+// WaitSettled blocks until the start (or the latest filter, reload) has
+// drawn everything it reads: the frame, the map's markers and the
+// timeline's summaries of dense stretches. Not on the UI goroutine.
+func (m *MainWindow) WaitSettled() {
+	m.WaitLoaded()
+	m.Timeline.WaitSummaries()
+}
+
 // Loaded reports whether the first frame's data is shown.
 func (m *MainWindow) Loaded() bool {
 	select {

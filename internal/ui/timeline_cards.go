@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"slices"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -251,11 +252,13 @@ func (t *Timeline) summaryFor(from, to time.Time, count int, budget *int) *timel
 		return &e.s
 	}
 	gen := t.sumGen
+	t.reads.start()
 	go func() {
 		summarySlots <- struct{}{}
 		s, err := sm.Summary(from, to, timeline.SummaryTop)
 		<-summarySlots
 		fyne.Do(func() {
+			defer t.reads.done()
 			if t.sumGen != gen {
 				return // the source changed meanwhile
 			}
@@ -269,6 +272,50 @@ func (t *Timeline) summaryFor(from, to time.Time, count int, budget *int) *timel
 		})
 	}()
 	return nil
+}
+
+// WaitSummaries blocks until the summaries of stretches being read off the
+// UI goroutine have landed and been drawn: the end of a start's work, after
+// which the app may hand its start-up memory back. Do not call it on the UI
+// goroutine.
+func (t *Timeline) WaitSummaries() { t.reads.wait() }
+
+// sumReads counts the summaries being read, so that WaitSummaries can wait
+// for the last of them.
+type sumReads struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n drops to 0; nil while it is 0
+}
+
+// start counts a read; UI goroutine.
+func (r *sumReads) start() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.n == 0 {
+		r.idle = make(chan struct{})
+	}
+	r.n++
+}
+
+// done counts a read's end, its summary shown or dropped; UI goroutine.
+func (r *sumReads) done() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.n--
+	if r.n == 0 {
+		close(r.idle)
+		r.idle = nil
+	}
+}
+
+func (r *sumReads) wait() {
+	r.mu.Lock()
+	idle := r.idle
+	r.mu.Unlock()
+	if idle != nil {
+		<-idle
+	}
 }
 
 // stretchBracket draws the line beside the axis that spans a stretch's
