@@ -336,11 +336,11 @@ CREATE INDEX places_area ON places(country, admin1);`,
 	// 14: each event keeps its number of source sentences, kept by
 	// triggers on event_sources (every write path, cascades included), so
 	// that the headlines of a stretch of the timeline, its most reported
-	// events, are read from an index range instead of counting the sources
-	// of every event in it (stretch.go).
+	// events, are read from index ranges, by count and then by day,
+	// instead of counting the sources of every event in it (stretch.go).
 	`ALTER TABLE events ADD COLUMN n_sources INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET n_sources = (SELECT count(*) FROM event_sources s WHERE s.event_id = events.id);
-CREATE INDEX events_reported ON events(start_day, n_sources) WHERE hidden = 0 AND merged_into IS NULL;
+CREATE INDEX events_reported ON events(n_sources, start_day) WHERE hidden = 0 AND merged_into IS NULL;
 ` + sourcesInsertTrigger + `
 CREATE TRIGGER event_sources_ad AFTER DELETE ON event_sources BEGIN
 	UPDATE events SET n_sources = n_sources - 1 WHERE id = old.event_id;

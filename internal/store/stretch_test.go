@@ -194,12 +194,31 @@ func TestSourcesCountedOnUpgrade(t *testing.T) {
 	}
 }
 
-// The headlines of a stretch are a range of the events_reported index, with
-// no count of sources per event.
+// Without a narrowing filter the headlines of a stretch are read from
+// ranges of events_reported, in the order wanted: no sort, and no look at
+// event_sources.
 func TestMostReportedPlan(t *testing.T) {
 	s := openTemp(t)
 	w, args := Filter{}.clauses()
-	q, args := mostReportedSQL(w, args, day("2016-01-01"), day("2016-12-31"), 3)
+	w = append(w, `e.n_sources = ?`)
+	perCount, perArgs := mostReportedSQL(w, append(args, 2), day("2016-01-01"), day("2016-12-31"), 3)
+	for _, tt := range []struct {
+		name string
+		q    string
+		args []any
+	}{
+		{"next count down", `SELECT max(n_sources) FROM events WHERE hidden = 0 AND merged_into IS NULL AND n_sources < ?`, []any{5}},
+		{"events of one count", perCount, perArgs},
+	} {
+		plan := queryPlan(t, s, tt.q, tt.args)
+		if !strings.Contains(plan, "INDEX events_reported") || strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, "event_sources") {
+			t.Errorf("%s: plan %q, want a range of events_reported with no sort", tt.name, plan)
+		}
+	}
+}
+
+func queryPlan(t *testing.T, s *Store, q string, args []any) string {
+	t.Helper()
 	rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+q, args...)
 	if err != nil {
 		t.Fatal(err)
@@ -217,8 +236,60 @@ func TestMostReportedPlan(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(plan, "; ")
-	if !strings.Contains(got, "INDEX events_reported") || strings.Contains(got, "event_sources") {
-		t.Errorf("plan %q: want a range of events_reported and no look at event_sources", got)
+	return strings.Join(plan, "; ")
+}
+
+// The headlines are the same whichever way they are read: by count down
+// the index without a narrowing filter, in one ranked query with one.
+func TestMostReportedFilters(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	// Sources per event: meeting 3, talks 2, statement 2 (later), ceasefire 1, military 1 (hidden).
+	reports := [][]model.Event{
+		{ev(model.KindMeeting, "Meeting", "2016-03-24", "", moscow), ev(model.KindTalks, "Talks", "2016-03-14", "", geneva),
+			ev(model.KindStatement, "Statement", "2016-05-02", "", moscow), ev(model.KindCeasefire, "Ceasefire", "2016-02-27", "", nil),
+			ev(model.KindMilitary, "Strike", "2016-01-05", "", moscow)},
+		{ev(model.KindMeeting, "Meeting", "2016-03-24", "", moscow), ev(model.KindTalks, "Talks", "2016-03-14", "", geneva),
+			ev(model.KindStatement, "Statement", "2016-05-02", "", moscow), ev(model.KindMilitary, "Strike", "2016-01-05", "", moscow)},
+		{ev(model.KindMeeting, "Meeting", "2016-03-24", "", moscow), ev(model.KindMilitary, "Strike", "2016-01-05", "", moscow)},
+	}
+	for i, evs := range reports {
+		a, x := article(fmt.Sprintf("r%d.txt", i), "2016-05-03", evs...)
+		if _, err := s.SaveArticle(ctx, a, x, sameTitle); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.HideEvent(eventOfKind(t, s, model.KindMilitary)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name     string
+		from, to string
+		n        int
+		f        Filter
+		want     string
+	}{
+		{"the year", "2016-01-01", "2016-12-31", 3, Filter{}, "meeting:3 talks:2 statement:2"},
+		{"the year, top 5", "2016-01-01", "2016-12-31", 5, Filter{}, "meeting:3 talks:2 statement:2 ceasefire:1"},
+		{"spring", "2016-03-01", "2016-05-31", 2, Filter{}, "meeting:3 talks:2"},
+		{"a quiet month", "2016-02-01", "2016-02-29", 3, Filter{}, "ceasefire:1"},
+		{"nothing", "2017-01-01", "2017-12-31", 3, Filter{}, ""},
+		{"from April", "2016-01-01", "2016-12-31", 3, Filter{From: day("2016-04-01")}, "statement:2"},
+		{"kinds", "2016-01-01", "2016-12-31", 3, Filter{Kinds: []model.Kind{model.KindTalks, model.KindCeasefire}}, "talks:2 ceasefire:1"},
+		{"hidden too", "2016-01-01", "2016-12-31", 2, Filter{IncludeHidden: true}, "military:3 meeting:3"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := s.MostReportedBetween(day(tt.from), day(tt.to), tt.n, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				got = append(got, fmt.Sprintf("%s:%d", m.Kind, m.Sources))
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("headlines %q, want %q", g, tt.want)
+			}
+		})
 	}
 }
