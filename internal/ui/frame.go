@@ -65,6 +65,9 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 	if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
 		errs = append(errs, err)
 	}
+	// The map's index of many places is the longest part of a start:
+	// built while the rest is read, not after.
+	m.Map.PrepareMarkers(d.places)
 	if d.undated, err = m.Store.Undated(f); err != nil {
 		errs = append(errs, err)
 	}
