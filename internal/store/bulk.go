@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -13,10 +15,11 @@ import (
 // indexes are kept as usual. Events are inserted as given: no merging.
 // Nothing is visible to others until Commit.
 type BulkWriter struct {
-	s  *Store
-	tx *sql.Tx
-	w  *writer
-	n  int
+	s    *Store
+	conn *sql.Conn // the load's own, with a bigger page cache until it ends
+	tx   *sql.Tx
+	w    *writer
+	n    int
 	// deferCounts is set when the count trigger is off for this load;
 	// events with ids above lastID are counted at Commit.
 	deferCounts bool
@@ -30,27 +33,37 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 	if s.readOnly {
 		return nil, fmt.Errorf("bulk load into %s: %w (opened read-only)", s.path, ErrReadOnly)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, s.wrapWrite("bulk load", err)
 	}
+	// A million events' indexes: keep their hot pages for the load.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, -bulkCacheKiB)); err != nil {
+		conn.Close()
+		return nil, s.wrapWrite("bulk load", err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		releaseBulkConn(conn)
+		return nil, s.wrapWrite("bulk load", err)
+	}
 	w := newWriter(ctx, tx)
+	b := &BulkWriter{s: s, conn: conn, tx: tx, w: w}
 	var edits int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM edits`).Scan(&edits); err != nil {
-		tx.Rollback()
+		b.Rollback()
 		return nil, s.wrapWrite("bulk load", err)
 	}
 	w.noEdits = edits == 0
-	b := &BulkWriter{s: s, tx: tx, w: w}
 	// With no edits, nothing recomputes effective values during the load,
 	// so counting once at commit gives the same tables as the trigger.
 	if w.noEdits {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&b.lastID); err != nil {
-			tx.Rollback()
+			b.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai`); err != nil {
-			tx.Rollback()
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai; DROP TRIGGER event_sources_ai`); err != nil {
+			b.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
 		b.deferCounts = true
@@ -91,16 +104,18 @@ func (b *BulkWriter) Added() int { return b.n }
 // Commit makes everything added visible at once.
 func (b *BulkWriter) Commit() error {
 	if err := b.w.flushActors(); err != nil {
-		b.tx.Rollback()
+		b.Rollback()
 		return b.s.wrapWrite("bulk load actors", err)
 	}
 	if b.deferCounts {
 		if err := b.addCounts(); err != nil {
-			b.tx.Rollback()
+			b.Rollback()
 			return b.s.wrapWrite("bulk load counts", err)
 		}
 	}
-	if err := b.tx.Commit(); err != nil {
+	err := b.tx.Commit()
+	releaseBulkConn(b.conn)
+	if err != nil {
 		return b.s.wrapWrite("bulk load commit", err)
 	}
 	// Fresh statistics let the planner pick the indexes on a big store.
@@ -112,10 +127,23 @@ func (b *BulkWriter) Commit() error {
 
 // Rollback drops everything added.
 func (b *BulkWriter) Rollback() error {
-	if err := b.tx.Rollback(); err != nil && err != sql.ErrTxDone {
+	err := b.tx.Rollback()
+	releaseBulkConn(b.conn)
+	if err != nil && err != sql.ErrTxDone {
 		return fmt.Errorf("bulk load rollback: %w", err)
 	}
 	return nil
+}
+
+// releaseBulkConn gives a bulk load's connection back to the pool with the
+// page cache of the others; a connection that cannot be reset is closed
+// for good instead of keeping its big cache.
+func releaseBulkConn(conn *sql.Conn) {
+	_, err := conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA cache_size = %d`, -cacheKiB))
+	if err != nil && !errors.Is(err, sql.ErrConnDone) {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	conn.Close()
 }
 
 // BulkLoad inserts events in one transaction (see BulkWriter).
@@ -133,8 +161,9 @@ func (s *Store) BulkLoad(ctx context.Context, events []model.Event) error {
 	return b.Commit()
 }
 
-// addCounts counts the events this load added into the count tables and
-// puts the insert trigger back, inside the load's transaction.
+// addCounts counts the events this load added into the count tables, and
+// their sources on their rows, and puts the insert triggers back, inside the
+// load's transaction.
 func (b *BulkWriter) addCounts() error {
 	const visible = `id > ? AND hidden = 0 AND merged_into IS NULL`
 	month := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', start_day * 86400, 'unixepoch') AS INTEGER) - 1`
@@ -155,12 +184,14 @@ func (b *BulkWriter) addCounts() error {
 	stmts = append(stmts, `INSERT INTO place_kinds(place_id, kind, n)
 			SELECT place_id, kind, count(*) FROM events WHERE `+visible+` AND place_id IS NOT NULL GROUP BY place_id, kind
 			ON CONFLICT(place_id, kind) DO UPDATE SET n = n + excluded.n`,
-		placeTopFrom(`SELECT place_id FROM events WHERE id > ?`))
+		placeTopFrom(`SELECT place_id FROM events WHERE id > ?`),
+		// A load links sources only to the events it adds.
+		`UPDATE events SET n_sources = (SELECT count(*) FROM event_sources s WHERE s.event_id = events.id) WHERE id > ?`)
 	for _, q := range stmts {
 		if _, err := b.tx.ExecContext(b.w.ctx, q, b.lastID); err != nil {
 			return err
 		}
 	}
-	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger)
+	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger+sourcesInsertTrigger)
 	return err
 }

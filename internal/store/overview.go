@@ -361,8 +361,48 @@ func (s *Store) worldPlaces() ([]PlaceCount, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("places in the world: %w", err)
 	}
-	slices.SortFunc(out, busiestFirst)
+	sortBusiestFirst(out)
 	return out, nil
+}
+
+// sortBusiestFirst sorts places as busiestFirst does by sorting their keys
+// and then moving each place once: sorting 50,000 places themselves moved
+// their 12 MB about many times over, a fifth of reading them.
+func sortBusiestFirst(pcs []PlaceCount) {
+	type key struct {
+		count int
+		id    int64
+		at    int
+	}
+	keys := make([]key, len(pcs))
+	for i, pc := range pcs {
+		keys[i] = key{pc.Count, pc.Place.ID, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	// Place j takes the place at keys[j].at, one cycle of the permutation
+	// at a time; a key pointing at itself is done.
+	for j := range keys {
+		if keys[j].at == j {
+			continue
+		}
+		held := pcs[j]
+		k := j
+		for {
+			from := keys[k].at
+			keys[k].at = k
+			if from == j {
+				pcs[k] = held
+				break
+			}
+			pcs[k] = pcs[from]
+			k = from
+		}
+	}
 }
 
 // busiestFirst orders map markers by event count, most first, then by place

@@ -32,6 +32,17 @@ import (
 // clear message within seconds instead of a hang.
 const BusyTimeoutMS = 3000
 
+// cacheKiB is each connection's page cache. The window's reads of a big
+// store (the world's places, the timeline's summaries, two at a time) touch
+// few pages more than once, and the operating system keeps the file's
+// pages anyway: a bigger cache per connection only stayed resident
+// (issue 16: 4 connections × 32 MB). A bulk load raises its own
+// connection's to bulkCacheKiB for the load.
+const (
+	cacheKiB     = 8 << 10
+	bulkCacheKiB = 32 << 10
+)
+
 // Errors callers can test for with errors.Is.
 var (
 	// ErrNotStore is returned when the file is not an SQLite database or is
@@ -118,9 +129,7 @@ func open(path string, readOnly bool) (*Store, error) {
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
-		// A bigger page cache keeps the indexes of a large store in memory
-		// during bulk loads and zoomed-out queries.
-		q.Set("_cache_size", "-32768")
+		q.Set("_cache_size", fmt.Sprint(-cacheKiB))
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite3", dsn)

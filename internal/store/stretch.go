@@ -1,7 +1,9 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -25,26 +27,58 @@ type KindCount struct {
 // one of the days from..to (inclusive) with the most sources, then the
 // earliest, then by id: the headlines of a timeline stretch too dense for
 // a card per event.
+//
+// Each event keeps its count of sources (schema 14). Without a narrowing
+// filter the count goes from the highest stored downwards, each a range
+// of events_reported that is read in the wanted order and left after the
+// first rows: a year of a million-event store costs a few index seeks,
+// where sorting its 50,000 events cost milliseconds a card. A narrowing
+// filter ranks the events it leaves in one query.
 func (s *Store) MostReportedBetween(from, to time.Time, n int, f Filter) ([]RankedMark, error) {
 	w, args := f.clauses()
-	w = append(w, `e.start_day BETWEEN ? AND ?`)
-	args = append(args, dayNum(from), dayNum(to), n)
-	rows, err := s.db.Query(`SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
-		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited, e.hidden OR e.merged_into IS NOT NULL,
-		(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) AS n
-		FROM events e WHERE `+strings.Join(w, ` AND `)+` ORDER BY n DESC, e.start_day, e.id LIMIT ?`, args...)
+	if f.narrow() {
+		q, qa := mostReportedSQL(w, args, from, to, n)
+		out, err := s.rankedMarks(q, qa, nil)
+		if err != nil {
+			return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
+		}
+		return out, nil
+	}
+	var out []RankedMark
+	below := int64(math.MaxInt64)
+	w = append(w[:len(w):len(w)], `e.n_sources = ?`)
+	for len(out) < n {
+		var c sql.NullInt64
+		if err := s.db.QueryRow(`SELECT max(n_sources) FROM events WHERE hidden = 0 AND merged_into IS NULL AND n_sources < ?`, below).Scan(&c); err != nil {
+			return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
+		}
+		if !c.Valid {
+			break
+		}
+		below = c.Int64
+		q, qa := mostReportedSQL(w, append(args[:len(args):len(args)], c.Int64), from, to, n-len(out))
+		var err error
+		if out, err = s.rankedMarks(q, qa, out); err != nil {
+			return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
+		}
+	}
+	return out, nil
+}
+
+// rankedMarks appends the rows of a mostReportedSQL query to out.
+func (s *Store) rankedMarks(q string, args []any, out []RankedMark) ([]RankedMark, error) {
+	rows, err := s.db.Query(q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []RankedMark
 	for rows.Next() {
 		var m RankedMark
 		var kind, prec string
 		var sd, ed *int64
 		if err := rows.Scan(&m.ID, &kind, &m.Title, &sd, &ed, &prec, &m.Planned, &m.PlaceID, &m.Confidence,
 			&m.InBriefing, &m.Edited, &m.Hidden, &m.Sources); err != nil {
-			return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
+			return nil, err
 		}
 		m.Kind, m.Precision = model.Kind(kind), model.Precision(prec)
 		if sd != nil {
@@ -55,10 +89,17 @@ func (s *Store) MostReportedBetween(from, to time.Time, n int, f Filter) ([]Rank
 		}
 		out = append(out, m)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("most reported between %s and %s: %w", dayString(from), dayString(to), err)
-	}
-	return out, nil
+	return out, rows.Err()
+}
+
+// mostReportedSQL is MostReportedBetween's query over the filter's clauses
+// w and their args.
+func mostReportedSQL(w []string, args []any, from, to time.Time, n int) (string, []any) {
+	w = append(w[:len(w):len(w)], `e.start_day BETWEEN ? AND ?`)
+	args = append(args[:len(args):len(args)], dayNum(from), dayNum(to), n)
+	return `SELECT e.id, e.kind, e.title, e.start_day, e.end_day, e.precision, e.planned,
+		coalesce(e.place_id, 0), e.confidence, e.in_briefing, e.edited, e.hidden OR e.merged_into IS NOT NULL, e.n_sources
+		FROM events e WHERE ` + strings.Join(w, ` AND `) + ` ORDER BY e.n_sources DESC, e.start_day, e.id LIMIT ?`, args
 }
 
 // KindsBetween counts the dated events passing f that start on one of the

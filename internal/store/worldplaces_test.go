@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -63,6 +65,34 @@ func TestWorldPlacesMatchTheRTreePath(t *testing.T) {
 			}
 			if world[0].Place.Name != "Moscow" || world[0].First.IsZero() || world[0].Place.Lat == 0 {
 				t.Errorf("busiest place %+v", world[0])
+			}
+		})
+	}
+}
+
+// The world's places are sorted by their keys and moved once; the order
+// must be busiestFirst's, ties included.
+func TestSortBusiestFirst(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		counts []int // the places' counts, ids 1.. in this order
+	}{
+		{"none", nil},
+		{"one", []int{4}},
+		{"sorted", []int{9, 5, 5, 1}},
+		{"reversed", []int{1, 2, 3, 4, 5, 6}},
+		{"ties and cycles", []int{3, 7, 3, 7, 1, 9, 3, 0, 7, 2, 2, 9}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var pcs []PlaceCount
+			for i, n := range tt.counts {
+				pcs = append(pcs, PlaceCount{Place: model.Place{ID: int64(i + 1), Name: fmt.Sprint("place ", i+1)}, Count: n})
+			}
+			want := slices.Clone(pcs)
+			slices.SortFunc(want, busiestFirst)
+			sortBusiestFirst(pcs)
+			if !reflect.DeepEqual(pcs, want) {
+				t.Errorf("sorted %v, want %v", pcs, want)
 			}
 		})
 	}

@@ -65,6 +65,9 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 	if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
 		errs = append(errs, err)
 	}
+	// The map's index of many places is the longest part of a start:
+	// built while the rest is read, not after.
+	m.Map.PrepareMarkers(d.places)
 	if d.undated, err = m.Store.Undated(f); err != nil {
 		errs = append(errs, err)
 	}
@@ -211,6 +214,14 @@ func (m *MainWindow) WaitLoaded() {
 	}
 	// With many places the map builds its index on a goroutine too.
 	m.Map.WaitMarkers()
+}
+
+// WaitSettled blocks until the start (or the latest filter, reload) has
+// drawn everything it reads: the frame, the map's markers and the
+// timeline's summaries of dense stretches. Not on the UI goroutine.
+func (m *MainWindow) WaitSettled() {
+	m.WaitLoaded()
+	m.Timeline.WaitSummaries()
 }
 
 // Loaded reports whether the first frame's data is shown.

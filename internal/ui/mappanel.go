@@ -23,6 +23,11 @@ type MapPanel interface {
 	Object() fyne.CanvasObject
 	// SetPlaces replaces the markers.
 	SetPlaces(places []store.PlaceCount)
+	// PrepareMarkers starts building the markers of places off the UI
+	// goroutine, for a SetPlaces of the same slice soon after, so that a
+	// big set's index is built while the rest of a frame is read. Any
+	// goroutine.
+	PrepareMarkers(places []store.PlaceCount)
 	// SetSelectedPlace marks a place as selected (0 clears) and pans to it.
 	SetSelectedPlace(id int64)
 	// SetHoveredPlace outlines a place hovered elsewhere (0 clears).
@@ -76,6 +81,46 @@ type mapPanel struct {
 	// asyncFrom is asyncMarkers; tests lower it to build any index on a
 	// goroutine.
 	asyncFrom int
+	// early is the build PrepareMarkers started, until a SetPlaces takes
+	// it; guarded by idleMu.
+	early *earlyMarkers
+}
+
+// earlyMarkers is a build of markers started before SetPlaces.
+type earlyMarkers struct {
+	pcs  []store.PlaceCount
+	done chan struct{} // closed when prep is set
+	prep *mapview.Prepared
+}
+
+// PrepareMarkers implements MapPanel.
+func (p *mapPanel) PrepareMarkers(pcs []store.PlaceCount) {
+	if len(pcs) < p.asyncFrom {
+		return // SetPlaces builds them at once
+	}
+	e := &earlyMarkers{pcs: pcs, done: make(chan struct{})}
+	p.idleMu.Lock()
+	p.early = e
+	p.idleMu.Unlock()
+	go func() {
+		e.prep = mapview.Prepare(markersOf(pcs))
+		close(e.done)
+	}()
+}
+
+// markersOf is the map's markers of places, coloured by their main kind.
+func markersOf(pcs []store.PlaceCount) []mapview.Marker {
+	ms := make([]mapview.Marker, 0, len(pcs))
+	for _, pc := range pcs {
+		kind := pc.Kind
+		if kind == "" {
+			kind = model.KindOther
+		}
+		ms = append(ms, mapview.Marker{PlaceID: pc.Place.ID, Name: pc.Place.Name, Lat: pc.Place.Lat, Lon: pc.Place.Lon,
+			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last,
+			Extent: mapview.ExtentOf(pc.Place), Country: pc.Place.Country})
+	}
+	return ms
 }
 
 // asyncMarkers is the number of markers from which their cluster index is
@@ -150,35 +195,39 @@ func (p *mapPanel) Object() fyne.CanvasObject { return p.obj }
 func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	p.pcs = pcs
 	p.at = make(map[int64]int, len(pcs))
-	ms := make([]mapview.Marker, 0, len(pcs))
 	for i, pc := range pcs {
 		p.at[pc.Place.ID] = i
-		kind := pc.Kind
-		if kind == "" {
-			kind = model.KindOther
-		}
-		ms = append(ms, mapview.Marker{PlaceID: pc.Place.ID, Name: pc.Place.Name, Lat: pc.Place.Lat, Lon: pc.Place.Lon,
-			Count: pc.Count, Kind: kind, First: pc.First, Last: pc.Last,
-			Extent: mapview.ExtentOf(pc.Place), Country: pc.Place.Country})
 	}
 	p.idleMu.Lock()
 	p.gen++
-	gen, hook := p.gen, p.beforeSwap
+	gen, hook, early := p.gen, p.beforeSwap, p.early
+	p.early = nil
 	p.idleMu.Unlock()
-	if len(ms) < p.asyncFrom {
-		p.m.SetMarkers(ms)
+	if len(pcs) < p.asyncFrom {
+		p.m.SetMarkers(markersOf(pcs))
 		p.settle()
 		return
+	}
+	// The same slice as the build PrepareMarkers started: the frame's read
+	// hands its places to both.
+	if early != nil && (len(early.pcs) != len(pcs) || &early.pcs[0] != &pcs[0]) {
+		early = nil
 	}
 	p.idleMu.Lock()
 	if p.idle == nil {
 		p.idle = make(chan struct{})
 	}
 	p.idleMu.Unlock()
-	p.hint.SetText(counts.Sprintf("Placing %d places on the map…", len(ms)))
+	p.hint.SetText(counts.Sprintf("Placing %d places on the map…", len(pcs)))
 	p.hint.Show()
 	go func() {
-		prep := mapview.Prepare(ms)
+		var prep *mapview.Prepared
+		if early != nil {
+			<-early.done
+			prep = early.prep
+		} else {
+			prep = mapview.Prepare(markersOf(pcs))
+		}
 		if hook != nil {
 			hook()
 		}

@@ -381,3 +381,60 @@ func TestMapDiscsFollowFilterWhileIndexBuilds(t *testing.T) {
 		t.Errorf("the map has %d markers after the filter, want %d", got, len(pcs))
 	}
 }
+
+// Markers prepared while the frame is still being read are the ones shown
+// when the same places come; a build started for other places (a frame
+// dropped for a newer filter) is never shown in their stead.
+func TestMapMarkersPreparedEarly(t *testing.T) {
+	st := generatedStore(t, 10_000, 3_000)
+	test.NewTempApp(t)
+	world, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last, ok, err := st.DateRange()
+	if err != nil || !ok {
+		t.Fatalf("no date range: %v", err)
+	}
+	some, err := st.PlacesIn(orb.Bound{}, store.Filter{From: first, To: first.Add(last.Sub(first) / 3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(some) == 0 || len(some) == len(world) {
+		t.Fatalf("the date filter leaves %d of %d places", len(some), len(world))
+	}
+	for _, tt := range []struct {
+		name          string
+		prepared, set []store.PlaceCount
+	}{
+		{"the same places", world, world},
+		{"other places", world, some},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mp := NewMapPanel().(*mapPanel)
+			w := test.NewWindow(mp.Object())
+			defer w.Close()
+			w.Resize(fyne.NewSize(1280, 800))
+			mp.asyncFrom = 1
+			mp.PrepareMarkers(tt.prepared)
+			mp.SetPlaces(tt.set)
+			mp.WaitMarkers()
+			if got := len(mp.m.Markers()); got != len(tt.set) {
+				t.Errorf("the map shows %d markers, want %d", got, len(tt.set))
+			}
+			want := 0
+			for _, pc := range tt.set {
+				if mapview.ExtentOf(pc.Place) == mapview.Point {
+					want += max(pc.Count, 1)
+				}
+			}
+			n := 0
+			for _, d := range mp.m.Discs() {
+				n += d.Count
+			}
+			if n != want {
+				t.Errorf("the discs hold %d events, want %d", n, want)
+			}
+		})
+	}
+}

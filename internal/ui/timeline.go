@@ -81,6 +81,8 @@ type Timeline struct {
 	// sources, so that a summary read for an earlier one is dropped.
 	sums   map[sumKey]*sumEntry
 	sumGen int
+	// reads counts the summaries still being read off the UI goroutine.
+	reads sumReads
 }
 
 // tlFrame is the laid-out content for one size: what the renderer draws and

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"slices"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -251,24 +252,113 @@ func (t *Timeline) summaryFor(from, to time.Time, count int, budget *int) *timel
 		return &e.s
 	}
 	gen := t.sumGen
+	t.reads.start()
 	go func() {
 		summarySlots <- struct{}{}
 		s, err := sm.Summary(from, to, timeline.SummaryTop)
 		<-summarySlots
 		fyne.Do(func() {
-			if t.sumGen != gen {
-				return // the source changed meanwhile
+			current := t.sumGen == gen // else the source changed meanwhile
+			if current && err == nil {
+				e.s, e.done = s, true
 			}
-			if err != nil {
+			// Counted after the summary is in, so that the last read's
+			// redraw shows every one before it.
+			last, unshown := t.reads.end(current && err == nil)
+			defer t.reads.release()
+			switch {
+			case current && err != nil:
 				delete(t.sums, k)
 				t.fail(err)
-				return
+			case last && unshown, current && time.Since(t.reads.shownAt()) >= summaryRedraw:
+				t.showSummaries()
 			}
-			e.s, e.done = s, true
-			t.Refresh()
 		})
 	}()
 	return nil
+}
+
+// summaryRedraw is how often the timeline redraws while summaries land:
+// a zoomed-out start reads a score of them, and a redraw for each kept the
+// window busy (and the screen changing) well after the last had landed.
+const summaryRedraw = 250 * time.Millisecond
+
+// showSummaries redraws the timeline with the summaries landed so far.
+func (t *Timeline) showSummaries() {
+	t.reads.shown()
+	t.Refresh()
+}
+
+// WaitSummaries blocks until the summaries of stretches being read off the
+// UI goroutine have landed and been drawn: the end of a start's work, after
+// which the app may hand its start-up memory back. Do not call it on the UI
+// goroutine.
+func (t *Timeline) WaitSummaries() { t.reads.wait() }
+
+// sumReads counts the summaries being read, so that the timeline redraws
+// for the last of them and WaitSummaries can wait for it.
+type sumReads struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n is 0 after the last read's redraw; nil then
+	// unshown is set while summaries landed since the last redraw, at is
+	// when that was.
+	unshown bool
+	at      time.Time
+}
+
+// start counts a read; UI goroutine.
+func (r *sumReads) start() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.idle == nil {
+		r.idle = make(chan struct{})
+	}
+	r.n++
+}
+
+// end counts a read's end, landed tells whether its summary is in, and
+// reports whether it was the last and whether any summary waits for a
+// redraw.
+func (r *sumReads) end(landed bool) (last, unshown bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.n--
+	r.unshown = r.unshown || landed
+	return r.n == 0, r.unshown
+}
+
+// shown records a redraw.
+func (r *sumReads) shown() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.unshown, r.at = false, time.Now()
+}
+
+func (r *sumReads) shownAt() time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.at
+}
+
+// release lets WaitSummaries return once no read is left, after the last
+// one's redraw.
+func (r *sumReads) release() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.n == 0 && r.idle != nil {
+		close(r.idle)
+		r.idle = nil
+	}
+}
+
+func (r *sumReads) wait() {
+	r.mu.Lock()
+	idle := r.idle
+	r.mu.Unlock()
+	if idle != nil {
+		<-idle
+	}
 }
 
 // stretchBracket draws the line beside the axis that spans a stretch's

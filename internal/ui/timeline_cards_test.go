@@ -111,3 +111,58 @@ func TestTimelineSummarisesBusyWeek(t *testing.T) {
 			week0.Format(time.DateOnly), week1.Format(time.DateOnly))
 	}
 }
+
+// The timeline redraws for the last summary read, whenever the others
+// landed, and WaitSummaries returns only after that redraw. (The test
+// driver runs fyne.Do on the calling goroutine, so a timeline reading
+// summaries on goroutines cannot be driven here; the count is tested
+// alone.)
+func TestSummaryReadsCountToTheLast(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		landed []bool // each read's end, in order: whether its summary came in
+		last   []bool // whether each end was the last
+		redraw bool   // whether the last end has summaries to draw
+	}{
+		{"one", []bool{true}, []bool{true}, true},
+		{"three", []bool{true, true, true}, []bool{false, false, true}, true},
+		{"the last one failed", []bool{true, false}, []bool{false, true}, true},
+		{"all stale", []bool{false, false}, []bool{false, true}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var r sumReads
+			for range tt.landed {
+				r.start()
+			}
+			var unshown bool
+			for i, landed := range tt.landed {
+				var last bool
+				last, unshown = r.end(landed)
+				if last != tt.last[i] {
+					t.Errorf("end %d: last %v, want %v", i, last, tt.last[i])
+				}
+				if !last {
+					r.release()
+				}
+			}
+			if unshown != tt.redraw {
+				t.Errorf("summaries to draw at the last end: %v, want %v", unshown, tt.redraw)
+			}
+			idle := r.idle
+			if idle == nil {
+				t.Fatal("WaitSummaries would return before the last read's redraw")
+			}
+			select {
+			case <-idle:
+				t.Fatal("WaitSummaries returns before the last read's redraw")
+			default:
+			}
+			r.shown()
+			r.release()
+			r.wait() // returns now
+			if _, open := <-idle; open {
+				t.Error("WaitSummaries still waits after the redraw")
+			}
+		})
+	}
+}
