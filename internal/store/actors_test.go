@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -270,12 +269,7 @@ func TestActorSplitSurvivesReextraction(t *testing.T) {
 // keyed by exact name.
 func TestMigrationRekeysActors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "atlas.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts := append([]string{}, migrations[:11]...)
-	stmts = append(stmts, `PRAGMA user_version = 11`,
+	writeOldStore(t, path, 11,
 		`INSERT INTO articles(id, path, sha256, format, text, imported_at) VALUES (1, 'a.txt', 'a', 'txt', 'A.', 0), (2, 'b.txt', 'b', 'txt', 'B.', 0), (3, 'c.txt', 'c', 'txt', 'C.', 0)`,
 		`INSERT INTO events(id, key, kind, title, x_title) VALUES (1, 'k1', 'meeting', 'one', 'one'), (2, 'k2', 'meeting', 'two', 'two'), (3, 'k3', 'meeting', 'three', 'three')`,
 		`INSERT INTO event_sources(event_id, article_id, start, end) VALUES (1, 1, 0, 2), (2, 2, 0, 2), (3, 3, 0, 2)`,
@@ -283,12 +277,6 @@ func TestMigrationRekeysActors(t *testing.T) {
 			(3, 'Lavrov', 'person', '[]'), (4, 'Bashar Al-Assad', 'person', '["Assad"]'), (5, 'U.N.', 'org', '[]'), (6, 'United Nations', 'org', '["UN"]')`,
 		`INSERT INTO event_actors(event_id, actor_id, pos) VALUES (1, 1, 0), (1, 4, 1), (2, 2, 0), (2, 4, 1), (3, 3, 0), (3, 5, 1), (2, 6, 2)`,
 	)
-	for _, q := range stmts {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%.60s: %v", q, err)
-		}
-	}
-	db.Close()
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,25 +10,10 @@ import (
 // divisions named from the gazetteer, after a backup.
 func TestPlacesNamedOnUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, q := range migrations[:12] {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("migration %d: %v", i+1, err)
-		}
-	}
-	for _, q := range []string{
-		`PRAGMA user_version = 12`,
+	writeOldStore(t, path, 12,
 		`INSERT INTO places(key, name, country, admin1, lat, lon, feature) VALUES ('gn:163808', 'Palmyra', 'SY', '11', 34.56, 38.28, 'PPLA2')`,
 		`INSERT INTO places(key, name, country, admin1, lat, lon, feature) VALUES ('x:crimea', 'Crimea', '', '', 45.3, 34.4, 'disputed')`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%.40s: %v", q, err)
-		}
-	}
-	db.Close()
+	)
 
 	st, err := Open(path)
 	if err != nil {

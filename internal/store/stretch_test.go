@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -152,12 +151,7 @@ func TestSourcesCountedByBulkLoad(t *testing.T) {
 // upgrade, and its stretches' headlines read from the new index.
 func TestSourcesCountedOnUpgrade(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts := append([]string{}, migrations[:13]...)
-	stmts = append(stmts, `PRAGMA user_version = 13`,
+	writeOldStore(t, path, 13,
 		`INSERT INTO articles(id, path, sha256, format, text, imported_at) VALUES (1, 'a.txt', 'a', 'txt', 'A one. A two.', 0), (2, 'b.txt', 'b', 'txt', 'B one. B two.', 0)`,
 		// 17000 is 2016-07-18; event 4 is hidden and not a headline.
 		`INSERT INTO events(id, key, kind, title, x_title, start_day, end_day, precision, hidden) VALUES
@@ -166,12 +160,6 @@ func TestSourcesCountedOnUpgrade(t *testing.T) {
 		`INSERT INTO event_sources(event_id, article_id, start, end) VALUES
 			(1, 1, 0, 6), (2, 1, 7, 13), (2, 2, 0, 6), (3, 1, 0, 6), (3, 2, 0, 6), (3, 2, 7, 13), (4, 1, 0, 6), (4, 2, 0, 6), (4, 2, 7, 13), (4, 1, 7, 13)`,
 	)
-	for _, q := range stmts {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%.60s: %v", q, err)
-		}
-	}
-	db.Close()
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
