@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timex"
+)
+
+// This file maps the temporal tagger's expressions onto an article's
+// tokens and settles what the tagger alone cannot: "since" phrases, two
+// days joined by "and", bare clock times, and dates that modify a noun.
+
+// tagTimes runs the temporal tagger over the whole text once and maps its
+// expressions onto tokens.
+func (d *doc) tagTimes() {
+	exprs := timex.Tag(d.text, d.dct)
+	ti := 0
+	for _, e := range exprs {
+		// Find the tokens covering e.
+		for ti < len(d.toks) && d.toks[ti].e <= e.Span.Start {
+			ti++
+		}
+		if ti >= len(d.toks) {
+			break
+		}
+		t0 := ti
+		if d.toks[t0].s >= e.Span.End {
+			continue // inside noise or between sentences
+		}
+		t1 := t0
+		for t1 < len(d.toks) && d.toks[t1].s < e.Span.End && d.tokSent[t1] == d.tokSent[t0] {
+			t1++
+		}
+		if e.Future && e.Anchored && !d.dct.IsZero() && !e.End.IsZero() && !e.End.After(d.dct) {
+			// A date that ends by publication is not in the future, whatever
+			// words stand near it ("proposed a plan … on December 8").
+			e.Future = false
+		}
+		x := texpr{Expr: e, t0: t0, t1: t1, sentence: d.tokSent[t0], quoted: d.toks[t0].quoted, bound: -1}
+		x.usable = (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && !strings.HasSuffix(e.Value, "_REF") && e.Value != "" && (e.Anchored || d.dct.IsZero())
+		if x.usable && e.Anchored && e.Start.IsZero() {
+			x.usable = false
+		}
+		// "after 2011", "since 2011": an open interval does not date an event
+		// inside it.
+		if e.Mod == "AFTER" || e.Mod == "ON_OR_AFTER" || e.Signal == "since" || e.Signal == "after" {
+			x.usable = false
+		}
+		d.bindPrenominal(&x)
+		if x.usable && d.sinceBefore(t0) && !x.prenominal {
+			if n := d.sinceNoun(t0); n >= 0 {
+				// "since the Concorde disaster just outside Paris nearly
+				// 15 years ago": the date is the disaster's, and only its.
+				x.prenominal, x.bound = true, n
+			} else {
+				x.usable = false
+			}
+		}
+		idx := len(d.times)
+		d.times = append(d.times, x)
+		for i := t0; i < t1; i++ {
+			d.tokTime[i] = idx
+		}
+	}
+	d.joinDayPairs()
+	d.anchorClocks()
+}
+
+// joinDayPairs makes one span of two days joined by "and" alone ("on
+// Monday and Tuesday", "June 9 and 10"): what took both days took the
+// span, not either day.
+func (d *doc) joinDayPairs() {
+	for i := 0; i+1 < len(d.times); i++ {
+		a, b := &d.times[i], &d.times[i+1]
+		if !a.usable || !b.usable || a.sentence != b.sentence || a.quoted != b.quoted || a.prenominal || b.prenominal ||
+			a.Precision != model.PrecisionDay || b.Precision != model.PrecisionDay || b.t0 != a.t1+1 || d.toks[a.t1].low != "and" {
+			continue
+		}
+		if !b.Start.After(a.Start) || b.Start.Sub(a.Start) > 6*24*time.Hour {
+			continue
+		}
+		a.End, a.Precision, a.Text = b.End, model.PrecisionRange, d.text[d.toks[a.t0].s:d.toks[b.t1-1].e]
+		for k := a.t1; k < b.t1; k++ {
+			d.tokTime[k] = i
+		}
+		a.t1 = b.t1
+		b.usable = false
+	}
+}
+
+// sinceBefore reports a time expression inside a "since …" phrase that
+// measures something against it ("the worst fall since the September 11
+// attacks", "the biggest floods since 2011"): it dates the comparison, not
+// the event of the sentence.
+func (d *doc) sinceBefore(t0 int) bool {
+	si := d.tokSent[t0]
+	for k, n := t0-1, 0; k >= d.sents[si].t0 && n < 10; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if w == "since" {
+			return true
+		}
+		if w == "," || w == ";" {
+			return false
+		}
+		if v, ok := verbForms[w]; ok && v.form != formNoun {
+			return false
+		}
+	}
+	return false
+}
+
+// sinceNoun is the event noun between "since" and the time expression at
+// t0 ("since the Concorde disaster … 15 years ago"), or -1.
+func (d *doc) sinceNoun(t0 int) int {
+	si := d.tokSent[t0]
+	k := t0 - 1
+	for n := 0; k >= d.sents[si].t0 && n < 10 && d.toks[k].low != "since"; k, n = k-1, n+1 {
+	}
+	if k < d.sents[si].t0 || d.toks[k].low != "since" {
+		return -1
+	}
+	for j := k + 1; j < t0; j++ {
+		if _, ok := nouns[d.toks[j].low]; ok {
+			return j
+		}
+		if ph := d.phraseAt(j); ph != nil && ph.form == formNoun {
+			return j
+		}
+	}
+	return -1
+}
+
+// clockOnly matches a time of day with no day of its own: "2pm", "at
+// about 10:30 a.m.", "noon".
+var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|\d{4}\s*(?:gmt|utc|hrs|h)|noon|midday|midnight)$`)
+
+// anchorClocks puts each bare time of day on its day: a day its own
+// sentence names ("at around 8.30am (0300 GMT) Sunday": the clock gives
+// way to "Sunday"), else the last day named before it ("on Sunday … at
+// about 2pm" is Sunday's 2pm), where the tagger can only guess the
+// publication day.
+func (d *doc) anchorClocks() {
+	for i := range d.times {
+		x := &d.times[i]
+		if x.Type != timex.TypeTime || !clockOnly.MatchString(strings.TrimSpace(x.Text)) {
+			continue
+		}
+		for j := range d.times {
+			y := &d.times[j]
+			if j != i && y.sentence == x.sentence && y.usable && y.Precision == model.PrecisionDay && !clockOnly.MatchString(strings.TrimSpace(y.Text)) {
+				x.usable = false
+				break
+			}
+		}
+		if x.usable {
+			d.anchorClock(i)
+		}
+	}
+}
+
+// anchorClock puts the bare time of day d.times[xi] on the last day named
+// in the four sentences before it.
+func (d *doc) anchorClock(xi int) {
+	x := &d.times[xi]
+	for i := xi - 1; i >= 0; i-- {
+		p := &d.times[i]
+		if p.sentence < x.sentence-4 {
+			return
+		}
+		if !p.usable || !p.Anchored || p.quoted || p.Precision != model.PrecisionDay || p.Start.IsZero() || clockOnly.MatchString(strings.TrimSpace(p.Text)) {
+			continue
+		}
+		day := model.Day(p.Start)
+		x.Start, x.End = day, day
+		x.Value = day.Format("2006-01-02") + x.Value[strings.IndexByte(x.Value+"T", 'T'):]
+		x.Future = p.Future
+		return
+	}
+}
+
+// bindPrenominal marks expressions that modify the noun after them ("last
+// year's conference", "the month-old ceasefire", "Thursday's news
+// conference", "the March 14 announcement").
+func (d *doc) bindPrenominal(x *texpr) {
+	s := d.sents[x.sentence]
+	k := x.t1
+	possessive := strings.HasSuffix(x.Text, "'s") || strings.HasSuffix(x.Text, "’s") || strings.HasSuffix(x.Text, "-old")
+	if !possessive && k < s.t1 && d.toks[k].low == "'s" {
+		possessive = true
+		k++
+	}
+	if !possessive && x.Signal != "" {
+		return
+	}
+	// Skip capitalised modifiers and adjectives: "last year's Geneva convention".
+	for n := 0; k < s.t1 && n < 3; n++ {
+		w := d.toks[k].low
+		if _, ok := nouns[w]; ok {
+			x.prenominal = true
+			x.bound = k
+			return
+		}
+		if ph := d.phraseAt(k); ph != nil && ph.form == formNoun {
+			x.prenominal = true
+			x.bound = k
+			return
+		}
+		if !d.toks[k].word {
+			return
+		}
+		if !possessive && !d.toks[k].cap {
+			return
+		}
+		k++
+	}
+}
