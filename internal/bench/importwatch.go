@@ -54,6 +54,7 @@ type watchRun struct {
 	Callbacks      int          `json:"callbacks"`
 	MaxGapMS       float64      `json:"max_gap_ms"`
 	MaxStatusGapMS float64      `json:"max_status_gap_ms"`
+	BarPx          float64      `json:"bar_px"`
 	EveryMS        float64      `json:"every_ms"`
 	CancelAtMS     float64      `json:"cancel_at_ms"`
 	CancelStopMS   float64      `json:"cancel_stop_ms"`
@@ -191,8 +192,8 @@ func runImportProgress(env *Env) (Result, func(), error) {
 	}
 	f := c.rep.Full
 	r := Result{Value: f.MaxGapMS,
-		Note: fmt.Sprintf("longest time the painted bar (a pixel of its %.0f-pixel fill or a percent of its label) stood still from StartImport to the end, start included; the file and count beside it stood still at most %.0f ms; %d progress calls for %d files",
-			160.0, f.MaxStatusGapMS, f.Callbacks, f.Files)}
+		Note: fmt.Sprintf("longest time the painted bar (a pixel of its %.0f-pixel fill, or its label, the count of articles done) stood still from StartImport to the end, start included (walking the files before the first is saved); the file named beside it stood still at most %.0f ms; %d progress calls for %d files",
+			f.BarPx, f.MaxStatusGapMS, f.Callbacks, f.Files)}
 	return c.keepProfile(SpecImportProgress, r), nil, nil
 }
 
@@ -209,7 +210,7 @@ func runImportCancel(env *Env) (Result, func(), error) {
 		return Result{}, nil, fmt.Errorf("a cancelled import stored %d articles but reported %d", k.StoredArticles, k.Imported)
 	}
 	r := Result{Value: k.CancelShownMS,
-		Note: fmt.Sprintf("Cancel %.1f s into a second import (%d files done): the importer returned after %.0f ms, the window showed it after %.0f ms; %d articles stored, each whole (as many mentions as in the finished import), as the summary said; the window has no Cancel button yet (its import passes context.Background), so the watcher cancels the importer's context",
+		Note: fmt.Sprintf("Cancel %.1f s into a second import (%d files done): the importer returned after %.0f ms, the window showed it after %.0f ms; %d articles stored, each whole (as many mentions as in the finished import), as the summary said; the watcher cancels the import's context as the status bar's Cancel button does",
 			k.CancelAtMS/1000, k.CancelledAfter, k.CancelStopMS, k.CancelShownMS, k.StoredArticles)}
 	return c.keepProfile(SpecImportCancel, r), nil, nil
 }

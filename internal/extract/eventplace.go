@@ -485,6 +485,14 @@ func (d *doc) soleScene(e *evt) *model.Place {
 // least three times and more than twice as often as the dateline's town,
 // or nil.
 func (d *doc) filedFromAfar() *model.Place {
+	if !d.afarDone {
+		d.afarDone = true
+		d.afar = d.findFiledFromAfar()
+	}
+	return d.afar
+}
+
+func (d *doc) findFiledFromAfar() *model.Place {
 	dl := d.dateline()
 	if dl == nil {
 		return nil

@@ -101,6 +101,8 @@ type doc struct {
 	datelinePlace *model.Place
 	focus         *model.Place // see focusPlace
 	focusDone     bool
+	afar          *model.Place // see filedFromAfar
+	afarDone      bool
 	// localNames are names the gazetteer lacks that the article locates
 	// ("Tham Luang cave in Mae Sai"), folded; see learnLocalNames.
 	localNames map[string]*model.Place

@@ -77,9 +77,10 @@ type Run struct {
 	Frames    []Frame `json:"frames"`
 	Callbacks int     `json:"callbacks"` // progress calls the importer made
 	// MaxGapMS is the longest time the painted progress bar did not move
-	// (a pixel of its fill or a percent of its label), its start included;
-	// MaxStatusGapMS the same for the count beside it.
+	// (a pixel of its fill, or its label: the count of articles done), its
+	// start included; MaxStatusGapMS the same for the file line beside it.
 	MaxGapMS       float64 `json:"max_gap_ms"`
+	BarPx          float64 `json:"bar_px"` // the bar's width
 	MaxStatusGapMS float64 `json:"max_status_gap_ms"`
 	EveryMS        float64 `json:"every_ms"` // a frame was due this often
 	// Cancel, for the cancelled run.
@@ -435,6 +436,7 @@ paint:
 		}
 	}
 	r.MaxGapMS = maxGap(r.Frames, bar.Size().Width)
+	r.BarPx = float64(bar.Size().Width)
 	r.MaxStatusGapMS = maxStatusGap(r.Frames)
 	r.EveryMS = ms(o.every)
 	return r, mentions, nil
