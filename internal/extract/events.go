@@ -85,7 +85,7 @@ func (d *doc) buildEvents() {
 			// bombing": the bombing is not of that day.
 			head, tail, same := d.relationSplit(groups[xi])
 			d.timedEvent(si, xi, head)
-			if same && len(tail) > 0 {
+			if same && d.tellsEvent(tail) {
 				d.timedEvent(si, xi, tail)
 			}
 		}

@@ -441,6 +441,15 @@ func TestNewsEvents(t *testing.T) {
 			// The lead's past is the day before publication (leadSentence).
 			want: []wantEvent{{kind: model.KindEconomic, start: "2021-03-08", title: "shares in the carmaker fall 12%"}},
 		},
+		{
+			name:      "a clause after ', as' or a day's 'as' is an event of its own, at the same time; the speaker's province places the saying",
+			published: "2020-05-13",
+			text:      "The death toll in China will likely pass 500, the Sichuan police chief said Monday as the province struggles with widespread damage.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2020-05-11", place: "CN"},
+				{kind: model.KindDisaster, start: "2020-05-11", title: "widespread damage"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/briefingatlas/atlas/internal/lexicon"
+
 // relationSplit parts a sentence's event words at a phrase that relates
 // two events in time: "took place on the same day as", "hours after",
 // "days before", "following". The words before it tell one event (head),
@@ -57,6 +59,11 @@ func (d *doc) relationAt(k int) (ok, sameDay bool) {
 		if prev(2) == "same" && sameSpans[prev(1)] {
 			return true, true
 		}
+		// "the police chief said Sunday as the country grapples with
+		// the damage": a clause of its own, at the same time.
+		if prev(1) == "," || d.tokTime[k-1] >= 0 {
+			return true, true
+		}
 	case "after", "before", "following":
 		switch prev(1) {
 		case "hours", "minutes", "moments", "shortly", "just", "soon", "hour":
@@ -72,4 +79,21 @@ func (d *doc) relationAt(k int) (ok, sameDay bool) {
 var sameSpans = map[string]bool{
 	"day": true, "night": true, "morning": true, "evening": true, "afternoon": true, "time": true,
 	"week": true, "weekend": true, "hour": true, "moment": true, "date": true,
+}
+
+// tellsEvent reports event words that make an event of the time they
+// share with the words before the relation: one of them not describing a
+// noun ("as rising prices worried traders" tells no event).
+func (d *doc) tellsEvent(tis []int) bool {
+	for _, ti := range tis {
+		t := &d.triggers[ti]
+		if t.adjectival {
+			continue
+		}
+		if k := t.i + t.words; t.form == formGerund && k < len(d.toks) && d.tokSent[k] == t.sentence && !d.toks[k].cap && lexicon.IsNoun(d.toks[k].low) {
+			continue // "rising prices": a participle before its noun
+		}
+		return true
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -262,9 +263,10 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		vt.form = formNoun
 		return vt, true
 	}
-	if (prev == "a" || prev == "an" || prev == "the") && (vt.form == formBase || vt.form == formPres) {
-		// "a bomb struck", "the strikes": after an article the word is a
-		// noun, whatever verb it also is.
+	if (prev == "a" || prev == "an" || prev == "the" || adjectiveOnly(prev)) && (vt.form == formBase || vt.form == formPres) {
+		// "a bomb struck", "the strikes", "widespread damage": after an
+		// article or an adjective the word is a noun, whatever verb it
+		// also is.
 		vt.form = formNoun
 		return vt, true
 	}
@@ -399,4 +401,10 @@ func (d *doc) tollBefore(i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// adjectiveOnly reports a word that is an adjective and nothing else
+// ("widespread", "heavy"), after which a verb form is a noun.
+func adjectiveOnly(w string) bool {
+	return w != "" && lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !lexicon.IsVerb(w) && !lexicon.IsAdverb(w)
 }
