@@ -147,11 +147,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// article's own town (its focus, else its dateline) is the closest
 		// the map can show.
 		at(d.localPlace(), "article")
-	case country != nil && !d.namesOtherPlace(e.sentence):
+	case country != nil && !d.namesOtherPlace(e):
 		// "an early presidential election": the country's, which the
 		// article is about, not the town it was filed from.
 		at(country, "article")
-	case d.namesOtherPlace(e.sentence):
+	case d.namesOtherPlace(e):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
@@ -254,7 +254,8 @@ func (d *doc) unknownLocative(e *evt) bool {
 // article's own town (its dateline, else its focus) or an area holding it:
 // "New Zealand was placed on alert … four people were taken into custody"
 // in a Christchurch story is still about Christchurch.
-func (d *doc) namesOtherPlace(si int) bool {
+func (d *doc) namesOtherPlace(e *evt) bool {
+	si := e.sentence
 	local := d.dateline()
 	if local == nil {
 		local = d.focusPlace()
@@ -265,6 +266,16 @@ func (d *doc) namesOtherPlace(si int) bool {
 			continue
 		}
 		if local != nil && holds(en.place, *local) {
+			continue
+		}
+		if d.prevWord(en.t0) == "from" {
+			// "villagers from Burma forced their way into Bangladesh":
+			// where people came from is not where it happened.
+			continue
+		}
+		if d.ownedByOther(en, e) {
+			// "… after police posts were attacked in Burma's Rakhine
+			// state last week": another event's place.
 			continue
 		}
 		if !en.locative && !en.modifier && !en.country && !d.objectOfEvent(en) {
@@ -540,6 +551,21 @@ func fieldKind(k model.Kind) bool {
 	switch k {
 	case model.KindAttack, model.KindMilitary, model.KindArrest, model.KindDisaster, model.KindAccident, model.KindProtest, model.KindWithdrawal:
 		return true
+	}
+	return false
+}
+
+// ownedByOther reports a place nearer to an event word of another event
+// of its sentence than to any of e's.
+func (d *doc) ownedByOther(en *ent, e *evt) bool {
+	own := math.MaxInt
+	for _, ti := range e.trigs {
+		own = min(own, d.placeCost(en, ti))
+	}
+	for _, ti := range d.sentTrigs[e.sentence] {
+		if d.triggers[ti].inEvent && !containsInt(e.trigs, ti) && d.placeCost(en, ti) < own {
+			return true
+		}
 	}
 	return false
 }

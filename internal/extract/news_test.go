@@ -450,6 +450,13 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindDisaster, start: "2020-05-11", title: "widespread damage"},
 			},
 		},
+		{
+			name:      "where people came from, and another event's place, do not keep the dateline from the day's event",
+			published: "2017-08-29",
+			dateline:  "AMMAN, Jordan",
+			text:      "About 500 villagers from Syria fled on Monday into Jordan, a week after rebels attacked an army base in Syria's southern Deraa province.",
+			want:      []wantEvent{{kind: model.KindOther, start: "2017-08-28", place: "JO", title: "villagers from syria flee"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -319,7 +319,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		start := e.t0
 		// "a refinery in Chile exploded": the place locates the subject's
 		// head noun, which is what acted.
-		if prep := d.prevWord(start); start-2 >= s.t0 && (prep == "of" || e.kind == entPlace && (prep == "in" || prep == "at" || prep == "near")) &&
+		if prep := d.prevWord(start); start-2 >= s.t0 && (prep == "of" || (e.kind == entPlace || e.kind == entGov) && (prep == "in" || prep == "at" || prep == "near" || prep == "from")) &&
 			d.toks[start-2].word && !titleDeterminers[d.toks[start-2].low] && d.tokEnt[start-2] < 0 {
 			start -= 2
 		}
