@@ -43,6 +43,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 					break
 				}
 			}
+			// "Paris erupted in protest", "Kabul was shaken by blasts": a
+			// capital that undergoes what happens is where it happened.
+			if p, ok := d.capitalUndergoes(en, e); ok {
+				cands = append(cands, cand{p, 1, false})
+			}
 			continue
 		}
 		if en.kind != entPlace || !en.hasPlace {
@@ -151,6 +156,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// "an early presidential election": the country's, which the
 		// article is about, not the town it was filed from.
 		at(country, "article")
+	case d.spreadAcross(e.sentence) && d.mainCountry() != nil && !d.namesOtherPlace(e):
+		// "marched in half a dozen cities", "celebrations started across
+		// the country": no one town, the country.
+		at(d.mainCountry(), "article")
 	case d.namesOtherPlace(e):
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the

@@ -457,6 +457,20 @@ func TestNewsEvents(t *testing.T) {
 			text:      "About 500 villagers from Syria fled on Monday into Jordan, a week after rebels attacked an army base in Syria's southern Deraa province.",
 			want:      []wantEvent{{kind: model.KindOther, start: "2017-08-28", place: "JO", title: "villagers from syria flee"}},
 		},
+		{
+			name:      "many towns of a country at once, none named, is the country",
+			published: "2021-02-02",
+			dateline:  "LYON",
+			text:      "Thousands of farmers protested on Monday in several cities.",
+			want:      []wantEvent{{kind: model.KindProtest, start: "2021-02-01", place: "FR", title: "in france"}},
+		},
+		{
+			name:      "a capital that undergoes what happens is where it happened, not the dateline",
+			published: "2021-02-02",
+			dateline:  "GENEVA",
+			text:      "Paris erupted in anger on Monday.",
+			want:      []wantEvent{{kind: model.KindDisaster, start: "2021-02-01", place: "FR", title: "paris erupts"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -479,3 +479,60 @@ func (d *doc) officeOf(t0 int) bool {
 	opens := t0-2 == d.sents[d.tokSent[t0]].t0 // "Residents of Mosul fled"
 	return (!d.toks[t0-2].cap || opens) && agentNoun(d.toks[t0-2].low)
 }
+
+// spreadAcross reports a sentence that tells of many places of a country
+// at once, naming none: "in half a dozen cities", "in major cities",
+// "across the country", "nationwide".
+func (d *doc) spreadAcross(si int) bool {
+	s := d.sents[si]
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence != si || en.dateline {
+			continue
+		}
+		if en.kind == entPlace && !en.country || en.kind == entGov && !d.isCountryWord(d.span(en.t0, en.t1)) {
+			return false // "Cairo erupted … across the country": Cairo first
+		}
+	}
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if w == "nationwide" || w == "countrywide" {
+			return true
+		}
+		if (w == "across" || w == "throughout" || w == "around") && k+2 < s.t1 && d.toks[k+1].low == "the" && (d.toks[k+2].low == "country" || d.toks[k+2].low == "nation") {
+			return true
+		}
+		if !spreadNouns[w] {
+			continue
+		}
+		for j := k - 1; j >= s.t0 && j >= k-4; j-- {
+			if l := d.toks[j].low; l == "in" || l == "across" || l == "throughout" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spreadNouns are plural nouns for a country's places.
+var spreadNouns = map[string]bool{"cities": true, "towns": true, "provinces": true, "regions": true, "states": true, "villages": true}
+
+// capitalUndergoes reports a capital taken for its government that is the
+// subject of a field event's verb right after it ("Paris erupted", "Kabul
+// was rocked"), and gives the city as the place.
+func (d *doc) capitalUndergoes(en *ent, e *evt) (model.Place, bool) {
+	name := d.span(en.t0, en.t1)
+	if !fieldKind(e.Kind) || d.isCountryWord(name) {
+		return model.Place{}, false
+	}
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form == formNoun || t.i <= en.t1-1 || t.i > en.t1+2 {
+			continue
+		}
+		if p, ok := d.resolve(name); ok && p.Feature != "country" {
+			return p, true
+		}
+	}
+	return model.Place{}, false
+}
