@@ -471,6 +471,15 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Paris erupted in anger on Monday.",
 			want:      []wantEvent{{kind: model.KindDisaster, start: "2021-02-01", place: "FR", title: "paris erupts"}},
 		},
+		{
+			name:      "titles: a name that a place opens is the object whole",
+			published: "2019-08-06",
+			text:      "Gunmen attacked the Kabul Serena Hotel on Friday. Rebels shelled Aleppo and Hama on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-08-02", title: "gunmen attack kabul serena hotel"},
+				{kind: model.KindMilitary, start: "2019-08-04", place: "SY", title: "rebels shell aleppo and hama"},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

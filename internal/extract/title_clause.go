@@ -382,7 +382,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			if e.kind == entPlace && e.hasPlace && strings.HasPrefix(e.place.Key, "cmp:") {
 				return e.place.Name // "north-eastern Japan", as the map names it
 			}
-			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
+			// "the Kabul Serena Hotel": the name goes on past the place
+			// that opens it.
+			return d.text[d.toks[e.t0].s:d.toks[max(e.t1, d.capitalRun(e.t0, s))-1].e]
 		}
 	}
 	j := k
@@ -396,6 +398,12 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		limit = 6
 	}
 	start := j
+	if start < s.t1 && d.toks[start].cap {
+		// A name the extractor did not classify ("the Jammu and Kashmir
+		// Instrument of Accession"): all of it, connectors included.
+		end := d.capitalRun(start, s)
+		return d.text[d.toks[start].s:d.toks[end-1].e]
+	}
 	for j < s.t1 && j-start < limit {
 		w := d.toks[j]
 		hedge := limit > 4 && j-start < 2
@@ -488,4 +496,24 @@ func cutWords(s string, n int) string {
 		}
 		out = strings.TrimRight(out[:i], " ,;:-")
 	}
+}
+
+// capitalRun is the end of the run of capitalised words from k, with
+// their numbers and through "of" and "and" between capitalised words, at
+// most eight tokens.
+func (d *doc) capitalRun(k int, s sent) int {
+	end := k
+	for end < s.t1 && end < k+8 {
+		t := d.toks[end]
+		if t.word && t.cap && d.tokTime[end] < 0 || t.num && end > k && d.tokTime[end] < 0 {
+			end++ // "Article 370", "Flight 447"
+			continue
+		}
+		if (t.low == "of" || t.low == "and") && end > k && end+1 < s.t1 && d.toks[end+1].cap && d.tokTime[end+1] < 0 {
+			end++
+			continue
+		}
+		break
+	}
+	return end
 }
