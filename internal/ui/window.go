@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -125,6 +126,9 @@ type MainWindow struct {
 	idle   chan struct{}
 	// loading spins in the timeline's place until the first frame is in.
 	loading *widget.Activity
+	// world is the world's places read at start, until the first frame's
+	// read takes it.
+	world atomic.Pointer[worldRead]
 }
 
 // NewMainWindow builds the window over an open store and starts reading
@@ -133,6 +137,10 @@ type MainWindow struct {
 // WaitLoaded before relying on the data from another goroutine.
 func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}, loaded: make(chan struct{})}
+	// The world's places are the longest read of a big store's start, and
+	// the map's index of them waits for it: read while the window is
+	// built (~100 ms of this goroutine), not after.
+	m.world.Store(startWorldRead(st))
 	prefs := app.Preferences()
 	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
 	m.showHidden = prefs.Bool(prefHidden)
