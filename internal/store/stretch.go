@@ -104,6 +104,14 @@ func mostReportedSQL(w []string, args []any, from, to time.Time, n int) (string,
 		FROM events e WHERE ` + strings.Join(w, ` AND `) + ` ORDER BY e.n_sources DESC, e.start_day, e.id LIMIT ?`, args
 }
 
+// SummaryKept reports whether MostReportedBetween and KindsBetween answer
+// for f from what the store keeps on every write (counts of sources, counts
+// by month and kind): then a stretch costs a few index reads, however many
+// events it holds, and may be summarised while a frame is laid out.
+func (f Filter) SummaryKept() bool {
+	return !f.narrow() && f.From.IsZero() && f.To.IsZero()
+}
+
 // KindsBetween counts the dated events passing f that start on one of the
 // days from..to (inclusive) by kind, most frequent first.
 //
@@ -131,7 +139,7 @@ func (s *Store) kindsBetween(from, to time.Time, f Filter) ([]KindCount, error) 
 	if dayNum(last) > hi {
 		last = monthStart(to).AddDate(0, 0, -1)
 	}
-	if f.narrow() || !f.From.IsZero() || !f.To.IsZero() || dayNum(first) > dayNum(last) {
+	if !f.SummaryKept() || dayNum(first) > dayNum(last) {
 		return s.kindsOfDays(lo, hi, f, nil)
 	}
 	n := map[model.Kind]int{}
