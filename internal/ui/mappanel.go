@@ -84,6 +84,8 @@ type mapPanel struct {
 	// early is the build PrepareMarkers started, until a SetPlaces takes
 	// it; guarded by idleMu.
 	early *earlyMarkers
+	// cacheDir keeps big cluster indexes between runs; "" keeps none.
+	cacheDir string
 }
 
 // earlyMarkers is a build of markers started before SetPlaces.
@@ -103,7 +105,7 @@ func (p *mapPanel) PrepareMarkers(pcs []store.PlaceCount) {
 	p.early = e
 	p.idleMu.Unlock()
 	go func() {
-		e.prep = mapview.Prepare(markersOf(pcs))
+		e.prep = mapview.PrepareCached(markersOf(pcs), p.cacheDir)
 		close(e.done)
 	}()
 }
@@ -213,6 +215,18 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	if early != nil && (len(early.pcs) != len(pcs) || &early.pcs[0] != &pcs[0]) {
 		early = nil
 	}
+	// Built already (a start whose index was read from the cache): shown
+	// with the frame that brought the places, not after another paint.
+	if early != nil && hook == nil {
+		select {
+		case <-early.done:
+			p.m.SetPrepared(early.prep)
+			p.hint.Hide()
+			p.settle()
+			return
+		default:
+		}
+	}
 	p.idleMu.Lock()
 	if p.idle == nil {
 		p.idle = make(chan struct{})
@@ -226,7 +240,7 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 			<-early.done
 			prep = early.prep
 		} else {
-			prep = mapview.Prepare(markersOf(pcs))
+			prep = mapview.PrepareCached(markersOf(pcs), p.cacheDir)
 		}
 		if hook != nil {
 			hook()

@@ -406,9 +406,14 @@ func TestMapMarkersPreparedEarly(t *testing.T) {
 	for _, tt := range []struct {
 		name          string
 		prepared, set []store.PlaceCount
+		// built waits for the early build before the places come: they
+		// are then shown by SetPlaces itself, with the frame that brought
+		// them.
+		built bool
 	}{
-		{"the same places", world, world},
-		{"other places", world, some},
+		{"the same places", world, world, false},
+		{"the same places, built before they come", world, world, true},
+		{"other places", world, some, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			mp := NewMapPanel().(*mapPanel)
@@ -417,7 +422,16 @@ func TestMapMarkersPreparedEarly(t *testing.T) {
 			w.Resize(fyne.NewSize(1280, 800))
 			mp.asyncFrom = 1
 			mp.PrepareMarkers(tt.prepared)
+			if tt.built {
+				mp.idleMu.Lock()
+				e := mp.early
+				mp.idleMu.Unlock()
+				<-e.done
+			}
 			mp.SetPlaces(tt.set)
+			if got := len(mp.m.Markers()); tt.built && (got != len(tt.set) || mp.hint.Visible()) {
+				t.Errorf("SetPlaces returned with %d markers shown (hint shown: %v), want %d", got, mp.hint.Visible(), len(tt.set))
+			}
 			mp.WaitMarkers()
 			if got := len(mp.m.Markers()); got != len(tt.set) {
 				t.Errorf("the map shows %d markers, want %d", got, len(tt.set))

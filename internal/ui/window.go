@@ -34,6 +34,10 @@ type Options struct {
 	Version string
 	// Theme, when set, overrides the remembered theme for this run.
 	Theme ThemeMode
+	// MarkerCache is a folder where the map keeps the cluster index of a
+	// big set of markers between runs (mapview.PrepareCached); "" keeps
+	// none.
+	MarkerCache string
 
 	// syncReads reads frames on the calling goroutine. Only tests set it:
 	// Fyne's test driver runs fyne.Do at once on the calling goroutine, so
@@ -151,7 +155,9 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m.Win = app.NewWindow("Briefing Atlas")
 	m.Map = opts.Map
 	if m.Map == nil {
-		m.Map = NewMapPanel()
+		mp := NewMapPanel()
+		mp.(*mapPanel).cacheDir = opts.MarkerCache
+		m.Map = mp
 	}
 	m.build()
 	m.Win.SetMainMenu(m.menu())
