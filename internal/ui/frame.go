@@ -73,6 +73,16 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 	} else if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
 		errs = append(errs, err)
 	}
+	if choices && unfiltered(f) {
+		world = d.places
+	}
+	// The place choices are grouped (~40 ms for 50,000 places) while the
+	// map reads or starts its index, not after.
+	var regions chan []store.RegionCount
+	if choices && world != nil {
+		regions = make(chan []store.RegionCount, 1)
+		go func(world []store.PlaceCount) { regions <- store.GroupByRegion(world) }(world)
+	}
 	// The map's index of many places is the longest part of a start:
 	// built while the rest is read, not after.
 	m.Map.PrepareMarkers(d.places)
@@ -123,15 +133,14 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 		}
 	}
 	if choices {
-		switch {
-		case unfiltered(f):
-			world = d.places
-		case world == nil:
+		if regions != nil {
+			d.regions = <-regions
+		} else {
 			if world, err = m.Store.PlacesIn(orb.Bound{}, store.Filter{}); err != nil {
 				errs = append(errs, err)
 			}
+			d.regions = store.GroupByRegion(world)
 		}
-		d.regions = store.GroupByRegion(world)
 		if d.actors, err = m.Store.Actors(); err != nil {
 			errs = append(errs, err)
 		}

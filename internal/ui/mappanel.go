@@ -25,8 +25,9 @@ type MapPanel interface {
 	SetPlaces(places []store.PlaceCount)
 	// PrepareMarkers starts building the markers of places off the UI
 	// goroutine, for a SetPlaces of the same slice soon after, so that a
-	// big set's index is built while the rest of a frame is read. Any
-	// goroutine.
+	// big set's index is built while the rest of a frame is read. An
+	// index kept from an earlier run is read before it returns: not on
+	// the UI goroutine.
 	PrepareMarkers(places []store.PlaceCount)
 	// SetSelectedPlace marks a place as selected (0 clears) and pans to it.
 	SetSelectedPlace(id int64)
@@ -101,13 +102,22 @@ func (p *mapPanel) PrepareMarkers(pcs []store.PlaceCount) {
 		return // SetPlaces builds them at once
 	}
 	e := &earlyMarkers{pcs: pcs, done: make(chan struct{})}
+	ms := markersOf(pcs)
+	// An index kept from an earlier run is read before returning, so that
+	// the frame being read brings its markers along, drawn in the same
+	// paint; only a build runs on.
+	if prep, ok := mapview.ReadPrepared(ms, p.cacheDir); ok {
+		e.prep = prep
+		close(e.done)
+	} else {
+		go func() {
+			e.prep = mapview.PrepareCached(ms, p.cacheDir)
+			close(e.done)
+		}()
+	}
 	p.idleMu.Lock()
 	p.early = e
 	p.idleMu.Unlock()
-	go func() {
-		e.prep = mapview.PrepareCached(markersOf(pcs), p.cacheDir)
-		close(e.done)
-	}()
 }
 
 // markersOf is the map's markers of places, coloured by their main kind.

@@ -37,17 +37,11 @@ func PrepareCached(ms []Marker, dir string) *Prepared {
 	if dir == "" {
 		return Prepare(ms)
 	}
+	if p, ok := ReadPrepared(ms, dir); ok {
+		return p
+	}
 	p, pts := split(ms)
 	path := filepath.Join(dir, indexKey(pts)+".idx")
-	if b, err := os.ReadFile(path); err == nil {
-		if ix, err := geo.UnmarshalClusterIndex(b); err == nil && ix.Len() == len(pts) {
-			p.index = ix
-			// Touched, so that it counts as new when older ones are dropped.
-			now := time.Now()
-			os.Chtimes(path, now, now)
-			return p
-		}
-	}
 	p.index = geo.NewClusterIndex(pts, clusterGap)
 	writes.Add(1)
 	go func() {
@@ -59,6 +53,30 @@ func PrepareCached(ms []Marker, dir string) *Prepared {
 
 // writes counts the index files being written, for tests to wait on.
 var writes sync.WaitGroup
+
+// ReadPrepared is PrepareCached when dir holds the index of ms: a few
+// milliseconds where building it takes a hundred or more. Otherwise it
+// reports false and leaves the build to the caller.
+func ReadPrepared(ms []Marker, dir string) (*Prepared, bool) {
+	if dir == "" {
+		return nil, false
+	}
+	p, pts := split(ms)
+	path := filepath.Join(dir, indexKey(pts)+".idx")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	ix, err := geo.UnmarshalClusterIndex(b)
+	if err != nil || ix.Len() != len(pts) {
+		return nil, false
+	}
+	p.index = ix
+	// Touched, so that it counts as new when older ones are dropped.
+	now := time.Now()
+	os.Chtimes(path, now, now)
+	return p, true
+}
 
 // writeIndex writes an index file whole (a temporary file renamed) and
 // drops the oldest beyond cachedIndexes. A cache that cannot be written is

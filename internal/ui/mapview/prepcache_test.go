@@ -103,6 +103,19 @@ func TestPrepareCached(t *testing.T) {
 	if p := PrepareCached(ms, ""); !reflect.DeepEqual(clustersAt(p), clustersAt(built)) {
 		t.Error("without a folder: clusters differ from Prepare's")
 	}
+	// ReadPrepared only reads: nothing kept, nothing built or written.
+	dir := t.TempDir()
+	if _, ok := ReadPrepared(ms, dir); ok || len(idxFiles(t, dir)) != 0 {
+		t.Error("ReadPrepared found an index in an empty folder, or wrote one")
+	}
+	PrepareCached(ms, dir)
+	writes.Wait()
+	if p, ok := ReadPrepared(ms, dir); !ok || !reflect.DeepEqual(clustersAt(p), clustersAt(built)) {
+		t.Errorf("ReadPrepared after PrepareCached: found %v, or its clusters differ", ok)
+	}
+	if _, ok := ReadPrepared(cacheMarkers(400, 1), dir); ok {
+		t.Error("ReadPrepared found an index for other markers")
+	}
 }
 
 func plant(t *testing.T, dir, key string, ix *geo.ClusterIndex) {
