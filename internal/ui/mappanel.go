@@ -85,7 +85,10 @@ type mapPanel struct {
 	// early is the build PrepareMarkers started, until a SetPlaces takes
 	// it; guarded by idleMu.
 	early *earlyMarkers
-	// cacheDir keeps big cluster indexes between runs; "" keeps none.
+	// cacheDir keeps a big cluster index between runs; "" keeps none.
+	// Only the first big set of markers uses it (takeCacheDir): a start
+	// asks for the same set as the last start did, while the sets of
+	// filters would only write files and push the start's out.
 	cacheDir string
 }
 
@@ -103,21 +106,32 @@ func (p *mapPanel) PrepareMarkers(pcs []store.PlaceCount) {
 	}
 	e := &earlyMarkers{pcs: pcs, done: make(chan struct{})}
 	ms := markersOf(pcs)
+	dir := p.takeCacheDir()
 	// An index kept from an earlier run is read before returning, so that
 	// the frame being read brings its markers along, drawn in the same
 	// paint; only a build runs on.
-	if prep, ok := mapview.ReadPrepared(ms, p.cacheDir); ok {
+	if prep, ok := mapview.ReadPrepared(ms, dir); ok {
 		e.prep = prep
 		close(e.done)
 	} else {
 		go func() {
-			e.prep = mapview.PrepareCached(ms, p.cacheDir)
+			e.prep = mapview.PrepareCached(ms, dir)
 			close(e.done)
 		}()
 	}
 	p.idleMu.Lock()
 	p.early = e
 	p.idleMu.Unlock()
+}
+
+// takeCacheDir returns the folder for a kept cluster index the first time,
+// and "" after; any goroutine.
+func (p *mapPanel) takeCacheDir() string {
+	p.idleMu.Lock()
+	defer p.idleMu.Unlock()
+	dir := p.cacheDir
+	p.cacheDir = ""
+	return dir
 }
 
 // markersOf is the map's markers of places, coloured by their main kind.
@@ -250,7 +264,7 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 			<-early.done
 			prep = early.prep
 		} else {
-			prep = mapview.PrepareCached(markersOf(pcs), p.cacheDir)
+			prep = mapview.PrepareCached(markersOf(pcs), p.takeCacheDir())
 		}
 		if hook != nil {
 			hook()
