@@ -157,6 +157,7 @@ func run(args []string) error {
 			About:          geo.Attribution,
 			Version:        version,
 			Theme:          mode,
+			MarkerCache:    markerCache(),
 		})
 		if w > 0 {
 			mw.Win.Resize(fyne.NewSize(w, h))
@@ -250,4 +251,15 @@ func setArticleDate(extractor lazyExtractor) func(st *store.Store, id int64, d t
 		_, err = pipeline.SetArticleDate(context.Background(), st, x, id, d, extract.SameEvent)
 		return err
 	}
+}
+
+// markerCache is where the map keeps the cluster index of a big store's
+// markers between runs, in the user's cache folder; "" (none) when there
+// is no such folder.
+func markerCache() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, appID, "markers")
 }

@@ -62,7 +62,7 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 			b.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai; DROP TRIGGER event_sources_ai`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER events_count_ai; DROP TRIGGER place_kinds_ai; DROP TRIGGER event_sources_ai; DROP TRIGGER counts_kind_month_ai`); err != nil {
 			b.Rollback()
 			return nil, s.wrapWrite("bulk load", err)
 		}
@@ -166,13 +166,15 @@ func (s *Store) BulkLoad(ctx context.Context, events []model.Event) error {
 // load's transaction.
 func (b *BulkWriter) addCounts() error {
 	const visible = `id > ? AND hidden = 0 AND merged_into IS NULL`
-	month := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', start_day * 86400, 'unixepoch') AS INTEGER) - 1`
+	month := monthOfSQL("start_day")
 	year := `CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER)`
 	stmts := []string{
 		`INSERT INTO counts_day(day, n) SELECT start_day, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY start_day
 			ON CONFLICT(day) DO UPDATE SET n = n + excluded.n`,
 		`INSERT INTO counts_month(month, n) SELECT ` + month + ` AS m, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY m
 			ON CONFLICT(month) DO UPDATE SET n = n + excluded.n`,
+		`INSERT INTO counts_kind_month(month, kind, n) SELECT ` + month + ` AS m, kind, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY m, kind
+			ON CONFLICT(month, kind) DO UPDATE SET n = n + excluded.n`,
 		`INSERT INTO counts_year(year, n) SELECT ` + year + ` AS y, count(*) FROM events WHERE ` + visible + ` AND start_day IS NOT NULL GROUP BY y
 			ON CONFLICT(year) DO UPDATE SET n = n + excluded.n`,
 		`INSERT INTO place_stats(place_id, n, first_day, last_day)
@@ -192,6 +194,6 @@ func (b *BulkWriter) addCounts() error {
 			return err
 		}
 	}
-	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger+sourcesInsertTrigger)
+	_, err := b.tx.ExecContext(b.w.ctx, countInsertTrigger+placeKindsInsertTrigger+sourcesInsertTrigger+kindMonthInsertTrigger)
 	return err
 }

@@ -81,6 +81,10 @@ var invariants = []invariant{
 			WHERE start_day IS NOT NULL AND hidden = 0 AND merged_into IS NULL GROUP BY start_day) c
 		FULL OUTER JOIN counts_day d ON d.day = c.day WHERE c.n IS NOT d.n`,
 		"the timeline's day counts disagree with the events on %d day[s]"},
+	{`SELECT count(*) FROM (SELECT ` + monthOfSQL("start_day") + ` AS month, kind, count(*) AS n FROM events
+			WHERE start_day IS NOT NULL AND hidden = 0 AND merged_into IS NULL GROUP BY month, kind) c
+		FULL OUTER JOIN counts_kind_month k ON k.month = c.month AND k.kind = c.kind WHERE c.n IS NOT k.n`,
+		"the timeline's counts by kind disagree with the events in %d month[s] and kind[s]"},
 	{`SELECT count(*) FROM (SELECT place_id, count(*) AS n FROM events
 			WHERE place_id IS NOT NULL AND hidden = 0 AND merged_into IS NULL GROUP BY place_id) c
 		FULL OUTER JOIN place_stats p ON p.place_id = c.place_id WHERE c.n IS NOT p.n`,

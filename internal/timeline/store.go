@@ -99,6 +99,10 @@ func (s *StoreSource) events(ms []store.Mark) ([]model.Event, error) {
 	return out, nil
 }
 
+// SummaryKept implements KeptSummarizer: without a narrowing filter or
+// dates the store reads a stretch's headlines and kinds from kept counts.
+func (s *StoreSource) SummaryKept() bool { return s.filter.SummaryKept() }
+
 // Summary implements Summarizer with the store's most reported events and
 // its counts by kind.
 func (s *StoreSource) Summary(from, to time.Time, top int) (Summary, error) {

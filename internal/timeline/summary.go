@@ -44,6 +44,14 @@ type Summarizer interface {
 	Summary(from, to time.Time, top int) (Summary, error)
 }
 
+// KeptSummarizer is a Summarizer that may say that its summaries are read
+// from counts kept by the store, at a cost that does not grow with the
+// events of the stretch.
+type KeptSummarizer interface {
+	Summarizer
+	SummaryKept() bool
+}
+
 // More is the number of events the headlines leave out.
 func (s Summary) More() int { return max(0, s.Total-len(s.Top)) }
 

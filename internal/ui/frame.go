@@ -62,8 +62,26 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 	if d.first, d.last, d.hasRange, err = m.Store.DateRange(); err != nil {
 		errs = append(errs, err)
 	}
-	if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
+	var world []store.PlaceCount
+	if w := m.world.Swap(nil); w != nil {
+		<-w.done
+		// A failed read is read again below, which reports its error.
+		world = w.places
+	}
+	if world != nil && unfiltered(f) {
+		d.places = world
+	} else if d.places, err = m.Store.PlacesIn(orb.Bound{}, f); err != nil {
 		errs = append(errs, err)
+	}
+	if choices && unfiltered(f) {
+		world = d.places
+	}
+	// The place choices are grouped (~40 ms for 50,000 places) while the
+	// map reads or starts its index, not after.
+	var regions chan []store.RegionCount
+	if choices && world != nil {
+		regions = make(chan []store.RegionCount, 1)
+		go func(world []store.PlaceCount) { regions <- store.GroupByRegion(world) }(world)
 	}
 	// The map's index of many places is the longest part of a start:
 	// built while the rest is read, not after.
@@ -115,13 +133,14 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 		}
 	}
 	if choices {
-		world := d.places
-		if !unfiltered(f) {
+		if regions != nil {
+			d.regions = <-regions
+		} else {
 			if world, err = m.Store.PlacesIn(orb.Bound{}, store.Filter{}); err != nil {
 				errs = append(errs, err)
 			}
+			d.regions = store.GroupByRegion(world)
 		}
-		d.regions = store.GroupByRegion(world)
 		if d.actors, err = m.Store.Actors(); err != nil {
 			errs = append(errs, err)
 		}
@@ -129,6 +148,24 @@ func (m *MainWindow) readFrame(f store.Filter, choices bool) frame {
 	d.search = m.readSearch(f)
 	d.err = errors.Join(errs...)
 	return d
+}
+
+// worldRead is the world's places, read on a goroutine of their own for
+// the first frame (see NewMainWindow).
+type worldRead struct {
+	done   chan struct{} // closed when places and err are set
+	places []store.PlaceCount
+	err    error
+}
+
+// startWorldRead reads the world's places, without a filter, on a goroutine.
+func startWorldRead(st *store.Store) *worldRead {
+	w := &worldRead{done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		w.places, w.err = st.PlacesIn(orb.Bound{}, store.Filter{})
+	}()
+	return w
 }
 
 // Reload re-reads everything from the store, filter choices included:

@@ -25,8 +25,9 @@ type MapPanel interface {
 	SetPlaces(places []store.PlaceCount)
 	// PrepareMarkers starts building the markers of places off the UI
 	// goroutine, for a SetPlaces of the same slice soon after, so that a
-	// big set's index is built while the rest of a frame is read. Any
-	// goroutine.
+	// big set's index is built while the rest of a frame is read. An
+	// index kept from an earlier run is read before it returns: not on
+	// the UI goroutine.
 	PrepareMarkers(places []store.PlaceCount)
 	// SetSelectedPlace marks a place as selected (0 clears) and pans to it.
 	SetSelectedPlace(id int64)
@@ -84,6 +85,11 @@ type mapPanel struct {
 	// early is the build PrepareMarkers started, until a SetPlaces takes
 	// it; guarded by idleMu.
 	early *earlyMarkers
+	// cacheDir keeps a big cluster index between runs; "" keeps none.
+	// Only the first big set of markers uses it (takeCacheDir): a start
+	// asks for the same set as the last start did, while the sets of
+	// filters would only write files and push the start's out.
+	cacheDir string
 }
 
 // earlyMarkers is a build of markers started before SetPlaces.
@@ -99,13 +105,33 @@ func (p *mapPanel) PrepareMarkers(pcs []store.PlaceCount) {
 		return // SetPlaces builds them at once
 	}
 	e := &earlyMarkers{pcs: pcs, done: make(chan struct{})}
+	ms := markersOf(pcs)
+	dir := p.takeCacheDir()
+	// An index kept from an earlier run is read before returning, so that
+	// the frame being read brings its markers along, drawn in the same
+	// paint; only a build runs on.
+	if prep, ok := mapview.ReadPrepared(ms, dir); ok {
+		e.prep = prep
+		close(e.done)
+	} else {
+		go func() {
+			e.prep = mapview.PrepareCached(ms, dir)
+			close(e.done)
+		}()
+	}
 	p.idleMu.Lock()
 	p.early = e
 	p.idleMu.Unlock()
-	go func() {
-		e.prep = mapview.Prepare(markersOf(pcs))
-		close(e.done)
-	}()
+}
+
+// takeCacheDir returns the folder for a kept cluster index the first time,
+// and "" after; any goroutine.
+func (p *mapPanel) takeCacheDir() string {
+	p.idleMu.Lock()
+	defer p.idleMu.Unlock()
+	dir := p.cacheDir
+	p.cacheDir = ""
+	return dir
 }
 
 // markersOf is the map's markers of places, coloured by their main kind.
@@ -213,6 +239,18 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 	if early != nil && (len(early.pcs) != len(pcs) || &early.pcs[0] != &pcs[0]) {
 		early = nil
 	}
+	// Built already (a start whose index was read from the cache): shown
+	// with the frame that brought the places, not after another paint.
+	if early != nil && hook == nil {
+		select {
+		case <-early.done:
+			p.m.SetPrepared(early.prep)
+			p.hint.Hide()
+			p.settle()
+			return
+		default:
+		}
+	}
 	p.idleMu.Lock()
 	if p.idle == nil {
 		p.idle = make(chan struct{})
@@ -226,7 +264,7 @@ func (p *mapPanel) SetPlaces(pcs []store.PlaceCount) {
 			<-early.done
 			prep = early.prep
 		} else {
-			prep = mapview.Prepare(markersOf(pcs))
+			prep = mapview.PrepareCached(markersOf(pcs), p.takeCacheDir())
 		}
 		if hook != nil {
 			hook()

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -406,9 +407,14 @@ func TestMapMarkersPreparedEarly(t *testing.T) {
 	for _, tt := range []struct {
 		name          string
 		prepared, set []store.PlaceCount
+		// built waits for the early build before the places come: they
+		// are then shown by SetPlaces itself, with the frame that brought
+		// them.
+		built bool
 	}{
-		{"the same places", world, world},
-		{"other places", world, some},
+		{"the same places", world, world, false},
+		{"the same places, built before they come", world, world, true},
+		{"other places", world, some, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			mp := NewMapPanel().(*mapPanel)
@@ -417,7 +423,16 @@ func TestMapMarkersPreparedEarly(t *testing.T) {
 			w.Resize(fyne.NewSize(1280, 800))
 			mp.asyncFrom = 1
 			mp.PrepareMarkers(tt.prepared)
+			if tt.built {
+				mp.idleMu.Lock()
+				e := mp.early
+				mp.idleMu.Unlock()
+				<-e.done
+			}
 			mp.SetPlaces(tt.set)
+			if got := len(mp.m.Markers()); tt.built && (got != len(tt.set) || mp.hint.Visible()) {
+				t.Errorf("SetPlaces returned with %d markers shown (hint shown: %v), want %d", got, mp.hint.Visible(), len(tt.set))
+			}
 			mp.WaitMarkers()
 			if got := len(mp.m.Markers()); got != len(tt.set) {
 				t.Errorf("the map shows %d markers, want %d", got, len(tt.set))
@@ -436,5 +451,50 @@ func TestMapMarkersPreparedEarly(t *testing.T) {
 				t.Errorf("the discs hold %d events, want %d", n, want)
 			}
 		})
+	}
+}
+
+// Only the first big set of markers keeps its cluster index between runs
+// (the start's, which the next start asks for again); the sets of later
+// filters are built without writing, so that they never push it out.
+func TestMapKeepsTheFirstIndexOnly(t *testing.T) {
+	st := generatedStore(t, 10_000, 3_000)
+	test.NewTempApp(t)
+	world, err := st.PlacesIn(orb.Bound{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	some := world[:len(world)/2]
+	dir := t.TempDir()
+	mp := NewMapPanel().(*mapPanel)
+	w := test.NewWindow(mp.Object())
+	defer w.Close()
+	mp.asyncFrom = 1
+	mp.cacheDir = dir
+	kept := func() []string {
+		m, err := filepath.Glob(filepath.Join(dir, "*.idx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	for i, pcs := range [][]store.PlaceCount{world, some, world[:len(world)/3]} {
+		mp.PrepareMarkers(pcs)
+		mp.SetPlaces(pcs)
+		mp.WaitMarkers()
+		if i == 0 {
+			// Written on a goroutine of its own after the build.
+			for deadline := time.Now().Add(10 * time.Second); len(kept()) == 0 && time.Now().Before(deadline); {
+				time.Sleep(10 * time.Millisecond)
+			}
+		}
+		if got := kept(); len(got) != 1 {
+			t.Fatalf("after set %d: %d index files kept, want 1: %v", i+1, len(got), got)
+		}
+	}
+	// The next start finds the first set's index.
+	ms := markersOf(world)
+	if _, ok := mapview.ReadPrepared(ms, dir); !ok {
+		t.Error("the first set's index is not the one kept")
 	}
 }

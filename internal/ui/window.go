@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,10 @@ type Options struct {
 	Version string
 	// Theme, when set, overrides the remembered theme for this run.
 	Theme ThemeMode
+	// MarkerCache is a folder where the map keeps the cluster index of a
+	// big set of markers between runs (mapview.PrepareCached); "" keeps
+	// none.
+	MarkerCache string
 
 	// syncReads reads frames on the calling goroutine. Only tests set it:
 	// Fyne's test driver runs fyne.Do at once on the calling goroutine, so
@@ -125,6 +130,9 @@ type MainWindow struct {
 	idle   chan struct{}
 	// loading spins in the timeline's place until the first frame is in.
 	loading *widget.Activity
+	// world is the world's places read at start, until the first frame's
+	// read takes it.
+	world atomic.Pointer[worldRead]
 }
 
 // NewMainWindow builds the window over an open store and starts reading
@@ -133,6 +141,10 @@ type MainWindow struct {
 // WaitLoaded before relying on the data from another goroutine.
 func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m := &MainWindow{App: app, Store: st, opts: opts, places: map[int64]*model.Place{}, loaded: make(chan struct{})}
+	// The world's places are the longest read of a big store's start, and
+	// the map's index of them waits for it: read while the window is
+	// built (~100 ms of this goroutine), not after.
+	m.world.Store(startWorldRead(st))
 	prefs := app.Preferences()
 	m.theme = &Theme{Mode: ThemeMode(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))}
 	m.showHidden = prefs.Bool(prefHidden)
@@ -143,7 +155,9 @@ func NewMainWindow(app fyne.App, st *store.Store, opts Options) *MainWindow {
 	m.Win = app.NewWindow("Briefing Atlas")
 	m.Map = opts.Map
 	if m.Map == nil {
-		m.Map = NewMapPanel()
+		mp := NewMapPanel()
+		mp.(*mapPanel).cacheDir = opts.MarkerCache
+		m.Map = mp
 	}
 	m.build()
 	m.Win.SetMainMenu(m.menu())

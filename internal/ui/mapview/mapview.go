@@ -201,6 +201,14 @@ type Prepared struct {
 // cluster index, so that a view change only queries it. It touches no
 // widget and may run on any goroutine.
 func Prepare(ms []Marker) *Prepared {
+	p, pts := split(ms)
+	p.index = geo.NewClusterIndex(pts, clusterGap)
+	return p
+}
+
+// split is Prepare without the index: the markers split into areas and
+// the points to cluster.
+func split(ms []Marker) (*Prepared, []geo.WeightedPoint) {
 	p := &Prepared{markers: append([]Marker(nil), ms...)}
 	pts := make([]geo.WeightedPoint, 0, len(ms))
 	for i, mk := range p.markers {
@@ -211,8 +219,7 @@ func Prepare(ms []Marker) *Prepared {
 		pts = append(pts, geo.WeightedPoint{Lat: mk.Lat, Lon: mk.Lon, Weight: float64(max(mk.Count, 1))})
 		p.pointIdx = append(p.pointIdx, i)
 	}
-	p.index = geo.NewClusterIndex(pts, clusterGap)
-	return p
+	return p, pts
 }
 
 // Len returns the number of markers prepared.
