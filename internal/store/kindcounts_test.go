@@ -73,18 +73,8 @@ var kindRanges = [][2]string{
 func TestKindCountsKept(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	ids := map[string]int64{}
-	save := func(name string, evs ...model.Event) func() error {
-		return func() error {
-			a, x := article(name, "2016-03-25", evs...)
-			if ids[name] != 0 {
-				a.SHA256 += "-v2"
-			}
-			_, err := s.SaveArticle(ctx, a, x, sameTitle)
-			ids[name] = a.ID
-			return err
-		}
-	}
+	v := newArticleSaver(s)
+	save, ids := v.save, v.ids
 	for _, step := range []struct {
 		name string
 		do   func() error

@@ -56,20 +56,8 @@ func TestSourcesCountKept(t *testing.T) {
 	talks := func() model.Event {
 		return ev(model.KindTalks, "Geneva talks", "2016-03-14", "2016-03-24", geneva)
 	}
-	ids := map[string]int64{}
-	// save saves an article; a second version of one (same path) has
-	// another text, so another hash.
-	save := func(name string, evs ...model.Event) func() error {
-		return func() error {
-			a, x := article(name, "2016-03-25", evs...)
-			if ids[name] != 0 {
-				a.SHA256 += "-v2"
-			}
-			_, err := s.SaveArticle(ctx, a, x, sameTitle)
-			ids[name] = a.ID
-			return err
-		}
-	}
+	v := newArticleSaver(s)
+	save, ids := v.save, v.ids
 	for _, step := range []struct {
 		name string
 		do   func() error
