@@ -39,14 +39,10 @@ func runClusterBuild(env *Env) (Result, func(), error) {
 	if err != nil {
 		return Result{}, nil, err
 	}
-	ds, err := durations(7, func() error {
+	ds, ref, err := timedOnCPU(7, func() error {
 		geo.NewClusterIndex(pts, clusterGap)
 		return nil
 	})
-	if err != nil {
-		return Result{}, nil, err
-	}
-	ref, err := cpuRef()
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -91,11 +87,7 @@ func runClusterQuery(env *Env) (Result, func(), error) {
 	for range vs {
 		_ = frame()
 	}
-	ds, err := durations(len(vs)*5, frame)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	ref, err := cpuRef()
+	ds, ref, err := timedOnCPU(len(vs)*5, frame)
 	if err != nil {
 		return Result{}, nil, err
 	}

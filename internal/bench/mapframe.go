@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"math/rand/v2"
+	"time"
 
 	"github.com/briefingatlas/atlas/internal/gen"
 	"github.com/briefingatlas/atlas/internal/geo"
@@ -48,6 +49,20 @@ func cpuRef() (float64, error) {
 
 const cpuRefWhat = "gzip -6 of 256 KB of text (machine speed)"
 
+// timedOnCPU runs f n times (see durations) and measures the machine-speed
+// reference beside it, for figures with no store.
+func timedOnCPU(n int, f func() error) ([]time.Duration, float64, error) {
+	ds, err := durations(n, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	ref, err := cpuRef()
+	if err != nil {
+		return nil, 0, err
+	}
+	return ds, ref, nil
+}
+
 // pans are small moves of the regional view, so that every frame is a true
 // re-render of a view never drawn before.
 func pans(n int) []geo.View {
@@ -71,14 +86,10 @@ func runMapFrame(env *Env) (Result, func(), error) {
 		return Result{}, nil, err
 	}
 	i := 0
-	ds, err := durations(len(vs), func() error {
+	ds, ref, err := timedOnCPU(len(vs), func() error {
 		i++
 		return r.RenderInto(img, vs[i%len(vs)], geo.LightStyle)
 	})
-	if err != nil {
-		return Result{}, nil, err
-	}
-	ref, err := cpuRef()
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -138,14 +149,10 @@ func runMarkers(env *Env) (Result, func(), error) {
 		return Result{}, nil, err
 	}
 	var n int
-	ds, err := durations(15, func() error {
+	ds, ref, err := timedOnCPU(15, func() error {
 		n = len(layout(ix, world))
 		return nil
 	})
-	if err != nil {
-		return Result{}, nil, err
-	}
-	ref, err := cpuRef()
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -205,11 +212,7 @@ func runMapCached(env *Env) (Result, func(), error) {
 	if err := draw1(); err != nil {
 		return Result{}, nil, err
 	}
-	ds, err := durations(25, draw1)
-	if err != nil {
-		return Result{}, nil, err
-	}
-	ref, err := cpuRef()
+	ds, ref, err := timedOnCPU(25, draw1)
 	if err != nil {
 		return Result{}, nil, err
 	}

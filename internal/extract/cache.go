@@ -125,6 +125,15 @@ func (d *doc) datelineCountry() string {
 	if d.datelinePlace != nil {
 		return d.datelinePlace.Country
 	}
+	if !d.dlCountryDone {
+		// Asked for every place the article names: resolved once.
+		d.dlCountryDone = true
+		d.dlCountry = d.findDatelineCountry()
+	}
+	return d.dlCountry
+}
+
+func (d *doc) findDatelineCountry() string {
 	name := strings.TrimSpace(d.a.Dateline)
 	if name == "" {
 		return ""

@@ -214,10 +214,7 @@ func (d *doc) mainCountry() *model.Place {
 	if !ok {
 		return nil
 	}
-	p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
-	if cands := d.x.cache.lookup(d.g, cc.Name); len(cands) > 0 && cands[0].Class == "country" {
-		p = cands[0].Place
-	}
+	p := d.countryPlace(cc, cc.Name)
 	return &p
 }
 

@@ -103,6 +103,8 @@ type doc struct {
 	focusDone     bool
 	afar          *model.Place // see filedFromAfar
 	afarDone      bool
+	dlCountry     string // see datelineCountry
+	dlCountryDone bool
 	// localNames are names the gazetteer lacks that the article locates
 	// ("Tham Luang cave in Mae Sai"), folded; see learnLocalNames.
 	localNames map[string]*model.Place

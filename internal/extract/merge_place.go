@@ -61,8 +61,7 @@ func isArea(p *model.Place) bool {
 // otherDivision reports a first-level division a and a place b of the
 // same country known to lie in another division.
 func otherDivision(a, b *model.Place) bool {
-	div := a.Feature == "ADM1" || strings.HasPrefix(a.Key, "a1:")
-	return div && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && b.Admin1 != "" && a.Admin1 != b.Admin1
+	return isDivision(a) && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && b.Admin1 != "" && a.Admin1 != b.Admin1
 }
 
 // inDivision reports a first-level division a and a town b inside it
@@ -71,6 +70,10 @@ func inDivision(a, b *model.Place) bool {
 	if a == nil || b == nil {
 		return false
 	}
-	div := a.Feature == "ADM1" || strings.HasPrefix(a.Key, "a1:")
-	return div && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1
+	return isDivision(a) && a.Country != "" && a.Country == b.Country && a.Admin1 != "" && a.Admin1 == b.Admin1
+}
+
+// isDivision reports a first-level division (Natural Earth admin-1).
+func isDivision(p *model.Place) bool {
+	return p.Feature == "ADM1" || strings.HasPrefix(p.Key, "a1:")
 }

@@ -454,10 +454,7 @@ func (d *doc) govPlace(en *ent) (model.Place, bool) {
 	if !ok {
 		return model.Place{}, false
 	}
-	if cands := d.x.cache.lookup(d.g, cc.Name); len(cands) > 0 && cands[0].Class == "country" {
-		return cands[0].Place, true
-	}
-	return model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}, true
+	return d.countryPlace(cc, cc.Name), true
 }
 
 // happening kinds are those whose possessor is where they happen, not who

@@ -93,10 +93,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			d.addGov(t0, t1, cc)
 			return true
 		}
-		p := model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
-		if cands := d.x.cache.lookup(d.g, name); len(cands) > 0 && cands[0].Class == "country" {
-			p = cands[0].Place
-		}
+		p := d.countryPlace(cc, name)
 		poss := t1 < len(toks) && toks[t1].low == "'s"
 		if poss {
 			// "at Belgium's Zaventem Airport", not "in Ukraine's revolution".
@@ -629,4 +626,14 @@ func (d *doc) prevWord(t0 int) string {
 		return ""
 	}
 	return d.toks[t0-1].low
+}
+
+// countryPlace is country cc as a place: the gazetteer's entry found by
+// the name written (which carries the country's area), else the country
+// table's point.
+func (d *doc) countryPlace(cc geo.Country, written string) model.Place {
+	if cands := d.x.cache.lookup(d.g, written); len(cands) > 0 && cands[0].Class == "country" {
+		return cands[0].Place
+	}
+	return model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
 }

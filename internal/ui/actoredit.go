@@ -62,12 +62,8 @@ func (m *MainWindow) ShowMergeActors() {
 	body := container.NewBorder(nil, d.summary, nil, nil, lists)
 	d.dlg = dialog.NewCustomWithoutButtons("Merge actors", body, m.Win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.ok})
-	if name := m.actorSel.Selected(); name != "" {
-		for _, a := range as {
-			if a.Name == name {
-				d.keep.Select(a.ID)
-			}
-		}
+	if id, ok := m.filteredActor(as); ok {
+		d.keep.Select(id)
 	}
 	d.describe()
 	d.dlg.Resize(fyne.NewSize(720, 520))
@@ -165,12 +161,8 @@ func (m *MainWindow) ShowSplitAlias() {
 		container.NewBorder(head("Spelling that is someone else"), nil, nil, nil, d.forms))
 	d.dlg = dialog.NewCustomWithoutButtons("Split alias", container.NewBorder(nil, d.summary, nil, nil, lists), m.Win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.ok})
-	if name := m.actorSel.Selected(); name != "" {
-		for _, a := range withForms {
-			if a.Name == name {
-				d.actors.Select(a.ID)
-			}
-		}
+	if id, ok := m.filteredActor(withForms); ok {
+		d.actors.Select(id)
 	}
 	d.describe()
 	d.dlg.Resize(fyne.NewSize(720, 520))
@@ -264,4 +256,17 @@ func (m *MainWindow) afterActorEdit(id int64, names ...string) {
 			m.showEvent(*fresh)
 		}
 	}
+}
+
+// filteredActor is the id among as of the actor the window is filtered
+// on, which the actor dialogs start from.
+func (m *MainWindow) filteredActor(as []model.Actor) (int64, bool) {
+	if name := m.actorSel.Selected(); name != "" {
+		for _, a := range as {
+			if a.Name == name {
+				return a.ID, true
+			}
+		}
+	}
+	return 0, false
 }
