@@ -335,7 +335,9 @@ func (d *doc) storyWindow(e *evt) bool {
 
 // focusPlace is the place an article without a dateline is about: the
 // town or region it names most often (at least twice; the earlier one on
-// a tie), never a bare country, which says too little.
+// a tie), never a bare country, which says too little. A name in the title
+// or the lead ("in Tampere") counts twice: a story says where it is set up front
+// ("Typhoon leaves thousands dead in Tacloban city") and may not repeat it.
 func (d *doc) focusPlace() *model.Place {
 	if d.focusDone {
 		return d.focus
@@ -355,6 +357,12 @@ func (d *doc) focusPlace() *model.Place {
 			first[k] = en.sentence
 		}
 		count[k]++
+		if d.titleSentence(en.sentence) || d.leadSentence(en.sentence) && en.locative && settingWord[d.prevWord(en.t0)] {
+			// Where the lead says something happened, not a speaker's
+			// town ("a Lyon prosecutor said") or where someone was sent
+			// ("to Paris"), which the story may be far from.
+			count[k]++
+		}
 	}
 	bestKey, bestN := "", 0
 	for k, n := range count {
@@ -367,6 +375,23 @@ func (d *doc) focusPlace() *model.Place {
 		d.focus = &p
 	}
 	return d.focus
+}
+
+// settingWord holds the prepositions that set a scene ("in Tampere",
+// "near the border"), unlike those of a direction ("to", "from").
+var settingWord = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
+
+// titleSentence reports whether sentence si is the article's title: the
+// one the source gave, else the first line when it is a headline.
+func (d *doc) titleSentence(si int) bool {
+	s := d.sents[si]
+	if !s.headline {
+		return false
+	}
+	if t := strings.TrimSpace(d.a.Title); t != "" {
+		return strings.TrimSpace(d.text[s.Start:s.End]) == t
+	}
+	return si == 0
 }
 
 // placeInClause reports whether no clause boundary separates place en

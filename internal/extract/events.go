@@ -223,8 +223,13 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	// only when it lies after publication, or its words are not yet real.
 	e.Planned = !d.dct.IsZero() && x.Anchored && x.Start.After(d.dct) || x.Future && (kind == model.KindDeadline || d.allIrrealis(tis))
 	src := d.source(si)
-	src.TimeText = x.Text
-	src.TimeSpan = x.Span
+	if !x.Assumed {
+		// "The raid took place on the same day as …" with no day named
+		// before: the date is the story's, not one the text gives, and a
+		// report that names the day must win a merge against it.
+		src.TimeText = x.Text
+		src.TimeSpan = x.Span
+	}
 	if x.Anchored && !x.Start.IsZero() {
 		e.Start, e.End = model.Day(x.Start), model.Day(x.End)
 		if e.End.IsZero() {

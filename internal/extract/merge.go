@@ -323,6 +323,8 @@ func sameActor(a, b *model.Actor) bool {
 // date (or both days when they are adjacent), the more precise place, the
 // more telling kind, and a confidence raised by the second report.
 func Merge(dst, src *model.Event) {
+	// Whose date the text gives is judged before the sources are joined.
+	dstOwn, srcOwn := ownTime(dst), ownTime(src)
 	for _, s := range src.Sources {
 		dup := false
 		for _, t := range dst.Sources {
@@ -357,11 +359,11 @@ func Merge(dst, src *model.Event) {
 	switch {
 	case !dst.Dated() && src.Dated():
 		dst.Start, dst.End, dst.Precision = src.Start, src.End, src.Precision
-	case dst.Dated() && src.Dated() && ownTime(src) && !ownTime(dst) && !datesOverlap(dst, src):
+	case dst.Dated() && src.Dated() && srcOwn && !dstOwn && !datesOverlap(dst, src):
 		// "took control Tuesday" against a report that dates the same
 		// capture by the story's day: the date the text gives wins.
 		dst.Start, dst.End, dst.Precision = src.Start, eventEnd(src), src.Precision
-	case dst.Dated() && src.Dated() && ownTime(dst) && !ownTime(src) && !datesOverlap(dst, src):
+	case dst.Dated() && src.Dated() && dstOwn && !srcOwn && !datesOverlap(dst, src):
 	case dst.Dated() && src.Dated():
 		if datesOverlap(dst, src) {
 			if eventEnd(src).Sub(src.Start) < eventEnd(dst).Sub(dst.Start) {

@@ -289,3 +289,29 @@ func containsKind(ks []model.Kind, k model.Kind) bool {
 	}
 	return false
 }
+
+// TestMergeKeepsTheDayTheTextGives checks that a report dated by the story's
+// day yields to one whose sentence names the day, whichever comes first: the
+// fold must judge both before it joins their sources.
+func TestMergeKeepsTheDayTheTextGives(t *testing.T) {
+	storyDay := ev(model.KindAttack, "2020-03-05", "2020-03-05", oslo)
+	named := ev(model.KindAttack, "2020-03-04", "2020-03-04", oslo)
+	named.Sources[0].TimeText = "yesterday"
+	tests := []struct {
+		name     string
+		dst, src model.Event
+	}{
+		{"the named day folded into the story's", storyDay, named},
+		{"the story's day folded into the named", named, storyDay},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dst, src := tc.dst, tc.src
+			dst.Sources = append([]model.Source(nil), dst.Sources...)
+			Merge(&dst, &src)
+			if dst.Start != day("2020-03-04") || dst.End != day("2020-03-04") {
+				t.Errorf("merged %s..%s, want the day the text gives, 2020-03-04", dst.Start.Format("2006-01-02"), dst.End.Format("2006-01-02"))
+			}
+		})
+	}
+}

@@ -250,7 +250,7 @@ func TestNewsEvents(t *testing.T) {
 			text:      "Gunmen attacked a shopping centre in Nairobi on Saturday. Chaos engulfed the city on Sunday. On 4 March, three hikers became stranded on a ridge in Chiang Mai. Peru cheered as 12 miners trapped in a shaft near Arequipa were rescued on Tuesday.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2019-03-16", place: "KE", title: "gunmen attack shopping centre"},
-				{kind: model.KindDisaster, start: "2019-03-17", title: "chaos engulfs city"},
+				{kind: model.KindDisaster, start: "2019-03-17", place: "KE", title: "chaos engulfs city"},
 				{kind: model.KindAccident, start: "2019-03-04", place: "TH", title: "three hikers stranded"},
 				{kind: model.KindAccident, start: "2019-03-12", place: "PE", title: "miners trapped in"},
 			},
@@ -478,6 +478,21 @@ func TestNewsEvents(t *testing.T) {
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2019-08-02", title: "gunmen attack kabul serena hotel"},
 				{kind: model.KindMilitary, start: "2019-08-04", place: "SY", title: "rebels shell aleppo and hama"},
+			},
+		},
+		{
+			name:      "a town in the title sets the story for the day's events that name none",
+			published: "2022-06-20",
+			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2022-06-19", place: "BD", title: "sylhet"}},
+		},
+		{
+			name:      "a town in the lead sets the story for a later sentence that names none",
+			published: "2023-02-05",
+			text:      "A gunman opened fire at a nightclub in Tampere on Saturday, killing three people. Police detained two men overnight, officials said.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2023-02-04", place: "FI"},
+				{kind: model.KindArrest, start: "2023-02-04", place: "FI"},
 			},
 		},
 	}

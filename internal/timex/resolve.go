@@ -106,6 +106,7 @@ func (t *tagger) resolve(m match) Expr {
 		}
 	case rAnaphor:
 		x.Relative = true
+		x.Assumed = m.unit == gDay && t.lastDay.y == 0 || m.unit != gDay && t.last.y == 0
 		c = t.anaphor(m)
 	case rDayOff:
 		x.Relative = true

@@ -51,6 +51,7 @@ type Expr struct {
 	Mod        string    // START, END, MID, APPROX, BEFORE, AFTER, ON_OR_BEFORE, ON_OR_AFTER or ""
 	Anchored   bool      // Value is a calendar date (false when relative and dct unknown)
 	Relative   bool      // resolved against dct
+	Assumed    bool      // an anaphor ("the same day") with no earlier date, given the publication date's
 	Future     bool      // points after dct (deadline, planned) by tense or wording ("by August", "next month")
 	Start, End time.Time // inclusive calendar interval of Value (UTC days); zero if not a calendar date
 	Precision  model.Precision

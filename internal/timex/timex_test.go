@@ -197,6 +197,37 @@ func TestTagAnchoring(t *testing.T) {
 	}
 }
 
+// TestTagAssumedAnaphor checks that "the same day" with no day named before
+// it is marked as assumed (the publication day stands in), and is not once
+// the text has named a day.
+func TestTagAssumedAnaphor(t *testing.T) {
+	tests := []struct {
+		name, text string
+		assumed    bool
+	}{
+		{"nothing named before", "The dam burst on the same day as the riots began.", true},
+		{"a weekday named before", "Rebels took the port on Tuesday. The same day, the army pulled back.", false},
+		{"a month named before", "The strike began in May. In the same month, prices rose.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got *Expr
+			for _, x := range Tag(tc.text, dct16) {
+				if strings.Contains(strings.ToLower(x.Text), "same") {
+					x := x
+					got = &x
+				}
+			}
+			if got == nil {
+				t.Fatalf("no 'same' expression in %v", Tag(tc.text, dct16))
+			}
+			if got.Assumed != tc.assumed {
+				t.Errorf("%q assumed=%v, want %v", got.Text, got.Assumed, tc.assumed)
+			}
+		})
+	}
+}
+
 // TestTagRejects lists news phrases that look like dates but are not.
 func TestTagRejects(t *testing.T) {
 	tests := []struct{ name, text string }{
