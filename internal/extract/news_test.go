@@ -481,6 +481,24 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a posted result and a market's close are economic news; a posted video and a closed door are not",
+			published: "2009-02-24",
+			text:      "The carmaker posted a net loss of $2 billion in the first quarter. The index closed down 2% on Monday. The shop closed its door on Monday. She posted a video on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-01-01", end: "2009-03-31", title: "posts net loss"},
+				{kind: model.KindEconomic, start: "2009-02-23", title: "closes down 2%"},
+			},
+		},
+		{
+			name:      "showing a product is no protest, and an adjective before a noun is no event",
+			published: "2011-06-08",
+			text:      "The firm demonstrated its new tablet on Tuesday. Thousands demonstrated against the law in Athens on Tuesday. The primary UK index rose 2% on Monday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-06-07", place: "GR"},
+				{kind: model.KindEconomic, start: "2011-06-06", title: "index rises 2%"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

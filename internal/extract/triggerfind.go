@@ -204,7 +204,13 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	_, isNoun := nouns[w]
 	vt, isVerb := verbForms[w]
 	if !isNoun && !isVerb {
-		return wordnetTrigger(w, prev)
+		tr, ok := wordnetTrigger(w, prev)
+		if ok && tr.form == formNoun && lexicon.IsAdjective(w) && d.nounNext(i+1, s) {
+			// "the primary UK index", "the general strike fund": a word
+			// that is also an adjective, before a noun, describes it.
+			return trigger{}, false
+		}
+		return tr, ok
 	}
 	// Verb uses that are not events.
 	if isVerb {
@@ -218,6 +224,19 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 						return trigger{}, false
 					}
 				}
+			}
+		case model.KindProtest:
+			// "demonstrated a new phone", "demonstrated that it works":
+			// showing something takes an object; a protest takes none
+			// ("demonstrated against the law", "demonstrated outside").
+			if vt.lemma == "demonstrate" && i+1 < s.t1 && toks[i+1].word && !protestAfter[next] {
+				return trigger{}, false
+			}
+		case model.KindEconomic:
+			// "posted a net loss", "closed at 8,579": a company's result or
+			// a market's close, not "posted a video" or "closed the door".
+			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "close" && !marketClose[next] {
+				return trigger{}, false
 			}
 		case model.KindDeadline:
 			if next != "by" && next != "for" {
@@ -382,6 +401,48 @@ func (d *doc) quantityAfter(k int, s sent) bool {
 			return true
 		}
 		if !t.word {
+			return false
+		}
+	}
+	return false
+}
+
+// protestAfter holds the words that may follow "demonstrated" in its sense
+// of protesting, where no object follows.
+var protestAfter = map[string]bool{
+	"against": true, "in": true, "at": true, "outside": true, "for": true, "on": true, "near": true,
+	"across": true, "through": true, "throughout": true, "along": true, "around": true, "before": true,
+	"after": true, "again": true, "peacefully": true, "when": true, "while": true, "as": true, "and": true,
+	"to": true, "there": true, "here": true, "overnight": true, "until": true,
+}
+
+// nounNext reports a noun or a name at token k of sentence s.
+func (d *doc) nounNext(k int, s sent) bool {
+	if k >= s.t1 || !d.toks[k].word {
+		return false
+	}
+	t := d.toks[k]
+	return t.cap || lexicon.IsNoun(t.low) && !lexicon.IsVerb(t.low)
+}
+
+// resultNouns name a company's or a market's result for a period.
+var resultNouns = map[string]bool{
+	"loss": true, "losses": true, "profit": true, "profits": true, "gain": true, "gains": true,
+	"deficit": true, "surplus": true, "earnings": true, "revenue": true, "revenues": true,
+	"sales": true, "decline": true, "declines": true, "drop": true, "increase": true, "record": true,
+}
+
+// marketClose holds the words after "closed" that make it a market's close.
+var marketClose = map[string]bool{"at": true, "up": true, "down": true, "higher": true, "lower": true, "flat": true, "unchanged": true}
+
+// resultAfter reports a result noun within the four words from k ("posted
+// a modest net loss").
+func (d *doc) resultAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+5; j++ {
+		if resultNouns[d.toks[j].low] {
+			return true
+		}
+		if !d.toks[j].word {
 			return false
 		}
 	}
