@@ -499,6 +499,28 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "business news: a market's move, job cuts, a delivery and an appointment; not a refusal, a trip cut short or a man named",
+			published: "2009-05-07",
+			text: "The FTSE gained 0.77% on Wednesday. Ford cut 30,000 jobs last year. Boeing on Tuesday delivered the final 717 jet to AirTran. " +
+				"The board today named Anna Berg as its new chief executive. The company declined to comment on Tuesday. He cut short his holiday on Monday. A man named Smith lives nearby.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-05-06", title: "ftse gains 0.77%"},
+				{kind: model.KindEconomic, start: "2008-01-01", end: "2008-12-31", title: "ford cuts 30,000 jobs"},
+				{kind: model.KindEconomic, start: "2009-05-05", title: "delivered"},
+				{kind: model.KindPolitical, start: "2009-05-07", title: "anna berg"},
+			},
+		},
+		{
+			name:      "a count keeps its hedge and its noun, and a deed done to it is passive",
+			published: "2016-07-16",
+			text:      "The unrest on Friday left about 265 people dead and over 1,400 wounded. More than 100 people died in the floods on Monday. The bloodshed in Kiev on Friday saw 77 people killed.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-07-15", title: "over 1,400 wounded"},
+				{kind: model.KindDisaster, start: "2016-07-11", title: "more than 100 people die"},
+				{kind: model.KindAttack, start: "2016-07-15", place: "UA", title: "77 people killed"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

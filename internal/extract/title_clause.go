@@ -75,12 +75,22 @@ func (d *doc) clauseTitle(e *evt) string {
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
 		passive = passive && t.form == formPast || d.reducedPassive(t, s)
+		if t.form == formPast && t.i > s.t0 && d.toks[t.i-1].num {
+			// "left 265 dead and over 1,400 wounded": a participle that
+			// counts people, not a count that acts.
+			passive = true
+		}
 		if pronouns[strings.ToLower(subj)] {
 			// "It seized the town": the actor the pronoun stands for, if
 			// the event knows it.
 			subj, _ = titleActors(e.Actors, e.Kind)
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
+		if t.form == formPast && obj == "" && hasDigit(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
+			// "saw 77 people killed": a count of people and a deed done
+			// to someone with no one after it is what befell them.
+			passive = true
+		}
 		verb := d.verbText(t, passive, plural(subj))
 		if !cleanPhrase(subj) || !cleanPhrase(obj) {
 			return ""
@@ -195,6 +205,9 @@ var quantityHedges = map[string]bool{
 	"as many": true, "nearly all": true,
 }
 
+// countHedges are one-word hedges before a count ("over 1,400").
+var countHedges = map[string]bool{"over": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true, "some": true}
+
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}
 
@@ -243,6 +256,9 @@ func plural(subj string) bool {
 		if w == "and" {
 			return true
 		}
+	}
+	if n := f[0]; n != "1" && n != "one" && n[0] >= '0' && n[0] <= '9' || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
+		return true // "73,000 Rohingya", "about 500 villagers", "more than 100 people"
 	}
 	h := f[len(f)-1]
 	for k := 1; k < len(f); k++ {
@@ -351,6 +367,20 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	}
 	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
 		return "", passive
+	}
+	if d.toks[end].num || start-1 >= s.t0 && d.toks[start-1].num && start == end {
+		// "At least 49 killed", "over 1,400 wounded", "more than 100
+		// people died": a count stays with its noun and keeps its hedge.
+		if !d.toks[end].num {
+			start--
+		} else {
+			start = end
+		}
+		if start-2 >= s.t0 && quantityHedges[d.toks[start-2].low+" "+d.toks[start-1].low] {
+			start -= 2
+		} else if start-1 >= s.t0 && countHedges[d.toks[start-1].low] {
+			start--
+		}
 	}
 	return d.text[d.toks[start].s:d.toks[end].e], passive
 }

@@ -75,6 +75,11 @@ func tokenizeRaw(dst []tok, text, lowText string, start, end int) []tok {
 					j += n2
 					continue
 				}
+				// A thousands separator inside a number: "30,000".
+				if r2 == ',' && thousands(text, j, end) {
+					j += 4
+					continue
+				}
 				// Joiners inside a word: hyphen, dot between letters/digits
 				// ("U.S", "2.5"), apostrophe not starting a possessive.
 				if (r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '&') && j+n2 < end {
@@ -240,4 +245,18 @@ func lowerASCIIish(s string) string {
 	}
 	s = strings.ReplaceAll(s, "’", "'")
 	return strings.ToLower(s)
+}
+
+// thousands reports a comma at text[j] between a digit and a group of
+// exactly three digits: "30,000", but not "1,2" or "5, 000".
+func thousands(text string, j, end int) bool {
+	if j == 0 || text[j-1] < '0' || text[j-1] > '9' || j+4 > end {
+		return false
+	}
+	for k := j + 1; k <= j+3; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return false
+		}
+	}
+	return j+4 == end || text[j+4] < '0' || text[j+4] > '9'
 }

@@ -238,6 +238,16 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "close" && !marketClose[next] {
 				return trigger{}, false
 			}
+			if vt.lemma == "decline" && next == "to" {
+				return trigger{}, false // "declined to comment"
+			}
+			if vt.lemma == "cut" && !d.quantityAfter(i+1, s) && !costAfter(toks, i+1, s) {
+				return trigger{}, false // "cut short his visit", "power was cut"
+			}
+		case model.KindPolitical:
+			if vt.lemma == "name" && !d.namedAs(i+1, s) {
+				return trigger{}, false // "a man named Smith", "named after"
+			}
 		case model.KindDeadline:
 			if next != "by" && next != "for" {
 				return trigger{}, false
@@ -414,6 +424,38 @@ var protestAfter = map[string]bool{
 	"across": true, "through": true, "throughout": true, "along": true, "around": true, "before": true,
 	"after": true, "again": true, "peacefully": true, "when": true, "while": true, "as": true, "and": true,
 	"to": true, "there": true, "here": true, "overnight": true, "until": true,
+}
+
+// costAfter reports a cost or a workforce within three words from k ("cut
+// its costs", "cut jobs").
+func costAfter(toks []tok, k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+3; j++ {
+		switch toks[j].low {
+		case "jobs", "costs", "cost", "spending", "prices", "rates", "rate", "output", "production", "staff", "workforce", "budget", "dividend", "salaries", "wages", "positions":
+			return true
+		}
+	}
+	return false
+}
+
+// namedAs reports a name then "as" from token k: "named Mary Barra as its
+// chief executive", "was named as its new coach".
+func (d *doc) namedAs(k int, s sent) bool {
+	if k < s.t1 && d.toks[k].low == "as" {
+		return true
+	}
+	if k >= s.t1 || !d.toks[k].cap {
+		return false
+	}
+	for j := k + 1; j < s.t1 && j < k+5; j++ {
+		if d.toks[j].low == "as" {
+			return true
+		}
+		if !d.toks[j].cap {
+			return false
+		}
+	}
+	return false
 }
 
 // nounNext reports a noun or a name at token k of sentence s.
