@@ -521,6 +521,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a market report: a move by an amount is no reduced relative, a missed name is whole, and sales are plural",
+			published: "2009-03-06",
+			text:      "Stock markets in the United States fell sharply on Thursday. The Dow Jones Industrial Average dropped by 4.08% at the closing bell. Sales of cars fell as much as 35% in January.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-03-05", place: "US", title: "markets in the united states fall"},
+				{kind: model.KindEconomic, start: "2009-03-05", title: "dow jones industrial average drops"},
+				{kind: model.KindEconomic, start: "2009-01-01", end: "2009-01-31", title: "sales of cars fall"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

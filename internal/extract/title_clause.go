@@ -268,7 +268,8 @@ func plural(subj string) bool {
 		}
 	}
 	switch h {
-	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands":
+	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands",
+		"sales", "shares", "stocks", "markets", "prices", "exports", "imports", "earnings", "profits":
 		return true
 	}
 	if titleCased(subj) {
@@ -335,15 +336,21 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		start := e.t0
 		// "a refinery in Chile exploded": the place locates the subject's
 		// head noun, which is what acted.
-		if prep := d.prevWord(start); start-2 >= s.t0 && (prep == "of" || (e.kind == entPlace || e.kind == entGov) && (prep == "in" || prep == "at" || prep == "near" || prep == "from")) &&
-			d.toks[start-2].word && !titleDeterminers[d.toks[start-2].low] && d.tokEnt[start-2] < 0 {
-			start -= 2
+		at := start
+		if d.prevWord(at) == "the" && at-1 > s.t0 {
+			at-- // "markets in the United States"
+		}
+		if prep := d.prevWord(at); at-2 >= s.t0 && (prep == "of" || (e.kind == entPlace || e.kind == entGov) && (prep == "in" || prep == "at" || prep == "near" || prep == "from")) &&
+			d.toks[at-2].word && !titleDeterminers[d.toks[at-2].low] && d.tokEnt[at-2] < 0 {
+			start = at - 2
 		}
 		return d.text[d.toks[start].s:d.toks[e.t1-1].e], passive
 	}
 	end := k
 	start := k
-	for n := 0; start-1 >= s.t0 && n < 1; n++ {
+	for n := 0; start-1 >= s.t0 && (n < 1 || n < 5 && d.toks[start].cap && d.toks[start-1].cap && !d.toks[start-1].first && !titleHeads[d.toks[start-1].low]); n++ {
+		// One word before the head, or the whole of a name the
+		// recogniser missed ("Dow Jones Industrial Average").
 		w := d.toks[start-1]
 		if !w.word || phraseStops[w.low] || titleDeterminers[w.low] || d.tokTime[start-1] >= 0 || w.num {
 			break

@@ -351,7 +351,8 @@ func (d *doc) modality(x *trig, s sent) {
 	}
 	if x.form == formPast && i+x.words < s.t1 {
 		next := toks[i+x.words].low
-		if (next == "by" || next == "with") && i > s.t0 {
+		// "dropped by 4%": by an amount, not by an agent.
+		if (next == "by" && !d.quantityAfter(i+x.words+1, s) || next == "with") && i > s.t0 {
 			prev := toks[i-1]
 			switch prev.low {
 			case "was", "were", "is", "are", "been", "be", "had", "has", "have", "he", "she", "they", "it", "we", "i", "and":
