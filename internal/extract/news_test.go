@@ -531,6 +531,15 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "an event noun after a light verb takes the sentence's one date; a birth is an event, titled by the name set off before it",
+			published: "2011-10-06",
+			text:      "The opposition held a large rally in the capital of the province, Kandy, on Sunday. Lena Okafor, born in Lagos on 3 May 1960, built the largest bank in the region.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-10-02", place: "LK", title: "holds large rally"},
+				{kind: model.KindOther, start: "1960-05-03", place: "NG", title: "okafor born"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -144,7 +144,7 @@ func (d *doc) attachTimes() {
 			// but when the main verb reports ("said there was widespread
 			// burning of homes … on Sunday"), to the event it reports.
 			inner := d.reportedBefore(tr.sentence, &d.times[best])
-			if inner == ti || inner < 0 && d.mainVerb(ti) {
+			if inner == ti || inner < 0 && (d.mainVerb(ti) || d.lightObject(ti)) {
 				tr.time = best
 			}
 		}
@@ -272,6 +272,27 @@ func (d *doc) mainVerb(ti int) bool {
 		return false
 	}
 	return d.firstVerbAfter(d.sents[tr.sentence].t0, tr.sentence) == tr.i
+}
+
+// lightObject reports an event noun that is the object of its sentence's
+// first verb, a light verb: "Jobs gave his annual keynote at … on Monday"
+// is dated as the sentence's main event.
+func (d *doc) lightObject(ti int) bool {
+	tr := &d.triggers[ti]
+	if tr.quoted || tr.form != formNoun {
+		return false
+	}
+	s := d.sents[tr.sentence]
+	for k := tr.i - 1; k >= s.t0 && k >= tr.i-4; k-- {
+		w := d.toks[k].low
+		if lightVerbs[w] {
+			return d.firstVerbAfter(s.t0, tr.sentence) < 0 || d.firstVerbAfter(s.t0, tr.sentence) > k
+		}
+		if !d.toks[k].word || d.tokEnt[k] >= 0 || subordinators[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // subordinateBetween reports a clause boundary word between a trigger and

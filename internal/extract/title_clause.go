@@ -75,6 +75,15 @@ func (d *doc) clauseTitle(e *evt) string {
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
 		passive = passive && t.form == formPast || d.reducedPassive(t, s)
+		if subj == "" && t.form == formPast && t.i-2 >= s.t0 && d.toks[t.i-1].low == "," && d.toks[t.i-2].cap && !pronouns[d.toks[t.i-2].low] && (d.tokEnt[t.i-2] < 0 || d.ents[d.tokEnt[t.i-2]].kind != entPlace) {
+			// "Jobs, born in San Francisco …", "Smith, arrested on Monday,
+			// …": a participle set off after a name says what befell it.
+			a := t.i - 2
+			if en := d.tokEnt[a]; en >= 0 {
+				a = d.ents[en].t0
+			}
+			subj, passive = d.text[d.toks[a].s:d.toks[t.i-2].e], true
+		}
 		if t.form == formPast && t.i > s.t0 && d.toks[t.i-1].num {
 			// "left 265 dead and over 1,400 wounded": a participle that
 			// counts people, not a count that acts.
