@@ -92,6 +92,9 @@ func (d *doc) anchorAnaphora() {
 			if !d.dct.IsZero() && x.Start.After(d.dct) {
 				x.Future = true
 			}
+			// "fell 3% from a year earlier": a baseline, known as a time
+			// but dating nothing.
+			x.usable = !d.baseline(t0, t1)
 			idx := len(d.times)
 			d.times = append(d.times, x)
 			for k := t0; k < t1; k++ {

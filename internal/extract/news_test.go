@@ -540,6 +540,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "the point a change is measured from dates nothing; a hedge before 'ago' is no baseline",
+			published: "2009-03-14",
+			text:      "The index finished on Friday at 7,223, an increase of 54 points from March 12. Exports fell 3% from a year earlier. The troops withdrew less than three years ago.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-03-13"},
+				{kind: model.KindEconomic, start: "2009-03-13", title: "exports fall 3%"},
+				{kind: model.KindWithdrawal, start: "2006-01-01", end: "2006-12-31"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

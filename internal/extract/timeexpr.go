@@ -49,6 +49,11 @@ func (d *doc) tagTimes() {
 		if e.Mod == "AFTER" || e.Mod == "ON_OR_AFTER" || e.Signal == "since" || e.Signal == "after" {
 			x.usable = false
 		}
+		if x.usable && d.baseline(t0, t1) {
+			// "an increase of 54 points from March 12", "rose 5% compared
+			// with last year": the point a change is measured from.
+			x.usable = false
+		}
 		d.bindPrenominal(&x)
 		if x.usable && d.sinceBefore(t0) && !x.prenominal {
 			if n := d.sinceNoun(t0); n >= 0 {
@@ -110,6 +115,54 @@ func (d *doc) sinceBefore(t0 int) bool {
 		}
 	}
 	return false
+}
+
+// baseline reports a time expression [t0, t1) that a change is measured
+// from: after "from", "than", "over", "versus" or "compared with/to", with
+// an amount or a word of change before it, and not the start of a range
+// ("from Monday to Friday").
+func (d *doc) baseline(t0, t1 int) bool {
+	si := d.tokSent[t0]
+	s := d.sents[si]
+	if t1 < s.t1 && (d.toks[t1].low == "to" || d.toks[t1].low == "until" || d.toks[t1].low == "through") {
+		return false
+	}
+	k := t0 - 1
+	if k >= s.t0 && d.toks[k].low == "the" {
+		k--
+	}
+	if k < s.t0 {
+		return false
+	}
+	switch w := d.toks[k].low; {
+	case w == "than" && k > s.t0 && hedgeComparatives[d.toks[k-1].low]:
+		return false // "less than three years ago": a hedge, not a baseline
+	case w == "from" || w == "than" || w == "over" || w == "versus" || w == "vs":
+	case (w == "with" || w == "to") && k > s.t0 && d.toks[k-1].low == "compared":
+		return true
+	default:
+		return false
+	}
+	for j := k - 1; j >= s.t0 && j >= k-8; j-- {
+		t := d.toks[j]
+		if t.num || t.text == "%" || changeWords[t.low] {
+			return true
+		}
+		if t.low == "," || t.low == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// hedgeComparatives before "than" make a hedge of the time after it.
+var hedgeComparatives = map[string]bool{"less": true, "more": true, "fewer": true, "no": true}
+
+// changeWords tell a change measured against a baseline.
+var changeWords = map[string]bool{
+	"up": true, "down": true, "increase": true, "decrease": true, "rise": true, "fall": true, "higher": true,
+	"lower": true, "gain": true, "drop": true, "decline": true,
+	"rose": true, "fell": true, "increased": true, "decreased": true, "dropped": true, "declined": true,
 }
 
 // sinceNoun is the event noun between "since" and the time expression at

@@ -33,7 +33,7 @@ var (
 		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
 		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
 		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
-		"less": true, "ago": true,
+		"less": true, "ago": true, "compared": true, "versus": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,

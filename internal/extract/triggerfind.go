@@ -235,7 +235,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		case model.KindEconomic:
 			// "posted a net loss", "closed at 8,579": a company's result or
 			// a market's close, not "posted a video" or "closed the door".
-			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "close" && !marketClose[next] {
+			if vt.lemma == "post" && !d.resultAfter(i+1, s) || (vt.lemma == "close" || vt.lemma == "finish") && !marketClose[next] {
 				return trigger{}, false
 			}
 			if vt.lemma == "decline" && next == "to" {
