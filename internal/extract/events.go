@@ -100,9 +100,14 @@ func (d *doc) buildEvents() {
 				d.timedEvent(si, xi, nil)
 			}
 		}
-		head, _, _ := d.relationSplit(untimed)
+		head, tail, same := d.relationSplit(untimed)
 		for _, part := range d.splitByPlace(head) {
 			d.untimedEvent(si, part)
+		}
+		if same && d.tellsEvent(tail) {
+			// "… said at a news conference, after they had met for ten
+			// hours": the other event, of the same day.
+			d.untimedEvent(si, tail)
 		}
 	}
 	d.mergeLocal()
@@ -414,6 +419,13 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	// destroyed) tells the toll; the event noun tells what happened.
 	if k, ok := pick(func(t trig) bool {
 		return t.form == formNoun && !t.weak && t.kind != model.KindStatement && t.kind != model.KindOther && (!d.inPP(t) || d.causeOfToll(t))
+	}); ok {
+		return k, true
+	}
+	// "visited wounded soldiers": a participle describing a noun gives
+	// no kind while a verb of the clause does.
+	if k, ok := pick(func(t trig) bool {
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.adjectival
 	}); ok {
 		return k, true
 	}

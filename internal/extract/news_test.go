@@ -550,6 +550,15 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a participle between a verb and its object describes it, and a counted object is what befell",
+			published: "2010-10-13",
+			text:      "The queen visited wounded soldiers on Monday. Explosions hit two houses on Sunday, with three police officers killed at one of them.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2010-10-11"},
+				{kind: model.KindAttack, start: "2010-10-10", title: "three police officers killed"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

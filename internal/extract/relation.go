@@ -37,7 +37,9 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 			tail = append(tail, ti)
 		}
 	}
-	if len(head) == 0 || len(tail) == 0 {
+	if len(head) == 0 || len(tail) == 0 || !d.tellsEvent(head) {
+		// "hugs rescued miner Avalos after Avalos was rescued": a
+		// participle before its noun tells no event to part from.
 		return tis, nil, false
 	}
 	return head, tail, same

@@ -95,7 +95,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			subj, _ = titleActors(e.Actors, e.Kind)
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
-		if t.form == formPast && obj == "" && hasDigit(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
+		if t.form == formPast && obj == "" && countPhrase(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
 			// "saw 77 people killed": a count of people and a deed done
 			// to someone with no one after it is what befell them.
 			passive = true
@@ -212,6 +212,28 @@ func (d *doc) participle(t trig) string {
 var quantityHedges = map[string]bool{
 	"more than": true, "at least": true, "fewer than": true, "less than": true, "up to": true,
 	"as many": true, "nearly all": true,
+}
+
+// countWord reports a number written in digits or as a small number word.
+func countWord(t tok) bool {
+	if t.num {
+		return strings.Trim(t.text, "0123456789,.") == "" // not "25-year-old"
+	}
+	n, ok := smallNumbers[t.low]
+	return ok && n > 1
+}
+
+// countPhrase reports a phrase that counts ("77 people", "three police
+// officers", "more than 100 people").
+func countPhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if countHedges[w] || w == "more" || w == "than" || w == "at" || w == "least" {
+			continue
+		}
+		n, ok := smallNumbers[w]
+		return hasDigit(w) || ok && n > 1
+	}
+	return false
 }
 
 // countHedges are one-word hedges before a count ("over 1,400").
@@ -384,9 +406,10 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
 		return "", passive
 	}
-	if d.toks[end].num || start-1 >= s.t0 && d.toks[start-1].num && start == end {
+	if d.toks[end].num || start-1 >= s.t0 && countWord(d.toks[start-1]) {
 		// "At least 49 killed", "over 1,400 wounded", "more than 100
-		// people died": a count stays with its noun and keeps its hedge.
+		// people died", "three police officers killed": a count stays
+		// with its noun and keeps its hedge.
 		if !d.toks[end].num {
 			start--
 		} else {

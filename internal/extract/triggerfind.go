@@ -363,6 +363,11 @@ func (d *doc) modality(x *trig, s sent) {
 			}
 		}
 	}
+	if x.form == formPast && i > s.t0 && i+1 < s.t1 && d.verbBefore(i) && !toks[i+1].cap && !phraseStops[toks[i+1].low] && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
+		// "hugs rescued miner Avalos", "visited wounded soldiers": a
+		// participle between a verb and its object describes the object.
+		x.adjectival = true
+	}
 	if x.form == formPast && i > s.t0 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] && i+1 < s.t1 && toks[i+1].word && !phraseStops[toks[i+1].low]) {
 		// "the agreed steps", "the hardest hit areas": a participle
 		// before its noun describes it.
@@ -457,6 +462,37 @@ func (d *doc) namedAs(k int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// isVerbForm reports a word the trigger table knows as a verb form, or an
+// inflected form of a WordNet verb that is no noun ("soldiers" is a noun).
+func isVerbForm(w string) bool {
+	if v, ok := verbForms[w]; ok && v.form != formNoun {
+		return true
+	}
+	lemma, ok := lexicon.VerbLemma(w)
+	_, noun := lexicon.NounLemma(w)
+	return ok && lemma != w && !noun
+}
+
+// nounForm reports a noun or a noun's plural ("miner", "soldiers").
+func nounForm(w string) bool {
+	_, ok := lexicon.NounLemma(w)
+	return ok
+}
+
+// verbBefore reports an inflected verb other than an auxiliary right
+// before token i ("hugs", "visited").
+func (d *doc) verbBefore(i int) bool {
+	t := d.toks[i-1]
+	if !t.word || t.cap || auxiliaries[t.low] || t.low == "did" || t.low == "does" {
+		return false
+	}
+	if v, ok := verbForms[t.low]; ok && v.form != formNoun {
+		return true
+	}
+	lemma, ok := lexicon.VerbLemma(t.low)
+	return ok && lemma != t.low && lemma != "be" && lemma != "have" && !nounForm(t.low)
 }
 
 // nounNext reports a noun or a name at token k of sentence s.
