@@ -553,6 +553,12 @@ func (d *doc) findFiledFromAfar() *model.Place {
 		if en.kind != entPlace || !en.hasPlace || en.dateline || d.toks[en.t0].s <= dlAt+len(d.a.Dateline) && d.toks[en.t1-1].e >= dlAt {
 			continue
 		}
+		if _, ok := landmarks[d.lowSpan(en.t0, en.t1)]; ok {
+			// "the Rajya Sabha", "the Kremlin": where a government sits
+			// and speaks, which says nothing of where the day's field
+			// events were.
+			continue
+		}
 		if en.place.Key == dl.Key || geo.DistanceKm(en.place.Lat, en.place.Lon, dl.Lat, dl.Lon) <= samePlaceKm {
 			atDesk++ // the body names the dateline's town: the story may be there too
 			continue

@@ -559,6 +559,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a legislature named in the body does not keep a story filed from its capital at the desk",
+			published: "2021-03-10",
+			dateline:  "MOSCOW",
+			text: "MOSCOW - A new security law was debated in the Duma on Tuesday. The bill passed in the Duma as troops in Chechnya carried out raids. " +
+				"Speakers in the Duma said the raids in Chechnya were needed. Villagers in Chechnya said soldiers searched every house. Dozens of men were detained overnight, officials said.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2021-03-09", place: "RU", title: "detained in chechnya"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
