@@ -105,7 +105,9 @@ func (d *doc) resolve(name string) (model.Place, bool) {
 // countries the article names (when it names some).
 func (d *doc) foreignSmallPlace(p model.Place) bool {
 	ctx := d.geoContext()
-	if len(ctx.Countries) == 0 || p.Country == "" || p.Population >= 100000 || p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "PPLC") {
+	if len(ctx.Countries) == 0 || p.Country == "" || p.Population >= 100000 || p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "PPLC") || p.Feature == "PPLA" {
+		// A capital or a province's seat ("raided a camp near Timbuktu"
+		// in a story about France) is known well beyond its size.
 		return false
 	}
 	for _, c := range ctx.Countries {

@@ -178,6 +178,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// filed from Baghdad or Paris: the story's past, told with no
 		// place, is most likely the story's place.
 		at(d.dateline(), "dateline")
+	case d.background(e) && d.dateline() == nil && fieldKind(e.Kind) && !d.namesAnyPlace(e.sentence) && d.storyCountry() != nil:
+		// "the 2003 invasion", "before the Americans withdrew" in a story
+		// about Iraq that has no dateline: the country the story is set in.
+		at(d.storyCountry(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
 }
@@ -216,6 +220,20 @@ func (d *doc) mainCountry() *model.Place {
 	}
 	p := d.countryPlace(cc, cc.Name)
 	return &p
+}
+
+// storyCountry is the country of the town the article is about (its
+// focus), or nil. A story about a raid in Abbottabad that names the United
+// States more often is still set in Pakistan; with no town to go by, the
+// country named most may be the one that acted abroad, and is no guess.
+func (d *doc) storyCountry() *model.Place {
+	if f := d.focusPlace(); f != nil && d.g != nil {
+		if cc, ok := d.g.Country(f.Country); ok {
+			p := d.countryPlace(cc, cc.Name)
+			return &p
+		}
+	}
+	return nil
 }
 
 // localPlace is the article's focus town, else its dateline's.

@@ -569,6 +569,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a province's seat abroad is no namesake; the story's past told with no place is in its town's country",
+			published: "2022-05-10",
+			text: "French commandos raid camp near Timbuktu\n\nSpecial forces from France raided a militant camp near Timbuktu on Sunday, France's defence ministry said. " +
+				"France said the raid near Timbuktu killed ten fighters. The militants seized the area in 2012.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-05-08", place: "ML"},
+				{kind: model.KindMilitary, start: "2012-01-01", end: "2012-12-31", place: "ML"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
