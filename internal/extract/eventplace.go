@@ -62,10 +62,21 @@ func (d *doc) fillPlaceActors(e *evt) {
 			}
 			agent = agent || d.agentPlace(en, ti) || d.ownerPlace(en, ti)
 		}
-		if !en.locative && !en.modifier && !agent {
-			continue
-		}
+		place := en.place
 		if d.distanceReference(en) {
+			// "a city about 100 miles north of Islamabad": the point the
+			// measure names, when it names a direction; a place named
+			// only to measure from is not where anything happened.
+			off, from, ok := d.offsetPlace(en)
+			if !ok {
+				continue
+			}
+			// Near the event word is where the measure starts, not the
+			// town it measures from.
+			measure := *en
+			measure.t0 = from
+			place, en = off, &measure
+		} else if !en.locative && !en.modifier && !agent {
 			continue
 		}
 		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
@@ -97,7 +108,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if !nearest {
 			continue
 		}
-		cands = append(cands, cand{en.place, own, en.country || en.place.Feature == "country" || areaFeature(en.place.Feature)})
+		cands = append(cands, cand{place, own, en.country || place.Feature == "country" || areaFeature(place.Feature)})
 	}
 	for _, ti := range e.trigs {
 		if ei := d.appositionPlace(ti); ei >= 0 {

@@ -579,6 +579,17 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a distance and a direction from a town name the place; a distance alone names none",
+			published: "2015-06-10",
+			text: "Gunmen attacked a police post about 60 km (37 miles) south of Baghdad on Tuesday. Rebels shelled a village 20 km east of Aleppo on Monday. " +
+				"Protesters marched in Paris, 500 km from Lyon, on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2015-06-09", place: "IQ", title: "police post 60 km south of baghdad"},
+				{kind: model.KindMilitary, start: "2015-06-08", place: "SY", title: "rebels shell village 20 km east of aleppo"},
+				{kind: model.KindProtest, start: "2015-06-07", place: "FR", title: "in paris"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

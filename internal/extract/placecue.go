@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/geo"
@@ -369,7 +371,91 @@ func (d *doc) distanceReference(en *ent) bool {
 	if geo.CompassDirection(d.toks[j].low) != "" && j > s.t0 {
 		j-- // "100 miles north of"
 	}
-	return distanceUnits[d.toks[j].low]
+	if d.toks[j].low == ")" {
+		// "60 km (37 miles) south of"
+		for j > s.t0 && d.toks[j].low != "(" {
+			j--
+		}
+		j--
+	}
+	return j >= s.t0 && distanceUnits[d.toks[j].low]
+}
+
+// offsetPlace is the point a distance and a compass word measure from
+// place en: "a city about 100 miles north of Islamabad", "60 km (37 miles)
+// south of Baghdad". A place named that way is where something is, though
+// the gazetteer does not know it. ok is false without a number, a unit
+// and a direction.
+// from is the token the measure starts at.
+func (d *doc) offsetPlace(en *ent) (model.Place, int, bool) {
+	if !d.distanceReference(en) || en.country || en.place.Feature == "country" {
+		return model.Place{}, 0, false
+	}
+	s := d.sents[en.sentence]
+	// "north of Islamabad", "north of the capital of Islamabad": the "of"
+	// after the compass word.
+	k := en.t0 - 1
+	for k > s.t0 && k >= en.t0-5 && !((d.toks[k].low == "of" || d.toks[k].low == "from") && geo.CompassDirection(d.toks[k-1].low) != "") {
+		k--
+	}
+	j := k - 1
+	if j <= s.t0 {
+		return model.Place{}, 0, false
+	}
+	dir := geo.CompassDirection(d.toks[j].low)
+	if dir == "" || dir == "central" {
+		return model.Place{}, 0, false
+	}
+	j--
+	if j > s.t0 && d.toks[j].low == ")" {
+		// "60 km (37 miles) south of": the first measure.
+		for j > s.t0 && d.toks[j].low != "(" {
+			j--
+		}
+		j--
+	}
+	if j <= s.t0 || !distanceUnits[d.toks[j].low] {
+		return model.Place{}, 0, false
+	}
+	unit := d.toks[j].low
+	n, ok := numberAt(d.toks[j-1])
+	if !ok {
+		return model.Place{}, 0, false
+	}
+	km := n
+	switch unit {
+	case "miles", "mile", "mi":
+		km = n * 1.609344
+	case "metres", "meters":
+		km = n / 1000
+	}
+	lat, lon, ok := geo.Offset(en.place.Lat, en.place.Lon, dir, km)
+	if !ok {
+		return model.Place{}, 0, false
+	}
+	name := d.text[d.toks[j-1].s:d.toks[j].e] + " " + dir + " of " + en.place.Name
+	return model.Place{
+		Key:     fmt.Sprintf("off:%s:%s:%.0f", en.place.Key, dir, km),
+		Name:    name,
+		Country: en.place.Country,
+		Admin1:  en.place.Admin1,
+		Lat:     lat,
+		Lon:     lon,
+		Feature: "offset",
+	}, j - 1, true
+}
+
+// numberAt reads a number written in digits ("100", "1,200", "2.5") or as
+// a small number word ("ten").
+func numberAt(t tok) (float64, bool) {
+	if n, ok := smallNumbers[t.low]; ok {
+		return float64(n), true
+	}
+	if !t.num {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t.text, ",", ""), 64)
+	return v, err == nil
 }
 
 // countrysPart narrows a feature that spans several countries to the side

@@ -126,7 +126,11 @@ func (d *doc) clauseTitle(e *evt) string {
 	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && len(title)+len(place)+4 <= maxTitle {
 		// The place only when it fits: the map and the card's place line
 		// show it anyway.
-		title += " in " + place
+		if e.Place.Feature == "offset" {
+			title += " " + place // "… 20 km east of Aleppo"
+		} else {
+			title += " in " + place
+		}
 	}
 	if len(title) > maxTitle {
 		title = cutWords(title, maxTitle)
@@ -448,6 +452,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 				j = e.t1
 				continue
 			}
+			if e.kind == entPlace && d.distanceReference(&e) {
+				break // "a village 20 km east of Aleppo": not Aleppo
+			}
 			if e.kind == entPlace && e.hasPlace && strings.HasPrefix(e.place.Key, "cmp:") {
 				return e.place.Name // "north-eastern Japan", as the map names it
 			}
@@ -482,6 +489,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		}
 		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
 			break
+		}
+		if j > start && w.num && j+1 < s.t1 && distanceUnits[d.toks[j+1].low] {
+			break // "a village 20 km east of Aleppo": the measure is the place's
 		}
 		if j > start && strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) {
 			break // "retook the town quickly": the manner is not the object

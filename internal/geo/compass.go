@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/planar"
 )
 
@@ -33,6 +34,19 @@ func CompassDirection(word string) string {
 		return w
 	}
 	return ""
+}
+
+// Offset is the point km kilometres from (lat, lon) the way compass word dir
+// (from CompassDirection) points: "100 miles north of Islamabad". ok is
+// false for "central" or an unknown word.
+func Offset(lat, lon float64, dir string, km float64) (float64, float64, bool) {
+	v, known := compassVectors[dir]
+	if !known || v == [2]float64{} || km <= 0 {
+		return 0, 0, false
+	}
+	bearing := math.Atan2(v[0], v[1]) * 180 / math.Pi
+	p := orbgeo.PointAtBearingAndDistance(orb.Point{lon, lat}, bearing, km*1000)
+	return p.Lat(), p.Lon(), true
 }
 
 // CompassPoint is a point for "the north of" a country (dir from

@@ -1,6 +1,9 @@
 package geo
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestCompassPoint(t *testing.T) {
 	tests := []struct {
@@ -33,5 +36,34 @@ func TestCompassPoint(t *testing.T) {
 	}
 	if CompassDirection("upper") != "" || CompassDirection("Northern") != "north" {
 		t.Error("CompassDirection folds the wrong words")
+	}
+}
+
+// TestOffset checks the point a distance and a compass word give, against
+// distances and bearings worked out by hand.
+func TestOffset(t *testing.T) {
+	tests := []struct {
+		name             string
+		dir              string
+		km               float64
+		wantLat, wantLon float64
+		ok               bool
+	}{
+		{"north along a meridian", "north", 111.2, 1, 0, true},
+		{"east along the equator", "east", 111.2, 0, 1, true},
+		{"south-west", "southwest", 157.3, -1, -1, true},
+		{"central is no way", "central", 50, 0, 0, false},
+		{"no distance", "north", 0, 0, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lat, lon, ok := Offset(0, 0, tc.dir, tc.km)
+			if ok != tc.ok {
+				t.Fatalf("ok %v, want %v", ok, tc.ok)
+			}
+			if ok && (math.Abs(lat-tc.wantLat) > 0.02 || math.Abs(lon-tc.wantLon) > 0.02) {
+				t.Errorf("got %.3f,%.3f, want %.3f,%.3f", lat, lon, tc.wantLat, tc.wantLon)
+			}
+		})
 	}
 }
