@@ -137,8 +137,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 	var learned, country *model.Place
 	if len(cands) == 0 {
 		learned = d.learnedPlace(e)
-		if e.Kind == model.KindElection && d.nationalVote(e) {
+		switch {
+		case e.Kind == model.KindElection && d.nationalVote(e):
 			country = d.mainCountry()
+		case d.nationalUpheaval(e):
+			country = d.seatOfPower()
 		}
 	}
 	var scene *model.Place
@@ -197,6 +200,26 @@ func (d *doc) fillPlaceActors(e *evt) {
 	d.fillActors(e, s, allQuoted)
 }
 
+// nationalUpheaval reports an event a country undergoes as a whole, told
+// by its noun: "a coup attempt", "the revolution". Where the story was
+// filed from says nothing of where it happened; it is fought for at the
+// seat of power.
+func (d *doc) nationalUpheaval(e *evt) bool {
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form != formNoun || t.kind != e.Kind {
+			// "arrested plotters of the failed coup": the arrests are
+			// where they were made.
+			continue
+		}
+		switch d.toks[t.i].low {
+		case "coup", "putsch", "revolution", "coups":
+			return true
+		}
+	}
+	return false
+}
+
 // nationalVote reports an election told by its noun ("an early
 // presidential election", "the referendum"), which the whole country
 // holds; a vote a body takes ("parliament voted") happens where it sits.
@@ -245,6 +268,21 @@ func (d *doc) storyCountry() *model.Place {
 		}
 	}
 	return nil
+}
+
+// seatOfPower is the capital of the article's main country, else the
+// country; nil when there is none.
+func (d *doc) seatOfPower() *model.Place {
+	c := d.mainCountry()
+	if c == nil {
+		return nil
+	}
+	if cc, ok := d.g.Country(c.Country); ok && cc.Capital != "" {
+		if p, ok := d.resolve(cc.Capital); ok && p.Country == cc.Code {
+			return &p
+		}
+	}
+	return c
 }
 
 // localPlace is the article's focus town, else its dateline's.

@@ -590,6 +590,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a coup is fought for at the seat of power, not where the story was filed; arrests of its plotters are where they were made",
+			published: "2016-07-16",
+			dateline:  "ISTANBUL",
+			text:      "ISTANBUL - The army said on Saturday it had crushed a coup attempt by a faction of officers. Police in Istanbul arrested 40 soldiers on Saturday over the failed coup.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-07-16", place: "TR", title: "ankara"},
+				{kind: model.KindArrest, start: "2016-07-16", place: "TR", title: "istanbul"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
