@@ -600,6 +600,17 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a relation that opens the sentence parts its clause's event from the main one; a subject set off by appositions is the person they describe",
+			published: "2014-02-22",
+			dateline:  "KIEV",
+			text:      "KIEV - Just a few hours after parliament voted to oust the president, his rival, Anna Koval, a key figure in the 2004 protests, was freed from prison on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2004-01-01", end: "2004-12-31", place: "UA"},
+				{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "anna koval freed"},
+				{kind: model.KindElection, start: "2014-02-22", place: "UA", title: "parliament votes"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -28,13 +28,27 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 		}
 	}
 	if cut < 0 {
-		return tis, nil, false
-	}
-	for _, ti := range tis {
-		if d.triggers[ti].i < cut {
-			head = append(head, ti)
-		} else {
-			tail = append(tail, ti)
+		// "Hours after parliament voted, his rival was freed": the
+		// relation opens the sentence, and its clause ends at a comma.
+		open, comma, sameDay := d.preposedRelation(first)
+		if open < 0 {
+			return tis, nil, false
+		}
+		for _, ti := range tis {
+			if i := d.triggers[ti].i; i > open && i < comma {
+				tail = append(tail, ti)
+			} else {
+				head = append(head, ti)
+			}
+		}
+		same = sameDay
+	} else {
+		for _, ti := range tis {
+			if d.triggers[ti].i < cut {
+				head = append(head, ti)
+			} else {
+				tail = append(tail, ti)
+			}
 		}
 	}
 	if len(head) == 0 || len(tail) == 0 || !d.tellsEvent(head) {
@@ -75,6 +89,26 @@ func (d *doc) relationAt(k int) (ok, sameDay bool) {
 		}
 	}
 	return false, false
+}
+
+// preposedRelation finds a relation that opens the sentence of token t
+// ("Just a few hours after …,", "Days before …,"): the relation word and
+// the comma that closes its clause, or -1.
+func (d *doc) preposedRelation(t int) (open, comma int, same bool) {
+	s := d.sents[d.tokSent[t]]
+	for k := s.t0; k < s.t1 && k < s.t0+6; k++ {
+		ok, sameDay := d.relationAt(k)
+		if !ok {
+			continue
+		}
+		for c := k + 1; c < s.t1; c++ {
+			if d.toks[c].low == "," {
+				return k, c, sameDay
+			}
+		}
+		return -1, -1, false
+	}
+	return -1, -1, false
 }
 
 // sameSpans are the spans of time "the same … as" may share.
