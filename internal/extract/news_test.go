@@ -469,7 +469,7 @@ func TestNewsEvents(t *testing.T) {
 			published: "2021-02-02",
 			dateline:  "GENEVA",
 			text:      "Paris erupted in anger on Monday.",
-			want:      []wantEvent{{kind: model.KindDisaster, start: "2021-02-01", place: "FR", title: "paris erupts"}},
+			want:      []wantEvent{{kind: model.KindProtest, start: "2021-02-01", place: "FR", title: "paris erupts"}},
 		},
 		{
 			name:      "titles: a name that a place opens is the object whole",
@@ -608,6 +608,18 @@ func TestNewsEvents(t *testing.T) {
 				{kind: model.KindProtest, start: "2004-01-01", end: "2004-12-31", place: "UA"},
 				{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "anna koval freed"},
 				{kind: model.KindElection, start: "2014-02-22", place: "UA", title: "parliament votes"},
+			},
+		},
+		{
+			name:      "only a volcano erupts as a disaster; storms after a superlative are weather, and rates are plural",
+			published: "2013-11-10",
+			text: "The volcano erupted on Saturday, spewing ash. One of the worst storms ever recorded hit the islands on Friday. " +
+				"Interest rates rose on Monday. Protests erupted in Lagos on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-09", title: "volcano erupts"},
+				{kind: model.KindDisaster, start: "2013-11-08", title: "one of the worst storms hits islands"},
+				{kind: model.KindEconomic, start: "2013-11-04", title: "interest rates rise"},
+				{kind: model.KindProtest, start: "2013-11-05", place: "NG"},
 			},
 		},
 		{

@@ -313,6 +313,11 @@ func plural(subj string) bool {
 	// A noun that is its own lemma is singular ("chaos", "news"); one
 	// whose lemma differs is plural ("gunmen", "militants").
 	if lemma, ok := lexicon.NounLemma(h); ok {
+		if lemma == h && strings.HasSuffix(h, "s") {
+			// "rates", "sales": a lemma of its own, and a plural too.
+			_, singular := lexicon.NounLemma(strings.TrimSuffix(h, "s"))
+			return singular
+		}
 		return lemma != h
 	}
 	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
@@ -355,6 +360,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			passive = true
 		}
 		k--
+	}
+	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
+		// "the worst storm ever recorded hit …": the participle and its
+		// adverb describe the noun before them.
+		k -= 2
 	}
 	if k > s.t0 && d.toks[k].low == "," {
 		// "his rival, Anna Koval, a key figure in the protests, was

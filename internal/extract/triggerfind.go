@@ -225,6 +225,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 					}
 				}
 			}
+		case model.KindDisaster:
+			if vt.lemma == "erupt" && !d.volcanoBefore(i, s) {
+				// "Cairo erupted in celebration", "protests erupted": a
+				// crowd's outburst; only a volcano erupts as a disaster.
+				vt.kind = model.KindProtest
+			}
 		case model.KindProtest:
 			// "demonstrated a new phone", "demonstrated that it works":
 			// showing something takes an object; a protest takes none
@@ -292,10 +298,15 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		vt.form = formNoun
 		return vt, true
 	}
-	if (prev == "a" || prev == "an" || prev == "the" || adjectiveOnly(prev)) && (vt.form == formBase || vt.form == formPres) {
+	if (prev == "a" || prev == "an" || prev == "the" || adjectiveOnly(prev) || superlative(prev)) && (vt.form == formBase || vt.form == formPres) {
 		// "a bomb struck", "the strikes", "widespread damage": after an
 		// article or an adjective the word is a noun, whatever verb it
-		// also is.
+		// also is; the noun's own kind, when the table has it ("the worst
+		// storms" are weather, though "stormed" is an assault).
+		if nt, ok := nounTriggers[strings.TrimSuffix(w, "s")]; ok && vt.form == formPres {
+			nt.form = formNoun
+			return nt, true
+		}
 		vt.form = formNoun
 		return vt, true
 	}
@@ -475,6 +486,21 @@ func isVerbForm(w string) bool {
 	return ok && lemma != w && !noun
 }
 
+// volcanoBefore reports a volcano or a mountain named in the five words
+// before token i ("Mount Merapi erupted", "the volcano erupted").
+func (d *doc) volcanoBefore(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		w := d.toks[k].low
+		if w == "volcano" || w == "mount" || w == "mt" || w == "mt." || w == "volcanoes" {
+			return true
+		}
+		if en := d.tokEnt[k]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].place.Feature == "feature" {
+			return true
+		}
+	}
+	return false
+}
+
 // nounForm reports a noun or a noun's plural ("miner", "soldiers").
 func nounForm(w string) bool {
 	_, ok := lexicon.NounLemma(w)
@@ -545,6 +571,12 @@ func (d *doc) tollBefore(i int, s sent) bool {
 
 // adjectiveOnly reports a word that is an adjective and nothing else
 // ("widespread", "heavy"), after which a verb form is a noun.
+// superlative reports an adjective's superlative ("worst", "biggest",
+// "deadliest"), which only a noun follows.
+func superlative(w string) bool {
+	return w == "worst" || w == "best" || len(w) > 5 && strings.HasSuffix(w, "est") && lexicon.IsAdjective(w)
+}
+
 func adjectiveOnly(w string) bool {
 	return w != "" && lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !lexicon.IsVerb(w) && !lexicon.IsAdverb(w)
 }

@@ -254,4 +254,6 @@ func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
 // isDisasterNoun reports a natural or industrial disaster noun: "the
 // earthquake hit", "the typhoon struck" are disasters, not attacks.
-func isDisasterNoun(w string) bool { return nouns[w] == model.KindDisaster }
+func isDisasterNoun(w string) bool {
+	return nouns[w] == model.KindDisaster || nouns[strings.TrimSuffix(w, "s")] == model.KindDisaster
+}
