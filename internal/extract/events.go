@@ -411,7 +411,7 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 		return k, true
 	}
 	if k, ok := pick(func(t trig) bool {
-		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak && !t.adjectival
 	}); ok {
 		return k, true
 	}

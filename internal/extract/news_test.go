@@ -623,6 +623,17 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "'he' in a title is the person named before; a pledge to act is said, not agreed; a participle between an article and its noun describes it",
+			published: "2011-05-02",
+			text: "Rebel leader Omar Dlamini is dead. He was killed by government troops at his hideout near Goma on Sunday. " +
+				"In an address on Wednesday night, the president pledged to hunt down the killers. All 12 miners were rescued on Tuesday from a flooded shaft.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2011-05-01", place: "CD", title: "omar dlamini killed"},
+				{kind: model.KindStatement, start: "2011-04-27"},
+				{kind: model.KindOther, start: "2011-04-26", title: "12 miners rescued"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -90,9 +90,18 @@ func (d *doc) clauseTitle(e *evt) string {
 			passive = true
 		}
 		if pronouns[strings.ToLower(subj)] {
-			// "It seized the town": the actor the pronoun stands for, if
-			// the event knows it.
-			subj, _ = titleActors(e.Actors, e.Kind)
+			// "He was killed by U.S. special forces": the person named
+			// last before "he"; "It seized the town": the actor the
+			// pronoun stands for, if the event knows it, but never the
+			// agent of a passive.
+			switch a := d.antecedent(t.i, s); {
+			case a != "":
+				subj = a
+			case passive:
+				return ""
+			default:
+				subj, _ = titleActors(e.Actors, e.Kind)
+			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
 		if t.form == formPast && obj == "" && countPhrase(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
@@ -136,6 +145,38 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = cutWords(title, maxTitle)
 	}
 	return title
+}
+
+// antecedent is the person "he" or "she" before token i of sentence s
+// stands for: the last person named before it, in its sentence or the two
+// before; "" when there is none.
+func (d *doc) antecedent(i int, s sent) string {
+	p := -1
+	for k := i - 1; k >= s.t0; k-- {
+		if w := d.toks[k].low; w == "he" || w == "she" {
+			p = k
+			break
+		}
+	}
+	if p < 0 {
+		return ""
+	}
+	si := d.tokSent[p]
+	best := -1
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPerson || en.t1 > p || en.sentence < si-2 || d.toks[en.t0].quoted {
+			continue
+		}
+		if best < 0 || en.t0 > d.ents[best].t0 {
+			best = ei
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	en := d.ents[best]
+	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
 }
 
 // headTrigger is the trigger that gave the event its kind, or the verb

@@ -225,6 +225,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 					}
 				}
 			}
+		case model.KindAgreement:
+			if (vt.lemma == "pledge" || vt.lemma == "vow" || vt.lemma == "promise") && next == "to" {
+				// "pledged to hunt down the killers": a promise said, not
+				// an agreement made.
+				vt.kind = model.KindStatement
+			}
 		case model.KindDisaster:
 			if vt.lemma == "erupt" && !d.volcanoBefore(i, s) {
 				// "Cairo erupted in celebration", "protests erupted": a
@@ -294,7 +300,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if isNoun {
 		return nounTriggers[w], true
 	}
-	if determiners[prev] && prev != "that" && vt.form == formPast {
+	if determiners[prev] && prev != "that" && vt.form == formPast && !(i+1 < s.t1 && toks[i+1].word && !phraseStops[next] && (toks[i+1].cap || nounForm(next))) {
+		// "the wounded", "an unexpected": a noun; but "a flooded cave"
+		// is a participle describing the cave (marked adjectival below).
 		vt.form = formNoun
 		return vt, true
 	}
