@@ -634,6 +634,14 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "what a noun has done over time, told in a relative clause, is no event of the day",
+			published: "2016-07-15",
+			text:      "Envoys met in Vienna on Thursday. They said cooperation was critical to ending a war that has killed as many as 400,000 people.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2016-07-14", place: "AT"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -128,9 +128,19 @@ func (d *doc) findTriggers() {
 }
 
 // relativeClause reports a verb in a non-restrictive relative clause
-// (", which has seized wide swaths", ", who fled in 2014"): background
-// about someone, not the news of the story's day.
+// (", which has seized wide swaths", ", who fled in 2014"), or in the
+// present perfect in any relative clause ("a war that has killed
+// thousands"): background about someone, not the news of the story's day.
 func (d *doc) relativeClause(i int, s sent) bool {
+	if i-2 > s.t0 && (d.toks[i-1].low == "has" || d.toks[i-1].low == "have") {
+		switch d.toks[i-2].low {
+		case "that", "which", "who":
+			// "a conflict that has killed half a million people": what
+			// the noun has done over time describes it; it is no event of
+			// the story's day.
+			return true
+		}
+	}
 	for k, n := i-1, 0; k > s.t0 && n < 4; k, n = k-1, n+1 {
 		w := d.toks[k].low
 		if (w == "which" || w == "who") && d.toks[k-1].low == "," {
