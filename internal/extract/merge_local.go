@@ -161,7 +161,7 @@ func (d *doc) finish() []model.Event {
 			keys[e.Key] = 1
 		}
 		e.Title = makeTitle(&e.Event)
-		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) {
+		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) {
 			// A deed's template without actors says only its kind
 			// ("Agreement"); its clause says who signed what.
 			if t := d.clauseTitle(e); t != "" {
@@ -173,6 +173,13 @@ func (d *doc) finish() []model.Event {
 		out = append(out, e.Event)
 	}
 	return out
+}
+
+// verbHeaded reports an event whose kind a verb gives ("the home minister
+// proposed a bill"), whose clause makes a better title than its template.
+func (d *doc) verbHeaded(e *evt) bool {
+	ti := d.headTrigger(e)
+	return ti >= 0 && d.triggers[ti].form != formNoun
 }
 
 // sameDayRetold merges the events of one article that the cross-outlet

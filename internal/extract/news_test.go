@@ -642,6 +642,14 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a proposal told by its verb is titled by its clause",
+			published: "2019-08-06",
+			text:      "The interior minister proposed a bill on Monday to split the province in two.",
+			want: []wantEvent{
+				{kind: model.KindProposal, start: "2019-08-05", title: "interior minister proposes bill"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
