@@ -650,6 +650,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a gerund clause's doer is the sentence's subject; 'took' a town captures it; 'the rebels' are people, not an event",
+			published: "2016-03-24",
+			text: "Russia would get what it has wanted since intervening in Syria last September. " +
+				"The rebels took the northern town of Kindu on Monday after shelling it for a week. She took the bus to London on Friday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2015-09-01", end: "2015-09-30", place: "SY", title: "russia intervenes in syria"},
+				{kind: model.KindMilitary, start: "2016-03-21", place: "CD", title: "rebels take kindu"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -491,6 +491,9 @@ func (d *doc) objectOfSeizure(t0 int) bool {
 	for k, n := t0-1, 0; k >= s.t0 && n < 9; k, n = k-1, n+1 {
 		w := toks[k].low
 		tr, ok := verbForms[w]
+		if takeForms[w] {
+			tr, ok = trigger{kind: model.KindMilitary, form: formPast}, true // "had taken Mosul"
+		}
 		if !ok && k > s.t0 {
 			// A verb the table lacks but WordNet knows ("conquering").
 			tr, ok = wordnetTrigger(w, toks[k-1].low)

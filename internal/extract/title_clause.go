@@ -74,6 +74,11 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
+		if subj == "" && t.form == formGerund && t.i > s.t0 && gerundOpeners[d.toks[t.i-1].low] {
+			// "Russia would get what it has wanted since intervening in
+			// Syria": the clause's doer is the sentence's subject.
+			subj = d.sentenceSubject(s, t.i)
+		}
 		passive = passive && t.form == formPast || d.reducedPassive(t, s)
 		if subj == "" && t.form == formPast && t.i-2 >= s.t0 && d.toks[t.i-1].low == "," && d.toks[t.i-2].cap && !pronouns[d.toks[t.i-2].low] && (d.tokEnt[t.i-2] < 0 || d.ents[d.tokEnt[t.i-2]].kind != entPlace) {
 			// "Jobs, born in San Francisco …", "Smith, arrested on Monday,
@@ -177,6 +182,25 @@ func (d *doc) antecedent(i int, s sent) string {
 	}
 	en := d.ents[best]
 	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
+}
+
+// gerundOpeners are the words that open a clause whose verb is a gerund
+// sharing the sentence's subject ("since intervening", "after seizing").
+var gerundOpeners = map[string]bool{"since": true, "after": true, "before": true, "while": true, "by": true, "upon": true, "when": true}
+
+// sentenceSubject is the name that opens sentence s, before token i, when
+// a verb follows it: "Russia would get …"; "" otherwise.
+func (d *doc) sentenceSubject(s sent, i int) string {
+	k := s.t0
+	if k < i && d.toks[k].low == "the" {
+		k++
+	}
+	en := d.tokEnt[k]
+	if en < 0 || d.ents[en].t0 != k || d.ents[en].kind == entNone || d.ents[en].kind == entPlace || d.ents[en].dateline || d.ents[en].t1 >= i {
+		return ""
+	}
+	e := d.ents[en]
+	return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
 }
 
 // headTrigger is the trigger that gave the event its kind, or the verb

@@ -213,6 +213,14 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	_, isNoun := nouns[w]
 	vt, isVerb := verbForms[w]
+	if takeForms[w] && d.takesPlace(i+1, s) {
+		// "the rebels took the town", "had taken Mosul": a capture.
+		form := formPast
+		if w == "take" || w == "takes" || w == "taking" {
+			form = formBase
+		}
+		return trigger{kind: model.KindMilitary, words: 1, lemma: "take", pres: "takes", form: form}, true
+	}
 	if !isNoun && !isVerb {
 		tr, ok := wordnetTrigger(w, prev)
 		if ok && tr.form == formNoun && lexicon.IsAdjective(w) && d.nounNext(i+1, s) {
@@ -325,10 +333,24 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			nt.form = formNoun
 			return nt, true
 		}
+		if personNoun(w) {
+			return trigger{}, false // "the rebels", "a rebel": people, not an event
+		}
 		vt.form = formNoun
 		return vt, true
 	}
 	return vt, true
+}
+
+// personNoun reports a noun whose most frequent sense is a person ("rebels",
+// "guard"): what it names acts, it is no happening.
+func personNoun(w string) bool {
+	lemma, ok := lexicon.NounLemma(w)
+	if !ok {
+		return false
+	}
+	cs := lexicon.NounClasses(lemma)
+	return len(cs) > 0 && cs[0] == "noun.person"
 }
 
 // presentPassive reports "is being discussed", "are agreed": a participle
@@ -514,6 +536,35 @@ func (d *doc) volcanoBefore(i int, s sent) bool {
 		}
 		if en := d.tokEnt[k]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].place.Feature == "feature" {
 			return true
+		}
+	}
+	return false
+}
+
+// takeForms are the forms of "take", which captures when a place is its
+// object.
+var takeForms = map[string]bool{"took": true, "taken": true, "take": true, "takes": true, "taking": true}
+
+// settlementNouns name places that are taken by force.
+var settlementNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "capital": true, "airport": true, "base": true,
+	"province": true, "district": true, "port": true, "stronghold": true, "border": true, "crossing": true,
+	"towns": true, "cities": true, "villages": true, "bases": true, "garrison": true, "outpost": true,
+}
+
+// takesPlace reports a place as the object that starts at token k: "the
+// northern town of Kindu", "Mosul", "control" is a phrase of its own.
+func (d *doc) takesPlace(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+5; j++ {
+		t := d.toks[j]
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPlace {
+			return true
+		}
+		if settlementNouns[t.low] {
+			return true
+		}
+		if !t.word || phraseStops[t.low] || !(titleDeterminers[t.low] || lexicon.IsAdjective(t.low) || t.cap) {
+			return false
 		}
 	}
 	return false

@@ -85,6 +85,9 @@ func wordnetTrigger(w, prev string) (trigger, bool) {
 			default:
 				t.form = formPast
 			}
+			if determiners[prev] && (t.form == formPres || t.form == formBase) && personNoun(w) {
+				return trigger{}, false // "the rebels": people, not their deed
+			}
 			if t.form == formGerund && determiners[prev] {
 				t.form = formNoun
 			}
