@@ -392,9 +392,41 @@ func Merge(dst, src *model.Event) {
 	if dst.Note == "" {
 		dst.Note = src.Note
 	}
-	if dst.Title == "" || templated(dst.Kind) {
+	switch {
+	case dst.Title == "" || templated(dst.Kind):
 		dst.Title = makeTitle(dst)
+	case src.Title != "" && !templated(src.Kind) && samePlaceKey(src.Place, dst.Place) && namesIn(src.Title, dst.Place) > namesIn(dst.Title, dst.Place):
+		// "Typhoon Haiyan batters Tacloban" says more than "Worst storms
+		// in Tacloban": the title that names who or what, beyond the
+		// place, wins.
+		dst.Title = src.Title
 	}
+}
+
+// samePlaceKey reports two places that are one, or both none: a title that
+// names its own place must not go onto an event placed elsewhere.
+func samePlaceKey(a, b *model.Place) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Key == b.Key
+}
+
+// namesIn counts the capitalised words of title t after its first that
+// are not words of place p's name: the names a headline gives.
+func namesIn(t string, p *model.Place) int {
+	place := ""
+	if p != nil {
+		place = strings.ToLower(p.Name)
+	}
+	n := 0
+	for i, w := range strings.Fields(t) {
+		if i == 0 || w == "" || w[0] < 'A' || w[0] > 'Z' || strings.Contains(place, strings.ToLower(w)) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // ownTime reports an event dated by a time expression of its own words,

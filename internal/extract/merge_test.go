@@ -315,3 +315,29 @@ func TestMergeKeepsTheDayTheTextGives(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeTakesTheTitleThatNames checks that a merged event keeps the
+// title that names who or what acted, unless it names another place.
+func TestMergeTakesTheTitleThatNames(t *testing.T) {
+	tests := []struct {
+		name      string
+		dst, src  string
+		srcPlace  *model.Place
+		wantTitle string
+	}{
+		{"a name beats a bare noun", "Storm in Bergen", "Storm Ingrid batters Bergen", bergen, "Storm Ingrid batters Bergen"},
+		{"no more names, the first stays", "Storm Ingrid hits Bergen", "Storm Ingrid batters Bergen", bergen, "Storm Ingrid hits Bergen"},
+		{"a title naming another place stays out", "Storm in Bergen", "Storm Ingrid batters Oslo", oslo, "Storm in Bergen"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dst := ev(model.KindDisaster, "2020-01-02", "2020-01-02", bergen)
+			src := ev(model.KindDisaster, "2020-01-02", "2020-01-02", tc.srcPlace)
+			dst.Title, src.Title = tc.dst, tc.src
+			Merge(&dst, &src)
+			if dst.Title != tc.wantTitle {
+				t.Errorf("title %q, want %q", dst.Title, tc.wantTitle)
+			}
+		})
+	}
+}
