@@ -660,6 +660,16 @@ func TestNewsEvents(t *testing.T) {
 			},
 		},
 		{
+			name:      "a delay, a postponement and a reveal are events; revealing that something happened is saying it",
+			published: "2007-09-02",
+			text:      "A test flight of the new jet was delayed today after an accident at the airport. The prototype was revealed in January 2005. The minister revealed that the plan had been dropped. The vote was postponed on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2007-09-02", title: "delayed"},
+				{kind: model.KindEconomic, start: "2005-01-01", end: "2005-01-31", title: "prototype revealed"},
+				{kind: model.KindOther, start: "2007-08-28", title: "vote postponed"},
+			},
+		},
+		{
 			name:      "a town in the title sets the story for the day's events that name none",
 			published: "2022-06-20",
 			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",

@@ -268,6 +268,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			if vt.lemma == "post" && !d.resultAfter(i+1, s) || (vt.lemma == "close" || vt.lemma == "finish") && !marketClose[next] {
 				return trigger{}, false
 			}
+			if vt.lemma == "reveal" && (next == "that" || next == "how" || next == "what" || next == "details") {
+				return trigger{}, false // "revealed that …": said, and the saying has its own verb
+			}
 			if vt.lemma == "decline" && next == "to" {
 				return trigger{}, false // "declined to comment"
 			}
