@@ -44,23 +44,7 @@ var (
 )
 
 // nameSections splits namesTXT into its sections' lines.
-var nameSections = func() map[string][]string {
-	out := map[string][]string{}
-	cur := ""
-	for _, line := range strings.Split(namesTXT, "\n") {
-		line = strings.TrimRight(line, "\r")
-		switch {
-		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
-		case strings.HasPrefix(line, "== ") && strings.HasSuffix(line, " =="):
-			cur = strings.TrimSuffix(strings.TrimPrefix(line, "== "), " ==")
-		case cur == "":
-			panic(fmt.Sprintf("lexdata/names.txt: %q before any section", line))
-		default:
-			out[cur] = append(out[cur], line)
-		}
-	}
-	return out
-}()
+var nameSections = splitSections("lexdata/names.txt", namesTXT)
 
 // section returns a section's lines; a missing section is a defect of the
 // embedded file that the package's tests catch.

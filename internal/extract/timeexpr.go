@@ -155,16 +155,6 @@ func (d *doc) baseline(t0, t1 int) bool {
 	return false
 }
 
-// hedgeComparatives before "than" make a hedge of the time after it.
-var hedgeComparatives = map[string]bool{"less": true, "more": true, "fewer": true, "no": true}
-
-// changeWords tell a change measured against a baseline.
-var changeWords = map[string]bool{
-	"up": true, "down": true, "increase": true, "decrease": true, "rise": true, "fall": true, "higher": true,
-	"lower": true, "gain": true, "drop": true, "decline": true,
-	"rose": true, "fell": true, "increased": true, "decreased": true, "dropped": true, "declined": true,
-}
-
 // sinceNoun is the event noun between "since" and the time expression at
 // t0 ("since the Concorde disaster … 15 years ago"), or -1.
 func (d *doc) sinceNoun(t0 int) int {

@@ -184,10 +184,6 @@ func (d *doc) antecedent(i int, s sent) string {
 	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
 }
 
-// gerundOpeners are the words that open a clause whose verb is a gerund
-// sharing the sentence's subject ("since intervening", "after seizing").
-var gerundOpeners = map[string]bool{"since": true, "after": true, "before": true, "while": true, "by": true, "upon": true, "when": true}
-
 // sentenceSubject is the name that opens sentence s, before token i, when
 // a verb follows it: "Russia would get …"; "" otherwise.
 func (d *doc) sentenceSubject(s sent, i int) string {
@@ -304,9 +300,6 @@ func countPhrase(p string) bool {
 	}
 	return false
 }
-
-// countHedges are one-word hedges before a count ("over 1,400").
-var countHedges = map[string]bool{"over": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true, "some": true}
 
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}

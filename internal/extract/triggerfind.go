@@ -477,21 +477,11 @@ func (d *doc) quantityAfter(k int, s sent) bool {
 	return false
 }
 
-// protestAfter holds the words that may follow "demonstrated" in its sense
-// of protesting, where no object follows.
-var protestAfter = map[string]bool{
-	"against": true, "in": true, "at": true, "outside": true, "for": true, "on": true, "near": true,
-	"across": true, "through": true, "throughout": true, "along": true, "around": true, "before": true,
-	"after": true, "again": true, "peacefully": true, "when": true, "while": true, "as": true, "and": true,
-	"to": true, "there": true, "here": true, "overnight": true, "until": true,
-}
-
 // costAfter reports a cost or a workforce within three words from k ("cut
 // its costs", "cut jobs").
 func costAfter(toks []tok, k int, s sent) bool {
 	for j := k; j < s.t1 && j < k+3; j++ {
-		switch toks[j].low {
-		case "jobs", "costs", "cost", "spending", "prices", "rates", "rate", "output", "production", "staff", "workforce", "budget", "dividend", "salaries", "wages", "positions":
+		if costNouns[toks[j].low] {
 			return true
 		}
 	}
@@ -544,17 +534,6 @@ func (d *doc) volcanoBefore(i int, s sent) bool {
 	return false
 }
 
-// takeForms are the forms of "take", which captures when a place is its
-// object.
-var takeForms = map[string]bool{"took": true, "taken": true, "take": true, "takes": true, "taking": true}
-
-// settlementNouns name places that are taken by force.
-var settlementNouns = map[string]bool{
-	"town": true, "city": true, "village": true, "capital": true, "airport": true, "base": true,
-	"province": true, "district": true, "port": true, "stronghold": true, "border": true, "crossing": true,
-	"towns": true, "cities": true, "villages": true, "bases": true, "garrison": true, "outpost": true,
-}
-
 // takesPlace reports a place as the object that starts at token k: "the
 // northern town of Kindu", "Mosul", "control" is a phrase of its own.
 func (d *doc) takesPlace(k int, s sent) bool {
@@ -601,16 +580,6 @@ func (d *doc) nounNext(k int, s sent) bool {
 	t := d.toks[k]
 	return t.cap || lexicon.IsNoun(t.low) && !lexicon.IsVerb(t.low)
 }
-
-// resultNouns name a company's or a market's result for a period.
-var resultNouns = map[string]bool{
-	"loss": true, "losses": true, "profit": true, "profits": true, "gain": true, "gains": true,
-	"deficit": true, "surplus": true, "earnings": true, "revenue": true, "revenues": true,
-	"sales": true, "decline": true, "declines": true, "drop": true, "increase": true, "record": true,
-}
-
-// marketClose holds the words after "closed" that make it a market's close.
-var marketClose = map[string]bool{"at": true, "up": true, "down": true, "higher": true, "lower": true, "flat": true, "unchanged": true}
 
 // resultAfter reports a result noun within the four words from k ("posted
 // a modest net loss").

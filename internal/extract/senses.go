@@ -1,0 +1,67 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// sensesTXT holds the word lists that decide a word's sense in context; its
+// header says what they are.
+//
+//go:embed lexdata/senses.txt
+var sensesTXT string
+
+// The word lists of lexdata/senses.txt, each documented there.
+var (
+	resultNouns       = senseSet("resultNouns")
+	marketClose       = senseSet("marketClose")
+	costNouns         = senseSet("costNouns")
+	protestAfter      = senseSet("protestAfter")
+	takeForms         = senseSet("takeForms")
+	settlementNouns   = senseSet("settlementNouns")
+	changeWords       = senseSet("changeWords")
+	hedgeComparatives = senseSet("hedgeComparatives")
+	gerundOpeners     = senseSet("gerundOpeners")
+	countHedges       = senseSet("countHedges")
+)
+
+// senseSections splits sensesTXT into its sections' lines.
+var senseSections = splitSections("lexdata/senses.txt", sensesTXT)
+
+// senseSet is one section of lexdata/senses.txt as a set of words; a
+// missing section is a defect of the embedded file that the package's
+// tests catch.
+func senseSet(name string) map[string]bool {
+	lines, ok := senseSections[name]
+	if !ok {
+		panic("lexdata/senses.txt: no section " + name)
+	}
+	m := map[string]bool{}
+	for _, line := range lines {
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// splitSections splits a lexdata file of "== name ==" sections into their
+// lines, leaving out comments and blank lines.
+func splitSections(file, text string) map[string][]string {
+	out := map[string][]string{}
+	cur := ""
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		switch {
+		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
+		case strings.HasPrefix(line, "== ") && strings.HasSuffix(line, " =="):
+			cur = strings.TrimSuffix(strings.TrimPrefix(line, "== "), " ==")
+		case cur == "":
+			panic(fmt.Sprintf("%s: %q before any section", file, line))
+		default:
+			out[cur] = append(out[cur], line)
+		}
+	}
+	return out
+}
