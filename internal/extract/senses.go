@@ -24,6 +24,7 @@ var (
 	hedgeComparatives = senseSet("hedgeComparatives")
 	gerundOpeners     = senseSet("gerundOpeners")
 	countHedges       = senseSet("countHedges")
+	settingWords      = senseSet("settingWords")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

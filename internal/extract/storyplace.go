@@ -1,0 +1,249 @@
+package extract
+
+// Where a story as a whole is set, for the events its sentences leave
+// unplaced: its focus town, the place it was filed from or is about, the
+// country it names most, the seat of power an upheaval is fought for.
+
+import (
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// nationalUpheaval reports an event a country undergoes as a whole, told
+// by its noun: "a coup attempt", "the revolution". Where the story was
+// filed from says nothing of where it happened; it is fought for at the
+// seat of power.
+func (d *doc) nationalUpheaval(e *evt) bool {
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form != formNoun || t.kind != e.Kind {
+			// "arrested plotters of the failed coup": the arrests are
+			// where they were made.
+			continue
+		}
+		switch d.toks[t.i].low {
+		case "coup", "putsch", "revolution", "coups":
+			return true
+		}
+	}
+	return false
+}
+
+// nationalVote reports an election told by its noun ("an early
+// presidential election", "the referendum"), which the whole country
+// holds; a vote a body takes ("parliament voted") happens where it sits.
+func (d *doc) nationalVote(e *evt) bool {
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.kind != model.KindElection {
+			continue
+		}
+		if t.form != formNoun || strings.HasPrefix(d.toks[t.i].low, "vote") {
+			return false
+		}
+	}
+	return true
+}
+
+// mainCountry is the country the article names most, else its dateline's,
+// as a place; nil when there is none.
+func (d *doc) mainCountry() *model.Place {
+	if d.g == nil {
+		return nil
+	}
+	code := ""
+	if cs := d.geoContext().Countries; len(cs) > 0 {
+		code = cs[0]
+	} else if dl := d.dateline(); dl != nil {
+		code = dl.Country
+	}
+	cc, ok := d.g.Country(code)
+	if !ok {
+		return nil
+	}
+	p := d.countryPlace(cc, cc.Name)
+	return &p
+}
+
+// storyCountry is the country of the town the article is about (its
+// focus), or nil. A story about a raid in Abbottabad that names the United
+// States more often is still set in Pakistan; with no town to go by, the
+// country named most may be the one that acted abroad, and is no guess.
+func (d *doc) storyCountry() *model.Place {
+	if f := d.focusPlace(); f != nil && d.g != nil {
+		if cc, ok := d.g.Country(f.Country); ok {
+			p := d.countryPlace(cc, cc.Name)
+			return &p
+		}
+	}
+	return nil
+}
+
+// seatOfPower is the capital of the article's main country, else the
+// country; nil when there is none.
+func (d *doc) seatOfPower() *model.Place {
+	c := d.mainCountry()
+	if c == nil {
+		return nil
+	}
+	if cc, ok := d.g.Country(c.Country); ok && cc.Capital != "" {
+		if p, ok := d.resolve(cc.Capital); ok && p.Country == cc.Code {
+			return &p
+		}
+	}
+	return c
+}
+
+// localPlace is the article's focus town, else its dateline's.
+func (d *doc) localPlace() *model.Place {
+	if p := d.focusPlace(); p != nil {
+		return p
+	}
+	return d.dateline()
+}
+
+// storyWindow reports an event of the days the article reports on (the
+// publication day and the two before it), which happened where the story
+// was filed unless its sentence says otherwise.
+func (d *doc) storyWindow(e *evt) bool {
+	if !e.Dated() || e.Planned || d.dct.IsZero() {
+		return false
+	}
+	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -2)) && e.End.Sub(e.Start) < 72*time.Hour
+}
+
+// focusPlace is the place an article without a dateline is about: the
+// town or region it names most often (at least twice; the earlier one on
+// a tie), never a bare country, which says too little. A name in the title
+// or the lead ("in Tampere") counts twice: a story says where it is set up front
+// ("Typhoon leaves thousands dead in Tacloban city") and may not repeat it.
+func (d *doc) focusPlace() *model.Place {
+	if d.focusDone {
+		return d.focus
+	}
+	d.focusDone = true
+	count := map[string]int{}
+	first := map[string]int{}
+	byKey := map[string]model.Place{}
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" {
+			continue
+		}
+		k := en.place.Key
+		if _, ok := byKey[k]; !ok {
+			byKey[k] = en.place
+			first[k] = en.sentence
+		}
+		count[k]++
+		if d.titleSentence(en.sentence) || d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)] {
+			// Where the lead says something happened, not a speaker's
+			// town ("a Lyon prosecutor said") or where someone was sent
+			// ("to Paris"), which the story may be far from.
+			count[k]++
+		}
+	}
+	bestKey, bestN := "", 0
+	for k, n := range count {
+		if n > bestN || n == bestN && first[k] < first[bestKey] {
+			bestKey, bestN = k, n
+		}
+	}
+	if bestN >= 2 {
+		p := byKey[bestKey]
+		d.focus = &p
+	}
+	return d.focus
+}
+
+// titleSentence reports whether sentence si is the article's title: the
+// one the source gave, else the first line when it is a headline.
+func (d *doc) titleSentence(si int) bool {
+	s := d.sents[si]
+	if !s.headline {
+		return false
+	}
+	if t := strings.TrimSpace(d.a.Title); t != "" {
+		return strings.TrimSpace(d.text[s.Start:s.End]) == t
+	}
+	return si == 0
+}
+
+// background reports a dated past event well before the story's days,
+// which the story recalls.
+func (d *doc) background(e *evt) bool {
+	return e.Dated() && !e.Planned && !d.dct.IsZero() && e.End.Before(d.dct.AddDate(0, 0, -2)) && e.Kind != model.KindStatement
+}
+
+// filedFromAfar is the place a story is about when it was filed from a
+// town it seldom names again: the town or region the body names most, at
+// least three times and more than twice as often as the dateline's town,
+// or nil.
+func (d *doc) filedFromAfar() *model.Place {
+	if !d.afarDone {
+		d.afarDone = true
+		d.afar = d.findFiledFromAfar()
+	}
+	return d.afar
+}
+
+func (d *doc) findFiledFromAfar() *model.Place {
+	dl := d.dateline()
+	if dl == nil {
+		return nil
+	}
+	// The dateline itself, when the tokeniser took it for prose ("New
+	// Delhi: After a hectic day…").
+	dlAt := -1
+	if i := strings.Index(d.text, strings.TrimSpace(d.a.Dateline)); i >= 0 && i < 400 {
+		dlAt = i
+	}
+	count := map[string]int{}
+	byKey := map[string]*model.Place{}
+	atDesk := 0
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.dateline || d.toks[en.t0].s <= dlAt+len(d.a.Dateline) && d.toks[en.t1-1].e >= dlAt {
+			continue
+		}
+		if _, ok := landmarks[d.lowSpan(en.t0, en.t1)]; ok {
+			// "the Rajya Sabha", "the Kremlin": where a government sits
+			// and speaks, which says nothing of where the day's field
+			// events were.
+			continue
+		}
+		if en.place.Key == dl.Key || geo.DistanceKm(en.place.Lat, en.place.Lon, dl.Lat, dl.Lon) <= samePlaceKm {
+			atDesk++ // the body names the dateline's town: the story may be there too
+			continue
+		}
+		if en.country || en.place.Feature == "country" || en.place.Feature == "feature" {
+			continue
+		}
+		count[en.place.Key]++
+		byKey[en.place.Key] = &en.place
+	}
+	best, bestN := "", 0
+	for k, n := range count {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	if bestN < 3 || bestN <= 2*atDesk {
+		return nil
+	}
+	p := *byKey[best]
+	return &p
+}
+
+// fieldKind reports kinds of events that happen where the story is, not at
+// the desk of a government that speaks, meets or legislates in its capital.
+func fieldKind(k model.Kind) bool {
+	switch k {
+	case model.KindAttack, model.KindMilitary, model.KindArrest, model.KindDisaster, model.KindAccident, model.KindProtest, model.KindWithdrawal:
+		return true
+	}
+	return false
+}

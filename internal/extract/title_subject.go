@@ -1,0 +1,238 @@
+package extract
+
+// Who a title says acted: the subject phrase before a trigger, the person
+// "he" stands for, the sentence subject a gerund clause shares, and
+// whether the subject is a count or a plural.
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/lexicon"
+)
+
+// antecedent is the person "he" or "she" before token i of sentence s
+// stands for: the last person named before it, in its sentence or the two
+// before; "" when there is none.
+func (d *doc) antecedent(i int, s sent) string {
+	p := -1
+	for k := i - 1; k >= s.t0; k-- {
+		if w := d.toks[k].low; w == "he" || w == "she" {
+			p = k
+			break
+		}
+	}
+	if p < 0 {
+		return ""
+	}
+	si := d.tokSent[p]
+	best := -1
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPerson || en.t1 > p || en.sentence < si-2 || d.toks[en.t0].quoted {
+			continue
+		}
+		if best < 0 || en.t0 > d.ents[best].t0 {
+			best = ei
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	en := d.ents[best]
+	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
+}
+
+// sentenceSubject is the name that opens sentence s, before token i, when
+// a verb follows it: "Russia would get …"; "" otherwise.
+func (d *doc) sentenceSubject(s sent, i int) string {
+	k := s.t0
+	if k < i && d.toks[k].low == "the" {
+		k++
+	}
+	en := d.tokEnt[k]
+	if en < 0 || d.ents[en].t0 != k || d.ents[en].kind == entNone || d.ents[en].kind == entPlace || d.ents[en].dateline || d.ents[en].t1 >= i {
+		return ""
+	}
+	e := d.ents[en]
+	return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e]
+}
+
+// countWord reports a number written in digits or as a small number word.
+func countWord(t tok) bool {
+	if t.num {
+		return strings.Trim(t.text, "0123456789,.") == "" // not "25-year-old"
+	}
+	n, ok := smallNumbers[t.low]
+	return ok && n > 1
+}
+
+// countPhrase reports a phrase that counts ("77 people", "three police
+// officers", "more than 100 people").
+func countPhrase(p string) bool {
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if countHedges[w] || w == "more" || w == "than" || w == "at" || w == "least" {
+			continue
+		}
+		n, ok := smallNumbers[w]
+		return hasDigit(w) || ok && n > 1
+	}
+	return false
+}
+
+// plural reports a plural subject phrase ("militants", "Smith and Jones").
+func plural(subj string) bool {
+	f := strings.Fields(strings.ToLower(subj))
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if w == "and" {
+			return true
+		}
+	}
+	if n := f[0]; n != "1" && n != "one" && n[0] >= '0' && n[0] <= '9' || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
+		return true // "73,000 Rohingya", "about 500 villagers", "more than 100 people"
+	}
+	h := f[len(f)-1]
+	for k := 1; k < len(f); k++ {
+		if f[k] == "of" || f[k] == "in" {
+			h = f[k-1] // "residents of Mandera", "the mayor of Lyon", "shares in the carmaker"
+			break
+		}
+	}
+	switch h {
+	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands",
+		"sales", "shares", "stocks", "markets", "prices", "exports", "imports", "earnings", "profits":
+		return true
+	}
+	if titleCased(subj) {
+		return false
+	}
+	// A noun that is its own lemma is singular ("chaos", "news"); one
+	// whose lemma differs is plural ("gunmen", "militants").
+	if lemma, ok := lexicon.NounLemma(h); ok {
+		if lemma == h && strings.HasSuffix(h, "s") {
+			// "rates", "sales": a lemma of its own, and a plural too.
+			_, singular := lexicon.NounLemma(strings.TrimSuffix(h, "s"))
+			return singular
+		}
+		return lemma != h
+	}
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
+}
+
+// titleCased reports a name of several words ("Boko Haram", "United
+// Nations"), which takes a singular verb whatever its last letter.
+func titleCased(s string) bool {
+	if len(strings.Fields(s)) < 2 {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectPhrase is the noun phrase before the verb at i, skipping
+// auxiliaries and adverbs; passive reports "was killed", "were taken".
+func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
+	k := i - 1
+	passive := false
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+		switch d.toks[k].low {
+		case "was", "were", "been", "being", "is", "are", "be", "became", "become", "becomes", "got", "get", "gets":
+			passive = true
+		}
+		k--
+	}
+	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
+		// "the worst storm ever recorded hit …": the participle and its
+		// adverb describe the noun before them.
+		k -= 2
+	}
+	if k > s.t0 && d.toks[k].low == "," {
+		// "his rival, Anna Koval, a key figure in the protests, was
+		// freed": the person the appositions describe.
+		for j := k - 1; j > s.t0 && j >= k-25; j-- {
+			if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPerson && d.ents[en].t1 == j+1 && d.toks[j+1].low == "," {
+				e := d.ents[en]
+				return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
+			}
+			if subordinators[d.toks[j].low] {
+				break
+			}
+		}
+	}
+	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which") {
+		// "the tsunami that hit the coast": the relative pronoun stands
+		// for the noun before it.
+		k--
+	}
+	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
+		return "", passive
+	}
+	// An entity name is the best subject; "the mayor of Lyon" keeps its
+	// head noun.
+	if en := d.tokEnt[k]; en >= 0 {
+		e := d.ents[en]
+		start := e.t0
+		// "a refinery in Chile exploded": the place locates the subject's
+		// head noun, which is what acted.
+		at := start
+		if d.prevWord(at) == "the" && at-1 > s.t0 {
+			at-- // "markets in the United States"
+		}
+		if prep := d.prevWord(at); at-2 >= s.t0 && (prep == "of" || (e.kind == entPlace || e.kind == entGov) && (prep == "in" || prep == "at" || prep == "near" || prep == "from")) &&
+			d.toks[at-2].word && !titleDeterminers[d.toks[at-2].low] && d.tokEnt[at-2] < 0 {
+			start = at - 2
+		}
+		return d.text[d.toks[start].s:d.toks[e.t1-1].e], passive
+	}
+	end := k
+	start := k
+	for n := 0; start-1 >= s.t0 && (n < 1 || n < 5 && d.toks[start].cap && d.toks[start-1].cap && !d.toks[start-1].first && !titleHeads[d.toks[start-1].low]); n++ {
+		// One word before the head, or the whole of a name the
+		// recogniser missed ("Dow Jones Industrial Average").
+		w := d.toks[start-1]
+		if !w.word || phraseStops[w.low] || titleDeterminers[w.low] || d.tokTime[start-1] >= 0 || w.num {
+			break
+		}
+		if _, isVerb := verbForms[w.low]; isVerb {
+			break
+		}
+		if d.tokEnt[start-1] >= 0 && d.tokEnt[start-1] != d.tokEnt[end] {
+			// "told RTL radio several people had been arrested": a name
+			// before the noun phrase belongs to another clause.
+			break
+		}
+		start--
+	}
+	// "Dozens of students killed": take "X of Y" when X is a quantity;
+	// "Shares in the carmaker fell": "X in Y" when X is what moved.
+	if start-1 >= s.t0 && titleDeterminers[d.toks[start-1].low] && start-3 >= s.t0 && (d.toks[start-2].low == "of" || d.toks[start-2].low == "in") && d.toks[start-3].word && !phraseStops[d.toks[start-3].low] {
+		start -= 3
+	} else if start-2 >= s.t0 && d.toks[start-1].low == "of" && d.toks[start-2].word {
+		start -= 2
+	}
+	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
+		return "", passive
+	}
+	if d.toks[end].num || start-1 >= s.t0 && countWord(d.toks[start-1]) {
+		// "At least 49 killed", "over 1,400 wounded", "more than 100
+		// people died", "three police officers killed": a count stays
+		// with its noun and keeps its hedge.
+		if !d.toks[end].num {
+			start--
+		} else {
+			start = end
+		}
+		if start-2 >= s.t0 && quantityHedges[d.toks[start-2].low+" "+d.toks[start-1].low] {
+			start -= 2
+		} else if start-1 >= s.t0 && countHedges[d.toks[start-1].low] {
+			start--
+		}
+	}
+	return d.text[d.toks[start].s:d.toks[end].e], passive
+}
