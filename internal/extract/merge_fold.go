@@ -1,0 +1,153 @@
+package extract
+
+// How two reports of one event fold into one: sources and actors joined,
+// the date the text gives, the better place, the more telling kind and
+// title, a confidence raised by the second report.
+
+import (
+	"math"
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// Merge folds src into dst: the union of sources and actors, the tighter
+// date (or both days when they are adjacent), the more precise place, the
+// more telling kind, and a confidence raised by the second report.
+func Merge(dst, src *model.Event) {
+	// Whose date the text gives is judged before the sources are joined.
+	dstOwn, srcOwn := ownTime(dst), ownTime(src)
+	for _, s := range src.Sources {
+		dup := false
+		for _, t := range dst.Sources {
+			if t.File == s.File && t.ArticleID == s.ArticleID && t.Start == s.Start && t.End == s.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst.Sources = append(dst.Sources, s)
+		}
+	}
+	for _, a := range src.Actors {
+		found := false
+		for i := range dst.Actors {
+			if sameActor(&dst.Actors[i], &a) {
+				found = true
+				if len(a.Name) > len(dst.Actors[i].Name) {
+					dst.Actors[i].Aliases = appendUnique(dst.Actors[i].Aliases, dst.Actors[i].Name)
+					dst.Actors[i].Name = a.Name
+				}
+				if dst.Actors[i].Title == "" {
+					dst.Actors[i].Title = a.Title
+				}
+				break
+			}
+		}
+		if !found {
+			dst.Actors = append(dst.Actors, a)
+		}
+	}
+	switch {
+	case !dst.Dated() && src.Dated():
+		dst.Start, dst.End, dst.Precision = src.Start, src.End, src.Precision
+	case dst.Dated() && src.Dated() && srcOwn && !dstOwn && !datesOverlap(dst, src):
+		// "took control Tuesday" against a report that dates the same
+		// capture by the story's day: the date the text gives wins.
+		dst.Start, dst.End, dst.Precision = src.Start, eventEnd(src), src.Precision
+	case dst.Dated() && src.Dated() && dstOwn && !srcOwn && !datesOverlap(dst, src):
+	case dst.Dated() && src.Dated():
+		if datesOverlap(dst, src) {
+			if eventEnd(src).Sub(src.Start) < eventEnd(dst).Sub(dst.Start) {
+				dst.Start, dst.End, dst.Precision = src.Start, eventEnd(src), src.Precision
+			}
+		} else {
+			if src.Start.Before(dst.Start) {
+				dst.Start = src.Start
+			}
+			if eventEnd(src).After(eventEnd(dst)) {
+				dst.End = eventEnd(src)
+			}
+			dst.Precision = model.PrecisionRange
+		}
+	}
+	dst.Place = betterPlace(dst.Place, src.Place)
+	if kindRank[src.Kind] > kindRank[dst.Kind] && kindsCompatible(src.Kind, dst.Kind) {
+		dst.Kind = src.Kind
+	}
+	dst.Planned = dst.Planned && src.Planned
+	hi := math.Max(dst.Confidence, src.Confidence)
+	dst.Confidence = round2(math.Min(0.99, hi+(1-hi)*0.3))
+	dst.Hidden = dst.Hidden && src.Hidden
+	dst.InBriefing = dst.InBriefing || src.InBriefing
+	dst.Edited = dst.Edited || src.Edited
+	if dst.Note == "" {
+		dst.Note = src.Note
+	}
+	switch {
+	case dst.Title == "" || templated(dst.Kind):
+		dst.Title = makeTitle(dst)
+	case src.Title != "" && !templated(src.Kind) && samePlaceKey(src.Place, dst.Place) && namesIn(src.Title, dst.Place) > namesIn(dst.Title, dst.Place):
+		// "Typhoon Haiyan batters Tacloban" says more than "Worst storms
+		// in Tacloban": the title that names who or what, beyond the
+		// place, wins.
+		dst.Title = src.Title
+	}
+}
+
+// samePlaceKey reports two places that are one, or both none: a title that
+// names its own place must not go onto an event placed elsewhere.
+func samePlaceKey(a, b *model.Place) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Key == b.Key
+}
+
+// namesIn counts the capitalised words of title t after its first that
+// are not words of place p's name: the names a headline gives.
+func namesIn(t string, p *model.Place) int {
+	place := ""
+	if p != nil {
+		place = strings.ToLower(p.Name)
+	}
+	n := 0
+	for i, w := range strings.Fields(t) {
+		if i == 0 || w == "" || w[0] < 'A' || w[0] > 'Z' || strings.Contains(place, strings.ToLower(w)) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// ownTime reports an event dated by a time expression of its own words,
+// not by the day the story reports on.
+func ownTime(e *model.Event) bool {
+	for _, s := range e.Sources {
+		if s.TimeText != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// betterPlace prefers a known place, then a city over a country or
+// region, then an unambiguous one.
+func betterPlace(a, b *model.Place) *model.Place {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	if isArea(a) && !isArea(b) && (a.Country == "" || a.Country == b.Country) {
+		return b
+	}
+	if a.Ambiguous && !b.Ambiguous && !isArea(b) {
+		return b
+	}
+	return a
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
