@@ -1,0 +1,221 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// TestNewsPhrasing checks, on sentences written for the test, classes of
+// news phrasing met on articles the rules were not written for: business
+// and market news, counts, relations between events, appositions and
+// pronouns in titles, where a story as a whole is set, distances from a
+// town, coups, and the point a change is measured from.
+func TestNewsPhrasing(t *testing.T) {
+	checkNewsCases(t, []newsCase{
+		{
+			name:      "a posted result and a market's close are economic news; a posted video and a closed door are not",
+			published: "2009-02-24",
+			text:      "The carmaker posted a net loss of $2 billion in the first quarter. The index closed down 2% on Monday. The shop closed its door on Monday. She posted a video on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-01-01", end: "2009-03-31", title: "posts net loss"},
+				{kind: model.KindEconomic, start: "2009-02-23", title: "closes down 2%"},
+			},
+		},
+		{
+			name:      "showing a product is no protest, and an adjective before a noun is no event",
+			published: "2011-06-08",
+			text:      "The firm demonstrated its new tablet on Tuesday. Thousands demonstrated against the law in Athens on Tuesday. The primary UK index rose 2% on Monday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-06-07", place: "GR"},
+				{kind: model.KindEconomic, start: "2011-06-06", title: "index rises 2%"},
+			},
+		},
+		{
+			name:      "business news: a market's move, job cuts, a delivery and an appointment; not a refusal, a trip cut short or a man named",
+			published: "2009-05-07",
+			text: "The FTSE gained 0.77% on Wednesday. Ford cut 30,000 jobs last year. Boeing on Tuesday delivered the final 717 jet to AirTran. " +
+				"The board today named Anna Berg as its new chief executive. The company declined to comment on Tuesday. He cut short his holiday on Monday. A man named Smith lives nearby.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-05-06", title: "ftse gains 0.77%"},
+				{kind: model.KindEconomic, start: "2008-01-01", end: "2008-12-31", title: "ford cuts 30,000 jobs"},
+				{kind: model.KindEconomic, start: "2009-05-05", title: "delivered"},
+				{kind: model.KindPolitical, start: "2009-05-07", title: "anna berg"},
+			},
+		},
+		{
+			name:      "a count keeps its hedge and its noun, and a deed done to it is passive",
+			published: "2016-07-16",
+			text:      "The unrest on Friday left about 265 people dead and over 1,400 wounded. More than 100 people died in the floods on Monday. The bloodshed in Kiev on Friday saw 77 people killed.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-07-15", title: "over 1,400 wounded"},
+				{kind: model.KindDisaster, start: "2016-07-11", title: "more than 100 people die"},
+				{kind: model.KindAttack, start: "2016-07-15", place: "UA", title: "77 people killed"},
+			},
+		},
+		{
+			name:      "a market report: a move by an amount is no reduced relative, a missed name is whole, and sales are plural",
+			published: "2009-03-06",
+			text:      "Stock markets in the United States fell sharply on Thursday. The Dow Jones Industrial Average dropped by 4.08% at the closing bell. Sales of cars fell as much as 35% in January.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-03-05", place: "US", title: "markets in the united states fall"},
+				{kind: model.KindEconomic, start: "2009-03-05", title: "dow jones industrial average drops"},
+				{kind: model.KindEconomic, start: "2009-01-01", end: "2009-01-31", title: "sales of cars fall"},
+			},
+		},
+		{
+			name:      "an event noun after a light verb takes the sentence's one date; a birth is an event, titled by the name set off before it",
+			published: "2011-10-06",
+			text:      "The opposition held a large rally in the capital of the province, Kandy, on Sunday. Lena Okafor, born in Lagos on 3 May 1960, built the largest bank in the region.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-10-02", place: "LK", title: "holds large rally"},
+				{kind: model.KindOther, start: "1960-05-03", place: "NG", title: "okafor born"},
+			},
+		},
+		{
+			name:      "the point a change is measured from dates nothing; a hedge before 'ago' is no baseline",
+			published: "2009-03-14",
+			text:      "The index finished on Friday at 7,223, an increase of 54 points from March 12. Exports fell 3% from a year earlier. The troops withdrew less than three years ago.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2009-03-13"},
+				{kind: model.KindEconomic, start: "2009-03-13", title: "exports fall 3%"},
+				{kind: model.KindWithdrawal, start: "2006-01-01", end: "2006-12-31"},
+			},
+		},
+		{
+			name:      "a participle between a verb and its object describes it, and a counted object is what befell",
+			published: "2010-10-13",
+			text:      "The queen visited wounded soldiers on Monday. Explosions hit two houses on Sunday, with three police officers killed at one of them.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2010-10-11"},
+				{kind: model.KindAttack, start: "2010-10-10", title: "three police officers killed"},
+			},
+		},
+		{
+			name:      "a legislature named in the body does not keep a story filed from its capital at the desk",
+			published: "2021-03-10",
+			dateline:  "MOSCOW",
+			text: "MOSCOW - A new security law was debated in the Duma on Tuesday. The bill passed in the Duma as troops in Chechnya carried out raids. " +
+				"Speakers in the Duma said the raids in Chechnya were needed. Villagers in Chechnya said soldiers searched every house. Dozens of men were detained overnight, officials said.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2021-03-09", place: "RU", title: "detained in chechnya"},
+			},
+		},
+		{
+			name:      "a province's seat abroad is no namesake; the story's past told with no place is in its town's country",
+			published: "2022-05-10",
+			text: "French commandos raid camp near Timbuktu\n\nSpecial forces from France raided a militant camp near Timbuktu on Sunday, France's defence ministry said. " +
+				"France said the raid near Timbuktu killed ten fighters. The militants seized the area in 2012.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-05-08", place: "ML"},
+				{kind: model.KindMilitary, start: "2012-01-01", end: "2012-12-31", place: "ML"},
+			},
+		},
+		{
+			name:      "a distance and a direction from a town name the place; a distance alone names none",
+			published: "2015-06-10",
+			text: "Gunmen attacked a police post about 60 km (37 miles) south of Baghdad on Tuesday. Rebels shelled a village 20 km east of Aleppo on Monday. " +
+				"Protesters marched in Paris, 500 km from Lyon, on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2015-06-09", place: "IQ", title: "police post 60 km south of baghdad"},
+				{kind: model.KindMilitary, start: "2015-06-08", place: "SY", title: "rebels shell village 20 km east of aleppo"},
+				{kind: model.KindProtest, start: "2015-06-07", place: "FR", title: "in paris"},
+			},
+		},
+		{
+			name:      "a coup is fought for at the seat of power, not where the story was filed; arrests of its plotters are where they were made",
+			published: "2016-07-16",
+			dateline:  "ISTANBUL",
+			text:      "ISTANBUL - The army said on Saturday it had crushed a coup attempt by a faction of officers. Police in Istanbul arrested 40 soldiers on Saturday over the failed coup.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-07-16", place: "TR", title: "ankara"},
+				{kind: model.KindArrest, start: "2016-07-16", place: "TR", title: "istanbul"},
+			},
+		},
+		{
+			name:      "a relation that opens the sentence parts its clause's event from the main one; a subject set off by appositions is the person they describe",
+			published: "2014-02-22",
+			dateline:  "KIEV",
+			text:      "KIEV - Just a few hours after parliament voted to oust the president, his rival, Anna Koval, a key figure in the 2004 protests, was freed from prison on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2004-01-01", end: "2004-12-31", place: "UA"},
+				{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "anna koval freed"},
+				{kind: model.KindElection, start: "2014-02-22", place: "UA", title: "parliament votes"},
+			},
+		},
+		{
+			name:      "only a volcano erupts as a disaster; storms after a superlative are weather, and rates are plural",
+			published: "2013-11-10",
+			text: "The volcano erupted on Saturday, spewing ash. One of the worst storms ever recorded hit the islands on Friday. " +
+				"Interest rates rose on Monday. Protests erupted in Lagos on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-09", title: "volcano erupts"},
+				{kind: model.KindDisaster, start: "2013-11-08", title: "one of the worst storms hits islands"},
+				{kind: model.KindEconomic, start: "2013-11-04", title: "interest rates rise"},
+				{kind: model.KindProtest, start: "2013-11-05", place: "NG"},
+			},
+		},
+		{
+			name:      "'he' in a title is the person named before; a pledge to act is said, not agreed; a participle between an article and its noun describes it",
+			published: "2011-05-02",
+			text: "Rebel leader Omar Dlamini is dead. He was killed by government troops at his hideout near Goma on Sunday. " +
+				"In an address on Wednesday night, the president pledged to hunt down the killers. All 12 miners were rescued on Tuesday from a flooded shaft.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2011-05-01", place: "CD", title: "omar dlamini killed"},
+				{kind: model.KindStatement, start: "2011-04-27"},
+				{kind: model.KindOther, start: "2011-04-26", title: "12 miners rescued"},
+			},
+		},
+		{
+			name:      "what a noun has done over time, told in a relative clause, is no event of the day",
+			published: "2016-07-15",
+			text:      "Envoys met in Vienna on Thursday. They said cooperation was critical to ending a war that has killed as many as 400,000 people.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2016-07-14", place: "AT"},
+			},
+		},
+		{
+			name:      "a proposal told by its verb is titled by its clause",
+			published: "2019-08-06",
+			text:      "The interior minister proposed a bill on Monday to split the province in two.",
+			want: []wantEvent{
+				{kind: model.KindProposal, start: "2019-08-05", title: "interior minister proposes bill"},
+			},
+		},
+		{
+			name:      "a gerund clause's doer is the sentence's subject; 'took' a town captures it; 'the rebels' are people, not an event",
+			published: "2016-03-24",
+			text: "Russia would get what it has wanted since intervening in Syria last September. " +
+				"The rebels took the northern town of Kindu on Monday after shelling it for a week. She took the bus to London on Friday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2015-09-01", end: "2015-09-30", place: "SY", title: "russia intervenes in syria"},
+				{kind: model.KindMilitary, start: "2016-03-21", place: "CD", title: "rebels take kindu"},
+			},
+		},
+		{
+			name:      "a delay, a postponement and a reveal are events; revealing that something happened is saying it",
+			published: "2007-09-02",
+			text:      "A test flight of the new jet was delayed today after an accident at the airport. The prototype was revealed in January 2005. The minister revealed that the plan had been dropped. The vote was postponed on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2007-09-02", title: "delayed"},
+				{kind: model.KindEconomic, start: "2005-01-01", end: "2005-01-31", title: "prototype revealed"},
+				{kind: model.KindOther, start: "2007-08-28", title: "vote postponed"},
+			},
+		},
+		{
+			name:      "a town in the title sets the story for the day's events that name none",
+			published: "2022-06-20",
+			text:      "Floods leave hundreds homeless in Sylhet city\n\nLooters raided shops on Sunday as the army began relief work.",
+			want:      []wantEvent{{kind: model.KindMilitary, start: "2022-06-19", place: "BD", title: "sylhet"}},
+		},
+		{
+			name:      "a town in the lead sets the story for a later sentence that names none",
+			published: "2023-02-05",
+			text:      "A gunman opened fire at a nightclub in Tampere on Saturday, killing three people. Police detained two men overnight, officials said.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2023-02-04", place: "FI"},
+				{kind: model.KindArrest, start: "2023-02-04", place: "FI"},
+			},
+		},
+	})
+}
