@@ -161,6 +161,12 @@ func (d *doc) finish() []model.Event {
 			keys[e.Key] = 1
 		}
 		e.Title = makeTitle(&e.Event)
+		if e.Kind == model.KindStatement && len(e.Actors) == 0 {
+			// "the Miyagi police chief said": no name, but a speaker.
+			if sp := d.speaker(e); sp != "" {
+				e.Title = statementBy(sp, e.Place)
+			}
+		}
 		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) {
 			// A deed's template without actors says only its kind
 			// ("Agreement"); its clause says who signed what.
@@ -173,6 +179,60 @@ func (d *doc) finish() []model.Event {
 		out = append(out, e.Event)
 	}
 	return out
+}
+
+// speaker is the subject of a statement's verb when it names no actor
+// ("the JR rail company said" → "JR rail company"), or "".
+func (d *doc) speaker(e *evt) string {
+	ti := d.headTrigger(e)
+	if ti < 0 || d.triggers[ti].form == formNoun {
+		return ""
+	}
+	t := d.triggers[ti]
+	sn := d.sents[t.sentence]
+	subj, passive := d.subjectPhrase(t.i, sn)
+	if passive || subj == "" || pronouns[strings.ToLower(subj)] || !cleanPhrase(subj) || len(strings.Fields(subj)) > 5 {
+		return ""
+	}
+	// "the Miyagi police chief", "France's prime minister": the names
+	// before the noun say whose it is.
+	end := d.toks[t.i].s
+	at := strings.LastIndex(d.text[d.toks[sn.t0].s:end], subj)
+	if at < 0 {
+		return subj
+	}
+	at += d.toks[sn.t0].s
+	k := sn.t0
+	for k < t.i && d.toks[k].s < at {
+		k++
+	}
+	start := k
+	for n := 0; start-1 >= sn.t0 && n < 3; n++ {
+		w := d.toks[start-1]
+		if w.low == "'s" && start-2 >= sn.t0 && d.toks[start-2].cap {
+			start -= 2 // "France's", at the start of the sentence too
+			continue
+		}
+		if w.word && w.cap && !w.first && !titleDeterminers[w.low] {
+			start--
+			continue
+		}
+		break
+	}
+	if start == k {
+		return subj
+	}
+	return d.text[d.toks[start].s:at] + subj
+}
+
+// statementBy titles a statement by a speaker, with its place when it fits
+// and the speaker does not already name it.
+func statementBy(speaker string, p *model.Place) string {
+	t := "Statement by " + speaker
+	if p != nil && !strings.Contains(strings.ToLower(speaker), strings.ToLower(p.Name)) && len(t)+len(p.Name)+4 <= maxTitle {
+		t += " in " + p.Name
+	}
+	return t
 }
 
 // verbHeaded reports an event whose kind a verb gives ("the home minister

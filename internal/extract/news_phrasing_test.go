@@ -217,5 +217,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindArrest, start: "2023-02-04", place: "FI"},
 			},
 		},
+		{
+			name:      "a statement with no named speaker is titled by its speaker's phrase, with whose it is",
+			published: "2011-03-13",
+			text:      "The toll will likely pass 1,000, the Sendai police chief said on Sunday. On Saturday, the JR rail company said that three trains were missing.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2011-03-13", place: "JP", title: "statement by sendai police chief"},
+				{kind: model.KindStatement, start: "2011-03-12", title: "statement by jr rail company"},
+			},
+		},
 	})
 }
