@@ -167,7 +167,11 @@ func (d *doc) finish() []model.Event {
 				e.Title = statementBy(sp, e.Place)
 			}
 		}
-		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) {
+		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
+			len(e.Actors) < 2 && oneSidedKind(e.Kind) && d.finiteHead(e) {
+			// A meeting's template needs two parties to say more than its
+			// kind ("Kerry meets Lavrov"); with one, the clause says what
+			// was done ("Macron visits area", "Americans withdraw").
 			// A deed's template without actors says only its kind
 			// ("Agreement"); its clause says who signed what.
 			if t := d.clauseTitle(e); t != "" {
@@ -233,6 +237,23 @@ func statementBy(speaker string, p *model.Place) string {
 		t += " in " + p.Name
 	}
 	return t
+}
+
+// oneSidedKind reports the kinds whose template, with one party, says
+// less than the clause: a visit is no meeting, and a withdrawal has a doer.
+func oneSidedKind(k model.Kind) bool {
+	switch k {
+	case model.KindMeeting, model.KindTalks, model.KindConference, model.KindWithdrawal:
+		return true
+	}
+	return false
+}
+
+// finiteHead reports an event whose kind a finite verb gives ("visited",
+// "withdrew"), not an infinitive or a noun.
+func (d *doc) finiteHead(e *evt) bool {
+	ti := d.headTrigger(e)
+	return ti >= 0 && (d.triggers[ti].form == formPast || d.triggers[ti].form == formPres)
 }
 
 // verbHeaded reports an event whose kind a verb gives ("the home minister

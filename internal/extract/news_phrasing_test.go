@@ -226,5 +226,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindStatement, start: "2011-03-12", title: "statement by jr rail company"},
 			},
 		},
+		{
+			name:      "one party's visit or withdrawal is titled by its clause, not a meeting's template",
+			published: "2022-09-12",
+			text:      "President Emmanuel Macron visited the area on Sunday and promised aid to the region. The Americans withdrew in 2011.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2022-09-11", title: "macron visits area"},
+				{kind: model.KindWithdrawal, start: "2011-01-01", end: "2011-12-31", title: "americans withdraw"},
+			},
+		},
 	})
 }
