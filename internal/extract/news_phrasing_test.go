@@ -235,5 +235,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindWithdrawal, start: "2011-01-01", end: "2011-12-31", title: "americans withdraw"},
 			},
 		},
+		{
+			name:      "a relative clause about the subject is passed over; protesters gather, police gathering evidence do not",
+			published: "2023-04-18",
+			text:      "John Mwangi, who denied the charges, was convicted on Monday of stealing $20 million. Protesters gathered outside the court in Nairobi on Tuesday. Police gathered evidence on Monday.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2023-04-17", place: "KE", title: "mwangi convicted"},
+				{kind: model.KindProtest, start: "2023-04-18", place: "KE", title: "protesters gather"},
+			},
+		},
 	})
 }

@@ -25,6 +25,7 @@ var (
 	gerundOpeners     = senseSet("gerundOpeners")
 	countHedges       = senseSet("countHedges")
 	settingWords      = senseSet("settingWords")
+	crowdNouns        = senseSet("crowdNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -232,6 +232,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 				vt.kind = model.KindProtest
 			}
 		case model.KindProtest:
+			if (vt.lemma == "gather" || vt.lemma == "converge") && !d.crowdBefore(i, s) {
+				return trigger{}, false // "officials gathered evidence"
+			}
 			// "demonstrated a new phone", "demonstrated that it works":
 			// showing something takes an object; a protest takes none
 			// ("demonstrated against the law", "demonstrated outside").

@@ -204,3 +204,19 @@ func superlative(w string) bool {
 func adjectiveOnly(w string) bool {
 	return w != "" && lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !lexicon.IsVerb(w) && !lexicon.IsAdverb(w)
 }
+
+// crowdBefore reports a crowd's noun as the subject right before token i,
+// past an adverb or an auxiliary ("protesters gathered", "thousands had
+// converged").
+func (d *doc) crowdBefore(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-3; k-- {
+		w := d.toks[k].low
+		if crowdNouns[w] {
+			return true
+		}
+		if !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
+}
