@@ -244,5 +244,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindProtest, start: "2023-04-18", place: "KE", title: "protesters gather"},
 			},
 		},
+		{
+			name:      "troops sent somewhere are a deployment there; a second verb shares the first one's subject",
+			published: "2021-08-16",
+			text:      "The United States sent 5,000 troops to Kabul on Sunday to secure the evacuation. She sent a letter on Monday. Police arrested two men and seized weapons on Friday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2021-08-15", place: "AF", title: "united states sends 5,000 troops to kabul"},
+				{kind: model.KindMilitary, start: "2021-08-13", title: "police seize weapons"},
+			},
+		},
 	})
 }

@@ -381,6 +381,18 @@ func (d *doc) distanceReference(en *ent) bool {
 	return j >= s.t0 && distanceUnits[d.toks[j].low]
 }
 
+// deployedTo reports the place troops are sent to by trigger ti: "sent
+// 5,000 troops to Kabul" happened where they went.
+func (d *doc) deployedTo(en *ent, ti int) bool {
+	t := d.triggers[ti]
+	switch t.lemma {
+	case "send", "dispatch", "deploy":
+	default:
+		return false
+	}
+	return d.prevWord(en.t0) == "to" && en.t0 > t.i && en.t0 <= t.i+8 && en.sentence == t.sentence
+}
+
 // offsetPlace is the point a distance and a compass word measure from
 // place en: "a city about 100 miles north of Islamabad", "60 km (37 miles)
 // south of Baghdad". A place named that way is where something is, though

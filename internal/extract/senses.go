@@ -26,6 +26,7 @@ var (
 	countHedges       = senseSet("countHedges")
 	settingWords      = senseSet("settingWords")
 	crowdNouns        = senseSet("crowdNouns")
+	forceNouns        = senseSet("forceNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -140,9 +140,12 @@ func (d *doc) clauseTitle(e *evt) string {
 	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && len(title)+len(place)+4 <= maxTitle {
 		// The place only when it fits: the map and the card's place line
 		// show it anyway.
-		if e.Place.Feature == "offset" {
+		switch {
+		case e.Place.Feature == "offset":
 			title += " " + place // "… 20 km east of Aleppo"
-		} else {
+		case t.lemma == "send" || t.lemma == "dispatch" || t.lemma == "deploy":
+			title += " to " + place // "… sends 5,000 troops to Kabul"
+		default:
 			title += " in " + place
 		}
 	}

@@ -152,6 +152,19 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		// adverb describe the noun before them.
 		k -= 2
 	}
+	if k > s.t0 && d.toks[k].low == "and" {
+		// "Taliban fighters entered Kabul and took control of the
+		// palace": the first verb's subject does the second too.
+		for j := k - 1; j > s.t0; j-- {
+			w := d.toks[j]
+			if w.low == "," || w.low == ";" || subordinators[w.low] {
+				break
+			}
+			if w.word && !w.cap && isVerbForm(w.low) && !determiners[d.toks[j-1].low] {
+				return d.subjectPhrase(j, s)
+			}
+		}
+	}
 	if k > s.t0 && d.toks[k].low == "," {
 		// "his rival, Anna Koval, a key figure in the protests, was
 		// freed": the person the appositions describe.

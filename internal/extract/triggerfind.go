@@ -210,6 +210,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if isVerb {
 		switch vt.kind {
 		case model.KindMilitary:
+			if vt.lemma == "send" || vt.lemma == "dispatch" {
+				if !d.forcesAfter(i+1, s) {
+					return trigger{}, false // "sent a letter", "sent home"
+				}
+				vt.weak = false // "sent 5,000 troops": a deployment
+			}
 			// "strike a deal" is an agreement, not an air strike.
 			if strings.HasPrefix(w, "stri") || w == "struck" {
 				for j := i + 1; j < min(i+4, s.t1); j++ {

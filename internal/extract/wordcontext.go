@@ -220,3 +220,17 @@ func (d *doc) crowdBefore(i int, s sent) bool {
 	}
 	return false
 }
+
+// forcesAfter reports troops or ships within the four words from k ("sent
+// 5,000 troops", "dispatched two warships").
+func (d *doc) forcesAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+4; j++ {
+		if forceNouns[d.toks[j].low] {
+			return true
+		}
+		if !d.toks[j].word && !d.toks[j].num {
+			return false
+		}
+	}
+	return false
+}
