@@ -253,5 +253,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2021-08-13", title: "police seize weapons"},
 			},
 		},
+		{
+			name:      "winning an election or a contract is an event, titled with what was won; winning praise is not",
+			published: "2023-05-29",
+			text:      "President Lena Varga won Hungary's presidential runoff election on Sunday. The carmaker has won a $13 billion contract to supply buses, the company said on Monday. The film won praise on Friday.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2023-05-28", place: "HU", title: "wins presidential runoff election"},
+				{kind: model.KindEconomic, start: "2023-05-29", title: "wins $13 billion contract"},
+			},
+		},
 	})
 }

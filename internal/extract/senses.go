@@ -27,6 +27,8 @@ var (
 	settingWords      = senseSet("settingWords")
 	crowdNouns        = senseSet("crowdNouns")
 	forceNouns        = senseSet("forceNouns")
+	electionPrizes    = senseSet("electionPrizes")
+	businessPrizes    = senseSet("businessPrizes")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

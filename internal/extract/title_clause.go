@@ -324,6 +324,10 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0) {
 		j++
 	}
+	if en := d.tokEnt[min(j, s.t1-1)]; j < s.t1 && en >= 0 && d.ents[en].t0 == j && d.ents[en].t1 < s.t1 && d.toks[d.ents[en].t1].low == "'s" {
+		// "won Turkey's presidential runoff": what is possessed.
+		j = d.ents[en].t1 + 1
+	}
 	// "more than 100 female students", "at least 49 people": the hedge
 	// does not count among the words the object may have.
 	limit := 4
@@ -342,6 +346,11 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		hedge := limit > 4 && j-start < 2
 		if w.text == "%" && j > start && d.toks[j-1].num {
 			j++ // "fell 12%"
+			continue
+		}
+		if j == start && isCurrency(w.text) && j+1 < s.t1 && d.toks[j+1].num {
+			j += 2 // "a $13 billion contract": the sum stays with its noun
+			limit += 2
 			continue
 		}
 		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
@@ -385,6 +394,11 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		}
 	}
 	return d.text[d.toks[start].s:d.toks[j-1].e]
+}
+
+// isCurrency reports a currency sign written on its own ("$", "€", "£").
+func isCurrency(s string) bool {
+	return s == "$" || s == "€" || s == "£" || s == "US$" || s == "¥"
 }
 
 // nounModifier is the name or adjective right before an event noun:

@@ -225,6 +225,19 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 					}
 				}
 			}
+		case model.KindElection:
+			if vt.lemma == "win" {
+				// "won the presidential runoff", "won a contract"; not
+				// "won praise" or "won the final".
+				switch d.prizeAfter(i+1, s) {
+				case model.KindElection:
+					vt.weak = false
+				case model.KindEconomic:
+					vt.kind, vt.weak = model.KindEconomic, false
+				default:
+					return trigger{}, false
+				}
+			}
 		case model.KindAgreement:
 			if (vt.lemma == "pledge" || vt.lemma == "vow" || vt.lemma == "promise") && next == "to" {
 				// "pledged to hunt down the killers": a promise said, not

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
 )
 
 // custodyNear reports words of captivity around token i.
@@ -233,4 +234,22 @@ func (d *doc) forcesAfter(k int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// prizeAfter is the kind of what "won" names within the six words from k:
+// an election ("the presidential runoff election") or business ("a $40
+// billion contract"); "" for anything else.
+func (d *doc) prizeAfter(k int, s sent) model.Kind {
+	for j := k; j < s.t1 && j < k+6; j++ {
+		w := d.toks[j].low
+		switch {
+		case electionPrizes[w]:
+			return model.KindElection
+		case businessPrizes[w]:
+			return model.KindEconomic
+		case w == "," || w == ";" || w == "." || subordinators[w]:
+			return ""
+		}
+	}
+	return ""
 }
