@@ -262,5 +262,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2023-05-29", title: "wins $13 billion contract"},
 			},
 		},
+		{
+			name:      "a crash's toll set off by a comma is the crash's; a number in a name stays in it; a government abroad acts at home",
+			published: "2019-03-11",
+			dateline:  "ADDIS ABABA, Ethiopia",
+			text: "ADDIS ABABA, Ethiopia (AP) — An Ethiopian Airlines Boeing 737 Max 8 crashed shortly after takeoff on Sunday, killing all 157 people on board. " +
+				"China ordered its airlines on Monday to ground their jets.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2019-03-10", place: "ET", title: "boeing 737 max 8 crashes"},
+				{kind: model.KindPolitical, start: "2019-03-11", place: "CN", title: "china orders airlines"},
+			},
+		},
 	})
 }

@@ -44,7 +44,10 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 		same = sameDay
 	} else {
 		for _, ti := range tis {
-			if d.triggers[ti].i < cut {
+			t := d.triggers[ti]
+			// "crashed shortly after takeoff, killing all 157": a
+			// participle set off by a comma tells the main clause's toll.
+			if t.i < cut || t.form == formGerund && t.i > 0 && d.toks[t.i-1].low == "," {
 				head = append(head, ti)
 			} else {
 				tail = append(tail, ti)

@@ -29,6 +29,7 @@ var (
 	forceNouns        = senseSet("forceNouns")
 	electionPrizes    = senseSet("electionPrizes")
 	businessPrizes    = senseSet("businessPrizes")
+	objectOpeners     = senseSet("objectOpeners")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

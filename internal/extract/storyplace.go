@@ -247,3 +247,24 @@ func fieldKind(k model.Kind) bool {
 	}
 	return false
 }
+
+// foreignGovernment is the country of a government that is the subject of
+// event e's first word ("China ordered …") when it is not the dateline's
+// country, or nil.
+func (d *doc) foreignGovernment(e *evt) *model.Place {
+	dl := d.dateline()
+	if dl == nil || len(e.trigs) == 0 {
+		return nil
+	}
+	i := d.triggers[e.trigs[0]].i
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entGov || en.sentence != e.sentence || en.t1 > i || en.t1 < i-3 {
+			continue
+		}
+		if p, ok := d.govPlace(en); ok && p.Country != dl.Country {
+			return &p
+		}
+	}
+	return nil
+}

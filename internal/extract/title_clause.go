@@ -89,7 +89,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 			subj, passive = d.text[d.toks[a].s:d.toks[t.i-2].e], true
 		}
-		if t.form == formPast && t.i > s.t0 && d.toks[t.i-1].num {
+		if t.form == formPast && t.i > s.t0 && d.toks[t.i-1].num && !(t.i-2 >= s.t0 && d.toks[t.i-2].cap) {
 			// "left 265 dead and over 1,400 wounded": a participle that
 			// counts people, not a count that acts.
 			passive = true
@@ -359,7 +359,7 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		if j > start && w.num && j+1 < s.t1 && distanceUnits[d.toks[j+1].low] {
 			break // "a village 20 km east of Aleppo": the measure is the place's
 		}
-		if j > start && strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) {
+		if strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) && !countHedges[w.low] {
 			break // "retook the town quickly": the manner is not the object
 		}
 		j++

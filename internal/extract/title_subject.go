@@ -234,6 +234,18 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
 		return "", passive
 	}
+	if d.toks[end].num && end > s.t0 && d.toks[end-1].cap && !countHedges[d.toks[end-1].low] {
+		// "An Ethiopian Airlines Boeing 737 Max 8 crashed": a number in a
+		// name is part of the name.
+		start = end
+		for start-1 >= s.t0 && (d.toks[start-1].cap || d.toks[start-1].num) && !d.toks[start-1].first && !titleDeterminers[d.toks[start-1].low] {
+			start--
+		}
+		if start-1 >= s.t0 && d.toks[start-1].first && d.toks[start-1].cap && !titleDeterminers[d.toks[start-1].low] {
+			start--
+		}
+		return d.text[d.toks[start].s:d.toks[end].e], passive
+	}
 	if d.toks[end].num || start-1 >= s.t0 && countWord(d.toks[start-1]) {
 		// "At least 49 killed", "over 1,400 wounded", "more than 100
 		// people died", "three police officers killed": a count stays

@@ -308,6 +308,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	if isNoun && isVerb {
 		verbish := subjectWords[prev] || (i > s.t0 && d.tokEnt[i-1] >= 0 && d.ents[d.tokEnt[i-1]].kind != entPlace && prev != "'s")
+		if prev == "," && strings.HasSuffix(w, "ing") && i+1 < s.t1 && (toks[i+1].num || objectOpeners[next]) {
+			// "crashed on Sunday, killing all 157 people": a participle
+			// with its object, not the noun "the killing".
+			verbish = true
+		}
 		if w == "meeting" && (prev == "after" || prev == "before" || prev == "while" || prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "by") {
 			verbish = true
 		}
