@@ -262,6 +262,9 @@ func (d *doc) foreignGovernment(e *evt) *model.Place {
 		if en.kind != entGov || en.sentence != e.sentence || en.t1 > i || en.t1 < i-3 {
 			continue
 		}
+		if w := d.prevWord(en.t0); w != "" && w != "the" && !d.toks[en.t0-1].first {
+			continue // "villagers from Syria fled": no government's act
+		}
 		if p, ok := d.govPlace(en); ok && p.Country != dl.Country {
 			return &p
 		}
