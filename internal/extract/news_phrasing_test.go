@@ -273,5 +273,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindPolitical, start: "2019-03-11", place: "CN", title: "china orders airlines"},
 			},
 		},
+		{
+			name:      "'take place' and 'go ahead' date the event noun they are about; a market closes, a summit ends",
+			published: "2022-07-09",
+			text:      "The election for the upper house will go ahead on Sunday as planned. The index closed down 2% on Friday. The summit closed on Thursday with a joint statement.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2022-07-10", planned: true},
+				{kind: model.KindEconomic, start: "2022-07-08", title: "index closes down 2%"},
+				{kind: model.KindMeeting, start: "2022-07-07", title: "summit closes"},
+			},
+		},
 	})
 }

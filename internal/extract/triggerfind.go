@@ -206,6 +206,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		}
 		return tr, ok
 	}
+	if isVerb && vt.lemma == "close" && marketClose[next] {
+		// "the index closed at 8,579": a market's close, not the end of
+		// an event ("the summit closed on Friday").
+		vt.kind, vt.aspectual, vt.weak = model.KindEconomic, false, true
+	}
 	// Verb uses that are not events.
 	if isVerb {
 		switch vt.kind {
@@ -263,7 +268,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		case model.KindEconomic:
 			// "posted a net loss", "closed at 8,579": a company's result or
 			// a market's close, not "posted a video" or "closed the door".
-			if vt.lemma == "post" && !d.resultAfter(i+1, s) || (vt.lemma == "close" || vt.lemma == "finish") && !marketClose[next] {
+			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "finish" && !marketClose[next] {
 				return trigger{}, false
 			}
 			if vt.lemma == "reveal" && (next == "that" || next == "how" || next == "what" || next == "details") {
