@@ -64,6 +64,11 @@ func TestResolve(t *testing.T) {
 		{"Jordan", Context{}, "Jordan", "JO", "ne:JO", false},
 		{"Lausanne", Context{}, "Lausanne", "CH", "", false},
 		{"Vienna", Context{}, "Vienna", "AT", "", false},
+		// The nations of the United Kingdom, which Natural Earth's admin-1
+		// lacks, beat American hamlets of their names.
+		{"Scotland", Context{Countries: []string{"US"}}, "Scotland", "GB", "x:scotland", false},
+		{"Wales", Context{}, "Wales", "GB", "x:wales", false},
+		{"Northern Ireland", Context{}, "Northern Ireland", "GB", "x:northern-ireland", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
