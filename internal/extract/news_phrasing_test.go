@@ -283,5 +283,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMeeting, start: "2022-07-07", title: "summit closes"},
 			},
 		},
+		{
+			name:      "a rate raised or a price hiked is economic news; a hand raised is not",
+			published: "2022-09-29",
+			text:      "The central bank raised interest rates by three-quarters of a point on Wednesday. She raised her hand on Monday. The government hiked fuel prices by 20% on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2022-09-28", title: "central bank raises interest rates"},
+				{kind: model.KindEconomic, start: "2022-09-27", title: "government hikes fuel prices"},
+			},
+		},
 	})
 }

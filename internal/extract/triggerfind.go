@@ -277,7 +277,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			if vt.lemma == "decline" && next == "to" {
 				return trigger{}, false // "declined to comment"
 			}
-			if vt.lemma == "cut" && !d.quantityAfter(i+1, s) && !costAfter(toks, i+1, s) {
+			if (vt.lemma == "cut" || vt.lemma == "raise" || vt.lemma == "hike" || vt.lemma == "slash") && !d.quantityAfter(i+1, s) && !costAfter(toks, i+1, s) {
 				return trigger{}, false // "cut short his visit", "power was cut"
 			}
 		case model.KindPolitical:
