@@ -105,9 +105,10 @@ func (d *doc) resolve(name string) (model.Place, bool) {
 // countries the article names (when it names some).
 func (d *doc) foreignSmallPlace(p model.Place) bool {
 	ctx := d.geoContext()
-	if len(ctx.Countries) == 0 || p.Country == "" || p.Population >= 100000 || p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "PPLC") || p.Feature == "PPLA" {
-		// A capital or a province's seat ("raided a camp near Timbuktu"
-		// in a story about France) is known well beyond its size.
+	if len(ctx.Countries) == 0 || p.Country == "" || p.Population >= 100000 || p.Feature == "country" || areaFeature(p.Feature) || strings.HasPrefix(p.Feature, "PPLC") || p.Feature == "PPLA" || p.Feature == "ADM1" {
+		// A capital, a province's seat ("raided a camp near Timbuktu"
+		// in a story about France) or a province itself ("the Indian
+		// state of Assam") is known well beyond its size.
 		return false
 	}
 	for _, c := range ctx.Countries {

@@ -292,5 +292,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2022-09-27", title: "government hikes fuel prices"},
 			},
 		},
+		{
+			name:      "a province abroad is no namesake, whatever countries the story named before",
+			published: "2021-06-10",
+			text:      "Fighters captured a district in the northern province of Kunduz on Tuesday. Shelling hit a market in eastern Ukraine's Donetsk region on Monday. Floods swept through the Indian state of Assam on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2021-06-08", place: "AF"},
+				{kind: model.KindMilitary, start: "2021-06-07", place: "UA"},
+				{kind: model.KindDisaster, start: "2021-06-06", place: "IN", title: "floods in assam"},
+			},
+		},
 	})
 }
