@@ -57,7 +57,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			if k := d.triggers[ti].kind; k == model.KindStatement && e.Kind != k {
 				continue
 			}
-			agent = agent || d.agentPlace(en, ti) || d.ownerPlace(en, ti) || d.deployedTo(en, ti)
+			agent = agent || d.agentPlace(en, ti) || d.ownerPlace(en, ti) || d.deployedTo(en, ti) || d.visitedPlace(en, ti)
 		}
 		place := en.place
 		if d.distanceReference(en) {

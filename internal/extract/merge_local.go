@@ -168,7 +168,7 @@ func (d *doc) finish() []model.Event {
 			}
 		}
 		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
-			len(e.Actors) < 2 && oneSidedKind(e.Kind) && d.finiteHead(e) {
+			oneSided(&e.Event) && d.finiteHead(e) {
 			// A meeting's template needs two parties to say more than its
 			// kind ("Kerry meets Lavrov"); with one, the clause says what
 			// was done ("Macron visits area", "Americans withdraw").
@@ -239,12 +239,14 @@ func statementBy(speaker string, p *model.Place) string {
 	return t
 }
 
-// oneSidedKind reports the kinds whose template, with one party, says
-// less than the clause: a visit is no meeting, and a withdrawal has a doer.
-func oneSidedKind(k model.Kind) bool {
-	switch k {
+// oneSided reports an event of a kind whose template, with one party,
+// says less than the clause (a visit is no meeting, a withdrawal has a
+// doer) that names no second party.
+func oneSided(e *model.Event) bool {
+	switch e.Kind {
 	case model.KindMeeting, model.KindTalks, model.KindConference, model.KindWithdrawal:
-		return true
+		_, obj := titleActors(e.Actors, e.Kind)
+		return obj == ""
 	}
 	return false
 }
@@ -253,7 +255,11 @@ func oneSidedKind(k model.Kind) bool {
 // "withdrew"), not an infinitive or a noun.
 func (d *doc) finiteHead(e *evt) bool {
 	ti := d.headTrigger(e)
-	return ti >= 0 && (d.triggers[ti].form == formPast || d.triggers[ti].form == formPres)
+	if ti < 0 {
+		return false
+	}
+	f := d.triggers[ti].form
+	return f == formPast || f == formPres || e.Planned && f == formBase // "will visit"
 }
 
 // verbHeaded reports an event whose kind a verb gives ("the home minister

@@ -302,5 +302,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindDisaster, start: "2021-06-06", place: "IN", title: "floods in assam"},
 			},
 		},
+		{
+			name:      "a visit takes place where it goes, and a planned one is titled 'to visit'",
+			published: "2020-08-05",
+			dateline:  "BEIRUT",
+			text:      "BEIRUT (Reuters) - French President Emmanuel Macron will visit Beirut on Thursday. The queen visited the flooded town of Derna on Monday.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2020-08-06", planned: true, place: "LB", title: "macron to visit beirut"},
+				{kind: model.KindMeeting, start: "2020-08-03", place: "LY", title: "queen visits derna"},
+			},
+		},
 	})
 }

@@ -393,6 +393,20 @@ func (d *doc) deployedTo(en *ent, ti int) bool {
 	return d.prevWord(en.t0) == "to" && en.t0 > t.i && en.t0 <= t.i+8 && en.sentence == t.sentence
 }
 
+// visitedPlace reports the place a visit is to: "will visit Beirut",
+// "toured the flooded town of Derna".
+func (d *doc) visitedPlace(en *ent, ti int) bool {
+	t := d.triggers[ti]
+	if t.lemma != "visit" && t.lemma != "tour" || t.form == formNoun || en.sentence != t.sentence {
+		return false
+	}
+	k := t.i + t.words
+	for k < en.t0 && (titleDeterminers[d.toks[k].low] || d.toks[k].low == "of" || placeHeads[d.toks[k].low] || lexicon.IsAdjective(d.toks[k].low)) {
+		k++
+	}
+	return k == en.t0
+}
+
 // offsetPlace is the point a distance and a compass word measure from
 // place en: "a city about 100 miles north of Islamabad", "60 km (37 miles)
 // south of Baghdad". A place named that way is where something is, though

@@ -30,6 +30,7 @@ var (
 	electionPrizes    = senseSet("electionPrizes")
 	businessPrizes    = senseSet("businessPrizes")
 	objectOpeners     = senseSet("objectOpeners")
+	modals            = senseSet("modals")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -115,6 +115,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			passive = true
 		}
 		verb := d.verbText(t, passive, plural(subj))
+		if e.Planned && !passive && t.form == formBase && t.words == 1 {
+			verb = "to " + d.toks[t.i].low // "Macron to visit Beirut"
+		}
 		if !cleanPhrase(subj) || !cleanPhrase(obj) {
 			return ""
 		}

@@ -140,7 +140,7 @@ func titleCased(s string) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
 		switch d.toks[k].low {
 		case "was", "were", "been", "being", "is", "are", "be", "became", "become", "becomes", "got", "get", "gets":
 			passive = true
