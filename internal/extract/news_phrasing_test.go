@@ -312,5 +312,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMeeting, start: "2020-08-03", place: "LY", title: "queen visits derna"},
 			},
 		},
+		{
+			name:      "a toll that rises is no market's move, and a magnitude is no count",
+			published: "2023-02-07",
+			text:      "A magnitude 7.8 earthquake struck the region before dawn on Monday, killing more than 4,000 people. The death toll rose to 5,000 on Tuesday. Shares rose 5% on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06", title: "earthquake strikes"},
+				{kind: model.KindEconomic, start: "2023-02-07", title: "shares rise 5%"},
+			},
+		},
 	})
 }

@@ -60,7 +60,8 @@ func (d *doc) sentenceSubject(s sent, i int) string {
 // countWord reports a number written in digits or as a small number word.
 func countWord(t tok) bool {
 	if t.num {
-		return strings.Trim(t.text, "0123456789,.") == "" // not "25-year-old"
+		// Not "25-year-old", nor a measure ("magnitude 7.8").
+		return strings.Trim(t.text, "0123456789,") == ""
 	}
 	n, ok := smallNumbers[t.low]
 	return ok && n > 1
@@ -90,7 +91,7 @@ func plural(subj string) bool {
 			return true
 		}
 	}
-	if n := f[0]; n != "1" && n != "one" && n[0] >= '0' && n[0] <= '9' || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
+	if n := f[0]; n != "1" && n != "one" && n[0] >= '0' && n[0] <= '9' && strings.Trim(n, "0123456789,") == "" || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
 		return true // "73,000 Rohingya", "about 500 villagers", "more than 100 people"
 	}
 	h := f[len(f)-1]

@@ -271,6 +271,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "finish" && !marketClose[next] {
 				return trigger{}, false
 			}
+			if d.tollBefore(i, s) {
+				return trigger{}, false // "the death toll rose to 290": a count, no market
+			}
 			if vt.lemma == "reveal" && (next == "that" || next == "how" || next == "what" || next == "details") {
 				return trigger{}, false // "revealed that …": said, and the saying has its own verb
 			}
