@@ -321,5 +321,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2023-02-07", title: "shares rise 5%"},
 			},
 		},
+		{
+			name:      "a structure that collapses is an accident; talks that collapse are the talks'",
+			published: "2018-06-14",
+			text:      "The talks collapsed on Tuesday. A three-storey building collapsed in Lagos on Wednesday, killing three people and trapping dozens.",
+			want: []wantEvent{
+				{kind: model.KindTalks, start: "2018-06-12"},
+				{kind: model.KindAccident, start: "2018-06-13", place: "NG", title: "building collapses"},
+			},
+		},
 	})
 }

@@ -100,6 +100,10 @@ func (d *doc) findTriggers() {
 				switch {
 				case ok:
 					x.kind = k
+				case tr.lemma == "collapse":
+					// "a three-storey building collapsed": a structure
+					// falls, an accident, when no talks or truce did.
+					x.aspectual = false
 				case tr.lemma == "launch":
 					// "launched a new phone": a launch of its own, told
 					// weakly (it needs a time of its own to be an event).
