@@ -326,7 +326,7 @@ func TestNewsPhrasing(t *testing.T) {
 			published: "2018-06-14",
 			text:      "The talks collapsed on Tuesday. A three-storey building collapsed in Lagos on Wednesday, killing three people and trapping dozens.",
 			want: []wantEvent{
-				{kind: model.KindTalks, start: "2018-06-12"},
+				{kind: model.KindTalks, start: "2018-06-12", place: "NG"},
 				{kind: model.KindAccident, start: "2018-06-13", place: "NG", title: "building collapses"},
 			},
 		},
