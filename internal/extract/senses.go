@@ -31,6 +31,7 @@ var (
 	businessPrizes    = senseSet("businessPrizes")
 	objectOpeners     = senseSet("objectOpeners")
 	modals            = senseSet("modals")
+	upheavalNouns     = senseSet("upheavalNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -24,8 +24,7 @@ func (d *doc) nationalUpheaval(e *evt) bool {
 			// where they were made.
 			continue
 		}
-		switch d.toks[t.i].low {
-		case "coup", "putsch", "revolution", "coups":
+		if upheavalNouns[d.toks[t.i].low] {
 			return true
 		}
 	}
