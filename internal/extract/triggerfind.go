@@ -217,14 +217,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	// Verb uses that are not events.
 	if isVerb {
+		if sense := lemmaSense[vt.lemma]; sense != nil && !sense(d, &vt, i, s) {
+			return trigger{}, false
+		}
 		switch vt.kind {
 		case model.KindMilitary:
-			if vt.lemma == "send" || vt.lemma == "dispatch" {
-				if !d.forcesAfter(i+1, s) {
-					return trigger{}, false // "sent a letter", "sent home"
-				}
-				vt.weak = false // "sent 5,000 troops": a deployment
-			}
 			// "strike a deal" is an agreement, not an air strike.
 			if strings.HasPrefix(w, "stri") || w == "struck" {
 				for j := i + 1; j < min(i+4, s.t1); j++ {
@@ -234,62 +231,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 					}
 				}
 			}
-		case model.KindElection:
-			if vt.lemma == "win" {
-				// "won the presidential runoff", "won a contract"; not
-				// "won praise" or "won the final".
-				switch d.prizeAfter(i+1, s) {
-				case model.KindElection:
-					vt.weak = false
-				case model.KindEconomic:
-					vt.kind, vt.weak = model.KindEconomic, false
-				default:
-					return trigger{}, false
-				}
-			}
-		case model.KindAgreement:
-			if (vt.lemma == "pledge" || vt.lemma == "vow" || vt.lemma == "promise") && next == "to" {
-				// "pledged to hunt down the killers": a promise said, not
-				// an agreement made.
-				vt.kind = model.KindStatement
-			}
-		case model.KindDisaster:
-			if vt.lemma == "erupt" && !d.volcanoBefore(i, s) {
-				// "Cairo erupted in celebration", "protests erupted": a
-				// crowd's outburst; only a volcano erupts as a disaster.
-				vt.kind = model.KindProtest
-			}
-		case model.KindProtest:
-			if (vt.lemma == "gather" || vt.lemma == "converge") && !d.crowdBefore(i, s) {
-				return trigger{}, false // "officials gathered evidence"
-			}
-			// "demonstrated a new phone", "demonstrated that it works":
-			// showing something takes an object; a protest takes none
-			// ("demonstrated against the law", "demonstrated outside").
-			if vt.lemma == "demonstrate" && i+1 < s.t1 && toks[i+1].word && !protestAfter[next] {
-				return trigger{}, false
-			}
 		case model.KindEconomic:
-			// "posted a net loss", "closed at 8,579": a company's result or
-			// a market's close, not "posted a video" or "closed the door".
-			if vt.lemma == "post" && !d.resultAfter(i+1, s) || vt.lemma == "finish" && !marketClose[next] {
-				return trigger{}, false
-			}
 			if d.tollBefore(i, s) {
 				return trigger{}, false // "the death toll rose to 290": a count, no market
-			}
-			if vt.lemma == "reveal" && (next == "that" || next == "how" || next == "what" || next == "details") {
-				return trigger{}, false // "revealed that …": said, and the saying has its own verb
-			}
-			if vt.lemma == "decline" && next == "to" {
-				return trigger{}, false // "declined to comment"
-			}
-			if (vt.lemma == "cut" || vt.lemma == "raise" || vt.lemma == "hike" || vt.lemma == "slash") && !d.quantityAfter(i+1, s) && !costAfter(toks, i+1, s) {
-				return trigger{}, false // "cut short his visit", "power was cut"
-			}
-		case model.KindPolitical:
-			if vt.lemma == "name" && !d.namedAs(i+1, s) {
-				return trigger{}, false // "a man named Smith", "named after"
 			}
 		case model.KindDeadline:
 			if next != "by" && next != "for" {

@@ -253,3 +253,123 @@ func (d *doc) prizeAfter(k int, s sent) model.Kind {
 	}
 	return ""
 }
+
+// lemmaSense decides, for verbs whose sense hangs on the words around them,
+// whether this use is an event word, and may change its kind or make it
+// firm; false drops it. Each is written for a class of phrasing, with its
+// counter-examples beside it.
+var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
+	"send": deploymentSense, "dispatch": deploymentSense,
+	"win":    winSense,
+	"pledge": promiseSense, "vow": promiseSense, "promise": promiseSense,
+	"erupt":  eruptSense,
+	"gather": crowdSense, "converge": crowdSense,
+	"demonstrate": demonstrateSense,
+	"post":        postSense,
+	"finish":      finishSense,
+	"reveal":      revealSense,
+	"decline":     declineSense,
+	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
+	"name": nameSense,
+}
+
+// nextLow is the lower-case word after token i in sentence s, or "".
+func (d *doc) nextLow(i int, s sent) string {
+	if i+1 < s.t1 {
+		return d.toks[i+1].low
+	}
+	return ""
+}
+
+// deploymentSense: "sent 5,000 troops" is a deployment; "sent a letter",
+// "sent home" are not.
+func deploymentSense(d *doc, t *trigger, i int, s sent) bool {
+	if !d.forcesAfter(i+1, s) {
+		return false
+	}
+	t.weak = false
+	return true
+}
+
+// winSense: "won the presidential runoff" is an election's outcome, "won a
+// contract" business; "won praise" or "won the final" are neither.
+func winSense(d *doc, t *trigger, i int, s sent) bool {
+	switch d.prizeAfter(i+1, s) {
+	case model.KindElection:
+		t.weak = false
+	case model.KindEconomic:
+		t.kind, t.weak = model.KindEconomic, false
+	default:
+		return false
+	}
+	return true
+}
+
+// promiseSense: "pledged to hunt down the killers" is a promise said, not
+// an agreement made ("pledged $1 billion" stays one).
+func promiseSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.nextLow(i, s) == "to" {
+		t.kind = model.KindStatement
+	}
+	return true
+}
+
+// eruptSense: only a volcano erupts as a disaster; "Cairo erupted in
+// celebration", "protests erupted" are a crowd's outburst.
+func eruptSense(d *doc, t *trigger, i int, s sent) bool {
+	if !d.volcanoBefore(i, s) {
+		t.kind = model.KindProtest
+	}
+	return true
+}
+
+// crowdSense: "protesters gathered outside the court"; not "officials
+// gathered evidence".
+func crowdSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.crowdBefore(i, s)
+}
+
+// demonstrateSense: a protest takes no object ("demonstrated against the
+// law", "demonstrated outside"); "demonstrated a new phone" shows it.
+func demonstrateSense(d *doc, t *trigger, i int, s sent) bool {
+	return i+1 >= s.t1 || !d.toks[i+1].word || protestAfter[d.nextLow(i, s)]
+}
+
+// postSense: "posted a net loss" is a company's result; "posted a video"
+// is not.
+func postSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.resultAfter(i+1, s)
+}
+
+// finishSense: "finished up 3%", "finished at 7,223" is a market's close;
+// "finished her speech" is not.
+func finishSense(d *doc, t *trigger, i int, s sent) bool {
+	return marketClose[d.nextLow(i, s)]
+}
+
+// revealSense: "revealed the new jet" unveils it; "revealed that …" says
+// something, and the saying has its own verb.
+func revealSense(d *doc, t *trigger, i int, s sent) bool {
+	switch d.nextLow(i, s) {
+	case "that", "how", "what", "details":
+		return false
+	}
+	return true
+}
+
+// declineSense: "shares declined 3%"; not "declined to comment".
+func declineSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.nextLow(i, s) != "to"
+}
+
+// costSense: "cut 30,000 jobs", "raised interest rates", "hiked fuel prices
+// by 20%"; not "cut short his visit" or "raised her hand".
+func costSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.quantityAfter(i+1, s) || costAfter(d.toks, i+1, s)
+}
+
+// nameSense: "named Mary Barra as its chief executive" appoints; "a man
+// named Smith" does not.
+func nameSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.namedAs(i+1, s)
+}
