@@ -172,12 +172,6 @@ func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, a
 	if err != nil {
 		return nil, err
 	}
-	return scanEvents(rows)
-}
-
-// scanEvents reads the rows of a query of eventCols or rawEventCols, and
-// closes them.
-func scanEvents(rows *sql.Rows) ([]model.Event, error) {
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
