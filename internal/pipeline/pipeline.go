@@ -132,20 +132,23 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 	runtime.GOMAXPROCS(procs + 2)
 	defer runtime.GOMAXPROCS(procs)
 	// The saving runs on a goroutine of its own, whose thread ends with it
-	// (lowerPriority), so that the caller's keeps its priority.
+	// (lowerPriority, once the files are found), so that the caller's
+	// keeps its priority.
 	var sum Summary
 	var err error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		lowerPriority()
 		sum, err = importPaths(ctx, st, x, paths, opts, progress)
 	}()
 	<-done
 	return sum, err
 }
 
-// importPaths is Import on the calling goroutine.
+// importPaths is Import on the calling goroutine, which it lowers to the
+// background's priority (opts.Background) once it has found the files: the
+// walk of a big folder comes before the first article moves the progress
+// bar, and the user waits for it.
 func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []string, opts Options, progress func(Progress)) (Summary, error) {
 	start := time.Now()
 	var sum Summary
@@ -178,6 +181,9 @@ func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []stri
 		default:
 			files = append(files, f.Path)
 		}
+	}
+	if opts.Background {
+		lowerPriority()
 	}
 	p := Progress{Total: len(files), Failed: len(sum.Failed)}
 	// Reading, parsing and extracting the next articles runs beside the
