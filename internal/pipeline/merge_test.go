@@ -42,7 +42,8 @@ func grouping(evs []model.Event) []string {
 // same groups of source sentences, dates and places. The store used to
 // take the first stored event a report matched, in its own order, where
 // MergeAll takes the best: about one event in a hundred came out grouped
-// otherwise on a year of dense generated news.
+// otherwise on a year of dense generated news. The same holds for an
+// import in the background, as the app runs it.
 func TestImportGroupsAsExtract(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "corpus")
 	if _, err := gen.WriteCorpus(dir, 300, gen.Options{Seed: 7, Years: 1}); err != nil {
@@ -70,40 +71,46 @@ func TestImportGroupsAsExtract(t *testing.T) {
 		t.Fatalf("only %d of %d events merged: too few to test anything", len(all)-len(merged), len(all))
 	}
 
-	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Import(context.Background(), st, x, []string{dir}, Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match}, nil); err != nil {
-		t.Fatal(err)
-	}
-	stored, err := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	und, err := st.Undated(store.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, got := grouping(merged), grouping(append(stored, und...))
-	if strings.Join(want, "\n") != strings.Join(got, "\n") {
-		w := map[string]bool{}
-		for _, l := range want {
-			w[l] = true
-		}
-		g := map[string]bool{}
-		for _, l := range got {
-			g[l] = true
-			if !w[l] {
-				t.Errorf("import only: %s", l)
+	// The app's import runs in the background (lowered threads): it must
+	// group alike.
+	for _, background := range []bool{false, true} {
+		t.Run(fmt.Sprintf("background=%v", background), func(t *testing.T) {
+			st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		for _, l := range want {
-			if !g[l] {
-				t.Errorf("extract only: %s", l)
+			defer st.Close()
+			if _, err := Import(context.Background(), st, x, []string{dir}, Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Background: background}, nil); err != nil {
+				t.Fatal(err)
 			}
-		}
+			stored, err := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			und, err := st.Undated(store.Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, got := grouping(merged), grouping(append(stored, und...))
+			if strings.Join(want, "\n") != strings.Join(got, "\n") {
+				w := map[string]bool{}
+				for _, l := range want {
+					w[l] = true
+				}
+				g := map[string]bool{}
+				for _, l := range got {
+					g[l] = true
+					if !w[l] {
+						t.Errorf("import only: %s", l)
+					}
+				}
+				for _, l := range want {
+					if !g[l] {
+						t.Errorf("extract only: %s", l)
+					}
+				}
+			}
+		})
 	}
 	t.Logf("%d events, %d after merging", len(all), len(merged))
 }

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/extract"
@@ -52,6 +53,13 @@ type Options struct {
 	// NoFolderManifest stops Import from using a sources.csv or sources.json
 	// found in a folder being imported when Manifest is nil.
 	NoFolderManifest bool
+	// Background says a window is in use beside the import: its two
+	// goroutines (extraction and the store's writer) run on threads of
+	// lower priority where the system allows it (Linux), so that the
+	// window's painting comes first and the import takes the rest of the
+	// CPU. Go has no goroutine priorities; on two cores the import's
+	// threads otherwise share them evenly with the painter.
+	Background bool
 }
 
 // Merging is the store's merge rules these options ask for, with the
@@ -112,6 +120,36 @@ type Summary struct {
 // store locked, read-only or broken, or ctx cancelled; the summary then tells
 // what was done before.
 func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, opts Options, progress func(Progress)) (Summary, error) {
+	if !opts.Background {
+		return importPaths(ctx, st, x, paths, opts, progress)
+	}
+	// The scheduler's slots for goroutines running Go code (its Ps) are
+	// as many as the cores: with the import's two goroutines in two of
+	// them the window's painting waited for one, however low their
+	// threads' priority. Two more let the system's scheduler decide, by
+	// priority, while the import runs.
+	procs := runtime.GOMAXPROCS(0)
+	runtime.GOMAXPROCS(procs + 2)
+	defer runtime.GOMAXPROCS(procs)
+	// The saving runs on a goroutine of its own, whose thread ends with it
+	// (lowerPriority, once the files are found), so that the caller's
+	// keeps its priority.
+	var sum Summary
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sum, err = importPaths(ctx, st, x, paths, opts, progress)
+	}()
+	<-done
+	return sum, err
+}
+
+// importPaths is Import on the calling goroutine, which it lowers to the
+// background's priority (opts.Background) once it has found the files: the
+// walk of a big folder comes before the first article moves the progress
+// bar, and the user waits for it.
+func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []string, opts Options, progress func(Progress)) (Summary, error) {
 	start := time.Now()
 	var sum Summary
 	if opts.Manifest == nil && !opts.NoFolderManifest {
@@ -144,6 +182,9 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 			files = append(files, f.Path)
 		}
 	}
+	if opts.Background {
+		lowerPriority()
+	}
 	p := Progress{Total: len(files), Failed: len(sum.Failed)}
 	// Reading, parsing and extracting the next articles runs beside the
 	// store's writes (a few files ahead, in order), so an import keeps both
@@ -152,6 +193,9 @@ func Import(ctx context.Context, st *store.Store, x Extractor, paths []string, o
 	stop := make(chan struct{})
 	go func() {
 		defer close(work)
+		if opts.Background {
+			lowerPriority()
+		}
 		for _, path := range files {
 			if ctx.Err() != nil {
 				return

@@ -39,7 +39,9 @@ type Merging struct {
 	// Screen, when set, is a necessary condition for Same that needs no
 	// source sentences (kinds, dates, places): merge candidates it rejects
 	// are never loaded with their sentences. Without it a big store loads
-	// hundreds of candidates' sentences for each new event.
+	// hundreds of candidates' sentences for each new event. The candidate
+	// it is given has its id, kind, dates, precision, planned and place
+	// (key, name, country, admin1, coordinates, feature) alone.
 	Screen SameFunc
 }
 

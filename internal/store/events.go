@@ -348,20 +348,6 @@ func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource,
 	return out, rows.Err()
 }
 
-// loadBareByID loads the extracted kinds, dates and places of events, for
-// screening merge candidates.
-func loadBareByID(ctx context.Context, q queryer, ids []int64) ([]model.Event, error) {
-	var out []model.Event
-	for _, args := range inLists(ids) {
-		evs, err := selectEventRows(ctx, q, true, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, evs...)
-	}
-	return out, nil
-}
-
 func loadEventsByID(ctx context.Context, q queryer, ids []int64, raw, withSources bool) ([]model.Event, error) {
 	var out []model.Event
 	for _, args := range inLists(ids) {

@@ -213,32 +213,26 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 	if m.Same == nil && m.Score == nil {
 		return nil, nil
 	}
-	var ids []int64
+	var cands []int64
 	if e.Dated() {
-		s, en := dayNum(e.Start), endDay(e)
-		// Every event overlapping [s-1, en+1], of a kind that may merge
-		// and planned alike: short events start at most a month before,
-		// the few long ones apart. No limit: a candidate left out would
-		// group reports otherwise than MergeAll, which sees them all.
-		kinds := ""
-		var args []any
-		if ks := kindsOf(m, e.Kind); len(ks) > 0 {
-			kinds = " AND kind IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
-			for _, k := range ks {
-				args = append(args, string(k))
-			}
-		}
-		q := `SELECT id FROM events WHERE x_start_day BETWEEN ? AND ? AND x_end_day >= ? AND x_end_day - x_start_day <= 31 AND planned = ?` + kinds + `
-			UNION ALL SELECT id FROM events WHERE x_end_day - x_start_day > 31 AND x_start_day <= ? AND x_end_day >= ? AND planned = ?` + kinds
-		all := append([]any{s - 1 - 31, en + 1, s - 1, e.Planned}, args...)
-		all = append(all, en+1, s-1, e.Planned)
-		all = append(all, args...)
-		rows, err := w.tx.QueryContext(w.ctx, q, all...)
+		// First their kinds, dates and places alone, to keep only the
+		// candidates that could be the same event at all (dated alike, a
+		// day apart at most, both planned or both past, and what m.Screen
+		// asks: compatible kinds and places); then those few with their
+		// sentences, since two outlets' reports of one event are
+		// recognised by the words they share (extract.SameEvent). Loading
+		// every candidate's sentences made a big import crawl; at 20,000
+		// articles so did loading the actors of the hundreds of candidates
+		// each new event has, and reading their rows twice, once for their
+		// ids and once for their kinds, dates and places.
+		bare, err := w.dateCandidates(e, m)
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-		if ids, err = scanIDs(rows); err != nil {
-			return nil, fmt.Errorf("find merge candidates: %w", err)
+		for i := range bare {
+			if c := &bare[i]; !mine[c.ID] && c.Planned == e.Planned && c.Dated() && nearDates(c, e) && (m.Screen == nil || m.Screen(e, c)) {
+				cands = append(cands, c.ID)
+			}
 		}
 	} else {
 		if m.Score != nil {
@@ -250,42 +244,20 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-		if ids, err = scanIDs(rows); err != nil {
+		ids, err := scanIDs(rows)
+		if err != nil {
 			return nil, fmt.Errorf("find merge candidates: %w", err)
 		}
-	}
-	var cands []int64
-	for _, id := range ids {
-		if !mine[id] {
-			cands = append(cands, id)
+		for _, id := range ids {
+			if !mine[id] {
+				cands = append(cands, id)
+			}
 		}
 	}
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// First their kinds, dates and places alone, to keep only the
-	// candidates that could be the same event at all (dated alike, a day
-	// apart at most, both planned or both past, and what m.Screen asks:
-	// compatible kinds and places); then those few with their sentences,
-	// since two outlets' reports of one event are recognised by the words
-	// they share (extract.SameEvent). Loading every candidate's sentences
-	// made a big import crawl; at 20,000 articles so did loading the
-	// actors of the hundreds of candidates each new event has.
-	if e.Dated() {
-		bare, err := loadBareByID(w.ctx, w.tx, cands)
-		if err != nil {
-			return nil, fmt.Errorf("load merge candidates: %w", err)
-		}
-		cands = cands[:0]
-		for i := range bare {
-			if c := &bare[i]; c.Planned == e.Planned && c.Dated() && nearDates(c, e) && (m.Screen == nil || m.Screen(e, c)) {
-				cands = append(cands, c.ID)
-			}
-		}
-		if len(cands) == 0 {
-			return nil, nil
-		}
-	}
+	// loadEventsByID orders them by id, as the ties below need.
 	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
@@ -313,6 +285,63 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		}
 	}
 	return best, nil
+}
+
+// dateCandidates returns the stored events (their ids, extracted kinds,
+// dates and places, the places without their areas' names or population:
+// no titles, actors or sources) that a dated event e may be merged with by
+// their dates: every event overlapping [s-1, en+1] of e's days, of a kind
+// that may merge and planned alike. Short events start at most a month
+// before; the few long ones are found apart. No limit: a candidate left
+// out would group reports otherwise than MergeAll, which sees them all.
+func (w *writer) dateCandidates(e *model.Event, m Merging) ([]model.Event, error) {
+	s, en := dayNum(e.Start), endDay(e)
+	kinds := ""
+	var args []any
+	if ks := kindsOf(m, e.Kind); len(ks) > 0 {
+		kinds = " AND e.kind IN (?" + strings.Repeat(", ?", len(ks)-1) + ")"
+		for _, k := range ks {
+			args = append(args, string(k))
+		}
+	}
+	// The events first, then their places: joined in one select, the
+	// places cost SQLite more than the events (three times the time).
+	// Only what a screen reads (extract.MaySameEvent: kinds, dates,
+	// places) is scanned; a row's every column was most of the time.
+	cols := `SELECT e.id, e.kind, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.x_place_id FROM events e `
+	q := `WITH c AS MATERIALIZED (` + cols + `WHERE e.x_start_day BETWEEN ? AND ? AND e.x_end_day >= ? AND e.x_end_day - e.x_start_day <= 31 AND e.planned = ?` + kinds + `
+		UNION ALL ` + cols + `INDEXED BY events_x_long WHERE e.x_end_day - e.x_start_day > 31 AND e.x_start_day <= ? AND e.x_end_day >= ? AND e.planned = ?` + kinds + `)
+		SELECT c.id, c.kind, c.x_start_day, c.x_end_day, c.x_precision, c.planned,
+			p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature
+		FROM c LEFT JOIN places p ON p.id = c.x_place_id`
+	all := append([]any{s - 1 - 31, en + 1, s - 1, e.Planned}, args...)
+	all = append(all, en+1, s-1, e.Planned)
+	all = append(all, args...)
+	rows, err := w.tx.QueryContext(w.ctx, q, all...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		var e model.Event
+		var kind, prec string
+		var start, end int64
+		var pid sql.NullInt64
+		var pkey, pname, pcountry, padmin, pfeature sql.NullString
+		var plat, plon sql.NullFloat64
+		if err := rows.Scan(&e.ID, &kind, &start, &end, &prec, &e.Planned, &pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature); err != nil {
+			return nil, err
+		}
+		e.Kind, e.Precision = model.Kind(kind), model.Precision(prec)
+		e.Start, e.End = dayTime(start), dayTime(end)
+		if pid.Valid {
+			e.Place = &model.Place{ID: pid.Int64, Key: pkey.String, Name: pname.String, Country: pcountry.String, Admin1: padmin.String,
+				Lat: plat.Float64, Lon: plon.Float64, Feature: pfeature.String}
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // kindsOf lists the kinds of the merge candidates of an event of kind k:
@@ -533,10 +562,13 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 		return err
 	}
 	start, end := dayOrNull(dst)
-	// An event kept as gone from its article is reported again.
-	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?, x_place_id = ?, confidence = ?,
-			orphan_of = NULL
-		WHERE id = ?`, string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
+	// An event kept as gone from its article is reported again. A row the
+	// report leaves as it was is not written: an update of its kind fires
+	// the place and month counts' triggers.
+	if _, err := w.exec(`UPDATE events SET (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, confidence, orphan_of) =
+			(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL)
+		WHERE id = ?9 AND (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, confidence, orphan_of) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL)`,
+		string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
 		return fmt.Errorf("merge into event %d: %w", id, err)
 	}
 	return recompute(w.ctx, w.tx, id)
@@ -592,6 +624,20 @@ func upsertPlace(ctx context.Context, tx *sql.Tx, p *model.Place) (int64, error)
 	return id, err
 }
 
+// effectiveCols are an event's columns that its extracted values and the
+// user's edits decide (recompute); effectiveSQL selects them for the row
+// being updated.
+const effectiveCols = `(title, start_day, end_day, precision, place_id, hidden, merged_into, note, in_briefing, edited)`
+
+const effectiveSQL = `(SELECT coalesce(d.title, e.x_title),
+			CASE WHEN d.date_set THEN d.start_day ELSE e.x_start_day END,
+			CASE WHEN d.date_set THEN d.end_day ELSE e.x_end_day END,
+			CASE WHEN d.date_set THEN coalesce(d.precision, '') ELSE e.x_precision END,
+			CASE WHEN d.place_key IS NOT NULL THEN (SELECT p.id FROM places p WHERE p.key = d.place_key) ELSE e.x_place_id END,
+			coalesce(d.hidden, 0), d.merged_into, coalesce(d.note, ''), coalesce(d.in_briefing, 0),
+			coalesce(d.title IS NOT NULL OR d.date_set = 1 OR d.place_key IS NOT NULL, 0)
+		 FROM events e LEFT JOIN edits d ON d.event_key = e.key WHERE e.id = events.id)`
+
 // recompute sets an event's effective columns from its extracted values and
 // the user's edits, and refreshes its search entry, and those of the events
 // it was and is merged into. The count triggers follow.
@@ -600,16 +646,12 @@ func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err := tx.QueryRowContext(ctx, `SELECT merged_into FROM events WHERE id = ?`, id).Scan(&wasMerged); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("apply edits to event %d: %w", id, err)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE events SET (title, start_day, end_day, precision, place_id, hidden, merged_into, note, in_briefing, edited) =
-		(SELECT coalesce(d.title, e.x_title),
-			CASE WHEN d.date_set THEN d.start_day ELSE e.x_start_day END,
-			CASE WHEN d.date_set THEN d.end_day ELSE e.x_end_day END,
-			CASE WHEN d.date_set THEN coalesce(d.precision, '') ELSE e.x_precision END,
-			CASE WHEN d.place_key IS NOT NULL THEN (SELECT p.id FROM places p WHERE p.key = d.place_key) ELSE e.x_place_id END,
-			coalesce(d.hidden, 0), d.merged_into, coalesce(d.note, ''), coalesce(d.in_briefing, 0),
-			coalesce(d.title IS NOT NULL OR d.date_set = 1 OR d.place_key IS NOT NULL, 0)
-		 FROM events e LEFT JOIN edits d ON d.event_key = e.key WHERE e.id = events.id)
-		WHERE id = ?`, id)
+	// A row whose effective values stay as they are is not written: an
+	// update of its dates, place or visibility fires the count triggers,
+	// whose place_stats upkeep reads every event of the place, and a
+	// report merged into a stored event seldom changes them.
+	_, err := tx.ExecContext(ctx, `UPDATE events SET `+effectiveCols+` = `+effectiveSQL+`
+		WHERE id = ? AND `+effectiveCols+` IS NOT `+effectiveSQL, id)
 	if err != nil {
 		return fmt.Errorf("apply edits to event %d: %w", id, err)
 	}

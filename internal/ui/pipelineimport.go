@@ -27,7 +27,9 @@ func PipelineImporter(st *store.Store, extractor func() (*extract.Extractor, err
 		// their metadata: they are imported, and the manifest is listed
 		// among the failures.
 		m, mp, merr := manifestFor(paths)
-		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Screen: extract.MaySameEvent, NoFolderManifest: merr != nil}, func(p pipeline.Progress) {
+		sum, err := pipeline.Import(ctx, st, x, paths, pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Screen: extract.MaySameEvent, NoFolderManifest: merr != nil,
+			// The window is in use: its painting comes first.
+			Background: true}, func(p pipeline.Progress) {
 			progress(p.Done, p.Total, p.Path)
 		})
 		out := ImportSummary{Imported: sum.Imported, Updated: sum.Updated, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}

@@ -242,6 +242,11 @@ type watchOpts struct {
 	// (tests: no timing). Zero: never.
 	cancelAfter  time.Duration
 	cancelAtFile int
+	// holdAtFile holds the import in the progress call of this file until
+	// the loop has painted a frame after it, which shows the bar moved
+	// (tests: a small import may otherwise end between two frames). Zero:
+	// never.
+	holdAtFile int
 	// whole, when set, holds each article's mentions in a finished import
 	// of the same corpus (by text hash): a stored article is whole when it
 	// has as many.
@@ -275,6 +280,9 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 	defer cancel()
 	var callbacks, lastDone, files atomic.Int64
 	var returnedAt time.Time
+	// held is closed when the import waits at o.holdAtFile, released when
+	// a frame painted after that lets it go on.
+	held, released := make(chan struct{}), make(chan struct{})
 	appImport := ui.PipelineImporter(st, extractor)
 	// The window passes its own context; Cancel is this one.
 	importer := func(_ context.Context, paths []string, progress func(done, total int, file string)) (ui.ImportSummary, error) {
@@ -286,6 +294,14 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 				cancel()
 			}
 			progress(done, total, file)
+			if o.holdAtFile > 0 && done == o.holdAtFile {
+				// The bar's update is queued: the next frame shows it.
+				close(held)
+				select {
+				case <-released:
+				case <-ctx.Done():
+				}
+			}
 		})
 		returnedAt = time.Now()
 		return sum, err
@@ -392,7 +408,11 @@ paint:
 			cancelAt = time.Now()
 			cancel()
 		}
+		wasHeld := isClosed(held)
 		r.Frames = append(r.Frames, frame(t0, done))
+		if wasHeld && !isClosed(released) {
+			close(released)
+		}
 		if shot != "" && !shotTaken && bar.Value >= 0.5 {
 			if err := savePNG(c, shot); err != nil {
 				return r, nil, err
@@ -568,6 +588,16 @@ func savePNG(c fyne.Canvas, path string) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// isClosed reports whether ch is closed.
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

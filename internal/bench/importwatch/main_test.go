@@ -18,11 +18,13 @@ import (
 // the cancelled store holds exactly the articles done before Cancel, each
 // with every mention the finished import gave it: Cancel never leaves half
 // an article. It also checks what the bench relies on: frames were painted
-// while the import ran and the progress bar was seen moving.
+// while the import ran and the progress bar was seen moving (the import
+// waits at one file for a frame, so that a quick one cannot end between
+// two frames).
 func TestCancelLeavesWholeArticles(t *testing.T) {
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus")
-	const articles, cancelAt = 40, 15
+	const articles, cancelAt, holdAt = 40, 15, 20
 	if _, err := gen.WriteCorpus(corpus, articles, gen.Options{Seed: 3, HTMLShare: 0.25}); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +36,7 @@ func TestCancelLeavesWholeArticles(t *testing.T) {
 	a := test.NewTempApp(t)
 	extractor := func() (*extract.Extractor, error) { return x, nil }
 
-	full, whole, err := watch(a, extractor, watchOpts{corpus: corpus, db: filepath.Join(dir, "full.db")})
+	full, whole, err := watch(a, extractor, watchOpts{corpus: corpus, db: filepath.Join(dir, "full.db"), holdAtFile: holdAt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,10 +48,10 @@ func TestCancelLeavesWholeArticles(t *testing.T) {
 	}
 	moved := false
 	for _, f := range full.Frames {
-		moved = moved || (f.Shown && f.Progress > 0)
+		moved = moved || (f.Shown && f.Progress >= float64(holdAt)/articles && f.Progress < 1)
 	}
 	if !moved {
-		t.Fatal("no frame showed the progress bar moving")
+		t.Fatalf("no frame showed the progress bar at %d of %d or past it while the import ran", holdAt, articles)
 	}
 
 	cut, _, err := watch(a, extractor, watchOpts{corpus: corpus, db: filepath.Join(dir, "cut.db"), cancelAtFile: cancelAt, whole: whole})
