@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -81,19 +82,25 @@ func titleWords(s string) string {
 // language ("Hautes-Alpes" is of the Alps through the French "Alpes").
 func (g *Gazetteer) namesakeDivisions(i int32, cc string) (lat, lon float64, n int) {
 	t := g.tab
+	var in []int32
 	for key, a := range t.admin1s {
 		if !strings.HasPrefix(key, cc+".") {
 			continue
 		}
 		for _, w := range strings.Fields(Fold(t.ents[a].name)) {
-			if len(w) < 4 || !t.index.holds(w, i) {
-				continue
+			if len(w) >= 4 && t.index.holds(w, i) {
+				in = append(in, a)
+				break
 			}
-			lat += t.ents[a].lat
-			lon += t.ents[a].lon
-			n++
-			break
 		}
+	}
+	// Summed in one order: a map's order would change the last digits of
+	// the point from one run to the next.
+	slices.Sort(in)
+	for _, a := range in {
+		lat += t.ents[a].lat
+		lon += t.ents[a].lon
+		n++
 	}
 	if n > 0 {
 		lat, lon = lat/float64(n), lon/float64(n)
