@@ -210,11 +210,6 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		}
 		return tr, ok
 	}
-	if isVerb && vt.lemma == "close" && marketClose[next] {
-		// "the index closed at 8,579": a market's close, not the end of
-		// an event ("the summit closed on Friday").
-		vt.kind, vt.aspectual, vt.weak = model.KindEconomic, false, true
-	}
 	// Verb uses that are not events.
 	if isVerb {
 		if sense := lemmaSense[vt.lemma]; sense != nil && !sense(d, &vt, i, s) {

@@ -267,6 +267,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"demonstrate": demonstrateSense,
 	"post":        postSense,
 	"finish":      finishSense,
+	"close":       closeSense,
 	"reveal":      revealSense,
 	"decline":     declineSense,
 	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
@@ -345,6 +346,15 @@ func postSense(d *doc, t *trigger, i int, s sent) bool {
 // "finished her speech" is not.
 func finishSense(d *doc, t *trigger, i int, s sent) bool {
 	return marketClose[d.nextLow(i, s)]
+}
+
+// closeSense: "the index closed at 8,579" is a market's close; "the summit
+// closed on Friday" stays the aspectual end of the event it names.
+func closeSense(d *doc, t *trigger, i int, s sent) bool {
+	if marketClose[d.nextLow(i, s)] {
+		t.kind, t.aspectual, t.weak = model.KindEconomic, false, true
+	}
+	return true
 }
 
 // revealSense: "revealed the new jet" unveils it; "revealed that …" says
