@@ -141,9 +141,12 @@ func (d *doc) fillPlaceActors(e *evt) {
 			country = d.seatOfPower()
 		}
 	}
-	var scene *model.Place
+	var scene, abroad *model.Place
 	if len(cands) == 0 {
 		scene = d.soleScene(e)
+		if d.storyWindow(e) && !fieldKind(e.Kind) {
+			abroad = d.foreignGovernment(e)
+		}
 	}
 	switch {
 	case len(cands) > 0:
@@ -175,10 +178,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
-	case d.storyWindow(e) && !fieldKind(e.Kind) && d.foreignGovernment(e) != nil:
+	case abroad != nil:
 		// "ADDIS ABABA — … China ordered its airlines to ground their
 		// jets": a government abroad acts at home, not at the dateline.
-		at(d.foreignGovernment(e), "sentence")
+		at(abroad, "sentence")
 	case d.storyWindow(e) && fieldKind(e.Kind) && d.filedFromAfar() != nil:
 		// "NEW DELHI: … leaders were put under house arrest" in a story
 		// about Kashmir that never names Delhi again: the story's place,

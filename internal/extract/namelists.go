@@ -56,14 +56,9 @@ func section(name string) []string {
 	return lines
 }
 
+// nameSet is one section of lexdata/names.txt as a set of words.
 func nameSet(name string) map[string]bool {
-	m := map[string]bool{}
-	for _, line := range section(name) {
-		for _, w := range strings.Fields(line) {
-			m[w] = true
-		}
-	}
-	return m
+	return wordSet("lexdata/names.txt", nameSections, name)
 }
 
 func nameMap(name string) map[string]string {

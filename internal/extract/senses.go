@@ -37,13 +37,18 @@ var (
 // senseSections splits sensesTXT into its sections' lines.
 var senseSections = splitSections("lexdata/senses.txt", sensesTXT)
 
-// senseSet is one section of lexdata/senses.txt as a set of words; a
-// missing section is a defect of the embedded file that the package's
-// tests catch.
+// senseSet is one section of lexdata/senses.txt as a set of words.
 func senseSet(name string) map[string]bool {
-	lines, ok := senseSections[name]
+	return wordSet("lexdata/senses.txt", senseSections, name)
+}
+
+// wordSet is section name of a lexdata file as a set of the words on its
+// lines; a missing section is a defect of the embedded file that the
+// package's tests catch.
+func wordSet(file string, sections map[string][]string, name string) map[string]bool {
+	lines, ok := sections[name]
 	if !ok {
-		panic("lexdata/senses.txt: no section " + name)
+		panic(file + ": no section " + name)
 	}
 	m := map[string]bool{}
 	for _, line := range lines {

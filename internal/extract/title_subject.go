@@ -61,10 +61,16 @@ func (d *doc) sentenceSubject(s sent, i int) string {
 func countWord(t tok) bool {
 	if t.num {
 		// Not "25-year-old", nor a measure ("magnitude 7.8").
-		return strings.Trim(t.text, "0123456789,") == ""
+		return digitsOnly(t.text)
 	}
 	n, ok := smallNumbers[t.low]
 	return ok && n > 1
+}
+
+// digitsOnly reports a whole number written in digits, with thousands
+// separators ("30,000"): not an age ("25-year-old") nor a measure ("7.8").
+func digitsOnly(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789,") == "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // countPhrase reports a phrase that counts ("77 people", "three police
@@ -91,7 +97,7 @@ func plural(subj string) bool {
 			return true
 		}
 	}
-	if n := f[0]; n != "1" && n != "one" && n[0] >= '0' && n[0] <= '9' && strings.Trim(n, "0123456789,") == "" || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
+	if n := f[0]; n != "1" && n != "one" && digitsOnly(n) || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
 		return true // "73,000 Rohingya", "about 500 villagers", "more than 100 people"
 	}
 	h := f[len(f)-1]

@@ -127,11 +127,18 @@ func TestKindCountsKept(t *testing.T) {
 	}
 }
 
+// eventTitled is the id of the event of a title.
 func eventTitled(t *testing.T, s *Store, title string) int64 {
 	t.Helper()
+	return rowID(t, s, `SELECT id FROM events WHERE title = ?`, title)
+}
+
+// rowID is the id the one-row query q gives for arg.
+func rowID(t *testing.T, s *Store, q string, arg any) int64 {
+	t.Helper()
 	var id int64
-	if err := s.db.QueryRow(`SELECT id FROM events WHERE title = ?`, title).Scan(&id); err != nil {
-		t.Fatalf("event %q: %v", title, err)
+	if err := s.db.QueryRow(q, arg).Scan(&id); err != nil {
+		t.Fatalf("%s (%v): %v", q, arg, err)
 	}
 	return id
 }
@@ -175,13 +182,10 @@ func TestKindsBetweenStretches(t *testing.T) {
 	}
 }
 
+// placeIDOf is the id of the place of a name.
 func placeIDOf(t *testing.T, s *Store, name string) int64 {
 	t.Helper()
-	var id int64
-	if err := s.db.QueryRow(`SELECT id FROM places WHERE name = ?`, name).Scan(&id); err != nil {
-		t.Fatalf("place %q: %v", name, err)
-	}
-	return id
+	return rowID(t, s, `SELECT id FROM places WHERE name = ?`, name)
 }
 
 // A bulk load counts its events by month and kind once at commit, and

@@ -36,13 +36,10 @@ func wrongCounts(t *testing.T, s *Store) int {
 	return n
 }
 
+// eventOfKind is the id of the one event of kind k.
 func eventOfKind(t *testing.T, s *Store, k model.Kind) int64 {
 	t.Helper()
-	var id int64
-	if err := s.db.QueryRow(`SELECT id FROM events WHERE kind = ?`, string(k)).Scan(&id); err != nil {
-		t.Fatalf("event of kind %s: %v", k, err)
-	}
-	return id
+	return rowID(t, s, `SELECT id FROM events WHERE kind = ?`, string(k))
 }
 
 // The count of sources kept on each event follows every write that adds,
