@@ -121,6 +121,12 @@ func printSummary(w io.Writer, path string, s pipeline.Summary) {
 	if s.Manifest != "" {
 		fmt.Fprintf(w, "Titles, publishers and dates from %s.\n", s.Manifest)
 	}
+	if len(s.Dated) > 0 {
+		fmt.Fprintf(w, "Dated from other articles' reports of the same events (they give no date of their own): %s:\n", plural(len(s.Dated), "article"))
+		for _, d := range s.Dated {
+			fmt.Fprintf(w, "  %s: %s\n", d.Path, d.Date.Format("2 Jan 2006"))
+		}
+	}
 	if s.AlreadyPresent > 0 {
 		fmt.Fprintf(w, "Already present: %s (the same text is in the store; nothing changed).\n", plural(s.AlreadyPresent, "article"))
 	}

@@ -36,7 +36,7 @@ func (d *doc) confidence(e *evt) float64 {
 	switch d.a.DateSource {
 	case model.DateInText:
 		c *= 0.97
-	case model.DateInferred:
+	case model.DateInferred, model.DateFromReports:
 		c *= 0.85
 	}
 	strong := false

@@ -329,6 +329,13 @@ func scoreMeantimeDoc(d *meantime.Doc, events []model.Event, classes []string, a
 				s.wrongDate++
 				if debugMeantimeEvents {
 					fmt.Printf("WRONG %s %s..%s %q\n", d.ID, e.Start.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Sources[0].Text)
+					for _, src := range e.Sources {
+						for _, ge := range gold {
+							if holds(src, ge) {
+								fmt.Printf("      gold %q %s..%s\n", ge.Text, ge.dates[0].Start.Format("2006-01-02"), ge.dates[0].End.Format("2006-01-02"))
+							}
+						}
+					}
 				}
 			}
 		}

@@ -18,7 +18,10 @@ const (
 	DateManifest DateSource = "manifest" // from sources.csv or a JSON manifest
 	DateInText   DateSource = "in-text"  // from the article's own date line or HTML meta tags
 	DateInferred DateSource = "inferred" // guessed from the text's latest explicit date
-	DateUnknown  DateSource = "unknown"  // relative expressions stay unresolved
+	// DateFromReports is a date learnt from other outlets' reports of the
+	// same events, for an article that gives none.
+	DateFromReports DateSource = "from other reports"
+	DateUnknown     DateSource = "unknown" // relative expressions stay unresolved
 )
 
 // Span is a half-open byte range [Start, End) into an article's stored text.

@@ -110,6 +110,7 @@ type Summary struct {
 	Orphaned       int            // such events kept, marked "no longer in the source", for the user's edits
 	Warnings       []string       // manifest problems, manifest rows matching no file
 	Articles       []int64        // ids of the articles added or updated
+	Dated          []DatedArticle // articles without a date, dated from other articles' reports
 	Manifest       string         // the manifest used, given or found in a folder; "" when none
 	Elapsed        time.Duration
 }
@@ -285,6 +286,10 @@ func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []stri
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("import: %w", err)
 	}
+	if err := bt.dating.dateUndated(ctx, st, x, sum.Articles, opts, &sum); err != nil {
+		sum.Elapsed = time.Since(start)
+		return sum, fmt.Errorf("import: %w", err)
+	}
 	if opts.Manifest != nil {
 		for _, f := range opts.Manifest.Unused() {
 			sum.Warnings = append(sum.Warnings, fmt.Sprintf("manifest %s lists %s, which was not among the files imported", opts.Manifest.Path, f))
@@ -419,6 +424,8 @@ type batcher struct {
 	// saved maps the articles saved by this import to their files: two
 	// files of one import that are one article (same URL) are worth a word.
 	saved map[int64]string
+	// dating keeps what dates the articles without a date at the end.
+	dating reportDating
 }
 
 // pendingSave is an article saved in the open batch.
@@ -462,6 +469,7 @@ func (bt *batcher) save(ctx context.Context, path string, p prepared, opts Optio
 		bt.saved = map[int64]string{}
 	}
 	bt.saved[res.ArticleID] = path
+	bt.dating.add(res.ArticleID, path, p.a, p.ext)
 	return res, nil
 }
 
@@ -530,7 +538,7 @@ func SetArticleDate(ctx context.Context, st *store.Store, x Extractor, id int64,
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}
-	res, err := st.RedateArticle(ctx, id, date, ext, Options{SameEvent: same}.Merging())
+	res, err := st.RedateArticle(ctx, id, date, model.DateUser, ext, Options{SameEvent: same}.Merging())
 	if err != nil {
 		return res, fmt.Errorf("set date of %s: %w", a.Path, err)
 	}

@@ -212,13 +212,14 @@ func (s *Store) ReplaceExtractionWith(ctx context.Context, articleID int64, x *m
 	return res, nil
 }
 
-// RedateArticle sets the publication date the user gave (DateSource user)
+// RedateArticle sets an article's publication date, learnt as src says (the
+// user gave it, or other articles' reports of the same events tell it),
 // and replaces the article's extraction with x, made with that date, in one
 // transaction: the events never disagree with the date shown.
-func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, x *model.Extraction, m Merging) (SaveResult, error) {
+func (s *Store) RedateArticle(ctx context.Context, articleID int64, date time.Time, src model.DateSource, x *model.Extraction, m Merging) (SaveResult, error) {
 	var res SaveResult
 	err := s.writeTx(ctx, fmt.Sprintf("set date of article %d", articleID), func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, date_source = ? WHERE id = ?`, unixOrNull(date), string(model.DateUser), articleID)
+		r, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, date_source = ? WHERE id = ?`, unixOrNull(date), string(src), articleID)
 		if err != nil {
 			return err
 		}

@@ -166,6 +166,22 @@ func applyExtraction(ctx context.Context, tx *sql.Tx, a *model.Article, prev []p
 	}
 	numberKeys(events)
 	match := matchEvents(prev, events, a.Text)
+	for ni, pi := range match {
+		// An event that gets its first date (the article was dated) is
+		// a report like any new one, to be merged with other articles'
+		// reports of it, unless the user edited it: then its row stays,
+		// with the edits.
+		if prev[pi].ev.Dated() || !events[ni].Dated() {
+			continue
+		}
+		touched, err := userTouched(ctx, tx, prev[pi].ev.Key)
+		if err != nil {
+			return res, err
+		}
+		if !touched {
+			delete(match, ni)
+		}
+	}
 	carried := map[string]int64{}
 	matched := map[int64]bool{}
 	for ni, pi := range match {

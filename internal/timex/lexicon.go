@@ -189,3 +189,11 @@ func init() {
 		triggers[w] = true
 	}
 }
+
+// CalendarWord reports a month or weekday name or abbreviation (folded to
+// lower case): capitalised, yet no name of a person, place or thing.
+func CalendarWord(w string) bool {
+	_, m := months[w]
+	_, d := weekdays[w]
+	return m || d
+}

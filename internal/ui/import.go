@@ -33,6 +33,9 @@ type ImportSummary struct {
 	Updated int
 	Events  int
 	Failed  map[string]string // file → why
+	// Dated lists the articles that give no date of their own and were
+	// dated from other articles' reports of the same events: file → date.
+	Dated map[string]time.Time
 }
 
 // Importer imports files into the store, reporting progress (files done of
@@ -179,6 +182,21 @@ func importMessage(sum ImportSummary, err error) string {
 	}
 	if sum.Cancelled {
 		msg = "Import cancelled. " + msg + " Each article imported is whole; the other files were not started."
+	}
+	if len(sum.Dated) > 0 {
+		var files []string
+		for f := range sum.Dated {
+			files = append(files, f)
+		}
+		sort.Strings(files)
+		if len(files) == 1 {
+			msg += "\n\n1 article gives no date of its own; it was dated from other articles' reports of the same events:"
+		} else {
+			msg += fmt.Sprintf("\n\n%d articles give no date of their own; each was dated from other articles' reports of the same events:", len(files))
+		}
+		for _, f := range files {
+			msg += "\n• " + filepath.Base(f) + ": " + sum.Dated[f].Format("2 Jan 2006")
+		}
 	}
 	if len(sum.Failed) > 0 {
 		var files []string

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestImportMessage(t *testing.T) {
@@ -20,6 +21,8 @@ func TestImportMessage(t *testing.T) {
 			[]string{"Import cancelled.", "7 articles imported", "whole"}, []string{"Import stopped"}},
 		{"failures and a stop are named", ImportSummary{Imported: 1, Failed: map[string]string{"/x/b.pdf": "no text layer"}}, errors.New("store locked"),
 			[]string{"1 files failed", "• b.pdf: no text layer", "Import stopped: store locked"}, nil},
+		{"articles dated from other reports are named with their dates", ImportSummary{Imported: 2, Dated: map[string]time.Time{"/x/fire.txt": time.Date(2021, 9, 13, 0, 0, 0, 0, time.UTC)}}, nil,
+			[]string{"1 article gives no date of its own", "other articles' reports of the same events", "• fire.txt: 13 Sep 2021"}, []string{"failed"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

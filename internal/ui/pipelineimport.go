@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/ingest"
@@ -35,6 +36,12 @@ func PipelineImporter(st *store.Store, extractor func() (*extract.Extractor, err
 		out := ImportSummary{Imported: sum.Imported, Updated: sum.Updated, Skipped: sum.AlreadyPresent, Events: sum.Events, Failed: map[string]string{}}
 		for _, f := range sum.Failed {
 			out.Failed[f.Path] = f.Reason
+		}
+		for _, d := range sum.Dated {
+			if out.Dated == nil {
+				out.Dated = map[string]time.Time{}
+			}
+			out.Dated[d.Path] = d.Date
 		}
 		if merr != nil {
 			out.Failed[mp] = merr.Error()

@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/briefingatlas/atlas/internal/timex"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// An article dropped on the window without a manifest often gives no
+// publication date: a web page's date was in a part the clipping left
+// out. Its events then stay undated, although another outlet's dated
+// report of the same story tells when they happened. DateFromReports
+// learns the article's date from those reports: the date against which
+// its own events, relative dates and weekdays included, come out as the
+// same events on the same days.
+
+// reportLagDays is how long after the events it tells an article is taken
+// to have been published, at most: a weekday ("on Monday") reaches back
+// a week.
+const reportLagDays = 7
+
+// maxTriedDates bounds the dates tried for one article (each is one more
+// extraction): the days after the best-supported reports first.
+const maxTriedDates = 24
+
+// minReportWords is how many salient content words an article's undated
+// event must share with another outlet's dated report to count as the
+// same event. Two reports of one happening share its salient words ("the
+// cave", "the coach", "Tymoshenko"); two unrelated attacks share
+// "killed", "people" and "police", which the salience test leaves out.
+const minReportWords = 3
+
+// DateFromReports infers the publication date of a, an article without
+// one, from reports: dated events of other articles that have a date of
+// their own. A date is tried when one of a's undated events (undated,
+// what Extract gave a without a date) is plainly the same event as a
+// report (sameAsReport); of those dates, it keeps the one against which
+// most of a's events come out as the same events as reports, on the same
+// days, the earliest on a tie. It returns a copy of a with that date
+// (DateFromReports) and its extraction against it; ok is false when no
+// report is the same event as one of a's, or a has a date already.
+func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, reports []model.Event) (dated *model.Article, ext model.Extraction, ok bool) {
+	if a.HasDate() {
+		return nil, model.Extraction{}, false
+	}
+	pool := newReportPool(reports)
+	support := map[time.Time]int{}
+	for i := range undated {
+		u := &undated[i]
+		if u.Dated() {
+			continue
+		}
+		for j := range reports {
+			r := &reports[j]
+			if !pool.sameAs(u, r, true) {
+				continue
+			}
+			for k := 0; k <= reportLagDays; k++ {
+				support[model.Day(r.Start).AddDate(0, 0, k)]++
+			}
+		}
+	}
+	if len(support) == 0 {
+		return nil, model.Extraction{}, false
+	}
+	days := make([]time.Time, 0, len(support))
+	for d := range support {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool {
+		if support[days[i]] != support[days[j]] {
+			return support[days[i]] > support[days[j]]
+		}
+		return days[i].Before(days[j])
+	})
+	if len(days) > maxTriedDates {
+		days = days[:maxTriedDates]
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	best := -1
+	var first, last time.Time // the first and last dates that fit at all
+	for _, d := range days {
+		b := *a
+		b.Published, b.DateSource = d, model.DateFromReports
+		e := x.Extract(&b)
+		n := pool.confirmed(e.Events)
+		if n == 0 {
+			continue
+		}
+		if first.IsZero() {
+			first = d
+		}
+		last = d
+		if n > best {
+			best, dated, ext = n, &b, e
+		}
+	}
+	// Dates weeks apart that each fit: the events recur (the same two
+	// ministers meet in the same capital in March and in July), and which
+	// of them the article tells is not known.
+	if dated == nil || last.Sub(first) > 2*reportLagDays*24*time.Hour {
+		return nil, model.Extraction{}, false
+	}
+	return dated, ext, true
+}
+
+// reportPool is the dated reports an article is compared with, and how
+// many of their articles use each content word: a word most of them use
+// ("killed", "people", "government") says nothing of which story a report
+// tells.
+type reportPool struct {
+	reports []model.Event
+	df      map[string]int
+	common  int // a word in more articles than this is not salient
+}
+
+func newReportPool(reports []model.Event) *reportPool {
+	p := &reportPool{reports: reports, df: map[string]int{}}
+	seen := map[string]map[string]bool{} // article → its words
+	for i := range reports {
+		r := &reports[i]
+		if len(r.Sources) == 0 {
+			continue
+		}
+		for _, s := range r.Sources {
+			k := s.File + "\x00" + strconv.FormatInt(s.ArticleID, 10)
+			if seen[k] == nil {
+				seen[k] = map[string]bool{}
+			}
+			for w := range contentWords(&model.Event{Sources: []model.Source{s}}) {
+				seen[k][w] = true
+			}
+		}
+	}
+	for _, ws := range seen {
+		for w := range ws {
+			p.df[w]++
+		}
+	}
+	// Two outlets on one story share its words; a third on the same story
+	// is common enough. Beyond a quarter of the articles a word is news
+	// vocabulary.
+	p.common = max(3, len(seen)/4)
+	return p
+}
+
+// sameAs reports an undated event u that is plainly the same happening as
+// r, another article's dated report, whatever the dates: compatible kinds,
+// compatible places, minReportWords salient content words in common, and
+// a shared actor, the same place or a shared name.
+func (p *reportPool) sameAs(u, r *model.Event, byPlace bool) bool {
+	if !r.Dated() || u.Planned != r.Planned || !kindsCompatible(u.Kind, r.Kind) || sharesArticle(u, r) {
+		return false
+	}
+	ok, same := placesCompatible(u.Place, r.Place)
+	if !ok && byPlace {
+		return false
+	}
+	wr := contentWords(r)
+	n := 0
+	for w := range contentWords(u) {
+		if wr[w] && p.df[w] <= p.common {
+			n++
+		}
+	}
+	if n < minReportWords {
+		return false
+	}
+	if !byPlace {
+		return true
+	}
+	sp, so := sharedActors(u, r)
+	return sp+so > 0 || same || sharedName(u, r)
+}
+
+// confirmed counts the events of evs, dated to a day or two, that are the
+// same events as reports on the same days: sameAs without the place,
+// which follows the date tried (the dateline places only the events of
+// the publication day), and so would make a later date look better.
+func (p *reportPool) confirmed(evs []model.Event) int {
+	n := 0
+	for i := range evs {
+		e := &evs[i]
+		if !e.Dated() || eventEnd(e).Sub(e.Start) > 24*time.Hour {
+			continue
+		}
+		for j := range p.reports {
+			r := &p.reports[j]
+			if datesOverlap(e, r) && p.sameAs(e, r, false) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// sharedName reports a capitalised word, not the first of its sentence,
+// that both events' sentences use: a person, a place, an organisation or
+// a named thing ("Tymoshenko", "Colombo", "Haiyan").
+func sharedName(a, b *model.Event) bool {
+	na := names(a)
+	for w := range names(b) {
+		if na[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// names are the capitalised words of e's sentences after each sentence's
+// first word, folded, with weekdays, months and function words left out.
+func names(e *model.Event) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range e.Sources {
+		ws := strings.FieldsFunc(s.Text, func(r rune) bool {
+			return !(unicode.IsLetter(r) || r == '-' || r == '\'')
+		})
+		for i, w := range ws {
+			if i == 0 || len(w) < 3 || !unicode.IsUpper([]rune(w)[0]) || strings.ToUpper(w) == w && len(w) > 4 {
+				continue
+			}
+			l := strings.ToLower(w)
+			if mergeStopWords[l] || timex.CalendarWord(l) {
+				continue
+			}
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// DateArticlesFromReports dates, among articles extracted together (events
+// holds each one's events), those without a date of their own from the
+// others' reports (DateFromReports), as an import does once its files are
+// stored: it replaces their events with those found against the date
+// learnt and returns the dated copies by index.
+func (x *Extractor) DateArticlesFromReports(arts []*model.Article, events [][]model.Event) map[int]*model.Article {
+	var reports []model.Event
+	for i, a := range arts {
+		if a.HasDate() {
+			reports = append(reports, events[i]...)
+		}
+	}
+	if len(reports) == 0 {
+		return nil
+	}
+	dated := map[int]*model.Article{}
+	for i, a := range arts {
+		if a.HasDate() {
+			continue
+		}
+		if d, ext, ok := x.DateFromReports(a, events[i], reports); ok {
+			events[i] = ext.Events
+			dated[i] = d
+		}
+	}
+	return dated
+}

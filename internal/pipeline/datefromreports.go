@@ -1,0 +1,124 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+)
+
+// ReportDater dates an article that gives no date of its own from other
+// articles' dated reports of the same events; *extract.Extractor is one
+// (extract.DateFromReports).
+type ReportDater interface {
+	DateFromReports(a *model.Article, undated, reports []model.Event) (*model.Article, model.Extraction, bool)
+}
+
+// maxReportArticles bounds the dated articles whose events an import keeps
+// to date the undated ones by: a pile of files dropped on the window is
+// tens or hundreds of articles; a bulk import of thousands keeps the
+// first few thousand, not every event in memory.
+const maxReportArticles = 5000
+
+// DatedArticle is an article imported without a date of its own and dated
+// from other articles' reports of the same events.
+type DatedArticle struct {
+	Path string
+	Date time.Time
+}
+
+// reportDating gathers, during an import, the events of the articles that
+// have a date (the reports) and the articles that have none, which are
+// dated once every file is stored: the report that dates an article may
+// come after it.
+type reportDating struct {
+	reports  []model.Event
+	articles int
+	undated  []undatedArticle
+}
+
+type undatedArticle struct {
+	id     int64
+	path   string
+	a      *model.Article
+	events []model.Event
+}
+
+// add records a saved article as a report or as one to date.
+func (r *reportDating) add(id int64, path string, a *model.Article, ext *model.Extraction) {
+	if ext == nil || len(ext.Events) == 0 {
+		return
+	}
+	if !a.HasDate() {
+		r.undated = append(r.undated, undatedArticle{id: id, path: path, a: a, events: ext.Events})
+		return
+	}
+	if r.articles >= maxReportArticles {
+		return
+	}
+	r.articles++
+	for _, e := range ext.Events {
+		if !e.Dated() {
+			continue
+		}
+		// The reports outlive their articles' texts: copies of their
+		// sentences keep the texts from being held.
+		src := make([]model.Source, len(e.Sources))
+		for i, s := range e.Sources {
+			s.Text, s.TimeText = strings.Clone(s.Text), strings.Clone(s.TimeText)
+			s.ArticleID = id
+			src[i] = s
+		}
+		e.Sources = src
+		r.reports = append(r.reports, e)
+	}
+}
+
+// dateUndated dates the undated articles of the import that other
+// articles' reports date, among those imported (committed), and stores
+// them again with that date, each in its own transaction, as a date the
+// user sets would be.
+func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extractor, imported []int64, opts Options, sum *Summary) error {
+	rd, ok := x.(ReportDater)
+	if !ok || len(r.undated) == 0 || len(r.reports) == 0 || opts.SameEvent == nil && opts.Match == nil {
+		return nil
+	}
+	done := map[int64]bool{}
+	for _, id := range imported {
+		done[id] = true
+	}
+	for _, u := range r.undated {
+		if !done[u.id] {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for i := range u.events {
+			for j := range u.events[i].Sources {
+				u.events[i].Sources[j].ArticleID = u.id
+			}
+		}
+		d, ext, ok := rd.DateFromReports(u.a, u.events, r.reports)
+		if !ok {
+			continue
+		}
+		res, err := st.RedateArticle(ctx, u.id, d.Published, model.DateFromReports, &ext, opts.Merging())
+		if err != nil {
+			if fatal(err) {
+				return fmt.Errorf("date %s from other reports: %w", u.path, err)
+			}
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s gives no date, and dating it from other reports failed: %v", u.path, err))
+			continue
+		}
+		// Its events were counted as stored undated; some are now merged
+		// into other reports' events.
+		sum.Events = max(0, sum.Events+res.Inserted-res.Removed)
+		sum.Merged += res.Merged
+		sum.Dated = append(sum.Dated, DatedArticle{Path: u.path, Date: d.Published})
+	}
+	return nil
+}

@@ -1,0 +1,113 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefingatlas/atlas/internal/extract"
+	"github.com/briefingatlas/atlas/internal/ingest"
+	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/store"
+)
+
+// TestImportDatesArticlesFromReports: files dropped without a manifest,
+// one with a date line and one without, telling the same fire. The import
+// dates the second from the first's report (and says so), stores its
+// events with that date merged into the first's, and groups them as
+// `atlas extract` does. The undated article comes first: it is dated once
+// every file is stored.
+func TestImportDatesArticlesFromReports(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-undated.txt": "Residents return home\n\nAbout 2,000 residents were evacuated on Monday after a chemical fire broke out at a fertiliser plant near Tarragona. " +
+			"The regional fire service said the blaze was under control after nine hours.\n",
+		"b-dated.txt": "Published 14 September 2021\n\nA chemical fire broke out at a fertiliser plant near Tarragona on Monday, forcing the evacuation of about 2,000 residents. " +
+			"Firefighters fought the blaze at the fertiliser plant through the night, the regional fire service said.\n",
+		"c-other.txt": "Published 2 March 2020\n\nThe city council of Lyon approved a new tram line on Tuesday.\n",
+	}
+	var paths []string
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	x := realExtractor(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sum, err := Import(context.Background(), st, x, []string{dir}, Options{SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Dated) != 1 || filepath.Base(sum.Dated[0].Path) != "a-undated.txt" || !sum.Dated[0].Date.Equal(time.Date(2021, 9, 13, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("dated %+v; want a-undated.txt on 13 Sep 2021", sum.Dated)
+	}
+	arts, err := st.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		want := model.DateInText
+		if strings.HasSuffix(a.Path, "a-undated.txt") {
+			want = model.DateFromReports
+		}
+		if a.DateSource != want {
+			t.Errorf("%s: date source %q, want %q", filepath.Base(a.Path), a.DateSource, want)
+		}
+	}
+
+	stored, err := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	und, err := st.Undated(store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fire := 0
+	for _, e := range stored {
+		srcs, err := st.SourcesOf(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(srcs[0].Text, "fire") {
+			fire++
+			if len(srcs) != 2 || e.Start.Format("2006-01-02") != "2021-09-13" {
+				t.Errorf("fire event %q on %s with %d sources; want one event of 13 Sep 2021 told by both articles", e.Title, e.Start.Format("2006-01-02"), len(srcs))
+			}
+		}
+	}
+	if fire != 1 || len(und) != 0 {
+		t.Errorf("%d fire events and %d undated events; want one and none", fire, len(und))
+	}
+
+	// `atlas extract` over the same files groups alike.
+	var arts2 []*model.Article
+	var events [][]model.Event
+	for i, f := range ingest.Walk([]string{dir}) {
+		a, err := ingest.ReadFile(f.Path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.ID = int64(i + 1)
+		arts2 = append(arts2, a)
+		events = append(events, x.Extract(a).Events)
+	}
+	x.DateArticlesFromReports(arts2, events)
+	var all []model.Event
+	for _, evs := range events {
+		all = append(all, evs...)
+	}
+	want, got := grouping(extract.MergeAll(all)), grouping(append(stored, und...))
+	if strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("import grouped\n%s\nwhere extract grouped\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
