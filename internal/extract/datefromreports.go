@@ -179,10 +179,12 @@ func (p *reportPool) sameAs(u, r *model.Event, byPlace bool) bool {
 	return sp+so > 0 || same || sharedName(u, r)
 }
 
-// confirmed counts the events of evs, dated to a day or two, that are the
-// same events as reports on the same days: sameAs without the place,
-// which follows the date tried (the dateline places only the events of
-// the publication day), and so would make a later date look better.
+// confirmed weighs the events of evs, dated to a day or two, that are the
+// same events as reports: two for each on the report's days, one for each
+// a day off (outlets date a night's events a day apart, as merging
+// allows). The place is left out: it follows the date tried (the dateline
+// places only the events of the publication day), and would make a later
+// date look better.
 func (p *reportPool) confirmed(evs []model.Event) int {
 	n := 0
 	for i := range evs {
@@ -190,13 +192,21 @@ func (p *reportPool) confirmed(evs []model.Event) int {
 		if !e.Dated() || eventEnd(e).Sub(e.Start) > 24*time.Hour {
 			continue
 		}
+		best := 0
 		for j := range p.reports {
 			r := &p.reports[j]
-			if datesOverlap(e, r) && p.sameAs(e, r, false) {
-				n++
+			if best == 2 {
 				break
 			}
+			switch apart := daysApart(e, r); {
+			case apart > 1 || !p.sameAs(e, r, false):
+			case apart == 0:
+				best = 2
+			default:
+				best = max(best, 1)
+			}
 		}
+		n += best
 	}
 	return n
 }

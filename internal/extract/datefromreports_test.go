@@ -48,6 +48,11 @@ func TestDateFromReports(t *testing.T) {
 			want: "2021-09-14", event: "2021-09-13",
 		},
 		{
+			name: "an outlet that dates the night's fire a day later still agrees",
+			text: "About 2,000 residents were evacuated early on Tuesday after a chemical fire broke out at a fertiliser plant near Tarragona, the regional fire service said.",
+			want: "2021-09-14", event: "2021-09-14",
+		},
+		{
 			name: "talks held in March and in July alike: which is not known",
 			text: "Foreign ministers Anna Lindqvist and Pavel Orlov met in Geneva for talks on the Arctic fisheries treaty.",
 		},
