@@ -338,9 +338,10 @@ func cue(t *tagger, k int, right bool) int {
 		t.cueWord = w
 		return cueStop
 	}
-	if w == "proposed" && t.w(k+1) != "for" && !determinerBefore(t.w(k-1)) {
-		// "proposed a plan on Wednesday" is a past act; only "proposed for
-		// August" and "the proposed talks" look ahead.
+	if (w == "proposed" && t.w(k+1) != "for" || w == "targeted" && t.w(k+1) != "for" && t.w(k+1) != "by") && !determinerBefore(t.w(k-1)) {
+		// "proposed a plan on Wednesday", "bombs targeted churches on
+		// Sunday" are past acts; only "proposed for August", "targeted
+		// by August" and "the proposed talks" look ahead.
 		if right {
 			return 0
 		}

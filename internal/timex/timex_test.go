@@ -337,6 +337,8 @@ func TestFutureCue(t *testing.T) {
 		{"Kerry met Putin on Monday.", "Monday", false},
 		{"The conference is scheduled for March 30.", "March 30", true},
 		{"Both of which we targeted by August.", "August", true},
+		{"The launch is targeted for August.", "August", true},
+		{"Bombs targeted three churches on Sunday.", "Sunday", false},
 		{"He said on Monday that talks went well.", "Monday", false},
 		{"Officials said the talks would resume on Monday.", "Monday", false},
 		{"The envoy would not comment on Monday.", "Monday", false},
