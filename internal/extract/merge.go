@@ -319,26 +319,6 @@ func sameActor(a, b *model.Actor) bool {
 	return false
 }
 
-// sameArticles reports two events from the same article only. It runs for
-// every candidate MergeAll weighs, so it compares in place.
-func sameArticles(a, b *model.Event) bool {
-	if len(a.Sources) == 0 {
-		return false
-	}
-	file, id := a.Sources[0].File, a.Sources[0].ArticleID
-	for _, s := range a.Sources[1:] {
-		if s.File != file || s.ArticleID != id {
-			return false
-		}
-	}
-	for _, s := range b.Sources {
-		if s.File != file || s.ArticleID != id {
-			return false
-		}
-	}
-	return true
-}
-
 // sharesArticle reports two events with a source from one article.
 func sharesArticle(a, b *model.Event) bool {
 	for _, x := range a.Sources {
@@ -356,10 +336,11 @@ func sharesArticle(a, b *model.Event) bool {
 // matches best (Match), the earliest on a tie, or starts a new one; the
 // store does the same on import, so that `atlas extract` and an import of
 // the same files group the same reports. An article's own events are never
-// candidates for each other: mergeLocal and sameDayRetold already merged
-// what one article tells twice, and the looser rules for two outlets (a day
-// apart, a month and a day in it) do not apply to what one article tells as
-// two events.
+// candidates for each other, nor is a merged event that holds one of them:
+// mergeLocal and sameDayRetold already merged what one article tells twice,
+// and an event the article told apart ("two more explosions, hours later")
+// must not join another outlet's report of its first one for want of a
+// twin of its own.
 func MergeAll(events []model.Event) []model.Event {
 	out := make([]model.Event, 0, len(events))
 	// Each event is compared only with the merged events that could lie
@@ -429,7 +410,7 @@ func MergeAll(events []model.Event) []model.Event {
 				return
 			}
 			seen[j] = true
-			if sameArticles(&out[j], &e) {
+			if sharesArticle(&out[j], &e) {
 				return
 			}
 			score, ok := sameEvent(&out[j], &e)

@@ -202,6 +202,28 @@ func TestMergeAllOwnArticleApart(t *testing.T) {
 	}
 }
 
+// TestMergeAllKeepsAnArticlesTwoEventsApartAcrossOutlets: an article that
+// tells two blasts of one day apart keeps them apart when another outlet's
+// report of the first comes before it: the second does not join the
+// first's merged event for want of its own twin.
+func TestMergeAllKeepsAnArticlesTwoEventsApartAcrossOutlets(t *testing.T) {
+	other := said(ev(model.KindAttack, "2019-04-21", "2019-04-21", oslo), "Bombs exploded at three hotels and a church in Oslo on Sunday morning.")
+	other.Sources[0].File, other.Sources[0].ArticleID = "wire.txt", 1
+	first := said(ev(model.KindAttack, "2019-04-21", "2019-04-21", oslo), "Bombs exploded at three hotels in Oslo on Sunday morning.")
+	second := said(ev(model.KindAttack, "2019-04-21", "2019-04-21", oslo), "Two more bombs exploded at a hotel near the zoo in Oslo hours later.")
+	for i, e := range []*model.Event{&first, &second} {
+		e.Sources[0].File, e.Sources[0].ArticleID = "paper.txt", 2
+		e.Sources[0].Span = model.Span{Start: 100 * i, End: 100*i + 60}
+	}
+	out := MergeAll([]model.Event{other, first, second})
+	if len(out) != 2 || len(out[0].Sources) != 2 || len(out[1].Sources) != 1 || out[1].Sources[0].Text != second.Sources[0].Text {
+		for _, e := range out {
+			t.Logf("event of %d sources: %q", len(e.Sources), e.Sources[0].Text)
+		}
+		t.Errorf("%d events; want the wire's and the paper's first blast merged, the paper's second apart", len(out))
+	}
+}
+
 // TestMergeClassesPartition: MergeAll over each merge class apart gives
 // the events MergeAll gives over all, on generated news dense enough to
 // merge often. This is what lets the Beam pipeline merge classes in

@@ -97,7 +97,7 @@ func (w *writer) addMentions(articleID int64, ms []model.Mention) error {
 
 // addExtraction inserts or merges each event of one article.
 func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging) (inserted, merged int, err error) {
-	mine := map[int64]bool{} // events this article created: not merge candidates
+	mine := map[int64]bool{} // events this article created or merged into: not merge candidates
 	for id := range w.exclude {
 		mine[id] = true
 	}
@@ -148,6 +148,9 @@ func (w *writer) addExtraction(a *model.Article, events []model.Event, m Merging
 				return inserted, merged, err
 			}
 			e.ID = target.ID
+			// The article's other events are not candidates for it
+			// either: what the article tells apart stays apart.
+			mine[target.ID] = true
 			merged++
 			continue
 		}
