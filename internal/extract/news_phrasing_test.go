@@ -330,5 +330,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2018-06-13", place: "NG", title: "building collapses"},
 			},
 		},
+		{
+			name:      "a fire burns homes or burns down; rubbish burned is no event",
+			published: "2019-04-22",
+			text:      "Villagers burned their rubbish behind the school on Sunday. Three houses burned down on Monday. Militants burned homes in the district on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2019-04-22", title: "houses burn down"},
+				{kind: model.KindDisaster, start: "2019-04-21", title: "burn homes"},
+			},
+		},
 	})
 }

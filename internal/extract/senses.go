@@ -32,6 +32,8 @@ var (
 	objectOpeners     = senseSet("objectOpeners")
 	modals            = senseSet("modals")
 	upheavalNouns     = senseSet("upheavalNouns")
+	burnTargets       = senseSet("burnTargets")
+	burnAfter         = senseSet("burnAfter")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -272,6 +272,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"decline":     declineSense,
 	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
 	"name": nameSense,
+	"burn": burnSense,
 }
 
 // nextLow is the lower-case word after token i in sentence s, or "".
@@ -322,6 +323,29 @@ func eruptSense(d *doc, t *trigger, i int, s sent) bool {
 		t.kind = model.KindProtest
 	}
 	return true
+}
+
+// burnSense: a fire or an arson burns homes, a village or a forest, burns
+// down or burns for hours, or burns with no object ("the building burned
+// on Monday"); "burned their rubbish" or "burned calories" tells nothing.
+func burnSense(d *doc, t *trigger, i int, s sent) bool {
+	next := d.nextLow(i, s)
+	if next == "" || !d.toks[i+1].word || burnAfter[next] || subordinators[next] {
+		return true
+	}
+	// The object: the first word after any determiners, possessives,
+	// numbers and describing words, within four words.
+	for j := i + 1; j < s.t1 && j < i+5; j++ {
+		w := d.toks[j].low
+		if burnTargets[w] {
+			return true
+		}
+		if !d.toks[j].word && !d.toks[j].num {
+			break
+		}
+	}
+	// An adverb after the verb ("burned fiercely") keeps it intransitive.
+	return strings.HasSuffix(next, "ly")
 }
 
 // crowdSense: "protesters gathered outside the court"; not "officials
