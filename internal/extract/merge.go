@@ -117,7 +117,7 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	// earthquake", "Tikrit", "the airport"); two events of one kind on one
 	// day that share no word are different events, even in one city.
 	words := sharedWords(a, b)
-	if sp+so == 0 && words < 2 {
+	if sp+so == 0 && words < 2 && !(words == 1 && oneTownOneDay(a, b, same)) {
 		return 0, false
 	}
 	score := matchScore(sp, so, same) + words
@@ -132,6 +132,15 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		score++
 	}
 	return score, true
+}
+
+// oneTownOneDay reports two events of one kind on the same day in the same
+// town (same says their places are one): there, one salient word in common
+// is enough ("looters raided grocery stores", "a grocery that was stormed"
+// in a photo caption filed from the town), where a province or a country
+// holds too many happenings of a kind for one word to tell them apart.
+func oneTownOneDay(a, b *model.Event, same bool) bool {
+	return same && a.Kind == b.Kind && a.Place != nil && !isArea(a.Place) && datesOverlap(a, b)
 }
 
 // matchScore weighs what two reports of one event share: a person counts

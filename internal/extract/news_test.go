@@ -580,3 +580,35 @@ func TestNamesOfPeopleAndStorms(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSharedWordInOneTown: two outlets' reports of one day in one town,
+// of one kind, that share a single salient word ("a pharmacy raided",
+// "a pharmacy stormed"; the town named by one only, the other filed from
+// it) are one happening; one word is not enough across kinds or towns.
+func TestOneSharedWordInOneTown(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name         string
+		a, aDateline string
+		b            string
+		same         bool
+	}{
+		{"one town, one kind, one word", "Looters raided a pharmacy on Sunday.", "CEBU", "A crowd stormed a pharmacy in Cebu on Sunday, witnesses said.", true},
+		{"two kinds", "Looters raided a pharmacy on Sunday.", "CEBU", "Police arrested the pharmacy owner in Cebu on Sunday.", false},
+		{"two towns", "Looters raided a pharmacy on Sunday.", "CEBU", "A crowd stormed a pharmacy in Davao on Sunday.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(tc.a, "2021-03-08", tc.aDateline)
+			b := article(tc.b, "2021-03-08", "")
+			b.ID, b.Path, b.SHA256 = 8, "/tmp/news/other.txt", "def"
+			ea, eb := x.Extract(a).Events, x.Extract(b).Events
+			if len(ea) != 1 || len(eb) != 1 {
+				t.Fatalf("got %d and %d events, want one each", len(ea), len(eb))
+			}
+			if got := SameEvent(&ea[0], &eb[0]); got != tc.same {
+				t.Errorf("SameEvent(%q %s %v, %q %s %v) = %v, want %v", ea[0].Title, ea[0].Kind, ea[0].Place, eb[0].Title, eb[0].Kind, eb[0].Place, got, tc.same)
+			}
+		})
+	}
+}
