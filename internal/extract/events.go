@@ -110,6 +110,7 @@ func (d *doc) buildEvents() {
 			d.untimedEvent(si, tail)
 		}
 	}
+	d.speakersApart()
 	d.mergeLocal()
 }
 

@@ -105,6 +105,10 @@ func sameEvent(a, b *model.Event) (int, bool) {
 			return 0, false
 		}
 	}
+	if a.Kind == model.KindStatement && b.Kind == model.KindStatement && hasPerson(a) && hasPerson(b) && sp == 0 {
+		// Two people's statements are two, in one town on one day too.
+		return 0, false
+	}
 	if diplomatic(a.Kind) || a.Kind == model.KindConference || a.Kind == model.KindProposal || a.Kind == model.KindPublication {
 		if hasPerson(a) && hasPerson(b) && sp == 0 && !same {
 			return 0, false
@@ -117,7 +121,7 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	// earthquake", "Tikrit", "the airport"); two events of one kind on one
 	// day that share no word are different events, even in one city.
 	words := sharedWords(a, b)
-	if sp+so == 0 && words < 2 && !(words == 1 && oneTownOneDay(a, b, same)) {
+	if sp+so == 0 && words < 2 && !(words == 1 && oneTownOneDay(a, b, same) && !placeWordShared(a, b)) {
 		return 0, false
 	}
 	score := matchScore(sp, so, same) + words
@@ -141,6 +145,22 @@ func sameEvent(a, b *model.Event) (int, bool) {
 // holds too many happenings of a kind for one word to tell them apart.
 func oneTownOneDay(a, b *model.Event, same bool) bool {
 	return same && a.Kind == b.Kind && a.Place != nil && !isArea(a.Place) && datesOverlap(a, b)
+}
+
+// placeWordShared reports that a word of a's place name is among the
+// words a and b share: the town's name says nothing of which of its
+// happenings a report tells.
+func placeWordShared(a, b *model.Event) bool {
+	if a.Place == nil {
+		return false
+	}
+	wb := contentWords(b)
+	for w := range contentWords(a) {
+		if wb[w] && strings.Contains(strings.ToLower(a.Place.Name), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchScore weighs what two reports of one event share: a person counts

@@ -95,6 +95,10 @@ func localSame(a, b *evt) (int, bool) {
 		}
 	}
 	score := matchScore(sp, so, same)
+	if a.Kind == model.KindStatement && b.Kind == model.KindStatement && len(a.persons) > 0 && len(b.persons) > 0 && sp == 0 {
+		// Two people's statements of one day in one town are two.
+		return 0, false
+	}
 	if !diplomatic(a.Kind) {
 		// Two attacks, two fires on one day are told apart by what their
 		// sentences say: one happening is retold with some of its words.

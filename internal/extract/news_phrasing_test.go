@@ -331,6 +331,26 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a named person's word on another event is a statement of its own, without that event's place; a police statement is not",
+			published: "2021-06-08",
+			text: "Interior minister Anna Berg, speaking to reporters, confirmed on Monday that three soldiers were killed in an ambush near Kandahar. " +
+				"Police said on Monday that two men were arrested in Herat.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-06-07", place: "AF", title: "three soldiers killed"},
+				{kind: model.KindStatement, start: "2021-06-07", title: "by berg"},
+				{kind: model.KindArrest, start: "2021-06-07", place: "AF"},
+			},
+		},
+		{
+			name:      "two people's statements of one day in one town are two",
+			published: "2021-06-08",
+			text:      "Mayor Lena Holm said on Monday in Bergen that the bridge would reopen. Governor Per Lund said on Monday in Bergen that the toll would rise.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-06-07", place: "NO", title: "holm"},
+				{kind: model.KindStatement, start: "2021-06-07", place: "NO", title: "lund"},
+			},
+		},
+		{
 			name:      "a fire burns homes or burns down; rubbish burned is no event",
 			published: "2019-04-22",
 			text:      "Villagers burned their rubbish behind the school on Sunday. Three houses burned down on Monday. Militants burned homes in the district on Sunday.",

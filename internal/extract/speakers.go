@@ -1,0 +1,95 @@
+package extract
+
+// A statement by a named person that tells another event ("Jibril has
+// confirmed that Gaddafi was killed") is news of its own: other outlets
+// report it by its speaker, and a briefing quotes it.
+
+import (
+	"sort"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// speakersApart gives the statement of a named person that tells another
+// event its own event too: "Jibril has confirmed that Gaddafi was killed"
+// is the killing, dated, and Jibril's confirmation, of the same day. Other
+// outlets report the statement by its speaker, and a briefing quotes it.
+func (d *doc) speakersApart() {
+	n := len(d.events)
+	for i := 0; i < n; i++ {
+		e := d.events[i]
+		if e.Kind == model.KindStatement {
+			d.nameSpeaker(&d.events[i])
+			continue
+		}
+		if !e.Dated() || e.Planned {
+			continue
+		}
+		for _, ti := range e.trigs {
+			t := &d.triggers[ti]
+			if !(t.statement || t.kind == model.KindStatement) || t.quoted || t.form == formNoun || t.form == formGerund {
+				continue
+			}
+			if d.personBefore(t) < 0 {
+				continue
+			}
+			s := evt{sentence: e.sentence, trigs: []int{ti}, timeIdx: e.timeIdx, anchor: d.toks[t.i].s}
+			s.Kind = model.KindStatement
+			s.Start, s.End, s.Precision = e.Start, e.End, e.Precision
+			src := e.Sources[0]
+			s.Sources = []model.Source{src}
+			d.fillPlaceActors(&s)
+			// The places the sentence names are the reported event's
+			// ("confirmed that Gaddafi was killed in Sirte"), not where
+			// the speaker spoke.
+			s.Place, s.placeHow = nil, ""
+			d.nameSpeaker(&s)
+			s.Confidence = d.confidence(&s)
+			d.events = append(d.events, s)
+			break
+		}
+	}
+	sort.SliceStable(d.events, func(a, b int) bool { return d.events[a].sentence < d.events[b].sentence })
+}
+
+// nameSpeaker gives a statement the person who made it when the
+// participants' rules found none: an apposition between the name and its
+// verb hides it from them.
+func (d *doc) nameSpeaker(e *evt) {
+	for _, ti := range e.trigs {
+		t := &d.triggers[ti]
+		if !(t.statement || t.kind == model.KindStatement) || t.quoted || t.form == formNoun || t.form == formGerund {
+			continue
+		}
+		if who := d.personBefore(t); who >= 0 && !e.persons[who] {
+			if e.persons == nil {
+				e.persons = map[int]bool{}
+			}
+			e.persons[who] = true
+			e.Actors = append(e.Actors, d.actors[who].Actor)
+		}
+		return
+	}
+}
+
+// personBefore is the actor of a named person in the clause before
+// statement verb t, its speaker ("Jibril, the prime minister, has
+// confirmed"), or -1.
+func (d *doc) personBefore(t *trig) int {
+	s := d.sents[t.sentence]
+	for _, en := range d.ents {
+		if en.sentence != t.sentence || en.kind != entPerson || en.t1 > t.i || en.t0 < s.t0 {
+			continue
+		}
+		between := false
+		for k := en.t1; k < t.i; k++ {
+			if w := d.toks[k].low; w == ";" || subordinators[w] || w == "that" {
+				between = true
+			}
+		}
+		if !between && t.i-en.t1 <= 12 && en.actor >= 0 {
+			return en.actor
+		}
+	}
+	return -1
+}
