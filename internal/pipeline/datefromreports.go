@@ -17,10 +17,10 @@ type ReportDater interface {
 	DateFromReports(a *model.Article, undated, reports []model.Event) (*model.Article, model.Extraction, bool)
 }
 
-// maxReportArticles bounds the dated articles whose events an import keeps
-// to date the undated ones by: a pile of files dropped on the window is
-// tens or hundreds of articles; a bulk import of thousands keeps the
-// first few thousand, not every event in memory.
+// maxReportArticles bounds the articles whose events an import keeps to
+// date the undated ones: a pile of files dropped on the window is tens or
+// hundreds of articles; a bulk import of thousands keeps the first few
+// thousand, not every event in memory.
 const maxReportArticles = 5000
 
 // DatedArticle is an article imported without a date of its own and dated
@@ -40,32 +40,36 @@ type reportDating struct {
 	undated  []undatedArticle
 }
 
+// undatedArticle is an article saved without a date, waiting for the
+// end of the import; its text is read again from the store then.
 type undatedArticle struct {
 	id     int64
 	path   string
-	a      *model.Article
 	events []model.Event
 }
 
 // add records a saved article as a report or as one to date.
 func (r *reportDating) add(id int64, path string, a *model.Article, ext *model.Extraction) {
-	if ext == nil || len(ext.Events) == 0 {
-		return
-	}
-	if !a.HasDate() {
-		r.undated = append(r.undated, undatedArticle{id: id, path: path, a: a, events: ext.Events})
-		return
-	}
-	if r.articles >= maxReportArticles {
+	if ext == nil || len(ext.Events) == 0 || r.articles >= maxReportArticles {
 		return
 	}
 	r.articles++
-	for _, e := range ext.Events {
-		if !e.Dated() {
+	if !a.HasDate() {
+		r.undated = append(r.undated, undatedArticle{id: id, path: path, events: detached(ext.Events, id, false)})
+		return
+	}
+	r.reports = append(r.reports, detached(ext.Events, id, true)...)
+}
+
+// detached copies events (the dated ones only when dated is set) with
+// copies of their sentences, so that they do not hold their articles'
+// texts until the import ends, and with their article's id.
+func detached(events []model.Event, id int64, dated bool) []model.Event {
+	var out []model.Event
+	for _, e := range events {
+		if dated && !e.Dated() {
 			continue
 		}
-		// The reports outlive their articles' texts: copies of their
-		// sentences keep the texts from being held.
 		src := make([]model.Source, len(e.Sources))
 		for i, s := range e.Sources {
 			s.Text, s.TimeText = strings.Clone(s.Text), strings.Clone(s.TimeText)
@@ -73,8 +77,9 @@ func (r *reportDating) add(id int64, path string, a *model.Article, ext *model.E
 			src[i] = s
 		}
 		e.Sources = src
-		r.reports = append(r.reports, e)
+		out = append(out, e)
 	}
+	return out
 }
 
 // dateUndated dates the undated articles of the import that other
@@ -97,12 +102,11 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for i := range u.events {
-			for j := range u.events[i].Sources {
-				u.events[i].Sources[j].ArticleID = u.id
-			}
+		a, err := st.Article(u.id)
+		if err != nil {
+			return fmt.Errorf("date %s from other reports: %w", u.path, err)
 		}
-		d, ext, ok := rd.DateFromReports(u.a, u.events, r.reports)
+		d, ext, ok := rd.DateFromReports(a, u.events, r.reports)
 		if !ok {
 			continue
 		}

@@ -29,13 +29,10 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 			"Firefighters fought the blaze at the fertiliser plant through the night, the regional fire service said.\n",
 		"c-other.txt": "Published 2 March 2020\n\nThe city council of Lyon approved a new tram line on Tuesday.\n",
 	}
-	var paths []string
 	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		paths = append(paths, p)
 	}
 	x := realExtractor(t)
 	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
