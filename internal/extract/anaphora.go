@@ -53,11 +53,17 @@ func (d *doc) anchorAnaphora() {
 			if t0 < 0 || d.coveredByDate(t0, t1) {
 				continue
 			}
-			ref, ok := d.referenceDay(si, t0)
+			phrase := strings.ToLower(text[m[0]:m[1]])
+			// "Hours later" stays within the day the narrative is on,
+			// which a paragraph of detail may have named further back.
+			window := 3
+			if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+				window = 6
+			}
+			ref, ok := d.referenceDay(si, t0, window)
 			if !ok {
 				continue
 			}
-			phrase := strings.ToLower(text[m[0]:m[1]])
 			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
 				// "a year after the election" counts from the election, not
 				// from the story's day: leave it to the event it names.
@@ -169,12 +175,12 @@ func (d *doc) coveredByDate(t0, t1 int) bool {
 
 // referenceDay is the day the narrative has reached before token t0 of
 // sentence si: the last day-precision date named in that sentence or the
-// three before it, else the story's day.
-func (d *doc) referenceDay(si, t0 int) (time.Time, bool) {
+// window of sentences before it, else the story's day.
+func (d *doc) referenceDay(si, t0, window int) (time.Time, bool) {
 	best := -1
 	for i := range d.times {
 		x := &d.times[i]
-		if x.sentence < si-3 || x.sentence > si || x.sentence == si && x.t0 >= t0 {
+		if x.sentence < si-window || x.sentence > si || x.sentence == si && x.t0 >= t0 {
 			continue
 		}
 		if !x.usable || !x.Anchored || x.quoted || x.Precision != model.PrecisionDay || x.Start.IsZero() || x.Future {

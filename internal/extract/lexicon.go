@@ -60,6 +60,11 @@ var irrealis = map[string]bool{
 	"will": true, "would": true, "'ll": true, "shall": true, "could": true, "may": true,
 	"might": true, "should": true, "must": true, "can": true, "to": true, "cannot": true,
 	"if": true, "whether": true,
+	// "fear more attacks", "the threat of strikes", "a possible attack":
+	// what is feared or threatened has not happened.
+	"fear": true, "fears": true, "feared": true, "fearing": true, "threat": true, "threats": true,
+	"threaten": true, "threatens": true, "threatened": true, "risk": true, "risks": true,
+	"possible": true, "potential": true,
 }
 
 var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}

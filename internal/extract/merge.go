@@ -121,7 +121,7 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	// earthquake", "Tikrit", "the airport"); two events of one kind on one
 	// day that share no word are different events, even in one city.
 	words := sharedWords(a, b)
-	if sp+so == 0 && words < 2 && !(words == 1 && oneTownOneDay(a, b, same) && !placeWordShared(a, b)) {
+	if sp+so == 0 && words < 2 && !(words == 1 && oneTownOneDay(a, b, same) && placeWordsShared(a, b) == 0) {
 		return 0, false
 	}
 	score := matchScore(sp, so, same) + words
@@ -147,20 +147,27 @@ func oneTownOneDay(a, b *model.Event, same bool) bool {
 	return same && a.Kind == b.Kind && a.Place != nil && !isArea(a.Place) && datesOverlap(a, b)
 }
 
-// placeWordShared reports that a word of a's place name is among the
-// words a and b share: the town's name says nothing of which of its
-// happenings a report tells.
-func placeWordShared(a, b *model.Event) bool {
-	if a.Place == nil {
-		return false
-	}
-	wb := contentWords(b)
-	for w := range contentWords(a) {
-		if wb[w] && strings.Contains(strings.ToLower(a.Place.Name), w) {
-			return true
+// placeWordsShared counts the words of a's and b's place names among the
+// words they share: a town's name says nothing of which of its happenings
+// a sentence tells.
+func placeWordsShared(a, b *model.Event) int {
+	var names string
+	for _, p := range []*model.Place{a.Place, b.Place} {
+		if p != nil {
+			names += " " + strings.ToLower(p.Name)
 		}
 	}
-	return false
+	if names == "" {
+		return 0
+	}
+	n := 0
+	wb := contentWords(b)
+	for w := range contentWords(a) {
+		if wb[w] && strings.Contains(names, w) {
+			n++
+		}
+	}
+	return n
 }
 
 // matchScore weighs what two reports of one event share: a person counts

@@ -20,6 +20,13 @@ func (d *doc) mergeLocal() {
 	var kept []int
 	for i := range d.events {
 		e := &d.events[i]
+		if d.sequel(e) {
+			// "Hours later, …", "a third blast": a new happening, which
+			// what follows may retell, but which retells nothing before.
+			e.sequel = true
+			kept = append(kept, i)
+			continue
+		}
 		best, bestScore := -1, -1
 		for _, j := range kept {
 			k := &d.events[j]
@@ -52,6 +59,66 @@ func (d *doc) mergeLocal() {
 		}
 		kept = append(kept, i)
 	}
+}
+
+// sequel reports an event told as another happening after or beside one
+// told before it: its sentence opens with "Hours later," or "Shortly
+// afterwards,", or its event noun is counted on ("another blast", "a third
+// explosion", "two more attacks").
+func (d *doc) sequel(e *evt) bool {
+	s := d.sents[e.sentence]
+	for k := s.t0; k < s.t1 && k < s.t0+6; k++ {
+		w := d.toks[k].low
+		if sequelOpeners[w] || w == "after" && k > s.t0 {
+			// "Later, …", "Minutes later, …", "A short time after, …": the
+			// words before must all count time, and a comma ends it.
+			for j := s.t0; j < k; j++ {
+				if !sequelSpans[d.toks[j].low] {
+					return d.countedOn(e)
+				}
+			}
+			next := d.toks[min(k+1, s.t1-1)].low
+			return next == "," || next == "that" || w == "later" && (next == "on" || next == "in")
+		}
+	}
+	return d.countedOn(e)
+}
+
+// countedOn reports an event noun of e with "another", "a third", "two
+// more" or "a further" before it.
+func (d *doc) countedOn(e *evt) bool {
+	for _, ti := range e.trigs {
+		t := &d.triggers[ti]
+		if t.form != formNoun || t.statement || t.kind == model.KindStatement {
+			continue
+		}
+		s := d.sents[t.sentence]
+		for k := t.i - 1; k >= s.t0 && k >= t.i-3; k-- {
+			w := d.toks[k].low
+			if sequelDeterminers[w] {
+				// "more" counts on only after a number ("two more"), not
+				// as a comparative ("more attacks are feared"); "one
+				// another" is no other happening.
+				prev := ""
+				if k > s.t0 {
+					prev = d.toks[k-1].low
+				}
+				switch w {
+				case "more":
+					return smallNumbers[prev] > 1 || digitsOnly(prev)
+				case "further", "fresh":
+					return prev == "a" // "a further strike"; not "further said"
+				}
+				return prev != "one"
+			}
+			if !d.toks[k].word || mergeStopWords[w] {
+				// Only describing words come between: "another deadly
+				// blast", not "one another the deal".
+				break
+			}
+		}
+	}
+	return false
 }
 
 // localSame decides whether two events of one article are one happening,
@@ -102,7 +169,7 @@ func localSame(a, b *evt) (int, bool) {
 	if !diplomatic(a.Kind) {
 		// Two attacks, two fires on one day are told apart by what their
 		// sentences say: one happening is retold with some of its words.
-		if w := sharedWords(&a.Event, &b.Event); sp+so == 0 && w < 1 {
+		if w := sharedWords(&a.Event, &b.Event) - placeWordsShared(&a.Event, &b.Event); sp+so == 0 && w < 1 {
 			return 0, false
 		}
 		return score, true
@@ -122,9 +189,10 @@ func localSame(a, b *evt) (int, bool) {
 }
 
 // finish turns the article's events into model events: keys, titles and
-// confidence, in text order.
-func (d *doc) finish() []model.Event {
+// confidence, in text order, with which of them are sequels (see sequel).
+func (d *doc) finish() ([]model.Event, []bool) {
 	var out []model.Event
+	var sequels []bool
 	// The first event of a kind in a sentence keeps the key earlier
 	// versions gave it, so that edits made before survive; the others
 	// add the offset of their word in the sentence.
@@ -185,8 +253,9 @@ func (d *doc) finish() []model.Event {
 			}
 		}
 		out = append(out, e.Event)
+		sequels = append(sequels, e.sequel)
 	}
-	return out
+	return out, sequels
 }
 
 // speaker is the subject of a statement's verb when it names no actor
@@ -277,14 +346,18 @@ func (d *doc) verbHeaded(e *evt) bool {
 // rules call one happening and that the text dates on exactly the same
 // days (a meeting told in the lead and again further down with other
 // words), so that an article gives the same events whether it is merged
-// with others by MergeAll or by the store.
-func sameDayRetold(events []model.Event) []model.Event {
+// with others by MergeAll or by the store. A sequel (sequels[i]) retells
+// nothing before it.
+func sameDayRetold(events []model.Event, sequels []bool) []model.Event {
 	out := events[:0]
 	for i := range events {
 		e := &events[i]
 		merged := false
 		for j := range out {
 			k := &out[j]
+			if sequels[i] {
+				break
+			}
 			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {
 				Merge(k, e)
 				merged = true

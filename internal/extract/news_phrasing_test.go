@@ -351,12 +351,51 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a closure of schools or a border is news of its own; a summit's close stays the summit's; feared attacks are none",
+			published: "2014-04-15",
+			text:      "All 40 schools with 9,000 pupils in Kano state were closed on Monday because of the fear of attacks. The summit in Abuja closed on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2014-04-14", place: "NG", title: "40 schools closed"},
+				{kind: model.KindMeeting, start: "2014-04-13", place: "NG", title: "summit"},
+			},
+		},
+		{
+			name:      "a government closes a border",
+			published: "2014-04-15",
+			text:      "Egypt closed its border with Gaza on Sunday. The shop closed its door on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2014-04-13", title: "egypt closes"},
+			},
+		},
+		{
 			name:      "a fire burns homes or burns down; rubbish burned is no event",
 			published: "2019-04-22",
 			text:      "Villagers burned their rubbish behind the school on Sunday. Three houses burned down on Monday. Militants burned homes in the district on Sunday.",
 			want: []wantEvent{
 				{kind: model.KindDisaster, start: "2019-04-22", title: "houses burn down"},
 				{kind: model.KindDisaster, start: "2019-04-21", title: "burn homes"},
+			},
+		},
+		{
+			name:      "a happening told as later or as another is not retold by the one before, and what follows it retells it",
+			published: "2019-04-22",
+			text: "Bombs exploded at three hotels in Manila on Sunday morning. The Bayview Hotel was also hit. " +
+				"Hours later, a bomb exploded at a guest house near the zoo. Three police officers were killed in the blast there. " +
+				"The two sides will meet one another on Friday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-04-21", place: "PH", title: "bombs explode"},
+				{kind: model.KindAttack, start: "2019-04-21", place: "PH"},
+				{kind: model.KindMeeting, start: "2019-04-26", planned: true},
+			},
+		},
+		{
+			name:      "another blast counts on; more attacks feared are none",
+			published: "2021-05-04",
+			text: "A car bomb exploded outside a police station in Kabul on Monday. Another blast hit a market in Kabul on Monday. " +
+				"Officials fear more attacks in Kabul on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-05-03", place: "AF", title: "car bomb"},
+				{kind: model.KindMilitary, start: "2021-05-03", place: "AF", title: "another blast"},
 			},
 		},
 	})

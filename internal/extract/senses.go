@@ -34,6 +34,10 @@ var (
 	upheavalNouns     = senseSet("upheavalNouns")
 	burnTargets       = senseSet("burnTargets")
 	burnAfter         = senseSet("burnAfter")
+	sequelOpeners     = senseSet("sequelOpeners")
+	sequelSpans       = senseSet("sequelSpans")
+	sequelDeterminers = senseSet("sequelDeterminers")
+	closureNouns      = senseSet("closureNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

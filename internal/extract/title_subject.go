@@ -192,6 +192,26 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		// for the noun before it.
 		k--
 	}
+	if k > s.t0+2 && placeHeads[d.toks[k].low] {
+		// "80 schools in Borno state were closed": the division locates
+		// the noun before it, which is what the verb tells of.
+		if en := d.tokEnt[k-1]; en >= 0 && d.ents[en].kind == entPlace {
+			if at := d.ents[en].t0; at-2 >= s.t0 {
+				switch d.toks[at-1].low {
+				case "in", "of", "at", "across":
+					k = at - 2
+					// "schools with 100,000 students": what they have
+					// describes the noun before "with".
+					for j := k - 1; j > s.t0 && j >= k-3; j-- {
+						if d.toks[j].low == "with" && d.toks[j-1].word {
+							k = j - 1
+							break
+						}
+					}
+				}
+			}
+		}
+	}
 	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
 		return "", passive
 	}

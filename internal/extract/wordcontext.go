@@ -372,13 +372,43 @@ func finishSense(d *doc, t *trigger, i int, s sent) bool {
 	return marketClose[d.nextLow(i, s)]
 }
 
-// closeSense: "the index closed at 8,579" is a market's close; "the summit
-// closed on Friday" stays the aspectual end of the event it names.
+// closeSense: "the index closed at 8,579" is a market's close; "schools
+// were closed", "closed the border" a closure, news of its own; "the
+// summit closed on Friday" stays the aspectual end of the event it names.
 func closeSense(d *doc, t *trigger, i int, s sent) bool {
-	if marketClose[d.nextLow(i, s)] {
+	switch {
+	case marketClose[d.nextLow(i, s)]:
 		t.kind, t.aspectual, t.weak = model.KindEconomic, false, true
+	case d.closureNear(i, s):
+		t.kind, t.aspectual, t.weak = model.KindPolitical, false, false
 	}
 	return true
+}
+
+// closureNear reports a closure noun as the subject of "closed" (within
+// eight words before it: "schools with 100,000 students in Borno state
+// were closed") or its object (within three words after, past its
+// determiners).
+func (d *doc) closureNear(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-8; k-- {
+		w := d.toks[k].low
+		if closureNouns[w] {
+			return true
+		}
+		if !d.toks[k].word && !d.toks[k].num || subordinators[w] {
+			break
+		}
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		w := d.toks[k].low
+		if closureNouns[w] {
+			return true
+		}
+		if !d.toks[k].word {
+			break
+		}
+	}
+	return false
 }
 
 // revealSense: "revealed the new jet" unveils it; "revealed that …" says
