@@ -43,8 +43,8 @@ func ActorKey(a model.Actor) string {
 			return "p:=" + foldJoin(a.Name)
 		}
 		if first != "" {
-			if f := nameSkeleton(first); f != "" {
-				return "p:" + sk + "/" + f[:1]
+			if f := firstInitial(first); f != "" {
+				return "p:" + sk + "/" + f
 			}
 		}
 		return "p:" + sk
@@ -57,6 +57,22 @@ func ActorKey(a model.Actor) string {
 		return "g:" + foldJoin(a.Name)
 	}
 	return "o:" + orgIdentity(a.Name)
+}
+
+// firstInitial is what two spellings of one first name share: the first
+// letter of its skeleton ("Catherine" and "Katherine", "Sergei" and
+// "Sergey"), except that a G stays a G: Greta and Karim Moreau are two
+// people. sameActor compares first names by it too, so that the store's
+// identities and the extractor's merges agree.
+func firstInitial(first string) string {
+	f := nameSkeleton(first)
+	if f == "" {
+		return ""
+	}
+	if w := geo.Fold(strings.ToLower(first)); strings.HasPrefix(w, "g") {
+		return "g"
+	}
+	return f[:1]
 }
 
 // ActorKeyFamily returns the part of a key that a surname alone shares with

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -25,6 +26,7 @@ func TestActorKeyMeets(t *testing.T) {
 		{person("Osama bin Laden"), person("Osama Bin Laden")},
 		{person("Martin Luther King Jr."), person("Martin King")},
 		{person("Hussein"), person("Husayn"), person("Hussain")},
+		{person("Catherine Ashton"), person("Katherine Ashton")},
 		{org("UN"), org("U.N."), org("United Nations"), org("the United Nations")},
 		{org("ISIS"), org("ISIL"), org("Islamic State"), org("Daesh")},
 		{org("Apple Inc."), org("Apple")},
@@ -39,6 +41,9 @@ func TestActorKeyMeets(t *testing.T) {
 		for _, a := range group[1:] {
 			if got := ActorKey(a); got != want {
 				t.Errorf("ActorKey(%q) = %q, want %q as for %q", a.Name, got, want, group[0].Name)
+			}
+			if a.Type == model.ActorPerson && len(strings.Fields(a.Name)) > 1 && len(strings.Fields(group[0].Name)) > 1 && !sameActor(&group[0], &a) {
+				t.Errorf("%q and %q are one actor to the store, two to the merge rules", group[0].Name, a.Name)
 			}
 		}
 	}
@@ -61,9 +66,14 @@ func TestActorKeyApart(t *testing.T) {
 		{org("Bank of America"), org("America")},
 		{org("Ministry of the Interior"), org("Interior")},
 		{gov("Sudan"), gov("South Sudan")},
+		// A G is no K: the store and the merge rules tell them apart alike.
+		{person("Greta Moreau"), person("Karim Moreau")},
 	} {
 		if a, b := ActorKey(p[0]), ActorKey(p[1]); a == b {
 			t.Errorf("%q and %q share key %q", p[0].Name, p[1].Name, a)
+		}
+		if p[0].Type == model.ActorPerson && p[1].Type == model.ActorPerson && sameActor(&p[0], &p[1]) {
+			t.Errorf("%q and %q are one actor to the merge rules, two to the store", p[0].Name, p[1].Name)
 		}
 	}
 }

@@ -303,6 +303,17 @@ func sharedActors(a, b *model.Event) (persons, others int) {
 	return
 }
 
+// personKeys memoises ActorKey for people's names: merging compares the
+// same few names many times.
+var personKeys memo[string]
+
+// personKey is ActorKey of a person named name.
+func personKey(name string) string {
+	return personKeys.get(name, func(n string) string {
+		return ActorKey(model.Actor{Name: n, Type: model.ActorPerson})
+	})
+}
+
 // sameActor compares actors across articles: people by surname with a
 // compatible first name ("Sergei"/"Sergey Lavrov", "Kerry"/"John Kerry"),
 // others by folded name or alias.
@@ -311,24 +322,28 @@ func sameActor(a, b *model.Actor) bool {
 		return false
 	}
 	if a.Type == model.ActorPerson {
-		fa, fb := strings.Fields(a.Name), strings.Fields(b.Name)
-		if len(fa) == 0 || len(fb) == 0 {
-			return false
-		}
-		if surnameKey(fa[len(fa)-1]) != surnameKey(fb[len(fb)-1]) {
-			return false
-		}
-		if len(fa) == 1 || len(fb) == 1 {
+		// People meet by the identity the store files them under
+		// (ActorKey: the surname's skeleton and the first name's
+		// initial), so that a merge here and in the store agree.
+		ka, kb := personKey(a.Name), personKey(b.Name)
+		if ka == kb {
 			return true
 		}
-		x, y := strings.ToLower(fa[0]), strings.ToLower(fb[0])
-		if x[0] == y[0] {
-			return true
+		fam := ActorKeyFamily(ka)
+		if fam != ActorKeyFamily(kb) {
+			return false
+		}
+		if ka == fam || kb == fam {
+			return true // a surname alone meets any full name of it
 		}
 		// "Hosni Mubarak" and "Mohammed Hosni Mubarak": the shorter name's
 		// first name is among the longer one's given names.
+		fa, fb := strings.Fields(a.Name), strings.Fields(b.Name)
 		if len(fa) > len(fb) {
 			fa, fb = fb, fa
+		}
+		if len(fa) < 2 {
+			return false
 		}
 		first := strings.ToLower(fa[0])
 		for _, g := range fb[1 : len(fb)-1] {
