@@ -360,6 +360,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what took place is titled by what happened",
+			published: "2014-04-15",
+			text:      "Two explosions took place in Kano on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2014-04-14", place: "NG", title: "two explosions in kano"},
+			},
+		},
+		{
 			name:      "a government closes a border",
 			published: "2014-04-15",
 			text:      "Egypt closed its border with Gaza on Sunday. The shop closed its door on Sunday.",

@@ -121,9 +121,14 @@ func (d *doc) clauseTitle(e *evt) string {
 		if !cleanPhrase(subj) || !cleanPhrase(obj) {
 			return ""
 		}
+		happened := t.words == 2 && d.toks[t.i+1].low == "place" && takeForms[d.toks[t.i].low]
 		switch {
 		case subj == "" && obj == "":
 			return ""
+		case happened && subj != "":
+			// "Two more explosions took place in two suburbs": the
+			// subject is what happened; "took place" adds nothing.
+			title = capitalise(subj)
 		case passive:
 			if subj == "" {
 				return ""
