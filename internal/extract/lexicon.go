@@ -67,6 +67,10 @@ var irrealis = map[string]bool{
 	"possible": true, "potential": true,
 }
 
+// claimObjects are what a group claims or admits as its deed ("claimed
+// responsibility", "claimed credit").
+var claimObjects = map[string]bool{"responsibility": true, "credit": true}
+
 var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}
 
 // clause boundary words raise the cost of linking across them.

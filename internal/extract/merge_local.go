@@ -240,7 +240,7 @@ func (d *doc) finish() ([]model.Event, []bool) {
 			}
 		}
 		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
-			oneSided(&e.Event) && d.finiteHead(e) {
+			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) {
 			// A meeting's template needs two parties to say more than its
 			// kind ("Kerry meets Lavrov"); with one, the clause says what
 			// was done ("Macron visits area", "Americans withdraw").
@@ -256,6 +256,22 @@ func (d *doc) finish() ([]model.Event, []bool) {
 		sequels = append(sequels, e.sequel)
 	}
 	return out, sequels
+}
+
+// claimsDeed reports a statement made by claiming a deed ("IS claimed
+// responsibility for the attacks"), which its clause titles better than
+// "Statement by".
+func (d *doc) claimsDeed(e *evt) bool {
+	if e.Kind != model.KindStatement {
+		return false
+	}
+	ti := d.headTrigger(e)
+	if ti < 0 {
+		return false
+	}
+	t := d.triggers[ti]
+	s := d.sents[t.sentence]
+	return t.i+1 < s.t1 && claimObjects[d.toks[t.i+1].low]
 }
 
 // speaker is the subject of a statement's verb when it names no actor

@@ -360,6 +360,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a claim of responsibility is a deed of the story's day; a denial is not",
+			published: "2016-03-23",
+			dateline:  "KANO",
+			text:      "Two bombs exploded at a market in Kano on Tuesday, killing 12 people. Boko Haram claimed responsibility for the attack. The group has not claimed responsibility for the fire.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-03-22", place: "NG", title: "two bombs explode"},
+				{kind: model.KindStatement, start: "2016-03-22", place: "NG", title: "claims responsibility"},
+			},
+		},
+		{
 			name:      "what took place is titled by what happened",
 			published: "2014-04-15",
 			text:      "Two explosions took place in Kano on Monday.",

@@ -120,6 +120,11 @@ func (d *doc) findTriggers() {
 				x.weak = false
 			}
 			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s)
+			if x.statement && x.form == formPast && !x.quoted && !x.irrealis && !x.negated && i+1 < s.t1 && claimObjects[toks[i+1].low] && (toks[i].low == "claimed" || toks[i].low == "admitted") {
+				// "IS claimed responsibility for the attacks": a deed of
+				// its own, of the story's day like any other.
+				x.inherits = true
+			}
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
