@@ -37,28 +37,27 @@ const maxTriedDates = 24
 const minReportWords = 3
 
 // DateFromReports infers the publication date of a, an article without
-// one, from reports: dated events of other articles that have a date of
-// their own. A date is tried when one of a's undated events (undated,
-// what Extract gave a without a date) is plainly the same event as a
-// report (sameAsReport); of those dates, it keeps the one against which
-// most of a's events come out as the same events as reports, on the same
-// days, the earliest on a tie. It returns a copy of a with that date
+// one, from reports (NewReports: dated events of other articles that have
+// a date of their own). A date is tried when one of a's undated events
+// (undated, what Extract gave a without a date) is plainly the same event
+// as a report (Reports.sameAs); of those dates, it keeps the one against
+// which most of a's events come out as the same events as reports, on the
+// same days, the earliest on a tie. It returns a copy of a with that date
 // (DateFromReports) and its extraction against it; ok is false when no
 // report is the same event as one of a's, or a has a date already.
-func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, reports []model.Event) (dated *model.Article, ext model.Extraction, ok bool) {
-	if a.HasDate() {
+func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, reports *Reports) (dated *model.Article, ext model.Extraction, ok bool) {
+	if a.HasDate() || reports == nil || len(reports.events) == 0 {
 		return nil, model.Extraction{}, false
 	}
-	pool := newReportPool(reports)
 	support := map[time.Time]int{}
 	for i := range undated {
 		u := &undated[i]
 		if u.Dated() {
 			continue
 		}
-		for j := range reports {
-			r := &reports[j]
-			if !pool.sameAs(u, r, true) {
+		for _, j := range reports.alike(u) {
+			r := &reports.events[j]
+			if !reports.sameAs(u, j, true) {
 				continue
 			}
 			for k := 0; k <= reportLagDays; k++ {
@@ -89,7 +88,7 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 		b := *a
 		b.Published, b.DateSource = d, model.DateFromReports
 		e := x.Extract(&b)
-		n := pool.confirmed(e.Events)
+		n := reports.confirmed(e.Events)
 		if n == 0 {
 			continue
 		}
@@ -110,30 +109,38 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 	return dated, ext, true
 }
 
-// reportPool is the dated reports an article is compared with, and how
-// many of their articles use each content word: a word most of them use
+// Reports are the dated reports articles without a date are compared
+// with (DateFromReports), indexed once: each report's content words, and
+// how many of their articles use each word, since a word most of them use
 // ("killed", "people", "government") says nothing of which story a report
 // tells.
-type reportPool struct {
-	reports []model.Event
-	df      map[string]int
-	common  int // a word in more articles than this is not salient
+type Reports struct {
+	events []model.Event
+	words  []map[string]bool
+	byWord map[string][]int // salient word → the reports that use it
+	df     map[string]int
+	common int // a word in more articles than this is not salient
 }
 
-func newReportPool(reports []model.Event) *reportPool {
-	p := &reportPool{reports: reports, df: map[string]int{}}
+// NewReports indexes reports, the dated events of articles with a date of
+// their own; undated events among them are left out.
+func NewReports(reports []model.Event) *Reports {
+	p := &Reports{df: map[string]int{}, byWord: map[string][]int{}}
 	seen := map[string]map[string]bool{} // article → its words
 	for i := range reports {
 		r := &reports[i]
-		if len(r.Sources) == 0 {
+		if !r.Dated() || len(r.Sources) == 0 {
 			continue
 		}
+		ws := contentWords(r)
+		p.events = append(p.events, *r)
+		p.words = append(p.words, ws)
 		for _, s := range r.Sources {
 			k := s.File + "\x00" + strconv.FormatInt(s.ArticleID, 10)
 			if seen[k] == nil {
 				seen[k] = map[string]bool{}
 			}
-			for w := range contentWords(&model.Event{Sources: []model.Source{s}}) {
+			for w := range ws {
 				seen[k][w] = true
 			}
 		}
@@ -147,25 +154,52 @@ func newReportPool(reports []model.Event) *reportPool {
 	// is common enough. Beyond a quarter of the articles a word is news
 	// vocabulary.
 	p.common = max(3, len(seen)/4)
+	for j, ws := range p.words {
+		for w := range ws {
+			if p.df[w] <= p.common {
+				p.byWord[w] = append(p.byWord[w], j)
+			}
+		}
+	}
 	return p
 }
 
-// sameAs reports an undated event u that is plainly the same happening as
-// r, another article's dated report, whatever the dates: compatible kinds,
-// compatible places, minReportWords salient content words in common, and
-// a shared actor, the same place or a shared name.
-func (p *reportPool) sameAs(u, r *model.Event, byPlace bool) bool {
-	if !r.Dated() || u.Planned != r.Planned || !kindsCompatible(u.Kind, r.Kind) || sharesArticle(u, r) {
+// alike returns the reports that share at least minReportWords salient
+// words with u, in their order.
+func (p *Reports) alike(u *model.Event) []int {
+	n := map[int]int{}
+	for w := range contentWords(u) {
+		for _, j := range p.byWord[w] {
+			n[j]++
+		}
+	}
+	var out []int
+	for j, c := range n {
+		if c >= minReportWords {
+			out = append(out, j)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// sameAs reports an event u that is plainly the same happening as report
+// j, another article's, whatever the dates: compatible kinds, compatible
+// places, minReportWords salient content words in common, and a shared
+// actor, the same place or a shared name. byPlace false leaves the places
+// out (see confirmed).
+func (p *Reports) sameAs(u *model.Event, j int, byPlace bool) bool {
+	r := &p.events[j]
+	if u.Planned != r.Planned || !kindsCompatible(u.Kind, r.Kind) || sharesArticle(u, r) {
 		return false
 	}
 	ok, same := placesCompatible(u.Place, r.Place)
 	if !ok && byPlace {
 		return false
 	}
-	wr := contentWords(r)
 	n := 0
 	for w := range contentWords(u) {
-		if wr[w] && p.df[w] <= p.common {
+		if p.words[j][w] && p.df[w] <= p.common {
 			n++
 		}
 	}
@@ -185,7 +219,7 @@ func (p *reportPool) sameAs(u, r *model.Event, byPlace bool) bool {
 // allows). The place is left out: it follows the date tried (the dateline
 // places only the events of the publication day), and would make a later
 // date look better.
-func (p *reportPool) confirmed(evs []model.Event) int {
+func (p *Reports) confirmed(evs []model.Event) int {
 	n := 0
 	for i := range evs {
 		e := &evs[i]
@@ -193,13 +227,12 @@ func (p *reportPool) confirmed(evs []model.Event) int {
 			continue
 		}
 		best := 0
-		for j := range p.reports {
-			r := &p.reports[j]
+		for _, j := range p.alike(e) {
 			if best == 2 {
 				break
 			}
-			switch apart := daysApart(e, r); {
-			case apart > 1 || !p.sameAs(e, r, false):
+			switch apart := daysApart(e, &p.events[j]); {
+			case apart > 1 || !p.sameAs(e, j, false):
 			case apart == 0:
 				best = 2
 			default:
@@ -252,24 +285,25 @@ func names(e *model.Event) map[string]bool {
 // stored: it replaces their events with those found against the date
 // learnt and returns the dated copies by index.
 func (x *Extractor) DateArticlesFromReports(arts []*model.Article, events [][]model.Event) map[int]*model.Article {
-	var reports []model.Event
+	var dated []model.Event
 	for i, a := range arts {
 		if a.HasDate() {
-			reports = append(reports, events[i]...)
+			dated = append(dated, events[i]...)
 		}
 	}
-	if len(reports) == 0 {
+	reports := NewReports(dated)
+	if len(reports.events) == 0 {
 		return nil
 	}
-	dated := map[int]*model.Article{}
+	out := map[int]*model.Article{}
 	for i, a := range arts {
 		if a.HasDate() {
 			continue
 		}
 		if d, ext, ok := x.DateFromReports(a, events[i], reports); ok {
 			events[i] = ext.Events
-			dated[i] = d
+			out[i] = d
 		}
 	}
-	return dated
+	return out
 }

@@ -75,7 +75,7 @@ func TestDateFromReports(t *testing.T) {
 			a := article(tc.text, tc.published, "")
 			a.ID, a.Path = 9, "/tmp/news/undated.txt"
 			undated := x.Extract(a).Events
-			d, ext, ok := x.DateFromReports(a, undated, reports)
+			d, ext, ok := x.DateFromReports(a, undated, NewReports(reports))
 			if tc.want == "" {
 				if ok {
 					t.Fatalf("dated %s from reports; want no date learnt", d.Published.Format("2006-01-02"))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/store"
 )
@@ -14,7 +15,7 @@ import (
 // articles' dated reports of the same events; *extract.Extractor is one
 // (extract.DateFromReports).
 type ReportDater interface {
-	DateFromReports(a *model.Article, undated, reports []model.Event) (*model.Article, model.Extraction, bool)
+	DateFromReports(a *model.Article, undated []model.Event, reports *extract.Reports) (*model.Article, model.Extraction, bool)
 }
 
 // maxReportArticles bounds the articles whose events an import keeps to
@@ -95,6 +96,7 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 	for _, id := range imported {
 		done[id] = true
 	}
+	reports := extract.NewReports(r.reports)
 	for _, u := range r.undated {
 		if !done[u.id] {
 			continue
@@ -106,7 +108,7 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 		if err != nil {
 			return fmt.Errorf("date %s from other reports: %w", u.path, err)
 		}
-		d, ext, ok := rd.DateFromReports(a, u.events, r.reports)
+		d, ext, ok := rd.DateFromReports(a, u.events, reports)
 		if !ok {
 			continue
 		}
