@@ -132,7 +132,7 @@ func NewReports(reports []model.Event) *Reports {
 		if !r.Dated() || len(r.Sources) == 0 {
 			continue
 		}
-		ws := contentWords(r)
+		ws := eventWordSet(r)
 		p.events = append(p.events, *r)
 		p.words = append(p.words, ws)
 		for _, s := range r.Sources {
@@ -168,7 +168,7 @@ func NewReports(reports []model.Event) *Reports {
 // words with u, in their order.
 func (p *Reports) alike(u *model.Event) []int {
 	n := map[int]int{}
-	for w := range contentWords(u) {
+	for w := range eventWordSet(u) {
 		for _, j := range p.byWord[w] {
 			n[j]++
 		}
@@ -198,7 +198,7 @@ func (p *Reports) sameAs(u *model.Event, j int, byPlace bool) bool {
 		return false
 	}
 	n := 0
-	for w := range contentWords(u) {
+	for w := range eventWordSet(u) {
 		if p.words[j][w] && p.df[w] <= p.common {
 			n++
 		}

@@ -161,8 +161,8 @@ func placeWordsShared(a, b *model.Event) int {
 		return 0
 	}
 	n := 0
-	wb := contentWords(b)
-	for w := range contentWords(a) {
+	wb := eventWordSet(b)
+	for w := range eventWordSet(a) {
 		if wb[w] && strings.Contains(names, w) {
 			n++
 		}
@@ -241,6 +241,11 @@ func contentWords(e *model.Event) map[string]bool {
 		}
 	}
 	return out
+}
+
+// eventWordSet is contentWords as a set, for the rules that look words up.
+func eventWordSet(e *model.Event) map[string]bool {
+	return contentWords(e)
 }
 
 // stemWord cuts common inflections so that "bombs"/"bombing"/"bombed" meet.
