@@ -54,7 +54,6 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	x := extract.New(g)
 	status := 0
 	var arts []*model.Article
-	var exts [][]model.Event
 	for i, f := range ingest.Walk(paths) {
 		if f.Err != nil {
 			fmt.Fprintf(stderr, "atlas extract: %s: %v\n", f.Path, f.Err)
@@ -72,17 +71,14 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		}
 		a.ID = int64(i + 1)
 		arts = append(arts, a)
-		exts = append(exts, x.Extract(a).Events)
 	}
 	// Articles without a date of their own take it from other articles'
 	// reports of the same events, as an import does.
-	dated := x.DateArticlesFromReports(arts, exts)
-	var all []model.Event
-	for i, evs := range exts {
+	all, dated := x.ExtractArticles(arts)
+	for i := range arts {
 		if d, ok := dated[i]; ok {
 			fmt.Fprintf(stderr, "atlas extract: %s gives no date; dated %s from other articles' reports of the same events\n", d.Path, d.Published.Format("2 Jan 2006"))
 		}
-		all = append(all, evs...)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

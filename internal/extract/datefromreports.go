@@ -307,3 +307,20 @@ func (x *Extractor) DateArticlesFromReports(arts []*model.Article, events [][]mo
 	}
 	return out
 }
+
+// ExtractArticles extracts articles read together, dates those without a
+// date of their own from the others' reports (DateArticlesFromReports) and
+// returns all their events in the articles' order, with the dated copies
+// by index: what `atlas extract` does before merging.
+func (x *Extractor) ExtractArticles(arts []*model.Article) ([]model.Event, map[int]*model.Article) {
+	events := make([][]model.Event, len(arts))
+	for i, a := range arts {
+		events[i] = x.Extract(a).Events
+	}
+	dated := x.DateArticlesFromReports(arts, events)
+	var all []model.Event
+	for _, evs := range events {
+		all = append(all, evs...)
+	}
+	return all, dated
+}

@@ -170,7 +170,6 @@ func sharedDir() (string, bool) {
 func extractFolder(t *testing.T, x *extract.Extractor, dir string, m *ingest.Manifest) []model.Event {
 	t.Helper()
 	var arts []*model.Article
-	var events [][]model.Event
 	for i, f := range ingest.Walk([]string{dir}) {
 		if f.Err != nil || f.Skipped != "" || filepath.Ext(f.Path) != ".txt" {
 			continue
@@ -181,14 +180,9 @@ func extractFolder(t *testing.T, x *extract.Extractor, dir string, m *ingest.Man
 		}
 		a.ID = int64(i + 1)
 		arts = append(arts, a)
-		events = append(events, x.Extract(a).Events)
 	}
 	// As `atlas extract` and an import do.
-	x.DateArticlesFromReports(arts, events)
-	var all []model.Event
-	for _, evs := range events {
-		all = append(all, evs...)
-	}
+	all, _ := x.ExtractArticles(arts)
 	return extract.MergeAll(all)
 }
 

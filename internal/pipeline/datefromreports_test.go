@@ -87,22 +87,16 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 	}
 
 	// `atlas extract` over the same files groups alike.
-	var arts2 []*model.Article
-	var events [][]model.Event
+	var read []*model.Article
 	for i, f := range ingest.Walk([]string{dir}) {
 		a, err := ingest.ReadFile(f.Path, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		a.ID = int64(i + 1)
-		arts2 = append(arts2, a)
-		events = append(events, x.Extract(a).Events)
+		read = append(read, a)
 	}
-	x.DateArticlesFromReports(arts2, events)
-	var all []model.Event
-	for _, evs := range events {
-		all = append(all, evs...)
-	}
+	all, _ := x.ExtractArticles(read)
 	want, got := grouping(extract.MergeAll(all)), grouping(append(stored, und...))
 	if strings.Join(want, "\n") != strings.Join(got, "\n") {
 		t.Errorf("import grouped\n%s\nwhere extract grouped\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
