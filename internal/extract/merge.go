@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -179,20 +180,38 @@ func kindFamily(k model.Kind) string {
 // common (folded, with plural and tense endings cut), which is how two
 // outlets' reports of one happening recognise each other.
 func sharedWords(a, b *model.Event) int {
-	wa := contentWords(a)
+	wa, wb := contentWords(a), contentWords(b)
 	n := 0
-	for w := range contentWords(b) {
-		if wa[w] {
+	for i, j := 0, 0; i < len(wa) && j < len(wb); {
+		switch {
+		case wa[i] < wb[j]:
+			i++
+		case wa[i] > wb[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return n
 }
 
-// contentWords are the salient words of an event's sentences: not
-// function words, not reporting or time words, not numbers.
-func contentWords(e *model.Event) map[string]bool {
-	out := map[string]bool{}
+// MatchWords returns the content words of e's sentences, sorted, each
+// once: what Match compares of two events' texts. The store keeps them
+// with each event (model.Event.Words).
+func MatchWords(e *model.Event) []string {
+	return contentWords(e)
+}
+
+// contentWords are the salient words of an event's sentences, sorted: not
+// function words, not reporting or time words, not numbers. e.Words when
+// set (Merge keeps them for the sentences it joins).
+func contentWords(e *model.Event) []string {
+	if e.Words != nil {
+		return e.Words
+	}
+	set := map[string]bool{}
 	for _, s := range e.Sources {
 		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r > 127)
@@ -201,10 +220,37 @@ func contentWords(e *model.Event) map[string]bool {
 			if len(w) < 4 || mergeStopWords[w] {
 				continue
 			}
-			out[stemWord(w)] = true
+			set[stemWord(w)] = true
 		}
 	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
 	return out
+}
+
+// unionWords merges two sorted word lists into a new one.
+func unionWords(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // stemWord cuts common inflections so that "bombs"/"bombing"/"bombed" meet.
