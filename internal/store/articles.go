@@ -273,8 +273,11 @@ func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 			return fmt.Errorf("count sources: %w", err)
 		}
 		if left > 0 {
-			// Still reported elsewhere: its search entry loses this
-			// article's sentences.
+			// Still reported elsewhere: its words and its search entry
+			// lose this article's sentences.
+			if err := rewordEvents(ctx, tx, []int64{id}); err != nil {
+				return err
+			}
 			if err := indexEvent(ctx, tx, id); err != nil {
 				return err
 			}

@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -203,6 +205,10 @@ func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
 	if err := w.addSourcesActors(id, e, true); err != nil {
 		return err
 	}
+	// Its sources are e's alone: the previous version's went before.
+	if err := setWords(w.ctx, w.tx, id, extract.MatchWords(e)); err != nil {
+		return err
+	}
 	return recompute(w.ctx, w.tx, id)
 }
 
@@ -257,10 +263,26 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// loadEventsByID orders them by id, as the ties below need.
-	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
+	// loadCandidates orders them by id, as the ties below need. They come
+	// with their match words, not their sentences' text, but for one that
+	// cites a sentence of e's article (an event of another article that
+	// an earlier event of this one joined): two towns named in one
+	// article's sentences keep two events apart (extract.Match).
+	evs, err := loadCandidates(w.ctx, w.tx, cands)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
+	}
+	for i := range evs {
+		if citesArticleOf(&evs[i], e) {
+			srcs, err := loadSources(w.ctx, w.tx, []any{evs[i].ID}, true)
+			if err != nil {
+				return nil, fmt.Errorf("load merge candidates: %w", err)
+			}
+			evs[i].Sources = evs[i].Sources[:0]
+			for _, s := range srcs {
+				evs[i].Sources = append(evs[i].Sources, s.Source)
+			}
+		}
 	}
 	if m.Score == nil {
 		// Nearest start first, the earliest stored on a tie.
@@ -285,6 +307,19 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		}
 	}
 	return best, nil
+}
+
+// citesArticleOf reports a stored event c citing a sentence of an article
+// that e cites.
+func citesArticleOf(c, e *model.Event) bool {
+	for _, s := range c.Sources {
+		for _, t := range e.Sources {
+			if s.ArticleID == t.ArticleID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dateCandidates returns the stored events (their ids, extracted kinds,
@@ -423,6 +458,9 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 	if err := w.addSourcesActors(id, e, true); err != nil {
 		return 0, err
 	}
+	if err := setWords(w.ctx, w.tx, id, extract.MatchWords(e)); err != nil {
+		return 0, err
+	}
 	edited := false
 	if !w.noEdits && w.anyEdits() {
 		var n int
@@ -520,13 +558,17 @@ var precisionRank = map[model.Precision]int{
 	model.PrecisionYear: 5, model.PrecisionDecade: 6, model.PrecisionRange: 7, model.PrecisionNone: 9,
 }
 
-// mergeInto folds e into the stored event dst (its extracted values). With
-// merge nil: sources and actors are added, e's date taken when finer, its
-// place when dst has none, and the higher confidence. Then the user's edits
-// are applied again.
+// mergeInto folds e into the stored event dst (its extracted values and
+// match words). With merge nil: sources and actors are added, e's date
+// taken when finer, its place when dst has none, and the higher
+// confidence. Then the user's edits are applied again.
 func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) error {
 	id := dst.ID
 	art := sourceArticle(e)
+	// The stored words gain e's, whatever merge keeps of them.
+	before := dst.Words
+	e.Words = extract.MatchWords(e)
+	words := unionWords(before, e.Words)
 	// e's actors are filed (and their spellings recorded) before the
 	// merge folds them into dst's, which carry the stored rows' ids.
 	for i := range e.Actors {
@@ -548,6 +590,12 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 	}
 	if err := w.addSources(id, e); err != nil {
 		return err
+	}
+	dst.Words = words
+	if !slices.Equal(words, before) {
+		if err := setWords(w.ctx, w.tx, id, words); err != nil {
+			return err
+		}
 	}
 	// dst's actors now include e's (or the merge's renaming of them), in
 	// the merged order.
