@@ -57,3 +57,28 @@ func (s *Store) WordsProblems() (wrong []string, stored map[string][]string, err
 	}
 	return wrong, stored, nil
 }
+
+// EntriesNotRewritten returns the keys of the events cited by two articles
+// or more whose search entry's title, place and sentences (in the same
+// order) are not exactly what indexEvent would write now: what a merge
+// that leaves an entry as it is (entryHolds) must keep true. Actors are
+// left out: an actor renamed at the end of an article (flushActors) keeps
+// its former name in the entries written before, by design.
+func (s *Store) EntriesNotRewritten() ([]string, error) {
+	rows, err := s.db.Query(`SELECT e.key FROM events e JOIN events_fts f ON f.rowid = e.id JOIN (` + eventDocSQL + `) d ON d.id = e.id
+		WHERE (SELECT count(DISTINCT article_id) FROM event_sources s WHERE s.event_id = e.id) > 1
+		AND (f.title, f.place, f.sources) IS NOT (d.title, d.place, d.sources)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}

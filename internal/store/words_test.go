@@ -18,6 +18,105 @@ import (
 	"github.com/briefingatlas/atlas/internal/store"
 )
 
+// wordsFixture is a store with the sample corpus imported as `atlas
+// import` does, from a copy whose files can change, and the checks that
+// its events' match words and search entries are what their sentences make.
+type wordsFixture struct {
+	t    *testing.T
+	st   *store.Store
+	path string // the store's file
+	dir  string // the corpus's copy
+	m    *ingest.Manifest
+	x    *extract.Extractor
+}
+
+func newWordsFixture(t *testing.T) *wordsFixture {
+	t.Helper()
+	f := &wordsFixture{t: t, dir: t.TempDir(), path: filepath.Join(t.TempDir(), "atlas.db")}
+	files, err := filepath.Glob(filepath.Join(sharedtest.Corpus(t), "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(f.dir, filepath.Base(p)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f.m, err = ingest.LoadManifest(filepath.Join(f.dir, "sources.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if f.st, err = store.Open(f.path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.st.Close() })
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.x = extract.New(g)
+	if sum := f.imp(f.m, f.dir); sum.Imported != 5 {
+		t.Fatalf("imported %+v", sum)
+	}
+	return f
+}
+
+// imp imports paths with manifest m, merging as `atlas import` and the app do.
+func (f *wordsFixture) imp(m *ingest.Manifest, paths ...string) pipeline.Summary {
+	f.t.Helper()
+	opts := pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Screen: extract.MaySameEvent}
+	sum, err := pipeline.Import(context.Background(), f.st, f.x, paths, opts, nil)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return sum
+}
+
+// check fails the test when an event's stored words are not those of its
+// sentences, or a search entry not what the store would write now; it
+// returns every event's stored words by key.
+func (f *wordsFixture) check(when string) map[string][]string {
+	f.t.Helper()
+	wrong, stored, err := f.st.WordsProblems()
+	if err != nil {
+		f.t.Fatalf("%s: %v", when, err)
+	}
+	if len(wrong) > 0 {
+		f.t.Errorf("%s: %d of %d events keep words other than their sentences' (%s)", when, len(wrong), len(stored), strings.Join(wrong, ", "))
+	}
+	// The search entries too, which a merge may leave as they are.
+	stale, missing, differ, err := f.st.SearchIndexProblems()
+	if err != nil {
+		f.t.Fatalf("%s: %v", when, err)
+	}
+	if stale+missing+differ != 0 {
+		f.t.Errorf("%s: %d stale search entries, %d events missing, %d entries out of date", when, stale, missing, differ)
+	}
+	if keys, err := f.st.EntriesNotRewritten(); err != nil || len(keys) > 0 {
+		f.t.Errorf("%s: search entries of events %s not as they would be written now (%v)", when, strings.Join(keys, ", "), err)
+	}
+	return stored
+}
+
+// merged returns the events that hold reports of two articles or more.
+func (f *wordsFixture) merged() []model.Event {
+	f.t.Helper()
+	var out []model.Event
+	for _, e := range allEvents(f.t, f.st) {
+		arts := map[int64]bool{}
+		for _, s := range e.Sources {
+			arts[s.ArticleID] = true
+		}
+		if len(arts) > 1 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // TestStoredWordsFollowTheSentences: the match words the store keeps with
 // each event (what a new report is compared with instead of its sentences)
 // are those of the sentences the event cites, after an import whose
@@ -25,77 +124,11 @@ import (
 // re-extraction, the deletion of an article and its import again, and
 // after the upgrade that works them out for a store written before.
 func TestStoredWordsFollowTheSentences(t *testing.T) {
+	f := newWordsFixture(t)
+	st, dir, x := f.st, f.dir, f.x
 	ctx := context.Background()
-	// A copy of the sample corpus, whose files can change.
-	dir := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(sharedtest.Corpus(t), "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m, err := ingest.LoadManifest(filepath.Join(dir, "sources.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "atlas.db")
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { st.Close() }()
-	g, err := geo.DefaultGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := extract.New(g)
-	// As `atlas import` and the app merge.
-	opts := pipeline.Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Screen: extract.MaySameEvent}
-	imp := func(paths ...string) pipeline.Summary {
-		t.Helper()
-		sum, err := pipeline.Import(ctx, st, x, paths, opts, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sum
-	}
-	check := func(when string) map[string][]string {
-		t.Helper()
-		wrong, stored, err := st.WordsProblems()
-		if err != nil {
-			t.Fatalf("%s: %v", when, err)
-		}
-		if len(wrong) > 0 {
-			t.Errorf("%s: %d of %d events keep words other than their sentences' (%s)", when, len(wrong), len(stored), strings.Join(wrong, ", "))
-		}
-		return stored
-	}
-	// The events that hold reports of two articles or more.
-	merged := func() []model.Event {
-		t.Helper()
-		var out []model.Event
-		for _, e := range allEvents(t, st) {
-			arts := map[int64]bool{}
-			for _, s := range e.Sources {
-				arts[s.ArticleID] = true
-			}
-			if len(arts) > 1 {
-				out = append(out, e)
-			}
-		}
-		return out
-	}
-
-	if sum := imp(dir); sum.Imported != 5 {
-		t.Fatalf("imported %+v", sum)
-	}
+	imp := func(paths ...string) pipeline.Summary { t.Helper(); return f.imp(f.m, paths...) }
+	check, merged := f.check, f.merged
 	first := check("after import")
 	ms := merged()
 	if len(ms) == 0 {
@@ -172,7 +205,7 @@ func TestStoredWordsFollowTheSentences(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite3", path)
+	db, err := sql.Open("sqlite3", f.path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +215,7 @@ func TestStoredWordsFollowTheSentences(t *testing.T) {
 		}
 	}
 	db.Close()
-	if st, err = store.Open(path); err != nil {
+	if f.st, err = store.Open(f.path); err != nil {
 		t.Fatal(err)
 	}
 	upgraded := check("after the upgrade from schema 16")
@@ -194,4 +227,54 @@ func TestStoredWordsFollowTheSentences(t *testing.T) {
 	if len(first) == 0 || len(upgraded) != len(again) {
 		t.Errorf("%d events after the upgrade, %d before; %d after the first import", len(upgraded), len(again), len(first))
 	}
+}
+
+// TestCopiesLeaveSearchEntriesRight: reports that add no sentence to an
+// event leave its search entry as it is (entryHolds), which must then be
+// exactly what the store would write: two copies of the corpus's first
+// article, one of whose events its extraction cites in another order than
+// the store's, so that its first copy must rewrite that entry.
+func TestCopiesLeaveSearchEntriesRight(t *testing.T) {
+	f := newWordsFixture(t)
+	st, dir := f.st, f.dir
+	f.check("after import")
+	// Each copy has a last line of its own and is listed in the manifest.
+	orig, err := st.Article(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "sources.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := ""
+	for _, l := range strings.Split(string(csv), "\n") {
+		if strings.HasPrefix(l, filepath.Base(orig.Path)+",") {
+			row = strings.TrimPrefix(l, filepath.Base(orig.Path))
+		}
+	}
+	if row == "" {
+		t.Fatalf("%s is not in the manifest", orig.Path)
+	}
+	copies := t.TempDir()
+	var rows strings.Builder
+	rows.WriteString(strings.Split(string(csv), "\n")[0] + "\n")
+	for _, n := range []string{"1", "2"} {
+		name := "copy" + n + ".txt"
+		if err := os.WriteFile(filepath.Join(copies, name), []byte(orig.Text+"\n\nCopy "+n+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rows.WriteString(name + strings.Replace(row, "http", "copy"+n+"+http", 1) + "\n")
+	}
+	if err := os.WriteFile(filepath.Join(copies, "sources.csv"), []byte(rows.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cm, err := ingest.LoadManifest(filepath.Join(copies, "sources.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := f.imp(cm, copies); sum.Imported != 2 || sum.Merged == 0 {
+		t.Fatalf("the copies: %+v, want 2 imported, their events merged", sum)
+	}
+	f.check("after two copies")
 }
