@@ -335,19 +335,26 @@ type eventSource struct {
 	model.Source
 }
 
-// loadSources loads the sources of events, with their sentences' text
-// when texts is set (each cut from its article's text).
+// loadSources loads the sources of events, oldest article first, with
+// their sentences' text when texts is set (each cut from its article's
+// text). Without texts no article is read: the sources come without their
+// text and file name, by article id.
 func loadSources(ctx context.Context, q queryer, eventIDs []any, texts bool) ([]eventSource, error) {
 	eventIDs = padIn(eventIDs)
-	text := `substr(CAST(a.text AS BLOB), s.start + 1, s.end - s.start)`
-	if !texts {
-		text = `''`
-	}
-	rows, err := q.QueryContext(ctx, `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
-			`+text+`, s.time_text, s.time_start, s.time_end, s.date_how
+	query := `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
+			substr(CAST(a.text AS BLOB), s.start + 1, s.end - s.start), s.time_text, s.time_start, s.time_end, s.date_how
 		FROM event_sources s JOIN articles a ON a.id = s.article_id
-		WHERE s.event_id IN (`+placeholders(len(eventIDs))+`)
-		ORDER BY coalesce(a.published, 0), a.id, s.start`, eventIDs...)
+		WHERE s.event_id IN (` + placeholders(len(eventIDs)) + `)
+		ORDER BY coalesce(a.published, 0), a.id, s.start`
+	if !texts {
+		// A merge candidate's hundred sources (copies of one story) each
+		// read their article's row for its path and date: most of the
+		// candidate's load.
+		query = `SELECT s.event_id, s.article_id, '', s.start, s.end, '', s.time_text, s.time_start, s.time_end, s.date_how
+		FROM event_sources s WHERE s.event_id IN (` + placeholders(len(eventIDs)) + `)
+		ORDER BY s.article_id, s.start`
+	}
+	rows, err := q.QueryContext(ctx, query, eventIDs...)
 	if err != nil {
 		return nil, fmt.Errorf("load sources: %w", err)
 	}
@@ -360,7 +367,9 @@ func loadSources(ctx context.Context, q queryer, eventIDs []any, texts bool) ([]
 		if err := rows.Scan(&s.eventID, &s.ArticleID, &path, &s.Start, &s.End, &text, &s.TimeText, &s.TimeSpan.Start, &s.TimeSpan.End, &s.DateHow); err != nil {
 			return nil, fmt.Errorf("load sources: %w", err)
 		}
-		s.File = baseName(path)
+		if path != "" {
+			s.File = baseName(path)
+		}
 		s.Text = string(text)
 		out = append(out, s)
 	}
@@ -389,9 +398,12 @@ func orderLimit(f Filter) string {
 
 // loadCandidates loads stored events by id, in id order, as a new report
 // is matched with and merged into them: their extracted values, actors and
-// match words, and their sources without the sentences' text, which
-// matching reads from the words (extract.Match) and which each candidate
-// would otherwise cut from its articles' text, for every report again.
+// match words, and their sources without the sentences' text or file name
+// (loadSources), which matching reads from the words (extract.Match) and
+// which each candidate would otherwise cut from its articles' text, for
+// every report again. extract.Match and Merge compare sources by article
+// id as well as file; a candidate that cites the report's article is
+// loaded again with its sentences (findSame).
 func loadCandidates(ctx context.Context, q queryer, ids []int64) ([]model.Event, error) {
 	var out []model.Event
 	for _, args := range inLists(ids) {
