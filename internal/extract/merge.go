@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"sort"
 	"strings"
@@ -203,6 +205,18 @@ func sharedWords(a, b *model.Event) int {
 func MatchWords(e *model.Event) []string {
 	return contentWords(e)
 }
+
+// MatchWordsRule names the rule by which MatchWords picks and cuts words:
+// the stop words and the endings cut. The store keeps every event's words
+// and works them out again when it changes; a change to the code of
+// contentWords or stemWord must change stemRule.
+var MatchWordsRule = func() string {
+	h := sha256.Sum256([]byte(stemRule + "\n" + stopwordsTXT))
+	return "r" + hex.EncodeToString(h[:8])
+}()
+
+// stemRule describes contentWords and stemWord for MatchWordsRule.
+const stemRule = "words of 4+ bytes of letters, '-' and non-ASCII, lowered, not stop words; ings ing ied ies ed es s cut leaving 4+"
 
 // contentWords are the salient words of an event's sentences, sorted: not
 // function words, not reporting or time words, not numbers. e.Words when

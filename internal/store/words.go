@@ -76,7 +76,7 @@ func rewordEvents(ctx context.Context, tx *sql.Tx, ids []int64) error {
 }
 
 // fillEventWords is migration 17's step in Go: the match words of every
-// event stored.
+// event stored, by this build's rule (extract.MatchWordsRule, kept in meta).
 func fillEventWords(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM events ORDER BY id`)
 	if err != nil {
@@ -86,5 +86,33 @@ func fillEventWords(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return fmt.Errorf("words of events: %w", err)
 	}
-	return rewordEvents(ctx, tx, ids)
+	if err := rewordEvents(ctx, tx, ids); err != nil {
+		return err
+	}
+	// A text, not a number: the column is an INTEGER's.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(name, value) VALUES ('match_words', ?)
+		ON CONFLICT(name) DO UPDATE SET value = excluded.value`, extract.MatchWordsRule); err != nil {
+		return fmt.Errorf("record the rule of the words: %w", err)
+	}
+	return nil
+}
+
+// rewordAll works out every event's match words again when the store's were
+// made by another rule than this build's (a new extractor's stop words):
+// words of two rules would group reports otherwise than `atlas extract`.
+// A store opened read-only keeps its words; it takes no imports.
+func (s *Store) rewordAll() error {
+	if s.readOnly {
+		return nil
+	}
+	var rule string
+	if err := s.db.QueryRow(`SELECT coalesce((SELECT CAST(value AS TEXT) FROM meta WHERE name = 'match_words'), '')`).Scan(&rule); err != nil {
+		return s.wrapWrite("read the rule of the match words", err)
+	}
+	if rule == extract.MatchWordsRule {
+		return nil
+	}
+	return s.writeTx(context.Background(), "work out the match words again", func(tx *sql.Tx) error {
+		return fillEventWords(context.Background(), tx)
+	})
 }

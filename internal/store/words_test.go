@@ -121,8 +121,9 @@ func (f *wordsFixture) merged() []model.Event {
 // each event (what a new report is compared with instead of its sentences)
 // are those of the sentences the event cites, after an import whose
 // reports merge, a changed version of an article of a merged event, a
-// re-extraction, the deletion of an article and its import again, and
-// after the upgrade that works them out for a store written before.
+// re-extraction, the deletion of an article and its import again, after
+// the upgrade that works them out for a store written before, and when
+// they were made by another rule.
 func TestStoredWordsFollowTheSentences(t *testing.T) {
 	f := newWordsFixture(t)
 	st, dir, x := f.st, f.dir, f.x
@@ -227,6 +228,27 @@ func TestStoredWordsFollowTheSentences(t *testing.T) {
 	if len(first) == 0 || len(upgraded) != len(again) {
 		t.Errorf("%d events after the upgrade, %d before; %d after the first import", len(upgraded), len(again), len(first))
 	}
+
+	// Words made by another rule (an older extractor's stop words) are
+	// worked out again when the store is opened.
+	if err := f.st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if db, err = sql.Open("sqlite3", f.path); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE event_words SET words = 'stale'`, `UPDATE meta SET value = 'rOlder' WHERE name = 'match_words'`} {
+		if r, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		} else if n, _ := r.RowsAffected(); n == 0 {
+			t.Fatalf("%s: no row", q)
+		}
+	}
+	db.Close()
+	if f.st, err = store.Open(f.path); err != nil {
+		t.Fatal(err)
+	}
+	check("after opening words of another rule")
 }
 
 // TestCopiesLeaveSearchEntriesRight: reports that add no sentence to an
