@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -215,20 +218,50 @@ func kindFamily(k model.Kind) string {
 // common (folded, with plural and tense endings cut), which is how two
 // outlets' reports of one happening recognise each other.
 func sharedWords(a, b *model.Event) int {
-	wa := contentWords(a)
+	wa, wb := contentWords(a), contentWords(b)
 	n := 0
-	for w := range contentWords(b) {
-		if wa[w] {
+	for i, j := 0, 0; i < len(wa) && j < len(wb); {
+		switch {
+		case wa[i] < wb[j]:
+			i++
+		case wa[i] > wb[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return n
 }
 
-// contentWords are the salient words of an event's sentences: not
-// function words, not reporting or time words, not numbers.
-func contentWords(e *model.Event) map[string]bool {
-	out := map[string]bool{}
+// MatchWords returns the content words of e's sentences, sorted, each
+// once: what Match compares of two events' texts. The store keeps them
+// with each event (model.Event.Words).
+func MatchWords(e *model.Event) []string {
+	return contentWords(e)
+}
+
+// MatchWordsRule names the rule by which MatchWords picks and cuts words:
+// the stop words and the endings cut. The store keeps every event's words
+// and works them out again when it changes; a change to the code of
+// contentWords or stemWord must change stemRule.
+var MatchWordsRule = func() string {
+	h := sha256.Sum256([]byte(stemRule + "\n" + stopwordsTXT))
+	return "r" + hex.EncodeToString(h[:8])
+}()
+
+// stemRule describes contentWords and stemWord for MatchWordsRule.
+const stemRule = "words of 4+ bytes of letters, '-' and non-ASCII, lowered, not stop words; ings ing ied ies ed es s cut leaving 4+"
+
+// contentWords are the salient words of an event's sentences, sorted: not
+// function words, not reporting or time words, not numbers. e.Words when
+// set (Merge keeps them for the sentences it joins).
+func contentWords(e *model.Event) []string {
+	if e.Words != nil {
+		return e.Words
+	}
+	set := map[string]bool{}
 	for _, s := range e.Sources {
 		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r > 127)
@@ -237,15 +270,47 @@ func contentWords(e *model.Event) map[string]bool {
 			if len(w) < 4 || mergeStopWords[w] {
 				continue
 			}
-			out[stemWord(w)] = true
+			set[stemWord(w)] = true
 		}
 	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
 	return out
 }
 
 // eventWordSet is contentWords as a set, for the rules that look words up.
 func eventWordSet(e *model.Event) map[string]bool {
-	return contentWords(e)
+	ws := contentWords(e)
+	out := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		out[w] = true
+	}
+	return out
+}
+
+// unionWords merges two sorted word lists into a new one.
+func unionWords(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // stemWord cuts common inflections so that "bombs"/"bombing"/"bombed" meet.

@@ -11,12 +11,16 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// Merge folds src into dst: the union of sources and actors, the tighter
-// date (or both days when they are adjacent), the more precise place, the
-// more telling kind, and a confidence raised by the second report.
+// Merge folds src into dst: the union of sources, their words and actors,
+// the tighter date (or both days when they are adjacent), the more precise
+// place, the more telling kind, and a confidence raised by the second
+// report.
 func Merge(dst, src *model.Event) {
 	// Whose date the text gives is judged before the sources are joined.
 	dstOwn, srcOwn := ownTime(dst), ownTime(src)
+	// The words of the joined sentences, kept so that a stored event is
+	// matched without them.
+	dst.Words = unionWords(contentWords(dst), contentWords(src))
 	for _, s := range src.Sources {
 		dup := false
 		for _, t := range dst.Sources {

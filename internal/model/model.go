@@ -197,6 +197,12 @@ type Event struct {
 	Actors     []Actor
 	Confidence float64 // 0..1
 	Sources    []Source
+	// Words are the content words of the sentences of Sources, sorted, by
+	// which two outlets' reports of one event recognise each other
+	// (extract.MatchWords); nil when not worked out yet, and then they are
+	// read from the sentences. The store keeps them, so that a stored
+	// event is compared with a new report without its sentences.
+	Words []string `json:"-"`
 
 	// User edits, applied over the extracted values by the store.
 	Hidden     bool

@@ -22,7 +22,10 @@ type MergeFunc func(dst, src *model.Event)
 
 // Merging says how a new event is folded into a stored one. With Merge nil
 // the store keeps the stored event's kind and title, takes the finer date,
-// a place when it had none and the higher confidence.
+// a place when it had none and the higher confidence. The stored event
+// given to Same, Score and Merge has its extracted values, actors and match
+// words (model.Event.Words), and its sources without their text or file
+// name, unless it cites the new event's article: what extract's rules read.
 type Merging struct {
 	Same  SameFunc
 	Merge MergeFunc
@@ -274,8 +277,11 @@ func dropExtraction(ctx context.Context, tx *sql.Tx, articleID int64) error {
 			return fmt.Errorf("count sources: %w", err)
 		}
 		if left > 0 {
-			// Still reported elsewhere: its search entry loses this
-			// article's sentences.
+			// Still reported elsewhere: its words and its search entry
+			// lose this article's sentences.
+			if err := rewordEvents(ctx, tx, []int64{id}); err != nil {
+				return err
+			}
 			if err := indexEvent(ctx, tx, id); err != nil {
 				return err
 			}

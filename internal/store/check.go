@@ -59,6 +59,8 @@ var invariants = []invariant{
 		"%d event[s] ha[s|ve] no source sentence"},
 	{`SELECT count(*) FROM events e WHERE e.n_sources <> (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)`,
 		"%d event[s] ha[s|ve] a wrong count of source sentences"},
+	{`SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_words w WHERE w.event_id = e.id)`,
+		"%d event[s] ha[s|ve] no match words, which new reports are compared with"},
 	{`SELECT count(*) FROM event_sources s LEFT JOIN articles a ON a.id = s.article_id
 		WHERE a.id IS NULL OR s.start < 0 OR s.end <= s.start OR s.end > length(CAST(a.text AS BLOB))`,
 		"%d source sentence[s] li[es|e] outside [its|their] article's text"},

@@ -150,20 +150,22 @@ func selectEvents(ctx context.Context, q queryer, raw, withSources bool, where [
 	if err != nil {
 		return nil, err
 	}
-	if err := fillEvents(ctx, q, out, withSources, !raw); err != nil {
+	if err := fillEvents(ctx, q, out, withSources, true, !raw); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // selectEventRows is selectEvents without actors, sources and the events
-// merged in: kinds, dates and places only.
+// merged in: kinds, dates and places only, and with raw the match words.
 func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, args []any, tail string) ([]model.Event, error) {
-	cols, join := eventCols, `e.place_id`
+	query := `SELECT ` + eventCols + ` FROM events e LEFT JOIN places p ON p.id = e.place_id`
 	if raw {
-		cols, join = rawEventCols, `e.x_place_id`
+		// Extracted values are read to be merged into, and a merge keeps
+		// the words of the sentences (event_words).
+		query = `SELECT ` + rawEventCols + `, coalesce(w.words, '') FROM events e LEFT JOIN places p ON p.id = e.x_place_id
+			LEFT JOIN event_words w ON w.event_id = e.id`
 	}
-	query := `SELECT ` + cols + ` FROM events e LEFT JOIN places p ON p.id = ` + join
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
@@ -175,7 +177,7 @@ func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, a
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
-		e, err := scanEvent(rows)
+		e, err := scanEvent(rows, raw)
 		if err != nil {
 			return nil, err
 		}
@@ -187,8 +189,11 @@ func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, a
 	return out, nil
 }
 
-func scanEvent(r scanner) (model.Event, error) {
+// scanEvent reads a row of eventCols or rawEventCols, followed with
+// words by the event's match words.
+func scanEvent(r scanner, words bool) (model.Event, error) {
 	var e model.Event
+	var ws string
 	var kind, prec string
 	var start, end sql.NullInt64
 	var merged sql.NullString
@@ -197,10 +202,17 @@ func scanEvent(r scanner) (model.Event, error) {
 	var plat, plon sql.NullFloat64
 	var ppop sql.NullInt64
 	var pamb sql.NullBool
-	if err := r.Scan(&e.ID, &e.Key, &kind, &e.Title, &start, &end, &prec, &e.Planned, &e.Confidence,
+	dst := []any{&e.ID, &e.Key, &kind, &e.Title, &start, &end, &prec, &e.Planned, &e.Confidence,
 		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged, &e.Orphaned,
-		&pid, &pkey, &pname, &pcountry, &padmin, &pcname, &paname, &plat, &plon, &pfeature, &ppop, &pamb); err != nil {
+		&pid, &pkey, &pname, &pcountry, &padmin, &pcname, &paname, &plat, &plon, &pfeature, &ppop, &pamb}
+	if words {
+		dst = append(dst, &ws)
+	}
+	if err := r.Scan(dst...); err != nil {
 		return e, err
+	}
+	if words {
+		e.Words = decodeWords(ws)
 	}
 	e.Kind = model.Kind(kind)
 	e.Precision = model.Precision(prec)
@@ -223,10 +235,11 @@ func scanEvent(r scanner) (model.Event, error) {
 	return e, nil
 }
 
-// fillEvents loads actors and sources for events in batches. With
-// withMerged, an event the user merged others into also shows their actors
-// and sources (extracted-value loads for merging leave them out).
-func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, withMerged bool) error {
+// fillEvents loads actors and sources for events in batches; texts says
+// whether the sources come with their sentences' text. With withMerged, an
+// event the user merged others into also shows their actors and sources
+// (extracted-value loads for merging leave them out).
+func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, texts, withMerged bool) error {
 	if len(evs) == 0 {
 		return nil
 	}
@@ -305,7 +318,7 @@ func fillEvents(ctx context.Context, q queryer, evs []model.Event, withSources, 
 		if !withSources {
 			continue
 		}
-		srcs, err := loadSources(ctx, q, args)
+		srcs, err := loadSources(ctx, q, args, texts)
 		if err != nil {
 			return err
 		}
@@ -322,13 +335,26 @@ type eventSource struct {
 	model.Source
 }
 
-func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource, error) {
+// loadSources loads the sources of events, oldest article first, with
+// their sentences' text when texts is set (each cut from its article's
+// text). Without texts no article is read: the sources come without their
+// text and file name, by article id.
+func loadSources(ctx context.Context, q queryer, eventIDs []any, texts bool) ([]eventSource, error) {
 	eventIDs = padIn(eventIDs)
-	rows, err := q.QueryContext(ctx, `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
+	query := `SELECT s.event_id, s.article_id, a.path, s.start, s.end,
 			substr(CAST(a.text AS BLOB), s.start + 1, s.end - s.start), s.time_text, s.time_start, s.time_end, s.date_how
 		FROM event_sources s JOIN articles a ON a.id = s.article_id
-		WHERE s.event_id IN (`+placeholders(len(eventIDs))+`)
-		ORDER BY coalesce(a.published, 0), a.id, s.start`, eventIDs...)
+		WHERE s.event_id IN (` + placeholders(len(eventIDs)) + `)
+		ORDER BY coalesce(a.published, 0), a.id, s.start`
+	if !texts {
+		// A merge candidate's hundred sources (copies of one story) each
+		// read their article's row for its path and date: most of the
+		// candidate's load.
+		query = `SELECT s.event_id, s.article_id, '', s.start, s.end, '', s.time_text, s.time_start, s.time_end, s.date_how
+		FROM event_sources s WHERE s.event_id IN (` + placeholders(len(eventIDs)) + `)
+		ORDER BY s.article_id, s.start`
+	}
+	rows, err := q.QueryContext(ctx, query, eventIDs...)
 	if err != nil {
 		return nil, fmt.Errorf("load sources: %w", err)
 	}
@@ -341,7 +367,9 @@ func loadSources(ctx context.Context, q queryer, eventIDs []any) ([]eventSource,
 		if err := rows.Scan(&s.eventID, &s.ArticleID, &path, &s.Start, &s.End, &text, &s.TimeText, &s.TimeSpan.Start, &s.TimeSpan.End, &s.DateHow); err != nil {
 			return nil, fmt.Errorf("load sources: %w", err)
 		}
-		s.File = baseName(path)
+		if path != "" {
+			s.File = baseName(path)
+		}
 		s.Text = string(text)
 		out = append(out, s)
 	}
@@ -366,6 +394,29 @@ func orderLimit(f Filter) string {
 		s += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
 	return s
+}
+
+// loadCandidates loads stored events by id, in id order, as a new report
+// is matched with and merged into them: their extracted values, actors and
+// match words, and their sources without the sentences' text or file name
+// (loadSources), which matching reads from the words (extract.Match) and
+// which each candidate would otherwise cut from its articles' text, for
+// every report again. extract.Match and Merge compare sources by article
+// id as well as file; a candidate that cites the report's article is
+// loaded again with its sentences (findSame).
+func loadCandidates(ctx context.Context, q queryer, ids []int64) ([]model.Event, error) {
+	var out []model.Event
+	for _, args := range inLists(ids) {
+		evs, err := selectEventRows(ctx, q, true, []string{`e.id IN (` + placeholders(len(args)) + `)`}, args, `ORDER BY e.id`)
+		if err != nil {
+			return nil, err
+		}
+		if err := fillEvents(ctx, q, evs, true, false, false); err != nil {
+			return nil, err
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
 }
 
 // EventsBetween returns the dated events overlapping the days from..to
@@ -472,7 +523,7 @@ func (s *Store) SourcesOf(eventID int64) ([]model.Source, error) {
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	srcs, err := loadSources(ctx, s.db, args)
+	srcs, err := loadSources(ctx, s.db, args, true)
 	if err != nil {
 		return nil, fmt.Errorf("sources of event %d: %w", eventID, err)
 	}

@@ -386,6 +386,16 @@ END;`,
 	`DROP INDEX events_x_span;
 CREATE INDEX events_x_near ON events(planned, x_start_day, x_end_day, kind, x_precision, x_place_id);
 CREATE INDEX events_place_last ON events(place_id, coalesce(end_day, start_day)) WHERE hidden = 0 AND merged_into IS NULL;`,
+	// 17: each event's match words (words.go), what extract.Match reads
+	// of its sentences, so that a new report is compared with a stored
+	// event without cutting every sentence it cites from its article;
+	// beside the events, whose rows the timeline and the map read, not in
+	// them. Then fillEventWords (migrationSteps) works them out for the
+	// events already stored.
+	`CREATE TABLE event_words (
+	event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+	words    TEXT NOT NULL -- sorted, separated by spaces
+);`,
 }
 
 // monthOfSQL is the month number (year*12 + month-1) of a day column or
@@ -420,6 +430,7 @@ END;
 var migrationSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: rekeyActors,
 	13: fillPlaceAreas,
+	17: fillEventWords,
 }
 
 // kindRankSQL orders kinds as model.Kinds lists them (unknown kinds last),

@@ -421,11 +421,19 @@ func (s *Store) Search(query string, limit int) ([]model.Event, error) {
 // place and actors, and the sentences of its sources and of the events
 // the user merged into it, each sentence once.
 const eventDocSQL = `SELECT e.id AS id, e.title AS title, coalesce(p.name, '') AS place,
-	coalesce((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id), '') AS actors,
+	` + eventActorsSQL + ` AS actors,
 	coalesce((SELECT group_concat(t, char(10)) FROM (
 		SELECT DISTINCT CAST(substr(CAST(ar.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS t
 		FROM event_sources s JOIN articles ar ON ar.id = s.article_id
 		WHERE s.event_id = e.id OR s.event_id IN (SELECT c.id FROM events c WHERE c.merged_into = e.key))), '') AS sources
+	FROM events e LEFT JOIN places p ON p.id = e.place_id`
+
+// eventActorsSQL is the actors column of an event's search entry.
+const eventActorsSQL = `coalesce((SELECT group_concat(a.name, '; ') FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id), '')`
+
+// eventHeadSQL is eventDocSQL without the sentences: the title, place and
+// actors an event's search entry would have.
+const eventHeadSQL = `SELECT e.id AS id, e.title AS title, coalesce(p.name, '') AS place, ` + eventActorsSQL + ` AS actors
 	FROM events e LEFT JOIN places p ON p.id = e.place_id`
 
 // indexEvent rewrites the search entry of event id from the store, and

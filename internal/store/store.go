@@ -145,6 +145,10 @@ func open(path string, readOnly bool) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.rewordAll(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

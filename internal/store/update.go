@@ -204,9 +204,13 @@ func applyExtraction(ctx context.Context, tx *sql.Tx, a *model.Article, prev []p
 			return res, fmt.Errorf("count sources: %w", err)
 		}
 		if left > 0 {
-			// Still reported elsewhere: its search entry loses this
-			// article's sentences, and it stays a merge candidate for
-			// the new version's events, as for any other article.
+			// Still reported elsewhere: its words and its search entry
+			// lose this article's sentences, and it stays a merge
+			// candidate for the new version's events, as for any other
+			// article.
+			if err := rewordEvents(ctx, tx, []int64{id}); err != nil {
+				return res, err
+			}
 			if err := indexEvent(ctx, tx, id); err != nil {
 				return res, err
 			}
@@ -226,6 +230,10 @@ func applyExtraction(ctx context.Context, tx *sql.Tx, a *model.Article, prev []p
 		if touched {
 			if _, err := tx.ExecContext(ctx, `UPDATE events SET orphan_of = ? WHERE id = ?`, a.ID, id); err != nil {
 				return res, fmt.Errorf("mark event %d as no longer in the source: %w", id, err)
+			}
+			// It cites no sentence now.
+			if err := setWords(ctx, tx, id, nil); err != nil {
+				return res, err
 			}
 			if err := indexEvent(ctx, tx, id); err != nil {
 				return res, err

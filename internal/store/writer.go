@@ -5,10 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/extract"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -206,6 +208,10 @@ func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
 	if err := w.addSourcesActors(id, e, true); err != nil {
 		return err
 	}
+	// Its sources are e's alone: the previous version's went before.
+	if err := setWords(w.ctx, w.tx, id, extract.MatchWords(e)); err != nil {
+		return err
+	}
 	return recompute(w.ctx, w.tx, id)
 }
 
@@ -260,10 +266,26 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	// loadEventsByID orders them by id, as the ties below need.
-	evs, err := loadEventsByID(w.ctx, w.tx, cands, true, true)
+	// loadCandidates orders them by id, as the ties below need. They come
+	// with their match words, not their sentences' text, but for one that
+	// cites a sentence of e's article (an event of another article that
+	// an earlier event of this one joined): two towns named in one
+	// article's sentences keep two events apart (extract.Match).
+	evs, err := loadCandidates(w.ctx, w.tx, cands)
 	if err != nil {
 		return nil, fmt.Errorf("load merge candidates: %w", err)
+	}
+	for i := range evs {
+		if citesArticleOf(&evs[i], e) {
+			srcs, err := loadSources(w.ctx, w.tx, []any{evs[i].ID}, true)
+			if err != nil {
+				return nil, fmt.Errorf("load merge candidates: %w", err)
+			}
+			evs[i].Sources = evs[i].Sources[:0]
+			for _, s := range srcs {
+				evs[i].Sources = append(evs[i].Sources, s.Source)
+			}
+		}
 	}
 	if m.Score == nil {
 		// Nearest start first, the earliest stored on a tie.
@@ -288,6 +310,19 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		}
 	}
 	return best, nil
+}
+
+// citesArticleOf reports a stored event c citing a sentence of an article
+// that e cites.
+func citesArticleOf(c, e *model.Event) bool {
+	for _, s := range c.Sources {
+		for _, t := range e.Sources {
+			if s.ArticleID == t.ArticleID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dateCandidates returns the stored events (their ids, extracted kinds,
@@ -426,6 +461,9 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 	if err := w.addSourcesActors(id, e, true); err != nil {
 		return 0, err
 	}
+	if err := setWords(w.ctx, w.tx, id, extract.MatchWords(e)); err != nil {
+		return 0, err
+	}
 	edited := false
 	if !w.noEdits && w.anyEdits() {
 		var n int
@@ -523,13 +561,17 @@ var precisionRank = map[model.Precision]int{
 	model.PrecisionYear: 5, model.PrecisionDecade: 6, model.PrecisionRange: 7, model.PrecisionNone: 9,
 }
 
-// mergeInto folds e into the stored event dst (its extracted values). With
-// merge nil: sources and actors are added, e's date taken when finer, its
-// place when dst has none, and the higher confidence. Then the user's edits
-// are applied again.
+// mergeInto folds e into the stored event dst (its extracted values and
+// match words). With merge nil: sources and actors are added, e's date
+// taken when finer, its place when dst has none, and the higher
+// confidence. Then the user's edits are applied again.
 func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) error {
 	id := dst.ID
 	art := sourceArticle(e)
+	// The stored words gain e's, whatever merge keeps of them.
+	before := dst.Words
+	e.Words = extract.MatchWords(e)
+	words := unionWords(before, e.Words)
 	// e's actors are filed (and their spellings recorded) before the
 	// merge folds them into dst's, which carry the stored rows' ids.
 	for i := range e.Actors {
@@ -551,6 +593,12 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 	}
 	if err := w.addSources(id, e); err != nil {
 		return err
+	}
+	dst.Words = words
+	if !slices.Equal(words, before) {
+		if err := setWords(w.ctx, w.tx, id, words); err != nil {
+			return err
+		}
 	}
 	// dst's actors now include e's (or the merge's renaming of them), in
 	// the merged order.
@@ -574,7 +622,60 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 		string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
 		return fmt.Errorf("merge into event %d: %w", id, err)
 	}
-	return recompute(w.ctx, w.tx, id)
+	return recomputeWith(w.ctx, w.tx, id, func() (bool, error) { return w.entryHolds(id, e) })
+}
+
+// entryHolds reports whether the search entry of event id, into which the
+// report e was just merged, is still what indexEvent would write: its
+// title, place and actors as they are, and each of e's sentences already
+// cited by the event from an earlier article, so that the entry's list of
+// distinct sentences (eventDocSQL, in the order of event_sources) is the
+// same. Most reports of an event told by several outlets, or copied, add
+// no sentence, and rewriting the entry cut every sentence the event cites
+// from its article's text, for each report again. An event the user merged
+// into another is always rewritten, with the other's entry; so is one that
+// cited a single article before e: insertEvent wrote its entry with the
+// sentences in the order of the extraction, which eventDocSQL may not
+// give, and the first report of a second article rewrites it.
+func (w *writer) entryHolds(id int64, e *model.Event) (bool, error) {
+	art := sourceArticle(e)
+	var before int
+	if err := w.queryRow(`SELECT count(*) FROM (SELECT DISTINCT article_id FROM event_sources WHERE event_id = ? AND article_id <> ? LIMIT 2)`,
+		id, art).Scan(&before); err != nil {
+		return false, fmt.Errorf("index event %d: %w", id, err)
+	}
+	if before < 2 {
+		return false, nil
+	}
+	seen := map[string]bool{}
+	for _, s := range e.Sources {
+		if s.ArticleID == 0 || seen[s.Text] {
+			continue
+		}
+		if s.ArticleID != art {
+			return false, nil
+		}
+		if s.Text == "" && s.End > s.Start {
+			return false, nil
+		}
+		seen[s.Text] = true
+		var cited bool
+		if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM event_sources s JOIN articles ar ON ar.id = s.article_id
+			WHERE s.event_id = ?1 AND s.article_id < ?2 AND s.end - s.start = ?3
+			AND CAST(substr(CAST(ar.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) = ?4)`,
+			id, s.ArticleID, len(s.Text), s.Text).Scan(&cited); err != nil {
+			return false, fmt.Errorf("index event %d: %w", id, err)
+		}
+		if !cited {
+			return false, nil
+		}
+	}
+	var same bool
+	if err := w.queryRow(`SELECT EXISTS (SELECT 1 FROM events_fts f, (`+eventHeadSQL+` WHERE e.id = ?1 AND e.merged_into IS NULL) d
+		WHERE f.rowid = ?1 AND f.title = d.title AND f.place = d.place AND f.actors = d.actors)`, id).Scan(&same); err != nil {
+		return false, fmt.Errorf("index event %d: %w", id, err)
+	}
+	return same, nil
 }
 
 // place returns the row id of p, inserting it on first sight; nil for no place.
@@ -645,6 +746,13 @@ const effectiveSQL = `(SELECT coalesce(d.title, e.x_title),
 // the user's edits, and refreshes its search entry, and those of the events
 // it was and is merged into. The count triggers follow.
 func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
+	return recomputeWith(ctx, tx, id, nil)
+}
+
+// recomputeWith is recompute that leaves the event's search entry as it
+// is when holds, asked after its effective values are set, says it is
+// still what indexEvent would write.
+func recomputeWith(ctx context.Context, tx *sql.Tx, id int64, holds func() (bool, error)) error {
 	var wasMerged sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT merged_into FROM events WHERE id = ?`, id).Scan(&wasMerged); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("apply edits to event %d: %w", id, err)
@@ -658,8 +766,16 @@ func recompute(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return fmt.Errorf("apply edits to event %d: %w", id, err)
 	}
-	if err := indexEvent(ctx, tx, id); err != nil {
-		return err
+	keep := false
+	if holds != nil && !wasMerged.Valid {
+		if keep, err = holds(); err != nil {
+			return err
+		}
+	}
+	if !keep {
+		if err := indexEvent(ctx, tx, id); err != nil {
+			return err
+		}
 	}
 	if wasMerged.Valid {
 		// Unmerged or merged elsewhere: the old event's entry loses these
