@@ -284,6 +284,27 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestMentionsMatchTheirText: every mention's text is the text of its
+// span, two days joined by "and" too (the store checks it, and highlights
+// by the span).
+func TestMentionsMatchTheirText(t *testing.T) {
+	x := testExtractor(t)
+	a := article("Protesters marched in Ankara on Monday and Tuesday. Talks in Geneva ran on Friday night and Saturday.", "2016-07-20", "")
+	ext := x.Extract(a)
+	joined := false
+	for _, m := range ext.Mentions {
+		if got := a.Text[m.Start:m.End]; got != m.Text {
+			t.Errorf("%s mention %q spans %q", m.Type, m.Text, got)
+		}
+		if m.Type == model.MentionTime && m.Text == "Monday and Tuesday" {
+			joined = true
+		}
+	}
+	if !joined {
+		t.Error("no time mention \"Monday and Tuesday\"")
+	}
+}
+
 func TestNoiseIsSkipped(t *testing.T) {
 	x := testExtractor(t)
 	text := "Envoys met in Oslo on Monday. Photo caption: troops attacked Bergen on Sunday. Related Topics"

@@ -88,6 +88,7 @@ func (d *doc) joinDayPairs() {
 			continue
 		}
 		a.End, a.Precision, a.Text = b.End, model.PrecisionRange, d.text[d.toks[a.t0].s:d.toks[b.t1-1].e]
+		a.Span.End = d.toks[b.t1-1].e
 		for k := a.t1; k < b.t1; k++ {
 			d.tokTime[k] = i
 		}
