@@ -7,9 +7,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/briefingatlas/atlas/internal/timex"
-
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timex"
 )
 
 // An article dropped on the window without a manifest often gives no
