@@ -370,6 +370,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "refugees who cross or pour into a country move, where they went; a minister crossing a room does not",
+			published: "2015-09-07",
+			text:      "Thousands of refugees crossed into Hungary on Sunday. Migrants yesterday poured over the border into Austria. The minister crossed the room on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2015-09-06", place: "HU", title: "thousands of refugees cross into hungary"},
+				{kind: model.KindOther, start: "2015-09-06", place: "AT", title: "migrants pour"},
+			},
+		},
+		{
 			name:      "what took place is titled by what happened",
 			published: "2014-04-15",
 			text:      "Two explosions took place in Kano on Monday.",

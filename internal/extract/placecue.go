@@ -381,16 +381,29 @@ func (d *doc) distanceReference(en *ent) bool {
 	return j >= s.t0 && distanceUnits[d.toks[j].low]
 }
 
-// deployedTo reports the place troops are sent to by trigger ti: "sent
-// 5,000 troops to Kabul" happened where they went.
+// displacementLemmas are the verbs of people on the move, whose place is
+// where they went ("into Bangladesh").
+var displacementLemmas = map[string]bool{"cross": true, "walk": true, "trek": true, "pour": true, "flee": true}
+
+// deployedTo reports the place troops are sent to by trigger ti, or people
+// on the move go into: "sent 5,000 troops to Kabul", "refugees crossed
+// into Bangladesh" happened where they went.
 func (d *doc) deployedTo(en *ent, ti int) bool {
 	t := d.triggers[ti]
-	switch t.lemma {
-	case "send", "dispatch", "deploy":
-	default:
+	if en.t0 <= t.i || en.sentence != t.sentence {
 		return false
 	}
-	return d.prevWord(en.t0) == "to" && en.t0 > t.i && en.t0 <= t.i+8 && en.sentence == t.sentence
+	switch t.lemma {
+	case "send", "dispatch", "deploy":
+		return d.prevWord(en.t0) == "to" && en.t0 <= t.i+8
+	default:
+		if !displacementLemmas[t.lemma] {
+			return false
+		}
+		// "walked through padi fields from the Naf River … into
+		// Bangladesh": the destination, however far after the verb.
+		return d.prevWord(en.t0) == "into" && en.t0 <= t.i+20
+	}
 }
 
 // visitedPlace reports the place a visit is to: "will visit Beirut",

@@ -38,6 +38,7 @@ var (
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")
 	closureNouns      = senseSet("closureNouns")
+	displacedNouns    = senseSet("displacedNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

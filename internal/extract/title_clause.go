@@ -153,6 +153,8 @@ func (d *doc) clauseTitle(e *evt) string {
 			title += " " + place // "… 20 km east of Aleppo"
 		case t.lemma == "send" || t.lemma == "dispatch" || t.lemma == "deploy":
 			title += " to " + place // "… sends 5,000 troops to Kabul"
+		case displacementLemmas[t.lemma] && e.placeHow == "sentence":
+			title += " into " + place // "Refugees cross into Bangladesh"
 		default:
 			title += " in " + place
 		}

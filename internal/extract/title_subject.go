@@ -147,7 +147,9 @@ func titleCased(s string) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0) {
+		// "refugees yesterday walked": a time between the subject and
+		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {
 		case "was", "were", "been", "being", "is", "are", "be", "became", "become", "becomes", "got", "get", "gets":
 			passive = true

@@ -271,8 +271,9 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"reveal":      revealSense,
 	"decline":     declineSense,
 	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
-	"name": nameSense,
-	"burn": burnSense,
+	"name":  nameSense,
+	"burn":  burnSense,
+	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": displacementSense,
 }
 
 // nextLow is the lower-case word after token i in sentence s, or "".
@@ -346,6 +347,25 @@ func burnSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	// An adverb after the verb ("burned fiercely") keeps it intransitive.
 	return strings.HasSuffix(next, "ly")
+}
+
+// displacementSense: refugees or migrants who cross, walk, trek or pour
+// somewhere ("hundreds more refugees yesterday walked … into Bangladesh")
+// are a movement of people, news of its own; "the minister crossed the
+// room", "rain poured" are not. The people are the subject, within six
+// words before the verb.
+func displacementSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-6; k-- {
+		w := d.toks[k].low
+		if displacedNouns[w] {
+			t.weak = false
+			return true
+		}
+		if w == "," || w == ";" || subordinators[w] {
+			break
+		}
+	}
+	return false
 }
 
 // crowdSense: "protesters gathered outside the court"; not "officials
