@@ -50,10 +50,11 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 	}
 	support := map[time.Time]int{}
 	for i := range undated {
-		u := &undated[i]
-		if u.Dated() {
+		if undated[i].Dated() {
 			continue
 		}
+		uw := withWords(&undated[i])
+		u := &uw
 		for _, j := range reports.alike(u) {
 			r := &reports.events[j]
 			if !reports.sameAs(u, j, true) {
@@ -114,8 +115,7 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 // ("killed", "people", "government") says nothing of which story a report
 // tells.
 type Reports struct {
-	events []model.Event
-	words  []map[string]bool
+	events []model.Event    // with their Words worked out
 	byWord map[string][]int // salient word → the reports that use it
 	df     map[string]int
 	common int // a word in more articles than this is not salient
@@ -131,15 +131,14 @@ func NewReports(reports []model.Event) *Reports {
 		if !r.Dated() || len(r.Sources) == 0 {
 			continue
 		}
-		ws := eventWordSet(r)
-		p.events = append(p.events, *r)
-		p.words = append(p.words, ws)
+		e := withWords(r)
+		p.events = append(p.events, e)
 		for _, s := range r.Sources {
 			k := s.File + "\x00" + strconv.FormatInt(s.ArticleID, 10)
 			if seen[k] == nil {
 				seen[k] = map[string]bool{}
 			}
-			for w := range ws {
+			for _, w := range e.Words {
 				seen[k][w] = true
 			}
 		}
@@ -153,8 +152,8 @@ func NewReports(reports []model.Event) *Reports {
 	// is common enough. Beyond a quarter of the articles a word is news
 	// vocabulary.
 	p.common = max(3, len(seen)/4)
-	for j, ws := range p.words {
-		for w := range ws {
+	for j := range p.events {
+		for _, w := range p.events[j].Words {
 			if p.df[w] <= p.common {
 				p.byWord[w] = append(p.byWord[w], j)
 			}
@@ -163,11 +162,19 @@ func NewReports(reports []model.Event) *Reports {
 	return p
 }
 
+// withWords is a copy of e that carries its content words, so that the
+// many comparisons of one event do not work them out again.
+func withWords(e *model.Event) model.Event {
+	c := *e
+	c.Words = contentWords(e)
+	return c
+}
+
 // alike returns the reports that share at least minReportWords salient
 // words with u, in their order.
 func (p *Reports) alike(u *model.Event) []int {
 	n := map[int]int{}
-	for w := range eventWordSet(u) {
+	for _, w := range contentWords(u) {
 		for _, j := range p.byWord[w] {
 			n[j]++
 		}
@@ -197,11 +204,11 @@ func (p *Reports) sameAs(u *model.Event, j int, byPlace bool) bool {
 		return false
 	}
 	n := 0
-	for w := range eventWordSet(u) {
-		if p.words[j][w] && p.df[w] <= p.common {
+	forSharedWords(u, r, func(w string) {
+		if p.df[w] <= p.common {
 			n++
 		}
-	}
+	})
 	if n < minReportWords {
 		return false
 	}
@@ -221,10 +228,11 @@ func (p *Reports) sameAs(u *model.Event, j int, byPlace bool) bool {
 func (p *Reports) confirmed(evs []model.Event) int {
 	n := 0
 	for i := range evs {
-		e := &evs[i]
-		if !e.Dated() || eventEnd(e).Sub(e.Start) > 24*time.Hour {
+		if !evs[i].Dated() || eventEnd(&evs[i]).Sub(evs[i].Start) > 24*time.Hour {
 			continue
 		}
+		ew := withWords(&evs[i])
+		e := &ew
 		best := 0
 		for _, j := range p.alike(e) {
 			if best == 2 {
@@ -278,12 +286,12 @@ func names(e *model.Event) map[string]bool {
 	return out
 }
 
-// DateArticlesFromReports dates, among articles extracted together (events
+// dateArticlesFromReports dates, among articles extracted together (events
 // holds each one's events), those without a date of their own from the
 // others' reports (DateFromReports), as an import does once its files are
 // stored: it replaces their events with those found against the date
 // learnt and returns the dated copies by index.
-func (x *Extractor) DateArticlesFromReports(arts []*model.Article, events [][]model.Event) map[int]*model.Article {
+func (x *Extractor) dateArticlesFromReports(arts []*model.Article, events [][]model.Event) map[int]*model.Article {
 	var dated []model.Event
 	for i, a := range arts {
 		if a.HasDate() {
@@ -308,7 +316,7 @@ func (x *Extractor) DateArticlesFromReports(arts []*model.Article, events [][]mo
 }
 
 // ExtractArticles extracts articles read together, dates those without a
-// date of their own from the others' reports (DateArticlesFromReports) and
+// date of their own from the others' reports (dateArticlesFromReports) and
 // returns all their events in the articles' order, with the dated copies
 // by index: what `atlas extract` does before merging.
 func (x *Extractor) ExtractArticles(arts []*model.Article) ([]model.Event, map[int]*model.Article) {
@@ -316,7 +324,7 @@ func (x *Extractor) ExtractArticles(arts []*model.Article) ([]model.Event, map[i
 	for i, a := range arts {
 		events[i] = x.Extract(a).Events
 	}
-	dated := x.DateArticlesFromReports(arts, events)
+	dated := x.dateArticlesFromReports(arts, events)
 	var all []model.Event
 	for _, evs := range events {
 		all = append(all, evs...)

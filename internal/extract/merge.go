@@ -164,12 +164,11 @@ func placeWordsShared(a, b *model.Event) int {
 		return 0
 	}
 	n := 0
-	wb := eventWordSet(b)
-	for w := range eventWordSet(a) {
-		if wb[w] && strings.Contains(names, w) {
+	forSharedWords(a, b, func(w string) {
+		if strings.Contains(names, w) {
 			n++
 		}
-	}
+	})
 	return n
 }
 
@@ -218,8 +217,15 @@ func kindFamily(k model.Kind) string {
 // common (folded, with plural and tense endings cut), which is how two
 // outlets' reports of one happening recognise each other.
 func sharedWords(a, b *model.Event) int {
-	wa, wb := contentWords(a), contentWords(b)
 	n := 0
+	forSharedWords(a, b, func(string) { n++ })
+	return n
+}
+
+// forSharedWords calls f with each content word a and b share, in one
+// walk over both sorted lists.
+func forSharedWords(a, b *model.Event, f func(w string)) {
+	wa, wb := contentWords(a), contentWords(b)
 	for i, j := 0, 0; i < len(wa) && j < len(wb); {
 		switch {
 		case wa[i] < wb[j]:
@@ -227,12 +233,11 @@ func sharedWords(a, b *model.Event) int {
 		case wa[i] > wb[j]:
 			j++
 		default:
-			n++
+			f(wa[i])
 			i++
 			j++
 		}
 	}
-	return n
 }
 
 // MatchWords returns the content words of e's sentences, sorted, each
@@ -278,16 +283,6 @@ func contentWords(e *model.Event) []string {
 		out = append(out, w)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// eventWordSet is contentWords as a set, for the rules that look words up.
-func eventWordSet(e *model.Event) map[string]bool {
-	ws := contentWords(e)
-	out := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		out[w] = true
-	}
 	return out
 }
 

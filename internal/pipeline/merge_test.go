@@ -37,6 +37,20 @@ func grouping(evs []model.Event) []string {
 	return out
 }
 
+// storedEvents are every visible event of st, the dated ones first.
+func storedEvents(t *testing.T, st *store.Store) []model.Event {
+	t.Helper()
+	dated, err := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	und, err := st.Undated(store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(dated, und...)
+}
+
 // TestImportGroupsAsExtract: an import merges a generated corpus's events
 // exactly as `atlas extract` (extract.MergeAll over the same files) does:
 // same groups of source sentences, dates and places. The store used to
@@ -83,15 +97,7 @@ func TestImportGroupsAsExtract(t *testing.T) {
 			if _, err := Import(context.Background(), st, x, []string{dir}, Options{Manifest: m, SameEvent: extract.SameEvent, Match: extract.Match, Background: background}, nil); err != nil {
 				t.Fatal(err)
 			}
-			stored, err := st.EventsBetween(time.Time{}, time.Time{}, store.Filter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			und, err := st.Undated(store.Filter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, got := grouping(merged), grouping(append(stored, und...))
+			want, got := grouping(merged), grouping(storedEvents(t, st))
 			if strings.Join(want, "\n") != strings.Join(got, "\n") {
 				w := map[string]bool{}
 				for _, l := range want {
