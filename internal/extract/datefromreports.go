@@ -203,13 +203,7 @@ func (p *Reports) sameAs(u *model.Event, j int, byPlace bool) bool {
 	if !ok && byPlace {
 		return false
 	}
-	n := 0
-	forSharedWords(u, r, func(w string) {
-		if p.df[w] <= p.common {
-			n++
-		}
-	})
-	if n < minReportWords {
+	if p.salientShared(u, r) < minReportWords {
 		return false
 	}
 	if !byPlace {
@@ -286,16 +280,16 @@ func names(e *model.Event) map[string]bool {
 	return out
 }
 
-// dateArticlesFromReports dates, among articles extracted together (events
-// holds each one's events), those without a date of their own from the
-// others' reports (DateFromReports), as an import does once its files are
-// stored: it replaces their events with those found against the date
-// learnt and returns the dated copies by index.
-func (x *Extractor) dateArticlesFromReports(arts []*model.Article, events [][]model.Event) map[int]*model.Article {
+// dateArticlesFromReports dates, among articles extracted together (exts
+// holds each one's extraction), those without a date of their own from
+// the others' reports (DateFromReports), as an import does once its files
+// are stored: it replaces their extractions with those found against the
+// date learnt and returns the dated copies by index.
+func (x *Extractor) dateArticlesFromReports(arts []*model.Article, exts []model.Extraction) map[int]*model.Article {
 	var dated []model.Event
 	for i, a := range arts {
 		if a.HasDate() {
-			dated = append(dated, events[i]...)
+			dated = append(dated, exts[i].Events...)
 		}
 	}
 	reports := NewReports(dated)
@@ -307,8 +301,8 @@ func (x *Extractor) dateArticlesFromReports(arts []*model.Article, events [][]mo
 		if a.HasDate() {
 			continue
 		}
-		if d, ext, ok := x.DateFromReports(a, events[i], reports); ok {
-			events[i] = ext.Events
+		if d, ext, ok := x.DateFromReports(a, exts[i].Events, reports); ok {
+			exts[i] = ext
 			out[i] = d
 		}
 	}
@@ -316,18 +310,29 @@ func (x *Extractor) dateArticlesFromReports(arts []*model.Article, events [][]mo
 }
 
 // ExtractArticles extracts articles read together, dates those without a
-// date of their own from the others' reports (dateArticlesFromReports) and
-// returns all their events in the articles' order, with the dated copies
-// by index: what `atlas extract` does before merging.
+// date of their own from the others' reports (dateArticlesFromReports),
+// then the events each tells without a date (DateRetold), and returns all
+// their events in the articles' order, with the dated copies by index:
+// what `atlas extract` does before merging.
 func (x *Extractor) ExtractArticles(arts []*model.Article) ([]model.Event, map[int]*model.Article) {
-	events := make([][]model.Event, len(arts))
+	exts := make([]model.Extraction, len(arts))
 	for i, a := range arts {
-		events[i] = x.Extract(a).Events
+		exts[i] = x.Extract(a)
 	}
-	dated := x.dateArticlesFromReports(arts, events)
+	dated := x.dateArticlesFromReports(arts, exts)
+	var reports []model.Event
+	for _, e := range exts {
+		reports = append(reports, e.Events...)
+	}
+	idx := NewReports(reports)
 	var all []model.Event
-	for _, evs := range events {
-		all = append(all, evs...)
+	for i, e := range exts {
+		all = append(all, e.Events...)
+		pub := arts[i].Published
+		if d, ok := dated[i]; ok {
+			pub = d.Published
+		}
+		all = append(all, idx.DateRetold(e.Retold, e.Events, pub)...)
 	}
 	return all, dated
 }

@@ -111,6 +111,7 @@ type doc struct {
 	triggers   []trig
 	sentTrigs  [][]int // trigger indexes by sentence
 	events     []evt
+	retold     []evt // told without a date (Extraction.Retold)
 }
 
 type countryHit struct {
@@ -168,6 +169,7 @@ func (x *Extractor) ExtractTimed(a *model.Article, clock func(stage string, d ti
 	}
 	out.Mentions = d.mentions()
 	out.Events = sameDayRetold(d.finish())
+	out.Retold = d.finishRetold()
 	lap(Stages[5])
 	return out
 }

@@ -150,6 +150,9 @@ func (d *doc) relativeClause(i int, s sent) bool {
 			return true
 		}
 	}
+	if i-2 > s.t0 && d.subjectRelative(i, s) {
+		return true
+	}
 	for k, n := i-1, 0; k > s.t0 && n < 4; k, n = k-1, n+1 {
 		w := d.toks[k].low
 		if (w == "which" || w == "who") && d.toks[k-1].low == "," {
@@ -160,6 +163,40 @@ func (d *doc) relativeClause(i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// subjectRelative reports a verb at token i in a restrictive relative
+// clause of the sentence's subject, before its main verb: "The captain of
+// the jet that crashed near Grenoble, killing 80, had flown the route":
+// the crash is what the reader is taken to know, told to say which jet,
+// not the story's news.
+func (d *doc) subjectRelative(i int, s sent) bool {
+	switch d.toks[i-1].low {
+	case "that", "which", "who":
+	default:
+		return false
+	}
+	if !d.toks[i-2].word {
+		return false
+	}
+	// A verb before the relative pronoun makes the clause part of the
+	// predicate ("police said that …", "arrested the man who …").
+	for k := s.t0; k < i-1; k++ {
+		if d.finiteVerbAt(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// finiteVerbAt reports a word at token k that is plainly a verb's
+// inflected form or an auxiliary ("said", "arrested", "was").
+func (d *doc) finiteVerbAt(k int) bool {
+	t := d.toks[k]
+	if !t.word || t.cap && !t.first {
+		return false
+	}
+	return auxiliaries[t.low] || isVerbForm(t.low)
 }
 
 // phraseAt returns the multi-word trigger starting at token k, if any.
@@ -370,9 +407,10 @@ func (d *doc) modality(x *trig, s sent) {
 		// participle between a verb and its object describes the object.
 		x.adjectival = true
 	}
-	if x.form == formPast && i > s.t0 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] && i+1 < s.t1 && toks[i+1].word && !phraseStops[toks[i+1].low]) {
+	if x.form == formPast && i > s.t0 && i+1 < s.t1 && toks[i+1].word && !phraseStops[toks[i+1].low] && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low]) {
 		// "the agreed steps", "the hardest hit areas": a participle
-		// before its noun describes it.
+		// before its noun describes it. "The jet that crashed near
+		// Grenoble" has no noun after it: "that" is a relative pronoun.
 		x.adjectival = true
 	}
 }

@@ -223,7 +223,24 @@ type Extraction struct {
 	Sentences []Span
 	Mentions  []Mention
 	Events    []Event
+	// Retold are the events the article tells without giving their date
+	// ("the jet that went down in the Alps, killing 150"): mostly what
+	// earlier reports told. They are not the article's events until
+	// another outlet's dated report of the same happening dates them.
+	Retold []Retold
 }
+
+// Retold is an event an article tells without a date of its own, with the
+// words that tell it happened ("crashed", "attack"), folded as match words
+// are (Event.Words), which a report of the same happening uses too.
+type Retold struct {
+	Event
+	Told []string
+}
+
+// DateHowRetold is how a source sentence is dated when its article gives
+// no date for its event and another outlet's report of it does.
+const DateHowRetold = "from another report of it"
 
 // Day truncates t to midnight UTC, the unit every event date is stored in.
 func Day(t time.Time) time.Time {

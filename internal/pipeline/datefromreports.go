@@ -36,9 +36,21 @@ type DatedArticle struct {
 // dated once every file is stored: the report that dates an article may
 // come after it.
 type reportDating struct {
-	reports  []model.Event
-	articles int
-	undated  []undatedArticle
+	reports   []model.Event
+	articles  int
+	undated   []undatedArticle
+	retelling []retellingArticle
+}
+
+// retellingArticle is a dated article that tells events without their
+// dates (model.Extraction.Retold), which other reports may date once every
+// file is stored.
+type retellingArticle struct {
+	id        int64
+	path      string
+	published time.Time
+	retold    []model.Retold
+	own       []model.Event
 }
 
 // undatedArticle is an article saved without a date, waiting for the
@@ -59,7 +71,22 @@ func (r *reportDating) add(id int64, path string, a *model.Article, ext *model.E
 		r.undated = append(r.undated, undatedArticle{id: id, path: path, events: detached(ext.Events, id, false)})
 		return
 	}
-	r.reports = append(r.reports, detached(ext.Events, id, true)...)
+	r.addDated(id, path, a.Published, ext)
+}
+
+// addDated records the events of a dated article as reports, and its
+// events told without a date as ones to date.
+func (r *reportDating) addDated(id int64, path string, published time.Time, ext *model.Extraction) {
+	own := detached(ext.Events, id, true)
+	r.reports = append(r.reports, own...)
+	if len(ext.Retold) == 0 {
+		return
+	}
+	retold := make([]model.Retold, len(ext.Retold))
+	for i, u := range ext.Retold {
+		retold[i] = model.Retold{Event: detached([]model.Event{u.Event}, id, false)[0], Told: u.Told}
+	}
+	r.retelling = append(r.retelling, retellingArticle{id: id, path: path, published: published, retold: retold, own: own})
 }
 
 // detached copies events (the dated ones only when dated is set) with
@@ -125,6 +152,51 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 		sum.Events = max(0, sum.Events+res.Inserted-res.Removed)
 		sum.Merged += res.Merged
 		sum.Dated = append(sum.Dated, DatedArticle{Path: u.path, Date: d.Published})
+		r.addDated(u.id, u.path, d.Published, &ext)
+	}
+	return nil
+}
+
+// dateRetold dates, in the dated articles of the import (imported,
+// committed), the events they tell without a date that another article's
+// report dates (extract.Reports.DateRetold), and stores each such article
+// again with those events, in its own transaction, merged with the
+// reports they retell. It runs after dateUndated, whose newly dated
+// articles report too.
+func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extractor, imported []int64, opts Options, sum *Summary) error {
+	if len(r.retelling) == 0 || len(r.reports) == 0 || opts.SameEvent == nil && opts.Match == nil {
+		return nil
+	}
+	done := map[int64]bool{}
+	for _, id := range imported {
+		done[id] = true
+	}
+	reports := extract.NewReports(r.reports)
+	for _, u := range r.retelling {
+		if !done[u.id] || len(reports.DateRetold(u.retold, u.own, u.published)) == 0 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// The store needs the whole extraction (sentences, mentions); it
+		// is found again, as it was, from the stored text.
+		a, err := st.Article(u.id)
+		if err != nil {
+			return fmt.Errorf("date what %s retells: %w", u.path, err)
+		}
+		ext := x.Extract(a)
+		ext.Events = append(ext.Events, reports.DateRetold(ext.Retold, ext.Events, a.Published)...)
+		res, err := st.ReplaceExtractionWith(ctx, u.id, &ext, opts.Merging())
+		if err != nil {
+			if fatal(err) {
+				return fmt.Errorf("date what %s retells: %w", u.path, err)
+			}
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s retells events other reports date, and adding them failed: %v", u.path, err))
+			continue
+		}
+		sum.Events = max(0, sum.Events+res.Inserted-res.Removed)
+		sum.Merged += res.Merged
 	}
 	return nil
 }

@@ -99,3 +99,72 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 		t.Errorf("import grouped\n%s\nwhere extract grouped\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestImportDatesRetoldEvents: a dated article retells, without a date, a
+// crash that another outlet's dated report tells. The import dates the
+// retelling from the report once every file is stored (the retelling
+// comes first), stores it merged into the report's event with its date
+// said to come from that report, and groups the events as `atlas extract`
+// does.
+func TestImportDatesRetoldEvents(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-retelling.txt": "Published 13 May 2022\n\nInvestigators said on Thursday that they had recovered the flight recorders. " +
+			"The captain of the Alpine Air jet that crashed near Grenoble, killing 80 people, had flown the route for a decade.\n",
+		"b-report.txt": "Published 11 May 2022\n\nAn Alpine Air passenger jet crashed in the mountains near Grenoble on Tuesday, killing all 80 people on board, " +
+			"the regional prefecture said.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := realExtractor(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := Import(context.Background(), st, x, []string{dir}, Options{SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	all := storedEvents(t, st)
+	crashes := 0
+	for _, e := range all {
+		if e.Kind != model.KindAccident {
+			continue
+		}
+		crashes++
+		srcs, err := st.SourcesOf(e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(srcs) != 2 || e.Start.Format("2006-01-02") != "2022-05-10" {
+			t.Fatalf("crash %q on %s with %d sources; want one event of 10 May 2022 told by both articles", e.Title, e.Start.Format("2006-01-02"), len(srcs))
+		}
+		for _, s := range srcs {
+			if strings.Contains(s.Text, "captain") && s.DateHow != model.DateHowRetold {
+				t.Errorf("the retelling is dated %q; want %q", s.DateHow, model.DateHowRetold)
+			}
+		}
+	}
+	if crashes != 1 {
+		t.Errorf("%d crash events; want one", crashes)
+	}
+
+	// `atlas extract` over the same files groups alike.
+	var read []*model.Article
+	for i, f := range ingest.Walk([]string{dir}) {
+		a, err := ingest.ReadFile(f.Path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.ID = int64(i + 1)
+		read = append(read, a)
+	}
+	extracted, _ := x.ExtractArticles(read)
+	want, got := grouping(extract.MergeAll(extracted)), grouping(all)
+	if strings.Join(want, "\n") != strings.Join(got, "\n") {
+		t.Errorf("import grouped\n%s\nwhere extract grouped\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -290,6 +290,10 @@ func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []stri
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("import: %w", err)
 	}
+	if err := bt.dating.dateRetold(ctx, st, x, sum.Articles, opts, &sum); err != nil {
+		sum.Elapsed = time.Since(start)
+		return sum, fmt.Errorf("import: %w", err)
+	}
 	if opts.Manifest != nil {
 		for _, f := range opts.Manifest.Unused() {
 			sum.Warnings = append(sum.Warnings, fmt.Sprintf("manifest %s lists %s, which was not among the files imported", opts.Manifest.Path, f))
