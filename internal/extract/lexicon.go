@@ -23,6 +23,7 @@ type trigger struct {
 	form      form
 	statement bool   // reporting verb: an event only with its own time expression
 	aspectual bool   // "concluded", "took effect": takes its kind from the event noun it is about
+	declares  bool   // "declared", "ordered": with an event noun as its object, that event happened
 	weak      bool   // lowers confidence ("arrived", "visit")
 	words     int    // number of tokens the trigger spans
 	labour    bool   // a strike of workers, not an air strike

@@ -425,5 +425,20 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2021-05-03", place: "AF", title: "another blast"},
 			},
 		},
+		{
+			name:      "a curfew, a state of emergency or an evacuation declared or ordered is that event; a declared view is a statement",
+			published: "2021-03-15",
+			text: "The army declared a state of emergency in Mandalay on Friday. " +
+				"An indefinite curfew ordered on Friday after the riots was lifted in Mandalay on Sunday. " +
+				"Authorities ordered the evacuation of 20,000 residents near Mount Merapi on Saturday. " +
+				"The minister declared on Sunday that the country was calm.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2021-03-12", place: "MM", title: "state of emergency"},
+				{kind: model.KindPolitical, start: "2021-03-12", title: "curfew"},
+				{kind: model.KindPolitical, start: "2021-03-14", place: "MM", title: "lift"},
+				{kind: model.KindWithdrawal, start: "2021-03-13", title: "evacuation"},
+				{kind: model.KindStatement, start: "2021-03-14", place: "MM"},
+			},
+		},
 	})
 }

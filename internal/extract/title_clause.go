@@ -358,6 +358,10 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			j++ // "fell 12%"
 			continue
 		}
+		if ph := d.phraseAt(j); ph != nil && ph.form == formNoun && ph.words > 1 {
+			j += ph.words // "a state of emergency": the event's name is whole
+			continue
+		}
 		if j == start && isCurrency(w.text) && j+1 < s.t1 && d.toks[j+1].num {
 			j += 2 // "a $13 billion contract": the sum stays with its noun
 			limit += 2

@@ -113,6 +113,13 @@ func (d *doc) findTriggers() {
 					continue
 				}
 			}
+			if tr.declares && x.form != formNoun {
+				if k, ok := d.declaredKind(i, s); ok {
+					// "declared a curfew", "the evacuation was ordered":
+					// the curfew, the evacuation is what happened.
+					x.kind, x.statement, x.weak = k, false, false
+				}
+			}
 			if x.weak && x.kind == model.KindEconomic && x.form == formPast && d.quantityAfter(i+tr.words, s) && !d.tollBefore(i, s) {
 				// "shares fell 3.2%", "the company lost $2 billion": a
 				// move by a stated amount is the day's news, not a
@@ -433,6 +440,50 @@ func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// declaredKind gives a verb that declares or orders something ("declared
+// a state of emergency", "ordered the evacuation of", "a curfew was
+// imposed") the kind of the event noun it declares: its object just after
+// it, or its subject before a passive "was", "were" or "been".
+func (d *doc) declaredKind(i int, s sent) (model.Kind, bool) {
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		if kind, ok := d.eventNounAt(k); ok {
+			return kind, true
+		}
+		if !d.toks[k].word || phraseStops[d.toks[k].low] {
+			break
+		}
+	}
+	if i-1 > s.t0 {
+		switch d.toks[i-1].low {
+		case "was", "were", "been":
+			for k := i - 2; k >= s.t0 && k >= i-8; k-- {
+				if kind, ok := d.eventNounAt(k); ok && !d.afterPreposition(k) {
+					return kind, true
+				}
+				if !d.toks[k].word {
+					break
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// afterPreposition reports a noun at token k that a preposition governs
+// across at most two words ("after the attacks"): not the subject.
+func (d *doc) afterPreposition(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3 && d.tokSent[j] == d.tokSent[k]; j-- {
+		w := d.toks[j].low
+		if phraseStops[w] && !auxiliaries[w] && w != "that" && w != "which" && w != "who" {
+			return true
+		}
+		if !d.toks[j].word {
+			return false
+		}
+	}
+	return false
 }
 
 // eventNounAt reports the kind of the event noun (or noun phrase) at

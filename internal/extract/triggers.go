@@ -116,6 +116,8 @@ func loadTriggers(tsv string) error {
 				t.statement = true
 			case "aspectual":
 				t.aspectual = true
+			case "declares":
+				t.declares = true
 			case "weak":
 				t.weak = true
 			case "labour":
