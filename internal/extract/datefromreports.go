@@ -55,7 +55,7 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 		}
 		uw := withWords(&undated[i])
 		u := &uw
-		for _, j := range reports.alike(u) {
+		for _, j := range reports.alike(u, minReportWords) {
 			r := &reports.events[j]
 			if !reports.sameAs(u, j, true) {
 				continue
@@ -170,9 +170,9 @@ func withWords(e *model.Event) model.Event {
 	return c
 }
 
-// alike returns the reports that share at least minReportWords salient
-// words with u, in their order.
-func (p *Reports) alike(u *model.Event) []int {
+// alike returns the reports that share at least least salient words
+// with u, in their order.
+func (p *Reports) alike(u *model.Event, least int) []int {
 	n := map[int]int{}
 	for _, w := range contentWords(u) {
 		for _, j := range p.byWord[w] {
@@ -181,7 +181,7 @@ func (p *Reports) alike(u *model.Event) []int {
 	}
 	var out []int
 	for j, c := range n {
-		if c >= minReportWords {
+		if c >= least {
 			out = append(out, j)
 		}
 	}
@@ -228,7 +228,7 @@ func (p *Reports) confirmed(evs []model.Event) int {
 		ew := withWords(&evs[i])
 		e := &ew
 		best := 0
-		for _, j := range p.alike(e) {
+		for _, j := range p.alike(e, minReportWords) {
 			if best == 2 {
 				break
 			}

@@ -18,6 +18,9 @@ import (
 func Merge(dst, src *model.Event) {
 	// Whose date the text gives is judged before the sources are joined.
 	dstOwn, srcOwn := ownTime(dst), ownTime(src)
+	// A retelling dated by this report (model.DateHowRetold) gives way to
+	// it: the report tells what happened, the retelling recalls it.
+	retelling := onlyRetold(dst) && !onlyRetold(src)
 	// The words of the joined sentences, kept so that a stored event is
 	// matched without them.
 	dst.Words = unionWords(contentWords(dst), contentWords(src))
@@ -89,6 +92,11 @@ func Merge(dst, src *model.Event) {
 		dst.Note = src.Note
 	}
 	switch {
+	case retelling && src.Title != "":
+		dst.Title = src.Title
+		if src.Place != nil {
+			dst.Place = src.Place
+		}
 	case dst.Title == "" || templated(dst.Kind):
 		dst.Title = makeTitle(dst)
 	case src.Title != "" && !templated(src.Kind) && samePlaceKey(src.Place, dst.Place) && namesIn(src.Title, dst.Place) > namesIn(dst.Title, dst.Place):
@@ -97,6 +105,17 @@ func Merge(dst, src *model.Event) {
 		// place, wins.
 		dst.Title = src.Title
 	}
+}
+
+// onlyRetold reports an event told only by retellings other reports
+// dated (model.DateHowRetold).
+func onlyRetold(e *model.Event) bool {
+	for _, s := range e.Sources {
+		if s.DateHow != model.DateHowRetold {
+			return false
+		}
+	}
+	return len(e.Sources) > 0
 }
 
 // samePlaceKey reports two places that are one, or both none: a title that

@@ -31,9 +31,9 @@ func (p *Reports) DateRetold(retold []model.Retold, own []model.Event, published
 		uw := withWords(&retold[i].Event)
 		u := &uw
 		best, bestN := -1, 0
-		for _, j := range p.alike(u) {
+		for _, j := range p.alike(u, minReportWords-1) {
 			r := &p.events[j]
-			if r.Start.After(day) || !usesAny(r.Words, retold[i].Told) || !p.sameAs(u, j, true) {
+			if r.Start.After(day) || !usesAny(r.Words, retold[i].Told) || !p.sameAs(u, j, true) && !p.samePlaceAndKind(u, r) {
 				continue
 			}
 			d := *u
@@ -58,6 +58,20 @@ func (p *Reports) DateRetold(retold []model.Retold, own []model.Event, published
 		out = append(out, e)
 	}
 	return out
+}
+
+// samePlaceAndKind reports a retelling of r's kind in r's place that
+// shares two salient words with it ("the botched coup" in Ankara and a
+// report of the coup in Ankara): with the word that tells it in common,
+// what sameAs asks of any two events is more than a retelling needs.
+func (p *Reports) samePlaceAndKind(u, r *model.Event) bool {
+	if u.Kind != r.Kind || u.Planned != r.Planned || sharesArticle(u, r) {
+		return false
+	}
+	if _, same := placesCompatible(u.Place, r.Place); !same {
+		return false
+	}
+	return p.salientShared(u, r) >= minReportWords-1
 }
 
 // usesAny reports whether words, sorted, hold one of told: a report of

@@ -24,9 +24,10 @@ func TestDateRetold(t *testing.T) {
 	crash := extract(1, "An Alpine Air passenger jet crashed in the mountains near Grenoble on Tuesday, killing all 80 people on board, "+
 		"the regional prefecture said.", "2022-05-11")
 	talks := extract(2, "Negotiators from Chile and Peru held talks in Lima on Monday on the disputed fishing grounds.", "2022-05-10")
-	later := extract(3, "A ferry sank off the coast of Crete on Friday, leaving 12 people missing, the coast guard said.", "2022-05-21")
+	later := extract(3, "A ferry sank off the coast of Crete on Friday, leaving 12 people missing, the coast guard said.", "2022-05-11")
+	coup := extract(4, "A military coup toppled the government in Bamako on Tuesday.", "2022-05-11")
 	var reports []model.Event
-	for _, e := range []model.Extraction{crash, talks, later} {
+	for _, e := range []model.Extraction{crash, talks, later, coup} {
 		reports = append(reports, e.Events...)
 	}
 	idx := NewReports(reports)
@@ -36,18 +37,25 @@ func TestDateRetold(t *testing.T) {
 		text      string
 		published string
 		want      string // the date the retold event takes, "" for none
+		report    model.Extraction
 	}{
 		{
 			name: "the crash retold in a relative clause, two days on",
 			text: "Investigators said on Thursday that they had recovered the flight recorders. " +
 				"The captain of the Alpine Air jet that crashed near Grenoble, killing 80 people, had flown the route for a decade.",
-			published: "2022-05-13", want: "2022-05-10",
+			published: "2022-05-13", want: "2022-05-10", report: crash,
 		},
 		{
 			name: "the crash retold as a definite noun",
 			text: "Investigators said on Thursday that they had recovered the flight recorders. " +
 				"Families of the 80 victims gathered near Grenoble where the Alpine Air crash left no survivors.",
-			published: "2022-05-13", want: "2022-05-10",
+			published: "2022-05-13", want: "2022-05-10", report: crash,
+		},
+		{
+			name: "a coup retold in the town the report places it, with only its word and the town in common",
+			text: "Officials said on Thursday that calm had returned. " +
+				"The botched coup in Bamako left the army divided.",
+			published: "2022-05-13", want: "2022-05-10", report: coup,
 		},
 		{
 			name: "talks recur: the talks retold are not dated from one report",
@@ -59,7 +67,7 @@ func TestDateRetold(t *testing.T) {
 			name: "a report dated after the article retells nothing in it",
 			text: "The harbour master said on Monday that checks had been stepped up. " +
 				"The ferry that sank off Crete with 12 people missing had been inspected.",
-			published: "2022-05-16",
+			published: "2022-05-03",
 		},
 		{
 			name: "a death during the search is not the crash",
@@ -87,9 +95,13 @@ func TestDateRetold(t *testing.T) {
 			if h := got[0].Sources[0].DateHow; h != model.DateHowRetold {
 				t.Errorf("date how %q; want %q", h, model.DateHowRetold)
 			}
-			merged := MergeAll(append(append([]model.Event(nil), crash.Events...), got...))
+			// The retelling comes first, and gives way to the report.
+			merged := MergeAll(append(append([]model.Event(nil), got...), tc.report.Events...))
 			if len(merged) != 1 || len(merged[0].Sources) != 2 {
-				t.Errorf("merged into %d events; want the crash told by both articles", len(merged))
+				t.Fatalf("merged into %d events; want the event told by both articles", len(merged))
+			}
+			if merged[0].Title != tc.report.Events[0].Title {
+				t.Errorf("merged title %q; want the report's %q", merged[0].Title, tc.report.Events[0].Title)
 			}
 		})
 	}
