@@ -15,7 +15,7 @@ import (
 // next day", "hours later", "two weeks after", "a year earlier". The
 // temporal tagger leaves them alone (it knows no events); the extractor
 // anchors them on the last day the text named.
-var anaphoricTime = regexp.MustCompile(`(?i)\b(?:the (?:day|night|evening) before|the previous (?:day|night|evening)|the (?:next|following) (?:day|morning|night|evening)|a day later|the day after|(?:hours|minutes|moments) (?:later|after|earlier|before)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s? (later|after|earlier|before))\b`)
+var anaphoricTime = regexp.MustCompile(`(?i)\b(?:the (?:day|night|evening) before|the previous (?:day|night|evening)|the (?:next|following) (?:day|morning|night|evening)|a day later|the day after|(?:hours|minutes|moments) (?:later|after|earlier|before)|(?:a short time|a short while|a little while|shortly|soon|minutes|moments|hours) (?:later|afterwards?)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|week|month|year)s? (later|after|earlier|before))\b`)
 
 // anaphoricCues are words every anaphoricTime phrase holds.
 var anaphoricCues = []string{"before", "previous", "next", "following", "later", "after", "earlier"}
@@ -57,7 +57,7 @@ func (d *doc) anchorAnaphora() {
 			// "Hours later" stays within the day the narrative is on,
 			// which a paragraph of detail may have named further back.
 			window := 3
-			if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+			if sameDayPhrase(phrase) {
 				window = 6
 			}
 			ref, ok := d.referenceDay(si, t0, window)
@@ -79,7 +79,7 @@ func (d *doc) anchorAnaphora() {
 			case strings.Contains(phrase, "before") || strings.Contains(phrase, "previous") || strings.Contains(phrase, "earlier"):
 				if m[2] >= 0 {
 					x.Start, x.Precision = countFrom(ref, text[m[2]:m[3]], text[m[4]:m[5]], -1)
-				} else if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+				} else if sameDayPhrase(phrase) {
 					x.Start = ref
 				} else {
 					x.Start = ref.AddDate(0, 0, -1)
@@ -87,7 +87,7 @@ func (d *doc) anchorAnaphora() {
 			default:
 				if m[2] >= 0 {
 					x.Start, x.Precision = countFrom(ref, text[m[2]:m[3]], text[m[4]:m[5]], 1)
-				} else if strings.HasPrefix(phrase, "hours") || strings.HasPrefix(phrase, "minutes") || strings.HasPrefix(phrase, "moments") {
+				} else if sameDayPhrase(phrase) {
 					x.Start = ref
 				} else {
 					x.Start = ref.AddDate(0, 0, 1)
@@ -108,6 +108,18 @@ func (d *doc) anchorAnaphora() {
 			}
 		}
 	}
+}
+
+// sameDayPhrase reports an anaphoric phrase, lower-cased, that stays on
+// the day the narrative is on: "hours later", "minutes before", "a short
+// time later", "shortly afterwards".
+func sameDayPhrase(phrase string) bool {
+	for _, p := range []string{"hours", "minutes", "moments", "a short ", "a little ", "shortly", "soon"} {
+		if strings.HasPrefix(phrase, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // countFrom moves ref by n units ("two weeks") in direction dir, and says

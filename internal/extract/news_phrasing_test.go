@@ -440,5 +440,17 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindStatement, start: "2021-03-14", place: "MM"},
 			},
 		},
+		{
+			name:      "a short time later and shortly afterwards stay on the day the story is on",
+			published: "2021-05-05",
+			text: "Two bombs exploded at the airport in Lagos on Monday. " +
+				"A short time later, a third blast hit a market in Lagos. " +
+				"Shortly afterwards, police arrested two men in Lagos.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-05-03", place: "NG", title: "bombs explode"},
+				{kind: model.KindMilitary, start: "2021-05-03", place: "NG", title: "third blast"},
+				{kind: model.KindArrest, start: "2021-05-03", place: "NG"},
+			},
+		},
 	})
 }
