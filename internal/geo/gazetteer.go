@@ -143,6 +143,7 @@ const (
 	admin1Score0  = 1e6 // min_label 3.5; each zoom level more halves it
 	featureScore0 = 1e8 // rank 0; each rank divides it by 4
 	altPenalty    = 0.5 // an alternate name (any language, any age) is weaker evidence than the main one
+	capitalByName = 2   // see exact
 )
 
 func (g *Gazetteer) score(i int32) float64 {
@@ -285,6 +286,11 @@ func (g *Gazetteer) exact(f string, mult float64, out []scoredCand) []scoredCand
 		i, s := int32(p&^altBit), mult*g.score(int32(p&^altBit))
 		if p&altBit != 0 {
 			s *= altPenalty
+		} else if g.tab.ents[i].feature == "PPLC" {
+			// A capital by its own name is what the news means, more
+			// than a bigger city that once bore that name: Islamabad,
+			// not Chattogram (formerly Islamabad).
+			s *= capitalByName
 		}
 		out = addScored(out, i, s)
 	}

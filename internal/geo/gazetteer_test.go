@@ -64,6 +64,9 @@ func TestResolve(t *testing.T) {
 		{"Jordan", Context{}, "Jordan", "JO", "ne:JO", false},
 		{"Lausanne", Context{}, "Lausanne", "CH", "", false},
 		{"Vienna", Context{}, "Vienna", "AT", "", false},
+		// A capital by its own name beats a bigger city that once bore it
+		// (Chattogram, formerly Islamabad).
+		{"Islamabad", Context{}, "Islamabad", "PK", "gn:1176615", true},
 		// The nations of the United Kingdom, which Natural Earth's admin-1
 		// lacks, beat American hamlets of their names.
 		{"Scotland", Context{Countries: []string{"US"}}, "Scotland", "GB", "x:scotland", false},
