@@ -124,7 +124,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	// evidence, since many words are towns somewhere ("Post", "Reading",
 	// "Independence"): a capital, a city of a million, a region, or a city
 	// of the countries the article talks about.
-	weak := !loc && !d.isModifierPlace(t1) && !d.isAppositive(t0) && !d.officeOf(t0)
+	div, isDiv := d.divisionNamed(name, t0, t1)
+	// "Rakhine state" needs no locative cue to be a place.
+	weak := !loc && !isDiv && !d.isModifierPlace(t1) && !d.isAppositive(t0) && !d.officeOf(t0)
 	if weak {
 		best := cands[0]
 		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) && !d.localTown(name, best.Country) {
@@ -132,6 +134,10 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		}
 	}
 	p, ok := d.resolve(name)
+	if isDiv {
+		// "Kunduz province" is the province, not its capital city.
+		p, ok = div, true
+	}
 	if !ok {
 		return false
 	}
@@ -174,6 +180,26 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	d.ents = append(d.ents, e)
 	d.markEnt(t0, t1)
 	return true
+}
+
+// divisionWords follow a name to say it is a division ("Kunduz province",
+// "Borno state"), which the gazetteer's lookup understands.
+var divisionWords = map[string]bool{
+	"province": true, "state": true, "region": true, "governorate": true, "prefecture": true,
+	"district": true, "oblast": true, "county": true,
+}
+
+// divisionNamed resolves a name followed by a division word (tokens
+// t0..t1, then the word) as that division, when the gazetteer has it.
+func (d *doc) divisionNamed(name string, t0, t1 int) (model.Place, bool) {
+	if t1 >= len(d.toks) || d.tokSent[t1] != d.tokSent[t0] || !divisionWords[d.toks[t1].text] {
+		return model.Place{}, false
+	}
+	p, ok := d.resolve(name + " " + d.toks[t1].text)
+	if !ok || p.Feature != "ADM1" && p.Feature != "ADM2" {
+		return model.Place{}, false
+	}
+	return p, true
 }
 
 // areaClass reports gazetteer classes of areas, which need no locative cue

@@ -1,0 +1,30 @@
+package extract
+
+import "testing"
+
+// TestDivisionNamed checks, on sentences written for the test, that a name
+// followed by a division word is that division, not the town of the same
+// name, and that the town without it stays the town.
+func TestDivisionNamed(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text    string
+		feature string // the event's place's feature code
+	}{
+		{"Fighting in Kunduz province killed 12 people on Monday.", "ADM1"},
+		{"Gunmen attacked a school in Kunduz on Monday.", "PPLA"},
+		{"Floods hit Rakhine state on Monday, killing 40 people.", "ADM1"},
+		{"Troops attacked Taliban positions in Helmand province on Monday.", "ADM1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			evs := x.Extract(article(tc.text, "2021-05-05", "")).Events
+			if len(evs) != 1 || evs[0].Place == nil {
+				t.Fatalf("got %d events (%v); want one with a place", len(evs), evs)
+			}
+			if f := evs[0].Place.Feature; f != tc.feature {
+				t.Errorf("place %q is a %s; want a %s", evs[0].Place.Name, f, tc.feature)
+			}
+		})
+	}
+}
