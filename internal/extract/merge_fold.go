@@ -21,6 +21,8 @@ func Merge(dst, src *model.Event) {
 	// A retelling dated by this report (model.DateHowRetold) gives way to
 	// it: the report tells what happened, the retelling recalls it.
 	retelling := onlyRetold(dst) && !onlyRetold(src)
+	// And whether a title is its clause's, not the kind's template.
+	dstClause, srcClause := clauseTitled(dst), clauseTitled(src)
 	// The words of the joined sentences, kept so that a stored event is
 	// matched without them.
 	dst.Words = unionWords(contentWords(dst), contentWords(src))
@@ -97,6 +99,11 @@ func Merge(dst, src *model.Event) {
 		if src.Place != nil {
 			dst.Place = src.Place
 		}
+	case sparseTemplate(dst.Kind) && dstClause:
+		// "Islamic State claims responsibility" says more than
+		// "Statement by Islamic State in Brussels".
+	case sparseTemplate(dst.Kind) && srcClause:
+		dst.Title = src.Title
 	case dst.Title == "" || templated(dst.Kind):
 		dst.Title = makeTitle(dst)
 	case src.Title != "" && !templated(src.Kind) && samePlaceKey(src.Place, dst.Place) && namesIn(src.Title, dst.Place) > namesIn(dst.Title, dst.Place):
@@ -105,6 +112,19 @@ func Merge(dst, src *model.Event) {
 		// place, wins.
 		dst.Title = src.Title
 	}
+}
+
+// sparseTemplate reports kinds whose template says little of what
+// happened ("Statement by X", "Proposal involving X and Y"), which a
+// report's clause title beats once merged.
+func sparseTemplate(k model.Kind) bool {
+	return k == model.KindStatement || k == model.KindProposal
+}
+
+// clauseTitled reports an event whose title is not its kind's template:
+// one its sentence's clause gave ("Washington Post leaks proposal").
+func clauseTitled(e *model.Event) bool {
+	return e.Title != "" && e.Title != makeTitle(e)
 }
 
 // onlyRetold reports an event told only by retellings other reports

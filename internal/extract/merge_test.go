@@ -363,3 +363,38 @@ func TestMergeTakesTheTitleThatNames(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeKeepsAClauseTitle: a statement or a proposal whose template
+// says little ("Statement by NLFN in Oslo") takes, once merged, the title
+// a report's clause gave it, whichever report comes first; a kind whose
+// template says who met whom keeps its template.
+func TestMergeKeepsAClauseTitle(t *testing.T) {
+	nlfn := model.Actor{Name: "NLFN", Type: model.ActorOrg}
+	claim := ev(model.KindStatement, "2021-03-09", "2021-03-09", oslo, nlfn)
+	claim.Title = "NLFN claims responsibility"
+	plain := ev(model.KindStatement, "2021-03-09", "2021-03-09", oslo, nlfn)
+	plain.Title = makeTitle(&plain)
+	meeting := ev(model.KindMeeting, "2021-03-09", "2021-03-09", oslo, smith, jones)
+	meeting.Title = "Smith holds talks"
+	meeting2 := ev(model.KindMeeting, "2021-03-09", "2021-03-09", oslo, smith, jones)
+	meeting2.Title = makeTitle(&meeting2)
+	tests := []struct {
+		name     string
+		dst, src model.Event
+		want     string
+	}{
+		{"the clause title first", claim, plain, "NLFN claims responsibility"},
+		{"the clause title second", plain, claim, "NLFN claims responsibility"},
+		{"a meeting's template names both", meeting, meeting2, "Smith meets Jones in Oslo"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dst, src := tc.dst, tc.src
+			dst.Sources = append([]model.Source(nil), dst.Sources...)
+			Merge(&dst, &src)
+			if dst.Title != tc.want {
+				t.Errorf("merged title %q; want %q", dst.Title, tc.want)
+			}
+		})
+	}
+}

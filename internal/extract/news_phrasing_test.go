@@ -452,5 +452,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindArrest, start: "2021-05-03", place: "NG"},
 			},
 		},
+		{
+			name:      "a document leaked is titled by the verb that leaked it, and its object ends where another clause begins",
+			published: "2021-03-10",
+			text: "The ministers met in Oslo on Tuesday. " +
+				"Before the talks, the Daily Courier leaked a proposal document outlining what Canada would offer to Norway.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2021-03-09", place: "NO"},
+				{kind: model.KindPublication, start: "2021-03-09", place: "NO", title: "daily courier leaks proposal document in oslo"},
+			},
+		},
 	})
 }

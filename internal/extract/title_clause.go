@@ -182,6 +182,17 @@ func (d *doc) headTrigger(e *evt) int {
 			best = ti
 		}
 	}
+	if best >= 0 && d.triggers[best].form == formNoun {
+		// "the Post leaked a proposal document": the verb whose object
+		// the event noun is says what was done with it.
+		n := d.triggers[best]
+		for _, ti := range e.trigs {
+			t := d.triggers[ti]
+			if t.form != formNoun && !t.statement && t.kind != model.KindStatement && t.sentence == n.sentence && n.i > t.i && n.i <= t.i+t.words+2 {
+				return ti
+			}
+		}
+	}
 	return best
 }
 
@@ -295,6 +306,17 @@ func cleanPhrase(p string) bool {
 	return true
 }
 
+// clauseBegins reports a word at token j that opens another clause inside
+// an object: "what", or a participle after a noun ("a document outlining
+// …"), not one after a determiner ("the ruling party").
+func (d *doc) clauseBegins(j int) bool {
+	w := d.toks[j]
+	if w.cap {
+		return false
+	}
+	return w.low == "what" || strings.HasSuffix(w.low, "ing") && isVerbForm(w.low) && !determiners[d.toks[j-1].low]
+}
+
 // objectPhrase is what the verb acts on: a name just after it, else its
 // noun phrase of up to four words (without determiners), else "".
 func (d *doc) objectPhrase(k int, s sent, place string) string {
@@ -305,7 +327,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		if w.low == "'s" || w.low == "and" && j+1 < s.t1 && placeModifier(d.toks[j+1].low) {
 			continue // "Saddam Hussein's hometown of Tikrit", "northeastern and eastern Japan"
 		}
-		if !w.word || phraseStops[w.low] && w.low != "of" {
+		if !w.word || phraseStops[w.low] && w.low != "of" || j > k && d.clauseBegins(j) {
+			// "leaked a proposal document outlining what Kerry would
+			// offer": another clause begins; its names are not the object.
 			break
 		}
 		if d.tokTime[j] >= 0 {
@@ -367,7 +391,7 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			limit += 2
 			continue
 		}
-		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] {
+		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] || j > start && d.clauseBegins(j) {
 			break
 		}
 		if j > start && w.num && j+1 < s.t1 && distanceUnits[d.toks[j+1].low] {
