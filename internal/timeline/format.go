@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -53,4 +54,23 @@ func season(t time.Time) string {
 		return "summer"
 	}
 	return "autumn"
+}
+
+// CardTitle is an event's title for a card whose first line already names
+// its place: "Kerry meets Lavrov", not "Kerry meets Lavrov in Moscow"
+// under "14 Jul 2016 · Moscow", so that what happened fits the card. A
+// title that is only its place ("Attack in Paris") keeps it, and so does
+// one whose place does something else than locate it ("Russia withdraws
+// from Syria").
+func CardTitle(title, place string) string {
+	if place == "" {
+		return title
+	}
+	for _, suffix := range []string{" in " + place, " (" + place + ")"} {
+		rest, ok := strings.CutSuffix(title, suffix)
+		if ok && strings.Contains(rest, " ") {
+			return rest
+		}
+	}
+	return title
 }

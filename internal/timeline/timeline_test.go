@@ -322,3 +322,20 @@ func TestPlaceCardsWithinKeepsCardsInView(t *testing.T) {
 		}
 	}
 }
+
+func TestCardTitle(t *testing.T) {
+	tests := []struct{ title, place, want string }{
+		{"Kerry meets Lavrov in Moscow", "Moscow", "Kerry meets Lavrov"},
+		{"Proposal involving Russia and United States (Amman)", "Amman", "Proposal involving Russia and United States"},
+		{"Attack in Paris", "Paris", "Attack in Paris"},
+		{"Russia withdraws from Syria", "Syria", "Russia withdraws from Syria"},
+		{"Tear gas in Hong Kong", "Hong Kong", "Tear gas"},
+		{"Kerry meets Lavrov in Moscow", "", "Kerry meets Lavrov in Moscow"},
+		{"Floods in Moscow region", "Moscow", "Floods in Moscow region"},
+	}
+	for _, tc := range tests {
+		if got := CardTitle(tc.title, tc.place); got != tc.want {
+			t.Errorf("CardTitle(%q, %q) = %q, want %q", tc.title, tc.place, got, tc.want)
+		}
+	}
+}

@@ -1065,6 +1065,10 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			if line2 == "" {
 				line2 = string(e.Kind)
 			}
+			if !f.tight && e.Place != nil {
+				// The first line names the place.
+				line2 = timeline.CardTitle(line2, e.Place.Name)
+			}
 		} else {
 			line1 = t.stretchLabel(m)
 			line2 = timeline.Thousands(m.Count) + " events"
