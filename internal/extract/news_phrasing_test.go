@@ -462,5 +462,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindPublication, start: "2021-03-09", place: "NO", title: "daily courier leaks proposal document in oslo"},
 			},
 		},
+		{
+			name:      "a group's name stays in its title, and flames that shoot out are the fire's",
+			published: "2021-03-10",
+			text: "The Boko Haram group killed 20 villagers in Borno on Tuesday. " +
+				"Flames shot out of the roof of the cathedral in Rouen on Monday. Gunmen shot three police officers in Lyon on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-03-09", place: "NG", title: "boko haram group kills 20 villagers"},
+				{kind: model.KindDisaster, start: "2021-03-08", place: "FR", title: "flames shoot out"},
+				{kind: model.KindAttack, start: "2021-03-08", place: "FR", title: "gunmen shoot three police officers"},
+			},
+		},
 	})
 }

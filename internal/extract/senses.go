@@ -34,6 +34,7 @@ var (
 	upheavalNouns     = senseSet("upheavalNouns")
 	burnTargets       = senseSet("burnTargets")
 	burnAfter         = senseSet("burnAfter")
+	fireNouns         = senseSet("fireNouns")
 	sequelOpeners     = senseSet("sequelOpeners")
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")

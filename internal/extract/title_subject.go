@@ -142,6 +142,13 @@ func titleCased(s string) bool {
 	return true
 }
 
+// groupNouns are heads a group's name comes before ("the Islamic State
+// group").
+var groupNouns = map[string]bool{
+	"group": true, "militia": true, "movement": true, "organisation": true, "organization": true,
+	"network": true, "faction": true, "party": true, "rebels": true, "militants": true, "insurgents": true,
+}
+
 // subjectPhrase is the noun phrase before the verb at i, skipping
 // auxiliaries and adverbs; passive reports "was killed", "were taken".
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
@@ -246,7 +253,12 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		if _, isVerb := verbForms[w.low]; isVerb {
 			break
 		}
-		if d.tokEnt[start-1] >= 0 && d.tokEnt[start-1] != d.tokEnt[end] {
+		if en := d.tokEnt[start-1]; en >= 0 && en != d.tokEnt[end] {
+			if n == 0 && groupNouns[d.toks[end].low] && d.ents[en].t1 == start && d.ents[en].kind != entPlace {
+				// "the Islamic State group", "the Boko Haram militia":
+				// the name says which group.
+				start = d.ents[en].t0
+			}
 			// "told RTL radio several people had been arrested": a name
 			// before the noun phrase belongs to another clause.
 			break

@@ -273,6 +273,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
 	"name":  nameSense,
 	"burn":  burnSense,
+	"shoot": shootSense,
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": displacementSense,
 }
 
@@ -347,6 +348,22 @@ func burnSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	// An adverb after the verb ("burned fiercely") keeps it intransitive.
 	return strings.HasSuffix(next, "ly")
+}
+
+// shootSense: flames or smoke that shoot out of a roof are the fire's, a
+// disaster, not a shooting; the subject is within four words before the
+// verb.
+func shootSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		if fireNouns[d.toks[k].low] {
+			t.kind = model.KindDisaster
+			return true
+		}
+		if !d.toks[k].word {
+			break
+		}
+	}
+	return true
 }
 
 // displacementSense: refugees or migrants who cross, walk, trek or pour
