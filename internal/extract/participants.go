@@ -96,7 +96,8 @@ var outletHeads = map[string]bool{
 }
 
 // isOutlet reports whether actor a is a news outlet: a known one, one
-// named like a newspaper or agency, or the article's own publisher.
+// named like a newspaper or agency, a social-media platform, or the
+// article's own publisher.
 func (d *doc) isOutlet(a *model.Actor) bool {
 	if a.Type == model.ActorPerson {
 		return false
@@ -106,7 +107,7 @@ func (d *doc) isOutlet(a *model.Actor) bool {
 	for _, n := range names {
 		f := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(n)), "the ")
 		f = strings.TrimSuffix(f, ".")
-		if outletNames[f] || pub != "" && (f == pub || strings.HasPrefix(pub, f+" ") || strings.HasPrefix(f, pub+" ")) {
+		if outletNames[f] || platforms[f] || pub != "" && (f == pub || strings.HasPrefix(pub, f+" ") || strings.HasPrefix(f, pub+" ")) {
 			return true
 		}
 		w := strings.Fields(f)

@@ -44,6 +44,13 @@ func TestEventActorsAreParticipants(t *testing.T) {
 			notWant: []string{"ABC News"},
 		},
 		{
+			name:    "the platform a speaker wrote on is a medium",
+			text:    "Foreign Minister Anna Berg said on Twitter on Monday that she had agreed to a truce with the rebels.",
+			kind:    model.KindAgreement,
+			want:    []string{"Anna Berg"},
+			notWant: []string{"Twitter"},
+		},
+		{
 			name:      "the article's own publisher is a source",
 			publisher: "Nordic Ledger",
 			text:      "Foreign Minister Anna Berg met Prime Minister Jan Nowak in Oslo on Monday, the Nordic Ledger has learned.",

@@ -35,6 +35,7 @@ var (
 	burnTargets       = senseSet("burnTargets")
 	burnAfter         = senseSet("burnAfter")
 	fireNouns         = senseSet("fireNouns")
+	platforms         = senseSet("platforms")
 	sequelOpeners     = senseSet("sequelOpeners")
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")
