@@ -473,5 +473,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAttack, start: "2021-03-08", place: "FR", title: "gunmen shoot three police officers"},
 			},
 		},
+		{
+			name:      "a crowd that pours onto a palace's grounds protests; rain that pours does not; what a country grapples with is no new event",
+			published: "2022-02-13",
+			text: "Thousands poured onto the grounds of the presidential palace in Lima on Saturday. " +
+				"Heavy rain poured on Lima on Saturday. " +
+				"The country grapples with widespread damage, the mayor of Lima said on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2022-02-12", place: "PE", title: "thousands pour"},
+				{kind: model.KindStatement, start: "2022-02-12", place: "PE"},
+			},
+		},
 	})
 }

@@ -36,6 +36,7 @@ var (
 	burnAfter         = senseSet("burnAfter")
 	fireNouns         = senseSet("fireNouns")
 	platforms         = senseSet("platforms")
+	copingVerbs       = senseSet("copingVerbs")
 	sequelOpeners     = senseSet("sequelOpeners")
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")

@@ -33,7 +33,7 @@ var (
 		"said": true, "says": true, "killing": true, "leaving": true, "including": true,
 		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
 		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
-		"less": true, "ago": true, "compared": true, "versus": true,
+		"less": true, "ago": true, "compared": true, "versus": true, "onto": true, "upon": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
@@ -153,7 +153,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			title += " " + place // "… 20 km east of Aleppo"
 		case t.lemma == "send" || t.lemma == "dispatch" || t.lemma == "deploy":
 			title += " to " + place // "… sends 5,000 troops to Kabul"
-		case displacementLemmas[t.lemma] && e.placeHow == "sentence":
+		case displacementLemmas[t.lemma] && t.kind != model.KindProtest && e.placeHow == "sentence":
 			title += " into " + place // "Refugees cross into Bangladesh"
 		default:
 			title += " in " + place

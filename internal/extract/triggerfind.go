@@ -68,6 +68,11 @@ func (d *doc) findTriggers() {
 			if !ok {
 				continue
 			}
+			if tr.form == formNoun && d.copedWith(i, s) {
+				// "as Japan grapples with widespread damage": the
+				// aftermath of an event, not one of its own.
+				continue
+			}
 			x := trig{trigger: tr, i: i, sentence: si, quoted: t.quoted, time: -1}
 			if x.kind == model.KindMilitary && (strings.HasPrefix(x.pres, "strike") || toks[i].low == "strike" || toks[i].low == "strikes") && d.labourNear(i, s) {
 				// "workers went on strike": a labour dispute.
@@ -141,6 +146,21 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// copedWith reports a noun at token i that is the object of a verb of
+// living with something ("grapples with widespread damage"): the verb,
+// then "with", then at most two modifiers.
+func (d *doc) copedWith(i int, s sent) bool {
+	for k := i - 1; k > s.t0 && k >= i-3; k-- {
+		if d.toks[k].low == "with" {
+			return copingVerbs[d.toks[k-1].low]
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // relativeClause reports a verb in a non-restrictive relative clause

@@ -274,7 +274,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"name":  nameSense,
 	"burn":  burnSense,
 	"shoot": shootSense,
-	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": displacementSense,
+	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 }
 
 // nextLow is the lower-case word after token i in sentence s, or "".
@@ -381,6 +381,20 @@ func displacementSense(d *doc, t *trigger, i int, s sent) bool {
 		if w == "," || w == ";" || subordinators[w] {
 			break
 		}
+	}
+	return false
+}
+
+// pourSense: refugees who pour over a border move (displacementSense); a
+// crowd that pours into the streets or onto a palace's grounds is a
+// protest; rain that pours is neither.
+func pourSense(d *doc, t *trigger, i int, s sent) bool {
+	if displacementSense(d, t, i, s) {
+		return true
+	}
+	if d.crowdBefore(i, s) {
+		t.kind, t.weak = model.KindProtest, false
+		return true
 	}
 	return false
 }
