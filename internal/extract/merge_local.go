@@ -32,6 +32,14 @@ func (d *doc) mergeLocal() {
 		for _, j := range kept {
 			k := &d.events[j]
 			score, ok := localSame(k, e)
+			if !ok && best < 0 && d.recalls(e) && kindsCompatible(k.Kind, e.Kind) && e.Dated() && k.Start.Equal(e.Start) && eventEnd(&k.Event).Equal(eventEnd(&e.Event)) {
+				// "The Sunday attacks were the worst ever": the article's
+				// attacks of that day, the first it told, told again by a
+				// definite noun.
+				if pok, _ := placesCompatible(k.Place, e.Place); pok {
+					score, ok = -1, true
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -60,6 +68,22 @@ func (d *doc) mergeLocal() {
 		}
 		kept = append(kept, i)
 	}
+}
+
+// recalls reports an event told only by definite event nouns ("the
+// attacks", "Sunday's bombing"): it names a happening the reader is taken
+// to know, one the article has told.
+func (d *doc) recalls(e *evt) bool {
+	if len(e.trigs) == 0 {
+		return false
+	}
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form != formNoun || !d.definite(t.i) {
+			return false
+		}
+	}
+	return true
 }
 
 // sequel reports an event told as another happening after or beside one

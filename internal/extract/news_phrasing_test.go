@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -484,5 +485,33 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindStatement, start: "2022-02-12", place: "PE"},
 			},
 		},
+		{
+			name:      "a definite noun of the day recalls the day's first happening of its kind, not the sequel before it",
+			published: "2019-04-22",
+			text: "Bombs exploded at three hotels in Manila on Sunday morning. " +
+				"Hours later, a bomb exploded at a guest house near the zoo. " +
+				"The Sunday attacks were the worst in a decade.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-04-21", place: "PH", title: "bombs explode"},
+				{kind: model.KindAttack, start: "2019-04-21", place: "PH"},
+			},
+		},
 	})
+}
+
+// TestRecallJoinsTheFirstHappening: "The Sunday attacks" retells the day's
+// first attacks, not the sequel told just before it.
+func TestRecallJoinsTheFirstHappening(t *testing.T) {
+	x := testExtractor(t)
+	text := "Bombs exploded at three hotels in Manila on Sunday morning. " +
+		"Hours later, a bomb exploded at a guest house near the zoo. " +
+		"The Sunday attacks were the worst in a decade."
+	evs := x.Extract(article(text, "2019-04-22", "")).Events
+	for _, e := range evs {
+		for _, s := range e.Sources {
+			if strings.HasPrefix(s.Text, "The Sunday attacks") && !strings.HasPrefix(e.Sources[0].Text, "Bombs exploded at three hotels") {
+				t.Errorf("the recall joined %q; want the hotels' bombs", e.Title)
+			}
+		}
+	}
 }
