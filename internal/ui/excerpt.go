@@ -284,6 +284,10 @@ func (p *ExcerptPane) sourceCard(s SourceDetail) fyne.CanvasObject {
 		} else {
 			parts = append(parts, "publication date unknown")
 		}
+		if s.Source.DateHow == model.DateHowRetold {
+			// The sentence gives no date: say where the event's came from.
+			parts = append(parts, "no date here: dated by another report of it")
+		}
 		if s.Source.File != "" && at != s.Source.File {
 			parts = append(parts, s.Source.File)
 		}

@@ -198,3 +198,33 @@ func TestReaderScrollsToExcerptAndDates(t *testing.T) {
 		t.Errorf("set date: %v %v", dated, err)
 	}
 }
+
+// TestExcerptSaysARetellingIsDatedByAnotherReport: a source sentence that
+// gives no date, dated by another outlet's report of its event, says so
+// on its card; one that gives its date does not.
+func TestExcerptSaysARetellingIsDatedByAnotherReport(t *testing.T) {
+	test.NewTempApp(t)
+	const note = "dated by another report of it"
+	for _, tc := range []struct {
+		how  string
+		want bool
+	}{
+		{model.DateHowRetold, true},
+		{"relative to publication", false},
+	} {
+		p := NewExcerptPane()
+		e, srcs := storySource()
+		srcs[0].Source.DateHow = tc.how
+		e.Sources[0].DateHow = tc.how
+		p.ShowEvent(e, srcs)
+		got := false
+		for _, r := range under[*widget.RichText](p.Object()) {
+			if strings.Contains(r.String(), note) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("date how %q: note shown %v, want %v", tc.how, got, tc.want)
+		}
+	}
+}
