@@ -496,6 +496,20 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAttack, start: "2019-04-21", place: "PH"},
 			},
 		},
+		{
+			name:      "what an after-clause tells on another verb is not of the day named before it; a graded -ing word before a noun is no event",
+			published: "2011-03-13",
+			text: "Rescuers reached survivors in Sendai on Saturday morning as the city reeled after a tsunami struck. " +
+				"The economy was spared a more devastating blow.",
+		},
+		{
+			name:      "an after-clause right after the day tells what led to it, of that day",
+			published: "2014-09-29",
+			text:      "The streets of Lima descended into chaos last night after police fired tear gas at protesters.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2014-09-28", title: "tear gas"},
+			},
+		},
 	})
 }
 

@@ -62,6 +62,7 @@ func (d *doc) attachTimes() {
 			continue
 		}
 		best, bestCost := -1, math.MaxInt
+		before := false // told in an "after" clause of a time before it
 		mainVerb := tr.form == formPast || tr.form == formPres
 		for _, xi := range byS[tr.sentence] {
 			x := &d.times[xi]
@@ -95,6 +96,13 @@ func (d *doc) attachTimes() {
 				// dates the saying, not what was to happen.
 				continue
 			}
+			if !x.prenominal && x.t1 <= tr.i && d.afterClauseBetween(x.t1, tr.i) {
+				// "reached survivors on Saturday as Japan reeled after an
+				// earthquake struck": what happened before that day is
+				// not of it; another report may date it (Retold).
+				tr.timeRejected, before = true, true
+				continue
+			}
 			if x.Future && !d.futureFits(tr, x) {
 				if c <= 2*maxTimeCost {
 					// The sentence has its own time, but it cannot date this
@@ -106,6 +114,9 @@ func (d *doc) attachTimes() {
 			if c < bestCost {
 				best, bestCost = xi, c
 			}
+		}
+		if before && best < 0 {
+			continue
 		}
 		if best < 0 || bestCost > maxTimeCost {
 			if xi := d.relativeOfNoun(ti); xi >= 0 {
@@ -149,6 +160,51 @@ func (d *doc) attachTimes() {
 			}
 		}
 	}
+}
+
+// afterClauseBetween reports a plain "after", "before" or "since" between
+// tokens a and b of one sentence that opens a clause with a verb of its
+// own ("after an earthquake struck") and hangs on a verb between a and it
+// ("reeled"): b's event is told as before or after a's time, not at it.
+// "Hours after", "shortly after" keep the day (relationAt), and "after
+// talks" with no verb is a phrase, not a clause.
+func (d *doc) afterClauseBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.toks[k].low {
+		case "after", "before", "since":
+		default:
+			continue
+		}
+		if ok, _ := d.relationAt(k); ok {
+			return false
+		}
+		// "descended into chaos last night after police fired": the
+		// clause tells what led to that night's chaos, of the same night
+		// for all the sentence says. Only one that hangs on another verb
+		// between ("on Saturday as Japan reeled after …") is told apart.
+		verbBetween := false
+		for j := a; j < k; j++ {
+			verbBetween = verbBetween || d.finiteVerbAt(j)
+		}
+		if !verbBetween {
+			continue
+		}
+		if k > 0 {
+			switch d.toks[k-1].low {
+			case "hours", "minutes", "moments", "shortly", "just", "soon", "hour", "immediately":
+				return false
+			}
+		}
+		for j := k + 1; j < len(d.toks) && d.tokSent[j] == d.tokSent[k] && j < k+8; j++ {
+			if d.toks[j].low == "," || d.toks[j].low == ";" {
+				break
+			}
+			if d.finiteVerbAt(j) && !d.toks[j].first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relativeOfNoun is the time of the event noun that a relative clause

@@ -178,7 +178,9 @@ func (d *doc) headTrigger(e *evt) int {
 		if t.kind != e.Kind && !t.aspectual && !toll {
 			continue
 		}
-		if best < 0 || d.triggers[best].form == formNoun && t.form != formNoun {
+		if best < 0 || d.triggers[best].form == formNoun && t.form != formNoun && !t.adjectival || d.triggers[best].adjectival && !t.adjectival {
+			// "a more devastating blow because the earthquake hit": a word
+			// describing a noun heads nothing.
 			best = ti
 		}
 	}

@@ -380,6 +380,11 @@ func (d *doc) presentPassive(i int, s sent) bool {
 	return false
 }
 
+// gradeWords grade an adjective before a noun ("a more devastating blow").
+var gradeWords = map[string]bool{
+	"more": true, "less": true, "very": true, "so": true, "too": true, "increasingly": true,
+}
+
 // degreeWords before a participle make it an adjective when a noun
 // follows: "the hardest hit areas", "a newly built road".
 var degreeWords = map[string]bool{
@@ -438,6 +443,11 @@ func (d *doc) modality(x *trig, s sent) {
 		// "the agreed steps", "the hardest hit areas": a participle
 		// before its noun describes it. "The jet that crashed near
 		// Grenoble" has no noun after it: "that" is a relative pronoun.
+		x.adjectival = true
+	}
+	if x.form == formGerund && i > s.t0 && i+1 < s.t1 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] || gradeWords[toks[i-1].low]) && toks[i+1].word && !toks[i+1].cap && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
+		// "a more devastating blow", "the ongoing fighting": an -ing word
+		// between a determiner or a grade and a noun describes the noun.
 		x.adjectival = true
 	}
 }

@@ -149,6 +149,9 @@ func (d *doc) verbBefore(i int) bool {
 	if !t.word || t.cap || auxiliaries[t.low] || t.low == "did" || t.low == "does" {
 		return false
 	}
+	if i-2 >= 0 && d.tokSent[i-2] == d.tokSent[i-1] && determiners[d.toks[i-2].low] {
+		return false // "a bomb struck a bus": after an article, a noun
+	}
 	if v, ok := verbForms[t.low]; ok && v.form != formNoun {
 		return true
 	}
