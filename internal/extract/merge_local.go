@@ -6,7 +6,6 @@ package extract
 // (finish). MergeAll, in merge.go, merges across articles.
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -281,53 +280,6 @@ func (d *doc) finish() ([]model.Event, []bool) {
 		sequels = append(sequels, e.sequel)
 	}
 	return out, sequels
-}
-
-// finishRetold titles the events told without a date (d.retold) as finish
-// titles the article's events, with keys of their own: one may become an
-// event of the article beside another of its sentence and kind.
-func (d *doc) finishRetold() []model.Retold {
-	if len(d.retold) == 0 {
-		return nil
-	}
-	retold := d.retold
-	events := d.events
-	d.events = retold
-	out, _ := d.finish()
-	d.events = events
-	told := make([]model.Retold, len(out))
-	for i := range out {
-		s := out[i].Sources[0].Start
-		out[i].Key = eventKey(d.a.SHA256, s, retold[i].anchor-s, out[i].Kind+"#retold")
-		told[i] = model.Retold{Event: out[i], Told: d.toldWords(retold[i].trigs)}
-	}
-	return told
-}
-
-// toldWords are the words of triggers tis ("crashed", "air crash"),
-// folded as match words are, each once.
-func (d *doc) toldWords(tis []int) []string {
-	// "died during the rescue operations": the rescue is when the death
-	// happened, not what happened; a report of the rescue does not tell it.
-	var heads []int
-	for _, ti := range tis {
-		if t := d.triggers[ti]; t.form != formNoun || !d.inPP(t) {
-			heads = append(heads, ti)
-		}
-	}
-	if len(heads) > 0 {
-		tis = heads
-	}
-	var out []string
-	for _, ti := range tis {
-		t := d.triggers[ti]
-		for k := t.i; k < t.i+max(1, t.words); k++ {
-			if w := stemWord(d.toks[k].low); !slices.Contains(out, w) {
-				out = append(out, w)
-			}
-		}
-	}
-	return out
 }
 
 // claimsDeed reports a statement made by claiming a deed ("IS claimed

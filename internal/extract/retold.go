@@ -108,3 +108,179 @@ func (p *Reports) salientShared(u, r *model.Event) int {
 	})
 	return n
 }
+
+// collectRetold keeps, for other reports to date, the happenings a dated
+// article's sentences tell that made no event of the article: background
+// told without a date ("the jet that went down, killing 150", "the botched
+// coup"), quoted or not. What is not real (under a modal, negated) is left
+// out.
+func (d *doc) collectRetold() {
+	if d.dct.IsZero() {
+		return
+	}
+	told := map[int]bool{} // sentences that tell an event already
+	for _, e := range d.events {
+		told[e.sentence] = true
+	}
+	for _, e := range d.retold {
+		told[e.sentence] = true
+	}
+	for si, tis := range d.sentTrigs {
+		if told[si] {
+			continue
+		}
+		var rest []int
+		for _, ti := range tis {
+			if d.toldAsDone(ti) {
+				rest = append(rest, ti)
+			}
+		}
+		if len(rest) > 0 {
+			d.retoldEvent(si, rest)
+		}
+	}
+}
+
+// toldAsDone reports a trigger that tells a real happening as done and
+// known: a past form ("went down"), a participle after a comma (", killing
+// 150") or a noun made definite ("the crash", "Friday's quake", "whose
+// attacks"); not "is conducting", "to attack", "a possible strike",
+// "talks" in general, a modal, a negation or a statement.
+func (d *doc) toldAsDone(ti int) bool {
+	t := d.triggers[ti]
+	if t.irrealis || t.negated || t.adjectival || t.kind == model.KindStatement || t.kind == model.KindDeadline {
+		return false
+	}
+	switch t.form {
+	case formPast:
+		return true
+	case formGerund:
+		return d.prevWord(t.i) == ","
+	case formNoun:
+		return d.definite(t.i)
+	}
+	return false
+}
+
+// definiteWords before a noun make it a known thing, one the reader is
+// taken to have heard of: "the attack", "its collapse", "whose raids".
+var definiteWords = map[string]bool{
+	"the": true, "its": true, "their": true, "his": true, "her": true, "whose": true,
+	"this": true, "that": true, "these": true, "those": true, "'s": true,
+}
+
+// definite reports a noun at token i with a definite word before it,
+// across at most two modifiers ("the devastating earthquake", "the
+// Germanwings crash").
+func (d *doc) definite(i int) bool {
+	s := d.tokSent[i]
+	for k, n := i-1, 0; k >= 0 && d.tokSent[k] == s && n < 3; k, n = k-1, n+1 {
+		w := d.toks[k]
+		if definiteWords[w.low] {
+			return true
+		}
+		if !w.word {
+			return false
+		}
+	}
+	return false
+}
+
+// retoldEvent keeps the event of a sentence's triggers that happened
+// before the time the sentence gives ("… days after the storm killed
+// thousands"), undated, for another report to date.
+func (d *doc) retoldEvent(si int, tis []int) {
+	if d.dct.IsZero() || d.allIrrealis(tis) {
+		return
+	}
+	anchors := tis
+	kind := model.KindOther
+	best := -1
+	for _, ti := range anchors {
+		k := d.triggers[ti].kind
+		if best < 0 || kindRank[k] > kindRank[kind] {
+			kind, best = k, ti
+		}
+	}
+	if k, ok := d.causeKind(tis); ok {
+		kind = k
+	}
+	e := evt{sentence: si, trigs: tis, timeIdx: -1, anchor: d.toks[d.triggers[tis[0]].i].s}
+	e.Kind = kind
+	e.verb = d.otherVerb(anchors, kind)
+	d.keepRetold(e, d.source(si))
+}
+
+// retoldKinds are the kinds of happening that take place once, so that a
+// retelling is the one a report dates: an attack, a quake, a crash, a
+// battle, an arrest, a protest, a coup or a resignation, a ruling.
+var retoldKinds = map[model.Kind]bool{
+	model.KindAttack: true, model.KindDisaster: true, model.KindAccident: true,
+	model.KindMilitary: true, model.KindArrest: true, model.KindProtest: true,
+	model.KindPolitical: true, model.KindLegal: true, model.KindAnnexation: true,
+	model.KindWithdrawal: true,
+}
+
+// keepRetold completes e, an event of a dated article told without a
+// date, and keeps it apart from the article's events (d.retold).
+func (d *doc) keepRetold(e evt, src model.Source) {
+	if !retoldKinds[e.Kind] {
+		// What someone said is news of its own day; talks, votes and
+		// disputes recur, and "the talks" need not be the ones another
+		// report dates.
+		return
+	}
+	e.retold = true
+	src.DateHow = model.DateHowRetold
+	e.Sources = []model.Source{src}
+	d.fillPlaceActors(&e)
+	e.Confidence = d.confidence(&e)
+	d.retold = append(d.retold, e)
+}
+
+// finishRetold titles the events told without a date (d.retold) as finish
+// titles the article's events, with keys of their own: one may become an
+// event of the article beside another of its sentence and kind.
+func (d *doc) finishRetold() []model.Retold {
+	if len(d.retold) == 0 {
+		return nil
+	}
+	retold := d.retold
+	events := d.events
+	d.events = retold
+	out, _ := d.finish()
+	d.events = events
+	told := make([]model.Retold, len(out))
+	for i := range out {
+		s := out[i].Sources[0].Start
+		out[i].Key = eventKey(d.a.SHA256, s, retold[i].anchor-s, out[i].Kind+"#retold")
+		told[i] = model.Retold{Event: out[i], Told: d.toldWords(retold[i].trigs)}
+	}
+	return told
+}
+
+// toldWords are the words of triggers tis ("crashed", "air crash"),
+// folded as match words are, each once.
+func (d *doc) toldWords(tis []int) []string {
+	// "died during the rescue operations": the rescue is when the death
+	// happened, not what happened; a report of the rescue does not tell it.
+	var heads []int
+	for _, ti := range tis {
+		if t := d.triggers[ti]; t.form != formNoun || !d.inPP(t) {
+			heads = append(heads, ti)
+		}
+	}
+	if len(heads) > 0 {
+		tis = heads
+	}
+	var out []string
+	for _, ti := range tis {
+		t := d.triggers[ti]
+		for k := t.i; k < t.i+max(1, t.words); k++ {
+			if w := stemWord(d.toks[k].low); !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
