@@ -20,7 +20,6 @@ type evt struct {
 	placeHow string // "sentence", "dateline" or ""
 	merged   bool
 	sequel   bool // told as another happening after those before it (sequel)
-	retold   bool // told without a date this article gives (Extraction.Retold)
 	// anchor is the byte offset of the word that made the event (its first
 	// trigger, else its time expression); with several events from one
 	// sentence it tells them apart in the key.

@@ -193,13 +193,10 @@ func (d *doc) retoldEvent(si int, tis []int) {
 	if d.dct.IsZero() || d.allIrrealis(tis) {
 		return
 	}
-	anchors := tis
-	kind := model.KindOther
-	best := -1
-	for _, ti := range anchors {
-		k := d.triggers[ti].kind
-		if best < 0 || kindRank[k] > kindRank[kind] {
-			kind, best = k, ti
+	kind := d.triggers[tis[0]].kind
+	for _, ti := range tis[1:] {
+		if k := d.triggers[ti].kind; kindRank[k] > kindRank[kind] {
+			kind = k
 		}
 	}
 	if k, ok := d.causeKind(tis); ok {
@@ -207,7 +204,7 @@ func (d *doc) retoldEvent(si int, tis []int) {
 	}
 	e := evt{sentence: si, trigs: tis, timeIdx: -1, anchor: d.toks[d.triggers[tis[0]].i].s}
 	e.Kind = kind
-	e.verb = d.otherVerb(anchors, kind)
+	e.verb = d.otherVerb(tis, kind)
 	d.keepRetold(e, d.source(si))
 }
 
@@ -230,7 +227,6 @@ func (d *doc) keepRetold(e evt, src model.Source) {
 		// report dates.
 		return
 	}
-	e.retold = true
 	src.DateHow = model.DateHowRetold
 	e.Sources = []model.Source{src}
 	d.fillPlaceActors(&e)
