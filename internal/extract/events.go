@@ -222,6 +222,11 @@ func (d *doc) coordinated(xi, xj int) bool {
 
 // timedEvent makes the event dated by time expression xi.
 func (d *doc) timedEvent(si, xi int, tis []int) {
+	if len(tis) > 0 && d.allAdjectival(tis) {
+		// "rescued on Tuesday from a flooded cave": a participle that
+		// describes a noun tells no event of that day.
+		return
+	}
 	x := &d.times[xi]
 	kind, ok := d.groupKind(tis, x)
 	if !ok {
@@ -267,6 +272,19 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	d.events = append(d.events, e)
 }
 
+// allAdjectival reports event words that all describe nouns ("a flooded
+// cave", "the agreed steps").
+func (d *doc) allAdjectival(tis []int) bool {
+	for _, ti := range tis {
+		if !d.triggers[ti].adjectival {
+			return false
+		}
+	}
+	return true
+}
+
+// allIrrealis reports event words that are all unrealised (under a modal,
+// "to", "whether").
 func (d *doc) allIrrealis(tis []int) bool {
 	for _, ti := range tis {
 		if !d.triggers[ti].irrealis {

@@ -510,6 +510,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindProtest, start: "2014-09-28", title: "tear gas"},
 			},
 		},
+		{
+			name:      "a participle that describes a noun makes no event of the day, and one after its noun inside a place is passive",
+			published: "2018-07-11",
+			text:      "All 12 miners were rescued on Tuesday from a flooded mine complex. The 12 miners trapped inside the mine were found on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2018-07-10"},
+				{kind: model.KindAccident, start: "2018-07-08", title: "12 miners trapped"},
+			},
+		},
 	})
 }
 

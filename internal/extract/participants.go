@@ -420,6 +420,8 @@ var prepositions = map[string]bool{
 	"alongside": true, "by": true, "from": true, "into": true, "about": true, "over": true, "on": true,
 	"at": true, "in": true, "following": true, "amid": true, "despite": true, "since": true, "until": true,
 	"between": true, "against": true, "without": true, "through": true, "under": true, "like": true,
+	"inside": true, "outside": true, "near": true, "beneath": true, "behind": true, "underneath": true,
+	"across": true, "along": true, "within": true, "around": true, "aboard": true, "onto": true,
 }
 
 // finiteAux are finite auxiliaries: after an event word, they start the
