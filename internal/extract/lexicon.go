@@ -86,6 +86,7 @@ var subordinators = map[string]bool{
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
 	"across": true, "throughout": true, "within": true, "over": true, "along": true,
+	"off": true, // "sank off Crete"
 }
 
 // stormWords open the names of storms ("Typhoon Haiyan").

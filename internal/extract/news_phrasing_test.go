@@ -519,6 +519,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2018-07-08", title: "12 miners trapped"},
 			},
 		},
+		{
+			name:      "a ship or an aircraft that goes down is lost; prices that go down are not",
+			published: "2021-05-04",
+			text:      "A ferry went down off Crete on Monday, leaving 12 people missing. Prices went down in Athens on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2021-05-03", title: "ferry"},
+			},
+		},
 	})
 }
 

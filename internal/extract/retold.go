@@ -120,7 +120,11 @@ func (d *doc) collectRetold() {
 	}
 	told := map[int]bool{} // sentences that tell an event already
 	for _, e := range d.events {
-		told[e.sentence] = true
+		// "…, a Marseille prosecutor said on Thursday": the saying is
+		// of its day; what it retells may be of another.
+		if e.Kind != model.KindStatement {
+			told[e.sentence] = true
+		}
 	}
 	for _, e := range d.retold {
 		told[e.sentence] = true

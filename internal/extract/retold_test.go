@@ -58,6 +58,11 @@ func TestDateRetold(t *testing.T) {
 			published: "2022-05-13", want: "2022-05-10", report: coup,
 		},
 		{
+			name:      "the crash retold inside a quotation, beside the speaker's statement of the day",
+			text:      "\"The pilot of the Alpine Air jet that went down near Grenoble, killing 80 people, had flown the route for years,\" an investigator said on Thursday.",
+			published: "2022-05-13", want: "2022-05-10", report: crash,
+		},
+		{
 			name: "talks recur: the talks retold are not dated from one report",
 			text: "Officials said on Wednesday that fishing would continue. " +
 				"The talks between Chile and Peru in Lima on the disputed fishing grounds ended without a deal.",

@@ -37,6 +37,7 @@ var (
 	fireNouns         = senseSet("fireNouns")
 	platforms         = senseSet("platforms")
 	copingVerbs       = senseSet("copingVerbs")
+	craftNouns        = senseSet("craftNouns")
 	sequelOpeners     = senseSet("sequelOpeners")
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")

@@ -62,6 +62,11 @@ func (d *doc) findTriggers() {
 			ok := false
 			if ph := d.phraseAt(i); ph != nil {
 				tr, ok = *ph, true
+				if sense := lemmaSense[ph.lemma]; sense != nil && !sense(d, &tr, i, s) {
+					// "went down" with no aircraft or ship before it.
+					i += tr.words - 1
+					continue
+				}
 			} else {
 				tr, ok = d.wordTrigger(i, s)
 			}
@@ -439,7 +444,7 @@ func (d *doc) modality(x *trig, s sent) {
 		// participle between a verb and its object describes the object.
 		x.adjectival = true
 	}
-	if x.form == formPast && i > s.t0 && i+1 < s.t1 && toks[i+1].word && !phraseStops[toks[i+1].low] && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low]) {
+	if n := i + x.words; x.form == formPast && i > s.t0 && n < s.t1 && toks[n].word && !phraseStops[toks[n].low] && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low]) {
 		// "the agreed steps", "the hardest hit areas": a participle
 		// before its noun describes it. "The jet that crashed near
 		// Grenoble" has no noun after it: "that" is a relative pronoun.

@@ -274,9 +274,10 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"reveal":      revealSense,
 	"decline":     declineSense,
 	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense,
-	"name":  nameSense,
-	"burn":  burnSense,
-	"shoot": shootSense,
+	"name":      nameSense,
+	"burn":      burnSense,
+	"shoot":     shootSense,
+	"went down": craftSense, "gone down": craftSense, "go down": craftSense, "goes down": craftSense,
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 }
 
@@ -367,6 +368,21 @@ func shootSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return true
+}
+
+// craftSense: an aircraft or a ship that goes down crashes or sinks ("a
+// jet that went down in the Alps"); prices, a speech or a fighter in a
+// bout that went down do not. The craft is within six words before.
+func craftSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-6; k-- {
+		if craftNouns[d.toks[k].low] {
+			return true
+		}
+		if d.toks[k].low == "," || d.toks[k].low == ";" {
+			break
+		}
+	}
+	return false
 }
 
 // displacementSense: refugees or migrants who cross, walk, trek or pour
