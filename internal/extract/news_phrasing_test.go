@@ -527,6 +527,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2021-05-03", title: "ferry"},
 			},
 		},
+		{
+			name:      "tear gas deployed polices a protest; troops deployed are a military move",
+			published: "2021-05-04",
+			text:      "Tear gas was deployed against protesters in Lima on Monday. The army deployed 5,000 troops to Cusco on Monday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2021-05-03", place: "PE"},
+				{kind: model.KindMilitary, start: "2021-05-03", place: "PE", title: "troops"},
+			},
+		},
 	})
 }
 
