@@ -536,6 +536,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2021-05-03", place: "PE", title: "troops"},
 			},
 		},
+		{
+			name:      "what a sentence asks (who, what, whether) is not told",
+			published: "2021-05-04",
+			text: "Officials declined to comment on who had been arrested in Lagos on Monday. " +
+				"It was not clear what had caused the blast in Lagos on Monday. " +
+				"Police arrested two men in Lagos on Monday.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2021-05-03", place: "NG", title: "police arrest two men"},
+			},
+		},
 	})
 }
 

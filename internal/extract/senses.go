@@ -38,6 +38,7 @@ var (
 	platforms         = senseSet("platforms")
 	copingVerbs       = senseSet("copingVerbs")
 	craftNouns        = senseSet("craftNouns")
+	askingWords       = senseSet("askingWords")
 	sequelOpeners     = senseSet("sequelOpeners")
 	sequelSpans       = senseSet("sequelSpans")
 	sequelDeterminers = senseSet("sequelDeterminers")

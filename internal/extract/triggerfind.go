@@ -397,6 +397,25 @@ var degreeWords = map[string]bool{
 	"newly": true, "recently": true, "previously": true, "widely": true, "so-called": true,
 }
 
+// indirectQuestion reports a word at token i inside a question the
+// sentence asks rather than answers: a wh-word or "whether" within four
+// words before it, itself after a word that asks or doubts ("comment on
+// who", "not clear what", "asked whether", "unknown how").
+func (d *doc) indirectQuestion(i int, s sent) bool {
+	for k := i - 1; k > s.t0 && k >= i-4; k-- {
+		switch d.toks[k].low {
+		case "who", "what", "whom", "whether", "how", "why":
+		default:
+			if !d.toks[k].word {
+				return false
+			}
+			continue
+		}
+		return askingWords[d.toks[k-1].low]
+	}
+	return false
+}
+
 // modality fills the irrealis, negated and reduced flags of x.
 func (d *doc) modality(x *trig, s sent) {
 	toks := d.toks
@@ -424,6 +443,11 @@ func (d *doc) modality(x *trig, s sent) {
 		case "nothing", "nobody", "none":
 			x.negated = true
 		}
+	}
+	if d.indirectQuestion(i, s) {
+		// "declined to comment on who had been brought out", "it was
+		// not clear what had happened": asked about, not told.
+		x.irrealis = true
 	}
 	if x.form == formPast && i+x.words < s.t1 {
 		next := toks[i+x.words].low
