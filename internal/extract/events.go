@@ -472,6 +472,20 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	return pick(func(t trig) bool { return true })
 }
 
+// agentBetween reports "by" between tokens a and b of one clause: the
+// agent of a passive ("killed in one city by the typhoon").
+func (d *doc) agentBetween(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		switch d.toks[k].low {
+		case "by":
+			return true
+		case ",", ";", "and", "but":
+			return false
+		}
+	}
+	return false
+}
+
 // causeOfToll reports an event noun that names what a toll verb before it
 // came from: "died in bombings", "were killed in an attack", "injured in
 // the blast".
@@ -541,10 +555,12 @@ func (d *doc) causeKind(tis []int) (model.Kind, bool) {
 		}
 		for _, ni := range tis {
 			n := d.triggers[ni]
-			if n.form != formNoun || n.i >= v.i || v.i-n.i > 6 || n.sentence != v.sentence {
+			if n.form != formNoun || n.sentence != v.sentence || n.kind != model.KindDisaster && n.kind != model.KindAccident {
 				continue
 			}
-			if n.kind == model.KindDisaster || n.kind == model.KindAccident {
+			if n.i < v.i && v.i-n.i <= 6 || n.i > v.i && n.i-v.i <= 10 && d.agentBetween(v.i, n.i) {
+				// "an earthquake killed 300", "10,000 people killed by
+				// Typhoon Haiyan": the disaster did the killing.
 				return n.kind, true
 			}
 		}

@@ -546,6 +546,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindArrest, start: "2021-05-03", place: "NG", title: "police arrest two men"},
 			},
 		},
+		{
+			name:      "people killed by a typhoon or an earthquake are its toll, a disaster; by gunmen, an attack",
+			published: "2013-11-10",
+			text: "Some 10,000 people were believed killed in Leyte by Typhoon Haiyan on Friday. " +
+				"Twelve people were killed in Mindanao by gunmen on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH"},
+				{kind: model.KindAttack, start: "2013-11-09"},
+			},
+		},
 	})
 }
 
