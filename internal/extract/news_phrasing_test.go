@@ -552,7 +552,7 @@ func TestNewsPhrasing(t *testing.T) {
 			text: "Some 10,000 people were believed killed in Leyte by Typhoon Haiyan on Friday. " +
 				"Twelve people were killed in Mindanao by gunmen on Saturday.",
 			want: []wantEvent{
-				{kind: model.KindDisaster, start: "2013-11-08", place: "PH"},
+				{kind: model.KindDisaster, start: "2013-11-08", title: "10,000 people believed killed"},
 				{kind: model.KindAttack, start: "2013-11-09"},
 			},
 		},

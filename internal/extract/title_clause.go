@@ -115,6 +115,11 @@ func (d *doc) clauseTitle(e *evt) string {
 			passive = true
 		}
 		verb := d.verbText(t, passive, plural(subj))
+		if passive && t.i > s.t0 && hedgeParticiples[d.toks[t.i-1].low] {
+			// "10,000 people believed killed": the hedge stays with the
+			// verb, so that the title claims no more than the text.
+			verb = d.toks[t.i-1].low + " " + verb
+		}
 		if e.Planned && !passive && t.form == formBase && t.words == 1 {
 			verb = "to " + d.toks[t.i].low // "Macron to visit Beirut"
 		}

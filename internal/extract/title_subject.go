@@ -142,6 +142,13 @@ func titleCased(s string) bool {
 	return true
 }
 
+// hedgeParticiples stand between a passive's auxiliary and its verb
+// without being its verb ("were believed killed", "are feared dead").
+var hedgeParticiples = map[string]bool{
+	"believed": true, "thought": true, "feared": true, "reported": true, "presumed": true,
+	"confirmed": true, "known": true, "said": true, "understood": true,
+}
+
 // groupNouns are heads a group's name comes before ("the Islamic State
 // group").
 var groupNouns = map[string]bool{
@@ -154,7 +161,7 @@ var groupNouns = map[string]bool{
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0) {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {
