@@ -556,6 +556,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAttack, start: "2013-11-09"},
 			},
 		},
+		{
+			name:      "a cause given in a because-clause is not the story's news of its day",
+			published: "2011-03-14",
+			text: "A magnitude 7 earthquake struck off Sendai on Friday. " +
+				"The city was spared worse damage because the earthquake hit far out at sea.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2011-03-11", place: "JP", title: "magnitude 7 earthquake strikes"},
+			},
+		},
 	})
 }
 

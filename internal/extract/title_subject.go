@@ -149,6 +149,12 @@ var hedgeParticiples = map[string]bool{
 	"confirmed": true, "known": true, "said": true, "understood": true,
 }
 
+// labelWords stand before a number that labels a noun rather than
+// counting it ("magnitude 7 earthquake", "Category 4 storm").
+var labelWords = map[string]bool{
+	"magnitude": true, "category": true, "level": true, "grade": true, "flight": true, "stage": true,
+}
+
 // groupNouns are heads a group's name comes before ("the Islamic State
 // group").
 var groupNouns = map[string]bool{
@@ -293,6 +299,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			start--
 		}
 		return d.text[d.toks[start].s:d.toks[end].e], passive
+	}
+	if start-2 >= s.t0 && d.toks[start-1].num && labelWords[d.toks[start-2].low] {
+		// "A magnitude 7 earthquake", "a Category 5 hurricane": the
+		// number labels the noun; it counts nothing.
+		return d.text[d.toks[start-2].s:d.toks[end].e], passive
 	}
 	if d.toks[end].num || start-1 >= s.t0 && countWord(d.toks[start-1]) {
 		// "At least 49 killed", "over 1,400 wounded", "more than 100
