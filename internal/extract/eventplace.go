@@ -156,6 +156,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// of its reactors melted": the one place the sentence is set in,
 		// which no other event of it takes.
 		at(scene, "sentence")
+	case d.thereRefersTo(e.sentence) != nil:
+		// "… northern Vietnam, where the typhoon made landfall.
+		// Authorities there evacuated hundreds of thousands": the place
+		// the sentence before named.
+		at(d.thereRefersTo(e.sentence), "sentence")
 	case learned != nil:
 		// "stranded in Tham Luang cave" where the article also says
 		// "Tham Luang cave in Mae Sai".
@@ -436,4 +441,38 @@ func (d *doc) ownedByOther(en *ent, e *evt) bool {
 		}
 	}
 	return false
+}
+
+// thereRefersTo is the place a locative "there" in sentence si stands for
+// ("Authorities there evacuated…", "troops stationed there"): the last
+// place the sentence before names as where something is ("in northern
+// Vietnam", not "the Hong Kong observatory"), or nil. An existential "there" ("there
+// were 34 dead") refers to nothing.
+func (d *doc) thereRefersTo(si int) *model.Place {
+	if si == 0 {
+		return nil
+	}
+	s := d.sents[si]
+	found := false
+	for k := s.t0 + 1; k < s.t1; k++ {
+		if d.toks[k].low != "there" {
+			continue
+		}
+		if k+1 < s.t1 && (auxiliaries[d.toks[k+1].low] || modals[d.toks[k+1].low] || d.toks[k+1].low == "'s" || d.toks[k+1].low == "seems" || d.toks[k+1].low == "appear" || d.toks[k+1].low == "appears") {
+			continue
+		}
+		found = true
+		break
+	}
+	if !found {
+		return nil
+	}
+	var last *model.Place
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.sentence == si-1 && en.kind == entPlace && en.hasPlace && !en.dateline && en.locative && !en.modifier {
+			last = &en.place
+		}
+	}
+	return last
 }

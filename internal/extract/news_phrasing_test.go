@@ -565,6 +565,17 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindDisaster, start: "2011-03-11", place: "JP", title: "magnitude 7 earthquake strikes"},
 			},
 		},
+		{
+			name:      "a locative there is the place the sentence before named; an existential there is none",
+			published: "2013-11-12",
+			text: "The storm made landfall in northern Vietnam on Monday, according to the Hong Kong observatory. " +
+				"Authorities there evacuated 600,000 people on Monday. " +
+				"There were fears of floods in Manila on Monday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-11", place: "VN"},
+				{kind: model.KindWithdrawal, start: "2013-11-11", place: "VN"},
+			},
+		},
 	})
 }
 
