@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"fmt"
 	"testing"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -109,5 +111,56 @@ func TestMergeScreen(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// A batch holds a connection of its own, with its journal in memory, for
+// its length only: more batches than the pool has connections, committed
+// or rolled back, leave none in use and each with temporary storage in
+// files again.
+func TestImportBatchesGiveTheirConnectionBack(t *testing.T) {
+	s := openTemp(t)
+	for i := range 10 {
+		b, err := s.NewImportBatch(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, x := article(fmt.Sprintf("a%d.txt", i), "2016-03-10", ev(model.KindMeeting, "Ministers meet", "2016-03-10", "", geneva))
+		if _, err := b.SaveArticle(a, x, Merging{}); err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			err = b.Commit()
+		} else {
+			err = b.Rollback()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := s.db.Stats().InUse; n != 0 {
+			t.Fatalf("after batch %d: %d connections in use", i, n)
+		}
+	}
+	// Every connection of the pool at once, so that each is asked.
+	var conns []*sql.Conn
+	for range s.db.Stats().MaxOpenConnections {
+		c, err := s.db.Conn(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var store int
+		if err := c.QueryRowContext(t.Context(), `PRAGMA temp_store`).Scan(&store); err != nil {
+			t.Fatal(err)
+		}
+		if store != 0 {
+			t.Errorf("a connection kept temp_store %d", store)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	if st, err := s.Stats(); err != nil || st.Articles != 5 {
+		t.Errorf("stats %+v, %v; want the 5 committed articles", st, err)
 	}
 }
