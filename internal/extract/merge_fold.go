@@ -18,9 +18,11 @@ import (
 func Merge(dst, src *model.Event) {
 	// Whose date the text gives is judged before the sources are joined.
 	dstOwn, srcOwn := ownTime(dst), ownTime(src)
-	// A retelling dated by this report (model.DateHowRetold) gives way to
-	// it: the report tells what happened, the retelling recalls it.
+	// A retelling dated by a report (model.DateHowRetold) gives way to it,
+	// whichever is merged into which: the report tells what happened, the
+	// retelling recalls it.
 	retelling := onlyRetold(dst) && !onlyRetold(src)
+	retold := onlyRetold(src) && !onlyRetold(dst) // src recalls what dst reports
 	// And whether a title is its clause's, not the kind's template.
 	dstClause, srcClause := clauseTitled(dst), clauseTitled(src)
 	// The words of the joined sentences, kept so that a stored event is
@@ -80,8 +82,10 @@ func Merge(dst, src *model.Event) {
 			dst.Precision = model.PrecisionRange
 		}
 	}
-	dst.Place = betterPlace(dst.Place, src.Place)
-	if kindRank[src.Kind] > kindRank[dst.Kind] && kindsCompatible(src.Kind, dst.Kind) {
+	if !retold {
+		dst.Place = betterPlace(dst.Place, src.Place)
+	}
+	if !retold && kindRank[src.Kind] > kindRank[dst.Kind] && kindsCompatible(src.Kind, dst.Kind) {
 		dst.Kind = src.Kind
 	}
 	dst.Planned = dst.Planned && src.Planned
@@ -95,10 +99,12 @@ func Merge(dst, src *model.Event) {
 	}
 	switch {
 	case retelling && src.Title != "":
-		dst.Title = src.Title
+		dst.Title, dst.Kind = src.Title, src.Kind
 		if src.Place != nil {
 			dst.Place = src.Place
 		}
+	case retold:
+		// The report's title, whatever names the retelling's gives.
 	case sparseTemplate(dst.Kind) && dstClause:
 		// "Islamic State claims responsibility" says more than
 		// "Statement by Islamic State in Brussels".

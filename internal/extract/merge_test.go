@@ -398,3 +398,32 @@ func TestMergeKeepsAClauseTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeRetellingGivesWay: a sentence that retells an event without a
+// date (dated by the report it retells) never gives the merged event its
+// title, place or kind, whichever of the two is merged into the other: an
+// import stores the report first, `atlas extract` may read the retelling
+// first.
+func TestMergeRetellingGivesWay(t *testing.T) {
+	report := ev(model.KindAccident, "2015-03-24", "2015-03-24", bergen)
+	report.Title = "Budget airline crashes in Bergen"
+	retold := ev(model.KindAttack, "2015-03-24", "2015-03-24", vestland)
+	retold.Title = "Co-pilot of a Nordair jet goes down in Bergen"
+	retold.Sources[0].DateHow = model.DateHowRetold
+	for _, tc := range []struct {
+		name     string
+		dst, src model.Event
+	}{
+		{"the retelling merged into the report", report, retold},
+		{"the report merged into the retelling", retold, report},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dst, src := tc.dst, tc.src
+			dst.Sources = append([]model.Source(nil), dst.Sources...)
+			Merge(&dst, &src)
+			if dst.Title != report.Title || dst.Place != bergen && (dst.Place == nil || dst.Place.Key != bergen.Key) || dst.Kind != model.KindAccident {
+				t.Errorf("merged %q at %v, %s; want the report's title, place and kind", dst.Title, dst.Place, dst.Kind)
+			}
+		})
+	}
+}
