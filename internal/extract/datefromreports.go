@@ -118,7 +118,8 @@ type Reports struct {
 	events []model.Event    // with their Words worked out
 	byWord map[string][]int // salient word → the reports that use it
 	df     map[string]int
-	common int // a word in more articles than this is not salient
+	common int      // a word in more articles than this is not salient
+	sigs   []string // each report's signature, as DateRetold needs them
 }
 
 // NewReports indexes reports, the dated events of articles with a date of

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
@@ -31,9 +32,20 @@ func (p *Reports) DateRetold(retold []model.Retold, own []model.Event, published
 		uw := withWords(&retold[i].Event)
 		u := &uw
 		best, bestN := -1, 0
+		seen := map[string]bool{}
 		for _, j := range p.alike(u, minReportWords-1) {
 			r := &p.events[j]
-			if r.Start.After(day) || !usesAny(r.Words, retold[i].Told) || !p.sameAs(u, j, true) && !p.samePlaceAndKind(u, r) {
+			if r.Start.After(day) || !usesAny(r.Words, retold[i].Told) {
+				continue
+			}
+			// Copies of one report (an outlet's story syndicated, an
+			// article imported twice) answer alike: weigh one.
+			if sig := p.signature(j); seen[sig] {
+				continue
+			} else {
+				seen[sig] = true
+			}
+			if !p.sameAs(u, j, true) && !p.samePlaceAndKind(u, r) {
 				continue
 			}
 			d := *u
@@ -72,6 +84,30 @@ func (p *Reports) samePlaceAndKind(u, r *model.Event) bool {
 		return false
 	}
 	return p.salientShared(u, r) >= minReportWords-1
+}
+
+// signature is what report j says that DateRetold weighs: its dates,
+// kind, place and words, worked out once.
+func (p *Reports) signature(j int) string {
+	if p.sigs == nil {
+		p.sigs = make([]string, len(p.events))
+	}
+	if p.sigs[j] == "" {
+		r := &p.events[j]
+		var b strings.Builder
+		b.WriteString(r.Start.Format("20060102"))
+		b.WriteString(eventEnd(r).Format("20060102"))
+		b.WriteString(string(r.Kind))
+		if r.Place != nil {
+			b.WriteString(r.Place.Key)
+		}
+		for _, w := range r.Words {
+			b.WriteByte('|')
+			b.WriteString(w)
+		}
+		p.sigs[j] = b.String()
+	}
+	return p.sigs[j]
 }
 
 // usesAny reports whether words, sorted, hold one of told: a report of

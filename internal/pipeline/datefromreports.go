@@ -173,7 +173,11 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 	}
 	reports := extract.NewReports(r.reports)
 	for _, u := range r.retelling {
-		if !done[u.id] || len(reports.DateRetold(u.retold, u.own, u.published)) == 0 {
+		if !done[u.id] {
+			continue
+		}
+		dated := reports.DateRetold(u.retold, u.own, u.published)
+		if len(dated) == 0 {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -185,8 +189,10 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 		if err != nil {
 			return fmt.Errorf("date what %s retells: %w", u.path, err)
 		}
+		// Extraction gives the same events again: the retellings dated
+		// above are among them.
 		ext := x.Extract(a)
-		ext.Events = append(ext.Events, reports.DateRetold(ext.Retold, ext.Events, a.Published)...)
+		ext.Events = append(ext.Events, dated...)
 		res, err := st.ReplaceExtractionWith(ctx, u.id, &ext, opts.Merging())
 		if err != nil {
 			if fatal(err) {
