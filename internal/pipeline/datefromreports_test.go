@@ -21,29 +21,13 @@ import (
 // `atlas extract` does. The undated article comes first: it is dated once
 // every file is stored.
 func TestImportDatesArticlesFromReports(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir, x, st, sum := importDropped(t, map[string]string{
 		"a-undated.txt": "Residents return home\n\nAbout 2,000 residents were evacuated on Monday after a chemical fire broke out at a fertiliser plant near Tarragona. " +
 			"The regional fire service said the blaze was under control after nine hours.\n",
 		"b-dated.txt": "Published 14 September 2021\n\nA chemical fire broke out at a fertiliser plant near Tarragona on Monday, forcing the evacuation of about 2,000 residents. " +
 			"Firefighters fought the blaze at the fertiliser plant through the night, the regional fire service said.\n",
 		"c-other.txt": "Published 2 March 2020\n\nThe city council of Lyon approved a new tram line on Tuesday.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	x := realExtractor(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sum, err := Import(context.Background(), st, x, []string{dir}, Options{SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: true}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	if len(sum.Dated) != 1 || filepath.Base(sum.Dated[0].Path) != "a-undated.txt" || !sum.Dated[0].Date.Equal(time.Date(2021, 9, 13, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("dated %+v; want a-undated.txt on 13 Sep 2021", sum.Dated)
 	}
@@ -84,16 +68,7 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 	}
 
 	// `atlas extract` over the same files groups alike.
-	var read []*model.Article
-	for i, f := range ingest.Walk([]string{dir}) {
-		a, err := ingest.ReadFile(f.Path, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a.ID = int64(i + 1)
-		read = append(read, a)
-	}
-	extracted, _ := x.ExtractArticles(read)
+	extracted := extractDropped(t, x, dir)
 	want, got := grouping(extract.MergeAll(extracted)), grouping(all)
 	if strings.Join(want, "\n") != strings.Join(got, "\n") {
 		t.Errorf("import grouped\n%s\nwhere extract grouped\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -107,27 +82,12 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 // said to come from that report, and groups the events as `atlas extract`
 // does.
 func TestImportDatesRetoldEvents(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir, x, st, _ := importDropped(t, map[string]string{
 		"a-retelling.txt": "Published 13 May 2022\n\nInvestigators said on Thursday that they had recovered the flight recorders. " +
 			"The captain of the Alpine Air jet that crashed near Grenoble, killing 80 people, had flown the route for a decade.\n",
 		"b-report.txt": "Published 11 May 2022\n\nAn Alpine Air passenger jet crashed in the mountains near Grenoble on Tuesday, killing all 80 people on board, " +
 			"the regional prefecture said.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	x := realExtractor(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := Import(context.Background(), st, x, []string{dir}, Options{SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: true}, nil); err != nil {
-		t.Fatal(err)
-	}
+	})
 	all := storedEvents(t, st)
 	crashes := 0
 	for _, e := range all {
@@ -153,16 +113,7 @@ func TestImportDatesRetoldEvents(t *testing.T) {
 	}
 
 	// `atlas extract` over the same files groups alike.
-	var read []*model.Article
-	for i, f := range ingest.Walk([]string{dir}) {
-		a, err := ingest.ReadFile(f.Path, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a.ID = int64(i + 1)
-		read = append(read, a)
-	}
-	extracted, _ := x.ExtractArticles(read)
+	extracted := extractDropped(t, x, dir)
 	merged := extract.MergeAll(extracted)
 	want, got := grouping(merged), grouping(all)
 	if strings.Join(want, "\n") != strings.Join(got, "\n") {
@@ -181,4 +132,45 @@ func TestImportDatesRetoldEvents(t *testing.T) {
 			}
 		}
 	}
+}
+
+// importDropped writes files (name → text) to a folder, as a user drops
+// them on the window without a manifest, and imports them into a new
+// store with the app's merge rules.
+func importDropped(t *testing.T, files map[string]string) (string, *extract.Extractor, *store.Store, Summary) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := realExtractor(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "atlas.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sum, err := Import(context.Background(), st, x, []string{dir}, Options{SameEvent: extract.SameEvent, Match: extract.Match, NoFolderManifest: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, x, st, sum
+}
+
+// extractDropped extracts the files of dir as `atlas extract` does,
+// before merging.
+func extractDropped(t *testing.T, x *extract.Extractor, dir string) []model.Event {
+	t.Helper()
+	var read []*model.Article
+	for i, f := range ingest.Walk([]string{dir}) {
+		a, err := ingest.ReadFile(f.Path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.ID = int64(i + 1)
+		read = append(read, a)
+	}
+	extracted, _ := x.ExtractArticles(read)
+	return extracted
 }
