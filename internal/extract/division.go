@@ -2,13 +2,6 @@ package extract
 
 import "github.com/briefingatlas/atlas/internal/model"
 
-// divisionWords follow a name to say it is a division ("Kunduz province",
-// "Borno state"), which the gazetteer's lookup understands.
-var divisionWords = map[string]bool{
-	"province": true, "state": true, "region": true, "governorate": true, "prefecture": true,
-	"district": true, "oblast": true, "county": true,
-}
-
 // divisionNamed resolves a name followed by a division word (tokens
 // t0..t1, then the word) as that division, when the gazetteer has it.
 func (d *doc) divisionNamed(name string, t0, t1 int) (model.Place, bool) {

@@ -141,9 +141,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 			country = d.seatOfPower()
 		}
 	}
-	var scene, abroad *model.Place
+	var scene, abroad, there *model.Place
 	if len(cands) == 0 {
 		scene = d.soleScene(e)
+		there = d.thereRefersTo(e.sentence)
 		if d.storyWindow(e) && !fieldKind(e.Kind) {
 			abroad = d.foreignGovernment(e)
 		}
@@ -156,11 +157,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// of its reactors melted": the one place the sentence is set in,
 		// which no other event of it takes.
 		at(scene, "sentence")
-	case d.thereRefersTo(e.sentence) != nil:
+	case there != nil:
 		// "… northern Vietnam, where the typhoon made landfall.
 		// Authorities there evacuated hundreds of thousands": the place
 		// the sentence before named.
-		at(d.thereRefersTo(e.sentence), "sentence")
+		at(there, "sentence")
 	case learned != nil:
 		// "stranded in Tham Luang cave" where the article also says
 		// "Tham Luang cave in Mae Sai".

@@ -21,10 +21,16 @@ func Merge(dst, src *model.Event) {
 	// A retelling dated by a report (model.DateHowRetold) gives way to it,
 	// whichever is merged into which: the report tells what happened, the
 	// retelling recalls it.
-	retelling := onlyRetold(dst) && !onlyRetold(src)
-	retold := onlyRetold(src) && !onlyRetold(dst) // src recalls what dst reports
-	// And whether a title is its clause's, not the kind's template.
-	dstClause, srcClause := clauseTitled(dst), clauseTitled(src)
+	dstRetold, srcRetold := onlyRetold(dst), onlyRetold(src)
+	retelling := dstRetold && !srcRetold
+	retold := srcRetold && !dstRetold // src recalls what dst reports
+	// And whether a title is its clause's, not the kind's template; only
+	// kinds whose template says little ask (a title costs to make, and
+	// merges are many).
+	var dstClause, srcClause bool
+	if sparseTemplate(dst.Kind) || sparseTemplate(src.Kind) {
+		dstClause, srcClause = clauseTitled(dst), clauseTitled(src)
+	}
 	// The words of the joined sentences, kept so that a stored event is
 	// matched without them.
 	dst.Words = unionWords(contentWords(dst), contentWords(src))

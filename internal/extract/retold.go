@@ -202,13 +202,6 @@ func (d *doc) toldAsDone(ti int) bool {
 	return false
 }
 
-// definiteWords before a noun make it a known thing, one the reader is
-// taken to have heard of: "the attack", "its collapse", "whose raids".
-var definiteWords = map[string]bool{
-	"the": true, "its": true, "their": true, "his": true, "her": true, "whose": true,
-	"this": true, "that": true, "these": true, "those": true, "'s": true,
-}
-
 // definite reports a noun at token i with a definite word before it,
 // across at most two modifiers ("the devastating earthquake", "the
 // Germanwings crash").

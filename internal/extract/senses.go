@@ -44,6 +44,12 @@ var (
 	sequelDeterminers = senseSet("sequelDeterminers")
 	closureNouns      = senseSet("closureNouns")
 	displacedNouns    = senseSet("displacedNouns")
+	gradeWords        = senseSet("gradeWords")
+	groupNouns        = senseSet("groupNouns")
+	labelWords        = senseSet("labelWords")
+	hedgeParticiples  = senseSet("hedgeParticiples")
+	definiteWords     = senseSet("definiteWords")
+	divisionWords     = senseSet("divisionWords")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -189,11 +189,8 @@ func (d *doc) afterClauseBetween(a, b int) bool {
 		if !verbBetween {
 			continue
 		}
-		if k > 0 {
-			switch d.toks[k-1].low {
-			case "hours", "minutes", "moments", "shortly", "just", "soon", "hour", "immediately":
-				return false
-			}
+		if k > 0 && d.toks[k-1].low == "immediately" {
+			return false // relationAt knows "hours after", "shortly after"
 		}
 		for j := k + 1; j < len(d.toks) && d.tokSent[j] == d.tokSent[k] && j < k+8; j++ {
 			if d.toks[j].low == "," || d.toks[j].low == ";" {

@@ -142,26 +142,6 @@ func titleCased(s string) bool {
 	return true
 }
 
-// hedgeParticiples stand between a passive's auxiliary and its verb
-// without being its verb ("were believed killed", "are feared dead").
-var hedgeParticiples = map[string]bool{
-	"believed": true, "thought": true, "feared": true, "reported": true, "presumed": true,
-	"confirmed": true, "known": true, "said": true, "understood": true,
-}
-
-// labelWords stand before a number that labels a noun rather than
-// counting it ("magnitude 7 earthquake", "Category 4 storm").
-var labelWords = map[string]bool{
-	"magnitude": true, "category": true, "level": true, "grade": true, "flight": true, "stage": true,
-}
-
-// groupNouns are heads a group's name comes before ("the Islamic State
-// group").
-var groupNouns = map[string]bool{
-	"group": true, "militia": true, "movement": true, "organisation": true, "organization": true,
-	"network": true, "faction": true, "party": true, "rebels": true, "militants": true, "insurgents": true,
-}
-
 // subjectPhrase is the noun phrase before the verb at i, skipping
 // auxiliaries and adverbs; passive reports "was killed", "were taken".
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {

@@ -400,11 +400,6 @@ func (d *doc) presentPassive(i int, s sent) bool {
 	return false
 }
 
-// gradeWords grade an adjective before a noun ("a more devastating blow").
-var gradeWords = map[string]bool{
-	"more": true, "less": true, "very": true, "so": true, "too": true, "increasingly": true,
-}
-
 // degreeWords before a participle make it an adjective when a noun
 // follows: "the hardest hit areas", "a newly built road".
 var degreeWords = map[string]bool{

@@ -119,10 +119,7 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 	if !ok || len(r.undated) == 0 || len(r.reports) == 0 || opts.SameEvent == nil && opts.Match == nil {
 		return nil
 	}
-	done := map[int64]bool{}
-	for _, id := range imported {
-		done[id] = true
-	}
+	done := committed(imported)
 	reports := extract.NewReports(r.reports)
 	for _, u := range r.undated {
 		if !done[u.id] {
@@ -167,10 +164,7 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 	if len(r.retelling) == 0 || len(r.reports) == 0 || opts.SameEvent == nil && opts.Match == nil {
 		return nil
 	}
-	done := map[int64]bool{}
-	for _, id := range imported {
-		done[id] = true
-	}
+	done := committed(imported)
 	reports := extract.NewReports(r.reports)
 	for _, u := range r.retelling {
 		if !done[u.id] {
@@ -189,8 +183,8 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 		if err != nil {
 			return fmt.Errorf("date what %s retells: %w", u.path, err)
 		}
-		// Extraction gives the same events again: the retellings dated
-		// above are among them.
+		// Extraction gives the same events again; the retellings dated
+		// above join them.
 		ext := x.Extract(a)
 		ext.Events = append(ext.Events, dated...)
 		res, err := st.ReplaceExtractionWith(ctx, u.id, &ext, opts.Merging())
@@ -205,4 +199,13 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 		sum.Merged += res.Merged
 	}
 	return nil
+}
+
+// committed is the set of the articles an import stored (imported).
+func committed(imported []int64) map[int64]bool {
+	done := make(map[int64]bool, len(imported))
+	for _, id := range imported {
+		done[id] = true
+	}
+	return done
 }
