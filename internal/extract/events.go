@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/briefingatlas/atlas/internal/model"
+	"strings"
 )
 
 // evt is an event under construction within one article.
@@ -98,7 +99,7 @@ func (d *doc) buildEvents() {
 		// it: "X said Y had until December 4 to settle the dispute".
 		for xi := range d.times {
 			x := &d.times[xi]
-			if x.sentence != si || !x.usable || !x.Future || !deadlineSignal(x) || x.prenominal {
+			if x.sentence != si || !x.usable || !x.Future || !deadlineSignal(x) || x.prenominal || !d.somethingDue(x) {
 				continue
 			}
 			if _, taken := groups[xi]; !taken {
@@ -120,6 +121,67 @@ func (d *doc) buildEvents() {
 	d.speakersApart()
 	d.mergeLocal()
 	d.collectRetold()
+}
+
+// somethingDue reports a deadline that names what is due by it: an
+// infinitive after it ("until December 4 to settle the dispute") or a
+// time given ("had until Friday", "were given until noon"). A state's end
+// ("CIA director until July", "the curfew would run until 4am") or a date
+// a demand names for its goal ("agree to cut wages by next year") is no
+// event of its own.
+func (d *doc) somethingDue(x *texpr) bool {
+	s := d.sents[x.sentence]
+	if x.t1+1 < s.t1 && d.toks[x.t1].low == "to" && d.toks[x.t1+1].word && !d.toks[x.t1+1].cap {
+		return true
+	}
+	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
+		if timeGivers[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// deadlineTitle titles a deadline by what is due ("Deadline for union to
+// accept the offer") when its time expression is given to someone ("had
+// until Friday to …") or only a reporting verb governs it; else "".
+func (d *doc) deadlineTitle(e *evt) string {
+	if e.Kind != model.KindDeadline || e.timeIdx < 0 || e.timeIdx >= len(d.times) {
+		return ""
+	}
+	x := &d.times[e.timeIdx]
+	s := d.sents[x.sentence]
+	if x.t1+1 >= s.t1 || d.toks[x.t1].low != "to" || !d.toks[x.t1+1].word {
+		return ""
+	}
+	giver := -1
+	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
+		if timeGivers[d.toks[k].low] {
+			giver = k
+			break
+		}
+	}
+	if giver < 0 && !d.onlyStatements(e.trigs) {
+		return ""
+	}
+	end := x.t1 + 1
+	for end < s.t1 && end < x.t1+8 && d.toks[end].word {
+		end++
+	}
+	due := d.text[d.toks[x.t1].s:d.toks[end-1].e]
+	subj := ""
+	if giver >= 0 {
+		subj, _ = d.subjectPhrase(giver, s)
+		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "the "), "The ")
+	}
+	t := "Deadline " + due
+	if subj != "" && !pronouns[strings.ToLower(subj)] {
+		t = "Deadline for " + subj + " " + due
+	}
+	if len(t) > maxTitle {
+		return ""
+	}
+	return t
 }
 
 // splitByPlace parts a sentence's untimed event words by the town each

@@ -257,6 +257,9 @@ func (d *doc) finish() ([]model.Event, []bool) {
 			keys[e.Key] = 1
 		}
 		e.Title = makeTitle(&e.Event)
+		if t := d.deadlineTitle(e); t != "" {
+			e.Title = t
+		}
 		if e.Kind == model.KindStatement && len(e.Actors) == 0 {
 			// "the Miyagi police chief said": no name, but a speaker.
 			if sp := d.speaker(e); sp != "" {

@@ -24,6 +24,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
+			published: "2020-03-02",
+			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +
+				"A court said the firm has until March 20 to pay the fine, officials said.",
+			want: []wantEvent{
+				{kind: model.KindDeadline, start: "2020-03-06", planned: true, title: "deadline for union to accept the offer"},
+				{kind: model.KindDeadline, start: "2020-03-20", planned: true, title: "deadline for firm to pay the fine"},
+			},
+		},
+		{
 			name:      "showing a product is no protest, and an adjective before a noun is no event",
 			published: "2011-06-08",
 			text:      "The firm demonstrated its new tablet on Tuesday. Thousands demonstrated against the law in Athens on Tuesday. The primary UK index rose 2% on Monday.",

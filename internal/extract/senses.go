@@ -48,6 +48,7 @@ var (
 	groupNouns        = senseSet("groupNouns")
 	labelWords        = senseSet("labelWords")
 	hedgeParticiples  = senseSet("hedgeParticiples")
+	timeGivers        = senseSet("timeGivers")
 	definiteWords     = senseSet("definiteWords")
 	divisionWords     = senseSet("divisionWords")
 )
