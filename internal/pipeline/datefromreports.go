@@ -156,11 +156,11 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 
 // dateRetold dates, in the dated articles of the import (imported,
 // committed), the events they tell without a date that another article's
-// report dates (extract.Reports.DateRetold), and stores each such article
-// again with those events, in its own transaction, merged with the
-// reports they retell. It runs after dateUndated, whose newly dated
-// articles report too.
-func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extractor, imported []int64, opts Options, sum *Summary) error {
+// report dates (extract.Reports.DateRetold), and adds those events to each
+// such article, in its own transaction, merged with the reports they
+// retell; the article's own events stay as the import stored them. It runs
+// after dateUndated, whose newly dated articles report too.
+func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, imported []int64, opts Options, sum *Summary) error {
 	if len(r.retelling) == 0 || len(r.reports) == 0 || opts.SameEvent == nil && opts.Match == nil {
 		return nil
 	}
@@ -177,17 +177,7 @@ func (r *reportDating) dateRetold(ctx context.Context, st *store.Store, x Extrac
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		// The store needs the whole extraction (sentences, mentions); it
-		// is found again, as it was, from the stored text.
-		a, err := st.Article(u.id)
-		if err != nil {
-			return fmt.Errorf("date what %s retells: %w", u.path, err)
-		}
-		// Extraction gives the same events again; the retellings dated
-		// above join them.
-		ext := x.Extract(a)
-		ext.Events = append(ext.Events, dated...)
-		res, err := st.ReplaceExtractionWith(ctx, u.id, &ext, opts.Merging())
+		res, err := st.AddRetoldEvents(ctx, u.id, dated, opts.Merging())
 		if err != nil {
 			if fatal(err) {
 				return fmt.Errorf("date what %s retells: %w", u.path, err)

@@ -290,7 +290,7 @@ func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []stri
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("import: %w", err)
 	}
-	if err := bt.dating.dateRetold(ctx, st, x, sum.Articles, opts, &sum); err != nil {
+	if err := bt.dating.dateRetold(ctx, st, sum.Articles, opts, &sum); err != nil {
 		sum.Elapsed = time.Since(start)
 		return sum, fmt.Errorf("import: %w", err)
 	}
