@@ -334,6 +334,48 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	d.events = append(d.events, e)
 }
 
+// frameKind is the kind of the happening in whose course a clause's toll
+// or damage took place ("two policemen were killed and buildings burned
+// down during the attack": an attack), when an event noun after "during"
+// names it (frames) and the clause's verbs tell only deaths, damage or
+// fighting; a deed of its own ("arrested during the raid") keeps its kind.
+func (d *doc) frameKind(tis []int) (model.Kind, bool) {
+	frame := -1
+	for _, ti := range tis {
+		t := d.triggers[ti]
+		switch {
+		case d.frames(t):
+			frame = ti
+		case t.form == formNoun || t.statement || t.kind == model.KindStatement:
+		case t.kind != model.KindAttack && t.kind != model.KindDisaster && t.kind != model.KindAccident && t.kind != model.KindMilitary && t.kind != model.KindOther:
+			return "", false
+		}
+	}
+	if frame < 0 {
+		return "", false
+	}
+	return d.triggers[frame].kind, true
+}
+
+// frames reports an event noun after "during" with a determiner ("during
+// the attack", "during Sunday's protest"): the happening in whose course
+// the clause's deeds took place.
+func (d *doc) frames(t trig) bool {
+	if t.form != formNoun || t.statement || t.kind == model.KindStatement || t.kind == model.KindOther {
+		return false
+	}
+	s := d.sents[t.sentence]
+	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
+		switch w := d.toks[k].low; {
+		case w == "during":
+			return k < t.i-1
+		case !d.toks[k].word && w != "'s":
+			return false
+		}
+	}
+	return false
+}
+
 // allAdjectival reports event words that all describe nouns ("a flooded
 // cave", "the agreed steps").
 func (d *doc) allAdjectival(tis []int) bool {
@@ -378,6 +420,8 @@ func (d *doc) untimedEvent(si int, tis []int) {
 		}
 	}
 	if k, ok := d.causeKind(tis); ok {
+		kind = k
+	} else if k, ok := d.frameKind(tis); ok {
 		kind = k
 	}
 	e := evt{sentence: si, trigs: tis, timeIdx: -1, anchor: d.toks[d.triggers[tis[0]].i].s}
@@ -499,6 +543,9 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 		return k, found
 	}
 	if k, ok := d.causeKind(tis); ok {
+		return k, true
+	}
+	if k, ok := d.frameKind(tis); ok {
 		return k, true
 	}
 	if k, ok := pick(func(t trig) bool {

@@ -24,6 +24,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "deaths and damage during a happening the article tells are part of it; an arrest during it is news of its own",
+			published: "2020-03-02",
+			text: "Gunmen attacked a school in Chibok on Monday night and kidnapped 100 girls. " +
+				"Two policemen were killed and several buildings burned down during the attack. He was arrested during the raid on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2020-03-02", place: "NG", title: "gunmen attack school"},
+				{kind: model.KindArrest, start: "2020-02-25", place: "NG"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +
