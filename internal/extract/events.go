@@ -82,6 +82,9 @@ func (d *doc) buildEvents() {
 			}
 		}
 		for _, xi := range timeOrder {
+			if d.demandedDeadline(si, xi, groups[xi]) {
+				continue
+			}
 			// "The raid took place on the same day as the bombing in
 			// Abuja": two events, both of that day; "… days after the
 			// bombing": the bombing is not of that day.
@@ -121,6 +124,25 @@ func (d *doc) buildEvents() {
 	d.speakersApart()
 	d.mergeLocal()
 	d.collectRetold()
+}
+
+// demandedDeadline reports a deadline (xi, "by next year") that only
+// unrealised event words take ("insisted that the union agree to cut
+// wages by next year") in a sentence that tells a deed done ("the bill
+// was rejected"): the sentence's news is the deed; the date is a detail of
+// what was asked, not a happening to come.
+func (d *doc) demandedDeadline(si, xi int, tis []int) bool {
+	x := &d.times[xi]
+	if !x.Future || !deadlineSignal(x) || !d.allIrrealis(tis) {
+		return false
+	}
+	for _, ti := range d.sentTrigs[si] {
+		t := d.triggers[ti]
+		if t.form == formPast && !t.irrealis && !t.adjectival && !t.quoted && !t.statement && t.kind != model.KindStatement {
+			return true
+		}
+	}
+	return false
 }
 
 // somethingDue reports a deadline that names what is due by it: an

@@ -34,6 +34,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what a demand asks for by a date is no deadline of its own beside a deed done; an ultimatum alone is one; a purpose is no order",
+			published: "2020-03-05",
+			text: "The council rejected the plan on Tuesday after the mayor insisted that the city reduce its budget by next year. " +
+				"The opposition demanded that the president resign by Friday. The company raised prices on Wednesday in order to cover its costs.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2020-03-03", title: "council rejects plan"},
+				{kind: model.KindDeadline, start: "2020-03-06", planned: true},
+				{kind: model.KindEconomic, start: "2020-03-04"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

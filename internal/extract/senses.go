@@ -49,6 +49,7 @@ var (
 	labelWords        = senseSet("labelWords")
 	hedgeParticiples  = senseSet("hedgeParticiples")
 	timeGivers        = senseSet("timeGivers")
+	mandativeVerbs    = senseSet("mandativeVerbs")
 	definiteWords     = senseSet("definiteWords")
 	divisionWords     = senseSet("divisionWords")
 )

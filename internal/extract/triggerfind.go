@@ -426,6 +426,22 @@ func (d *doc) indirectQuestion(i int, s sent) bool {
 	return false
 }
 
+// mandated reports a verb at token i in the base form inside a clause
+// that a verb of demanding introduces ("insisted that the union agree",
+// "demanded that he resign"): a subjunctive, what is asked for.
+func (d *doc) mandated(i int, s sent) bool {
+	for k := i - 1; k > s.t0 && k >= i-10; k-- {
+		w := d.toks[k].low
+		if w == "that" {
+			return mandativeVerbs[d.toks[k-1].low]
+		}
+		if !d.toks[k].word && w != "(" && w != ")" || subordinators[w] {
+			return false
+		}
+	}
+	return false
+}
+
 // modality fills the irrealis, negated and reduced flags of x.
 func (d *doc) modality(x *trig, s sent) {
 	toks := d.toks
@@ -453,6 +469,11 @@ func (d *doc) modality(x *trig, s sent) {
 		case "nothing", "nobody", "none":
 			x.negated = true
 		}
+	}
+	if x.form == formBase && !x.irrealis && d.mandated(i, s) {
+		// "insisted that the union agree to cut wages": what is demanded
+		// has not happened.
+		x.irrealis = true
 	}
 	if d.indirectQuestion(i, s) {
 		// "declined to comment on who had been brought out", "it was

@@ -279,6 +279,14 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"shoot":     shootSense,
 	"went down": craftSense, "gone down": craftSense, "go down": craftSense, "goes down": craftSense,
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
+	"order": orderSense,
+}
+
+// orderSense: "in order to bring their pay into line" states a purpose;
+// "ordered the evacuation" is a decision.
+func orderSense(d *doc, t *trigger, i int, s sent) bool {
+	next := d.nextLow(i, s)
+	return !(i > s.t0 && d.toks[i-1].low == "in" && (next == "to" || next == "that" || next == "for"))
 }
 
 // nextLow is the lower-case word after token i in sentence s, or "".
