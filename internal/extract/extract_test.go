@@ -160,6 +160,7 @@ type wantEvent struct {
 	place   string // country code of the place, "" for none
 	how     string // DateHow of the first source
 	title   string // substring of the title, "" to skip
+	actor   string // a name among the actors, "" to skip
 }
 
 func TestEvents(t *testing.T) {

@@ -45,6 +45,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "the person appositions describe is the one a deed befalls",
+			published: "2014-02-22",
+			text:      "Hours after the vote, his rival, Anna Koval, a former prime minister of the country, was freed from prison on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2014-02-22", actor: "Anna Koval", title: "anna koval freed"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -522,6 +523,9 @@ func checkNewsCases(t *testing.T, tests []newsCase) {
 				}
 				if w.how != "" && e.Sources[0].DateHow != w.how {
 					t.Errorf("event %d date how %q, want %q", i, e.Sources[0].DateHow, w.how)
+				}
+				if w.actor != "" && !slices.ContainsFunc(e.Actors, func(a model.Actor) bool { return a.Name == w.actor }) {
+					t.Errorf("event %d (%q) actors %v, want %q among them", i, e.Title, e.Actors, w.actor)
 				}
 				if w.title != "" && !strings.Contains(strings.ToLower(e.Title), w.title) {
 					t.Errorf("event %d title %q, want it to contain %q", i, e.Title, w.title)

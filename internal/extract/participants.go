@@ -325,6 +325,12 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 			return
 		case w == ",":
 			// "Kerry, however, insisted"
+			if en := d.apposedPerson(k, s); en != nil {
+				// "his rival, Anna Koval, a key figure in the protests,
+				// was freed": the person the appositions describe.
+				d.chainLeft(r, en, s, true)
+				return
+			}
 		case auxWords[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
 			gap++
 		default:
@@ -335,6 +341,25 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 		}
 		k--
 	}
+}
+
+// apposedPerson is the person named before the apposition that ends
+// with the comma at token k ("Anna Koval, a key figure in the protests,"),
+// or nil: a person followed by a comma within 25 words, with no clause
+// between but a relative one about the person.
+func (d *doc) apposedPerson(k int, s sent) *ent {
+	if k-1 < s.t0 || !d.toks[k-1].word || d.actorAt(k-1) != nil {
+		return nil
+	}
+	for j := k - 1; j >= s.t0 && j >= k-25; j-- {
+		if en := d.actorAt(j); en != nil && en.kind == entPerson && en.t1 == j+1 && j+1 < k && d.toks[j+1].low == "," {
+			return en
+		}
+		if w := d.toks[j].low; subordinators[w] && w != "who" && w != "which" && w != "whom" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // objectsOf adds the objects and partners of the event word at tokens
