@@ -53,6 +53,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an event noun's title names whom it befell or who did it, when a name says so",
+			published: "2016-03-20",
+			text: "The suspect had taken part in a deadly attack on a Jewish museum in Belgium in 2014. " +
+				"Officials confirmed the arrest of the suspect Salah Abdeslam on Friday in Brussels.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2014-01-01", end: "2014-12-31", place: "BE", title: "deadly attack on jewish museum in belgium"},
+				{kind: model.KindArrest, start: "2016-03-18", place: "BE", title: "arrest of suspect salah abdeslam"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -71,6 +71,9 @@ func (d *doc) clauseTitle(e *evt) string {
 		if mod != "" {
 			head = mod + " " + head
 		}
+		if pp := d.namedTarget(t.i+t.words, s); pp != "" {
+			head += " " + pp
+		}
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
@@ -464,6 +467,45 @@ func (d *doc) nounModifier(i int, s sent) string {
 		return "" // "the deadliest ever attack": no "Ever attack"
 	}
 	return d.toks[k].text
+}
+
+// namedTarget is the phrase after an event noun that names what or who it
+// befell or who did it ("attack on a Jewish museum", "invasion by
+// U.S.-led forces", "arrest of the key suspect Salah Abdeslam"), from
+// token k, without its articles; "" unless it names someone (a capital
+// or a name), so that "the attack on the capital" keeps its template.
+func (d *doc) namedTarget(k int, s sent) string {
+	if k+1 >= s.t1 || !targetPrepositions[d.toks[k].low] {
+		return ""
+	}
+	words := []string{d.toks[k].low}
+	named := false
+	for j := k + 1; j < s.t1 && len(words) < 7; j++ {
+		tk := d.toks[j]
+		if (tk.low == "-" || tk.low == "–") && j+1 < s.t1 && d.toks[j-1].e == tk.s && tk.e == d.toks[j+1].s && len(words) > 1 {
+			// "U.S.-led forces": one word.
+			words[len(words)-1] += tk.text + d.toks[j+1].text
+			j++
+			continue
+		}
+		if !tk.word || d.tokTime[j] >= 0 || j > k+1 && phraseStops[tk.low] || subordinators[tk.low] {
+			break
+		}
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].t0 == j && j > k+1 {
+			break // "attack on a museum in Belgium": the place follows as the title's place
+		}
+		if titleDeterminers[tk.low] {
+			continue
+		}
+		if tk.cap || d.tokEnt[j] >= 0 {
+			named = true
+		}
+		words = append(words, tk.text)
+	}
+	if !named || len(words) < 2 {
+		return ""
+	}
+	return strings.Join(words, " ")
 }
 
 func capitalise(s string) string {
