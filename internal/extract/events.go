@@ -356,6 +356,25 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	d.events = append(d.events, e)
 }
 
+// directive is the trigger of a verb of urging that tells all the
+// group's events ("leaders urged supporters to retreat", "asked residents
+// to leave"): what was urged has not happened, the urging has. It is -1
+// unless every other event word is unrealised.
+func (d *doc) directive(tis []int) int {
+	at := -1
+	for _, ti := range tis {
+		t := d.triggers[ti]
+		switch {
+		case directiveVerbs[d.toks[t.i].low] && !t.irrealis && !t.negated && t.form != formNoun:
+			at = ti
+		case t.statement || t.kind == model.KindStatement || t.irrealis:
+		default:
+			return -1
+		}
+	}
+	return at
+}
+
 // frameKind is the kind of the happening in whose course a clause's toll
 // or damage took place ("two policemen were killed and buildings burned
 // down during the attack": an attack), when an event noun after "during"
@@ -563,6 +582,9 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 			}
 		}
 		return k, found
+	}
+	if d.directive(tis) >= 0 {
+		return model.KindStatement, true
 	}
 	if k, ok := d.causeKind(tis); ok {
 		return k, true

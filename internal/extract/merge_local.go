@@ -292,6 +292,10 @@ func (d *doc) claimsDeed(e *evt) bool {
 	if e.Kind != model.KindStatement {
 		return false
 	}
+	if d.directive(e.trigs) >= 0 {
+		// "Leaders urge supporters to retreat" says what was urged.
+		return true
+	}
 	ti := d.headTrigger(e)
 	if ti < 0 {
 		return false

@@ -63,6 +63,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what leaders urge is said, not done, and the title says what was urged; a time between subject and verb is passed over",
+			published: "2014-09-28",
+			text: "Opposition leaders late on Sunday urged supporters to retreat because of the danger. " +
+				"The governor on Friday urged residents to leave the coast.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2014-09-28", title: "opposition leaders urge supporters to retreat"},
+				{kind: model.KindStatement, start: "2014-09-26", title: "governor urges residents to leave the coast"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +
@@ -89,7 +99,7 @@ func TestNewsPhrasing(t *testing.T) {
 			want: []wantEvent{
 				{kind: model.KindEconomic, start: "2009-05-06", title: "ftse gains 0.77%"},
 				{kind: model.KindEconomic, start: "2008-01-01", end: "2008-12-31", title: "ford cuts 30,000 jobs"},
-				{kind: model.KindEconomic, start: "2009-05-05", title: "delivered"},
+				{kind: model.KindEconomic, start: "2009-05-05", title: "boeing delivers final 717 jet"},
 				{kind: model.KindPolitical, start: "2009-05-07", title: "anna berg"},
 			},
 		},

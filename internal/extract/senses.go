@@ -51,6 +51,8 @@ var (
 	timeGivers         = senseSet("timeGivers")
 	mandativeVerbs     = senseSet("mandativeVerbs")
 	targetPrepositions = senseSet("targetPrepositions")
+	directiveVerbs     = senseSet("directiveVerbs")
+	clauseLinks        = senseSet("clauseLinks")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
 )

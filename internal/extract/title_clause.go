@@ -112,6 +112,10 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
+		if obj != "" && directiveVerbs[d.toks[t.i].low] {
+			// "Leaders urge supporters to retreat": what was urged.
+			obj += d.urgedDeed(t.i+t.words, s)
+		}
 		if t.form == formPast && obj == "" && countPhrase(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
 			// "saw 77 people killed": a count of people and a deed done
 			// to someone with no one after it is what befell them.
@@ -467,6 +471,28 @@ func (d *doc) nounModifier(i int, s sent) string {
 		return "" // "the deadliest ever attack": no "Ever attack"
 	}
 	return d.toks[k].text
+}
+
+// urgedDeed is " to retreat" or " to leave the area": the infinitive
+// after the object of a verb of urging that starts at token k, up to four
+// words, or "".
+func (d *doc) urgedDeed(k int, s sent) string {
+	for ; k < s.t1 && k < s.t0+60; k++ {
+		if d.toks[k].low == "to" {
+			break
+		}
+		if !d.toks[k].word {
+			return ""
+		}
+	}
+	if k+1 >= s.t1 || !d.toks[k+1].word || d.toks[k+1].cap {
+		return ""
+	}
+	end := k + 2
+	for end < s.t1 && end < k+5 && d.toks[end].word && !phraseStops[d.toks[end].low] && !clauseLinks[d.toks[end].low] && !subordinators[d.toks[end].low] && d.tokTime[end] < 0 {
+		end++
+	}
+	return " " + d.text[d.toks[k].s:d.toks[end-1].e]
 }
 
 // namedTarget is the phrase after an event noun that names what or who it

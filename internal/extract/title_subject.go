@@ -142,12 +142,28 @@ func titleCased(s string) bool {
 	return true
 }
 
+// timeLead reports a word that leads into a time expression before token
+// i ("late on Sunday", "early on Monday"), passed over with it.
+func (d *doc) timeLead(k, i int) bool {
+	for ; k+1 < i; k++ {
+		switch d.toks[k].low {
+		case "on", "late", "early", "at", "in":
+		default:
+			return false
+		}
+		if d.tokTime[k+1] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectPhrase is the noun phrase before the verb at i, skipping
 // auxiliaries and adverbs; passive reports "was killed", "were taken".
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i)) {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {
