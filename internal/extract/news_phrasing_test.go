@@ -73,6 +73,19 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "people evacuated are out of harm's way, troops evacuated are withdrawn; an event noun a light verb takes is titled by its clause",
+			published: "2014-09-28",
+			text: "Officials on Saturday issued evacuation orders for residents living near the dam. " +
+				"Authorities evacuated hundreds of thousands of people on Sunday. The army evacuated its troops from the base on Sunday. " +
+				"Rebels launched a fresh offensive on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2014-09-27", title: "officials issue evacuation orders"},
+				{kind: model.KindDisaster, start: "2014-09-28", title: "authorities evacuate hundreds of thousands of people"},
+				{kind: model.KindWithdrawal, start: "2014-09-28", title: "army evacuates troops"},
+				{kind: model.KindMilitary, start: "2014-09-23", title: "rebels launch fresh offensive"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +
@@ -632,7 +645,7 @@ func TestNewsPhrasing(t *testing.T) {
 				"There were fears of floods in Manila on Monday.",
 			want: []wantEvent{
 				{kind: model.KindDisaster, start: "2013-11-11", place: "VN"},
-				{kind: model.KindWithdrawal, start: "2013-11-11", place: "VN"},
+				{kind: model.KindDisaster, start: "2013-11-11", place: "VN", title: "authorities evacuate 600,000 people"},
 			},
 		},
 	})

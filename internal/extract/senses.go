@@ -53,6 +53,8 @@ var (
 	targetPrepositions = senseSet("targetPrepositions")
 	directiveVerbs     = senseSet("directiveVerbs")
 	clauseLinks        = senseSet("clauseLinks")
+	civilianNouns      = senseSet("civilianNouns")
+	quantityNouns      = senseSet("quantityNouns")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
 )

@@ -65,7 +65,9 @@ func (d *doc) clauseTitle(e *evt) string {
 		place = e.Place.Name
 	}
 	var title string
-	if t.form == formNoun {
+	if lt := d.lightVerbTitle(t, s); t.form == formNoun && lt != "" {
+		title = lt
+	} else if t.form == formNoun {
 		head := d.text[d.toks[t.i].s:d.toks[t.i+t.words-1].e]
 		mod := d.nounModifier(t.i, s)
 		if mod != "" {
@@ -405,6 +407,11 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			limit += 2
 			continue
 		}
+		if w.low == "of" && j > start && quantityNouns[d.toks[j-1].low] {
+			j++ // "hundreds of thousands of people": one count
+			limit += 2
+			continue
+		}
 		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] || j > start && d.clauseBegins(j) {
 			break
 		}
@@ -471,6 +478,57 @@ func (d *doc) nounModifier(i int, s sent) string {
 		return "" // "the deadliest ever attack": no "Ever attack"
 	}
 	return d.toks[k].text
+}
+
+// lightVerbTitle titles an event noun by the clause of the light verb
+// whose object it is ("Japanese officials issued broad evacuation orders"
+// → "Japanese officials issue broad evacuation orders"), or "" when no
+// such verb with a subject of its own comes within four words before it.
+func (d *doc) lightVerbTitle(t trig, s sent) string {
+	if t.form != formNoun {
+		return ""
+	}
+	v := -1
+	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
+		w := d.toks[k]
+		if lightVerbs[w.low] && !w.cap {
+			v = k
+			break
+		}
+		if !w.word || phraseStops[w.low] {
+			return ""
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[v].low)
+	if !ok || lemma == "have" || lemma == "be" {
+		return ""
+	}
+	subj, passive := d.subjectPhrase(v, s)
+	if passive || subj == "" || pronouns[strings.ToLower(subj)] || !cleanPhrase(subj) || len(strings.Fields(subj)) > 5 {
+		return ""
+	}
+	verb := inflect(lemma)[0]
+	if plural(subj) {
+		verb = lemma
+	}
+	words := []string{capitalise(subj), verb}
+	end := t.i + t.words
+	if end < s.t1 && d.toks[end].word && !phraseStops[d.toks[end].low] && !d.toks[end].cap && d.tokTime[end] < 0 && d.tokEnt[end] < 0 {
+		end++ // "evacuation orders": the noun the event word modifies
+	}
+	for k := v + 1; k < end; k++ {
+		if !titleDeterminers[d.toks[k].low] {
+			words = append(words, d.toks[k].text)
+		}
+	}
+	title := strings.Join(words, " ")
+	if pp := d.namedTarget(end, s); pp != "" {
+		title += " " + pp
+	}
+	return title
 }
 
 // urgedDeed is " to retreat" or " to leave the area": the infinitive

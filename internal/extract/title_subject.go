@@ -87,6 +87,17 @@ func countPhrase(p string) bool {
 }
 
 // plural reports a plural subject phrase ("militants", "Smith and Jones").
+// commonPlural reports a common noun in a plural form ("authorities",
+// "officials"): one of its lemmas is another word.
+func commonPlural(w string) bool {
+	for _, lemma := range lexicon.NounLemmas(w) {
+		if lemma != w {
+			return true
+		}
+	}
+	return false
+}
+
 func plural(subj string) bool {
 	f := strings.Fields(strings.ToLower(subj))
 	if len(f) == 0 {
@@ -112,8 +123,13 @@ func plural(subj string) bool {
 		"sales", "shares", "stocks", "markets", "prices", "exports", "imports", "earnings", "profits":
 		return true
 	}
-	if titleCased(subj) {
+	if titleCased(subj) && !(len(f) == 1 && commonPlural(h)) {
+		// A name is one ("Reuters"); a common noun opening the sentence
+		// ("Authorities evacuated …") is counted as any other.
 		return false
+	}
+	if commonPlural(h) {
+		return true // "authorities", "gunmen"
 	}
 	// A noun that is its own lemma is singular ("chaos", "news"); one
 	// whose lemma differs is plural ("gunmen", "militants").
@@ -163,7 +179,7 @@ func (d *doc) timeLead(k, i int) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i)) {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {

@@ -95,6 +95,12 @@ func (d *doc) findTriggers() {
 					}
 				}
 			}
+			if x.kind == model.KindWithdrawal && strings.HasPrefix(toks[i].low, "evacuat") && d.civiliansNear(i, s) {
+				// "evacuated hundreds of thousands of people", "evacuation
+				// orders for residents": people moved out of harm's way,
+				// not forces pulled back.
+				x.kind = model.KindDisaster
+			}
 			if x.lemma == "release" && d.custodyNear(i, s) {
 				// "released the hostages", "freed from prison": custody
 				// ends; "released a new phone" is not that.
@@ -437,6 +443,18 @@ func (d *doc) mandated(i int, s sent) bool {
 		}
 		if !d.toks[k].word && w != "(" && w != ")" || subordinators[w] {
 			return false
+		}
+	}
+	return false
+}
+
+// civiliansNear reports people, homes or places to live named within
+// eight words after token i ("evacuated 5,000 residents", "evacuation
+// orders for people living near the plant").
+func (d *doc) civiliansNear(i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+8; k++ {
+		if civilianNouns[d.toks[k].low] {
+			return true
 		}
 	}
 	return false
