@@ -86,6 +86,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a sentence being served is a state, a sentence handed down an event",
+			published: "2014-02-22",
+			text: "The former minister, who is serving a life sentence, was moved to another prison on Monday. " +
+				"A court in Kiev on Friday sentenced him to five years in prison.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2014-02-21", place: "UA"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

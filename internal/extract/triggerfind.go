@@ -343,6 +343,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 				}
 			}
 		}
+		if !isNoun && vt.form == formBase && d.served(i, s) {
+			// "while serving a seven-year sentence": a term being served
+			// is a state, not an event.
+			return trigger{}, false
+		}
 		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealis[prev] {
 			isVerb = false
 		}
@@ -447,6 +452,33 @@ func (d *doc) mandated(i int, s sent) bool {
 	}
 	return false
 }
+
+// served reports a word at token i that is what someone serves ("serving
+// a seven-year sentence", "served a life term"): "serve" and an article
+// come before it, with at most three numbers, hyphens or lower-case words
+// between.
+func (d *doc) served(i int, s sent) bool {
+	k := i - 1
+	for k >= s.t0 && k >= i-4 {
+		w := d.toks[k]
+		if w.num || w.low == "-" || w.word && !w.cap && !articleWords[w.low] {
+			k--
+			continue
+		}
+		break
+	}
+	if k-1 < s.t0 {
+		return false
+	}
+	if !articleWords[d.toks[k].low] {
+		return false
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[k-1].low)
+	return ok && lemma == "serve"
+}
+
+// articleWords open a noun phrase ("a", "the", "his").
+var articleWords = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
 
 // civiliansNear reports people, homes or places to live named within
 // eight words after token i ("evacuated 5,000 residents", "evacuation
