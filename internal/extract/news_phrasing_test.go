@@ -95,6 +95,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what would end a state to come has not happened; a place naming a person is part of the title's target",
+			published: "2016-03-22",
+			text: "The student leader said the group would stay in the square until they got arrested. " +
+				"The arrest of the Paris suspect Salah Abdeslam on Friday was a breakthrough.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2016-03-18", title: "arrest of paris suspect salah abdeslam"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -575,7 +575,7 @@ func (d *doc) namedTarget(k int, s sent) string {
 		if !tk.word || d.tokTime[j] >= 0 || j > k+1 && phraseStops[tk.low] || subordinators[tk.low] {
 			break
 		}
-		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].t0 == j && j > k+1 {
+		if tk.low == "in" || tk.low == "at" || tk.low == "near" {
 			break // "attack on a museum in Belgium": the place follows as the title's place
 		}
 		if titleDeterminers[tk.low] {

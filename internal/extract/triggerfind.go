@@ -437,6 +437,28 @@ func (d *doc) indirectQuestion(i int, s sent) bool {
 	return false
 }
 
+// untilUnrealised reports a verb at token i in an until-clause (within
+// four words after "until" or "till") whose main clause is unrealised: a
+// modal ("would", "will") comes before the "until".
+func (d *doc) untilUnrealised(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		w := d.toks[k].low
+		if w != "until" && w != "till" {
+			if !d.toks[k].word {
+				return false
+			}
+			continue
+		}
+		for j := k - 1; j >= s.t0; j-- {
+			if m := d.toks[j].low; m == "would" || m == "will" || m == "'ll" || m == "could" || m == "might" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // mandated reports a verb at token i in the base form inside a clause
 // that a verb of demanding introduces ("insisted that the union agree",
 // "demanded that he resign"): a subjunctive, what is asked for.
@@ -519,6 +541,11 @@ func (d *doc) modality(x *trig, s sent) {
 		case "nothing", "nobody", "none":
 			x.negated = true
 		}
+	}
+	if !x.irrealis && d.untilUnrealised(i, s) {
+		// "would remain until they got arrested": the arrest is the
+		// condition of what would be, not something that happened.
+		x.irrealis = true
 	}
 	if x.form == formBase && !x.irrealis && d.mandated(i, s) {
 		// "insisted that the union agree to cut wages": what is demanded
