@@ -111,6 +111,10 @@ func Merge(dst, src *model.Event) {
 		}
 	case retold:
 		// The report's title, whatever names the retelling's gives.
+	case bareTitle(dst) && src.Title != "" && !bareTitle(src) && !templated(src.Kind):
+		// "Vote" says only the kind; "Early election in Ukraine" says
+		// which.
+		dst.Title = src.Title
 	case sparseTemplate(dst.Kind) && dstClause:
 		// "Islamic State claims responsibility" says more than
 		// "Statement by Islamic State in Brussels".
@@ -124,6 +128,12 @@ func Merge(dst, src *model.Event) {
 		// place, wins.
 		dst.Title = src.Title
 	}
+}
+
+// bareTitle reports a title that is only its kind's name ("Vote",
+// "Arrests"), which any title of another report says more than.
+func bareTitle(e *model.Event) bool {
+	return e.Title == kindNoun[e.Kind] || e.Title == "Event"
 }
 
 // sparseTemplate reports kinds whose template says little of what

@@ -427,3 +427,33 @@ func TestMergeRetellingGivesWay(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeBareTitleGivesWay: a title that is only its kind's name ("Vote")
+// gives way to another report's title that says which, whichever is merged
+// into which; two telling titles keep the first.
+func TestMergeBareTitleGivesWay(t *testing.T) {
+	bare := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	bare.Title = "Vote"
+	told := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	told.Title = "Early presidential election"
+	other := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	other.Title = "Presidential runoff"
+	for _, tc := range []struct {
+		name     string
+		dst, src model.Event
+		want     string
+	}{
+		{"the bare title first", bare, told, told.Title},
+		{"the telling title first", told, bare, told.Title},
+		{"two telling titles", told, other, told.Title},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dst, src := tc.dst, tc.src
+			dst.Sources = append([]model.Source(nil), dst.Sources...)
+			Merge(&dst, &src)
+			if dst.Title != tc.want {
+				t.Errorf("merged title %q, want %q", dst.Title, tc.want)
+			}
+		})
+	}
+}
