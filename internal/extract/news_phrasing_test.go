@@ -104,6 +104,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "criticism is no fire; gunfire is titled by who came under it",
+			published: "2017-08-29",
+			text:      "The minister came under fire from critics on Friday. Troops came under fire from gunmen near the border on Monday.",
+			want: []wantEvent{
+				// The kind stays the fire's: see the note on issue 13 (gunfire as
+				// military moved an undated article's inferred date).
+				{kind: model.KindDisaster, start: "2017-08-28", title: "troops come under fire"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -55,6 +55,7 @@ var (
 	clauseLinks        = senseSet("clauseLinks")
 	civilianNouns      = senseSet("civilianNouns")
 	quantityNouns      = senseSet("quantityNouns")
+	armedNouns         = senseSet("armedNouns")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
 )

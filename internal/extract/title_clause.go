@@ -480,6 +480,10 @@ func (d *doc) nounModifier(i int, s sent) string {
 	return d.toks[k].text
 }
 
+// comeForms are the forms of "come", which with "under" ("came under
+// fire", "comes under attack") takes an event noun as a light verb does.
+var comeForms = map[string]bool{"come": true, "came": true, "comes": true, "coming": true}
+
 // lightVerbTitle titles an event noun by the clause of the light verb
 // whose object it is ("Japanese officials issued broad evacuation orders"
 // → "Japanese officials issue broad evacuation orders"), or "" when no
@@ -492,7 +496,11 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
 		w := d.toks[k]
 		if lightVerbs[w.low] && !w.cap {
-			v = k
+			v = k // "issued evacuation orders"
+			break
+		}
+		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
+			v = k - 1 // "came under fire"
 			break
 		}
 		if !w.word || phraseStops[w.low] {

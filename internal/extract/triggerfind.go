@@ -95,6 +95,11 @@ func (d *doc) findTriggers() {
 					}
 				}
 			}
+			if toks[i].low == "fire" && i > s.t0 && toks[i-1].low == "under" && i+1 < s.t1 && toks[i+1].low == "from" && !d.armedAfter(i+2, s) {
+				// "came under fire from critics": criticised, no event
+				// ("came under fire from soldiers" is gunfire).
+				continue
+			}
 			if x.kind == model.KindWithdrawal && strings.HasPrefix(toks[i].low, "evacuat") && d.civiliansNear(i, s) {
 				// "evacuated hundreds of thousands of people", "evacuation
 				// orders for residents": people moved out of harm's way,
@@ -501,6 +506,21 @@ func (d *doc) served(i int, s sent) bool {
 
 // articleWords open a noun phrase ("a", "the", "his").
 var articleWords = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
+
+// armedAfter reports armed men named within four words from token k
+// ("from Burmese soldiers", "from the army", "from gunmen").
+func (d *doc) armedAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+4; j++ {
+		w := d.toks[j].low
+		if forceNouns[w] || armedNouns[w] {
+			return true
+		}
+		if !d.toks[j].word {
+			return false
+		}
+	}
+	return false
+}
 
 // civiliansNear reports people, homes or places to live named within
 // eight words after token i ("evacuated 5,000 residents", "evacuation
