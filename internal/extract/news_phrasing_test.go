@@ -114,6 +114,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a trade hard hit is no strike; a town hit by airstrikes and a coast hit hard by a storm are",
+			published: "2009-02-03",
+			text: "The carmakers have been hard hit in the downturn and were forced to seek federal aid. " +
+				"Airstrikes hit the town on Monday. The storm hit the coast hard on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2009-02-02", title: "airstrikes hit town"},
+				{kind: model.KindDisaster, start: "2009-02-01", title: "storm hits coast"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -106,6 +106,11 @@ func (d *doc) findTriggers() {
 				// not forces pulled back.
 				x.kind = model.KindDisaster
 			}
+			if x.kind == model.KindMilitary && x.form != formNoun && x.lemma == "hit" && d.hardHit(i, s) {
+				// "carmakers have been hard hit by the downturn", "sales
+				// were hit hard": a blow in a figure, no strike.
+				continue
+			}
 			if x.lemma == "release" && d.custodyNear(i, s) {
 				// "released the hostages", "freed from prison": custody
 				// ends; "released a new phone" is not that.
@@ -506,6 +511,16 @@ func (d *doc) served(i int, s sent) bool {
 
 // articleWords open a noun phrase ("a", "the", "his").
 var articleWords = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
+
+// hardHit reports "hit" with "hard" or "badly" right before or after it
+// ("hard hit", "hit hard"), as what befalls a trade or a people is told.
+func (d *doc) hardHit(i int, s sent) bool {
+	prev, next := "", d.nextLow(i, s)
+	if i > s.t0 {
+		prev = d.toks[i-1].low
+	}
+	return prev == "hard" || prev == "badly" || next == "hard" || next == "badly"
+}
 
 // armedAfter reports armed men named within four words from token k
 // ("from Burmese soldiers", "from the army", "from gunmen").
