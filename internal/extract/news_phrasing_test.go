@@ -124,6 +124,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what has been done since a day was done that day; a change since a day and a record since a day date nothing",
+			published: "2005-03-06",
+			text: "The contractor had been suspended since July 24, 2003 after violating federal law. He has been detained since Monday. " +
+				"Prices have risen 4% since Monday. It was the worst flood since March 3, 2011.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2003-07-24", title: "contractor suspended"},
+				{kind: model.KindArrest, start: "2005-02-28"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -441,7 +441,9 @@ func (d *doc) storyDate() {
 	}
 	counts := map[time.Time]int{}
 	for _, x := range d.times {
-		if !x.usable || !x.Anchored || x.quoted || x.Future || x.Precision != model.PrecisionDay {
+		if !x.usable || !x.Anchored || x.quoted || x.Future || x.Precision != model.PrecisionDay || x.Signal == "since" {
+			// "detained since Monday": the day a state began, not the
+			// story's.
 			continue
 		}
 		if d.sents[x.sentence].headline {

@@ -47,7 +47,7 @@ func (d *doc) tagTimes() {
 		// "after 2011", "since 2011": an open interval does not date an event
 		// inside it.
 		if e.Mod == "AFTER" || e.Mod == "ON_OR_AFTER" || e.Signal == "since" || e.Signal == "after" {
-			x.usable = false
+			x.usable = x.usable && e.Signal == "since" && e.Precision == model.PrecisionDay && d.stateBegun(t0)
 		}
 		if x.usable && d.baseline(t0, t1) {
 			// "an increase of 54 points from March 12", "rose 5% compared
@@ -55,7 +55,7 @@ func (d *doc) tagTimes() {
 			x.usable = false
 		}
 		d.bindPrenominal(&x)
-		if x.usable && d.sinceBefore(t0) && !x.prenominal {
+		if x.usable && d.sinceBefore(t0) && !x.prenominal && !d.stateBegun(t0) {
 			if n := d.sinceNoun(t0); n >= 0 {
 				// "since the Concorde disaster just outside Paris nearly
 				// 15 years ago": the date is the disaster's, and only its.
@@ -95,6 +95,23 @@ func (d *doc) joinDayPairs() {
 		a.t1 = b.t1
 		b.usable = false
 	}
+}
+
+// stateBegun reports "since" before the time expression at t0 right after
+// a passive perfect ("had been suspended since July 24, 2003", "has been
+// detained since Monday"): the day names when what the participle tells
+// was done, the state it left lasting since.
+func (d *doc) stateBegun(t0 int) bool {
+	k := t0 - 1
+	if k < 0 || d.toks[k].low != "since" {
+		return false
+	}
+	p := k - 1
+	if p-1 < 0 || d.tokSent[p-1] != d.tokSent[t0] || d.toks[p-1].low != "been" {
+		return false
+	}
+	v, ok := verbForms[d.toks[p].low]
+	return ok && v.form == formPast && v.kind != model.KindEconomic
 }
 
 // sinceBefore reports a time expression inside a "since …" phrase that
