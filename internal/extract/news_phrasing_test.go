@@ -134,6 +134,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "who reports a deed is not its doer, and officials who said it are the speakers, not a person named before them",
+			published: "2016-07-16",
+			text: "The interior minister, Omar Haddad, told reporters on Saturday that 300 officers have been taken into military custody. " +
+				"Opposition leaders Karim Nasser and Lina Haddad were arrested on Friday, officials said.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2016-07-16", title: "300 officers taken into military custody"},
+				{kind: model.KindStatement, start: "2016-07-16", actor: "Omar Haddad"},
+				{kind: model.KindArrest, start: "2016-07-15"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

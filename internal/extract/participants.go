@@ -528,6 +528,22 @@ func (d *doc) speakersOf(r *role, s sent, quoted bool) {
 	}
 }
 
+// actsHaveSubject reports event words (acts, verbs) with a subject phrase
+// of their own, named or not ("2,839 officers have been taken"), which
+// the reporting verb's speaker is not.
+func (d *doc) actsHaveSubject(acts []int, s sent) bool {
+	for _, ti := range acts {
+		t := &d.triggers[ti]
+		if t.form == formNoun || t.i < s.t0 || t.i >= s.t1 {
+			continue
+		}
+		if subj, _ := d.subjectPhrase(t.i, s); subj != "" && !pronouns[strings.ToLower(subj)] {
+			return true
+		}
+	}
+	return false
+}
+
 // participants returns the actors taking part in event e, in the order
 // the sentence names them.
 func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
@@ -565,7 +581,9 @@ func (d *doc) participants(e *evt, s sent, allQuoted bool) []int {
 	}
 	for n, ti := range order {
 		t := &d.triggers[ti]
-		if n >= acts && !diplomatic(e.Kind) && e.Kind != model.KindProposal && len(r.subject) > 0 {
+		if n >= acts && !diplomatic(e.Kind) && e.Kind != model.KindProposal && (len(r.subject) > 0 || d.actsHaveSubject(order[:acts], s)) {
+			// "Yildirim said 2,839 officers have been taken into
+			// custody": the speaker reports the deed, whoever did it.
 			break
 		}
 		if n >= acts && acts > 0 && !d.sameClauseAsAny(t, order[:acts]) && (t.i > d.triggers[order[0]].i || diplomatic(e.Kind)) {

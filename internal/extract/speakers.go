@@ -6,6 +6,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -87,9 +88,24 @@ func (d *doc) personBefore(t *trig) int {
 				between = true
 			}
 		}
-		if !between && t.i-en.t1 <= 12 && en.actor >= 0 {
+		if !between && t.i-en.t1 <= 12 && en.actor >= 0 && !d.otherSpeaker(en.t1, t) {
 			return en.actor
 		}
 	}
 	return -1
+}
+
+// otherSpeaker reports a subject of its own right before statement verb t,
+// after token k where a person's name ends: "Sajjad Lone and Imran Ansari
+// have been arrested, officials said" is said by officials.
+func (d *doc) otherSpeaker(k int, t *trig) bool {
+	j := t.i - 1
+	for j >= k && (auxiliaries[d.toks[j].low] || strings.HasSuffix(d.toks[j].low, "ly")) {
+		j--
+	}
+	if j < k {
+		return false
+	}
+	w := d.toks[j]
+	return w.word && !w.cap && d.tokEnt[j] < 0 && !pronouns[w.low]
 }
