@@ -145,6 +145,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an operation that begins or that rescues is an action taken; a company's operation is a business",
+			published: "2010-10-13",
+			text: "The operation began Tuesday night, when the first rescuer boarded the capsule. " +
+				"The company's operation in Asia grew last year.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2010-10-12", title: "operation begins"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

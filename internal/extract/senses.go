@@ -56,6 +56,7 @@ var (
 	civilianNouns      = senseSet("civilianNouns")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
+	operationKinds     = senseSet("operationKinds")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
 )

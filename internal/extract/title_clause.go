@@ -75,6 +75,8 @@ func (d *doc) clauseTitle(e *evt) string {
 		}
 		if pp := d.namedTarget(t.i+t.words, s); pp != "" {
 			head += " " + pp
+		} else if v := d.aspectAfter(t.i+t.words, s); v != "" {
+			head += " " + v // "The operation began Tuesday night": "Operation begins"
 		}
 		title = capitalise(head)
 	} else {
@@ -537,6 +539,23 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 		title += " " + pp
 	}
 	return title
+}
+
+// aspectAfter is "begins", "ends" or another aspectual verb in the present
+// when token k, right after an event noun, is one in the past or present
+// ("the operation began"), else "".
+func (d *doc) aspectAfter(k int, s sent) string {
+	if k >= s.t1 {
+		return ""
+	}
+	v, ok := verbForms[d.toks[k].low]
+	if !ok || !v.aspectual || v.form != formPast && v.form != formPres {
+		return ""
+	}
+	if v.pres != "" {
+		return v.pres
+	}
+	return inflect(v.lemma)[0]
 }
 
 // urgedDeed is " to retreat" or " to leave the area": the infinitive

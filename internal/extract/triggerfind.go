@@ -73,6 +73,11 @@ func (d *doc) findTriggers() {
 			if !ok {
 				continue
 			}
+			if tr.form == formNoun && tr.lemma == "operation" && !d.operationSense(i, s) {
+				// "the company's operation in Asia": a business, not an
+				// action taken.
+				continue
+			}
 			if tr.form == formNoun && d.copedWith(i, s) {
 				// "as Japan grapples with widespread damage": the
 				// aftermath of an event, not one of its own.
@@ -520,6 +525,25 @@ func (d *doc) hardHit(i int, s sent) bool {
 		prev = d.toks[i-1].low
 	}
 	return prev == "hard" || prev == "badly" || next == "hard" || next == "badly"
+}
+
+// operationSense reports an operation that is an action taken: one that
+// a word before it says is a rescue, a search or an armed one ("the
+// rescue operation", "a military operation"), or that begins, ends or is
+// launched ("the operation began Tuesday night").
+func (d *doc) operationSense(i int, s sent) bool {
+	if i > s.t0 && operationKinds[d.toks[i-1].low] {
+		return true
+	}
+	for k := max(s.t0, i-3); k < min(s.t1, i+4); k++ {
+		if k == i {
+			continue
+		}
+		if v, ok := verbForms[d.toks[k].low]; ok && v.aspectual || lightVerbs[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // armedAfter reports armed men named within four words from token k
