@@ -154,6 +154,28 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a time in an aside between dashes dates only what the aside tells",
+			published: "2016-03-05",
+			text:      "The minister – who resigned on Monday – was arrested.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-02-29"},
+				{kind: model.KindArrest, start: "2016-02-29"},
+			},
+		},
+		{
+			name:      "the end of a term told in an aside is no deadline of the deed outside it",
+			published: "2016-03-05",
+			text:      "Anna Berg – still intelligence chief until July – resigned.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-03-04"},
+			},
+		},
+		{
+			name:      "a conference room is no conference",
+			published: "2016-03-05",
+			text:      "The team turned the conference room into a command centre on Sunday.",
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -57,6 +57,7 @@ var (
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")
+	settingNouns       = senseSet("settingNouns")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
 )

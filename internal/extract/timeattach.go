@@ -69,6 +69,11 @@ func (d *doc) attachTimes() {
 			if x.quoted != tr.quoted {
 				continue
 			}
+			if a0, a1 := d.aside(x.t0, tr.sentence); a0 >= 0 && (tr.i < a0 || tr.i >= a1) {
+				// "handed control to Leon Panetta – still CIA director
+				// until July – who …": an aside's time is its own.
+				continue
+			}
 			var c int
 			if x.prenominal {
 				if x.bound < tr.i || x.bound >= tr.i+tr.words {
@@ -160,6 +165,49 @@ func (d *doc) attachTimes() {
 			}
 		}
 	}
+}
+
+// aside is the token range [a0, a1) of the aside between two dashes or in
+// brackets that holds token k of sentence si, or -1, -1.
+func (d *doc) aside(k, si int) (int, int) {
+	s := d.sents[si]
+	open := -1
+	for j := s.t0; j < s.t1; j++ {
+		switch w := d.toks[j].low; {
+		case w == "(":
+			open = j
+		case w == ")" && open >= 0:
+			if open < k && k < j {
+				return open + 1, j
+			}
+			open = -1
+		case (w == "–" || w == "—" || w == "--") && j > s.t0 && !d.datelineDash(j, s):
+			if open >= 0 && d.toks[open].low != "(" {
+				if open < k && k < j {
+					return open + 1, j
+				}
+				open = -1
+			} else if open < 0 {
+				open = j
+			}
+		}
+	}
+	return -1, -1
+}
+
+// datelineDash reports a dash that ends a dateline ("KIEV, Ukraine –",
+// "BRUSSELS (AP) —"): a town in capitals opens the sentence and only
+// capitalised words come before the dash, at most eight tokens in.
+func (d *doc) datelineDash(j int, s sent) bool {
+	if j-s.t0 > 8 || !d.toks[s.t0].upper {
+		return false
+	}
+	for k := s.t0; k < j; k++ {
+		if t := d.toks[k]; t.word && !t.cap {
+			return false
+		}
+	}
+	return true
 }
 
 // afterClauseBetween reports a plain "after", "before" or "since" between

@@ -73,6 +73,11 @@ func (d *doc) findTriggers() {
 			if !ok {
 				continue
 			}
+			if tr.form == formNoun && tr.words == 1 && i+1 < s.t1 && settingNouns[toks[i+1].low] {
+				// "the conference room", "attack helicopters": the event
+				// noun names a kind of room or craft, no event.
+				continue
+			}
 			if tr.form == formNoun && tr.lemma == "operation" && !d.operationSense(i, s) {
 				// "the company's operation in Asia": a business, not an
 				// action taken.
