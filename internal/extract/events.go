@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/briefingatlas/atlas/internal/model"
-	"strings"
 )
 
 // evt is an event under construction within one article.
@@ -124,86 +123,6 @@ func (d *doc) buildEvents() {
 	d.speakersApart()
 	d.mergeLocal()
 	d.collectRetold()
-}
-
-// demandedDeadline reports a deadline (xi, "by next year") that only
-// unrealised event words take ("insisted that the union agree to cut
-// wages by next year") in a sentence that tells a deed done ("the bill
-// was rejected"): the sentence's news is the deed; the date is a detail of
-// what was asked, not a happening to come.
-func (d *doc) demandedDeadline(si, xi int, tis []int) bool {
-	x := &d.times[xi]
-	if !x.Future || !deadlineSignal(x) || !d.allIrrealis(tis) {
-		return false
-	}
-	for _, ti := range d.sentTrigs[si] {
-		t := d.triggers[ti]
-		if t.form == formPast && !t.irrealis && !t.adjectival && !t.quoted && !t.statement && t.kind != model.KindStatement {
-			return true
-		}
-	}
-	return false
-}
-
-// somethingDue reports a deadline that names what is due by it: an
-// infinitive after it ("until December 4 to settle the dispute") or a
-// time given ("had until Friday", "were given until noon"). A state's end
-// ("CIA director until July", "the curfew would run until 4am") or a date
-// a demand names for its goal ("agree to cut wages by next year") is no
-// event of its own.
-func (d *doc) somethingDue(x *texpr) bool {
-	s := d.sents[x.sentence]
-	if x.t1+1 < s.t1 && d.toks[x.t1].low == "to" && d.toks[x.t1+1].word && !d.toks[x.t1+1].cap {
-		return true
-	}
-	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
-		if timeGivers[d.toks[k].low] {
-			return true
-		}
-	}
-	return false
-}
-
-// deadlineTitle titles a deadline by what is due ("Deadline for union to
-// accept the offer") when its time expression is given to someone ("had
-// until Friday to …") or only a reporting verb governs it; else "".
-func (d *doc) deadlineTitle(e *evt) string {
-	if e.Kind != model.KindDeadline || e.timeIdx < 0 || e.timeIdx >= len(d.times) {
-		return ""
-	}
-	x := &d.times[e.timeIdx]
-	s := d.sents[x.sentence]
-	if x.t1+1 >= s.t1 || d.toks[x.t1].low != "to" || !d.toks[x.t1+1].word {
-		return ""
-	}
-	giver := -1
-	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
-		if timeGivers[d.toks[k].low] {
-			giver = k
-			break
-		}
-	}
-	if giver < 0 && !d.onlyStatements(e.trigs) {
-		return ""
-	}
-	end := x.t1 + 1
-	for end < s.t1 && end < x.t1+8 && d.toks[end].word {
-		end++
-	}
-	due := d.text[d.toks[x.t1].s:d.toks[end-1].e]
-	subj := ""
-	if giver >= 0 {
-		subj, _ = d.subjectPhrase(giver, s)
-		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "the "), "The ")
-	}
-	t := "Deadline " + due
-	if subj != "" && !pronouns[strings.ToLower(subj)] {
-		t = "Deadline for " + subj + " " + due
-	}
-	if len(t) > maxTitle {
-		return ""
-	}
-	return t
 }
 
 // splitByPlace parts a sentence's untimed event words by the town each
@@ -354,67 +273,6 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	d.fillPlaceActors(&e)
 	e.Confidence = d.confidence(&e)
 	d.events = append(d.events, e)
-}
-
-// directive is the trigger of a verb of urging that tells all the
-// group's events ("leaders urged supporters to retreat", "asked residents
-// to leave"): what was urged has not happened, the urging has. It is -1
-// unless every other event word is unrealised.
-func (d *doc) directive(tis []int) int {
-	at := -1
-	for _, ti := range tis {
-		t := d.triggers[ti]
-		switch {
-		case directiveVerbs[d.toks[t.i].low] && !t.irrealis && !t.negated && t.form != formNoun:
-			at = ti
-		case t.statement || t.kind == model.KindStatement || t.irrealis:
-		default:
-			return -1
-		}
-	}
-	return at
-}
-
-// frameKind is the kind of the happening in whose course a clause's toll
-// or damage took place ("two policemen were killed and buildings burned
-// down during the attack": an attack), when an event noun after "during"
-// names it (frames) and the clause's verbs tell only deaths, damage or
-// fighting; a deed of its own ("arrested during the raid") keeps its kind.
-func (d *doc) frameKind(tis []int) (model.Kind, bool) {
-	frame := -1
-	for _, ti := range tis {
-		t := d.triggers[ti]
-		switch {
-		case d.frames(t):
-			frame = ti
-		case t.form == formNoun || t.statement || t.kind == model.KindStatement:
-		case t.kind != model.KindAttack && t.kind != model.KindDisaster && t.kind != model.KindAccident && t.kind != model.KindMilitary && t.kind != model.KindOther:
-			return "", false
-		}
-	}
-	if frame < 0 {
-		return "", false
-	}
-	return d.triggers[frame].kind, true
-}
-
-// frames reports an event noun after "during" with a determiner ("during
-// the attack", "during Sunday's protest"): the happening in whose course
-// the clause's deeds took place.
-func (d *doc) frames(t trig) bool {
-	if t.form != formNoun || t.statement || t.kind == model.KindStatement || t.kind == model.KindOther {
-		return false
-	}
-	s := d.sents[t.sentence]
-	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
-		switch w := d.toks[k].low; {
-		case w == "during":
-			return k < t.i-1
-		case !d.toks[k].word && w != "'s":
-			return false
-		}
-	}
-	return false
 }
 
 // allAdjectival reports event words that all describe nouns ("a flooded

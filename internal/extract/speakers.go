@@ -109,3 +109,38 @@ func (d *doc) otherSpeaker(k int, t *trig) bool {
 	w := d.toks[j]
 	return w.word && !w.cap && d.tokEnt[j] < 0 && !pronouns[w.low]
 }
+
+// apposedPerson is the person named before the apposition that ends
+// with the comma at token k ("Anna Koval, a key figure in the protests,"),
+// or nil: a person followed by a comma within 25 words, with no clause
+// between but a relative one about the person.
+func (d *doc) apposedPerson(k int, s sent) *ent {
+	if k-1 < s.t0 || !d.toks[k-1].word || d.actorAt(k-1) != nil {
+		return nil
+	}
+	for j := k - 1; j >= s.t0 && j >= k-25; j-- {
+		if en := d.actorAt(j); en != nil && en.kind == entPerson && en.t1 == j+1 && j+1 < k && d.toks[j+1].low == "," {
+			return en
+		}
+		if w := d.toks[j].low; subordinators[w] && w != "who" && w != "which" && w != "whom" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// actsHaveSubject reports event words (acts, verbs) with a subject phrase
+// of their own, named or not ("2,839 officers have been taken"), which
+// the reporting verb's speaker is not.
+func (d *doc) actsHaveSubject(acts []int, s sent) bool {
+	for _, ti := range acts {
+		t := &d.triggers[ti]
+		if t.form == formNoun || t.i < s.t0 || t.i >= s.t1 {
+			continue
+		}
+		if subj, _ := d.subjectPhrase(t.i, s); subj != "" && !pronouns[strings.ToLower(subj)] {
+			return true
+		}
+	}
+	return false
+}

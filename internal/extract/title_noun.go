@@ -1,0 +1,149 @@
+package extract
+
+// Titles of events told by a noun or with a clause around it: whom the
+// noun befell ("attack on a Jewish museum"), the light verb that takes it
+// ("Officials issue evacuation orders"), the aspect after it ("Operation
+// begins"), and what was urged ("urge supporters to retreat").
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/lexicon"
+)
+
+// namedTarget is the phrase after an event noun that names what or who it
+// befell or who did it ("attack on a Jewish museum", "invasion by
+// U.S.-led forces", "arrest of the key suspect Salah Abdeslam"), from
+// token k, without its articles; "" unless it names someone (a capital
+// or a name), so that "the attack on the capital" keeps its template.
+func (d *doc) namedTarget(k int, s sent) string {
+	if k+1 >= s.t1 || !targetPrepositions[d.toks[k].low] {
+		return ""
+	}
+	words := []string{d.toks[k].low}
+	named := false
+	for j := k + 1; j < s.t1 && len(words) < 7; j++ {
+		tk := d.toks[j]
+		if (tk.low == "-" || tk.low == "–") && j+1 < s.t1 && d.toks[j-1].e == tk.s && tk.e == d.toks[j+1].s && len(words) > 1 {
+			// "U.S.-led forces": one word.
+			words[len(words)-1] += tk.text + d.toks[j+1].text
+			j++
+			continue
+		}
+		if !tk.word || d.tokTime[j] >= 0 || j > k+1 && phraseStops[tk.low] || subordinators[tk.low] {
+			break
+		}
+		if tk.low == "in" || tk.low == "at" || tk.low == "near" {
+			break // "attack on a museum in Belgium": the place follows as the title's place
+		}
+		if titleDeterminers[tk.low] {
+			continue
+		}
+		if tk.cap || d.tokEnt[j] >= 0 {
+			named = true
+		}
+		words = append(words, tk.text)
+	}
+	if !named || len(words) < 2 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// lightVerbTitle titles an event noun by the clause of the light verb
+// whose object it is ("Japanese officials issued broad evacuation orders"
+// → "Japanese officials issue broad evacuation orders"), or "" when no
+// such verb with a subject of its own comes within four words before it.
+func (d *doc) lightVerbTitle(t trig, s sent) string {
+	if t.form != formNoun {
+		return ""
+	}
+	v := -1
+	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
+		w := d.toks[k]
+		if lightVerbs[w.low] && !w.cap {
+			v = k // "issued evacuation orders"
+			break
+		}
+		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
+			v = k - 1 // "came under fire"
+			break
+		}
+		if !w.word || phraseStops[w.low] {
+			return ""
+		}
+	}
+	if v < 0 {
+		return ""
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[v].low)
+	if !ok || lemma == "have" || lemma == "be" {
+		return ""
+	}
+	subj, passive := d.subjectPhrase(v, s)
+	if passive || subj == "" || pronouns[strings.ToLower(subj)] || !cleanPhrase(subj) || len(strings.Fields(subj)) > 5 {
+		return ""
+	}
+	verb := inflect(lemma)[0]
+	if plural(subj) {
+		verb = lemma
+	}
+	words := []string{capitalise(subj), verb}
+	end := t.i + t.words
+	if end < s.t1 && d.toks[end].word && !phraseStops[d.toks[end].low] && !d.toks[end].cap && d.tokTime[end] < 0 && d.tokEnt[end] < 0 {
+		end++ // "evacuation orders": the noun the event word modifies
+	}
+	for k := v + 1; k < end; k++ {
+		if !titleDeterminers[d.toks[k].low] {
+			words = append(words, d.toks[k].text)
+		}
+	}
+	title := strings.Join(words, " ")
+	if pp := d.namedTarget(end, s); pp != "" {
+		title += " " + pp
+	}
+	return title
+}
+
+// comeForms are the forms of "come", which with "under" ("came under
+// fire", "comes under attack") takes an event noun as a light verb does.
+var comeForms = map[string]bool{"come": true, "came": true, "comes": true, "coming": true}
+
+// aspectAfter is "begins", "ends" or another aspectual verb in the present
+// when token k, right after an event noun, is one in the past or present
+// ("the operation began"), else "".
+func (d *doc) aspectAfter(k int, s sent) string {
+	if k >= s.t1 {
+		return ""
+	}
+	v, ok := verbForms[d.toks[k].low]
+	if !ok || !v.aspectual || v.form != formPast && v.form != formPres {
+		return ""
+	}
+	if v.pres != "" {
+		return v.pres
+	}
+	return inflect(v.lemma)[0]
+}
+
+// urgedDeed is " to retreat" or " to leave the area": the infinitive
+// after the object of a verb of urging that starts at token k, up to four
+// words, or "".
+func (d *doc) urgedDeed(k int, s sent) string {
+	for ; k < s.t1 && k < s.t0+60; k++ {
+		if d.toks[k].low == "to" {
+			break
+		}
+		if !d.toks[k].word {
+			return ""
+		}
+	}
+	if k+1 >= s.t1 || !d.toks[k+1].word || d.toks[k+1].cap {
+		return ""
+	}
+	end := k + 2
+	for end < s.t1 && end < k+5 && d.toks[end].word && !phraseStops[d.toks[end].low] && !clauseLinks[d.toks[end].low] && !subordinators[d.toks[end].low] && d.tokTime[end] < 0 {
+		end++
+	}
+	return " " + d.text[d.toks[k].s:d.toks[end-1].e]
+}

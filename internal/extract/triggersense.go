@@ -1,0 +1,130 @@
+package extract
+
+// Whether a word is an event word here, and whether what it tells
+// happened, from the words around it: a subjunctive ("insisted that he
+// resign"), a condition to come ("until they got arrested"), a term served,
+// people evacuated, a blow in a figure ("hard hit"), a business called an
+// operation.
+
+import "github.com/briefingatlas/atlas/internal/lexicon"
+
+// mandated reports a verb at token i in the base form inside a clause
+// that a verb of demanding introduces ("insisted that the union agree",
+// "demanded that he resign"): a subjunctive, what is asked for.
+func (d *doc) mandated(i int, s sent) bool {
+	for k := i - 1; k > s.t0 && k >= i-10; k-- {
+		w := d.toks[k].low
+		if w == "that" {
+			return mandativeVerbs[d.toks[k-1].low]
+		}
+		if !d.toks[k].word && w != "(" && w != ")" || subordinators[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// untilUnrealised reports a verb at token i in an until-clause (within
+// four words after "until" or "till") whose main clause is unrealised: a
+// modal ("would", "will") comes before the "until".
+func (d *doc) untilUnrealised(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		w := d.toks[k].low
+		if w != "until" && w != "till" {
+			if !d.toks[k].word {
+				return false
+			}
+			continue
+		}
+		for j := k - 1; j >= s.t0; j-- {
+			if m := d.toks[j].low; m == "would" || m == "will" || m == "'ll" || m == "could" || m == "might" {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// served reports a word at token i that is what someone serves ("serving
+// a seven-year sentence", "served a life term"): "serve" and an article
+// come before it, with at most three numbers, hyphens or lower-case words
+// between.
+func (d *doc) served(i int, s sent) bool {
+	k := i - 1
+	for k >= s.t0 && k >= i-4 {
+		w := d.toks[k]
+		if w.num || w.low == "-" || w.word && !w.cap && !articleWords[w.low] {
+			k--
+			continue
+		}
+		break
+	}
+	if k-1 < s.t0 {
+		return false
+	}
+	if !articleWords[d.toks[k].low] {
+		return false
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[k-1].low)
+	return ok && lemma == "serve"
+}
+
+// articleWords open a noun phrase ("a", "the", "his").
+var articleWords = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true, "its": true}
+
+// civiliansNear reports people, homes or places to live named within
+// eight words after token i ("evacuated 5,000 residents", "evacuation
+// orders for people living near the plant").
+func (d *doc) civiliansNear(i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+8; k++ {
+		if civilianNouns[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// armedAfter reports armed men named within four words from token k
+// ("from Burmese soldiers", "from the army", "from gunmen").
+func (d *doc) armedAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+4; j++ {
+		w := d.toks[j].low
+		if forceNouns[w] || armedNouns[w] {
+			return true
+		}
+		if !d.toks[j].word {
+			return false
+		}
+	}
+	return false
+}
+
+// hardHit reports "hit" with "hard" or "badly" right before or after it
+// ("hard hit", "hit hard"), as what befalls a trade or a people is told.
+func (d *doc) hardHit(i int, s sent) bool {
+	prev, next := "", d.nextLow(i, s)
+	if i > s.t0 {
+		prev = d.toks[i-1].low
+	}
+	return prev == "hard" || prev == "badly" || next == "hard" || next == "badly"
+}
+
+// operationSense reports an operation that is an action taken: one that
+// a word before it says is a rescue, a search or an armed one ("the
+// rescue operation", "a military operation"), or that begins, ends or is
+// launched ("the operation began Tuesday night").
+func (d *doc) operationSense(i int, s sent) bool {
+	if i > s.t0 && operationKinds[d.toks[i-1].low] {
+		return true
+	}
+	for k := max(s.t0, i-3); k < min(s.t1, i+4); k++ {
+		if k == i {
+			continue
+		}
+		if v, ok := verbForms[d.toks[k].low]; ok && v.aspectual || lightVerbs[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
