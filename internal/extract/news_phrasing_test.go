@@ -176,6 +176,14 @@ func TestNewsPhrasing(t *testing.T) {
 			text:      "The team turned the conference room into a command centre on Sunday.",
 		},
 		{
+			name:      "a relative clause about a person, whatever it holds, leaves the person the subject",
+			published: "2014-02-22",
+			text:      "Opposition leader Karim Nasser, whose whereabouts had been unknown since Friday evening, was arrested on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2014-02-22", actor: "Karim Nasser", title: "karim nasser arrested"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +

@@ -112,22 +112,37 @@ func (d *doc) otherSpeaker(k int, t *trig) bool {
 
 // apposedPerson is the person named before the apposition that ends
 // with the comma at token k ("Anna Koval, a key figure in the protests,"),
-// or nil: a person followed by a comma within 25 words, with no clause
-// between but a relative one about the person.
+// or nil, when a word that is no name stands before that comma (see
+// apposedAt).
 func (d *doc) apposedPerson(k int, s sent) *ent {
 	if k-1 < s.t0 || !d.toks[k-1].word || d.actorAt(k-1) != nil {
 		return nil
 	}
+	return d.apposedAt(k, s)
+}
+
+// apposedAt is the person followed by a comma within 25 words before the
+// comma at token k, whom what lies between describes: an apposition with
+// no clause in it, or a relative clause about the person ("Yanukovych,
+// whose whereabouts had been unknown since Friday,"), whatever it holds.
+func (d *doc) apposedAt(k int, s sent) *ent {
+	clause := false
 	for j := k - 1; j >= s.t0 && j >= k-25; j-- {
-		if en := d.actorAt(j); en != nil && en.kind == entPerson && en.t1 == j+1 && j+1 < k && d.toks[j+1].low == "," {
-			return en
-		}
-		if w := d.toks[j].low; subordinators[w] && w != "who" && w != "which" && w != "whom" {
+		if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPerson && d.ents[en].t1 == j+1 && j+1 < k && d.toks[j+1].low == "," {
+			if !clause || j+2 < k && relativePronouns[d.toks[j+2].low] {
+				return &d.ents[en]
+			}
 			return nil
+		}
+		if w := d.toks[j].low; subordinators[w] && !relativePronouns[w] {
+			clause = true
 		}
 	}
 	return nil
 }
+
+// relativePronouns open a clause about the noun before them.
+var relativePronouns = map[string]bool{"who": true, "whom": true, "whose": true, "which": true}
 
 // actsHaveSubject reports event words (acts, verbs) with a subject phrase
 // of their own, named or not ("2,839 officers have been taken"), which

@@ -209,16 +209,10 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if k > s.t0 && d.toks[k].low == "," {
 		// "his rival, Anna Koval, a key figure in the protests, was
 		// freed": the person the appositions describe.
-		for j := k - 1; j >= s.t0 && j >= k-25; j-- {
-			if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPerson && d.ents[en].t1 == j+1 && d.toks[j+1].low == "," {
-				e := d.ents[en]
-				return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
-			}
-			if w := d.toks[j].low; subordinators[w] && w != "who" && w != "which" && w != "whom" {
-				// A relative clause about the person ("Mwangi, who
-				// denied the charges, was convicted") is passed over.
-				break
-			}
+		// A relative clause about the person ("Mwangi, who denied the
+		// charges, was convicted") is passed over.
+		if e := d.apposedAt(k, s); e != nil {
+			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
 		}
 	}
 	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which") {
