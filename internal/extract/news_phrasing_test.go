@@ -184,6 +184,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a crowd that celebrates gathers; a company that celebrates does not, and tears shed are no jobs cut",
+			published: "2011-02-12",
+			text: "Thousands celebrated in the streets of the capital on Thursday. The firm celebrated its 30th anniversary on Friday. " +
+				"Protesters shed tears of joy on Friday. The carmaker shed 5,000 jobs on Friday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-02-10", title: "thousands celebrate"},
+				{kind: model.KindEconomic, start: "2011-02-11", title: "carmaker sheds 5,000 jobs"},
+			},
+		},
+		{
 			name:      "a deadline names what is due by it, and its title says so; the end of a term is none",
 			published: "2020-03-02",
 			text: "The mayor said the union had until Friday to accept the offer. Officials said Smith remained director until July. " +
