@@ -18,16 +18,27 @@ import (
 // a demand names for its goal ("agree to cut wages by next year") is no
 // event of its own.
 func (d *doc) somethingDue(x *texpr) bool {
+	return d.dueInfinitive(x) && !d.toks[x.t1+1].cap || d.timeGiver(x) >= 0
+}
+
+// dueInfinitive reports an infinitive right after time expression x
+// ("until December 4 to settle").
+func (d *doc) dueInfinitive(x *texpr) bool {
 	s := d.sents[x.sentence]
-	if x.t1+1 < s.t1 && d.toks[x.t1].low == "to" && d.toks[x.t1+1].word && !d.toks[x.t1+1].cap {
-		return true
-	}
+	return x.t1+1 < s.t1 && d.toks[x.t1].low == "to" && d.toks[x.t1+1].word
+}
+
+// timeGiver is the token of the word within three before time expression
+// x that gives the time ("had until Friday", "were given until noon"), or
+// -1.
+func (d *doc) timeGiver(x *texpr) int {
+	s := d.sents[x.sentence]
 	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
 		if timeGivers[d.toks[k].low] {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // deadlineTitle titles a deadline by what is due ("Deadline for union to
@@ -39,16 +50,10 @@ func (d *doc) deadlineTitle(e *evt) string {
 	}
 	x := &d.times[e.timeIdx]
 	s := d.sents[x.sentence]
-	if x.t1+1 >= s.t1 || d.toks[x.t1].low != "to" || !d.toks[x.t1+1].word {
+	if !d.dueInfinitive(x) {
 		return ""
 	}
-	giver := -1
-	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
-		if timeGivers[d.toks[k].low] {
-			giver = k
-			break
-		}
-	}
+	giver := d.timeGiver(x)
 	if giver < 0 && !d.onlyStatements(e.trigs) {
 		return ""
 	}

@@ -73,6 +73,9 @@ type texpr struct {
 	usable     bool // names a date (or would, given a publication date)
 	prenominal bool // "last year's", "month-old": binds only the noun after it
 	bound      int  // token index of that noun, -1 if none
+	// aside0, aside1 bound the aside between dashes or in brackets that
+	// holds it (see aside), -1 when none; set by attachTimes.
+	aside0, aside1 int
 }
 
 // doc is the per-article working state.

@@ -367,7 +367,9 @@ func TestMergeTakesTheTitleThatNames(t *testing.T) {
 // TestMergeKeepsAClauseTitle: a statement or a proposal whose template
 // says little ("Statement by NLFN in Oslo") takes, once merged, the title
 // a report's clause gave it, whichever report comes first; a kind whose
-// template says who met whom keeps its template.
+// template says who met whom keeps its template; a title that is only its
+// kind's name ("Vote") gives way to another report's that says which, and
+// of two telling titles the first stays.
 func TestMergeKeepsAClauseTitle(t *testing.T) {
 	nlfn := model.Actor{Name: "NLFN", Type: model.ActorOrg}
 	claim := ev(model.KindStatement, "2021-03-09", "2021-03-09", oslo, nlfn)
@@ -378,6 +380,12 @@ func TestMergeKeepsAClauseTitle(t *testing.T) {
 	meeting.Title = "Smith holds talks"
 	meeting2 := ev(model.KindMeeting, "2021-03-09", "2021-03-09", oslo, smith, jones)
 	meeting2.Title = makeTitle(&meeting2)
+	bare := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	bare.Title = "Vote"
+	told := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	told.Title = "Early presidential election"
+	other := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
+	other.Title = "Presidential runoff"
 	tests := []struct {
 		name     string
 		dst, src model.Event
@@ -386,6 +394,9 @@ func TestMergeKeepsAClauseTitle(t *testing.T) {
 		{"the clause title first", claim, plain, "NLFN claims responsibility"},
 		{"the clause title second", plain, claim, "NLFN claims responsibility"},
 		{"a meeting's template names both", meeting, meeting2, "Smith meets Jones in Oslo"},
+		{"the bare title first", bare, told, told.Title},
+		{"the telling title first", told, bare, told.Title},
+		{"two telling titles", told, other, told.Title},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -423,36 +434,6 @@ func TestMergeRetellingGivesWay(t *testing.T) {
 			Merge(&dst, &src)
 			if dst.Title != report.Title || dst.Place != bergen && (dst.Place == nil || dst.Place.Key != bergen.Key) || dst.Kind != model.KindAccident {
 				t.Errorf("merged %q at %v, %s; want the report's title, place and kind", dst.Title, dst.Place, dst.Kind)
-			}
-		})
-	}
-}
-
-// TestMergeBareTitleGivesWay: a title that is only its kind's name ("Vote")
-// gives way to another report's title that says which, whichever is merged
-// into which; two telling titles keep the first.
-func TestMergeBareTitleGivesWay(t *testing.T) {
-	bare := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
-	bare.Title = "Vote"
-	told := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
-	told.Title = "Early presidential election"
-	other := ev(model.KindElection, "2014-05-25", "2014-05-25", nil)
-	other.Title = "Presidential runoff"
-	for _, tc := range []struct {
-		name     string
-		dst, src model.Event
-		want     string
-	}{
-		{"the bare title first", bare, told, told.Title},
-		{"the telling title first", told, bare, told.Title},
-		{"two telling titles", told, other, told.Title},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dst, src := tc.dst, tc.src
-			dst.Sources = append([]model.Source(nil), dst.Sources...)
-			Merge(&dst, &src)
-			if dst.Title != tc.want {
-				t.Errorf("merged title %q, want %q", dst.Title, tc.want)
 			}
 		})
 	}

@@ -49,9 +49,11 @@ const maxTimeCost = 10
 // attachTimes links each trigger to the time expression governing it.
 func (d *doc) attachTimes() {
 	byS := map[int][]int{}
-	for i, x := range d.times {
+	for i := range d.times {
+		x := &d.times[i]
 		if x.usable {
 			byS[x.sentence] = append(byS[x.sentence], i)
+			x.aside0, x.aside1 = d.aside(x.t0, x.sentence)
 		}
 	}
 	for ti := range d.triggers {
@@ -69,7 +71,7 @@ func (d *doc) attachTimes() {
 			if x.quoted != tr.quoted {
 				continue
 			}
-			if a0, a1 := d.aside(x.t0, tr.sentence); a0 >= 0 && (tr.i < a0 || tr.i >= a1) {
+			if x.aside0 >= 0 && (tr.i < x.aside0 || tr.i >= x.aside1) {
 				// "handed control to Leon Panetta – still CIA director
 				// until July – who …": an aside's time is its own.
 				continue

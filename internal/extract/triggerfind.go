@@ -69,6 +69,9 @@ func (d *doc) findTriggers() {
 				}
 			} else {
 				tr, ok = d.wordTrigger(i, s)
+				if sense := nounSense[tr.lemma]; ok && tr.form == formNoun && sense != nil && !sense(d, &tr, i, s) {
+					continue
+				}
 			}
 			if !ok {
 				continue
@@ -76,11 +79,6 @@ func (d *doc) findTriggers() {
 			if tr.form == formNoun && tr.words == 1 && i+1 < s.t1 && settingNouns[toks[i+1].low] {
 				// "the conference room", "attack helicopters": the event
 				// noun names a kind of room or craft, no event.
-				continue
-			}
-			if tr.form == formNoun && tr.lemma == "operation" && !d.operationSense(i, s) {
-				// "the company's operation in Asia": a business, not an
-				// action taken.
 				continue
 			}
 			if tr.form == formNoun && d.copedWith(i, s) {
@@ -93,33 +91,12 @@ func (d *doc) findTriggers() {
 				// "workers went on strike": a labour dispute.
 				x.kind, x.pres = model.KindProtest, "strikes"
 			}
-			if x.kind == model.KindMilitary && x.form != formNoun {
+			if x.kind == model.KindMilitary && x.form != formNoun && d.disasterBefore(i, s) {
 				// "the earthquake that hit Japan": nature, not war.
-				for k := i - 1; k >= s.t0 && k >= i-5; k-- {
-					if isDisasterNoun(toks[k].low) {
-						x.kind = model.KindDisaster
-						if x.pres == "" {
-							x.pres = "strikes"
-						}
-						break
-					}
-				}
-			}
-			if toks[i].low == "fire" && i > s.t0 && toks[i-1].low == "under" && i+1 < s.t1 && toks[i+1].low == "from" && !d.armedAfter(i+2, s) {
-				// "came under fire from critics": criticised, no event
-				// ("came under fire from soldiers" is gunfire).
-				continue
-			}
-			if x.kind == model.KindWithdrawal && strings.HasPrefix(toks[i].low, "evacuat") && d.civiliansNear(i, s) {
-				// "evacuated hundreds of thousands of people", "evacuation
-				// orders for residents": people moved out of harm's way,
-				// not forces pulled back.
 				x.kind = model.KindDisaster
-			}
-			if x.kind == model.KindMilitary && x.form != formNoun && x.lemma == "hit" && d.hardHit(i, s) {
-				// "carmakers have been hard hit by the downturn", "sales
-				// were hit hard": a blow in a figure, no strike.
-				continue
+				if x.pres == "" {
+					x.pres = "strikes"
+				}
 			}
 			if x.lemma == "release" && d.custodyNear(i, s) {
 				// "released the hostages", "freed from prison": custody
@@ -177,6 +154,17 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// disasterBefore reports a disaster noun within five words before token
+// i ("the earthquake that hit Japan"), whose strike is nature's.
+func (d *doc) disasterBefore(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		if isDisasterNoun(d.toks[k].low) {
+			return true
+		}
+	}
+	return false
 }
 
 // copedWith reports a noun at token i that is the object of a verb of

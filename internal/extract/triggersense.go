@@ -6,7 +6,10 @@ package extract
 // people evacuated, a blow in a figure ("hard hit"), a business called an
 // operation.
 
-import "github.com/briefingatlas/atlas/internal/lexicon"
+import (
+	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
+)
 
 // mandated reports a verb at token i in the base form inside a clause
 // that a verb of demanding introduces ("insisted that the union agree",
@@ -110,11 +113,12 @@ func (d *doc) hardHit(i int, s sent) bool {
 	return prev == "hard" || prev == "badly" || next == "hard" || next == "badly"
 }
 
-// operationSense reports an operation that is an action taken: one that
-// a word before it says is a rescue, a search or an armed one ("the
-// rescue operation", "a military operation"), or that begins, ends or is
-// launched ("the operation began Tuesday night").
-func (d *doc) operationSense(i int, s sent) bool {
+// operationSense: an operation is an action taken when a word before it
+// says it is a rescue, a search or an armed one ("the rescue operation",
+// "a military operation"), or when it is launched, begins or ends ("the
+// operation began Tuesday night"); "the company's operation in Asia" is a
+// business.
+func operationSense(d *doc, t *trigger, i int, s sent) bool {
 	if i > s.t0 && operationKinds[d.toks[i-1].low] {
 		return true
 	}
@@ -127,4 +131,27 @@ func (d *doc) operationSense(i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// evacuationSense: people evacuated ("evacuated hundreds of thousands of
+// people", "evacuation orders for residents") are moved out of harm's way,
+// a disaster's response; troops evacuated are a withdrawal.
+func evacuationSense(d *doc, t *trigger, i int, s sent) bool {
+	if t.kind == model.KindWithdrawal && d.civiliansNear(i, s) {
+		t.kind = model.KindDisaster
+	}
+	return true
+}
+
+// fireSense: "came under fire from critics" is criticism, no event;
+// "came under fire from soldiers" is gunfire.
+func fireSense(d *doc, t *trigger, i int, s sent) bool {
+	return !(i > s.t0 && d.toks[i-1].low == "under" && d.nextLow(i, s) == "from" && !d.armedAfter(i+2, s))
+}
+
+// hitSense: "carmakers have been hard hit by the downturn", "sales were
+// hit hard" are a blow in a figure, no strike; a storm that hit a coast
+// hard is still the storm's.
+func hitSense(d *doc, t *trigger, i int, s sent) bool {
+	return !d.hardHit(i, s) || d.disasterBefore(i, s)
 }

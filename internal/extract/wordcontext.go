@@ -279,7 +279,14 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"shoot":     shootSense,
 	"went down": craftSense, "gone down": craftSense, "go down": craftSense, "goes down": craftSense,
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
-	"order": orderSense,
+	"order":    orderSense,
+	"evacuate": evacuationSense, "hit": hitSense,
+}
+
+// nounSense does for the event nouns of the lexicon what lemmaSense does
+// for verbs.
+var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
+	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
