@@ -15,6 +15,23 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what followed a happening of the publication day, told in an after-clause, happened that day; on a later day the clause only bounds it",
+			published: "2021-05-04",
+			text:      "Prime Minister Anna Berg tweeted after the earthquake struck the remote northern coast on Tuesday that help was coming.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-05-04", title: "berg"},
+				{kind: model.KindDisaster, start: "2021-05-04", title: "earthquake strikes"},
+			},
+		},
+		{
+			name:      "a statement after a happening of days before takes no day from it",
+			published: "2021-05-06",
+			text:      "Prime Minister Anna Berg tweeted after the earthquake struck the remote northern coast on Tuesday that help was coming.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2021-05-04", title: "earthquake strikes"},
+			},
+		},
+		{
 			name:      "a posted result and a market's close are economic news; a posted video and a closed door are not",
 			published: "2009-02-24",
 			text:      "The carmaker posted a net loss of $2 billion in the first quarter. The index closed down 2% on Monday. The shop closed its door on Monday. She posted a video on Sunday.",

@@ -28,6 +28,15 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 		}
 	}
 	if cut < 0 {
+		// "Macron tweeted after the blaze broke out on Monday": the verb
+		// took the clause's day (afterToday), and the clause its own event.
+		for _, ti := range tis {
+			if k := d.triggers[ti].after; k > first && k < last {
+				cut, same = k, true
+			}
+		}
+	}
+	if cut < 0 {
 		// "Hours after parliament voted, his rival was freed": the
 		// relation opens the sentence, and its clause ends at a comma.
 		open, comma, sameDay := d.preposedRelation(first)
