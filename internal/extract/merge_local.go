@@ -105,7 +105,27 @@ func (d *doc) sequel(e *evt) bool {
 			return next == "," || next == "that" || w == "later" && (next == "on" || next == "in")
 		}
 	}
-	return d.countedOn(e)
+	return d.closesLater(s) || d.countedOn(e)
+}
+
+// closesLater reports a sentence that ends on "later" or "afterwards",
+// perhaps after a span ("came under attack soon afterwards", "was
+// arrested hours later"): it tells what happened after the story so far.
+func (d *doc) closesLater(s sent) bool {
+	k := s.t1 - 1
+	for k > s.t0 && !d.toks[k].word {
+		k--
+	}
+	if w := d.toks[k].low; w != "later" && w != "afterwards" && w != "afterward" || k == s.t0 {
+		return false
+	}
+	// Only spans may come between it and the clause: "soon afterwards",
+	// "a short time later"; "as was decided later" is no sequel.
+	for j := k - 1; j > s.t0 && sequelSpans[d.toks[j].low]; j-- {
+		k = j
+	}
+	prev := d.toks[k-1]
+	return prev.word && !subordinators[prev.low] && !auxiliaries[prev.low]
 }
 
 // countedOn reports an event noun of e with "another", "a third", "two

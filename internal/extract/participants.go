@@ -55,6 +55,8 @@ var lightVerbs = map[string]bool{
 	"opened": true, "struck": true, "strike": true, "announced": true, "announce": true,
 	"leaked": true, "published": true, "proposed": true, "offered": true, "brokered": true,
 	"hammered": true, "agreed": true, "joined": true, "attended": true, "attend": true,
+	"staged": true, "stage": true, "stages": true, "mounted": true, "mount": true, "carried": true,
+	"carry": true, "carries": true, "waged": true, "wage": true, "unleashed": true, "unleash": true,
 }
 
 // reportingVerbs introduce what someone said.

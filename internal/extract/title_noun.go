@@ -58,21 +58,7 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 	if t.form != formNoun {
 		return ""
 	}
-	v := -1
-	for k := t.i - 1; k >= s.t0 && k >= t.i-4; k-- {
-		w := d.toks[k]
-		if lightVerbs[w.low] && !w.cap {
-			v = k // "issued evacuation orders"
-			break
-		}
-		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
-			v = k - 1 // "came under fire"
-			break
-		}
-		if !w.word || phraseStops[w.low] {
-			return ""
-		}
-	}
+	v := d.lightVerbOf(t.i, s)
 	if v < 0 {
 		return ""
 	}
@@ -104,6 +90,52 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 	}
 	return title
 }
+
+// lightVerbOf is the light verb within four words before the event noun
+// at token i that takes it as its object ("issued evacuation orders",
+// "came under fire": the "came"), or -1.
+func (d *doc) lightVerbOf(i int, s sent) int {
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		w := d.toks[k]
+		if lightVerbs[w.low] && !w.cap {
+			return k
+		}
+		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
+			return k - 1
+		}
+		if !w.word || phraseStops[w.low] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// lightDeed reports an event noun that a light verb in the simple past
+// takes as its object ("rebels launched an attack", "the church came
+// under attack", "police carried out raids"): told as done, like a verb in
+// the past, so it may take the story's day. A light verb under a modal or
+// "to", or in a relative clause of background, tells no deed.
+func (d *doc) lightDeed(i int, s sent) bool {
+	v := d.lightVerbOf(i, s)
+	if v < 0 {
+		return false
+	}
+	w := d.toks[v].low
+	if !strings.HasSuffix(w, "ed") && !pastLightVerbs[w] {
+		return false
+	}
+	if lemma, ok := lexicon.VerbLemma(w); !ok || lemma == "have" || lemma == "be" || lemma == "agree" || lemma == "announce" || lemma == "propose" || lemma == "offer" {
+		// What was agreed, announced or offered is to come.
+		return false
+	}
+	if v > s.t0 && (irrealis[d.toks[v-1].low] || d.toks[v-1].low == "not" || d.toks[v-1].low == "never") {
+		return false
+	}
+	return !d.relativeClause(v, s)
+}
+
+// pastLightVerbs are the irregular simple pasts of the light verbs.
+var pastLightVerbs = map[string]bool{"made": true, "held": true, "gave": true, "began": true, "struck": true, "came": true}
 
 // comeForms are the forms of "come", which with "under" ("came under
 // fire", "comes under attack") takes an event noun as a light verb does.

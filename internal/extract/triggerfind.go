@@ -143,6 +143,12 @@ func (d *doc) findTriggers() {
 				x.weak = false
 			}
 			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s) && !d.becauseClause(i, s)
+			if x.form == formNoun && !x.irrealis && !x.negated && !x.statement && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !diplomatic(x.kind) && x.kind != model.KindProposal && d.lightDeed(i, s) {
+				// Talks held and deals reached without a day of their own are
+				// the story's background as often as its news; deeds are not.
+
+				x.inherits = true
+			}
 			if x.statement && x.form == formPast && !x.quoted && !x.irrealis && !x.negated && i+1 < s.t1 && claimObjects[toks[i+1].low] && (toks[i].low == "claimed" || toks[i].low == "admitted") {
 				// "IS claimed responsibility for the attacks": a deed of
 				// its own, of the story's day like any other.
