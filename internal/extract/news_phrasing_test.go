@@ -15,6 +15,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "writing on a platform or in a letter, and posting on one, is saying; a book written and a loss posted are not; a saying and the happening after which it came are two",
+			published: "2022-06-13",
+			text: "The mayor wrote on Twitter after the bridge collapsed on Monday that rescuers were at the scene. The novelist wrote a book in 2010. " +
+				"The minister posted a video on Facebook on Sunday. The bank posted a loss on Monday.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2022-06-13", title: "mayor"},
+				{kind: model.KindAccident, start: "2022-06-13", title: "bridge collapses"},
+				{kind: model.KindStatement, start: "2022-06-12", title: "minister"},
+				{kind: model.KindEconomic, start: "2022-06-13", title: "bank posts loss"},
+			},
+		},
+		{
 			name:      "an event noun a light verb in the past takes is a deed of the story's day; one under a modal and a deal reached are not; a sentence closing on \"afterwards\" tells a new happening",
 			published: "2021-03-08",
 			text: "Gunmen killed 12 villagers near Kaduna on Sunday. Police carried out raids in Zaria. The army said it would launch an offensive. " +

@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/briefingatlas/atlas/internal/lexicon"
+import (
+	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
+)
 
 // relationSplit parts a sentence's event words at a phrase that relates
 // two events in time: "took place on the same day as", "hours after",
@@ -33,6 +36,17 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 		for _, ti := range tis {
 			if k := d.triggers[ti].after; k > first && k < last {
 				cut, same = k, true
+			}
+		}
+	}
+	if cut < 0 {
+		// "Trump wrote on Twitter after the fire broke out Monday", written
+		// that Monday: one time for both, as afterToday has it, but two
+		// events, the saying and the fire.
+		for k := first + 1; k < last; k++ {
+			if d.toks[k].low == "after" && d.clauseOpens(k) && d.headsClauseBefore(tis, k) && d.todayAfter(tis, k) {
+				cut, same = k, true
+				break
 			}
 		}
 	}
@@ -144,4 +158,48 @@ func (d *doc) tellsEvent(tis []int) bool {
 		return true
 	}
 	return false
+}
+
+// clauseOpens reports a subordinator at token k whose clause has a finite
+// verb of its own within seven words, before any comma: "after the fire
+// broke out", not "after talks".
+func (d *doc) clauseOpens(k int) bool {
+	for j := k + 1; j < len(d.toks) && d.tokSent[j] == d.tokSent[k] && j < k+8; j++ {
+		if d.toks[j].low == "," || d.toks[j].low == ";" {
+			return false
+		}
+		if d.finiteVerbAt(j) && !d.toks[j].first {
+			return true
+		}
+	}
+	return false
+}
+
+// headsClauseBefore reports a finite event verb among tis before token k that
+// heads its clause: not a participle before its noun ("hugs rescued miner
+// Avalos after Avalos was rescued" tells one rescue).
+func (d *doc) headsClauseBefore(tis []int, k int) bool {
+	for _, ti := range tis {
+		t := &d.triggers[ti]
+		if t.i >= k || t.adjectival || t.form != formPast && t.form != formPres {
+			continue
+		}
+		if n := t.i + t.words; n < k && d.toks[n].word && !d.toks[n].cap && lexicon.IsNoun(d.toks[n].low) && !lexicon.IsVerb(d.toks[n].low) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// todayAfter reports triggers tis dated by a day in the clause after token
+// k that is the publication day: what the main clause tells after it
+// happened that day too (see afterToday).
+func (d *doc) todayAfter(tis []int, k int) bool {
+	xi := d.triggers[tis[0]].time
+	if xi < 0 || d.dct.IsZero() {
+		return false
+	}
+	x := &d.times[xi]
+	return x.t0 > k && x.Precision == model.PrecisionDay && !x.Future && model.Day(x.Start).Equal(d.dct)
 }

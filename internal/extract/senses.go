@@ -36,6 +36,7 @@ var (
 	burnAfter          = senseSet("burnAfter")
 	fireNouns          = senseSet("fireNouns")
 	platforms          = senseSet("platforms")
+	writtenMedia       = senseSet("writtenMedia")
 	copingVerbs        = senseSet("copingVerbs")
 	craftNouns         = senseSet("craftNouns")
 	askingWords        = senseSet("askingWords")

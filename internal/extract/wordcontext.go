@@ -268,12 +268,12 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"erupt":  eruptSense,
 	"gather": crowdSense, "converge": crowdSense, "celebrate": crowdSense,
 	"demonstrate": demonstrateSense,
-	"post":        postSense,
-	"finish":      finishSense,
-	"close":       closeSense,
-	"reveal":      revealSense,
-	"decline":     declineSense,
-	"cut":         costSense, "raise": costSense, "hike": costSense, "slash": costSense, "shed": costSense,
+	"post":        postSense, "write": writeSense,
+	"finish":  finishSense,
+	"close":   closeSense,
+	"reveal":  revealSense,
+	"decline": declineSense,
+	"cut":     costSense, "raise": costSense, "hike": costSense, "slash": costSense, "shed": costSense,
 	"name":      nameSense,
 	"burn":      burnSense,
 	"shoot":     shootSense,
@@ -448,7 +448,38 @@ func demonstrateSense(d *doc, t *trigger, i int, s sent) bool {
 // postSense: "posted a net loss" is a company's result; "posted a video"
 // is not.
 func postSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.mediumAfter(i+1, s) {
+		// "posted on Facebook", "posted a video on Twitter": a saying.
+		t.kind, t.statement = model.KindStatement, true
+		return true
+	}
 	return d.resultAfter(i+1, s)
+}
+
+// writeSense: "wrote on Twitter", "wrote in a letter to lawmakers" is a
+// statement; "wrote a book", "wrote the law" is not.
+func writeSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.mediumAfter(i+1, s)
+}
+
+// mediumAfter reports what a statement is written in within the five
+// tokens from k: "on" and a social-media platform ("on Twitter"), or "in"
+// and an article and a written medium ("in a letter", "in a post").
+func (d *doc) mediumAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+5; j++ {
+		w := d.toks[j].low
+		switch {
+		case w == "on" && j+1 < s.t1 && platforms[d.toks[j+1].low]:
+			return true
+		case w == "in" && j+2 < s.t1 && articleWords[d.toks[j+1].low] && writtenMedia[d.toks[j+2].low]:
+			return true
+		case w == "in" && j+1 < s.t1 && writtenMedia[d.toks[j+1].low]:
+			return true
+		case !d.toks[j].word || subordinators[w]:
+			return false
+		}
+	}
+	return false
 }
 
 // finishSense: "finished up 3%", "finished at 7,223" is a market's close;
