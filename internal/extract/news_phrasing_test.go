@@ -15,6 +15,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a death of wounds is a killing, a death of an illness no disaster, a death in a flood the flood's",
+			published: "2021-03-08",
+			text:      "The rebel leader died of his wounds on Sunday. The former president died of cancer on Saturday. Three people died in the flood on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-03-07", title: "rebel leader dies"},
+				{kind: model.KindOther, start: "2021-03-06", title: "former president dies"},
+				{kind: model.KindDisaster, start: "2021-03-07"},
+			},
+		},
+		{
 			name:      "writing on a platform or in a letter, and posting on one, is saying; a book written and a loss posted are not; a saying and the happening after which it came are two",
 			published: "2022-06-13",
 			text: "The mayor wrote on Twitter after the bridge collapsed on Monday that rescuers were at the scene. The novelist wrote a book in 2010. " +

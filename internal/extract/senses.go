@@ -37,6 +37,8 @@ var (
 	fireNouns          = senseSet("fireNouns")
 	platforms          = senseSet("platforms")
 	writtenMedia       = senseSet("writtenMedia")
+	woundNouns         = senseSet("woundNouns")
+	illnessNouns       = senseSet("illnessNouns")
 	copingVerbs        = senseSet("copingVerbs")
 	craftNouns         = senseSet("craftNouns")
 	askingWords        = senseSet("askingWords")

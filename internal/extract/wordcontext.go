@@ -269,6 +269,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"gather": crowdSense, "converge": crowdSense, "celebrate": crowdSense,
 	"demonstrate": demonstrateSense,
 	"post":        postSense, "write": writeSense,
+	"die":     dieSense,
 	"finish":  finishSense,
 	"close":   closeSense,
 	"reveal":  revealSense,
@@ -454,6 +455,32 @@ func postSense(d *doc, t *trigger, i int, s sent) bool {
 		return true
 	}
 	return d.resultAfter(i+1, s)
+}
+
+// dieSense: "died of his wounds" is a killing, an attack's toll; "died of
+// cancer", "died from natural causes" is a death, neither an attack nor a
+// disaster; "died in the flood" keeps the disaster it names.
+func dieSense(d *doc, t *trigger, i int, s sent) bool {
+	for j := i + 1; j < s.t1 && j < i+3; j++ {
+		if w := d.toks[j].low; w != "of" && w != "from" {
+			continue
+		}
+		for k := j + 1; k < s.t1 && k < j+4; k++ {
+			w := d.toks[k].low
+			switch {
+			case woundNouns[w]:
+				t.kind = model.KindAttack
+				return true
+			case illnessNouns[w]:
+				t.kind = model.KindOther
+				return true
+			case !d.toks[k].word:
+				return true
+			}
+		}
+		return true
+	}
+	return true
 }
 
 // writeSense: "wrote on Twitter", "wrote in a letter to lawmakers" is a
