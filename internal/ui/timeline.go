@@ -795,6 +795,47 @@ func text(s string, size float32, c color.Color, style fyne.TextStyle) *canvas.T
 	return tx
 }
 
+// cardTitle is what an event's card says on its title line: its title, or
+// its kind without one; a full card's first line names the place, so the
+// title leaves it out where it can.
+func cardTitle(e *model.Event, tight bool) string {
+	t := e.Title
+	if t == "" {
+		t = string(e.Kind)
+	}
+	if !tight && e.Place != nil {
+		t = timeline.CardTitle(t, e.Place.Name)
+	}
+	return t
+}
+
+// cardTextWidth is the width a full card's title has in a lane w wide.
+func cardTextWidth(e *model.Event, w float32) float32 {
+	tw := w - 26
+	if e.InBriefing {
+		tw -= 14 // the star
+	}
+	return tw
+}
+
+// wrapTitle parts a title too wide for w at the last space that lets its
+// first line fit; the rest is the second line (which may still need
+// cutting). A title with no such space is all first line.
+func wrapTitle(s string, w, size float32, style fyne.TextStyle) (string, string) {
+	cut := -1
+	for i, r := range s {
+		if r == ' ' && fyne.MeasureText(s[:i], size, style).Width <= w {
+			cut = i
+		} else if r == ' ' {
+			break
+		}
+	}
+	if cut < 0 {
+		return s, ""
+	}
+	return s[:cut], s[cut+1:]
+}
+
 // ellipsize cuts s to fit width w at the given size.
 func ellipsize(s string, w float32, size float32, style fyne.TextStyle) string {
 	if fyne.MeasureText(s, size, style).Width <= w {
@@ -1061,14 +1102,7 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 			if e.Hidden {
 				line1 += "  ·  hidden"
 			}
-			line2 = e.Title
-			if line2 == "" {
-				line2 = string(e.Kind)
-			}
-			if !f.tight && e.Place != nil {
-				// The first line names the place.
-				line2 = timeline.CardTitle(line2, e.Place.Name)
-			}
+			line2 = cardTitle(e, f.tight)
 		} else {
 			line1 = t.stretchLabel(m)
 			line2 = timeline.Thousands(m.Count) + " events"
@@ -1110,6 +1144,19 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		l1 := text(ellipsize(line1, tw, small, fyne.TextStyle{}), small, withAlpha(muted, a), fyne.TextStyle{})
 		l1.Move(m.card.Add(fyne.NewPos(16, 5)))
 		add(l1)
+		if m.Event != nil && m.h > f.cardH+1 {
+			// A two-line card (layoutCards gave it the room): the title
+			// wraps rather than being cut.
+			first, rest := wrapTitle(line2, tw, body, style2)
+			lh := fyne.MeasureText("Ag", body, style2).Height
+			for k, ln := range []string{first, rest} {
+				l := text(ellipsize(ln, tw, body, style2), body, withAlpha(fg, a), style2)
+				l.Move(m.card.Add(fyne.NewPos(16, 5+small+4+float32(k)*lh)))
+				add(l)
+				strike(m, l, a)
+			}
+			continue
+		}
 		l2 := text(ellipsize(line2, tw, body, style2), body, withAlpha(fg, a), style2)
 		l2.Move(m.card.Add(fyne.NewPos(16, 5+small+4)))
 		add(l2)

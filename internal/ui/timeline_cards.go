@@ -91,6 +91,7 @@ func (t *Timeline) layoutCards(f *tlFrame, carded []int, avail float32, maxLanes
 	}
 	var slots []cardSlot
 	var places []timeline.Placement
+	var hs []float64 // the slots' heights in the lanes found
 	var style cardStyle
 	found := false
 	for _, st := range cardStyles {
@@ -139,11 +140,26 @@ func (t *Timeline) layoutCards(f *tlFrame, carded []int, avail float32, maxLanes
 			}
 			return 0
 		})
-		ys, hs := make([]float64, len(slots)), make([]float64, len(slots))
+		ys := make([]float64, len(slots))
+		hs = make([]float64, len(slots))
 		for k, sl := range slots {
 			ys[k], hs[k] = sl.y, sl.h
 		}
 		for lanes := 1; lanes <= most; lanes++ {
+			if !st.tight {
+				// A title too long for its lane gets a second line rather
+				// than being cut; lanes are narrower the more there are.
+				cw := (avail - float32(lanes-1)*8) / float32(lanes)
+				for k, sl := range slots {
+					if sl.mark >= 0 && f.marks[sl.mark].Event != nil {
+						e := f.marks[sl.mark].Event
+						hs[k] = sl.h
+						if fyne.MeasureText(cardTitle(e, false), theme.TextSize(), fyne.TextStyle{Bold: true}).Width > cardTextWidth(e, cw) {
+							hs[k] += lineB
+						}
+					}
+				}
+			}
 			places = timeline.PlaceSizedWithin(ys, hs, lanes, gap, 4, float64(size.Height)-4)
 			f.lanes, f.cardH, f.tight, style = lanes, float32(cardH), st.tight, st
 			if !overflows(places, ys, hs, size.Height) {
@@ -177,7 +193,7 @@ func (t *Timeline) layoutCards(f *tlFrame, carded []int, avail float32, maxLanes
 		}
 		m := &f.marks[i]
 		m.card = fyne.NewPos(f.cardX+float32(p.Lane)*(f.cardW+8), float32(p.Y))
-		m.h = float32(sl.h)
+		m.h = float32(hs[k])
 		m.visible = p.Y >= -2 && p.Y+sl.h <= float64(size.Height)+2
 		if m.Event == nil {
 			m.headlines = min(style.headlines, m.Count)

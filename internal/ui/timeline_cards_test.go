@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/timeline"
@@ -164,5 +165,48 @@ func TestSummaryReadsCountToTheLast(t *testing.T) {
 				t.Error("WaitSummaries still waits after the redraw")
 			}
 		})
+	}
+}
+
+// TestLongTitleWrapsOnItsCard checks that a title too long for its card's
+// lane gets a second line, its card taller, rather than being cut; a short
+// title keeps a one-line card.
+func TestLongTitleWrapsOnItsCard(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
+	day := func(d int) time.Time { return time.Date(2020, 5, d, 0, 0, 0, 0, time.UTC) }
+	evs := []model.Event{
+		{ID: 1, Kind: model.KindMeeting, Title: "Envoys meet", Start: day(2), End: day(2), Precision: model.PrecisionDay},
+		{ID: 2, Kind: model.KindProposal, Title: "Foreign ministers of both countries publish a joint proposal for a regional ceasefire", Start: day(20), End: day(20), Precision: model.PrecisionDay},
+	}
+	tl := NewTimeline()
+	from, to, _ := timeline.Range(evs)
+	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(tl)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(420, 500))
+	defer w.Close()
+
+	f := tl.frame
+	heights := map[int64]float32{}
+	for _, m := range f.marks {
+		if m.Event != nil && m.visible {
+			heights[m.Event.ID] = m.h
+		}
+	}
+	if len(heights) != 2 {
+		t.Fatalf("cards for %v, want both events", heights)
+	}
+	if heights[1] != f.cardH {
+		t.Errorf("short title's card is %v tall, want the one-line %v", heights[1], f.cardH)
+	}
+	if heights[2] <= f.cardH {
+		t.Errorf("long title's card is %v tall, want more than %v", heights[2], f.cardH)
+	}
+	first, rest := wrapTitle(evs[1].Title, cardTextWidth(&evs[1], f.cardW), theme.TextSize(), fyne.TextStyle{Bold: true})
+	if rest == "" || first+" "+rest != evs[1].Title {
+		t.Errorf("wrapped as %q + %q", first, rest)
 	}
 }

@@ -67,7 +67,7 @@ func ExtentOf(p model.Place) Extent {
 // Interaction constants, in logical pixels and zoom levels.
 const (
 	fitMarginX   = 56    // room beside the markers when fitting them, for their names
-	fitMarginY   = 6     // room above and below the largest disc when fitting (names go beside)
+	fitMarginY   = 6     // least room above and below the largest disc when fitting (names go beside)
 	clusterGap   = 2     // discs closer than their radii plus this merge into a cluster
 	panMargin    = 10    // PanTo leaves a place this close to the edge where it is (less than a fit leaves)
 	keyPanFrac   = 0.25  // arrow keys pan by a quarter of the view
@@ -340,7 +340,10 @@ func (m *Map) fitLocked() {
 		m.view = geo.NewView(30, 15, math.Log2(math.Max(w, 1)/geo.TileSize), w, h)
 		return
 	}
-	my := math.Max(maxR+fitMarginY, 16)
+	// A name beside a disc is taller than a small disc, and a marker on
+	// the edge looks cut off: a tall map keeps a twentieth of its height
+	// free, a short one no more than it can spare.
+	my := math.Max(maxR+math.Max(fitMarginY, math.Min(h/20, 22)), 16)
 	mx := math.Max(fitMarginX, my)
 	v := geo.FitPoints(pts, math.Max(w-2*(mx-my), 1), h, my)
 	v.Width = w
