@@ -37,10 +37,10 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
-			name:      "an event noun a light verb in the past takes is a deed of the story's day; one under a modal and a deal reached are not; a sentence closing on \"afterwards\" tells a new happening",
+			name:      "an event noun a light verb in the past takes is a deed of the story's day; one under a modal, a deal reached and a priority made are not; a sentence closing on \"afterwards\" tells a new happening",
 			published: "2021-03-08",
 			text: "Gunmen killed 12 villagers near Kaduna on Sunday. Police carried out raids in Zaria. The army said it would launch an offensive. " +
-				"The two sides reached a deal. A church in the town came under attack soon afterwards.",
+				"The two sides reached a deal. The governor has made security a central part of her agenda. A church in the town came under attack soon afterwards.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2021-03-07", place: "NG", title: "gunmen kill 12 villagers"},
 				{kind: model.KindMilitary, start: "2021-03-07", place: "NG", title: "police carry out raids"},

@@ -37,6 +37,7 @@ var (
 	fireNouns          = senseSet("fireNouns")
 	platforms          = senseSet("platforms")
 	writtenMedia       = senseSet("writtenMedia")
+	deedLightVerbs     = senseSet("deedLightVerbs")
 	woundNouns         = senseSet("woundNouns")
 	illnessNouns       = senseSet("illnessNouns")
 	copingVerbs        = senseSet("copingVerbs")

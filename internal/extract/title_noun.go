@@ -120,12 +120,9 @@ func (d *doc) lightDeed(i int, s sent) bool {
 	if v < 0 {
 		return false
 	}
-	w := d.toks[v].low
-	if !strings.HasSuffix(w, "ed") && !pastLightVerbs[w] {
-		return false
-	}
-	if lemma, ok := lexicon.VerbLemma(w); !ok || lemma == "have" || lemma == "be" || lemma == "agree" || lemma == "announce" || lemma == "propose" || lemma == "offer" {
-		// What was agreed, announced or offered is to come.
+	if !deedLightVerbs[d.toks[v].low] {
+		// "has made sanctions relief a priority", "gave a warning",
+		// "announced a plan": a light verb that does not tell a deed done.
 		return false
 	}
 	if v > s.t0 && (irrealis[d.toks[v-1].low] || d.toks[v-1].low == "not" || d.toks[v-1].low == "never") {
@@ -133,9 +130,6 @@ func (d *doc) lightDeed(i int, s sent) bool {
 	}
 	return !d.relativeClause(v, s)
 }
-
-// pastLightVerbs are the irregular simple pasts of the light verbs.
-var pastLightVerbs = map[string]bool{"made": true, "held": true, "gave": true, "began": true, "struck": true, "came": true}
 
 // comeForms are the forms of "come", which with "under" ("came under
 // fire", "comes under attack") takes an event noun as a light verb does.
