@@ -2,7 +2,6 @@ package extract
 
 import (
 	"github.com/briefingatlas/atlas/internal/lexicon"
-	"github.com/briefingatlas/atlas/internal/model"
 )
 
 // relationSplit parts a sentence's event words at a phrase that relates
@@ -28,15 +27,6 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 		if ok, sameDay := d.relationAt(k); ok {
 			cut, same = k, sameDay
 			break
-		}
-	}
-	if cut < 0 {
-		// "Macron tweeted after the blaze broke out on Monday": the verb
-		// took the clause's day (afterToday), and the clause its own event.
-		for _, ti := range tis {
-			if k := d.triggers[ti].after; k > first && k < last {
-				cut, same = k, true
-			}
 		}
 	}
 	if cut < 0 {
@@ -197,9 +187,5 @@ func (d *doc) headsClauseBefore(tis []int, k int) bool {
 // happened that day too (see afterToday).
 func (d *doc) todayAfter(tis []int, k int) bool {
 	xi := d.triggers[tis[0]].time
-	if xi < 0 || d.dct.IsZero() {
-		return false
-	}
-	x := &d.times[xi]
-	return x.t0 > k && x.Precision == model.PrecisionDay && !x.Future && model.Day(x.Start).Equal(d.dct)
+	return xi >= 0 && d.times[xi].t0 > k && d.publicationDay(&d.times[xi])
 }

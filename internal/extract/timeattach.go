@@ -149,8 +149,8 @@ func (d *doc) attachTimes() {
 			}
 		}
 		if best < 0 || bestCost > maxTimeCost {
-			if xi, k := d.afterToday(ti); xi >= 0 {
-				best, bestCost, tr.after = xi, 0, k
+			if xi := d.afterToday(ti); xi >= 0 {
+				best, bestCost = xi, 0
 			}
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
@@ -566,16 +566,16 @@ func (d *doc) simultaneousTime(ti int) int {
 	return -1
 }
 
-// afterToday is the day of an after-clause, and the token of its "after", that trigger ti's verb governs
+// afterToday is the day of an after-clause that trigger ti's verb governs
 // when that day is the article's own ("Macron tweeted after the blaze broke
 // out on Monday", written that Monday), or -1. What followed that day's
 // happening and was reported the same day happened on it; when the report
 // is later, the clause's day bounds the event only from below, and the
 // event keeps no day.
-func (d *doc) afterToday(ti int) (int, int) {
+func (d *doc) afterToday(ti int) int {
 	tr := &d.triggers[ti]
 	if d.dct.IsZero() || tr.form != formPast || tr.irrealis || tr.negated || tr.quoted {
-		return -1, 0
+		return -1
 	}
 	s := d.sents[tr.sentence]
 	k := tr.i + tr.words
@@ -583,25 +583,31 @@ func (d *doc) afterToday(ti int) (int, int) {
 	// after", "spoke to reporters hours after".
 	for n := 0; k < s.t1 && n < 4 && d.toks[k].low != "after"; k, n = k+1, n+1 {
 		if w := d.toks[k].low; !d.toks[k].word || subordinators[w] || d.tokTime[k] >= 0 || d.finiteVerbAt(k) {
-			return -1, 0
+			return -1
 		}
 	}
 	if k >= s.t1 || d.toks[k].low != "after" {
-		return -1, 0
+		return -1
 	}
 	for j := k + 1; j < s.t1 && j < k+16; j++ {
 		if w := d.toks[j].low; w == ";" || w == "," || subordinators[w] {
-			return -1, 0
+			return -1
 		}
 		xi := d.tokTime[j]
 		if xi < 0 {
 			continue
 		}
 		x := &d.times[xi]
-		if !x.usable || x.Future || x.prenominal || x.Precision != model.PrecisionDay || !model.Day(x.Start).Equal(d.dct) {
-			return -1, 0
+		if !x.usable || x.prenominal || !d.publicationDay(x) {
+			return -1
 		}
-		return xi, k
+		return xi
 	}
-	return -1, 0
+	return -1
+}
+
+// publicationDay reports a time expression that names the day the article
+// was published, as a day.
+func (d *doc) publicationDay(x *texpr) bool {
+	return !d.dct.IsZero() && x.Precision == model.PrecisionDay && !x.Future && model.Day(x.Start).Equal(d.dct)
 }

@@ -21,9 +21,6 @@ type trig struct {
 	inEvent      bool // part of some event of its sentence
 	timeRejected bool // a nearby time expression could not date it
 	time         int  // attached time expression, -1 if none
-	// after is the token of the "after" whose clause's day this verb took
-	// (afterToday), 0 if none: the sentence tells two events there.
-	after int
 }
 
 // determiners before a word make it a noun ("the talks", "a visit").

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/briefingatlas/atlas/internal/model"
-	"github.com/briefingatlas/atlas/internal/timeline"
 )
 
 // busyWeekEvents are a few events over a year and forty in one week of
@@ -51,18 +50,7 @@ func busyWeekEvents() []model.Event {
 // event: it gets one summary card listing its three most reported events
 // and what the rest are, and tapping that card zooms in to the week.
 func TestTimelineSummarisesBusyWeek(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
-	evs := busyWeekEvents()
-	tl := NewTimeline()
-	from, to, _ := timeline.Range(evs)
-	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(tl)
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(560, 700))
-	defer w.Close()
+	tl, _ := newEventsTimeline(t, busyWeekEvents(), fyne.NewSize(560, 700))
 
 	var card *tlMark
 	for i := range tl.frame.marks {
@@ -172,23 +160,12 @@ func TestSummaryReadsCountToTheLast(t *testing.T) {
 // lane gets a second line, its card taller, rather than being cut; a short
 // title keeps a one-line card.
 func TestLongTitleWrapsOnItsCard(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
 	day := func(d int) time.Time { return time.Date(2020, 5, d, 0, 0, 0, 0, time.UTC) }
 	evs := []model.Event{
 		{ID: 1, Kind: model.KindMeeting, Title: "Envoys meet", Start: day(2), End: day(2), Precision: model.PrecisionDay},
 		{ID: 2, Kind: model.KindProposal, Title: "Foreign ministers of both countries publish a joint proposal for a regional ceasefire", Start: day(20), End: day(20), Precision: model.PrecisionDay},
 	}
-	tl := NewTimeline()
-	from, to, _ := timeline.Range(evs)
-	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(tl)
-	w.SetPadded(false)
-	w.Resize(fyne.NewSize(420, 500))
-	defer w.Close()
-
+	tl, _ := newEventsTimeline(t, evs, fyne.NewSize(420, 500))
 	f := tl.frame
 	heights := map[int64]float32{}
 	for _, m := range f.marks {

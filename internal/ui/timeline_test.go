@@ -16,9 +16,15 @@ import (
 // newStoryTimeline shows storyEvents in a timeline in a test window.
 func newStoryTimeline(t *testing.T, size fyne.Size) (*Timeline, fyne.Window) {
 	t.Helper()
+	return newEventsTimeline(t, storyEvents(), size)
+}
+
+// newEventsTimeline shows evs in a timeline in a test window of the given
+// size, in the light theme, unpadded.
+func newEventsTimeline(t *testing.T, evs []model.Event, size fyne.Size) (*Timeline, fyne.Window) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(&Theme{Mode: ThemeLight})
-	evs := storyEvents()
 	tl := NewTimeline()
 	from, to, _ := timeline.Range(evs)
 	if err := tl.SetSource(timeline.NewSliceSource(evs), from, to); err != nil {
