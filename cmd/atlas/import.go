@@ -192,7 +192,10 @@ func (b *progressBar) update(p pipeline.Progress) {
 	fill := width * p.Done / p.Total
 	// Cut by characters, as fmt pads by them: a cut byte would print half
 	// a character.
-	name := filepath.Base(p.Path)
+	name := ""
+	if p.Path != "" {
+		name = filepath.Base(p.Path)
+	}
 	if r := []rune(name); len(r) > 30 {
 		name = string(r[:27]) + "..."
 	}

@@ -75,7 +75,8 @@ func (o Options) Merging() store.Merging {
 	return m
 }
 
-// Progress is reported after each file.
+// Progress is reported once the files are found (Done 0, no Path), then
+// after each file.
 type Progress struct {
 	Done, Total int    // files handled so far, files found
 	Path        string // the file just handled
@@ -187,6 +188,11 @@ func importPaths(ctx context.Context, st *store.Store, x Extractor, paths []stri
 		lowerPriority()
 	}
 	p := Progress{Total: len(files), Failed: len(sum.Failed)}
+	if progress != nil {
+		// The files are found: the user sees how many before the first is
+		// read, which waits for the extractor's gazetteer on a first import.
+		progress(p)
+	}
 	// Reading, parsing and extracting the next articles runs beside the
 	// store's writes (a few files ahead, in order), so an import keeps both
 	// cores busy: the saves are more than half of its work.

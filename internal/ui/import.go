@@ -123,7 +123,12 @@ func (m *MainWindow) StartImport(paths []string, done ...func(ImportSummary, err
 					m.progressText = counts.Sprintf("%d of %d", n, total)
 					m.progress.SetValue(float64(n) / float64(total))
 				}
-				if ctx.Err() == nil {
+				switch {
+				case ctx.Err() != nil:
+				case file == "":
+					// The files are found; the first is being read.
+					m.work.SetText(counts.Sprintf("Importing %d files…", total))
+				default:
 					// The count is on the bar beside it.
 					m.work.SetText("Importing " + filepath.Base(file))
 				}

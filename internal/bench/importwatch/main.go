@@ -75,7 +75,7 @@ type Run struct {
 	Err       string  `json:"error,omitempty"`
 	Idle      []Frame `json:"idle"`
 	Frames    []Frame `json:"frames"`
-	Callbacks int     `json:"callbacks"` // progress calls the importer made
+	Callbacks int     `json:"callbacks"` // progress calls the importer made after a file
 	// MaxGapMS is the longest time the painted progress bar did not move
 	// (a pixel of its fill, or its label: the count of articles done), its
 	// start included; MaxStatusGapMS the same for the file line beside it.
@@ -287,7 +287,9 @@ func watch(app fyne.App, extractor func() (*extract.Extractor, error), o watchOp
 	// The window passes its own context; Cancel is this one.
 	importer := func(_ context.Context, paths []string, progress func(done, total int, file string)) (ui.ImportSummary, error) {
 		sum, err := appImport(ctx, paths, func(done, total int, file string) {
-			callbacks.Add(1)
+			if file != "" {
+				callbacks.Add(1) // not the first call, when the files are found
+			}
 			files.Store(int64(total))
 			lastDone.Store(int64(done))
 			if o.cancelAtFile > 0 && done == o.cancelAtFile {
