@@ -1204,11 +1204,16 @@ func (r *tlRenderer) rebuild(size fyne.Size) {
 		add(brush)
 	}
 	if t.focused {
-		fr := canvas.NewRectangle(color.Transparent)
-		fr.StrokeColor = withAlpha(primary, 0.5)
-		fr.StrokeWidth = 1
-		fr.Resize(size)
-		add(fr)
+		// Four one-pixel edges, not one stroked rectangle: the software
+		// painter rasterises a stroked rectangle over its whole area, the
+		// widget's, every frame; plain fills it copies.
+		c := withAlpha(primary, 0.5)
+		for _, e := range [][4]float32{{0, 0, size.Width, 1}, {0, size.Height - 1, size.Width, 1}, {0, 0, 1, size.Height}, {size.Width - 1, 0, 1, size.Height}} {
+			edge := canvas.NewRectangle(c)
+			edge.Move(fyne.NewPos(e[0], e[1]))
+			edge.Resize(fyne.NewSize(e[2], e[3]))
+			add(edge)
+		}
 	}
 	r.objects = objs
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -306,5 +307,40 @@ func TestWithAlphaKeepsTheHue(t *testing.T) {
 		if !near(got.R, tt.want.R) || !near(got.G, tt.want.G) || !near(got.B, tt.want.B) || !near(got.A, tt.want.A) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestTimelineFocusFrame checks that the focused timeline is framed on all
+// four edges, with plain one-pixel fills the software painter copies, and
+// that the frame goes with the focus.
+func TestTimelineFocusFrame(t *testing.T) {
+	tl, _ := newStoryTimeline(t, fyne.NewSize(600, 500))
+	edges := func() int {
+		n := 0
+		size := tl.Size()
+		for _, o := range test.WidgetRenderer(tl).Objects() {
+			r, ok := o.(*canvas.Rectangle)
+			if !ok || r.StrokeWidth != 0 {
+				continue
+			}
+			p, s := r.Position(), r.Size()
+			switch {
+			case s.Width == size.Width && s.Height == 1 && (p.Y == 0 || p.Y == size.Height-1),
+				s.Height == size.Height && s.Width == 1 && (p.X == 0 || p.X == size.Width-1):
+				n++
+			}
+		}
+		return n
+	}
+	if n := edges(); n != 0 {
+		t.Fatalf("%d frame edges before the focus", n)
+	}
+	tl.FocusGained()
+	if n := edges(); n != 4 {
+		t.Errorf("%d frame edges with the focus, want 4", n)
+	}
+	tl.FocusLost()
+	if n := edges(); n != 0 {
+		t.Errorf("%d frame edges after the focus left", n)
 	}
 }
