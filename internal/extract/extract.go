@@ -39,6 +39,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefingatlas/atlas/internal/extract/sentence"
 	"github.com/briefingatlas/atlas/internal/geo"
@@ -334,22 +336,25 @@ func (d *doc) dateline() *model.Place {
 	// Datelines are upper case: "MOSCOW".
 	if country != "" {
 		if p, ok := d.resolvePlace(titleCase(name), country); ok {
+			asSpelled(&p, titleCase(name))
 			d.datelinePlace = &p
 			return d.datelinePlace
 		}
 	}
 	if p, ok := d.resolve(titleCase(name)); ok {
+		asSpelled(&p, titleCase(name))
 		d.datelinePlace = &p
 	}
 	return d.datelinePlace
 }
 
+// titleCase writes a name in capitals as a name: each word's first letter
+// upper case, the rest lower ("NEW YORK" → "New York", "ÉVRY" → "Évry").
 func titleCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
-		if w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
 	}
 	return strings.Join(words, " ")
 }

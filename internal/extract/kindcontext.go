@@ -4,7 +4,10 @@ package extract
 // happening in whose course a toll was taken ("killed during the attack"),
 // and what a verb of urging tells ("urged supporters to retreat").
 
-import "github.com/briefingatlas/atlas/internal/model"
+import (
+	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
+)
 
 // directive is the trigger of a verb of urging that tells all the
 // group's events ("leaders urged supporters to retreat", "asked residents
@@ -62,6 +65,22 @@ func (d *doc) frames(t trig) bool {
 			return k < t.i-1
 		case !d.toks[k].word && w != "'s":
 			return false
+		}
+	}
+	return false
+}
+
+// infinitiveAfter reports "to" and a verb within six words after token i,
+// before any punctuation: the act urged in "urged the protesters to
+// retreat", "asked residents to leave".
+func (d *doc) infinitiveAfter(i int, s sent) bool {
+	for j := i + 1; j+1 < s.t1 && j <= i+6; j++ {
+		w := d.toks[j]
+		if !w.word {
+			return false
+		}
+		if w.low == "to" {
+			return d.toks[j+1].word && lexicon.IsVerb(d.toks[j+1].low)
 		}
 	}
 	return false

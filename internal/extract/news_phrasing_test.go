@@ -15,6 +15,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a call to act, made once, is a deed of the story's day; what was said still needs a time of its own",
+			published: "2021-03-08",
+			dateline:  "BASRA, Iraq",
+			text:      "BASRA, Iraq - Gunmen killed 12 people at a market on Monday. The governor later urged residents to stay indoors. He said the attack was planned abroad.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-03-08", place: "IQ", title: "gunmen kill 12 people"},
+				{kind: model.KindStatement, start: "2021-03-08", place: "IQ", title: "governor urges residents to stay indoors"},
+			},
+		},
+		{
 			name:      "a death of wounds is a killing, a death of an illness no disaster, a death in a flood the flood's",
 			published: "2021-03-08",
 			text:      "The rebel leader died of his wounds on Sunday. The former president died of cancer on Saturday. Three people died in the flood on Sunday.",
@@ -823,6 +833,32 @@ func TestRecallJoinsTheFirstHappening(t *testing.T) {
 			if strings.HasPrefix(s.Text, "The Sunday attacks") && !strings.HasPrefix(e.Sources[0].Text, "Bombs exploded at three hotels") {
 				t.Errorf("the recall joined %q; want the hotels' bombs", e.Title)
 			}
+		}
+	}
+}
+
+// TestDatelineSpelledAsTheBody checks that a place named in capitals in a
+// dateline reads as the article spells it, as the same place named in a
+// sentence does, not as the gazetteer does: the store keeps one name a
+// place, and the window should not show "Basrah" for one article's event
+// and "Basra" for another's.
+func TestDatelineSpelledAsTheBody(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		dateline, text, want string
+	}{
+		{"BASRA, Iraq", "BASRA, Iraq - Gunmen killed 12 people at a market on Monday. The market was closed.", "Basra"},
+		{"", "Gunmen killed 12 people at a market in Basra on Monday. The market was closed.", "Basra"},
+		{"NEW YORK", "NEW YORK - Police arrested two men on Monday. The men were armed.", "New York"},
+	}
+	for _, tc := range tests {
+		evs := x.Extract(article(tc.text, "2021-03-08", tc.dateline)).Events
+		if len(evs) != 1 || evs[0].Place == nil {
+			t.Errorf("%q: events %v", tc.text, evs)
+			continue
+		}
+		if got := evs[0].Place.Name; got != tc.want {
+			t.Errorf("%q: place %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -158,12 +158,11 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			return true
 		}
 	}
-	if (p.Feature == "feature" || p.Feature != "country" && !areaFeature(p.Feature)) && !toks[t0].upper && fold(name) != fold(p.Name) {
-		// Show the place as the article spells it ("Palmyra", "Geneva",
-		// "the Atacama Desert" for Natural Earth's "Desierto de
-		// Atacama"); the key still identifies the gazetteer entry.
-		p.Name = name
+	if toks[t0].upper {
+		// A name in capitals ("BASRA -") is spelled as the body spells it.
+		name = titleCase(name)
 	}
+	asSpelled(&p, name)
 	if p.Feature == "feature" {
 		p = d.countrysPart(p, t0, t1)
 	}
@@ -645,4 +644,16 @@ func (d *doc) countryPlace(cc geo.Country, written string) model.Place {
 		return cands[0].Place
 	}
 	return model.Place{Key: "ne:" + cc.Code, Name: cc.Name, Country: cc.Code, Lat: cc.Lat, Lon: cc.Lon, Feature: "country"}
+}
+
+// asSpelled shows a town or a feature as the article spells it
+// ("Palmyra", "Geneva", "the Atacama Desert" for Natural Earth's "Desierto
+// de Atacama", "Basra" for the gazetteer's "Basrah"), so that the same
+// place reads alike whether a dateline or a sentence named it; the key
+// still identifies the gazetteer entry. Countries and areas keep their
+// own names.
+func asSpelled(p *model.Place, name string) {
+	if (p.Feature == "feature" || p.Feature != "country" && !areaFeature(p.Feature)) && fold(name) != fold(p.Name) {
+		p.Name = name
+	}
 }

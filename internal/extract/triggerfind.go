@@ -151,6 +151,12 @@ func (d *doc) findTriggers() {
 				// its own, of the story's day like any other.
 				x.inherits = true
 			}
+			if x.statement && x.form == formPast && !x.quoted && !x.irrealis && !x.negated && directiveVerbs[toks[i].low] && d.infinitiveAfter(i, s) && !d.relativeClause(i, s) {
+				// "Chan urged the protesters to retreat": a call to act,
+				// made once, is a deed of the story's day as an arrest is;
+				// what was said ("said that …") still needs its own time.
+				x.inherits = true
+			}
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
