@@ -15,6 +15,17 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a crowd that gathers or celebrates, however it is described, is the day's news; a company's anniversary is not",
+			published: "2011-02-12",
+			text: "The president resigned on Friday. Demonstrators from the northern towns gathered outside the palace. " +
+				"Thousands celebrated in the streets of the capital. The company celebrated its 50th anniversary.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2011-02-11", title: "president resigns"},
+				{kind: model.KindProtest, start: "2011-02-11", title: "demonstrators gather"},
+				{kind: model.KindProtest, start: "2011-02-11", title: "thousands celebrate"},
+			},
+		},
+		{
 			name:      "a call to act, made once, is a deed of the story's day; what was said still needs a time of its own",
 			published: "2021-03-08",
 			dateline:  "BASRA, Iraq",

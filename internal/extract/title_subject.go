@@ -240,6 +240,14 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			}
 		}
 	}
+	for j := k - 1; j > s.t0 && j >= k-4 && d.toks[j].word; j-- {
+		// "demonstrators from the northern towns gathered": the crowd the
+		// words after it place is what acted.
+		if w := d.toks[j].low; (w == "from" || w == "in" || w == "at" || w == "across") && crowdNouns[d.toks[j-1].low] {
+			k = j - 1
+			break
+		}
+	}
 	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
 		return "", passive
 	}

@@ -437,8 +437,38 @@ func pourSense(d *doc, t *trigger, i int, s sent) bool {
 // crowdSense: "protesters gathered outside the court"; not "officials
 // gathered evidence".
 func crowdSense(d *doc, t *trigger, i int, s sent) bool {
-	return d.crowdBefore(i, s)
+	if !d.crowdBefore(i, s) && !d.crowdSubject(i, s) {
+		return false
+	}
+	// A crowd that gathers or celebrates is the day's news, as one that
+	// marches is: it may take the story's day.
+	t.weak = false
+	return true
 }
+
+// crowdSubject reports a crowd as the subject of the verb at token i
+// further away than crowdBefore looks, across the words that describe it
+// ("demonstrators from the northern towns gathered", "demonstrators in
+// central Cairo continued to celebrate"): a crowd noun within eight words
+// before, no verb, clause or comma between. A pronoun ("as they
+// celebrated") is left alone: its crowd may be any of the sentence's nouns.
+func (d *doc) crowdSubject(i int, s sent) bool {
+	for j := i - 1; j >= s.t0 && j >= i-8; j-- {
+		w := d.toks[j].low
+		switch {
+		case crowdNouns[w]:
+			return true
+		case w == "to" || auxiliaries[w] || continuing[w]:
+		case !d.toks[j].word || subordinators[w] || d.finiteVerbAt(j):
+			return false
+		}
+	}
+	return false
+}
+
+// continuing are the verbs before "to" that carry on an act ("continued
+// to celebrate", "began to gather").
+var continuing = map[string]bool{"continued": true, "continue": true, "continues": true, "began": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true}
 
 // demonstrateSense: a protest takes no object ("demonstrated against the
 // law", "demonstrated outside"); "demonstrated a new phone" shows it.
