@@ -399,7 +399,7 @@ func (d *doc) finiteHead(e *evt) bool {
 		return false
 	}
 	f := d.triggers[ti].form
-	return f == formPast || f == formPres || e.Planned && f == formBase // "will visit"
+	return f == formPast || f == formPres || e.Planned && f == formBase || d.continuedBy(d.triggers[ti], d.sents[d.triggers[ti].sentence]) != "" // "will visit", "began to withdraw"
 }
 
 // verbHeaded reports an event whose kind a verb gives ("the home minister

@@ -15,6 +15,15 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what continued or began to happen happened, and its title says so; what someone wanted to do did not",
+			published: "2021-03-10",
+			text:      "Shares in the carmaker continued to fall sharply on Tuesday. The army began to withdraw its troops from the border on Monday. The minister wanted to resign on Monday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2021-03-09", title: "continue to fall"},
+				{kind: model.KindWithdrawal, start: "2021-03-08", title: "army begins to withdraw troops"},
+			},
+		},
+		{
 			name:      "a crowd that gathers or celebrates, however it is described, is the day's news; a company's anniversary is not",
 			published: "2011-02-12",
 			text: "The president resigned on Friday. Demonstrators from the northern towns gathered outside the palace. " +

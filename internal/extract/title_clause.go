@@ -126,6 +126,15 @@ func (d *doc) clauseTitle(e *evt) string {
 			passive = true
 		}
 		verb := d.verbText(t, passive, plural(subj))
+		if cont := d.continuedBy(t, s); cont != "" {
+			// "The army began to withdraw its troops": "Army begins to
+			// withdraw troops".
+			subj, passive = d.subjectPhrase(t.i-2, s)
+			verb = cont + " to " + d.toks[t.i].low
+			if plural(subj) {
+				verb = continuingLemma[d.toks[t.i-2].low] + " to " + d.toks[t.i].low
+			}
+		}
 		if passive && t.i > s.t0 && hedgeParticiples[d.toks[t.i-1].low] {
 			// "10,000 people believed killed": the hedge stays with the
 			// verb, so that the title claims no more than the text.
@@ -528,3 +537,22 @@ func (d *doc) capitalRun(k int, s sent) int {
 	}
 	return end
 }
+
+// continuedBy is the present tense ("continues", "begins") of the past
+// tense before "to" and a base form trigger t ("continued to fall",
+// "began to withdraw"), or "".
+func (d *doc) continuedBy(t trig, s sent) string {
+	if t.form != formBase || t.i-2 < s.t0 || d.toks[t.i-1].low != "to" {
+		return ""
+	}
+	lemma, ok := continuingLemma[d.toks[t.i-2].low]
+	if !ok {
+		return ""
+	}
+	return inflect(lemma)[0]
+}
+
+// continuingLemma are the past tenses before "to" that tell the act after
+// it as happening ("continued to fall", "began to withdraw"), with their
+// lemmas.
+var continuingLemma = map[string]string{"continued": "continue", "began": "begin", "started": "start"}
