@@ -49,7 +49,7 @@ func (d *doc) buildEvents() {
 		}
 	}
 	for si, tis := range d.sentTrigs {
-		if len(tis) == 0 {
+		if len(tis) == 0 && !d.hasDeadline(si) {
 			continue
 		}
 		groups := map[int][]int{}
@@ -101,7 +101,7 @@ func (d *doc) buildEvents() {
 		// it: "X said Y had until December 4 to settle the dispute".
 		for xi := range d.times {
 			x := &d.times[xi]
-			if x.sentence != si || !x.usable || !x.Future || !deadlineSignal(x) || x.prenominal || !d.somethingDue(x) {
+			if x.sentence != si || !d.deadlineAt(x) {
 				continue
 			}
 			if _, taken := groups[xi]; !taken {
@@ -123,6 +123,24 @@ func (d *doc) buildEvents() {
 	d.speakersApart()
 	d.mergeLocal()
 	d.collectRetold()
+}
+
+// deadlineAt reports a time expression that sets a deadline of its own,
+// something due by it (see somethingDue).
+func (d *doc) deadlineAt(x *texpr) bool {
+	return x.usable && x.Future && deadlineSignal(x) && !x.prenominal && d.somethingDue(x)
+}
+
+// hasDeadline reports a sentence with a deadline of its own, which is an
+// event though the sentence has no event word: "Rebels were given until
+// Friday to leave."
+func (d *doc) hasDeadline(si int) bool {
+	for xi := range d.times {
+		if x := &d.times[xi]; x.sentence == si && d.deadlineAt(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitByPlace parts a sentence's untimed event words by the town each

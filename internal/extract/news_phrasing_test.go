@@ -15,6 +15,25 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a deadline is an event in a sentence with no other event word",
+			published: "2014-02-22",
+			text:      "The soldiers were given until Friday to leave the building.",
+			want: []wantEvent{
+				{kind: model.KindDeadline, start: "2014-02-28", planned: true, title: "soldiers to leave"},
+			},
+		},
+		{
+			name:      "a holiday retreat is a place, a ruling party who rules, and rebels who open a sentence its subject, not a verb",
+			published: "2021-03-10",
+			text: "The president flew to his holiday retreat on the coast on Monday, his ruling party said. " +
+				"Rebels forced the army into a retreat from the town on Tuesday. The court's ruling on Tuesday angered the ruling coalition.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-03-08", title: "party"},
+				{kind: model.KindWithdrawal, start: "2021-03-09"},
+				{kind: model.KindLegal, start: "2021-03-09"},
+			},
+		},
+		{
 			name:      "what continued or began to happen happened, and its title says so; what someone wanted to do did not",
 			published: "2021-03-10",
 			text:      "Shares in the carmaker continued to fall sharply on Tuesday. The army began to withdraw its troops from the border on Monday. The minister wanted to resign on Monday.",

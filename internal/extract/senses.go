@@ -38,6 +38,7 @@ var (
 	platforms          = senseSet("platforms")
 	writtenMedia       = senseSet("writtenMedia")
 	deedLightVerbs     = senseSet("deedLightVerbs")
+	retreatPlaces      = senseSet("retreatPlaces")
 	woundNouns         = senseSet("woundNouns")
 	illnessNouns       = senseSet("illnessNouns")
 	copingVerbs        = senseSet("copingVerbs")

@@ -318,6 +318,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	if !isNoun && !isVerb {
 		tr, ok := wordnetTrigger(w, prev)
+		if ok && tr.form == formPres && d.pluralSubject(i, s) {
+			return d.asNoun(tr, w)
+		}
 		if ok && tr.form == formNoun && lexicon.IsAdjective(w) && d.nounNext(i+1, s) {
 			// "the primary UK index", "the general strike fund": a word
 			// that is also an adjective, before a noun, describes it.
@@ -416,6 +419,30 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		vt.form = formNoun
 		return vt, true
 	}
+	if vt.form == formPres && d.pluralSubject(i, s) {
+		return d.asNoun(vt, w)
+	}
+	return vt, true
+}
+
+// pluralSubject reports a word in -s at token i that opens its sentence or
+// follows a name, with a verb right after it: "Rebels forced the army
+// back", "Syrian rebels seized the town": a plural noun, the subject.
+func (d *doc) pluralSubject(i int, s sent) bool {
+	return i+1 < s.t1 && (d.toks[i].first || i > s.t0 && d.toks[i-1].cap) && d.finiteVerbAt(i+1)
+}
+
+// asNoun is the noun use of a word taken for a verb: people are no event
+// ("rebels"), an event noun keeps its own kind ("strikes").
+func (d *doc) asNoun(vt trigger, w string) (trigger, bool) {
+	if personNoun(w) {
+		return trigger{}, false
+	}
+	if nt, ok := nounTriggers[strings.TrimSuffix(w, "s")]; ok {
+		nt.form = formNoun
+		return nt, true
+	}
+	vt.form = formNoun
 	return vt, true
 }
 

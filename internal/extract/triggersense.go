@@ -155,3 +155,19 @@ func fireSense(d *doc, t *trigger, i int, s sent) bool {
 func hitSense(d *doc, t *trigger, i int, s sent) bool {
 	return !d.hardHit(i, s) || d.disasterBefore(i, s)
 }
+
+// rulingSense: "the court's ruling on Monday" is a decision; "the ruling
+// party", "the ruling AKP", "the ruling military council" name who rules.
+func rulingSense(d *doc, t *trigger, i int, s sent) bool {
+	if i+1 >= s.t1 || d.tokTime[i+1] >= 0 {
+		return true
+	}
+	next := d.toks[i+1]
+	return !(next.word && (next.cap || lexicon.IsNoun(next.low) && !prepositions[next.low] && !subordinators[next.low]))
+}
+
+// retreatSense: "the army's retreat from the city" is a withdrawal; "his
+// holiday retreat at Sharm el-Sheikh" is a place to stay.
+func retreatSense(d *doc, t *trigger, i int, s sent) bool {
+	return i == s.t0 || !retreatPlaces[d.toks[i-1].low]
+}

@@ -288,6 +288,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 // for verbs.
 var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
+	"ruling": rulingSense, "retreat": retreatSense,
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
