@@ -132,7 +132,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			subj, passive = d.subjectPhrase(t.i-2, s)
 			verb = cont + " to " + d.toks[t.i].low
 			if plural(subj) {
-				verb = continuingLemma[d.toks[t.i-2].low] + " to " + d.toks[t.i].low
+				verb = continuingLemma(d.toks[t.i-2].low) + " to " + d.toks[t.i].low
 			}
 		}
 		if passive && t.i > s.t0 && hedgeParticiples[d.toks[t.i-1].low] {
@@ -545,14 +545,22 @@ func (d *doc) continuedBy(t trig, s sent) string {
 	if t.form != formBase || t.i-2 < s.t0 || d.toks[t.i-1].low != "to" {
 		return ""
 	}
-	lemma, ok := continuingLemma[d.toks[t.i-2].low]
-	if !ok {
+	lemma := continuingLemma(d.toks[t.i-2].low)
+	if lemma == "" {
 		return ""
 	}
 	return inflect(lemma)[0]
 }
 
-// continuingLemma are the past tenses before "to" that tell the act after
-// it as happening ("continued to fall", "began to withdraw"), with their
-// lemmas.
-var continuingLemma = map[string]string{"continued": "continue", "began": "begin", "started": "start"}
+// continuingVerbs carry on or begin the act after their "to"
+// ("continued to fall", "began to withdraw"), which they tell as happening.
+var continuingVerbs = map[string]bool{"continue": true, "begin": true, "start": true}
+
+// continuingLemma is the lemma of w when w is a form of one of the
+// continuingVerbs, else "".
+func continuingLemma(w string) string {
+	if l, ok := lexicon.VerbLemma(w); ok && continuingVerbs[l] {
+		return l
+	}
+	return ""
+}

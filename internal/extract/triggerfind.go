@@ -497,7 +497,7 @@ func (d *doc) modality(x *trig, s sent) {
 			x.negated = true
 		}
 		if w == "to" {
-			if n <= 1 && !(k > s.t0 && continuingLemma[toks[k-1].low] != "") {
+			if n <= 1 && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
 				// "continued to celebrate", "began to withdraw": the act
 				// carried on or begun is told as done.
 				x.irrealis = true

@@ -459,17 +459,13 @@ func (d *doc) crowdSubject(i int, s sent) bool {
 		switch {
 		case crowdNouns[w]:
 			return true
-		case w == "to" || auxiliaries[w] || continuing[w]:
+		case w == "to" || auxiliaries[w] || continuingLemma(w) != "":
 		case !d.toks[j].word || subordinators[w] || d.finiteVerbAt(j):
 			return false
 		}
 	}
 	return false
 }
-
-// continuing are the verbs before "to" that carry on an act ("continued
-// to celebrate", "began to gather").
-var continuing = map[string]bool{"continued": true, "continue": true, "continues": true, "began": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true}
 
 // demonstrateSense: a protest takes no object ("demonstrated against the
 // law", "demonstrated outside"); "demonstrated a new phone" shows it.
