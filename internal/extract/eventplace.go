@@ -127,6 +127,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 	// pointer that a later merge could change under another.
 	at := func(p *model.Place, how string) {
 		c := *p
+		d.spellAsArticle(&c)
 		e.Place, e.placeHow = &c, how
 	}
 	// The fallbacks below that look further than the sentence's places,
@@ -208,6 +209,19 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.storyCountry(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
+}
+
+// spellAsArticle names p as the article first spells it, when the article
+// names it at all: an event placed at the capital the gazetteer calls
+// "Kyiv" reads "Kiev" in an article that writes "Kiev", as its other events
+// there do.
+func (d *doc) spellAsArticle(p *model.Place) {
+	for ei := range d.ents {
+		if en := &d.ents[ei]; en.kind == entPlace && en.hasPlace && en.place.Key == p.Key {
+			asSpelled(p, en.place.Name)
+			return
+		}
+	}
 }
 
 // unknownLocative reports a capitalised name after "in", "at", "near" or
