@@ -120,6 +120,7 @@ func (d *doc) buildEvents() {
 			d.retoldEvent(si, tail)
 		}
 	}
+	d.embeddedPosts()
 	d.speakersApart()
 	d.mergeLocal()
 	d.collectRetold()

@@ -15,6 +15,15 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
+			published: "2021-03-04",
+			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +
+				"Reporting by John Smith; editing by Jane Doe.\n\n— Carl Holm (@carlholm)",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-03-03", actor: "Anna Berg", title: "statement by berg"},
+			},
+		},
+		{
 			name:      "a deadline is an event in a sentence with no other event word",
 			published: "2014-02-22",
 			text:      "The soldiers were given until Friday to leave the building.",
