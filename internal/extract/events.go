@@ -263,6 +263,15 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	// "today" can be flagged future by a nearby modal; an event is planned
 	// only when it lies after publication, or its words are not yet real.
 	e.Planned = !d.dct.IsZero() && x.Anchored && x.Start.After(d.dct) || x.Future && (kind == model.KindDeadline || d.allIrrealis(tis))
+	e.Sources = []model.Source{d.dateBy(&e, si, x)}
+	d.fillPlaceActors(&e)
+	e.Confidence = d.confidence(&e)
+	d.events = append(d.events, e)
+}
+
+// dateBy dates e by time expression x of sentence si and returns that
+// sentence as its source, with the time as written and how it was found.
+func (d *doc) dateBy(e *evt, si int, x *texpr) model.Source {
 	src := d.source(si)
 	if !x.Assumed {
 		// "The raid took place on the same day as …" with no day named
@@ -271,27 +280,24 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 		src.TimeText = x.Text
 		src.TimeSpan = x.Span
 	}
-	if x.Anchored && !x.Start.IsZero() {
-		e.Start, e.End = model.Day(x.Start), model.Day(x.End)
-		if e.End.IsZero() {
-			e.End = e.Start
-		}
-		e.Precision = x.Precision
-		if e.Precision == model.PrecisionNone {
-			e.Precision = model.PrecisionDay
-		}
-		if x.Relative {
-			src.DateHow = "relative to publication"
-		} else {
-			src.DateHow = "explicit"
-		}
-	} else {
+	if !x.Anchored || x.Start.IsZero() {
 		src.DateHow = "undated"
+		return src
 	}
-	e.Sources = []model.Source{src}
-	d.fillPlaceActors(&e)
-	e.Confidence = d.confidence(&e)
-	d.events = append(d.events, e)
+	e.Start, e.End = model.Day(x.Start), model.Day(x.End)
+	if e.End.IsZero() {
+		e.End = e.Start
+	}
+	e.Precision = x.Precision
+	if e.Precision == model.PrecisionNone {
+		e.Precision = model.PrecisionDay
+	}
+	if x.Relative {
+		src.DateHow = "relative to publication"
+	} else {
+		src.DateHow = "explicit"
+	}
+	return src
 }
 
 // allAdjectival reports event words that all describe nouns ("a flooded

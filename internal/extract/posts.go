@@ -21,15 +21,9 @@ func (d *doc) embeddedPosts() {
 		if xi < 0 {
 			continue
 		}
-		x := &d.times[xi]
 		e := evt{sentence: si, timeIdx: xi, anchor: d.toks[s.t0].s}
 		e.Kind = model.KindStatement
-		e.Start, e.End, e.Precision = model.Day(x.Start), model.Day(x.End), model.PrecisionDay
-		if e.End.IsZero() {
-			e.End = e.Start
-		}
-		src := d.source(si)
-		src.TimeText, src.TimeSpan, src.DateHow = x.Text, x.Span, "explicit"
+		src := d.dateBy(&e, si, &d.times[xi])
 		if si > 0 {
 			// The post's own words, which the line signs.
 			post := d.source(si - 1)

@@ -247,13 +247,8 @@ func (d *doc) afterClauseBetween(a, b int) bool {
 		if k > 0 && d.toks[k-1].low == "immediately" {
 			return false // relationAt knows "hours after", "shortly after"
 		}
-		for j := k + 1; j < len(d.toks) && d.tokSent[j] == d.tokSent[k] && j < k+8; j++ {
-			if d.toks[j].low == "," || d.toks[j].low == ";" {
-				break
-			}
-			if d.finiteVerbAt(j) && !d.toks[j].first {
-				return true
-			}
+		if d.clauseOpens(k) {
+			return true
 		}
 	}
 	return false

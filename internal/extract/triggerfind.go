@@ -409,15 +409,7 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		// article or an adjective the word is a noun, whatever verb it
 		// also is; the noun's own kind, when the table has it ("the worst
 		// storms" are weather, though "stormed" is an assault).
-		if nt, ok := nounTriggers[strings.TrimSuffix(w, "s")]; ok && vt.form == formPres {
-			nt.form = formNoun
-			return nt, true
-		}
-		if personNoun(w) {
-			return trigger{}, false // "the rebels", "a rebel": people, not an event
-		}
-		vt.form = formNoun
-		return vt, true
+		return d.asNoun(vt, w)
 	}
 	if vt.form == formPres && d.pluralSubject(i, s) {
 		return d.asNoun(vt, w)
@@ -432,15 +424,16 @@ func (d *doc) pluralSubject(i int, s sent) bool {
 	return i+1 < s.t1 && (d.toks[i].first || i > s.t0 && d.toks[i-1].cap) && d.finiteVerbAt(i+1)
 }
 
-// asNoun is the noun use of a word taken for a verb: people are no event
-// ("rebels"), an event noun keeps its own kind ("strikes").
+// asNoun is the noun use of a word taken for a verb: a plural event noun
+// keeps its own kind ("the strikes"), people are no event ("the rebels",
+// "a rebel").
 func (d *doc) asNoun(vt trigger, w string) (trigger, bool) {
-	if personNoun(w) {
-		return trigger{}, false
-	}
-	if nt, ok := nounTriggers[strings.TrimSuffix(w, "s")]; ok {
+	if nt, ok := nounTriggers[strings.TrimSuffix(w, "s")]; ok && vt.form == formPres {
 		nt.form = formNoun
 		return nt, true
+	}
+	if personNoun(w) {
+		return trigger{}, false
 	}
 	vt.form = formNoun
 	return vt, true

@@ -438,7 +438,7 @@ func pourSense(d *doc, t *trigger, i int, s sent) bool {
 // crowdSense: "protesters gathered outside the court"; not "officials
 // gathered evidence".
 func crowdSense(d *doc, t *trigger, i int, s sent) bool {
-	if !d.crowdBefore(i, s) && !d.crowdSubject(i, s) {
+	if !d.crowdSubject(i, s) {
 		return false
 	}
 	// A crowd that gathers or celebrates is the day's news, as one that
@@ -447,11 +447,12 @@ func crowdSense(d *doc, t *trigger, i int, s sent) bool {
 	return true
 }
 
-// crowdSubject reports a crowd as the subject of the verb at token i
-// further away than crowdBefore looks, across the words that describe it
-// ("demonstrators from the northern towns gathered", "demonstrators in
-// central Cairo continued to celebrate"): a crowd noun within eight words
-// before, no verb, clause or comma between. A pronoun ("as they
+// crowdSubject reports a crowd as the subject of the verb at token i, right
+// before it ("protesters gathered", "thousands had converged") or across
+// the words that describe it ("demonstrators from the northern towns
+// gathered", "demonstrators in central Cairo continued to celebrate"): a
+// crowd noun within eight words before, no verb, clause or comma between;
+// crowdBefore looks only past adverbs and auxiliaries. A pronoun ("as they
 // celebrated") is left alone: its crowd may be any of the sentence's nouns.
 func (d *doc) crowdSubject(i int, s sent) bool {
 	for j := i - 1; j >= s.t0 && j >= i-8; j-- {
