@@ -24,6 +24,24 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what someone said would happen on a weekday lies ahead of the saying, and its title names who said it",
+			published: "2021-03-09",
+			text:      "Union leaders said they would strike on Friday. The opposition said it would hold a rally in Nairobi on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2021-03-12", planned: true, title: "union leaders to strike"},
+				{kind: model.KindProtest, start: "2021-03-14", planned: true, place: "KE", title: "opposition to hold rally"},
+			},
+		},
+		{
+			name:      "a pronoun that opens what was reported stands for the one who reported it",
+			published: "2021-03-09",
+			text:      "The army said on Monday it had captured the town. The minister told reporters she would visit the border on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2021-03-08", title: "army captures town"},
+				{kind: model.KindMeeting, start: "2021-03-11", planned: true, title: "minister to visit"},
+			},
+		},
+		{
 			name:      "a deadline is an event in a sentence with no other event word",
 			published: "2014-02-22",
 			text:      "The soldiers were given until Friday to leave the building.",

@@ -106,7 +106,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			// last before "he"; "It seized the town": the actor the
 			// pronoun stands for, if the event knows it, but never the
 			// agent of a passive.
-			switch a := d.antecedent(t.i, s); {
+			switch a, said := d.antecedent(t.i, s), d.sayer(t.i, s); {
+			case said != "" && !passive:
+				subj = said
 			case a != "":
 				subj = a
 			case passive:

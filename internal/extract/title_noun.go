@@ -67,6 +67,9 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 		return ""
 	}
 	subj, passive := d.subjectPhrase(v, s)
+	if pronouns[strings.ToLower(subj)] && !passive {
+		subj = d.sayer(v, s) // "the opposition said it would hold a rally"
+	}
 	if passive || subj == "" || pronouns[strings.ToLower(subj)] || !cleanPhrase(subj) || len(strings.Fields(subj)) > 5 {
 		return ""
 	}

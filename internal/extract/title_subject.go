@@ -42,6 +42,57 @@ func (d *doc) antecedent(i int, s sent) string {
 	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
 }
 
+// sayer is who a pronoun subject before token i stands for when it opens
+// what someone is reported to have said: in "Union leaders said they would
+// strike" and "the minister told reporters she would resign" it is the one
+// who said it. "" when the pronoun does not follow a reporting verb, or
+// the one who said it is not named by a noun phrase of its own.
+func (d *doc) sayer(i int, s sent) string {
+	p := -1
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		if w := d.toks[k].low; w == "he" || w == "she" || w == "they" || w == "it" {
+			p = k
+			break
+		}
+		if !d.toks[k].word {
+			return ""
+		}
+	}
+	if p < 0 {
+		return ""
+	}
+	k := p - 1
+	if k >= s.t0 && d.toks[k].low == "that" {
+		k--
+	}
+	// "told reporters she …", "told the BBC it …": the hearer stands
+	// between the reporting verb and what it reports.
+	for j, n := k, 0; j >= s.t0 && n < 4; j-- {
+		if d.tokTime[j] >= 0 || d.toks[j].low == "on" || d.toks[j].low == "that" {
+			continue // "said on Monday that it had …"
+		}
+		n++
+		if tr, ok := verbForms[d.toks[j].low]; ok && tr.statement && (tr.form == formPast || tr.form == formPres) {
+			if n > 1 && !tellForms[d.toks[j].low] {
+				return ""
+			}
+			subj, passive := d.subjectPhrase(j, s)
+			if passive || subj == "" || pronouns[strings.ToLower(subj)] || !cleanPhrase(subj) {
+				return ""
+			}
+			return subj
+		}
+		if !d.toks[j].word {
+			return ""
+		}
+	}
+	return ""
+}
+
+// tellForms are the reporting verbs that take a hearer before what they
+// report ("told reporters she would resign").
+var tellForms = map[string]bool{"told": true, "tells": true, "assured": true, "assures": true, "informed": true, "informs": true, "warned": true, "warns": true}
+
 // sentenceSubject is the name that opens sentence s, before token i, when
 // a verb follows it: "Russia would get …"; "" otherwise.
 func (d *doc) sentenceSubject(s sent, i int) string {
@@ -250,6 +301,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	}
 	if k < s.t0 || !d.toks[k].word || d.tokTime[k] >= 0 {
 		return "", passive
+	}
+	if pronouns[d.toks[k].low] {
+		// "told reporters she would resign": a pronoun is the whole
+		// subject, whatever stands before it.
+		return d.toks[k].low, passive
 	}
 	// An entity name is the best subject; "the mayor of Lyon" keeps its
 	// head noun.

@@ -3,6 +3,7 @@ package timex
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -73,10 +74,21 @@ func (t *tagger) resolve(m match) Expr {
 		x.Relative = true
 		c = m.c
 		if known {
-			if dir == dirNearest {
+			ref := t.dct
+			if m.dir == dirNearest && tense == 0 && t.reportedFuture {
+				// "said they would strike on Friday": what was said to
+				// come lies ahead of the saying, which is the day the
+				// sentence names before it ("said on Wednesday that…")
+				// or else the day of the report.
+				dir = dirFuture
+				if said, ok := t.sayingDay(m.start); ok {
+					ref = said
+				}
+			}
+			if dir == dirNearest || dir == dirRecent {
 				dir = dirPast // news reports weekdays that have passed unless told otherwise
 			}
-			c = day(weekdayNear(m.c.wd, t.dct, dir))
+			c = day(weekdayNear(m.c.wd, ref, dir))
 			c.pod = m.c.pod
 		}
 	case rOffset:
@@ -252,6 +264,7 @@ func (t *tagger) anaphor(m match) cal {
 // would resume", "would not confirm"), which says nothing of the date.
 func (t *tagger) tense(a, b int) int {
 	const leftWords, rightWords = 16, 6
+	t.reportedFuture = false
 	l, r := a-1, b
 	lw, rw := 0, 0
 	left, right := true, true
@@ -265,6 +278,7 @@ func (t *tagger) tense(a, b int) int {
 			} else {
 				if c := cue(t, l, false); c != 0 && !(c < 0 && t.deadline && t.participle(l)) {
 					if c == cueStop {
+						t.reportedFuture = t.w(l) == "would" && !negatedModal(t, l)
 						return 0
 					}
 					return c
@@ -280,7 +294,7 @@ func (t *tagger) tense(a, b int) int {
 			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords {
 				right = false
 			} else {
-				if c := cue(t, r, true); c != 0 && !(c < 0 && t.deadline && t.participle(r)) {
+				if c := cue(t, r, true); c != 0 && !(c < 0 && t.deadline && t.participle(r)) && !t.attribution(r) {
 					if c == cueStop {
 						return 0
 					}
@@ -412,11 +426,7 @@ var reportingPast = map[string]bool{
 // past-tense reporting verb ("he said he would…", "…would resume, officials
 // said").
 func (t *tagger) reportedModal(k int) bool {
-	switch t.w(k + 1) {
-	case "not", "never", "n't":
-		return true
-	}
-	if t.w(k+1) == "n" && t.w(k+2) == "'" || t.w(k+1) == "'" && t.w(k+2) == "t" {
+	if negatedModal(t, k) {
 		return true
 	}
 	for j, n := k-1, 0; j >= 0 && n < 12 && !t.boundary(j); j-- {
@@ -429,13 +439,46 @@ func (t *tagger) reportedModal(k int) bool {
 	}
 	for j, n := k+1, 0; j < len(t.toks) && n < 12 && !t.boundary(j); j++ {
 		if t.toks[j].kind == kWord {
-			if reportingPast[t.toks[j].low] && (t.w(j-1) == "," || t.toks[j-1].kind == kWord && t.w(j-2) == ",") {
+			if t.attribution(j) {
 				return true // "…, officials said"
 			}
 			n++
 		}
 	}
 	return false
+}
+
+// sayingDay is the day of the expression before token k in the same
+// sentence of the line, when there is one of day precision: in "said on
+// Wednesday that the ministers would meet on Friday" the saying is on
+// Wednesday.
+func (t *tagger) sayingDay(k int) (time.Time, bool) {
+	if t.prevEnd < 0 || t.prevDay.IsZero() {
+		return time.Time{}, false
+	}
+	for j := t.prevEnd; j < k; j++ {
+		if t.boundary(j) {
+			return time.Time{}, false
+		}
+	}
+	return t.prevDay, true
+}
+
+// attribution reports a reporting verb at token k that closes a sentence's
+// words as someone's ("…, officials said"): it tells who said them, not the
+// tense of a date among them.
+func (t *tagger) attribution(k int) bool {
+	return t.toks[k].kind == kWord && reportingPast[t.toks[k].low] && (t.w(k-1) == "," || k > 0 && t.toks[k-1].kind == kWord && t.w(k-2) == ",")
+}
+
+// negatedModal reports a modal at token k that is negated ("would not",
+// "would never", "wouldn't"): a refusal, not a plan.
+func negatedModal(t *tagger, k int) bool {
+	switch t.w(k + 1) {
+	case "not", "never", "n't":
+		return true
+	}
+	return t.w(k+1) == "n" && t.w(k+2) == "'" || t.w(k+1) == "'" && t.w(k+2) == "t"
 }
 
 // determinerBefore reports words that make a following participle an

@@ -108,6 +108,13 @@ type tagger struct {
 	deadline bool
 	// cueWord is the word that decided the last tense, "" if none.
 	cueWord string
+	// reportedFuture is set when the last tense stopped on a reported
+	// "would" before the expression ("said they would strike on Friday").
+	reportedFuture bool
+	// prevEnd is the token after the line's last expression (-1 before
+	// the first); prevDay its day when it has day precision, else zero.
+	prevEnd int
+	prevDay time.Time
 }
 
 // Tag finds time expressions in text. dct is the document creation
@@ -141,6 +148,7 @@ func Tag(text string, dct time.Time) []Expr {
 
 // tagLine appends the expressions of the current line to out.
 func (t *tagger) tagLine(out []Expr) []Expr {
+	t.prevEnd, t.prevDay = -1, time.Time{}
 	for i := 0; i < len(t.toks); {
 		tk := &t.toks[i]
 		if tk.kind == kWord && !triggers[tk.low] || tk.kind == kPunct && tk.low != "'" {
@@ -154,6 +162,10 @@ func (t *tagger) tagLine(out []Expr) []Expr {
 		}
 		if x := t.resolve(m); x.Value != "" {
 			out = append(out, x)
+			t.prevEnd, t.prevDay = m.end, time.Time{}
+			if x.Anchored && x.Precision == model.PrecisionDay {
+				t.prevDay = x.Start
+			}
 		}
 		i = m.end
 	}

@@ -169,8 +169,11 @@ func TestTagAnchoring(t *testing.T) {
 		// "would" in reported speech or with a negation is no future cue.
 		{"negated would", "The envoy would not confirm on Wednesday whether it held.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
 		{"contracted negated would", "The envoy wouldn't comment on Tuesday.", "Tuesday", dct16, true, false, "2016-03-22", "2016-03-22", model.PrecisionDay},
-		{"would after said", "She said the vote would take place on Monday.", "Monday", dct16, true, false, "2016-03-21", "2016-03-21", model.PrecisionDay},
-		{"would before officials said", "The vote would take place on Monday, officials said.", "Monday", dct16, true, false, "2016-03-21", "2016-03-21", model.PrecisionDay},
+		{"would after said looks ahead of the report", "She said the vote would take place on Monday.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
+		{"would before officials said looks ahead of the report", "The vote would take place on Monday, officials said.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
+		{"would after said looks ahead of the saying's day", "She said on Tuesday the vote would take place on Wednesday.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
+		{"would in the report's own day", "Unions said they would strike on Thursday.", "Thursday", dct16, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"the saying's day in another sentence does not count", "She spoke on Tuesday. She said the vote would take place on Wednesday.", "Wednesday", dct16, true, true, "2016-03-30", "2016-03-30", model.PrecisionDay},
 		{"reported would keeps a near yearless date", "Officials said the vote would take place on March 30.", "March 30", dct16, true, true, "2016-03-30", "2016-03-30", model.PrecisionDay},
 		{"proposed a plan is past", "The minister proposed a plan on Wednesday.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
 		{"proposed for is ahead", "A new constitution was proposed for August.", "August", dct16, true, true, "2016-08-01", "2016-08-31", model.PrecisionMonth},
