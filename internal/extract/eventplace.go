@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -214,14 +215,44 @@ func (d *doc) fillPlaceActors(e *evt) {
 // spellAsArticle names p as the article first spells it, when the article
 // names it at all: an event placed at the capital the gazetteer calls
 // "Kyiv" reads "Kiev" in an article that writes "Kiev", as its other events
-// there do.
+// there do, and one in the country the gazetteer calls "Türkiye" reads
+// "Turkey" in an article that writes "Turkey".
 func (d *doc) spellAsArticle(p *model.Place) {
 	for ei := range d.ents {
-		if en := &d.ents[ei]; en.kind == entPlace && en.hasPlace && en.place.Key == p.Key {
-			asSpelled(p, en.place.Name)
-			return
+		en := &d.ents[ei]
+		if en.kind != entPlace || !en.hasPlace || en.place.Key != p.Key {
+			continue
+		}
+		if p.Feature == "country" {
+			if name := d.countryAsWritten(en); name != "" {
+				p.Name = name
+				return
+			}
+			continue
+		}
+		asSpelled(p, en.place.Name)
+		return
+	}
+}
+
+// countryAsWritten is the name the article gives a country at entity en
+// when it is a name a headline can show: not a demonym ("Turks"), an
+// abbreviation ("U.S.", "UK") or a dateline in capitals; "" otherwise.
+func (d *doc) countryAsWritten(en *ent) string {
+	name := d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
+	if en.dateline || len(name) < 4 || strings.ContainsAny(name, ".()") || strings.ToUpper(name) == name {
+		return ""
+	}
+	c, ok := d.g.CountryByName(name)
+	if !ok || c.Code != en.place.Country {
+		return ""
+	}
+	for _, dem := range c.Demonyms {
+		if fold(dem) == fold(name) || fold(dem)+"s" == fold(name) {
+			return ""
 		}
 	}
+	return name
 }
 
 // unknownLocative reports a capitalised name after "in", "at", "near" or

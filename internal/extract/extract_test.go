@@ -158,6 +158,7 @@ type wantEvent struct {
 	end     string
 	planned bool
 	place   string // country code of the place, "" for none
+	placeAs string // the place's name, "" to skip
 	how     string // DateHow of the first source
 	title   string // substring of the title, "" to skip
 	actor   string // a name among the actors, "" to skip

@@ -33,6 +33,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a country reads as the article names it, not as the gazetteer does",
+			published: "2016-07-16",
+			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-07-15", place: "TR", placeAs: "Turkey", title: "coup in turkey"},
+				{kind: model.KindDisaster, start: "2016-07-15", place: "SZ", placeAs: "Swaziland"},
+			},
+		},
+		{
 			name:      "a pronoun that opens what was reported stands for the one who reported it",
 			published: "2021-03-09",
 			text:      "The army said on Monday it had captured the town. The minister told reporters she would visit the border on Thursday.",

@@ -518,6 +518,9 @@ func checkNewsCases(t *testing.T, tests []newsCase) {
 				if pc != w.place {
 					t.Errorf("event %d (%q) place %v, want country %q", i, e.Title, e.Place, w.place)
 				}
+				if w.placeAs != "" && (e.Place == nil || e.Place.Name != w.placeAs) {
+					t.Errorf("event %d (%q) place %v, want it named %q", i, e.Title, e.Place, w.placeAs)
+				}
 				if w.planned && !e.Planned {
 					t.Errorf("event %d (%q) is not planned", i, e.Title)
 				}
