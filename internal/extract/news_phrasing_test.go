@@ -33,6 +33,18 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "the subject of a verb is the noun before a relative clause between them, and a disaster or a crash that kills is no attack",
+			published: "2023-08-10",
+			text: "A wildfire that swept through the hill town killed 36 people on Monday. " +
+				"A bus carrying pilgrims that had left the city at dawn crashed into a ravine on Tuesday. " +
+				"The storm, which made landfall on Sunday, flooded the coast.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-08-07", title: "wildfire kills 36 people"},
+				{kind: model.KindAccident, start: "2023-08-08", title: "bus crashes"},
+				{kind: model.KindDisaster, start: "2023-08-06", title: "storm"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
 )
 
 // antecedent is the person "he" or "she" before token i of sentence s
@@ -225,6 +226,83 @@ func (d *doc) timeLead(k, i int) bool {
 	return false
 }
 
+// pastRelative steps back over a relative clause that ends at token k and
+// stands between a subject and its verb: in "A wildfire that swept through
+// the town killed 36 people" and "The storm, which made landfall on Sunday,
+// killed 12" the subject of "killed" is the noun before "that" or the
+// comma. It returns the token before the relative pronoun (or its comma),
+// or k when no such clause ends there: the clause must have a verb of its
+// own, follow a noun, and hold no other clause boundary.
+func (d *doc) pastRelative(k int, s sent) int {
+	end := k
+	if k > s.t0 && d.toks[k].low == "," {
+		end = k - 1 // the comma that closes ", which …,"
+	}
+	verb := false
+	for j := end; j > s.t0 && j >= end-15; j-- {
+		w := d.toks[j].low
+		switch {
+		case w == "that" || relativePronouns[w] && w != "whose" && w != "whom":
+			if !verb || j == end {
+				return k
+			}
+			at := j - 1
+			if d.toks[k].low == "," {
+				// A non-restrictive clause is set off on both sides.
+				if d.toks[at].low != "," || at <= s.t0 {
+					return k
+				}
+				at--
+			} else if d.toks[at].low == "," {
+				return k
+			}
+			h := d.toks[at]
+			if !h.word || h.num || pronouns[h.low] || d.tokTime[at] >= 0 {
+				return k
+			}
+			if _, isVerb := verbForms[h.low]; isVerb || isVerbForm(h.low) && !nounForm(h.low) {
+				return k // "said that …": a verb's object clause, not a noun's
+			}
+			for g := at - 1; g > s.t0 && g >= at-3 && d.toks[g].word; g-- {
+				// "a bus carrying pilgrims that plunged …": the
+				// participle and its object describe the noun before.
+				if w := d.toks[g].low; strings.HasSuffix(w, "ing") && !d.toks[g].cap && d.toks[g-1].word && !d.toks[g-1].cap && !titleDeterminers[d.toks[g-1].low] {
+					return g - 1
+				}
+			}
+			return at
+		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
+			return k
+		case d.toks[j].word && !d.toks[j].cap && isVerbForm(w) && d.tokTime[j] < 0:
+			verb = true
+		}
+	}
+	return k
+}
+
+// subjectKind is the kind of the event noun that heads the subject of
+// the verb at i, when it is a disaster or an accident: "A wildfire that
+// swept through the town killed 36 people" tells a disaster, "the crash
+// killed 150" an accident, whatever the verb's own kind.
+func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
+	k := i - 1
+	for k > s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0) {
+		k--
+	}
+	k = d.pastRelative(k, s)
+	if k < s.t0 || !d.toks[k].word {
+		return "", false
+	}
+	w := d.toks[k].low
+	switch {
+	case isDisasterNoun(w):
+		return model.KindDisaster, true
+	case nouns[w] == model.KindAccident || nouns[strings.TrimSuffix(w, "es")] == model.KindAccident || nouns[strings.TrimSuffix(w, "s")] == model.KindAccident:
+		return model.KindAccident, true
+	}
+	return "", false
+}
+
 // subjectPhrase is the noun phrase before the verb at i, skipping
 // auxiliaries and adverbs; passive reports "was killed", "were taken".
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
@@ -239,6 +317,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 		k--
 	}
+	k = d.pastRelative(k, s)
 	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 		// "the worst storm ever recorded hit …": the participle and its
 		// adverb describe the noun before them.
@@ -268,8 +347,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	}
 	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which") {
 		// "the tsunami that hit the coast": the relative pronoun stands
-		// for the noun before it.
+		// for the noun before it, also past the comma of ", which".
 		k--
+		if d.toks[k+1].low == "which" && k > s.t0 && d.toks[k].low == "," {
+			k--
+		}
 	}
 	if k > s.t0+2 && placeHeads[d.toks[k].low] {
 		// "80 schools in Borno state were closed": the division locates

@@ -98,6 +98,13 @@ func (d *doc) findTriggers() {
 					x.pres = "strikes"
 				}
 			}
+			if x.kind == model.KindAttack && (x.form == formPast || x.form == formPres) {
+				if k, ok := d.subjectKind(i, s); ok {
+					// "A wildfire that swept through the town killed
+					// 36 people": nature or mishap, not violence.
+					x.kind = k
+				}
+			}
 			if x.lemma == "release" && d.custodyNear(i, s) {
 				// "released the hostages", "freed from prison": custody
 				// ends; "released a new phone" is not that.
