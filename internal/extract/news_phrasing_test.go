@@ -45,6 +45,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "who did what in a relative clause titles it, and its object ends where the main clause goes on; people evacuated are a disaster's response",
+			published: "2023-08-10",
+			text: "Villagers who fled the floods described scenes of despair on Tuesday. " +
+				"Hundreds of residents were evacuated by boat on Monday. The troops were evacuated from the base on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2023-08-08", title: "villagers flee floods"},
+				{kind: model.KindDisaster, start: "2023-08-07", title: "residents evacuated"},
+				{kind: model.KindWithdrawal, start: "2023-08-06", title: "troops evacuated"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

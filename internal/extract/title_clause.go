@@ -431,6 +431,12 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		if j > start && w.num && j+1 < s.t1 && distanceUnits[d.toks[j+1].low] {
 			break // "a village 20 km east of Aleppo": the measure is the place's
 		}
+		if j > start && !w.cap && strings.HasSuffix(w.low, "ed") && isVerbForm(w.low) && nounForm(d.toks[j-1].low) && !strings.HasSuffix(d.toks[j-1].low, "ly") {
+			// "residents who fled the flames described scenes", "the
+			// men suspected of": the object ends at the noun; the verb
+			// after it is another clause's.
+			break
+		}
 		if strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) && !countHedges[w.low] {
 			break // "retook the town quickly": the manner is not the object
 		}

@@ -345,11 +345,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			return d.text[d.toks[e.t0].s:d.toks[e.t1-1].e], passive
 		}
 	}
-	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which") {
+	if k > s.t0 && (d.toks[k].low == "that" || d.toks[k].low == "which" || d.toks[k].low == "who") {
 		// "the tsunami that hit the coast": the relative pronoun stands
 		// for the noun before it, also past the comma of ", which".
 		k--
-		if d.toks[k+1].low == "which" && k > s.t0 && d.toks[k].low == "," {
+		if d.toks[k+1].low != "that" && k > s.t0 && d.toks[k].low == "," {
 			k--
 		}
 	}

@@ -7,6 +7,8 @@ package extract
 // operation.
 
 import (
+	"strings"
+
 	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -88,6 +90,24 @@ func (d *doc) civiliansNear(i int, s sent) bool {
 	return false
 }
 
+// civiliansMoved reports people or homes as the subject of a passive verb
+// at token i ("hundreds of people were evacuated by boat").
+func (d *doc) civiliansMoved(i int, s sent) bool {
+	k := i - 1
+	for k > s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly")) {
+		k--
+	}
+	if k == i-1 {
+		return false // no "was", "were", "have been": not a passive
+	}
+	for j := k; j >= s.t0 && j > k-6 && d.toks[j].word; j-- {
+		if civilianNouns[d.toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // armedAfter reports armed men named within four words from token k
 // ("from Burmese soldiers", "from the army", "from gunmen").
 func (d *doc) armedAfter(k int, s sent) bool {
@@ -137,7 +157,7 @@ func operationSense(d *doc, t *trigger, i int, s sent) bool {
 // people", "evacuation orders for residents") are moved out of harm's way,
 // a disaster's response; troops evacuated are a withdrawal.
 func evacuationSense(d *doc, t *trigger, i int, s sent) bool {
-	if t.kind == model.KindWithdrawal && d.civiliansNear(i, s) {
+	if t.kind == model.KindWithdrawal && (d.civiliansNear(i, s) || d.civiliansMoved(i, s)) {
 		t.kind = model.KindDisaster
 	}
 	return true
