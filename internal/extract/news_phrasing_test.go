@@ -56,6 +56,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a time in a relative clause set off by commas dates only that clause",
+			published: "2022-10-31",
+			text:      "Mwangi won the presidential election on Sunday. Mwangi, who served as mayor of the capital from 2003 to 2010, took 51% of the votes, the electoral commission said.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2022-10-30", title: "mwangi wins presidential election"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

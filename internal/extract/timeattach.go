@@ -174,13 +174,21 @@ func (d *doc) attachTimes() {
 	}
 }
 
-// aside is the token range [a0, a1) of the aside between two dashes or in
-// brackets that holds token k of sentence si, or -1, -1.
+// aside is the token range [a0, a1) of the aside between two dashes, in
+// brackets, or in a relative clause set off by commas (", who served two
+// terms from 2003 to 2010,") that holds token k of sentence si, or -1, -1.
 func (d *doc) aside(k, si int) (int, int) {
 	s := d.sents[si]
 	open := -1
 	for j := s.t0; j < s.t1; j++ {
 		switch w := d.toks[j].low; {
+		case w == "," && open >= 0 && d.toks[open].low == ",":
+			if open < k && k < j {
+				return open + 1, j
+			}
+			open = -1
+		case w == "," && open < 0 && j+1 < s.t1 && (d.toks[j+1].low == "who" || d.toks[j+1].low == "which") && j > s.t0 && d.toks[j-1].word:
+			open = j
 		case w == "(":
 			open = j
 		case w == ")" && open >= 0:
@@ -198,6 +206,10 @@ func (d *doc) aside(k, si int) (int, int) {
 				open = j
 			}
 		}
+	}
+	if open >= 0 && d.toks[open].low == "," && open < k {
+		// ", which killed 85 people.": the clause runs to the end.
+		return open + 1, s.t1
 	}
 	return -1, -1
 }

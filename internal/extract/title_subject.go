@@ -260,7 +260,7 @@ func (d *doc) pastRelative(k int, s sent) int {
 			if !h.word || h.num || pronouns[h.low] || d.tokTime[at] >= 0 {
 				return k
 			}
-			if _, isVerb := verbForms[h.low]; isVerb || isVerbForm(h.low) && !nounForm(h.low) {
+			if _, isVerb := verbForms[h.low]; (isVerb || isVerbForm(h.low)) && !nounForm(h.low) {
 				return k // "said that …": a verb's object clause, not a noun's
 			}
 			for g := at - 1; g > s.t0 && g >= at-3 && d.toks[g].word; g-- {
