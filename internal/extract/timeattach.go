@@ -54,6 +54,13 @@ func (d *doc) attachTimes() {
 		if x.usable {
 			byS[x.sentence] = append(byS[x.sentence], i)
 			x.aside0, x.aside1 = d.aside(x.t0, x.sentence)
+			if x.aside0 > 0 && d.toks[x.aside0-1].low == "," && x.Precision == model.PrecisionDay {
+				// "The storm, which made landfall on Sunday, flooded the
+				// coast": a day in the clause is the story's own, and the
+				// main clause may take it; a span of years is background
+				// ("Lula, who served from 2003 to 2010, took 51%").
+				x.aside0, x.aside1 = -1, -1
+			}
 		}
 	}
 	for ti := range d.triggers {
