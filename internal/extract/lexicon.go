@@ -102,6 +102,13 @@ var countryParts = map[string]bool{
 	"side": true, "border": true, "reaches": true,
 }
 
+// cityParts are a town's parts that "of" ties to its name: a crowd in
+// "the streets of Cairo" is in Cairo, wherever the verb moved it.
+var cityParts = map[string]bool{
+	"streets": true, "suburbs": true, "outskirts": true, "centre": true, "center": true,
+	"heart": true, "squares": true,
+}
+
 // placeHeads are nouns that an apposed place name specifies ("the city, Palmyra").
 var placeHeads = map[string]bool{
 	"city": true, "town": true, "village": true, "capital": true, "port": true,

@@ -64,6 +64,36 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a verb with its particle or object is an event in any form, and a planned one is titled as to come",
+			published: "2022-10-31",
+			text: "Police rounded up dozens of protesters in Kano on Sunday. The unions called off the strike on Saturday. " +
+				"The new president will take office on January 1. His deputy will be sworn in on January 2.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2022-10-30", place: "NG", title: "police round up dozens of protesters"},
+				{kind: model.KindOther, start: "2022-10-29", place: "NG", title: "unions call off strike"},
+				{kind: model.KindPolitical, start: "2023-01-01", planned: true, title: "new president to take office"},
+				{kind: model.KindPolitical, start: "2023-01-02", planned: true, title: "deputy to be sworn in"},
+			},
+		},
+		{
+			name:      "the subject of a verb is the noun an infinitive describes, and gives an aspectual verb its kind",
+			published: "2014-02-22",
+			text:      "Talks to end the war resumed in Geneva on Monday. Officials said an election to choose a new mayor would be held on May 25.",
+			want: []wantEvent{
+				{kind: model.KindTalks, start: "2014-02-17", place: "CH", title: "talks resume"},
+				{kind: model.KindElection, start: "2014-05-25", planned: true, title: "election to be held"},
+			},
+		},
+		{
+			name:      "a crowd in the streets of a town of the story's country is in that town",
+			published: "2022-10-31",
+			text:      "The opposition leader won Nigeria's presidential election on Saturday. Supporters of the winner poured into the streets of Ibadan on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2022-10-29", place: "NG"},
+				{kind: model.KindProtest, start: "2022-10-30", place: "NG", placeAs: "Ibadan", title: "supporters of the winner pour"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

@@ -167,7 +167,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		p = d.countrysPart(p, t0, t1)
 	}
 	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
-	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0)
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country)
 	if t1 < len(toks) && toks[t1].low == "'s" {
 		// "in Syria's war": the place qualifies a noun, it does not locate
 		// an event; "on Istanbul's Bosporus Bridge": it holds the thing
@@ -400,6 +400,17 @@ func (d *doc) isLocative(t0 int) bool {
 		return false
 	}
 	return false
+}
+
+// streetsOf reports a name after "the streets of" or another part of a
+// town ("poured into the streets of Sao Paulo"): what fills a town's
+// streets is there, whatever verb moved it. The caller asks that the town
+// be in a country the article is about: "Central" in "the streets of
+// Central" is Hong Kong's, not a namesake elsewhere.
+func (d *doc) streetsOf(t0 int) bool {
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	return k-1 > s.t0 && d.toks[k].low == "of" && cityParts[d.toks[k-1].low]
 }
 
 // placeModifier reports adjectives that may stand between a locative

@@ -142,8 +142,11 @@ func (d *doc) clauseTitle(e *evt) string {
 			// verb, so that the title claims no more than the text.
 			verb = d.toks[t.i-1].low + " " + verb
 		}
-		if e.Planned && !passive && t.form == formBase && t.words == 1 {
-			verb = "to " + d.toks[t.i].low // "Macron to visit Beirut"
+		switch {
+		case e.Planned && !passive && t.form == formBase:
+			verb = "to " + d.text[d.toks[t.i].s:d.toks[t.i+t.words-1].e] // "Macron to visit Beirut", "Ruto to take office"
+		case e.Planned && passive && t.i > s.t0 && d.toks[t.i-1].low == "be":
+			verb = "to be " + d.participle(t) // "Lula to be sworn in"
 		}
 		if !cleanPhrase(subj) || !cleanPhrase(obj) {
 			return ""

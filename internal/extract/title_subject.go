@@ -271,6 +271,10 @@ func (d *doc) pastRelative(k int, s sent) int {
 				}
 			}
 			return at
+		case w == "to" && j+1 <= end && lexicon.IsVerb(d.toks[j+1].low) && !d.toks[j+1].cap && j-1 >= s.t0 && nounForm(d.toks[j-1].low) && d.toks[k].low != ",":
+			// "an election to choose a new president would be held":
+			// the noun the infinitive describes.
+			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
 		case d.toks[j].word && !d.toks[j].cap && isVerbForm(w) && d.tokTime[j] < 0:
@@ -308,7 +312,7 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && k == i-1 || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && (k == i-1 || auxiliaries[d.toks[k+1].low]) || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {

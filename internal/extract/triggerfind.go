@@ -565,6 +565,17 @@ func (d *doc) modality(x *trig, s sent) {
 // the kind of the event noun it is about: its subject before it, or its
 // object just after it.
 func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
+	k := i - 1
+	for k > s.t0 && auxiliaries[d.toks[k].low] {
+		k--
+	}
+	if h := d.pastRelative(k, s); h != k {
+		// "Talks to end the war resumed": the subject's noun, not the
+		// nearer one its clause mentions.
+		if kind, ok := d.eventNounAt(h); ok {
+			return kind, true
+		}
+	}
 	for k := i - 1; k >= s.t0 && k >= i-12; k-- {
 		if kind, ok := d.eventNounAt(k); ok {
 			return kind, true

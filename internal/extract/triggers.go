@@ -136,7 +136,8 @@ func loadTriggers(tsv string) error {
 		}
 		switch pos {
 		case "v":
-			forms := inflect(word)
+			head, rest, multi := strings.Cut(word, " ")
+			forms := inflect(head)
 			if len(f) >= 5 && f[4] != "" {
 				over := strings.Split(f[4], "|")
 				if len(over) != 4 {
@@ -151,6 +152,22 @@ func loadTriggers(tsv string) error {
 						forms[i] = o
 					}
 				}
+			}
+			if multi {
+				// A verb with its particle or object ("take office",
+				// "crack down", "take to the streets"): every form of
+				// the verb with the rest of the words.
+				t.pres = forms[0] + " " + rest
+				for i, f := range []form{formPres, formPast, formPast, formGerund} {
+					if forms[i] != "" {
+						addPhrase(forms[i]+" "+rest, t, f)
+					}
+				}
+				addPhrase(word, t, formBase)
+				if _, ok := pastParticiple[head]; !ok && forms[2] != "" {
+					pastParticiple[head] = forms[2] // "sworn", for "to be sworn in"
+				}
+				continue
 			}
 			t.pres = forms[0]
 			if t.pres == "" {
@@ -169,15 +186,29 @@ func loadTriggers(tsv string) error {
 				nounTriggers[word] = t
 			}
 		case "p":
-			t.words = len(strings.Fields(word))
-			t.form = phraseForm
-			phrases = append(phrases, phrase{words: strings.Fields(word), t: t})
-			phraseIndex[strings.Fields(word)[0]] = append(phraseIndex[strings.Fields(word)[0]], len(phrases)-1)
+			addPhrase(word, t, phraseForm)
 		default:
 			return fmt.Errorf("lexdata/triggers.tsv:%d: unknown part of speech %q", n+1, pos)
 		}
 	}
 	return nil
+}
+
+// addPhrase registers a multi-word trigger in one form; a form already
+// registered by an earlier line is kept ("set fire" is past before base).
+func addPhrase(text string, t trigger, f form) {
+	words := strings.Fields(text)
+	if len(words) == 0 || words[0] == "" {
+		return
+	}
+	for _, pi := range phraseIndex[words[0]] {
+		if strings.Join(phrases[pi].words, " ") == text {
+			return
+		}
+	}
+	t.words, t.form = len(words), f
+	phrases = append(phrases, phrase{words: words, t: t})
+	phraseIndex[words[0]] = append(phraseIndex[words[0]], len(phrases)-1)
 }
 
 // addVerb registers one form of a verb; the first entry for a form wins,

@@ -209,22 +209,6 @@ func adjectiveOnly(w string) bool {
 	return w != "" && lexicon.IsAdjective(w) && !lexicon.IsNoun(w) && !lexicon.IsVerb(w) && !lexicon.IsAdverb(w)
 }
 
-// crowdBefore reports a crowd's noun as the subject right before token i,
-// past an adverb or an auxiliary ("protesters gathered", "thousands had
-// converged").
-func (d *doc) crowdBefore(i int, s sent) bool {
-	for k := i - 1; k >= s.t0 && k >= i-3; k-- {
-		w := d.toks[k].low
-		if crowdNouns[w] {
-			return true
-		}
-		if !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
-			return false
-		}
-	}
-	return false
-}
-
 // forcesAfter reports troops or ships within the four words from k ("sent
 // 5,000 troops", "dispatched two warships").
 func (d *doc) forcesAfter(k int, s sent) bool {
@@ -428,7 +412,8 @@ func pourSense(d *doc, t *trigger, i int, s sent) bool {
 	if displacementSense(d, t, i, s) {
 		return true
 	}
-	if d.crowdBefore(i, s) {
+	if d.crowdSubject(i, s) {
+		// "Supporters of the president poured into the streets".
 		t.kind, t.weak = model.KindProtest, false
 		return true
 	}
@@ -451,9 +436,9 @@ func crowdSense(d *doc, t *trigger, i int, s sent) bool {
 // before it ("protesters gathered", "thousands had converged") or across
 // the words that describe it ("demonstrators from the northern towns
 // gathered", "demonstrators in central Cairo continued to celebrate"): a
-// crowd noun within eight words before, no verb, clause or comma between;
-// crowdBefore looks only past adverbs and auxiliaries. A pronoun ("as they
-// celebrated") is left alone: its crowd may be any of the sentence's nouns.
+// crowd noun within eight words before, no verb, clause or comma between.
+// A pronoun ("as they celebrated") is left alone: its crowd may be any of
+// the sentence's nouns.
 func (d *doc) crowdSubject(i int, s sent) bool {
 	for j := i - 1; j >= s.t0 && j >= i-8; j-- {
 		w := d.toks[j].low
