@@ -94,6 +94,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a demonym puts its country among the article's, so a small town there is believed; a court upholds",
+			published: "2021-06-17",
+			dateline:  "THE HAGUE, Netherlands",
+			text: "THE HAGUE, Netherlands (AP) — A court on Thursday upheld the conviction of a former Bosnian Serb general. " +
+				"The general commanded the troops who killed 8,000 men in Srebrenica in 1995.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2021-06-17", place: "NL", placeAs: "The Hague", title: "court upholds conviction"},
+				{kind: model.KindAttack, start: "1995-01-01", place: "BA", placeAs: "Srebrenica"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

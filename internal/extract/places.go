@@ -106,7 +106,12 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if toks[t0].upper {
 		// Upper case is a dateline ("MOSCOW -") or an acronym, never a place otherwise.
 		if !d.isDatelineAt(t0, t1) {
-			return false
+			if t0 == 0 || toks[t0-1].text != "THE" || !d.isDatelineAt(t0-1, t1) {
+				return false
+			}
+			// "THE HAGUE, Netherlands (AP) —": the article is the name's.
+			t0--
+			name = d.span(t0, t1)
 		}
 		name = titleCase(name)
 		loc = true
@@ -664,6 +669,9 @@ func (d *doc) countryPlace(cc geo.Country, written string) model.Place {
 // still identifies the gazetteer entry. Countries and areas keep their
 // own names.
 func asSpelled(p *model.Place, name string) {
+	if own := fold(p.Name); strings.HasPrefix(own, "the ") && own[4:] == fold(name) {
+		return // "in The Hague": the name's article is its own, not the sentence's
+	}
 	if (p.Feature == "feature" || p.Feature != "country" && !areaFeature(p.Feature)) && fold(name) != fold(p.Name) {
 		p.Name = name
 	}

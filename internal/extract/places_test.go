@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
 
 // TestDivisionNamed checks, on sentences written for the test, that a name
 // followed by a division word is that division, not the town of the same
@@ -26,5 +30,27 @@ func TestDivisionNamed(t *testing.T) {
 				t.Errorf("place %q is a %s; want a %s", evs[0].Place.Name, f, tc.feature)
 			}
 		})
+	}
+}
+
+// TestAsSpelled checks that a place reads as the article spells it, except
+// where the difference is the article that belongs to the name or the
+// place is a country.
+func TestAsSpelled(t *testing.T) {
+	tests := []struct {
+		own, feature, written, want string
+	}{
+		{"Basrah", "PPLA", "Basra", "Basra"},
+		{"Kyiv", "PPLC", "Kiev", "Kiev"},
+		{"The Hague", "PPLG", "Hague", "The Hague"},
+		{"Türkiye", "country", "Turkey", "Türkiye"},
+		{"Desierto de Atacama", "feature", "Atacama Desert", "Atacama Desert"},
+	}
+	for _, tt := range tests {
+		p := model.Place{Name: tt.own, Feature: tt.feature}
+		asSpelled(&p, tt.written)
+		if p.Name != tt.want {
+			t.Errorf("asSpelled(%q, %q) = %q, want %q", tt.own, tt.written, p.Name, tt.want)
+		}
 	}
 }

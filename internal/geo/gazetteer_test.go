@@ -129,6 +129,7 @@ func TestCountryByName(t *testing.T) {
 		{"American", "US"}, {"Britain", "GB"}, {"British", "GB"}, {"Ukrainian", "UA"},
 		{"Jordanian", "JO"}, {"Swiss", "CH"}, {"Iranian", "IR"}, {"Turkish", "TR"},
 		{"Russian Federation", "RU"}, {"Dutch", "NL"}, {"Turkey", "TR"}, {"Türkiye", "TR"},
+		{"Bosnian", "BA"}, {"Herzegovinian", "BA"}, {"Antiguan", "AG"}, // a demonym field that lists two
 	}
 	for _, tt := range tests {
 		c, ok := g.CountryByName(tt.in)

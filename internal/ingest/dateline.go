@@ -203,7 +203,13 @@ func (p parts) dateline(s string) (dateline, bool) {
 // Without a separator it takes only "PLACE, REGION Sentence" and
 // "PLACE (Agency)Sentence", shapes no ordinary sentence has.
 func (p parts) caps(s string) (dateline, bool) {
-	if !placeShape(p.place, true) {
+	shape := p.place
+	if rest, ok := strings.CutPrefix(shape, "THE "); ok && (p.region != "" || p.agency != "") {
+		// "THE HAGUE, Netherlands (AP) —": the article is the name's
+		// own; a region or an agency shows a dateline, not a heading.
+		shape = rest
+	}
+	if !placeShape(shape, true) {
 		return dateline{}, false
 	}
 	rest := strings.TrimLeft(s[p.end:], " \t")

@@ -192,6 +192,27 @@ type countryCodes struct {
 	byName  map[string]string // folded common, official and other names → alpha-2
 }
 
+// demonymsOf is a country's distinct English demonyms, masculine and
+// feminine; a field that lists two ("Bosnian, Herzegovinian") gives both.
+func demonymsOf(c wcCountry) []string {
+	d, ok := c.Demonyms["eng"]
+	if !ok {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, field := range []string{d.M, d.F} {
+		for _, dem := range strings.Split(field, ",") {
+			dem = strings.TrimSpace(dem)
+			if f := fold.Fold(dem); f != "" && !seen[f] {
+				seen[f] = true
+				out = append(out, dem)
+			}
+		}
+	}
+	return out
+}
+
 func countries(in, out string) (*countryCodes, error) {
 	raw, err := os.ReadFile(in)
 	if err != nil {
@@ -210,11 +231,8 @@ func countries(in, out string) (*countryCodes, error) {
 	// Northern Mariana Islands) is kept only where extraDemonyms says.
 	demCount := map[string]int{}
 	for _, c := range list {
-		if d, ok := c.Demonyms["eng"]; ok {
-			demCount[fold.Fold(d.M)]++
-			if fold.Fold(d.F) != fold.Fold(d.M) {
-				demCount[fold.Fold(d.F)]++
-			}
+		for _, dem := range demonymsOf(c) {
+			demCount[fold.Fold(dem)]++
 		}
 	}
 	cc := &countryCodes{num2iso: map[string]string{}, a3: map[string]string{}, byName: map[string]string{}}
@@ -245,11 +263,9 @@ func countries(in, out string) (*countryCodes, error) {
 			add(&names, s)
 		}
 		var dems []string
-		if d, ok := c.Demonyms["eng"]; ok {
-			for _, s := range []string{d.M, d.F} {
-				if demCount[fold.Fold(s)] == 1 {
-					add(&dems, s)
-				}
+		for _, s := range demonymsOf(c) {
+			if demCount[fold.Fold(s)] == 1 {
+				add(&dems, s)
 			}
 		}
 		for _, s := range extraDemonyms[c.CCA2] {
