@@ -105,6 +105,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a crash in a market sentence is a market's fall; a craft's or a vehicle's is an accident",
+			published: "2020-03-13",
+			text: "Stocks crashed in Tokyo on Thursday. A bus crashed near Osaka on Wednesday, sending the operator's shares lower. " +
+				"Markets had their worst day since the 1987 crash.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2020-03-12", place: "JP", title: "stocks crash"},
+				{kind: model.KindAccident, start: "2020-03-11", place: "JP", title: "bus crashes"},
+				{kind: model.KindEconomic, start: "1987-01-01"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

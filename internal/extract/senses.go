@@ -59,6 +59,8 @@ var (
 	directiveVerbs     = senseSet("directiveVerbs")
 	clauseLinks        = senseSet("clauseLinks")
 	civilianNouns      = senseSet("civilianNouns")
+	marketNouns        = senseSet("marketNouns")
+	vehicleNouns       = senseSet("vehicleNouns")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

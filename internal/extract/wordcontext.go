@@ -266,13 +266,33 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 	"order":    orderSense,
 	"evacuate": evacuationSense, "hit": hitSense,
+	"crash": crashSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
 // for verbs.
 var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
-	"ruling": rulingSense, "retreat": retreatSense,
+	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
+}
+
+// crashSense: stocks that crash and a stock market crash are a market's
+// fall, economic news; a plane or a car that crashes is an accident. A
+// market word elsewhere in the sentence ("stocks plunged in their worst
+// day since the 1987 crash") counts when no craft is named.
+func crashSense(d *doc, t *trigger, i int, s sent) bool {
+	market := false
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if craftNouns[w] || vehicleNouns[w] {
+			return true
+		}
+		market = market || marketNouns[w]
+	}
+	if market {
+		t.kind = model.KindEconomic
+	}
+	return true
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
