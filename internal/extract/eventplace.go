@@ -147,6 +147,9 @@ func (d *doc) fillPlaceActors(e *evt) {
 	if len(cands) == 0 {
 		scene = d.soleScene(e)
 		there = d.thereRefersTo(e.sentence)
+		if there == nil {
+			there = d.townNounRefersTo(e.sentence)
+		}
 		if d.storyWindow(e) && !fieldKind(e.Kind) {
 			abroad = d.foreignGovernment(e)
 		}
@@ -487,6 +490,75 @@ func (d *doc) ownedByOther(en *ent, e *evt) bool {
 		}
 	}
 	return false
+}
+
+// townNounRefersTo is the place a town named by its kind stands for in
+// sentence si: "in the capital" is the capital of the country an
+// adjective names ("the Ugandan capital") or of the story's country; "in
+// the city", "in the town" is the last town the article named before, in
+// that sentence or the three before it. Nil when the sentence has no such
+// noun or nothing to refer to.
+func (d *doc) townNounRefersTo(si int) *model.Place {
+	s := d.sents[si]
+	for k := s.t0; k+2 < s.t1; k++ {
+		if !locatives[d.toks[k].low] || d.toks[k+1].low != "the" {
+			continue
+		}
+		j, adj := k+2, ""
+		if j+1 < s.t1 && d.toks[j].cap {
+			adj, j = d.toks[j].text, j+1 // "the Ugandan capital"
+		}
+		if j+1 < s.t1 && (d.toks[j+1].low == "," || d.toks[j+1].low == "of" || d.toks[j+1].cap) {
+			continue // "in the capital, Kampala", "the city of Gulu": named there
+		}
+		switch d.toks[j].low {
+		case "capital":
+			return d.capitalOf(adj)
+		case "city", "town":
+			if adj == "" {
+				return d.lastTownBefore(k, si)
+			}
+		}
+	}
+	return nil
+}
+
+// capitalOf is the capital of the country adj names ("Ugandan"), or of
+// the story's country when adj is empty.
+func (d *doc) capitalOf(adj string) *model.Place {
+	code := ""
+	if adj != "" {
+		c, ok := d.countryByName(adj)
+		if !ok {
+			return nil
+		}
+		code = c.Code
+	} else if c := d.mainCountry(); c != nil {
+		code = c.Country
+	}
+	cc, ok := d.g.Country(code)
+	if !ok || cc.Capital == "" {
+		return nil
+	}
+	if p, ok := d.resolvePlace(cc.Capital, cc.Code); ok && p.Country == cc.Code {
+		d.spellAsArticle(&p)
+		return &p
+	}
+	return nil
+}
+
+// lastTownBefore is the last town or city named before token k, in its
+// sentence si or the three before.
+func (d *doc) lastTownBefore(k, si int) *model.Place {
+	var last *model.Place
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.t0 >= k || en.sentence < si-3 || en.kind != entPlace || !en.hasPlace || !strings.HasPrefix(en.place.Feature, "PPL") {
+			continue
+		}
+		last = &en.place
+	}
+	return last
 }
 
 // thereRefersTo is the place a locative "there" in sentence si stands for

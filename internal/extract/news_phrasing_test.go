@@ -116,6 +116,20 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'the capital' is the story country's capital and 'the city' the town named last; a verb before an event noun titles it",
+			published: "2022-09-24",
+			text: "Kenya confirmed its first case on Friday. A patient died at a hospital in the capital on Thursday. " +
+				"Protests erupted in Mombasa on Monday. Police fired tear gas in the city on Tuesday. " +
+				"Clashes broke out in the Ugandan capital on Wednesday.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2022-09-23"},
+				{kind: model.KindDisaster, start: "2022-09-22", place: "KE", placeAs: "Nairobi"},
+				{kind: model.KindProtest, start: "2022-09-19", place: "KE", placeAs: "Mombasa"},
+				{kind: model.KindProtest, start: "2022-09-20", place: "KE", placeAs: "Mombasa", title: "police fire tear gas"},
+				{kind: model.KindMilitary, start: "2022-09-21", place: "UG", placeAs: "Kampala"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",
