@@ -74,7 +74,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 			measure := *en
 			measure.t0 = from
 			place, en = off, &measure
-		} else if !en.locative && !en.modifier && !agent {
+		} else if !en.locative && !en.modifier && !agent && !(d.whereClause(en) && d.toldAfter(e, en)) {
+			// "after travelling from Mubende district, where the outbreak
+			// was declared": whatever the preposition, the clause's
+			// events are there.
 			continue
 		}
 		if en.t0 < s.t0 || en.t0 >= s.t1 || en.dateline {
@@ -414,7 +417,20 @@ func (d *doc) fillActors(e *evt, s sent, allQuoted bool) {
 // talks concluded", "the peninsula, which Russia annexed".
 func (d *doc) whereClause(en *ent) bool {
 	k := en.t1
+	if k < len(d.toks) && divisionWords[d.toks[k].low] {
+		k++ // "Mubende district, where …"
+	}
 	return k+1 < len(d.toks) && d.toks[k].low == "," && (d.toks[k+1].low == "where" || d.toks[k+1].low == "which") && d.tokSent[k+1] == en.sentence
+}
+
+// toldAfter reports an event word of e after the place en.
+func (d *doc) toldAfter(e *evt, en *ent) bool {
+	for _, ti := range e.trigs {
+		if d.triggers[ti].i >= en.t1 {
+			return true
+		}
+	}
+	return false
 }
 
 // preposedPlace reports a place phrase opening its sentence ("In Moscow on

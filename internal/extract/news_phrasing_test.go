@@ -130,6 +130,18 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an apposition names the subject again; a place a where-clause follows is its events' whatever the preposition; the bombing of a city is there",
+			published: "2022-09-24",
+			text: "The victim, a 30-year-old teacher, died on Thursday after travelling from Kasese district, where the outbreak began last week. " +
+				"The storm, the strongest this year, flooded the coast on Monday. The bombing of Dresden on Saturday killed thousands.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2022-09-22", title: "victim dies"},
+				{kind: model.KindDisaster, start: "2022-09-12", end: "2022-09-18", place: "UG", placeAs: "Kasese"},
+				{kind: model.KindDisaster, start: "2022-09-19", title: "storm floods coast"},
+				{kind: model.KindAttack, start: "2022-09-24", place: "DE", placeAs: "Dresden", title: "bombing of dresden"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

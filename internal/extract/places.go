@@ -131,7 +131,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	// of the countries the article talks about.
 	div, isDiv := d.divisionNamed(name, t0, t1)
 	// "Rakhine state" needs no locative cue to be a place.
-	weak := !loc && !isDiv && !d.isModifierPlace(t1) && !d.isAppositive(t0) && !d.officeOf(t0)
+	weak := !loc && !isDiv && !d.isModifierPlace(t1) && !d.isAppositive(t0) && !d.officeOf(t0) && !d.isObjectPlace(t0)
 	if weak {
 		best := cands[0]
 		if best.Population < 100000 && !areaClass(best.Class) && !(best.Class == "admin1" && d.inContext(best.Country)) && !d.localTown(name, best.Country) {
@@ -418,6 +418,29 @@ func (d *doc) streetsOf(t0 int) bool {
 	return k-1 > s.t0 && d.toks[k].low == "of" && cityParts[d.toks[k-1].low]
 }
 
+// nameModifies reports a capitalised name at t0 followed by a lower-case
+// noun it qualifies ("the arrest of Paris suspect Salah Abdeslam").
+func (d *doc) nameModifies(t0 int) bool {
+	k := t0
+	for k < len(d.toks) && d.toks[k].cap && d.tokSent[k] == d.tokSent[t0] {
+		k++
+	}
+	return k < len(d.toks) && d.tokSent[k] == d.tokSent[t0] && d.toks[k].word && !d.toks[k].cap && nounForm(d.toks[k].low) && !phraseStops[d.toks[k].low] && !isVerbForm(d.toks[k].low)
+}
+
+// placeOfNoun reports kinds of event nouns whose "of" names where they
+// happened ("the bombing of Dresden", "the flooding of New Orleans"); the
+// "of" of an arrest, a resignation, a vote or a statement names whom or
+// what it was about ("the arrest of Jackson", "the recognition of
+// Kosovo").
+func placeOfNoun(k model.Kind) bool {
+	switch k {
+	case model.KindAttack, model.KindDisaster, model.KindAccident, model.KindProtest:
+		return true
+	}
+	return false
+}
+
 // placeModifier reports adjectives that may stand between a locative
 // preposition and a place name: "in the ancient city", "in rebel-held Idlib".
 func placeModifier(w string) bool {
@@ -475,6 +498,11 @@ func (d *doc) isObjectPlace(t0 int) bool {
 	if toks[k].low == "of" || toks[k].low == "from" {
 		if k > 0 {
 			if n, ok := nouns[toks[k-1].low]; ok && (n == model.KindMilitary || n == model.KindAnnexation || n == model.KindWithdrawal) {
+				return true
+			}
+			if n, ok := nouns[toks[k-1].low]; ok && toks[k].low == "of" && placeOfNoun(n) && !d.nameModifies(t0) {
+				// "the lockdown of Mubende", "the bombing of Dresden",
+				// "the flooding of New Orleans": where it happened.
 				return true
 			}
 			if toks[k].low == "from" {

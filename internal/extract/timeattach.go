@@ -182,8 +182,9 @@ func (d *doc) attachTimes() {
 }
 
 // aside is the token range [a0, a1) of the aside between two dashes, in
-// brackets, or in a relative clause set off by commas (", who served two
-// terms from 2003 to 2010,") that holds token k of sentence si, or -1, -1.
+// brackets, or in a relative clause or an apposition set off by commas
+// (", who served two terms from 2003 to 2010,", ", the strongest this
+// year,") that holds token k of sentence si, or -1, -1.
 func (d *doc) aside(k, si int) (int, int) {
 	s := d.sents[si]
 	open := -1
@@ -195,6 +196,10 @@ func (d *doc) aside(k, si int) (int, int) {
 			}
 			open = -1
 		case w == "," && open < 0 && j+1 < s.t1 && (d.toks[j+1].low == "who" || d.toks[j+1].low == "which") && j > s.t0 && d.toks[j-1].word:
+			open = j
+		case w == "," && open < 0 && j+2 < s.t1 && (d.toks[j+1].low == "the" || d.toks[j+1].low == "a" || d.toks[j+1].low == "an") && j > s.t0 && d.toks[j-1].word && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low):
+			// "The storm, the strongest this year, killed": an
+			// apposition about a noun.
 			open = j
 		case w == "(":
 			open = j

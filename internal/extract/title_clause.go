@@ -383,7 +383,15 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			}
 			// "the Kabul Serena Hotel": the name goes on past the place
 			// that opens it.
-			return d.text[d.toks[e.t0].s:d.toks[max(e.t1, d.capitalRun(e.t0, s))-1].e]
+			name := d.text[d.toks[e.t0].s:d.toks[max(e.t1, d.capitalRun(e.t0, s))-1].e]
+			if at := e.t0; at-2 >= k && d.toks[at-1].low == "of" {
+				if _, ok := nouns[d.toks[at-2].low]; ok {
+					// "ordered a lockdown of Mubende": the event the
+					// name is the place of.
+					return d.toks[at-2].text + " of " + name
+				}
+			}
+			return name
 		}
 	}
 	j := k

@@ -275,6 +275,10 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
+		case w == "," && d.toks[k].low == "," && !verb && j+1 <= end && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
+			// "The victim, a 30-year-old man, died": an apposition
+			// names the subject again.
+			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
 		case d.toks[j].word && !d.toks[j].cap && isVerbForm(w) && d.tokTime[j] < 0:
