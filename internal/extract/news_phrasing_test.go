@@ -142,6 +142,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an event noun that an infinitive aims at is not the day's event; the saying is",
+			published: "2022-09-24",
+			text:      "The health agency said on Friday it was sending experts to help contain the outbreak. Union leaders said on Thursday they were working to end the strike.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2022-09-23", title: "health agency"},
+				{kind: model.KindStatement, start: "2022-09-22", title: "union leaders"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",

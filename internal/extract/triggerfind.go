@@ -484,6 +484,29 @@ func (d *doc) indirectQuestion(i int, s sent) bool {
 	return false
 }
 
+// infinitiveObject reports an event noun at token i that is the object of
+// the infinitive "to" at token k opens: "to end the strike", "to help
+// contain the outbreak" — a verb right after "to", then only verbs,
+// determiners and adjectives up to the noun, with a determiner among them
+// ("went to court over the strike" is no infinitive).
+func (d *doc) infinitiveObject(k, i int) bool {
+	if k+1 >= i || d.toks[k+1].cap || !lexicon.IsVerb(d.toks[k+1].low) || titleDeterminers[d.toks[k+1].low] {
+		return false
+	}
+	det := false
+	for j := k + 2; j < i; j++ {
+		w := d.toks[j].low
+		switch {
+		case titleDeterminers[w]:
+			det = true
+		case d.toks[j].word && !d.toks[j].cap && (lexicon.IsVerb(w) || lexicon.IsAdjective(w)) && !phraseStops[w]:
+		default:
+			return false
+		}
+	}
+	return det
+}
+
 // modality fills the irrealis, negated and reduced flags of x.
 func (d *doc) modality(x *trig, s sent) {
 	toks := d.toks
@@ -497,9 +520,12 @@ func (d *doc) modality(x *trig, s sent) {
 			x.negated = true
 		}
 		if w == "to" {
-			if n <= 1 && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
+			infinitive := n <= 1 || x.form == formNoun && d.infinitiveObject(k, i)
+			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
 				// "continued to celebrate", "began to withdraw": the act
-				// carried on or begun is told as done.
+				// carried on or begun is told as done. "to help contain
+				// the outbreak", "to end the strike": what someone aims
+				// at is no event of the sentence's day.
 				x.irrealis = true
 			}
 			continue
