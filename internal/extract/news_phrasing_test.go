@@ -153,10 +153,11 @@ func TestNewsPhrasing(t *testing.T) {
 		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
-			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday.",
+			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",
 			want: []wantEvent{
 				{kind: model.KindPolitical, start: "2016-07-15", place: "TR", placeAs: "Turkey", title: "coup in turkey"},
 				{kind: model.KindDisaster, start: "2016-07-15", place: "SZ", placeAs: "Swaziland"},
+				{kind: model.KindDisaster, start: "2016-07-13", place: "TR", placeAs: "Eastern Turkey"},
 			},
 		},
 		{

@@ -69,7 +69,11 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 			// "northern Vietnam", "the south of France": a part of the
 			// country, placed in that part rather than at its centre.
 			if lat, lon, ok := geo.CompassPoint(cc.Code, dir); ok {
-				name := capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + cc.Name
+				country := cc.Name
+				if written := d.span(t0, t1); len(written) >= 4 && !strings.ContainsAny(written, ".()") && strings.ToUpper(written) != written {
+					country = written // "eastern Turkey", as the article writes it
+				}
+				name := capitalise(strings.TrimPrefix(d.span(c0, t0), "the ")) + " " + country
 				if w := d.toks[c0].low; w == "the" && strings.HasSuffix(d.toks[c0+1].low, "ern") || strings.HasSuffix(w, "ern") {
 					// "the eastern seaboard of the Philippines": the
 					// Eastern Philippines.
@@ -77,7 +81,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 					if w == "the" {
 						adj++
 					}
-					name = capitalise(d.toks[adj].low) + " " + cc.Name
+					name = capitalise(d.toks[adj].low) + " " + country
 				}
 				p := model.Place{Key: "cmp:" + cc.Code + ":" + dir, Name: name, Country: cc.Code, Lat: lat, Lon: lon, Feature: "region"}
 				loc = loc || d.isLocative(c0) || d.isObjectPlace(c0)

@@ -36,7 +36,7 @@ var (
 	// ", Ukraine", ", Ill.", ", BANGLADESH/YANGON".
 	regionRE = regexp.MustCompile(`^,\s*(` + titleWord + `(?:[ /](?:` + titleWord + `|of|and)){0,3}|` + capsWord + `(?:[ /](?:` + capsWord + `)){0,3})`)
 	// ", Sept 28", ", March 3, 2015".
-	datelineDateRE = regexp.MustCompile(`^,\s*(` + monthPat + `)\s+(\d{1,2})\b(?:,?\s+(\d{4})\b)?`)
+	datelineDateRE = regexp.MustCompile(`^,\s*(?:(` + monthPat + `)\s+(\d{1,2})\b(?:,?\s+(\d{4})\b)?|(\d{1,2})\s+(` + monthPat + `)(?:\s+(\d{4})\b)?)`)
 	agencyRE       = regexp.MustCompile(`^\s*\([A-Za-z][A-Za-z./&' -]{0,24}\)`)
 	sepRE          = regexp.MustCompile(`^\s*(--|—|–|―|-|\||:)`)
 	// The archive prefix " date 2014-02-22 " some scraped texts start with.
@@ -183,9 +183,17 @@ func (p *parts) readDate(s string, i *int) bool {
 		return false
 	}
 	t := s[*i:]
-	p.month, p.day = monthNumber(t[dm[2]:dm[3]]), atoi(t[dm[4]:dm[5]])
-	if dm[6] >= 0 {
-		p.year = atoi(t[dm[6]:dm[7]])
+	if dm[2] >= 0 {
+		p.month, p.day = monthNumber(t[dm[2]:dm[3]]), atoi(t[dm[4]:dm[5]])
+		if dm[6] >= 0 {
+			p.year = atoi(t[dm[6]:dm[7]])
+		}
+	} else {
+		// "LIMA, 3 Mar 2021 (Reuters) -": the day first.
+		p.day, p.month = atoi(t[dm[8]:dm[9]]), monthNumber(t[dm[10]:dm[11]])
+		if dm[12] >= 0 {
+			p.year = atoi(t[dm[12]:dm[13]])
+		}
 	}
 	*i += dm[1]
 	return true

@@ -36,7 +36,7 @@ type dateCand struct {
 var (
 	// A label before a date: "Updated", "First published on", "This Article is From".
 	dateLabelRE = regexp.MustCompile(`(?i)(?:^|[|•·]\s*|\s)(?:last\s+updated|updated|first\s+published|originally\s+published|published|posted|released|dated?|this article is from)(?:\s+on)?\s*:?\s*` +
-		`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\s+)?)?$`)
+		`(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*)?$`)
 	// "This article was first published in the Post on".
 	publishedStatementRE = regexp.MustCompile(`(?i)\b(?:article|story|report|piece)\s+(?:was\s+)?(?:first\s+|originally\s+)?(?:published|printed|posted)\b[^.]{0,80}?\bon\s+$`)
 	// What may follow the date on a date line: a time, a zone, separators.
