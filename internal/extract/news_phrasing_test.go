@@ -151,6 +151,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an event noun heads its subject before the phrases that follow it; a town an apposition names is the place, not the country that qualifies it",
+			published: "2022-03-02",
+			text: "The attack on the embassy in Kabul killed five people on Monday. Talks between the two sides on the border ended without a deal on Sunday. " +
+				"Troops shelled the main square in Ukraine's second-largest city, Kharkiv, on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-02-28", place: "AF", title: "attack kills five people"},
+				{kind: model.KindTalks, start: "2022-02-27", title: "talks end"},
+				{kind: model.KindMilitary, start: "2022-03-01", place: "UA", placeAs: "Kharkiv"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

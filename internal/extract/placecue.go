@@ -40,7 +40,7 @@ func firstNounClass(w string) string {
 // president"). Its head is the last word of the phrase.
 func (d *doc) possessedIsPlace(j int) bool {
 	s := d.sents[d.tokSent[j-1]]
-	head := ""
+	head, end := "", j
 	for k := j; k < s.t1 && k < j+5; k++ {
 		t := d.toks[k]
 		if !t.word || prepositions[t.low] || determiners[t.low] || subordinators[t.low] {
@@ -49,13 +49,15 @@ func (d *doc) possessedIsPlace(j int) bool {
 		if !t.cap && lexicon.OnlyVerb(t.low) {
 			break
 		}
-		head = t.low
+		head, end = t.low, k+1
 	}
 	if head == "" {
 		return false
 	}
 	if placeHeads[head] {
-		return true
+		// "in Ukraine's second-largest city, Kharkiv": the town the
+		// apposition names is the place, the country only qualifies it.
+		return !(end+1 < s.t1 && d.toks[end].low == "," && d.toks[end+1].cap)
 	}
 	switch firstNounClass(head) {
 	case "noun.location", "noun.artifact", "noun.object":

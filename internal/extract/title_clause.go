@@ -34,6 +34,7 @@ var (
 		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
 		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
 		"less": true, "ago": true, "compared": true, "versus": true, "onto": true, "upon": true,
+		"without": true, "despite": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,

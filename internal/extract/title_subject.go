@@ -288,6 +288,33 @@ func (d *doc) pastRelative(k int, s sent) int {
 	return k
 }
 
+// eventHeadBefore steps back from token k, the last word of a subject, to
+// an event noun that heads it before prepositional phrases: in "talks
+// between the two sides on the Belarus border ended" the subject is the
+// talks, not the border; in "the attack on the embassy in Kabul killed"
+// the attack. It returns k when the subject has no such head.
+func (d *doc) eventHeadBefore(k int, s sent) int {
+	if k <= s.t0 || !d.toks[k].word || d.tokEnt[k] >= 0 && d.ents[d.tokEnt[k]].kind == entPerson {
+		return k
+	}
+	prep := false
+	for j := k - 1; j >= s.t0 && j >= k-10; j-- {
+		w := d.toks[j].low
+		switch {
+		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "of" || w == "against":
+			prep = true
+		case !d.toks[j].word || d.tokTime[j] >= 0 || subordinators[w] || auxiliaries[w] || isVerbForm(w) && !nounForm(w):
+			return k
+		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0):
+			if j+2 <= k && d.toks[j+1].low == "of" && d.toks[j+2].cap && d.capitalRun(j+2, s) > k {
+				return k // "the bombing of Dresden": the name stays in the subject
+			}
+			return j
+		}
+	}
+	return k
+}
+
 // subjectKind is the kind of the event noun that heads the subject of
 // the verb at i, when it is a disaster or an accident: "A wildfire that
 // swept through the town killed 36 people" tells a disaster, "the crash
@@ -326,6 +353,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		k--
 	}
 	k = d.pastRelative(k, s)
+	k = d.eventHeadBefore(k, s)
 	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 		// "the worst storm ever recorded hit …": the participle and its
 		// adverb describe the noun before them.
