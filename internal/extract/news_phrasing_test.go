@@ -162,6 +162,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "the span a record is set in dates no event",
+			published: "2023-05-08",
+			text:      "A gunman killed eight people at a mall in Dallas on Saturday. It was the second-deadliest mass shooting in the country this year. The floods were the worst in a decade.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2023-05-06", place: "US", title: "gunman kills eight people"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

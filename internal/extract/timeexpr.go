@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/timex"
 )
@@ -54,6 +55,12 @@ func (d *doc) tagTimes() {
 			// with last year": the point a change is measured from.
 			x.usable = false
 		}
+		if x.usable && e.Precision != model.PrecisionDay && d.superlativeScope(t0) {
+			// "the second-deadliest mass shooting in the U.S. this year",
+			// "the worst floods in a decade": the span a record is set
+			// in, not the event's date.
+			x.usable = false
+		}
 		d.bindPrenominal(&x)
 		if x.usable && d.sinceBefore(t0) && !x.prenominal && !d.stateBegun(t0) {
 			if n := d.sinceNoun(t0); n >= 0 {
@@ -72,6 +79,30 @@ func (d *doc) tagTimes() {
 	}
 	d.joinDayPairs()
 	d.anchorClocks()
+}
+
+// superlativeScope reports a superlative within the noun phrase before the
+// time expression at t0 ("the deadliest attack in the country this
+// year", "its biggest protest of 2019"), with no verb or clause between.
+func (d *doc) superlativeScope(t0 int) bool {
+	s := d.sents[d.tokSent[t0]]
+	for k := t0 - 1; k >= s.t0 && k >= t0-9; k-- {
+		t := d.toks[k]
+		if !t.word || subordinators[t.low] || d.tokTime[k] >= 0 {
+			return false
+		}
+		w := t.low
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			w = w[i+1:] // "second-deadliest"
+		}
+		if w == "most" || w == "worst" || w == "best" || len(w) > 5 && strings.HasSuffix(w, "est") && lexicon.IsAdjective(w) {
+			return true
+		}
+		if _, ok := verbForms[t.low]; ok && !nounForm(t.low) || isVerbForm(t.low) && !nounForm(t.low) {
+			return false
+		}
+	}
+	return false
 }
 
 // joinDayPairs makes one span of two days joined by "and" alone ("on
