@@ -170,6 +170,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a day right after a reporting verb is the saying's: it dates no other deed and does not make the story's day",
+			published: "2023-05-07",
+			text: "Eight people were shot dead on Saturday when a man opened fire at a mall in Allen before being killed by a police officer, officials said on Sunday. " +
+				"The gunman, 33, was killed at the scene.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2023-05-06", place: "US", placeAs: "Allen"},
+				{kind: model.KindStatement, start: "2023-05-07", place: "US"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

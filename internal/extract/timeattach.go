@@ -100,6 +100,11 @@ func (d *doc) attachTimes() {
 					c = min(c, 2)
 				}
 			}
+			if !tr.statement && tr.kind != model.KindStatement && x.t0 > tr.i && d.saidOn(tr, x) {
+				// "… before being killed by a police officer, officials
+				// said on Sunday": the day the words were said.
+				continue
+			}
 			if (tr.statement || tr.kind == model.KindStatement) && x.Precision != model.PrecisionDay && x.Precision != model.PrecisionWeek && !x.prenominal && x.t0 > tr.i && c > 2 {
 				// "said sales fell last year": a month or a year after the
 				// verb dates what was said, not the saying.
@@ -179,6 +184,47 @@ func (d *doc) attachTimes() {
 			}
 		}
 	}
+}
+
+// saidOn reports a reporting verb between trigger tr and the time x that
+// x follows directly ("said Sunday", "said on Sunday"): the time is the
+// saying's.
+func (d *doc) saidOn(tr *trig, x *texpr) bool {
+	st := d.sayerOf(x)
+	return st != nil && st.i > tr.i
+}
+
+// saysWhen reports a time that directly follows a reporting verb ("said
+// Sunday", "said on Sunday") in a sentence that names another day for
+// what it reports (see sayerOf).
+func (d *doc) saysWhen(x *texpr) bool { return d.sayerOf(x) != nil }
+
+// sayerOf is the reporting verb that the time x directly follows, when
+// the sentence names another usable time for what it reports ("shot dead
+// on Saturday …, officials said on Sunday"), or nil: with no other time
+// ("has won a contract, the company said on Monday") the saying's day is
+// the best date of what was said.
+func (d *doc) sayerOf(x *texpr) *trig {
+	other := false
+	for i := range d.times {
+		if y := &d.times[i]; y != x && y.sentence == x.sentence && y.usable && y.Anchored && y.Precision == model.PrecisionDay {
+			other = true
+		}
+	}
+	if !other {
+		return nil
+	}
+	for _, ti := range d.sentTrigs[x.sentence] {
+		st := &d.triggers[ti]
+		if st.i >= x.t0 || !st.statement && st.kind != model.KindStatement || st.form == formNoun {
+			continue
+		}
+		gap := x.t0 - (st.i + st.words)
+		if gap == 0 || gap == 1 && d.toks[st.i+st.words].low == "on" {
+			return st
+		}
+	}
+	return nil
 }
 
 // aside is the token range [a0, a1) of the aside between two dashes, in
@@ -520,7 +566,9 @@ func (d *doc) storyDate() {
 			// story's.
 			continue
 		}
-		if d.sents[x.sentence].headline {
+		if d.sents[x.sentence].headline || d.saysWhen(&x) {
+			// "officials said on Sunday": the day of the telling, not
+			// of the news.
 			continue
 		}
 		day := model.Day(x.Start)
