@@ -174,6 +174,11 @@ func localSame(a, b *evt) (int, bool) {
 	if a.Dated() != b.Dated() {
 		return 0, false
 	}
+	if ta, tb := a.Sources[0].TimeText, b.Sources[0].TimeText; a.sentence == b.sentence && ta != "" && tb != "" && !strings.EqualFold(ta, tb) {
+		// "invaded Afghanistan in 2001 after the Sept. 11 attacks": one
+		// sentence that gives two events two times tells two.
+		return 0, false
+	}
 	if a.Dated() {
 		if !datesOverlap(&a.Event, &b.Event) {
 			return 0, false

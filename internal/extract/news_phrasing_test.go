@@ -180,6 +180,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a yearless date takes the year its clause names, and two times in one sentence make two events",
+			published: "2021-08-16",
+			text:      "The United States invaded Afghanistan in 2001 after the Sept. 11 attacks.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2001-01-01", place: "AF"},
+				{kind: model.KindAttack, start: "2001-09-11"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

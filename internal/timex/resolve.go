@@ -69,6 +69,12 @@ func (t *tagger) resolve(m match) Expr {
 		if known {
 			c = fillYear(m.c, t.dct, dir)
 		}
+		if y := t.sentenceYear(m.start); y != 0 && known && y < t.dct.Year() {
+			// "invaded in 2001 after the Sept. 11 attacks": a year the
+			// sentence names just before is the date's.
+			c = m.c
+			c.y = y
+		}
 		x.Relative = true
 	case rWeekday:
 		x.Relative = true
@@ -446,6 +452,27 @@ func (t *tagger) reportedModal(k int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceYear is the year of the expression a few words before token k,
+// in the same clause, when it names its year itself ("in 2001 after the
+// Sept. 11 attacks"), else 0.
+func (t *tagger) sentenceYear(k int) int {
+	if t.prevEnd < 0 || t.prevYear == 0 || k-t.prevEnd > 4 {
+		return 0
+	}
+	for j := t.prevEnd; j < k; j++ {
+		switch t.toks[j].low {
+		case ",", "and", "but", "that", "or", ";":
+			// "since its launch in 2003 and that as of February": another
+			// clause, another time.
+			return 0
+		}
+		if t.boundary(j) {
+			return 0
+		}
+	}
+	return t.prevYear
 }
 
 // sayingDay is the day of the expression before token k in the same

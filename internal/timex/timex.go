@@ -115,6 +115,9 @@ type tagger struct {
 	// the first); prevDay its day when it has day precision, else zero.
 	prevEnd int
 	prevDay time.Time
+	// prevYear is the year of the line's last expression when it names
+	// its year itself ("in 2001", "in February 2020"), else 0.
+	prevYear int
 }
 
 // Tag finds time expressions in text. dct is the document creation
@@ -148,7 +151,7 @@ func Tag(text string, dct time.Time) []Expr {
 
 // tagLine appends the expressions of the current line to out.
 func (t *tagger) tagLine(out []Expr) []Expr {
-	t.prevEnd, t.prevDay = -1, time.Time{}
+	t.prevEnd, t.prevDay, t.prevYear = -1, time.Time{}, 0
 	for i := 0; i < len(t.toks); {
 		tk := &t.toks[i]
 		if tk.kind == kWord && !triggers[tk.low] || tk.kind == kPunct && tk.low != "'" {
@@ -162,9 +165,12 @@ func (t *tagger) tagLine(out []Expr) []Expr {
 		}
 		if x := t.resolve(m); x.Value != "" {
 			out = append(out, x)
-			t.prevEnd, t.prevDay = m.end, time.Time{}
+			t.prevEnd, t.prevDay, t.prevYear = m.end, time.Time{}, 0
 			if x.Anchored && x.Precision == model.PrecisionDay {
 				t.prevDay = x.Start
+			}
+			if x.Anchored && !x.Relative && x.Type == TypeDate {
+				t.prevYear = x.Start.Year()
 			}
 		}
 		i = m.end

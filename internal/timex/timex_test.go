@@ -173,6 +173,8 @@ func TestTagAnchoring(t *testing.T) {
 		{"would before officials said looks ahead of the report", "The vote would take place on Monday, officials said.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
 		{"would after said looks ahead of the saying's day", "She said on Tuesday the vote would take place on Wednesday.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
 		{"would in the report's own day", "Unions said they would strike on Thursday.", "Thursday", dct16, true, false, "2016-03-24", "2016-03-24", model.PrecisionDay},
+		{"a yearless date takes the year the clause names just before", "The U.S. invaded in 2001 after the Sept. 11 attacks.", "Sept. 11", dct16, true, false, "2001-09-11", "2001-09-11", model.PrecisionDay},
+		{"a year in another clause does not", "Sales began in 2003 and that as of February they grew.", "February", dct16, true, false, "2016-02-01", "2016-02-29", model.PrecisionMonth},
 		{"the saying's day in another sentence does not count", "She spoke on Tuesday. She said the vote would take place on Wednesday.", "Wednesday", dct16, true, true, "2016-03-30", "2016-03-30", model.PrecisionDay},
 		{"reported would keeps a near yearless date", "Officials said the vote would take place on March 30.", "March 30", dct16, true, true, "2016-03-30", "2016-03-30", model.PrecisionDay},
 		{"proposed a plan is past", "The minister proposed a plan on Wednesday.", "Wednesday", dct16, true, false, "2016-03-23", "2016-03-23", model.PrecisionDay},
