@@ -189,6 +189,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a participle after a noun inside a prepositional phrase describes it",
+			published: "2021-08-16",
+			text:      "Under a deal signed in Doha in February 2020, the troops were to leave by May.",
+			want: []wantEvent{
+				{kind: model.KindAgreement, start: "2020-02-01", place: "QA", title: "deal signed in doha"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

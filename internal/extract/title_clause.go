@@ -304,6 +304,11 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 		return false
 	}
 	prev := d.toks[t.i-1]
+	if t.i-3 >= s.t0 && prev.word && !prev.cap && nounForm(prev.low) && titleDeterminers[d.toks[t.i-2].low] && prepositions[d.toks[t.i-3].low] && !subordinators[d.toks[t.i-3].low] && prepositions[d.toks[t.i+1].low] {
+		// "under a deal signed in Doha": a noun inside a prepositional
+		// phrase is no verb's subject; the participle describes it.
+		return true
+	}
 	if !prev.word || prev.cap || !plural(prev.low) || pronouns[prev.low] {
 		return false
 	}
