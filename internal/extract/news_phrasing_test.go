@@ -197,6 +197,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "the town a force enters or reaches is where its deed is",
+			published: "2021-08-16",
+			text:      "Rebel fighters entered Gulu on Sunday and took control of the barracks.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2021-08-15", place: "UG", placeAs: "Gulu"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -432,6 +432,12 @@ func (d *doc) nameModifies(t0 int) bool {
 	return k < len(d.toks) && d.tokSent[k] == d.tokSent[t0] && d.toks[k].word && !d.toks[k].cap && nounForm(d.toks[k].low) && !phraseStops[d.toks[k].low] && !isVerbForm(d.toks[k].low)
 }
 
+// entryVerbs take as their object the place someone goes into or
+// reaches ("entered Kabul", "reached the capital").
+var entryVerbs = map[string]bool{
+	"entered": true, "enters": true, "entering": true, "reached": true, "reaches": true, "reaching": true,
+}
+
 // placeOfNoun reports kinds of event nouns whose "of" names where they
 // happened ("the bombing of Dresden", "the flooding of New Orleans"); the
 // "of" of an arrest, a resignation, a vote or a statement names whom or
@@ -519,6 +525,9 @@ func (d *doc) isObjectPlace(t0 int) bool {
 			}
 		}
 		return toks[k].low == "of" && d.objectOfSeizure(t0)
+	}
+	if entryVerbs[toks[k].low] {
+		return true // "fighters entered Kabul": where they are now
 	}
 	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
 		return true
