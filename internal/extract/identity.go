@@ -218,6 +218,24 @@ func personParts(name string) (first, surname string) {
 	return "", surname
 }
 
+// familyFirst reports a name written family name first, as Cantonese and
+// Korean names romanised with a hyphenated given name are ("Chan Kin-man",
+// "Moon Jae-in", "Kim Jong-un"): two words, the second a hyphenated given
+// name with a short syllable in lower case after the hyphen, the first a
+// short family name. Headlines name such a person by the first word
+// (shortName); identity keys keep the whole given name apart ("Kim
+// Jong-un" is not "Kim Jong-il"), so personParts does not use it.
+func familyFirst(toks []string) bool {
+	if len(toks) != 2 || len(toks[0]) > 5 || strings.Contains(toks[0], "-") {
+		return false
+	}
+	given, rest, ok := strings.Cut(toks[1], "-")
+	if !ok || given == "" || rest == "" || rest[0] < 'a' || rest[0] > 'z' || len(given) > 5 || len(rest) > 4 {
+		return false
+	}
+	return true
+}
+
 // surnamePrefixes are the Arabic article's spellings that sources write or
 // leave out ("al-Assad", "Assad"; "ad-Dawla").
 var surnamePrefixes = []string{"al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-", "an-", "ul-"}

@@ -112,3 +112,24 @@ func TestActorKeyDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonParts checks which word of a name is the surname, and that a
+// headline names a family-first romanised name by its first word.
+func TestPersonParts(t *testing.T) {
+	tests := []struct{ name, first, surname string }{
+		{"Vladimir Putin", "Vladimir", "Putin"},
+		{"Russian President Vladimir Putin", "Vladimir", "Putin"},
+		{"Jean-Marc Ayrault", "Jean-Marc", "Ayrault"},
+	}
+	for _, tt := range tests {
+		first, surname := personParts(tt.name)
+		if first != tt.first || surname != tt.surname {
+			t.Errorf("personParts(%q) = %q, %q; want %q, %q", tt.name, first, surname, tt.first, tt.surname)
+		}
+	}
+	for name, want := range map[string]string{"Chan Kin-man": "Chan", "Moon Jae-in": "Moon", "Jean-Marc Ayrault": "Ayrault", "Hong Kong-based": "Kong-based"} {
+		if got := shortName(&model.Actor{Name: name, Type: model.ActorPerson}); got != want {
+			t.Errorf("shortName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -240,6 +240,9 @@ func shortName(a *model.Actor) string {
 		if len(f) == 0 {
 			return ""
 		}
+		if familyFirst(f) {
+			return f[0] // "Chan Kin-man": Chan
+		}
 		last := f[len(f)-1]
 		for _, p := range []string{"al-", "Al-", "el-", "El-"} {
 			if strings.HasPrefix(last, p) && len(last) > len(p) {
