@@ -292,7 +292,7 @@ func (d *doc) finish() ([]model.Event, []bool) {
 			}
 		}
 		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
-			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) {
+			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) || d.speechAct(e) {
 			// A meeting's template needs two parties to say more than its
 			// kind ("Kerry meets Lavrov"); with one, the clause says what
 			// was done ("Macron visits area", "Americans withdraw").
@@ -372,6 +372,22 @@ func (d *doc) speaker(e *evt) string {
 		return subj
 	}
 	return d.text[d.toks[start].s:at] + subj
+}
+
+// speechAct reports a statement headed by a verb that does something by
+// saying it ("urged the protesters to retreat", "denied the charges",
+// "announced plans to shut 1,100 dealerships"): its clause says more than
+// "Statement by".
+func (d *doc) speechAct(e *evt) bool {
+	if e.Kind != model.KindStatement {
+		return false
+	}
+	ti := d.headTrigger(e)
+	if ti < 0 {
+		return false
+	}
+	t := d.triggers[ti]
+	return t.form != formNoun && speechActVerbs[d.toks[t.i].low]
 }
 
 // statementBy titles a statement by a speaker, with its place when it fits

@@ -205,6 +205,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a statement that does something by saying it is titled by the act; a dateline in capitals is no part of a subject",
+			published: "2015-01-08",
+			text: "In an address on Wednesday night, the president pledged to hunt down the killers. " +
+				"YANGON Myanmar urged Muslims in the north to cooperate with the army on Tuesday. The minister said on Monday the economy was growing.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2015-01-07", title: "president pledges to hunt down"},
+				{kind: model.KindStatement, start: "2015-01-06", title: "myanmar urges muslims"},
+				{kind: model.KindStatement, start: "2015-01-05", title: "statement by minister"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

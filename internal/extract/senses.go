@@ -61,6 +61,8 @@ var (
 	civilianNouns      = senseSet("civilianNouns")
 	marketNouns        = senseSet("marketNouns")
 	vehicleNouns       = senseSet("vehicleNouns")
+	speechActVerbs     = senseSet("speechActVerbs")
+	commissiveVerbs    = senseSet("commissiveVerbs")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

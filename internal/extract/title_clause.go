@@ -82,6 +82,7 @@ func (d *doc) clauseTitle(e *evt) string {
 		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
+		subj = d.withoutDateline(subj, s)
 		if subj == "" && t.form == formGerund && t.i > s.t0 && gerundOpeners[d.toks[t.i-1].low] {
 			// "Russia would get what it has wanted since intervening in
 			// Syria": the clause's doer is the sentence's subject.
@@ -122,6 +123,11 @@ func (d *doc) clauseTitle(e *evt) string {
 		if obj != "" && directiveVerbs[d.toks[t.i].low] {
 			// "Leaders urge supporters to retreat": what was urged.
 			obj += d.urgedDeed(t.i+t.words, s)
+		}
+		if obj == "" && commissiveVerbs[d.toks[t.i].low] && t.i+t.words < s.t1 && d.toks[t.i+t.words].low == "to" {
+			// "Hollande pledged to hunt down the killers": what was
+			// pledged is the headline's object.
+			obj = strings.TrimSpace(d.urgedDeed(t.i+t.words, s))
 		}
 		if t.form == formPast && obj == "" && countPhrase(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
 			// "saw 77 people killed": a count of people and a deed done
@@ -494,6 +500,25 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 // isCurrency reports a currency sign written on its own ("$", "€", "£").
 func isCurrency(s string) bool {
 	return s == "$" || s == "€" || s == "£" || s == "US$" || s == "¥"
+}
+
+// withoutDateline drops from a subject a dateline word in capitals that
+// opens the sentence and runs into it ("COX'S BAZAR, BANGLADESH/YANGON
+// Myanmar urged": Myanmar).
+func (d *doc) withoutDateline(subj string, s sent) string {
+	for k := s.t0; k+1 < s.t1 && k < s.t0+10; k++ {
+		t := d.toks[k]
+		if t.word && !t.upper {
+			return subj // past the capitals that open the sentence
+		}
+		if !t.word || len(t.text) < 4 || !strings.HasPrefix(subj, t.text+" ") {
+			continue
+		}
+		if next := d.toks[k+1]; next.cap && !next.upper {
+			return subj[len(t.text)+1:]
+		}
+	}
+	return subj
 }
 
 // nounModifier is the name or adjective right before an event noun:
