@@ -216,6 +216,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a gerund used as a noun keeps its words in the title",
+			published: "2017-08-28",
+			text:      "Residents said there was widespread burning of homes in the township on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2017-08-27", title: "widespread burning"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -80,6 +80,14 @@ func (d *doc) clauseTitle(e *evt) string {
 			head += " " + v // "The operation began Tuesday night": "Operation begins"
 		}
 		title = capitalise(head)
+	} else if t.form == formGerund && t.i > s.t0 && (adjectiveOnly(d.toks[t.i-1].low) || titleDeterminers[d.toks[t.i-1].low]) && !d.toks[t.i-1].cap {
+		// "there was widespread burning of buildings": a gerund used as
+		// a noun keeps its words ("Widespread burning").
+		head := d.text[d.toks[t.i-1].s:d.toks[t.i+t.words-1].e]
+		if titleDeterminers[d.toks[t.i-1].low] {
+			head = d.toks[t.i].text
+		}
+		title = capitalise(head)
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
 		subj = d.withoutDateline(subj, s)
