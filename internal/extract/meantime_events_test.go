@@ -22,15 +22,15 @@ import (
 // links (16 and 6 for OTHER+MIX), so their floors leave room for one or two.
 const (
 	// Gold events of class OTHER or MIX.
-	meantimeMinRecall       = 0.51 // 104/199 = 0.523
-	meantimeMinPrecision    = 0.50 // 87/168 = 0.518
+	meantimeMinRecall       = 0.52 // 106/199 = 0.533
+	meantimeMinPrecision    = 0.50 // 89/172 = 0.517
 	meantimeMaxWrongDate    = 0.08 // 7/94 = 0.074
 	meantimeMinParticipants = 0.38 // 17/43 = 0.395
 	meantimeMinPlaces       = 0.58 // 8/12 = 0.667
 
 	// Gold events of class OTHER, MIX or SPEECH_COGNITIVE (reporting verbs).
-	meantimeMinRecallAll       = 0.47 // 140/291 = 0.481
-	meantimeMinPrecisionAll    = 0.66 // 113/168 = 0.673
+	meantimeMinRecallAll       = 0.48 // 142/291 = 0.488
+	meantimeMinPrecisionAll    = 0.66 // 115/172 = 0.669
 	meantimeMaxWrongDateAll    = 0.13 // 14/127 = 0.110
 	meantimeMinParticipantsAll = 0.40 // 32/75 = 0.427
 	meantimeMinPlacesAll       = 0.53 // 8/13 = 0.615

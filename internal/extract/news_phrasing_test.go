@@ -224,6 +224,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what a story's lead says has just been done is the day's news, however weak the word; further down it needs a day",
+			published: "2008-09-17",
+			text:      "The carmaker has unveiled a new electric van. Sales were strong. It has also released a new app.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2008-09-17", title: "carmaker unveils new electric van"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -164,6 +164,12 @@ func (d *doc) findTriggers() {
 				// what was said ("said that …") still needs its own time.
 				x.inherits = true
 			}
+			if !x.inherits && x.weak && x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && d.leadSentence(si) && d.hasPerfect(i, s) && !d.relativeClause(i, s) {
+				// "Boeing has unveiled a new airliner", "Apple has released
+				// an application": what a story's lead says has just been
+				// done is its news, however weak the word elsewhere.
+				x.inherits = true
+			}
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
@@ -505,6 +511,20 @@ func (d *doc) infinitiveObject(k, i int) bool {
 		}
 	}
 	return det
+}
+
+// hasPerfect reports "has" or "have" right before the verb at token i,
+// past an adverb ("has already unveiled").
+func (d *doc) hasPerfect(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-2; k-- {
+		switch w := d.toks[k].low; {
+		case w == "has" || w == "have" || w == "'ve":
+			return true
+		case !strings.HasSuffix(w, "ly") && w != "now" && w != "just" && w != "already":
+			return false
+		}
+	}
+	return false
 }
 
 // modality fills the irrealis, negated and reduced flags of x.
