@@ -216,6 +216,26 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.storyCountry(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
+	if e.Place != nil && (e.placeHow == "dateline" || e.placeHow == "article") && e.Kind == model.KindStatement && d.foreignSpeaker(e) {
+		// "TACLOBAN — U.S. Secretary of State John Kerry said on Sunday
+		// aid was on the way": a foreign official speaks from home or
+		// from anywhere; the dateline's town is a guess too far.
+		e.Place, e.placeHow = nil, ""
+	}
+}
+
+// foreignSpeaker reports a statement whose people all serve a government
+// other than that of the country the event was placed in.
+func (d *doc) foreignSpeaker(e *evt) bool {
+	n := 0
+	for p := range e.persons {
+		c := d.actors[p].country
+		if c == "" || c == e.Place.Country {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // spellAsArticle names p as the article first spells it, when the article

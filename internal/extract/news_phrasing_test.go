@@ -232,6 +232,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a foreign official's statement is not placed at the dateline; a local one is",
+			published: "2013-11-10",
+			dateline:  "TACLOBAN, Philippines",
+			text: "TACLOBAN, Philippines (AP) — U.S. Secretary of State John Kerry said on Sunday aid was on the way. " +
+				"Philippine Interior Secretary Mar Roxas said on Sunday the roads were open.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2013-11-10", title: "kerry"},
+				{kind: model.KindStatement, start: "2013-11-10", place: "PH", title: "roxas"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",
