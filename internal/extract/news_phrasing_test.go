@@ -243,6 +243,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "early, mid and late narrow a month or a year; from one day to another is one span",
+			published: "2022-06-10",
+			text:      "Late last month, rebels seized the town of Goma. In mid-March, floods hit Mombasa. Talks were held from Monday to Wednesday in Geneva.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2022-05-21", end: "2022-05-31", place: "CD"},
+				{kind: model.KindDisaster, start: "2022-03-11", end: "2022-03-20", place: "KE"},
+				{kind: model.KindTalks, start: "2022-06-06", end: "2022-06-08", place: "CH"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

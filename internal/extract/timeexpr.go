@@ -41,6 +41,7 @@ func (d *doc) tagTimes() {
 			e.Future = false
 		}
 		x := texpr{Expr: e, t0: t0, t1: t1, sentence: d.tokSent[t0], quoted: d.toks[t0].quoted, bound: -1}
+		narrowToPart(&x.Expr)
 		x.usable = (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && !strings.HasSuffix(e.Value, "_REF") && e.Value != "" && (e.Anchored || d.dct.IsZero())
 		if x.usable && e.Anchored && e.Start.IsZero() {
 			x.usable = false
@@ -81,6 +82,42 @@ func (d *doc) tagTimes() {
 	d.anchorClocks()
 }
 
+// narrowToPart narrows a month or a year that "early", "mid" or "late"
+// qualifies to that part of it ("late last month" is its last ten days,
+// "early this year" its first four months), so that an event it dates
+// claims no more than the text says.
+func narrowToPart(e *timex.Expr) {
+	if !e.Anchored || e.Start.IsZero() {
+		return
+	}
+	switch e.Precision {
+	case model.PrecisionMonth:
+		last := e.End
+		switch e.Mod {
+		case "START":
+			e.End = e.Start.AddDate(0, 0, 9)
+		case "MID":
+			e.Start, e.End = e.Start.AddDate(0, 0, 10), e.Start.AddDate(0, 0, 19)
+		case "END":
+			e.Start = e.Start.AddDate(0, 0, 20)
+		default:
+			return
+		}
+		if e.End.After(last) {
+			e.End = last
+		}
+	case model.PrecisionYear:
+		switch e.Mod {
+		case "START":
+			e.End = e.Start.AddDate(0, 4, -1)
+		case "MID":
+			e.Start, e.End = e.Start.AddDate(0, 4, 0), e.Start.AddDate(0, 8, -1)
+		case "END":
+			e.Start = e.Start.AddDate(0, 8, 0)
+		}
+	}
+}
+
 // superlativeScope reports a superlative within the noun phrase before the
 // time expression at t0 ("the deadliest attack in the country this
 // year", "its biggest protest of 2019"), with no verb or clause between.
@@ -106,13 +143,20 @@ func (d *doc) superlativeScope(t0 int) bool {
 }
 
 // joinDayPairs makes one span of two days joined by "and" alone ("on
-// Monday and Tuesday", "June 9 and 10"): what took both days took the
-// span, not either day.
+// Monday and Tuesday", "June 9 and 10") or by "from … to" ("from Monday to
+// Wednesday"): what took both days took the span, not either day.
 func (d *doc) joinDayPairs() {
 	for i := 0; i+1 < len(d.times); i++ {
 		a, b := &d.times[i], &d.times[i+1]
 		if !a.usable || !b.usable || a.sentence != b.sentence || a.quoted != b.quoted || a.prenominal || b.prenominal ||
-			a.Precision != model.PrecisionDay || b.Precision != model.PrecisionDay || b.t0 != a.t1+1 || d.toks[a.t1].low != "and" {
+			a.Precision != model.PrecisionDay || b.Precision != model.PrecisionDay || b.t0 != a.t1+1 {
+			continue
+		}
+		switch w := d.toks[a.t1].low; {
+		case w == "and":
+		case (w == "to" || w == "until" || w == "through" || w == "till") && a.t0 > 0 && (d.toks[a.t0-1].low == "from" || d.toks[a.t0-1].low == "between"):
+			// "held from Monday to Wednesday": one span.
+		default:
 			continue
 		}
 		if !b.Start.After(a.Start) || b.Start.Sub(a.Start) > 6*24*time.Hour {
