@@ -67,12 +67,15 @@ func TestNewsPhrasing(t *testing.T) {
 			name:      "a verb with its particle or object is an event in any form, and a planned one is titled as to come",
 			published: "2022-10-31",
 			text: "Police rounded up dozens of protesters in Kano on Sunday. The unions called off the strike on Saturday. " +
-				"The new president will take office on January 1. His deputy will be sworn in on January 2.",
+				"The new president will take office on January 1. His deputy will be sworn in on January 2. " +
+				"Heavy rains lashed Kerala on Thursday. The minister lashed out at critics on Friday.",
 			want: []wantEvent{
 				{kind: model.KindArrest, start: "2022-10-30", place: "NG", title: "police round up dozens of protesters"},
 				{kind: model.KindOther, start: "2022-10-29", place: "NG", title: "unions call off strike"},
 				{kind: model.KindPolitical, start: "2023-01-01", planned: true, title: "new president to take office"},
 				{kind: model.KindPolitical, start: "2023-01-02", planned: true, title: "deputy to be sworn in"},
+				{kind: model.KindDisaster, start: "2022-10-27", place: "IN", title: "heavy rains lash kerala"},
+				{kind: model.KindStatement, start: "2022-10-28"},
 			},
 		},
 		{
