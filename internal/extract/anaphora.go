@@ -61,15 +61,22 @@ func (d *doc) anchorAnaphora() {
 				window = 6
 			}
 			ref, ok := d.referenceDay(si, t0, window)
+			from0, from1 := 0, 0
+			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
+				// "a year after the election" counts from the election, not
+				// from the story's day: from the day the article gave that
+				// event before, if it did; else it dates nothing. The words
+				// naming that event are not of the new day.
+				ref, ok = d.eventDayBefore(si, t1)
+				from0, from1 = t1, t1
+				for from1 < s.t1 && d.toks[from1].low != "," {
+					from1++
+				}
+			}
 			if !ok {
 				continue
 			}
-			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
-				// "a year after the election" counts from the election, not
-				// from the story's day: leave it to the event it names.
-				continue
-			}
-			x := texpr{t0: t0, t1: t1, sentence: si, quoted: d.toks[t0].quoted, usable: true, bound: -1}
+			x := texpr{t0: t0, t1: t1, sentence: si, quoted: d.toks[t0].quoted, usable: true, bound: -1, from0: from0, from1: from1}
 			x.Span = model.Span{Start: start, End: end}
 			x.Text = text[m[0]:m[1]]
 			x.Type = timex.TypeDate
@@ -108,6 +115,54 @@ func (d *doc) anchorAnaphora() {
 			}
 		}
 	}
+}
+
+// eventDayBefore is the day of the event that the words after token k
+// name by its noun ("two days after the vote", "a week after the quake"),
+// when an earlier sentence (up to six back) tells an event of that kind
+// and names one day: "Kenyans voted on Tuesday". False when the words name
+// no event noun or no such sentence precedes.
+func (d *doc) eventDayBefore(si, k int) (time.Time, bool) {
+	s := d.sents[si]
+	if k < s.t1 && titleDeterminers[d.toks[k].low] {
+		k++
+	}
+	if k >= s.t1 {
+		return time.Time{}, false
+	}
+	w := d.toks[k].low
+	kind, ok := nouns[w]
+	if !ok {
+		kind, ok = nouns[strings.TrimSuffix(w, "s")]
+	}
+	if !ok {
+		return time.Time{}, false
+	}
+	for sj := si - 1; sj >= 0 && sj >= si-6; sj-- {
+		told := false
+		for j := d.sents[sj].t0; j < d.sents[sj].t1 && !told; j++ {
+			u := d.toks[j].low
+			if vt, isVerb := verbForms[u]; isVerb && vt.kind == kind || nouns[u] == kind || u == w {
+				told = true
+			}
+		}
+		if !told {
+			continue
+		}
+		var day time.Time
+		n := 0
+		for i := range d.times {
+			x := &d.times[i]
+			if x.sentence == sj && x.usable && x.Anchored && !x.quoted && !x.Future && x.Precision == model.PrecisionDay && !x.Start.IsZero() {
+				day, n = x.Start, n+1
+			}
+		}
+		if n == 1 {
+			return model.Day(day), true
+		}
+		return time.Time{}, false
+	}
+	return time.Time{}, false
 }
 
 // sameDayPhrase reports an anaphoric phrase, lower-cased, that stays on

@@ -78,6 +78,10 @@ type texpr struct {
 	// aside0, aside1 bound the aside between dashes or in brackets that
 	// holds it (see aside), -1 when none; set by attachTimes.
 	aside0, aside1 int
+	// from0, from1 bound the words that name the event an anaphoric
+	// time counts from ("after [the truce began]"), which it does not
+	// date; both 0 when none.
+	from0, from1 int
 }
 
 // doc is the per-article working state.

@@ -256,6 +256,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a span after an event the article dated counts from that event's day, and does not date the event it names",
+			published: "2022-08-12",
+			text: "Kenyans voted in a presidential election on Tuesday. Two days after the vote, the opposition rejected the results. " +
+				"A year after the war, the talks resumed.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2022-08-09", title: "kenyans vote"},
+				{kind: model.KindPolitical, start: "2022-08-11", title: "opposition rejects results"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -78,6 +78,10 @@ func (d *doc) attachTimes() {
 			if x.quoted != tr.quoted {
 				continue
 			}
+			if x.from1 > x.from0 && tr.i >= x.from0 && tr.i < x.from1 {
+				// "a week after [the quake]": the quake is not of that day.
+				continue
+			}
 			if x.aside0 >= 0 && (tr.i < x.aside0 || tr.i >= x.aside1) {
 				// "handed control to Leon Panetta – still CIA director
 				// until July – who …": an aside's time is its own.
