@@ -260,6 +260,11 @@ func TestFormatDate(t *testing.T) {
 		{ev(1, "2016-03-24", "", model.PrecisionDay), "24 Mar 2016"},
 		{ev(1, "2015-09-01", "2015-09-30", model.PrecisionMonth), "Sep 2015"},
 		{ev(1, "2014-01-01", "2014-12-31", model.PrecisionYear), "2014"},
+		{ev(1, "2022-05-21", "2022-05-31", model.PrecisionMonth), "late May 2022"},
+		{ev(1, "2022-03-11", "2022-03-20", model.PrecisionMonth), "mid-Mar 2022"},
+		{ev(1, "2022-03-01", "2022-03-10", model.PrecisionMonth), "early Mar 2022"},
+		{ev(1, "2011-01-01", "2011-04-30", model.PrecisionYear), "early 2011"},
+		{ev(1, "2011-09-01", "2011-12-31", model.PrecisionYear), "late 2011"},
 		{ev(1, "2016-03-24", "2016-03-26", model.PrecisionRange), "24–26 Mar 2016"},
 		{model.Event{}, "undated"},
 	}
