@@ -19,12 +19,12 @@ func DateLabel(e *model.Event) string {
 	switch e.Precision {
 	case model.PrecisionMonth:
 		if sameMonth(s, end) {
-			return s.Format("Jan 2006")
+			return e.PartOfPeriod() + s.Format("Jan 2006")
 		}
 		return monthRange(s, end)
 	case model.PrecisionYear:
 		if s.Year() == end.Year() {
-			return s.Format("2006")
+			return e.PartOfPeriod() + s.Format("2006")
 		}
 		return fmt.Sprintf("%d–%d", s.Year(), end.Year())
 	case model.PrecisionDecade:

@@ -24,6 +24,8 @@ func TestDateLabel(t *testing.T) {
 		{day(2016, 6, 1), day(2016, 8, 31), model.PrecisionSeason, "Summer 2016"},
 		{day(2015, 12, 1), day(2016, 2, 29), model.PrecisionSeason, "Winter 2015–16"},
 		{day(2014, 1, 1), day(2014, 12, 31), model.PrecisionYear, "2014"},
+		{day(2022, 5, 21), day(2022, 5, 31), model.PrecisionMonth, "late May 2022"},
+		{day(2011, 1, 1), day(2011, 4, 30), model.PrecisionYear, "early 2011"},
 		{day(2010, 1, 1), day(2019, 12, 31), model.PrecisionDecade, "2010s"},
 		{time.Time{}, time.Time{}, model.PrecisionNone, "undated"},
 	}

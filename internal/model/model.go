@@ -218,6 +218,37 @@ type Event struct {
 // Dated reports whether the event has a date.
 func (e *Event) Dated() bool { return !e.Start.IsZero() }
 
+// PartOfPeriod is the word for the part of its month or year an event's
+// span covers when the text said "early", "mid" or "late" and extraction
+// narrowed the period to it (first, middle or last ten days of a month;
+// first, middle or last four months of a year): "late ", "mid-", "early ",
+// or "" for the whole period. Date labels put it before the month or year
+// ("late May 2022", "early 2011").
+func (e *Event) PartOfPeriod() string {
+	s, end := Day(e.Start), Day(e.End)
+	switch e.Precision {
+	case PrecisionMonth:
+		switch {
+		case s.Day() == 21 && end.Month() == s.Month():
+			return "late "
+		case s.Day() == 11 && end.Day() == 20:
+			return "mid-"
+		case s.Day() == 1 && end.Day() == 10:
+			return "early "
+		}
+	case PrecisionYear:
+		switch {
+		case s.Month() == time.September && s.Day() == 1 && end.Year() == s.Year():
+			return "late "
+		case s.Month() == time.May && s.Day() == 1 && end.Month() == time.August:
+			return "mid-"
+		case s.Month() == time.January && s.Day() == 1 && end.Month() == time.April && end.Year() == s.Year():
+			return "early "
+		}
+	}
+	return ""
+}
+
 // Extraction is everything extraction finds in one article.
 type Extraction struct {
 	Sentences []Span

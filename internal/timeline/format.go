@@ -23,11 +23,11 @@ func FormatDate(e *model.Event) string {
 	case model.PrecisionWeek:
 		return "week of " + s.Format("2 Jan 2006")
 	case model.PrecisionMonth:
-		return partOf(s.Day() == 21, s.Day() == 11, end.Day() == 10) + s.Format("Jan 2006")
+		return e.PartOfPeriod() + s.Format("Jan 2006")
 	case model.PrecisionSeason:
 		return season(s) + " " + s.Format("2006")
 	case model.PrecisionYear:
-		return partOf(s.Month() == time.September, s.Month() == time.May && end.Month() == time.August, s.Month() == time.January && end.Month() == time.April) + s.Format("2006")
+		return e.PartOfPeriod() + s.Format("2006")
 	case model.PrecisionDecade:
 		return s.Format("2006")[:3] + "0s"
 	}
@@ -42,21 +42,6 @@ func FormatDate(e *model.Event) string {
 		}
 	}
 	return s.Format("2 Jan 2006")
-}
-
-// partOf is the word for the part of a month or a year an event's span
-// covers when the text said "early", "mid" or "late" (see the extractor's
-// narrowing): "late May 2022", "early 2011"; "" for the whole of it.
-func partOf(late, mid, early bool) string {
-	switch {
-	case late:
-		return "late "
-	case mid:
-		return "mid-"
-	case early:
-		return "early "
-	}
-	return ""
 }
 
 func season(t time.Time) string {
