@@ -379,15 +379,21 @@ func (d *doc) speaker(e *evt) string {
 // "announced plans to shut 1,100 dealerships"): its clause says more than
 // "Statement by".
 func (d *doc) speechAct(e *evt) bool {
-	if e.Kind != model.KindStatement {
-		return false
+	t, ok := d.headOfKind(e, model.KindStatement)
+	return ok && t.form != formNoun && speechActVerbs[d.toks[t.i].low]
+}
+
+// headOfKind is the head trigger of an event of kind k (see headTrigger);
+// false for another kind or no head.
+func (d *doc) headOfKind(e *evt, k model.Kind) (trig, bool) {
+	if e.Kind != k {
+		return trig{}, false
 	}
 	ti := d.headTrigger(e)
 	if ti < 0 {
-		return false
+		return trig{}, false
 	}
-	t := d.triggers[ti]
-	return t.form != formNoun && speechActVerbs[d.toks[t.i].low]
+	return d.triggers[ti], true
 }
 
 // statementBy titles a statement by a speaker, with its place when it fits
@@ -481,13 +487,6 @@ func twoNamedTowns(a, b *model.Event) bool {
 // ("The two states signed a border treaty"): its template would say only
 // "Agreement", its clause says who signed what.
 func (d *doc) signedDeed(e *evt) bool {
-	if e.Kind != model.KindAgreement {
-		return false
-	}
-	ti := d.headTrigger(e)
-	if ti < 0 {
-		return false
-	}
-	t := d.triggers[ti]
-	return (t.form == formPast || t.form == formPres) && d.prevWord(t.i) != "to"
+	t, ok := d.headOfKind(e, model.KindAgreement)
+	return ok && (t.form == formPast || t.form == formPres) && d.prevWord(t.i) != "to"
 }

@@ -1,0 +1,127 @@
+package extract
+
+// Whether an event word tells something that happened: modals, negation,
+// infinitives, the perfect.
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/lexicon"
+)
+
+// modality fills the irrealis, negated and reduced flags of x.
+func (d *doc) modality(x *trig, s sent) {
+	toks := d.toks
+	i := x.i
+	for k, n := i-1, 0; k >= s.t0 && n < 4; k, n = k-1, n+1 {
+		w := toks[k].low
+		if !toks[k].word && w != "'s" && w != "'ll" {
+			break
+		}
+		if (negations[w] || strings.HasSuffix(w, "n't")) && n < 3 {
+			x.negated = true
+		}
+		if w == "to" {
+			infinitive := n <= 1 || x.form == formNoun && d.infinitiveObject(k, i)
+			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
+				// "continued to celebrate", "began to withdraw": the act
+				// carried on or begun is told as done. "to help contain
+				// the outbreak", "to end the strike": what someone aims
+				// at is no event of the sentence's day.
+				x.irrealis = true
+			}
+			continue
+		}
+		if irrealis[w] {
+			x.irrealis = true
+		}
+	}
+	if i+x.words < s.t1 {
+		switch toks[i+x.words].low {
+		case "nothing", "nobody", "none":
+			x.negated = true
+		}
+	}
+	if !x.irrealis && d.untilUnrealised(i, s) {
+		// "would remain until they got arrested": the arrest is the
+		// condition of what would be, not something that happened.
+		x.irrealis = true
+	}
+	if x.form == formBase && !x.irrealis && d.mandated(i, s) {
+		// "insisted that the union agree to cut wages": what is demanded
+		// has not happened.
+		x.irrealis = true
+	}
+	if d.indirectQuestion(i, s) {
+		// "declined to comment on who had been brought out", "it was
+		// not clear what had happened": asked about, not told.
+		x.irrealis = true
+	}
+	if x.form == formPast && i+x.words < s.t1 {
+		next := toks[i+x.words].low
+		// "dropped by 4%": by an amount, not by an agent.
+		if (next == "by" && !d.quantityAfter(i+x.words+1, s) || next == "with") && i > s.t0 {
+			prev := toks[i-1]
+			switch prev.low {
+			case "was", "were", "is", "are", "been", "be", "had", "has", "have", "he", "she", "they", "it", "we", "i", "and":
+			default:
+				if prev.word && d.tokEnt[i-1] < 0 {
+					x.reduced = true
+				}
+			}
+		}
+	}
+	if x.form == formPast && i > s.t0 && i+1 < s.t1 && d.verbBefore(i) && !toks[i+1].cap && !phraseStops[toks[i+1].low] && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
+		// "hugs rescued miner Avalos", "visited wounded soldiers": a
+		// participle between a verb and its object describes the object.
+		x.adjectival = true
+	}
+	if n := i + x.words; x.form == formPast && i > s.t0 && n < s.t1 && toks[n].word && !phraseStops[toks[n].low] && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low]) {
+		// "the agreed steps", "the hardest hit areas": a participle
+		// before its noun describes it. "The jet that crashed near
+		// Grenoble" has no noun after it: "that" is a relative pronoun.
+		x.adjectival = true
+	}
+	if x.form == formGerund && i > s.t0 && i+1 < s.t1 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] || gradeWords[toks[i-1].low]) && toks[i+1].word && !toks[i+1].cap && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
+		// "a more devastating blow", "the ongoing fighting": an -ing word
+		// between a determiner or a grade and a noun describes the noun.
+		x.adjectival = true
+	}
+}
+
+// infinitiveObject reports an event noun at token i that is the object of
+// the infinitive "to" at token k opens: "to end the strike", "to help
+// contain the outbreak" — a verb right after "to", then only verbs,
+// determiners and adjectives up to the noun, with a determiner among them
+// ("went to court over the strike" is no infinitive).
+func (d *doc) infinitiveObject(k, i int) bool {
+	if k+1 >= i || d.toks[k+1].cap || !lexicon.IsVerb(d.toks[k+1].low) || titleDeterminers[d.toks[k+1].low] {
+		return false
+	}
+	det := false
+	for j := k + 2; j < i; j++ {
+		w := d.toks[j].low
+		switch {
+		case titleDeterminers[w]:
+			det = true
+		case d.toks[j].word && !d.toks[j].cap && (lexicon.IsVerb(w) || lexicon.IsAdjective(w)) && !phraseStops[w]:
+		default:
+			return false
+		}
+	}
+	return det
+}
+
+// hasPerfect reports "has" or "have" right before the verb at token i,
+// past an adverb ("has already unveiled").
+func (d *doc) hasPerfect(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-2; k-- {
+		switch w := d.toks[k].low; {
+		case w == "has" || w == "have" || w == "'ve":
+			return true
+		case !strings.HasSuffix(w, "ly") && w != "now" && w != "just" && w != "already":
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,113 @@
+package extract
+
+// Places a sentence points to without naming them: "there", "the
+// capital", "the city".
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// townNounRefersTo is the place a town named by its kind stands for in
+// sentence si: "in the capital" is the capital of the country an
+// adjective names ("the Ugandan capital") or of the story's country; "in
+// the city", "in the town" is the last town the article named before, in
+// that sentence or the three before it. Nil when the sentence has no such
+// noun or nothing to refer to.
+func (d *doc) townNounRefersTo(si int) *model.Place {
+	s := d.sents[si]
+	for k := s.t0; k+2 < s.t1; k++ {
+		if !locatives[d.toks[k].low] || d.toks[k+1].low != "the" {
+			continue
+		}
+		j, adj := k+2, ""
+		if j+1 < s.t1 && d.toks[j].cap {
+			adj, j = d.toks[j].text, j+1 // "the Ugandan capital"
+		}
+		if j+1 < s.t1 && (d.toks[j+1].low == "," || d.toks[j+1].low == "of" || d.toks[j+1].cap) {
+			continue // "in the capital, Kampala", "the city of Gulu": named there
+		}
+		switch d.toks[j].low {
+		case "capital":
+			return d.capitalOf(adj)
+		case "city", "town":
+			if adj == "" {
+				return d.lastTownBefore(k, si)
+			}
+		}
+	}
+	return nil
+}
+
+// capitalOf is the capital of the country adj names ("Ugandan"), or of
+// the story's country when adj is empty.
+func (d *doc) capitalOf(adj string) *model.Place {
+	code := ""
+	if adj != "" {
+		c, ok := d.countryByName(adj)
+		if !ok {
+			return nil
+		}
+		code = c.Code
+	} else if c := d.mainCountry(); c != nil {
+		code = c.Country
+	}
+	cc, ok := d.g.Country(code)
+	if !ok || cc.Capital == "" {
+		return nil
+	}
+	if p, ok := d.resolvePlace(cc.Capital, cc.Code); ok && p.Country == cc.Code {
+		d.spellAsArticle(&p)
+		return &p
+	}
+	return nil
+}
+
+// lastTownBefore is the last town or city named before token k, in its
+// sentence si or the three before.
+func (d *doc) lastTownBefore(k, si int) *model.Place {
+	var last *model.Place
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.t0 >= k || en.sentence < si-3 || en.kind != entPlace || !en.hasPlace || !strings.HasPrefix(en.place.Feature, "PPL") {
+			continue
+		}
+		last = &en.place
+	}
+	return last
+}
+
+// thereRefersTo is the place a locative "there" in sentence si stands for
+// ("Authorities there evacuated…", "troops stationed there"): the last
+// place the sentence before names as where something is ("in northern
+// Vietnam", not "the Hong Kong observatory"), or nil. An existential "there" ("there
+// were 34 dead") refers to nothing.
+func (d *doc) thereRefersTo(si int) *model.Place {
+	if si == 0 {
+		return nil
+	}
+	s := d.sents[si]
+	found := false
+	for k := s.t0 + 1; k < s.t1; k++ {
+		if d.toks[k].low != "there" {
+			continue
+		}
+		if k+1 < s.t1 && (auxiliaries[d.toks[k+1].low] || modals[d.toks[k+1].low] || d.toks[k+1].low == "'s" || d.toks[k+1].low == "seems" || d.toks[k+1].low == "appear" || d.toks[k+1].low == "appears") {
+			continue
+		}
+		found = true
+		break
+	}
+	if !found {
+		return nil
+	}
+	var last *model.Place
+	for i := range d.ents {
+		en := &d.ents[i]
+		if en.sentence == si-1 && en.kind == entPlace && en.hasPlace && !en.dateline && en.locative && !en.modifier {
+			last = &en.place
+		}
+	}
+	return last
+}

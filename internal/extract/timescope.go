@@ -1,0 +1,107 @@
+package extract
+
+// Which words a time expression may date: asides it stays inside, and a
+// reporting verb it belongs to ("officials said on Sunday").
+
+import "github.com/briefingatlas/atlas/internal/model"
+
+// aside is the token range [a0, a1) of the aside between two dashes, in
+// brackets, or in a relative clause or an apposition set off by commas
+// (", who served two terms from 2003 to 2010,", ", the strongest this
+// year,") that holds token k of sentence si, or -1, -1.
+func (d *doc) aside(k, si int) (int, int) {
+	s := d.sents[si]
+	open := -1
+	for j := s.t0; j < s.t1; j++ {
+		switch w := d.toks[j].low; {
+		case w == "," && open >= 0 && d.toks[open].low == ",":
+			if open < k && k < j {
+				return open + 1, j
+			}
+			open = -1
+		case w == "," && open < 0 && j+1 < s.t1 && (d.toks[j+1].low == "who" || d.toks[j+1].low == "which") && j > s.t0 && d.toks[j-1].word:
+			open = j
+		case w == "," && open < 0 && j+2 < s.t1 && (d.toks[j+1].low == "the" || d.toks[j+1].low == "a" || d.toks[j+1].low == "an") && j > s.t0 && d.toks[j-1].word && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low):
+			// "The storm, the strongest this year, killed": an
+			// apposition about a noun.
+			open = j
+		case w == "(":
+			open = j
+		case w == ")" && open >= 0:
+			if open < k && k < j {
+				return open + 1, j
+			}
+			open = -1
+		case (w == "–" || w == "—" || w == "--") && j > s.t0 && !d.datelineDash(j, s):
+			if open >= 0 && d.toks[open].low != "(" {
+				if open < k && k < j {
+					return open + 1, j
+				}
+				open = -1
+			} else if open < 0 {
+				open = j
+			}
+		}
+	}
+	if open >= 0 && d.toks[open].low == "," && open < k {
+		// ", which killed 85 people.": the clause runs to the end.
+		return open + 1, s.t1
+	}
+	return -1, -1
+}
+
+// datelineDash reports a dash that ends a dateline ("KIEV, Ukraine –",
+// "BRUSSELS (AP) —"): a town in capitals opens the sentence and only
+// capitalised words come before the dash, at most eight tokens in.
+func (d *doc) datelineDash(j int, s sent) bool {
+	if j-s.t0 > 8 || !d.toks[s.t0].upper {
+		return false
+	}
+	for k := s.t0; k < j; k++ {
+		if t := d.toks[k]; t.word && !t.cap {
+			return false
+		}
+	}
+	return true
+}
+
+// saidOn reports a reporting verb between trigger tr and the time x that
+// x follows directly ("said Sunday", "said on Sunday"): the time is the
+// saying's.
+func (d *doc) saidOn(tr *trig, x *texpr) bool {
+	st := d.sayerOf(x)
+	return st != nil && st.i > tr.i
+}
+
+// saysWhen reports a time that directly follows a reporting verb ("said
+// Sunday", "said on Sunday") in a sentence that names another day for
+// what it reports (see sayerOf).
+func (d *doc) saysWhen(x *texpr) bool { return d.sayerOf(x) != nil }
+
+// sayerOf is the reporting verb that the time x directly follows, when
+// the sentence names another usable time for what it reports ("shot dead
+// on Saturday …, officials said on Sunday"), or nil: with no other time
+// ("has won a contract, the company said on Monday") the saying's day is
+// the best date of what was said.
+func (d *doc) sayerOf(x *texpr) *trig {
+	other := false
+	for i := range d.times {
+		if y := &d.times[i]; y != x && y.sentence == x.sentence && y.usable && y.Anchored && y.Precision == model.PrecisionDay {
+			other = true
+		}
+	}
+	if !other {
+		return nil
+	}
+	for _, ti := range d.sentTrigs[x.sentence] {
+		st := &d.triggers[ti]
+		if st.i >= x.t0 || !st.statement && st.kind != model.KindStatement || st.form == formNoun {
+			continue
+		}
+		gap := x.t0 - (st.i + st.words)
+		if gap == 0 || gap == 1 && d.toks[st.i+st.words].low == "on" {
+			return st
+		}
+	}
+	return nil
+}
