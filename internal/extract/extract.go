@@ -294,7 +294,21 @@ func (d *doc) countryByName(s string) (geo.Country, bool) {
 	if d.g == nil {
 		return geo.Country{}, false
 	}
-	return d.x.cache.country(d.g, s)
+	if c, ok := d.x.cache.country(d.g, s); ok {
+		return c, true
+	}
+	// "Ghanaians voted", "Kenyans": a demonym in the plural names the
+	// people of its country; a plural of anything else ("Chads") does not.
+	if one, ok := strings.CutSuffix(s, "s"); ok && len(one) > 3 {
+		if c, ok := d.x.cache.country(d.g, one); ok {
+			for _, dem := range c.Demonyms {
+				if fold(dem) == fold(one) {
+					return c, true
+				}
+			}
+		}
+	}
+	return geo.Country{}, false
 }
 
 // resolvePlace finds a named city, preferring one in country code.

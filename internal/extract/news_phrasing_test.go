@@ -266,6 +266,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a legislature's vote is a political decision titled with what it voted; a plural demonym names its country",
+			published: "2022-09-06",
+			text:      "Parliament voted on Monday to impeach the president. Ugandan troops entered Arua on Monday. Kenyans marched in Nanyuki on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2022-09-05", title: "parliament votes to impeach the president"},
+				{kind: model.KindProtest, start: "2022-09-06", place: "KE", placeAs: "Nanyuki"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",
@@ -691,7 +700,7 @@ func TestNewsPhrasing(t *testing.T) {
 			want: []wantEvent{
 				{kind: model.KindProtest, start: "2004-01-01", end: "2004-12-31", place: "UA"},
 				{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "anna koval freed"},
-				{kind: model.KindElection, start: "2014-02-22", place: "UA", title: "parliament votes"},
+				{kind: model.KindPolitical, start: "2014-02-22", place: "UA", title: "parliament votes"},
 			},
 		},
 		{

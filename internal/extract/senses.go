@@ -63,6 +63,7 @@ var (
 	vehicleNouns       = senseSet("vehicleNouns")
 	speechActVerbs     = senseSet("speechActVerbs")
 	commissiveVerbs    = senseSet("commissiveVerbs")
+	legislatureNouns   = senseSet("legislatureNouns")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

@@ -132,10 +132,13 @@ func (d *doc) clauseTitle(e *evt) string {
 			// "Leaders urge supporters to retreat": what was urged.
 			obj += d.urgedDeed(t.i+t.words, s)
 		}
-		if obj == "" && commissiveVerbs[d.toks[t.i].low] && t.i+t.words < s.t1 && d.toks[t.i+t.words].low == "to" {
-			// "Hollande pledged to hunt down the killers": what was
-			// pledged is the headline's object.
-			obj = strings.TrimSpace(d.urgedDeed(t.i+t.words, s))
+		if (obj == "" || strings.Trim(obj, "0123456789-–") == "") && commissiveVerbs[d.toks[t.i].low] {
+			// "Hollande pledged to hunt down the killers", "Parliament
+			// voted on Monday to impeach the president": what was
+			// pledged or voted is the headline's object.
+			if deed := strings.TrimSpace(d.urgedDeed(t.i+t.words, s)); deed != "" {
+				obj = deed
+			}
 		}
 		if t.form == formPast && obj == "" && countPhrase(subj) && (t.kind == model.KindAttack || t.kind == model.KindArrest) {
 			// "saw 77 people killed": a count of people and a deed done

@@ -266,7 +266,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 	"order":    orderSense,
 	"evacuate": evacuationSense, "hit": hitSense,
-	"crash": crashSense,
+	"crash": crashSense, "vote": voteSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -274,6 +274,22 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
+}
+
+// voteSense: a legislature that votes decides ("Parliament voted to
+// impeach the president"), a political act; voters vote in an election.
+func voteSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		w := d.toks[k].low
+		if legislatureNouns[w] {
+			t.kind = model.KindPolitical
+			return true
+		}
+		if !d.toks[k].word || subordinators[w] {
+			break
+		}
+	}
+	return true
 }
 
 // crashSense: stocks that crash and a stock market crash are a market's
