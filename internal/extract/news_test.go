@@ -409,7 +409,7 @@ func TestNewsEvents(t *testing.T) {
 			dateline:  "NAIROBI",
 			text:      "Lawmakers in the Knesset voted on Tuesday to dissolve parliament. Residents of Mosul fled on Monday.",
 			want: []wantEvent{
-				{kind: model.KindElection, start: "2019-08-06", place: "IL"},
+				{kind: model.KindPolitical, start: "2019-08-06", place: "IL", title: "lawmakers in the knesset vote to dissolve parliament"},
 				{kind: model.KindOther, start: "2019-08-05", place: "IQ", title: "residents of mosul flee"},
 			},
 		},
