@@ -261,17 +261,18 @@ func TestNewsPhrasing(t *testing.T) {
 			text: "Kenyans voted in a presidential election on Tuesday. Two days after the vote, the opposition rejected the results. " +
 				"A year after the war, the talks resumed.",
 			want: []wantEvent{
-				{kind: model.KindElection, start: "2022-08-09", title: "kenyans vote"},
+				{kind: model.KindElection, start: "2022-08-09", place: "KE", title: "kenyans vote"},
 				{kind: model.KindPolitical, start: "2022-08-11", title: "opposition rejects results"},
 			},
 		},
 		{
 			name:      "a legislature's vote is a political decision titled with what it voted; a plural demonym names its country",
 			published: "2022-09-06",
-			text:      "Parliament voted on Monday to impeach the president. Ugandan troops entered Arua on Monday. Kenyans marched in Nanyuki on Tuesday.",
+			text:      "Parliament voted on Monday to impeach the president. Ugandan troops entered Arua on Monday. Kenyans marched in Nanyuki on Tuesday. Ghanaians voted in a presidential election on Wednesday.",
 			want: []wantEvent{
 				{kind: model.KindPolitical, start: "2022-09-05", title: "parliament votes to impeach the president"},
 				{kind: model.KindProtest, start: "2022-09-06", place: "KE", placeAs: "Nanyuki"},
+				{kind: model.KindElection, start: "2022-08-31", place: "GH", title: "ghanaians vote"},
 			},
 		},
 		{

@@ -41,6 +41,11 @@ func (d *doc) nationalVote(e *evt) bool {
 			continue
 		}
 		if t.form != formNoun || strings.HasPrefix(d.toks[t.i].low, "vote") {
+			if subj, _ := d.subjectPhrase(t.i, d.sents[t.sentence]); t.form != formNoun && subj != "" {
+				if _, ok := d.countryByName(subj); ok {
+					continue // "Ghanaians voted": a people votes, a nation's vote
+				}
+			}
 			return false
 		}
 	}
