@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -291,8 +292,15 @@ func (d *doc) finish() ([]model.Event, []bool) {
 				e.Title = statementBy(sp, e.Place)
 			}
 		}
-		if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
-			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) || d.speechAct(e) {
+		if d.speechAct(e) {
+			// "Chan urged the protesters to retreat": the act, when the
+			// clause names what it was about; "Apple announced" alone says
+			// less than "Statement by Apple".
+			if t := d.clauseTitle(e); t != "" && !endsOnVerb(t) {
+				e.Title = t
+			}
+		} else if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
+			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) {
 			// A meeting's template needs two parties to say more than its
 			// kind ("Kerry meets Lavrov"); with one, the clause says what
 			// was done ("Macron visits area", "Americans withdraw").
@@ -381,6 +389,23 @@ func (d *doc) speaker(e *evt) string {
 func (d *doc) speechAct(e *evt) bool {
 	t, ok := d.headOfKind(e, model.KindStatement)
 	return ok && t.form != formNoun && speechActVerbs[d.toks[t.i].low]
+}
+
+// endsOnVerb reports a title whose last word is a verb in the present
+// ("Apple Computer announces"): a headline that names no object.
+func endsOnVerb(title string) bool {
+	f := strings.Fields(title)
+	if len(f) == 0 {
+		return true
+	}
+	w := strings.ToLower(f[len(f)-1])
+	if len(f) > 1 && strings.EqualFold(f[len(f)-2], "to") {
+		return false // "… urges Muslims to cooperate": the deed urged
+	}
+	if lemma, ok := lexicon.VerbLemma(w); ok && (w == lemma || w == inflect(lemma)[0]) && !lexicon.IsNoun(w) {
+		return true
+	}
+	return false
 }
 
 // headOfKind is the head trigger of an event of kind k (see headTrigger);

@@ -211,11 +211,14 @@ func TestNewsPhrasing(t *testing.T) {
 			name:      "a statement that does something by saying it is titled by the act; a dateline in capitals is no part of a subject",
 			published: "2015-01-08",
 			text: "In an address on Wednesday night, the president pledged to hunt down the killers. " +
-				"YANGON Myanmar urged Muslims in the north to cooperate with the army on Tuesday. The minister said on Monday the economy was growing.",
+				"YANGON Myanmar urged Muslims in the north to cooperate with the army on Tuesday. The minister said on Monday the economy was growing. " +
+				"The carmaker announced on Sunday a new electric van. The general denied on Saturday that he had taken bribes.",
 			want: []wantEvent{
 				{kind: model.KindStatement, start: "2015-01-07", title: "president pledges to hunt down"},
 				{kind: model.KindStatement, start: "2015-01-06", title: "myanmar urges muslims"},
 				{kind: model.KindStatement, start: "2015-01-05", title: "statement by minister"},
+				{kind: model.KindStatement, start: "2015-01-04", title: "carmaker announces new electric van"},
+				{kind: model.KindStatement, start: "2015-01-03", title: "statement by general"},
 			},
 		},
 		{

@@ -55,8 +55,8 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		}
 	}
 	j := k
-	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0) {
-		j++
+	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0 || d.toks[j].low == "on" && j+1 < s.t1 && d.tokTime[j+1] >= 0) {
+		j++ // "announced on Tuesday the first generation": past the day
 	}
 	if en := d.tokEnt[min(j, s.t1-1)]; j < s.t1 && en >= 0 && d.ents[en].t0 == j && d.ents[en].t1 < s.t1 && d.toks[d.ents[en].t1].low == "'s" {
 		// "won Turkey's presidential runoff": what is possessed.
