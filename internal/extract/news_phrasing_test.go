@@ -279,6 +279,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a verb takes an event noun measured out by volleys or a barrage as its object",
+			published: "2014-09-29",
+			text:      "Police fired volleys of tear gas at protesters in Kowloon on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2014-09-28", place: "HK", title: "police fire volleys of tear gas"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

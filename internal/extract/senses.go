@@ -64,6 +64,7 @@ var (
 	speechActVerbs     = senseSet("speechActVerbs")
 	commissiveVerbs    = senseSet("commissiveVerbs")
 	legislatureNouns   = senseSet("legislatureNouns")
+	measureNouns       = senseSet("measureNouns")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

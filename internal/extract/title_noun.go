@@ -123,8 +123,12 @@ func (d *doc) lightVerbOf(i int, s sent) int {
 // light verb, any verb may stand here, and it says nothing of whether
 // the noun's event happened.
 func (d *doc) verbOfObject(i int, s sent) int {
-	for k := i - 1; k > s.t0 && k >= i-4; k-- {
+	for k := i - 1; k > s.t0 && k >= i-5; k-- {
 		w := d.toks[k]
+		if w.low == "of" && k-1 > s.t0 && measureNouns[d.toks[k-1].low] {
+			k-- // "fired volleys of tear gas"
+			continue
+		}
 		if !w.word || phraseStops[w.low] || d.tokTime[k] >= 0 || d.tokEnt[k] >= 0 {
 			return -1
 		}
