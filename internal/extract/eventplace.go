@@ -222,6 +222,26 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// from anywhere; the dateline's town is a guess too far.
 		e.Place, e.placeHow = nil, ""
 	}
+	if e.Place != nil && e.placeHow == "dateline" && (e.Kind == model.KindStatement || e.Kind == model.KindPolitical) && !strings.HasPrefix(e.Place.Feature, "PPLC") && d.leaderActs(e) {
+		// "ALLEN, Texas — President Joe Biden ordered flags flown at
+		// half-staff": a head of state or government acts from the
+		// capital, not from the town the story was filed from.
+		e.Place, e.placeHow = nil, ""
+	}
+}
+
+// leaderActs reports an event whose people are all heads of state or
+// government by their titles ("President", "Prime Minister").
+func (d *doc) leaderActs(e *evt) bool {
+	n := 0
+	for p := range e.persons {
+		t := strings.ToLower(d.actors[p].Title)
+		if !strings.Contains(t, "president") && !strings.Contains(t, "prime minister") && !strings.Contains(t, "chancellor") && !strings.Contains(t, "premier") || strings.Contains(t, "vice") {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // foreignSpeaker reports a statement whose people all serve a government

@@ -238,14 +238,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
-			name:      "a foreign official's statement is not placed at the dateline; a local one is",
+			name:      "a foreign official's or a head of state's statement is not placed at the dateline; a local official's is",
 			published: "2013-11-10",
 			dateline:  "TACLOBAN, Philippines",
 			text: "TACLOBAN, Philippines (AP) — U.S. Secretary of State John Kerry said on Sunday aid was on the way. " +
-				"Philippine Interior Secretary Mar Roxas said on Sunday the roads were open.",
+				"Philippine Interior Secretary Mar Roxas said on Sunday the roads were open. " +
+				"President Benigno Aquino said on Sunday the country would recover.",
 			want: []wantEvent{
 				{kind: model.KindStatement, start: "2013-11-10", title: "kerry"},
 				{kind: model.KindStatement, start: "2013-11-10", place: "PH", title: "roxas"},
+				{kind: model.KindStatement, start: "2013-11-10", title: "aquino"},
 			},
 		},
 		{
