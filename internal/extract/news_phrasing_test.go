@@ -289,6 +289,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a magnitude keeps its number in the title",
+			published: "2023-02-07",
+			text:      "The 7.8 magnitude quake struck southern Turkey at 4:17 a.m. on Monday as people slept.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06", place: "TR", title: "7.8 magnitude quake strikes"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -466,6 +466,9 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 		start--
 	}
+	if start-1 >= s.t0 && d.toks[start-1].num && (d.toks[start].low == "magnitude" || d.toks[start].low == "magnitude-") {
+		start-- // "The 7.8 magnitude quake": the measure keeps its number
+	}
 	// "Dozens of students killed": take "X of Y" when X is a quantity;
 	// "Shares in the carmaker fell": "X in Y" when X is what moved.
 	if start-1 >= s.t0 && titleDeterminers[d.toks[start-1].low] && start-3 >= s.t0 && (d.toks[start-2].low == "of" || d.toks[start-2].low == "in") && d.toks[start-3].word && !phraseStops[d.toks[start-3].low] {
