@@ -297,6 +297,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an event noun after 'since' is the point a record counts from, not of the day named before it",
+			published: "2022-09-06",
+			text:      "Thousands marched in Santiago on Saturday in the biggest protest since the election.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2022-09-03", place: "CL"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -78,6 +78,11 @@ func (d *doc) attachTimes() {
 			if x.quoted != tr.quoted {
 				continue
 			}
+			if k := d.sinceBeforeNoun(tr.i); tr.form == formNoun && k >= 0 && x.t1 <= k {
+				// "the biggest protest on Saturday since the election":
+				// the election is the point the record counts from.
+				continue
+			}
 			if x.from1 > x.from0 && tr.i >= x.from0 && tr.i < x.from1 {
 				// "a week after [the quake]": the quake is not of that day.
 				continue

@@ -105,3 +105,19 @@ func (d *doc) sayerOf(x *texpr) *trig {
 	}
 	return nil
 }
+
+// sinceBeforeNoun is the token of "since" before the noun at token i,
+// past its determiner and up to two modifiers ("since the election",
+// "since the 1987 crash"), or -1.
+func (d *doc) sinceBeforeNoun(i int) int {
+	s := d.sents[d.tokSent[i]]
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		switch w := d.toks[k].low; {
+		case w == "since":
+			return k
+		case !d.toks[k].word && d.tokTime[k] < 0 || phraseStops[w] || subordinators[w]:
+			return -1
+		}
+	}
+	return -1
+}
