@@ -305,6 +305,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what someone is desperate or eager to do is a wish, not the day's event",
+			published: "2021-08-16",
+			text:      "Thousands of people crowded the airport in Kabul on Monday, desperate to flee. Officials said on Monday they were eager to leave.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-08-16", place: "AF"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

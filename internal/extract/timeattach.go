@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -117,6 +118,11 @@ func (d *doc) attachTimes() {
 			if (tr.statement || tr.kind == model.KindStatement) && x.Precision != model.PrecisionDay && x.Precision != model.PrecisionWeek && !x.prenominal && x.t0 > tr.i && c > 2 {
 				// "said sales fell last year": a month or a year after the
 				// verb dates what was said, not the saying.
+				continue
+			}
+			if tr.irrealis && !x.Future && tr.i >= 2 && d.toks[tr.i-1].low == "to" && lexicon.IsAdjective(d.toks[tr.i-2].low) && !lexicon.IsVerb(d.toks[tr.i-2].low) {
+				// "rushed to the airport on Monday, desperate to flee": a
+				// wish, dated by nothing but the deed it goes with.
 				continue
 			}
 			if tr.irrealis && !tr.quoted && !x.Future && x.Anchored && !d.dct.IsZero() && x.End.Before(d.dct) && !x.prenominal {
