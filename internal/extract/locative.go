@@ -158,12 +158,6 @@ func placeOfNoun(k model.Kind) bool {
 	return false
 }
 
-// entryVerbs take as their object the place someone goes into or
-// reaches ("entered Kabul", "reached the capital").
-var entryVerbs = map[string]bool{
-	"entered": true, "enters": true, "entering": true, "reached": true, "reaches": true, "reaching": true,
-}
-
 // isAppositive reports "the ancient city, Palmyra" or "the city of Aleppo".
 func (d *doc) isAppositive(t0 int) bool {
 	toks := d.toks

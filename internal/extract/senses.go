@@ -65,6 +65,8 @@ var (
 	commissiveVerbs    = senseSet("commissiveVerbs")
 	legislatureNouns   = senseSet("legislatureNouns")
 	measureNouns       = senseSet("measureNouns")
+	entryVerbs         = senseSet("entryVerbs")
+	tellForms          = senseSet("tellForms")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

@@ -90,10 +90,6 @@ func (d *doc) sayer(i int, s sent) string {
 	return ""
 }
 
-// tellForms are the reporting verbs that take a hearer before what they
-// report ("told reporters she would resign").
-var tellForms = map[string]bool{"told": true, "tells": true, "assured": true, "assures": true, "informed": true, "informs": true, "warned": true, "warns": true}
-
 // sentenceSubject is the name that opens sentence s, before token i, when
 // a verb follows it: "Russia would get …"; "" otherwise.
 func (d *doc) sentenceSubject(s sent, i int) string {
