@@ -313,6 +313,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a verb phrase's object after its preposition is the title's",
+			published: "2019-10-21",
+			text:      "Protesters set fire to buses in Valparaiso on Saturday. Troops took control of the airport on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-10-19", place: "CL", title: "protesters set fire to buses"},
+				{kind: model.KindMilitary, start: "2019-10-20", place: "CL", title: "troops take control of airport"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

@@ -128,6 +128,16 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
+		if n := t.i + t.words; obj == "" && t.words > 1 && n+1 < s.t1 {
+			switch p := d.toks[n].low; p {
+			case "to", "on", "at", "against", "of", "over":
+				// "set fire to buses", "opened fire on protesters",
+				// "cracked down on dissent": the phrase's object.
+				if o := d.objectPhrase(n+1, s, place); o != "" {
+					obj = p + " " + o
+				}
+			}
+		}
 		if obj != "" && directiveVerbs[d.toks[t.i].low] {
 			// "Leaders urge supporters to retreat": what was urged.
 			obj += d.urgedDeed(t.i+t.words, s)
