@@ -157,10 +157,12 @@ func TestNewsPhrasing(t *testing.T) {
 			name:      "an event noun heads its subject before the phrases that follow it; a town an apposition names is the place, not the country that qualifies it",
 			published: "2022-03-02",
 			text: "The attack on the embassy in Kabul killed five people on Monday. Talks between the two sides on the border ended without a deal on Sunday. " +
+				"A huge explosion in Beirut's port area killed at least 78 people on Saturday. " +
 				"Troops shelled the main square in Ukraine's second-largest city, Kharkiv, on Tuesday.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2022-02-28", place: "AF", title: "attack kills five people"},
 				{kind: model.KindTalks, start: "2022-02-27", title: "talks end"},
+				{kind: model.KindAttack, start: "2022-02-26", place: "LB", title: "huge explosion kills at least 78 people"},
 				{kind: model.KindMilitary, start: "2022-03-01", place: "UA", placeAs: "Kharkiv"},
 			},
 		},

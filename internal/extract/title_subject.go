@@ -288,7 +288,9 @@ func (d *doc) pastRelative(k int, s sent) int {
 // an event noun that heads it before prepositional phrases: in "talks
 // between the two sides on the Belarus border ended" the subject is the
 // talks, not the border; in "the attack on the embassy in Kabul killed"
-// the attack. It returns k when the subject has no such head.
+// the attack. "Of" is passed over ("the rescue of 33 workers trapped" is
+// the workers'; "the bombing of Dresden" keeps its name). It returns k
+// when the subject has no such head.
 func (d *doc) eventHeadBefore(k int, s sent) int {
 	if k <= s.t0 || !d.toks[k].word || d.tokEnt[k] >= 0 && d.ents[d.tokEnt[k]].kind == entPerson {
 		return k
@@ -297,14 +299,15 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 	for j := k - 1; j >= s.t0 && j >= k-10; j-- {
 		w := d.toks[j].low
 		switch {
-		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "of" || w == "against":
+		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "against":
+			// Not "of": "the rescue of 33 workers trapped" is the workers'.
 			prep = true
+		case w == "'s" || w == "’s":
+			// "an explosion in Beirut's port area": a possessive inside
+			// the phrase.
 		case !d.toks[j].word || d.tokTime[j] >= 0 || subordinators[w] || auxiliaries[w] || isVerbForm(w) && !nounForm(w):
 			return k
-		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0):
-			if j+2 <= k && d.toks[j+1].low == "of" && d.toks[j+2].cap && d.capitalRun(j+2, s) > k {
-				return k // "the bombing of Dresden": the name stays in the subject
-			}
+		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low)):
 			return j
 		}
 	}
