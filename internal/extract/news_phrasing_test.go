@@ -324,6 +324,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "earlier this month ends before the day of writing, later this year starts after it",
+			published: "2022-06-10",
+			text:      "Earlier this month, rebels attacked a convoy near Goma. Later this year, the government will hold elections.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-06-01", end: "2022-06-09", place: "CD"},
+				{kind: model.KindElection, start: "2022-06-11", end: "2022-12-31", planned: true},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

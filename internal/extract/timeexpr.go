@@ -42,6 +42,7 @@ func (d *doc) tagTimes() {
 		}
 		x := texpr{Expr: e, t0: t0, t1: t1, sentence: d.tokSent[t0], quoted: d.toks[t0].quoted, bound: -1}
 		narrowToPart(&x.Expr)
+		d.narrowToNow(&x.Expr)
 		x.usable = (e.Type == timex.TypeDate || e.Type == timex.TypeTime) && !strings.HasSuffix(e.Value, "_REF") && e.Value != "" && (e.Anchored || d.dct.IsZero())
 		if x.usable && e.Anchored && e.Start.IsZero() {
 			x.usable = false
@@ -115,6 +116,23 @@ func narrowToPart(e *timex.Expr) {
 		case "END":
 			e.Start = e.Start.AddDate(0, 8, 0)
 		}
+	}
+}
+
+// narrowToNow cuts a period of the publication day that "earlier" or
+// "later" qualifies to its part before or after that day: "earlier this
+// month" in an article of 10 June is 1–9 June, "later this year" from 11
+// June to December.
+func (d *doc) narrowToNow(e *timex.Expr) {
+	if d.dct.IsZero() || !e.Anchored || e.Start.IsZero() || e.Start.After(d.dct) || e.End.Before(d.dct) {
+		return
+	}
+	low := strings.ToLower(e.Text)
+	switch {
+	case strings.HasPrefix(low, "earlier this ") && e.Start.Before(d.dct):
+		e.End = d.dct.AddDate(0, 0, -1)
+	case strings.HasPrefix(low, "later this ") && e.End.After(d.dct):
+		e.Start = d.dct.AddDate(0, 0, 1)
 	}
 }
 
