@@ -299,7 +299,7 @@ func (d *doc) finish() ([]model.Event, []bool) {
 			if t := d.clauseTitle(e); t != "" && !endsOnVerb(t) {
 				e.Title = t
 			}
-		} else if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) ||
+		} else if !templated(e.Kind) || len(e.Actors) == 0 && d.signedDeed(e) || e.Kind == model.KindProposal && d.verbHeaded(e) || d.agreedTo(e) ||
 			oneSided(&e.Event) && d.finiteHead(e) || d.claimsDeed(e) {
 			// A meeting's template needs two parties to say more than its
 			// kind ("Kerry meets Lavrov"); with one, the clause says what
@@ -406,6 +406,17 @@ func endsOnVerb(title string) bool {
 		return true
 	}
 	return false
+}
+
+// agreedTo reports an agreement told as "agreed to" do something
+// ("Microsoft agreed on Tuesday to buy Activision"): what was agreed is
+// the headline, not "Microsoft reaches agreement".
+func (d *doc) agreedTo(e *evt) bool {
+	t, ok := d.headOfKind(e, model.KindAgreement)
+	if !ok || t.form == formNoun || !commissiveVerbs[d.toks[t.i].low] {
+		return false
+	}
+	return strings.TrimSpace(d.urgedDeed(t.i+t.words, d.sents[t.sentence])) != ""
 }
 
 // headOfKind is the head trigger of an event of kind k (see headTrigger);

@@ -333,6 +333,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an agreement to do something is titled by what was agreed; blocking a deal decides, blocking roads protests",
+			published: "2022-01-19",
+			text: "The carmaker agreed on Tuesday to buy a battery maker for $2 billion. " +
+				"Regulators blocked the merger on Monday. Protesters blocked roads in Lagos on Sunday. Police blocked access to the square on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAgreement, start: "2022-01-18", title: "carmaker agrees to buy a battery maker"},
+				{kind: model.KindPolitical, start: "2022-01-17", title: "regulators block merger"},
+				{kind: model.KindProtest, start: "2022-01-16", place: "NG", title: "protesters block roads"},
+			},
+		},
+		{
 			name:      "a country reads as the article names it, not as the gazetteer does",
 			published: "2016-07-16",
 			text:      "Soldiers staged a coup in Turkey on Friday. Heavy floods hit Swaziland on Friday. An earthquake struck eastern Turkey on Wednesday.",

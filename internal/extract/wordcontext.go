@@ -266,7 +266,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 	"order":    orderSense,
 	"evacuate": evacuationSense, "hit": hitSense,
-	"crash": crashSense, "vote": voteSense,
+	"crash": crashSense, "vote": voteSense, "block": blockSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -274,6 +274,27 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
+}
+
+// blockSense: protesters who block roads protest; regulators or a court
+// that block a deal or a law decide, when they block an event or a
+// proposal ("blocked the deal", "blocked the merger"); "blocked access" is
+// neither.
+func blockSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.crowdSubject(i, s) {
+		t.kind, t.weak = model.KindProtest, false
+		return true
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		if _, ok := d.eventNounAt(k); ok {
+			t.weak = false
+			return true
+		}
+		if !d.toks[k].word || phraseStops[d.toks[k].low] {
+			break
+		}
+	}
+	return false
 }
 
 // voteSense: a legislature that votes decides ("Parliament voted to
