@@ -191,3 +191,59 @@ func rulingSense(d *doc, t *trigger, i int, s sent) bool {
 func retreatSense(d *doc, t *trigger, i int, s sent) bool {
 	return i == s.t0 || !retreatPlaces[d.toks[i-1].low]
 }
+
+// crashSense: stocks that crash and a stock market crash are a market's
+// fall, economic news; a plane or a car that crashes is an accident. A
+// market word elsewhere in the sentence ("stocks plunged in their worst
+// day since the 1987 crash") counts when no craft is named.
+func crashSense(d *doc, t *trigger, i int, s sent) bool {
+	market := false
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if craftNouns[w] || vehicleNouns[w] {
+			return true
+		}
+		market = market || marketNouns[w]
+	}
+	if market {
+		t.kind = model.KindEconomic
+	}
+	return true
+}
+
+// voteSense: a legislature that votes decides ("Parliament voted to
+// impeach the president"), a political act; voters vote in an election.
+func voteSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		w := d.toks[k].low
+		if legislatureNouns[w] {
+			t.kind = model.KindPolitical
+			return true
+		}
+		if !d.toks[k].word || subordinators[w] {
+			break
+		}
+	}
+	return true
+}
+
+// blockSense: protesters who block roads protest; regulators or a court
+// that block a deal or a law decide, when they block an event or a
+// proposal ("blocked the deal", "blocked the merger"); "blocked access" is
+// neither.
+func blockSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.crowdSubject(i, s) {
+		t.kind, t.weak = model.KindProtest, false
+		return true
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		if _, ok := d.eventNounAt(k); ok {
+			t.weak = false
+			return true
+		}
+		if !d.toks[k].word || phraseStops[d.toks[k].low] {
+			break
+		}
+	}
+	return false
+}
