@@ -216,46 +216,42 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.storyCountry(), "article")
 	}
 	d.fillActors(e, s, allQuoted)
-	if e.Place != nil && (e.placeHow == "dateline" || e.placeHow == "article") && e.Kind == model.KindStatement && d.foreignSpeaker(e) {
-		// "TACLOBAN — U.S. Secretary of State John Kerry said on Sunday
-		// aid was on the way": a foreign official speaks from home or
-		// from anywhere; the dateline's town is a guess too far.
-		e.Place, e.placeHow = nil, ""
-	}
-	if e.Place != nil && e.placeHow == "dateline" && (e.Kind == model.KindStatement || e.Kind == model.KindPolitical) && !strings.HasPrefix(e.Place.Feature, "PPLC") && d.leaderActs(e) {
-		// "ALLEN, Texas — President Joe Biden ordered flags flown at
-		// half-staff": a head of state or government acts from the
-		// capital, not from the town the story was filed from.
+	if e.Place != nil && d.speaksFromElsewhere(e) {
 		e.Place, e.placeHow = nil, ""
 	}
 }
 
-// leaderActs reports an event whose people are all heads of state or
-// government by their titles ("President", "Prime Minister").
-func (d *doc) leaderActs(e *evt) bool {
-	n := 0
-	for p := range e.persons {
-		t := strings.ToLower(d.actors[p].Title)
-		if !strings.Contains(t, "president") && !strings.Contains(t, "prime minister") && !strings.Contains(t, "chancellor") && !strings.Contains(t, "premier") || strings.Contains(t, "vice") {
-			return false
-		}
-		n++
+// speaksFromElsewhere reports a statement or a decision placed by the
+// story (its dateline, its focus) whose people are not where the story was
+// filed: officials of another country ("TACLOBAN — U.S. Secretary of State
+// John Kerry said on Sunday aid was on the way"), who speak from home or
+// from anywhere, or heads of state or government away from the capital
+// ("ALLEN, Texas — President Joe Biden ordered flags flown at half-staff").
+// The dateline's town is a guess too far for either.
+func (d *doc) speaksFromElsewhere(e *evt) bool {
+	if (e.placeHow == "dateline" || e.placeHow == "article") && e.Kind == model.KindStatement &&
+		d.everyPerson(e, func(a *actorRec) bool { return a.country != "" && a.country != e.Place.Country }) {
+		return true
 	}
-	return n > 0
+	return e.placeHow == "dateline" && (e.Kind == model.KindStatement || e.Kind == model.KindPolitical) && !strings.HasPrefix(e.Place.Feature, "PPLC") &&
+		d.everyPerson(e, func(a *actorRec) bool { return leaderTitle(a.Title) })
 }
 
-// foreignSpeaker reports a statement whose people all serve a government
-// other than that of the country the event was placed in.
-func (d *doc) foreignSpeaker(e *evt) bool {
-	n := 0
+// everyPerson reports an event with people, each of whom pred holds for.
+func (d *doc) everyPerson(e *evt, pred func(a *actorRec) bool) bool {
 	for p := range e.persons {
-		c := d.actors[p].country
-		if c == "" || c == e.Place.Country {
+		if !pred(&d.actors[p]) {
 			return false
 		}
-		n++
 	}
-	return n > 0
+	return len(e.persons) > 0
+}
+
+// leaderTitle reports the title of a head of state or government
+// ("President", "Prime Minister"), not a deputy's.
+func leaderTitle(title string) bool {
+	t := strings.ToLower(title)
+	return !strings.Contains(t, "vice") && (strings.Contains(t, "president") || strings.Contains(t, "prime minister") || strings.Contains(t, "chancellor") || strings.Contains(t, "premier"))
 }
 
 // spellAsArticle names p as the article first spells it, when the article

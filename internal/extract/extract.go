@@ -82,6 +82,9 @@ type texpr struct {
 	// time counts from ("after [the truce began]"), which it does not
 	// date; both 0 when none.
 	from0, from1 int
+	// sayer is the reporting verb (a trigger index) whose day this is
+	// (see markSayers), -1 when none.
+	sayer int
 }
 
 // doc is the per-article working state.
@@ -169,6 +172,7 @@ func (x *Extractor) ExtractTimed(a *model.Article, clock func(stage string, d ti
 	lap(Stages[2])
 	d.findTriggers()
 	lap(Stages[3])
+	d.markSayers()
 	d.storyDate()
 	d.buildEvents()
 	lap(Stages[4])

@@ -110,7 +110,7 @@ func (d *doc) attachTimes() {
 					c = min(c, 2)
 				}
 			}
-			if !tr.statement && tr.kind != model.KindStatement && x.t0 > tr.i && d.saidOn(tr, x) {
+			if !tr.statement && tr.kind != model.KindStatement && x.sayer >= 0 && d.triggers[x.sayer].i > tr.i {
 				// "… before being killed by a police officer, officials
 				// said on Sunday": the day the words were said.
 				continue
@@ -480,7 +480,7 @@ func (d *doc) storyDate() {
 			// story's.
 			continue
 		}
-		if d.sents[x.sentence].headline || d.saysWhen(&x) {
+		if d.sents[x.sentence].headline || x.sayer >= 0 {
 			// "officials said on Sunday": the day of the telling, not
 			// of the news.
 			continue

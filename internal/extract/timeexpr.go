@@ -91,31 +91,9 @@ func narrowToPart(e *timex.Expr) {
 	if !e.Anchored || e.Start.IsZero() {
 		return
 	}
-	switch e.Precision {
-	case model.PrecisionMonth:
-		last := e.End
-		switch e.Mod {
-		case "START":
-			e.End = e.Start.AddDate(0, 0, 9)
-		case "MID":
-			e.Start, e.End = e.Start.AddDate(0, 0, 10), e.Start.AddDate(0, 0, 19)
-		case "END":
-			e.Start = e.Start.AddDate(0, 0, 20)
-		default:
-			return
-		}
-		if e.End.After(last) {
-			e.End = last
-		}
-	case model.PrecisionYear:
-		switch e.Mod {
-		case "START":
-			e.End = e.Start.AddDate(0, 4, -1)
-		case "MID":
-			e.Start, e.End = e.Start.AddDate(0, 4, 0), e.Start.AddDate(0, 8, -1)
-		case "END":
-			e.Start = e.Start.AddDate(0, 8, 0)
-		}
+	part := map[string]string{"START": "early", "MID": "mid", "END": "late"}[e.Mod]
+	if from, to, ok := model.PeriodPart(e.Start, e.Precision, part); ok {
+		e.Start, e.End = from, to
 	}
 }
 

@@ -65,45 +65,41 @@ func (d *doc) datelineDash(j int, s sent) bool {
 	return true
 }
 
-// saidOn reports a reporting verb between trigger tr and the time x that
-// x follows directly ("said Sunday", "said on Sunday"): the time is the
-// saying's.
-func (d *doc) saidOn(tr *trig, x *texpr) bool {
-	st := d.sayerOf(x)
-	return st != nil && st.i > tr.i
-}
-
-// saysWhen reports a time that directly follows a reporting verb ("said
-// Sunday", "said on Sunday") in a sentence that names another day for
-// what it reports (see sayerOf).
-func (d *doc) saysWhen(x *texpr) bool { return d.sayerOf(x) != nil }
-
-// sayerOf is the reporting verb that the time x directly follows, when
-// the sentence names another usable time for what it reports ("shot dead
-// on Saturday …, officials said on Sunday"), or nil: with no other time
-// ("has won a contract, the company said on Monday") the saying's day is
-// the best date of what was said.
-func (d *doc) sayerOf(x *texpr) *trig {
-	other := false
+// markSayers sets each time expression's sayer, once the triggers are
+// known: the reporting verb it directly follows ("said Sunday", "said on
+// Sunday") when its sentence names another day for what it reports ("shot
+// dead on Saturday …, officials said on Sunday"), else -1. Such a day is
+// the saying's: it dates no other deed and does not make the story's day.
+// With no other day ("has won a contract, the company said on Monday")
+// the saying's day is the best date of what was said.
+func (d *doc) markSayers() {
+	days := map[int]int{} // sentence → usable day-precision times
 	for i := range d.times {
-		if y := &d.times[i]; y != x && y.sentence == x.sentence && y.usable && y.Anchored && y.Precision == model.PrecisionDay {
-			other = true
+		d.times[i].sayer = -1
+		if y := &d.times[i]; y.usable && y.Anchored && y.Precision == model.PrecisionDay {
+			days[y.sentence]++
 		}
 	}
-	if !other {
-		return nil
-	}
-	for _, ti := range d.sentTrigs[x.sentence] {
-		st := &d.triggers[ti]
-		if st.i >= x.t0 || !st.statement && st.kind != model.KindStatement || st.form == formNoun {
+	for i := range d.times {
+		x := &d.times[i]
+		own := 0
+		if x.usable && x.Anchored && x.Precision == model.PrecisionDay {
+			own = 1
+		}
+		if days[x.sentence]-own == 0 {
 			continue
 		}
-		gap := x.t0 - (st.i + st.words)
-		if gap == 0 || gap == 1 && d.toks[st.i+st.words].low == "on" {
-			return st
+		for _, ti := range d.sentTrigs[x.sentence] {
+			st := &d.triggers[ti]
+			if st.i >= x.t0 || !st.statement && st.kind != model.KindStatement || st.form == formNoun {
+				continue
+			}
+			if gap := x.t0 - (st.i + st.words); gap == 0 || gap == 1 && d.toks[st.i+st.words].low == "on" {
+				x.sayer = ti
+				break
+			}
 		}
 	}
-	return nil
 }
 
 // sinceBeforeNoun is the token of "since" before the noun at token i,

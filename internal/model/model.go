@@ -218,32 +218,54 @@ type Event struct {
 // Dated reports whether the event has a date.
 func (e *Event) Dated() bool { return !e.Start.IsZero() }
 
+// PeriodPart is the part of a month or a year that "early", "mid" or
+// "late" (part) names: the first, middle or last ten days of a month, the
+// first, middle or last four months of a year. start is the period's first
+// day; ok is false for another precision or part. Extraction narrows a
+// period by it and date labels name the part back (PartOfPeriod).
+func PeriodPart(start time.Time, p Precision, part string) (from, to time.Time, ok bool) {
+	start = Day(start)
+	switch p {
+	case PrecisionMonth:
+		last := start.AddDate(0, 1, -1)
+		switch part {
+		case "early":
+			return start, start.AddDate(0, 0, 9), true
+		case "mid":
+			return start.AddDate(0, 0, 10), start.AddDate(0, 0, 19), true
+		case "late":
+			return start.AddDate(0, 0, 20), last, true
+		}
+	case PrecisionYear:
+		switch part {
+		case "early":
+			return start, start.AddDate(0, 4, -1), true
+		case "mid":
+			return start.AddDate(0, 4, 0), start.AddDate(0, 8, -1), true
+		case "late":
+			return start.AddDate(0, 8, 0), start.AddDate(1, 0, -1), true
+		}
+	}
+	return time.Time{}, time.Time{}, false
+}
+
 // PartOfPeriod is the word for the part of its month or year an event's
-// span covers when the text said "early", "mid" or "late" and extraction
-// narrowed the period to it (first, middle or last ten days of a month;
-// first, middle or last four months of a year): "late ", "mid-", "early ",
-// or "" for the whole period. Date labels put it before the month or year
+// span covers when extraction narrowed the period to what the text called
+// early, mid or late (see PeriodPart): "early ", "mid-", "late ", or ""
+// for the whole period. Date labels put it before the month or year
 // ("late May 2022", "early 2011").
 func (e *Event) PartOfPeriod() string {
 	s, end := Day(e.Start), Day(e.End)
-	switch e.Precision {
-	case PrecisionMonth:
-		switch {
-		case s.Day() == 21 && end.Month() == s.Month():
-			return "late "
-		case s.Day() == 11 && end.Day() == 20:
-			return "mid-"
-		case s.Day() == 1 && end.Day() == 10:
-			return "early "
-		}
-	case PrecisionYear:
-		switch {
-		case s.Month() == time.September && s.Day() == 1 && end.Year() == s.Year():
-			return "late "
-		case s.Month() == time.May && s.Day() == 1 && end.Month() == time.August:
-			return "mid-"
-		case s.Month() == time.January && s.Day() == 1 && end.Month() == time.April && end.Year() == s.Year():
-			return "early "
+	first := time.Date(s.Year(), s.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if e.Precision == PrecisionYear {
+		first = time.Date(s.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	for _, part := range []string{"early", "mid", "late"} {
+		if from, to, ok := PeriodPart(first, e.Precision, part); ok && s.Equal(from) && end.Equal(to) {
+			if part == "mid" {
+				return "mid-"
+			}
+			return part + " "
 		}
 	}
 	return ""

@@ -461,18 +461,32 @@ func (t *tagger) sentenceYear(k int) int {
 	if t.prevEnd < 0 || t.prevYear == 0 || k-t.prevEnd > 4 {
 		return 0
 	}
+	if !t.prevInSentence(k) {
+		return 0
+	}
 	for j := t.prevEnd; j < k; j++ {
 		switch t.toks[j].low {
-		case ",", "and", "but", "that", "or", ";":
+		case ",", "and", "but", "that", "or":
 			// "since its launch in 2003 and that as of February": another
 			// clause, another time.
 			return 0
 		}
-		if t.boundary(j) {
-			return 0
-		}
 	}
 	return t.prevYear
+}
+
+// prevInSentence reports whether the line's last expression stands in the
+// sentence of token k: no sentence boundary between them.
+func (t *tagger) prevInSentence(k int) bool {
+	if t.prevEnd < 0 {
+		return false
+	}
+	for j := t.prevEnd; j < k; j++ {
+		if t.boundary(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // sayingDay is the day of the expression before token k in the same
@@ -480,13 +494,8 @@ func (t *tagger) sentenceYear(k int) int {
 // Wednesday that the ministers would meet on Friday" the saying is on
 // Wednesday.
 func (t *tagger) sayingDay(k int) (time.Time, bool) {
-	if t.prevEnd < 0 || t.prevDay.IsZero() {
+	if t.prevDay.IsZero() || !t.prevInSentence(k) {
 		return time.Time{}, false
-	}
-	for j := t.prevEnd; j < k; j++ {
-		if t.boundary(j) {
-			return time.Time{}, false
-		}
 	}
 	return t.prevDay, true
 }
