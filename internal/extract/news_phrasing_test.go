@@ -283,11 +283,11 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
-			name:      "a verb takes an event noun measured out by volleys or a barrage as its object",
+			name:      "a verb takes what volleys or a barrage measure out as its object",
 			published: "2014-09-29",
 			text:      "Police fired volleys of tear gas at protesters in Kowloon on Sunday.",
 			want: []wantEvent{
-				{kind: model.KindProtest, start: "2014-09-28", place: "HK", title: "police fire volleys of tear gas"},
+				{kind: model.KindProtest, start: "2014-09-28", place: "HK", title: "police fire tear gas"},
 			},
 		},
 		{
@@ -1202,6 +1202,18 @@ func TestNewsPhrasing(t *testing.T) {
 			want: []wantEvent{
 				{kind: model.KindDisaster, start: "2013-11-11", place: "VN"},
 				{kind: model.KindDisaster, start: "2013-11-11", place: "VN", title: "authorities evacuate 600,000 people"},
+			},
+		},
+		{
+			name:      "fired with a weapon is a shooting, with the weapons of crowd control or at a crowd a protest's policing; fired from a job or into the air is no attack",
+			published: "2021-05-05",
+			text: "Police fired rubber bullets at demonstrators in Santiago on Monday. " +
+				"Gunmen fired rockets at a village near Mosul on Tuesday. " +
+				"The bank fired its chief executive on Tuesday. The coach was fired on Monday. " +
+				"Revellers fired guns into the air in Tripoli on Monday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2021-05-03", place: "CL", title: "police fire rubber bullets"},
+				{kind: model.KindAttack, start: "2021-05-04", place: "IQ", title: "gunmen fire rockets"},
 			},
 		},
 	})

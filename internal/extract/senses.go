@@ -73,6 +73,8 @@ var (
 	settingNouns       = senseSet("settingNouns")
 	definiteWords      = senseSet("definiteWords")
 	divisionWords      = senseSet("divisionWords")
+	munitionNouns      = senseSet("munitionNouns")
+	riotMunitions      = senseSet("riotMunitions")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -86,6 +86,12 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			j += ph.words // "a state of emergency": the event's name is whole
 			continue
 		}
+		if j == start && measureNouns[w.low] && j+2 < s.t1 && d.toks[j+1].low == "of" {
+			// "fired volleys of tear gas": what was fired, not its measure.
+			j += 2
+			start = j
+			continue
+		}
 		if j == start && isCurrency(w.text) && j+1 < s.t1 && d.toks[j+1].num {
 			j += 2 // "a $13 billion contract": the sum stays with its noun
 			limit += 2

@@ -334,6 +334,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		if ok && tr.form == formPres && d.pluralSubject(i, s) {
 			return d.asNoun(tr, w)
 		}
+		if ok && tr.form == formPres && d.afterVerb(i, s) {
+			return d.objectNoun(tr, w)
+		}
 		if ok && tr.form == formNoun && lexicon.IsAdjective(w) && d.nounNext(i+1, s) {
 			// "the primary UK index", "the general strike fund": a word
 			// that is also an adjective, before a noun, describes it.
@@ -427,6 +430,9 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if vt.form == formPres && d.pluralSubject(i, s) {
 		return d.asNoun(vt, w)
 	}
+	if vt.form == formPres && d.afterVerb(i, s) {
+		return d.objectNoun(vt, w)
+	}
 	return vt, true
 }
 
@@ -435,6 +441,13 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 // back", "Syrian rebels seized the town": a plural noun, the subject.
 func (d *doc) pluralSubject(i int, s sent) bool {
 	return i+1 < s.t1 && (d.toks[i].first || i > s.t0 && d.toks[i-1].cap) && d.finiteVerbAt(i+1)
+}
+
+// afterVerb reports a word right after a verb's inflected form ("fired
+// guns", "said strikes would go on"): a word in -s there is the verb's
+// object, a noun.
+func (d *doc) afterVerb(i int, s sent) bool {
+	return i > s.t0 && !auxiliaries[d.toks[i-1].low] && d.finiteVerbAt(i-1)
 }
 
 // asNoun is the noun use of a word taken for a verb: a plural event noun
@@ -450,6 +463,29 @@ func (d *doc) asNoun(vt trigger, w string) (trigger, bool) {
 	}
 	vt.form = formNoun
 	return vt, true
+}
+
+// objectNoun is the noun use of a word in -s that a verb takes as its
+// object: an event when the table lists it or its first WordNet senses
+// name a happening ("said strikes would go on", "ordered raids"), nothing
+// when they name a thing ("fired guns").
+func (d *doc) objectNoun(vt trigger, w string) (trigger, bool) {
+	if _, ok := nounTriggers[strings.TrimSuffix(w, "s")]; !ok {
+		if lemma, ok := lexicon.NounLemma(w); ok && !newsTagged(lexicon.Noun(lemma)) {
+			return trigger{}, false
+		}
+	}
+	return d.asNoun(vt, w)
+}
+
+// newsTagged reports a lexicon noun whose first senses carry a news tag.
+func newsTagged(e lexicon.Entry, ok bool) bool {
+	for _, tag := range leadingTags(e, ok) {
+		if _, ok := wnNounKinds[tag]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // presentPassive reports "is being discussed", "are agreed": a participle

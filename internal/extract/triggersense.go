@@ -247,3 +247,56 @@ func blockSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return false
 }
+
+// targetWords are the prepositions that name what is fired at.
+var targetWords = map[string]bool{"at": true, "on": true, "into": true, "upon": true}
+
+// fireVerbSense: "fired shots", "fired rockets at the town", "tear gas was
+// fired" tell shooting, and fired at a crowd or with the weapons of crowd
+// control ("fired tear gas at protesters", "fired rubber bullets") the
+// policing of a protest; "fired his chief of staff" is a dismissal, and
+// "fire" with no weapon near it is the noun of a blaze.
+func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
+	munition, riot, crowd, air := false, false, false, false
+	target := false
+	for k := max(s.t0, i-4); k < min(s.t1, i+8); k++ {
+		w := d.toks[k].low
+		if k > i && (!d.toks[k].word || subordinators[w]) {
+			break
+		}
+		switch {
+		case munitionNouns[w]:
+			munition = true
+			riot = riot || riotMunitions[w]
+		case k > i && (targetWords[w] || w == "in"):
+			target = true
+		case target && crowdNouns[w]:
+			crowd = true
+		case target && w == "air":
+			air = true
+		}
+	}
+	if !munition && !d.firedAt(i, s) {
+		if nt, ok := nounTriggers[d.toks[i].low]; ok {
+			*t = nt // the blaze: the noun's sense decides
+			return true
+		}
+		return false
+	}
+	t.weak = false
+	switch {
+	case riot || crowd:
+		t.kind = model.KindProtest
+	case air:
+		// "fired guns in the air" to celebrate or to warn: no attack.
+		return false
+	}
+	return true
+}
+
+// firedAt reports "fired at", "fired on", "fired into" right after token
+// i: a shooting at someone, with the weapon left unsaid.
+func (d *doc) firedAt(i int, s sent) bool {
+	// "was fired on Monday" is a day, not a target.
+	return targetWords[d.nextLow(i, s)] && d.toks[i].low != "fire" && i+2 < s.t1 && d.tokTime[i+2] < 0
+}

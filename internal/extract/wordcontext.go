@@ -266,7 +266,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"cross": displacementSense, "walk": displacementSense, "trek": displacementSense, "pour": pourSense,
 	"order":    orderSense,
 	"evacuate": evacuationSense, "hit": hitSense,
-	"crash": crashSense, "vote": voteSense, "block": blockSense,
+	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
