@@ -1210,10 +1210,21 @@ func TestNewsPhrasing(t *testing.T) {
 			text: "Police fired rubber bullets at demonstrators in Santiago on Monday. " +
 				"Gunmen fired rockets at a village near Mosul on Tuesday. " +
 				"The bank fired its chief executive on Tuesday. The coach was fired on Monday. " +
-				"Revellers fired guns into the air in Tripoli on Monday.",
+				"Revellers fired guns into the air in Tripoli on Monday. Troops opened fire on demonstrators in Yangon on Sunday.",
 			want: []wantEvent{
 				{kind: model.KindProtest, start: "2021-05-03", place: "CL", title: "police fire rubber bullets"},
 				{kind: model.KindAttack, start: "2021-05-04", place: "IQ", title: "gunmen fire rockets"},
+				{kind: model.KindProtest, start: "2021-05-02", place: "MM", title: "troops open fire on demonstrators"},
+			},
+		},
+		{
+			name:      "a participle set off by a comma goes on from the main clause's deed and its doer, unless a relative clause comes between",
+			published: "2019-06-12",
+			text: "Soldiers stormed a village near Khartoum on Monday, killing at least 30 people. " +
+				"The group claimed responsibility for blasts that hit Kabul on Tuesday, killing dozens of people.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-06-10", place: "SD", title: "soldiers kill at least 30 people"},
+				{kind: model.KindAttack, start: "2019-06-11", place: "AF", title: "dozens of people killed"},
 			},
 		},
 	})

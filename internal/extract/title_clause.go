@@ -48,6 +48,41 @@ var (
 	}
 )
 
+// participleDoer is the subject of the event verb a participle set off by a
+// comma at token i goes on from ("Troops opened fire on the crowd, killing
+// 30 people"): the sentence's first inflected verb, when it is an event
+// word of a deed and no relative clause comes between ("claimed the attacks
+// that brought chaos, killing dozens" tells who killed no better than the
+// noun before the comma). "" when there is none.
+func (d *doc) participleDoer(si, i int) string {
+	s := d.sents[si]
+	main := -1
+	for k := s.t0; k < i; k++ {
+		w := d.toks[k]
+		if main < 0 && w.word && !auxiliaries[w.low] && !w.cap && d.tokEnt[k] < 0 && d.finiteVerbAt(k) {
+			main = k
+		} else if main >= 0 && subordinators[w.low] {
+			return ""
+		}
+	}
+	if main < 0 {
+		return ""
+	}
+	deed := false
+	for _, ti := range d.sentTrigs[si] {
+		if tr := d.triggers[ti]; tr.i == main && !tr.statement {
+			deed = true
+		}
+	}
+	if !deed {
+		return ""
+	}
+	if subj, passive := d.subjectPhrase(main, s); !passive {
+		return d.withoutDateline(subj, s)
+	}
+	return ""
+}
+
 // clauseTitle writes a headline from the clause of the event's main
 // trigger: its subject, the verb in the present tense and its object
 // ("Militants seize Tikrit", "Massive fire engulfs cathedral roof",
@@ -91,6 +126,14 @@ func (d *doc) clauseTitle(e *evt) string {
 	} else {
 		subj, passive := d.subjectPhrase(t.i, s)
 		subj = d.withoutDateline(subj, s)
+		if t.form == formGerund && t.i > s.t0 && d.toks[t.i-1].low == "," {
+			// "Troops opened fire on the crowd, killing 30 people": the
+			// participle's doer is the main clause's, not the noun
+			// before the comma.
+			if doer := d.participleDoer(t.sentence, t.i-1); doer != "" {
+				subj, passive = doer, false
+			}
+		}
 		if subj == "" && t.form == formGerund && t.i > s.t0 && gerundOpeners[d.toks[t.i-1].low] {
 			// "Russia would get what it has wanted since intervening in
 			// Syria": the clause's doer is the sentence's subject.

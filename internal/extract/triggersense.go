@@ -257,23 +257,15 @@ var targetWords = map[string]bool{"at": true, "on": true, "into": true, "upon": 
 // policing of a protest; "fired his chief of staff" is a dismissal, and
 // "fire" with no weapon near it is the noun of a blaze.
 func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
-	munition, riot, crowd, air := false, false, false, false
-	target := false
+	munition, riot := false, false
 	for k := max(s.t0, i-4); k < min(s.t1, i+8); k++ {
 		w := d.toks[k].low
 		if k > i && (!d.toks[k].word || subordinators[w]) {
 			break
 		}
-		switch {
-		case munitionNouns[w]:
+		if munitionNouns[w] {
 			munition = true
 			riot = riot || riotMunitions[w]
-		case k > i && (targetWords[w] || w == "in"):
-			target = true
-		case target && crowdNouns[w]:
-			crowd = true
-		case target && w == "air":
-			air = true
 		}
 	}
 	if !munition && !d.firedAt(i, s) {
@@ -284,6 +276,7 @@ func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
 		return false
 	}
 	t.weak = false
+	crowd, air := d.firedTarget(i, s)
 	switch {
 	case riot || crowd:
 		t.kind = model.KindProtest
@@ -292,6 +285,37 @@ func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
 		return false
 	}
 	return true
+}
+
+// openFireSense: troops who open fire on a crowd police a protest
+// ("opened fire on demonstrators"); on a convoy or a town they attack.
+func openFireSense(d *doc, t *trigger, i int, s sent) bool {
+	if crowd, _ := d.firedTarget(i, s); crowd {
+		t.kind = model.KindProtest
+	}
+	return true
+}
+
+// firedTarget looks at what is fired at after token i, up to the clause's
+// end: a crowd ("at protesters", "on thousands of demonstrators") or the
+// air ("into the air").
+func (d *doc) firedTarget(i int, s sent) (crowd, air bool) {
+	target := false
+	for k := i + 1; k < min(s.t1, i+8); k++ {
+		w := d.toks[k].low
+		if !d.toks[k].word || subordinators[w] {
+			break
+		}
+		switch {
+		case targetWords[w] || w == "in":
+			target = true
+		case target && crowdNouns[w]:
+			crowd = true
+		case target && w == "air":
+			air = true
+		}
+	}
+	return crowd, air
 }
 
 // firedAt reports "fired at", "fired on", "fired into" right after token
