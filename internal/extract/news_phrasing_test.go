@@ -1205,15 +1205,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
-			name:      "fired with a weapon is a shooting, with the weapons of crowd control or at a crowd a protest's policing; fired from a job or into the air is no attack",
+			name:      "fired with a weapon is a shooting, with the weapons of crowd control or at a crowd a protest's policing; fired from a job is a dismissal; into the air, no attack",
 			published: "2021-05-05",
 			text: "Police fired rubber bullets at demonstrators in Santiago on Monday. " +
 				"Gunmen fired rockets at a village near Mosul on Tuesday. " +
-				"The bank fired its chief executive on Tuesday. The coach was fired on Monday. " +
+				"The president fired his deputy on Tuesday. He fired off a letter on Monday. " +
 				"Revellers fired guns into the air in Tripoli on Monday. Troops opened fire on demonstrators in Yangon on Sunday.",
 			want: []wantEvent{
 				{kind: model.KindProtest, start: "2021-05-03", place: "CL", title: "police fire rubber bullets"},
 				{kind: model.KindAttack, start: "2021-05-04", place: "IQ", title: "gunmen fire rockets"},
+				{kind: model.KindPolitical, start: "2021-05-04", place: "CL", title: "president fires deputy"},
 				{kind: model.KindProtest, start: "2021-05-02", place: "MM", title: "troops open fire on demonstrators"},
 			},
 		},

@@ -273,6 +273,10 @@ func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
 			*t = nt // the blaze: the noun's sense decides
 			return true
 		}
+		if d.dismissed(i, s) {
+			t.kind = model.KindPolitical
+			return true
+		}
 		return false
 	}
 	t.weak = false
@@ -317,6 +321,30 @@ func (d *doc) firedTarget(i int, s sent) (crowd, air bool) {
 	}
 	return crowd, air
 }
+
+// dismissed reports "fired" that dismisses someone: a person or a post as
+// its object ("fired his deputy", "fired Vice President Mnangagwa") or as
+// the subject of a passive ("the coach was fired").
+func (d *doc) dismissed(i int, s sent) bool {
+	if i > s.t0 && passiveAux[d.toks[i-1].low] {
+		return true
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		w := d.toks[k]
+		switch {
+		case d.tokEnt[k] >= 0 && d.ents[d.tokEnt[k]].kind == entPerson:
+			return true
+		case !w.cap && personNoun(w.low):
+			return true
+		case !w.word || !(titleDeterminers[w.low] || w.cap || lexicon.IsAdjective(w.low)):
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAux are the forms of "be" before a passive participle.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "be": true, "being": true, "is": true, "are": true}
 
 // firedAt reports "fired at", "fired on", "fired into" right after token
 // i: a shooting at someone, with the weapon left unsaid.
