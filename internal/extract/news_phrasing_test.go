@@ -1228,6 +1228,19 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAttack, start: "2019-06-11", place: "AF", title: "dozens of people killed"},
 			},
 		},
+		{
+			name:      "a verb of force whose doer is a quake, described by an apposition, or a ship is nature's or a mishap; a participle goes on from the main clause's doer; a plane shot down is still shot",
+			published: "2023-02-07",
+			text: "A powerful earthquake tore through the province of Hatay on Monday, toppling buildings and killing more than 900 people. " +
+				"A second quake, of magnitude 7.5, hit near Elbistan on Tuesday. " +
+				"A cargo ship struck rocks off Izmir on Sunday. A helicopter was shot down over Idlib on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06", place: "TR"},
+				{kind: model.KindDisaster, start: "2023-02-07", place: "TR", title: "second quake"},
+				{kind: model.KindAccident, start: "2023-02-05", place: "TR", title: "cargo ship strikes rocks"},
+				{kind: model.KindMilitary, start: "2023-02-05", place: "SY", title: "helicopter shot down"},
+			},
+		},
 	})
 }
 

@@ -75,6 +75,7 @@ var (
 	divisionWords      = senseSet("divisionWords")
 	munitionNouns      = senseSet("munitionNouns")
 	riotMunitions      = senseSet("riotMunitions")
+	obstacleNouns      = senseSet("obstacleNouns")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -48,6 +48,33 @@ var (
 	}
 )
 
+// pastForm reports a verb's past form that the lexicon also lists as a noun
+// ("tore", "fell", "left"), which isVerbForm leaves out.
+func pastForm(w string) bool {
+	lemma, ok := lexicon.VerbLemma(w)
+	return ok && lemma != w && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
+}
+
+// finiteClauseOpeners open a clause with a verb of its own; "before",
+// "after" and "since" are left out, as prepositions too ("before dawn").
+var finiteClauseOpeners = map[string]bool{"that": true, "where": true, "while": true, "because": true, "although": true, "though": true, "whereas": true, "when": true, "if": true}
+
+// firstClauseVerb is the sentence's first inflected verb before token end
+// that is not an auxiliary, when no subordinate clause opens between it and
+// end; -1 otherwise. A participle set off by a comma at end goes on from it.
+func (d *doc) firstClauseVerb(s sent, end int) int {
+	main := -1
+	for k := s.t0; k < end; k++ {
+		w := d.toks[k]
+		if main < 0 && w.word && !auxiliaries[w.low] && !w.cap && d.tokEnt[k] < 0 && (d.finiteVerbAt(k) || pastForm(w.low)) {
+			main = k
+		} else if main >= 0 && (relativePronouns[w.low] || finiteClauseOpeners[w.low]) {
+			return -1
+		}
+	}
+	return main
+}
+
 // participleDoer is the subject of the event verb a participle set off by a
 // comma at token i goes on from ("Troops opened fire on the crowd, killing
 // 30 people"): the sentence's first inflected verb, when it is an event
@@ -56,15 +83,7 @@ var (
 // noun before the comma). "" when there is none.
 func (d *doc) participleDoer(si, i int) string {
 	s := d.sents[si]
-	main := -1
-	for k := s.t0; k < i; k++ {
-		w := d.toks[k]
-		if main < 0 && w.word && !auxiliaries[w.low] && !w.cap && d.tokEnt[k] < 0 && d.finiteVerbAt(k) {
-			main = k
-		} else if main >= 0 && subordinators[w.low] {
-			return ""
-		}
-	}
+	main := d.firstClauseVerb(s, i)
 	if main < 0 {
 		return ""
 	}
@@ -74,7 +93,9 @@ func (d *doc) participleDoer(si, i int) string {
 			deed = true
 		}
 	}
-	if !deed {
+	if _, nature := d.subjectKind(main, s); !deed && !nature {
+		// "An earthquake tore through the region, killing 3,000": a
+		// storm or a crash that does something is a doer too.
 		return ""
 	}
 	if subj, passive := d.subjectPhrase(main, s); !passive {

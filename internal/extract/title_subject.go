@@ -271,9 +271,10 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && !verb && j+1 <= end && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
-			// "The victim, a 30-year-old man, died": an apposition
-			// names the subject again.
+		case w == "," && d.toks[k].low == "," && !verb && j+1 <= end && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
+			// "The victim, a 30-year-old man, died", "the quake, of
+			// magnitude 7.5, hit": an apposition names the subject again
+			// or describes it.
 			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
@@ -314,10 +315,52 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 	return k
 }
 
+// agentKind is subjectKind for a verb of force at i ("hit", "struck",
+// "killing"), told actively: a participle set off by a comma goes on from
+// the main clause ("An earthquake tore through the region, killing 3,000"),
+// a passive's subject is what was struck ("the plane was shot down"), and a
+// weapon as the object keeps the force ("a bus hit a roadside bomb").
+func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
+	if i > s.t0 && d.toks[i].low != d.toks[i].text && !d.toks[i].first {
+		return "", false
+	}
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > s.t0 && (d.toks[i-1].low == "," || d.toks[i-1].low == "and") {
+		if i = d.firstClauseVerb(s, i-1); i < 0 {
+			return "", false
+		}
+	}
+	if i > s.t0 && passiveAux[d.toks[i-1].low] {
+		return "", false
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if w := d.toks[k].low; munitionNouns[w] || w == "bomb" || w == "mine" || w == "missile" {
+			return "", false
+		}
+	}
+	return d.subjectKind(i, s)
+}
+
+// obstacleAfter reports what a craft or a vehicle runs into within the
+// four words after the verb at i ("struck rocks", "hit a reef", "slammed
+// into a mountainside"): a mishap, where "Russian aircraft hit targets" is
+// a strike.
+func (d *doc) obstacleAfter(i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if obstacleNouns[d.toks[k].low] {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
 // subjectKind is the kind of the event noun that heads the subject of
 // the verb at i, when it is a disaster or an accident: "A wildfire that
 // swept through the town killed 36 people" tells a disaster, "the crash
-// killed 150" an accident, whatever the verb's own kind.
+// killed 150" and "the liner struck rocks" an accident, whatever the
+// verb's own kind.
 func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 	k := i - 1
 	for k > s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0) {
@@ -331,6 +374,8 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 	switch {
 	case isDisasterNoun(w):
 		return model.KindDisaster, true
+	case (craftNouns[w] || vehicleNouns[w]) && d.obstacleAfter(i, s):
+		return model.KindAccident, true
 	case nouns[w] == model.KindAccident || nouns[strings.TrimSuffix(w, "es")] == model.KindAccident || nouns[strings.TrimSuffix(w, "s")] == model.KindAccident:
 		return model.KindAccident, true
 	}

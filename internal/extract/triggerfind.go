@@ -98,8 +98,8 @@ func (d *doc) findTriggers() {
 					x.pres = "strikes"
 				}
 			}
-			if x.kind == model.KindAttack && (x.form == formPast || x.form == formPres) {
-				if k, ok := d.subjectKind(i, s); ok {
+			if (x.kind == model.KindAttack || x.kind == model.KindMilitary) && x.form != formNoun && x.form != formBase {
+				if k, ok := d.agentKind(i, s); ok {
 					// "A wildfire that swept through the town killed
 					// 36 people": nature or mishap, not violence.
 					x.kind = k
@@ -398,9 +398,10 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	if isNoun && isVerb {
 		verbish := subjectWords[prev] || (i > s.t0 && d.tokEnt[i-1] >= 0 && d.ents[d.tokEnt[i-1]].kind != entPlace && prev != "'s")
-		if prev == "," && strings.HasSuffix(w, "ing") && i+1 < s.t1 && (toks[i+1].num || objectOpeners[next]) {
-			// "crashed on Sunday, killing all 157 people": a participle
-			// with its object, not the noun "the killing".
+		if (prev == "," || prev == "and") && strings.HasSuffix(w, "ing") && i+1 < s.t1 && (toks[i+1].num || objectOpeners[next]) {
+			// "crashed on Sunday, killing all 157 people", "toppling
+			// buildings and killing 3,000": a participle with its
+			// object, not the noun "the killing".
 			verbish = true
 		}
 		if w == "meeting" && (prev == "after" || prev == "before" || prev == "while" || prev == "was" || prev == "were" || prev == "is" || prev == "are" || prev == "been" || prev == "by") {
