@@ -65,6 +65,9 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 			}
 		}
 	}
+	if a.DatelineDay.Month != 0 {
+		support = onDatelineDay(support, a.DatelineDay)
+	}
 	if len(support) == 0 {
 		return nil, model.Extraction{}, false
 	}
@@ -107,6 +110,24 @@ func (x *Extractor) DateFromReports(a *model.Article, undated []model.Event, rep
 		return nil, model.Extraction{}, false
 	}
 	return dated, ext, true
+}
+
+// onDatelineDay keeps, of the days the reports support, the one a yearless
+// dateline names ("COLOMBO, July 10 (AFP) -"): in the year of a supported
+// day, or the year next to it, within a week of it; its support is the
+// best of those days'. What the dateline says is the article's date, and
+// only its year is learnt from the reports.
+func onDatelineDay(support map[time.Time]int, md model.MonthDay) map[time.Time]int {
+	out := map[time.Time]int{}
+	for d, n := range support {
+		for y := d.Year() - 1; y <= d.Year()+1; y++ {
+			t, ok := md.In(y)
+			if gap := t.Sub(d); ok && gap <= reportLagDays*24*time.Hour && gap >= -reportLagDays*24*time.Hour && n > out[t] {
+				out[t] = n
+			}
+		}
+	}
+	return out
 }
 
 // Reports are the dated reports articles without a date are compared

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -32,9 +33,10 @@ func TestDateFromReports(t *testing.T) {
 	tests := []struct {
 		name      string
 		text      string
-		published string // the article's own date, if any
-		want      string // the date learnt, "" for none
-		event     string // the day the article's first dated event takes
+		published string         // the article's own date, if any
+		day       model.MonthDay // the day a yearless dateline gives, if any
+		want      string         // the date learnt, "" for none
+		event     string         // the day the article's first dated event takes
 	}{
 		{
 			name: "the same fire told on the same weekday dates the article",
@@ -65,6 +67,17 @@ func TestDateFromReports(t *testing.T) {
 			text: "A chemical fire broke out at a fertiliser plant in Dhaka on Monday, forcing the evacuation of about 300 residents, the fire service said.",
 		},
 		{
+			name: "a yearless dateline's day is the date, the reports give its year",
+			text: "About 2,000 residents were evacuated after a chemical fire broke out at a fertiliser plant near Tarragona on Monday, the regional fire service said.",
+			day:  model.MonthDay{Month: time.September, Day: 15},
+			want: "2021-09-15", event: "2021-09-13",
+		},
+		{
+			name: "a yearless dateline's day weeks from every report's: no date",
+			text: "About 2,000 residents were evacuated after a chemical fire broke out at a fertiliser plant near Tarragona on Monday, the regional fire service said.",
+			day:  model.MonthDay{Month: time.December, Day: 2},
+		},
+		{
 			name:      "an article with a date of its own keeps it",
 			text:      "About 2,000 residents were evacuated on Monday after a chemical fire broke out at a fertiliser plant near Tarragona.",
 			published: "2021-09-15",
@@ -74,6 +87,7 @@ func TestDateFromReports(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := article(tc.text, tc.published, "")
 			a.ID, a.Path = 9, "/tmp/news/undated.txt"
+			a.DatelineDay = tc.day
 			undated := x.Extract(a).Events
 			d, ext, ok := x.DateFromReports(a, undated, NewReports(reports))
 			if tc.want == "" {

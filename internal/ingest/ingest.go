@@ -323,6 +323,7 @@ func newArticle(path, format, text string, dm docMeta, m *Manifest) (*model.Arti
 	meta := scanTextAt(text, format, url, inManifest && !e.Published.IsZero())
 	a.Noise = mergeNoise(meta.noise, dm.noise)
 	a.Dateline = meta.dateline
+	a.DatelineDay = meta.datelineDay
 
 	a.Title = meta.headline
 	a.Publisher = meta.byline

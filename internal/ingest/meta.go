@@ -15,7 +15,9 @@ type textMeta struct {
 	date       time.Time
 	dateSource model.DateSource // how date was read: in-text or inferred
 	dateline   string
-	noise      []model.Span
+	// datelineDay is the dateline's month and day when it gives no year.
+	datelineDay model.MonthDay
+	noise       []model.Span
 }
 
 // line is one line of the text with its byte span (without the newline).
@@ -78,6 +80,9 @@ func scanTextAt(text, format, url string, dated bool) textMeta {
 	dl, ok := findDateline(lines, topLines)
 	if ok {
 		m.dateline = dl.place
+		if dl.month != 0 && dl.year == 0 {
+			m.datelineDay = model.MonthDay{Month: time.Month(dl.month), Day: dl.day}
+		}
 	} else {
 		dl.line = -1
 	}

@@ -191,6 +191,27 @@ func TestDatelines(t *testing.T) {
 	}
 }
 
+// TestDatelineDay: a dateline's month and day without its year is kept
+// for dating the article from other reports; a full date or none gives
+// nothing.
+func TestDatelineDay(t *testing.T) {
+	tests := []struct {
+		text string
+		want model.MonthDay
+	}{
+		{"COLOMBO, July 10 (AFP) - " + para, model.MonthDay{Month: time.July, Day: 10}},
+		{"AMSTERDAM, 18 July: " + para, model.MonthDay{Month: time.July, Day: 18}},
+		{"WASHINGTON, Oct. 2 (Reuters) - " + para, model.MonthDay{Month: time.October, Day: 2}},
+		{"LIMA, 3 Mar 2021 (Reuters) - " + para, model.MonthDay{}},
+		{"MOSCOW (Reuters) - " + para, model.MonthDay{}},
+	}
+	for _, tc := range tests {
+		if got := scanText(tc.text, "txt").datelineDay; got != tc.want {
+			t.Errorf("dateline day of %.40q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestOddInput: nothing panics on blank, huge or strange text, and
 // impossible dates are refused.
 func TestOddInput(t *testing.T) {

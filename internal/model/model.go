@@ -47,9 +47,27 @@ type Article struct {
 	Published  time.Time // zero when unknown
 	DateSource DateSource
 	Dateline   string // place named in the dateline ("MOSCOW"), empty if none
-	Text       string
-	Noise      []Span // scraping noise that extraction skips (captions, "Related Topics", repeats)
-	ImportedAt time.Time
+	// DatelineDay is the month and day a dateline gives without its year
+	// ("COLOMBO, July 10 (AFP) -"), zero when it gives none or the full
+	// date. Dating an undated article from other reports keeps to it. It
+	// is read on import and not stored.
+	DatelineDay MonthDay
+	Text        string
+	Noise       []Span // scraping noise that extraction skips (captions, "Related Topics", repeats)
+	ImportedAt  time.Time
+}
+
+// MonthDay is a day of the year without the year: its month and day of
+// the month, both zero when unknown.
+type MonthDay struct {
+	Month time.Month
+	Day   int
+}
+
+// In is the day in year y, and whether it exists there (29 February).
+func (md MonthDay) In(y int) (time.Time, bool) {
+	t := time.Date(y, md.Month, md.Day, 0, 0, 0, 0, time.UTC)
+	return t, md.Month != 0 && t.Month() == md.Month && t.Day() == md.Day
 }
 
 // HasDate reports whether the article's publication date is known.

@@ -59,6 +59,9 @@ type undatedArticle struct {
 	id     int64
 	path   string
 	events []model.Event
+	// datelineDay is the yearless day its dateline gave, which the store
+	// does not keep.
+	datelineDay model.MonthDay
 }
 
 // add records a saved article as a report or as one to date.
@@ -68,7 +71,7 @@ func (r *reportDating) add(id int64, path string, a *model.Article, ext *model.E
 	}
 	r.articles++
 	if !a.HasDate() {
-		r.undated = append(r.undated, undatedArticle{id: id, path: path, events: detached(ext.Events, id, false)})
+		r.undated = append(r.undated, undatedArticle{id: id, path: path, events: detached(ext.Events, id, false), datelineDay: a.DatelineDay})
 		return
 	}
 	r.addDated(id, path, a.Published, ext)
@@ -132,6 +135,7 @@ func (r *reportDating) dateUndated(ctx context.Context, st *store.Store, x Extra
 		if err != nil {
 			return fmt.Errorf("date %s from other reports: %w", u.path, err)
 		}
+		a.DatelineDay = u.datelineDay
 		d, ext, ok := rd.DateFromReports(a, u.events, reports)
 		if !ok {
 			continue

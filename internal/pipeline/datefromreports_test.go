@@ -75,6 +75,22 @@ func TestImportDatesArticlesFromReports(t *testing.T) {
 	}
 }
 
+// TestImportKeepsTheDatelineDay: an article whose dateline gives its day
+// without the year ("TARRAGONA, Sept 15 (Reuters) -") takes the year from
+// another outlet's report of the same fire, and keeps its own day: the
+// store does not keep the dateline's day, so the import carries it.
+func TestImportKeepsTheDatelineDay(t *testing.T) {
+	_, _, _, sum := importDropped(t, map[string]string{
+		"a-yearless.txt": "TARRAGONA, Sept 15 (Reuters) - About 2,000 residents were evacuated on Monday after a chemical fire broke out at a fertiliser plant near Tarragona. " +
+			"The regional fire service said the blaze was under control after nine hours.\n",
+		"b-dated.txt": "Published 14 September 2021\n\nA chemical fire broke out at a fertiliser plant near Tarragona on Monday, forcing the evacuation of about 2,000 residents. " +
+			"Firefighters fought the blaze at the fertiliser plant through the night, the regional fire service said.\n",
+	})
+	if len(sum.Dated) != 1 || filepath.Base(sum.Dated[0].Path) != "a-yearless.txt" || !sum.Dated[0].Date.Equal(time.Date(2021, 9, 15, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("dated %+v; want a-yearless.txt on 15 Sep 2021", sum.Dated)
+	}
+}
+
 // TestImportDatesRetoldEvents: a dated article retells, without a date, a
 // crash that another outlet's dated report tells. The import dates the
 // retelling from the report once every file is stored (the retelling
