@@ -350,6 +350,12 @@ func (d *doc) namesOtherPlace(e *evt) bool {
 			// where people came from is not where it happened.
 			continue
 		}
+		if d.toks[en.t0].quoted || d.nationalityOf(en) {
+			// "committed to \"denuclearization of the Korean Peninsula\"",
+			// "North Korean leader Kim Jong Un": words quoted, and whose
+			// someone is, say nothing of where the deed was done.
+			continue
+		}
 		if d.ownedByOther(en, e) {
 			// "… after police posts were attacked in Burma's Rakhine
 			// state last week": another event's place.
@@ -364,6 +370,16 @@ func (d *doc) namesOtherPlace(e *evt) bool {
 		return true
 	}
 	return false
+}
+
+// nationalityOf reports a place name that says whose a person is: right
+// before a word for a person ("North Korean leader", "Turkish officials").
+func (d *doc) nationalityOf(en *ent) bool {
+	if en.t1 >= len(d.toks) || d.tokSent[en.t1] != en.sentence {
+		return false
+	}
+	next := d.toks[en.t1]
+	return next.word && !next.cap && personNoun(next.low)
 }
 
 // objectOfEvent reports a name right after an event word of its sentence

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/briefingatlas/atlas/internal/geo"
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -226,6 +227,18 @@ func personParts(name string) (first, surname string) {
 // (shortName); identity keys keep the whole given name apart ("Kim
 // Jong-un" is not "Kim Jong-il"), so personParts does not use it.
 func familyFirst(toks []string) bool {
+	if len(toks) >= 2 && len(toks) <= 3 && familyFirstNames[strings.ToLower(toks[0])] && !firstNames[strings.ToLower(toks[1])] {
+		// "Xi Jinping", "Kim Jong Un": a Chinese or Korean family name
+		// before a given name that is neither a Western given name nor a
+		// word or a surname the lexicon knows ("Lee Anderson").
+		short := true
+		for _, t := range toks[1:] {
+			short = short && len(t) <= 8 && !strings.Contains(t, "-")
+		}
+		if short && (len(toks) == 2 && !lexicon.IsNoun(strings.ToLower(toks[1])) || len(toks) == 3 && len(toks[1]) <= 4 && len(toks[2]) <= 4) {
+			return true
+		}
+	}
 	if len(toks) != 2 || len(toks[0]) > 5 || strings.Contains(toks[0], "-") {
 		return false
 	}

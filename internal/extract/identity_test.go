@@ -127,7 +127,8 @@ func TestPersonParts(t *testing.T) {
 			t.Errorf("personParts(%q) = %q, %q; want %q, %q", tt.name, first, surname, tt.first, tt.surname)
 		}
 	}
-	for name, want := range map[string]string{"Chan Kin-man": "Chan", "Moon Jae-in": "Moon", "Jean-Marc Ayrault": "Ayrault", "Hong Kong-based": "Kong-based"} {
+	for name, want := range map[string]string{"Chan Kin-man": "Chan", "Moon Jae-in": "Moon", "Jean-Marc Ayrault": "Ayrault", "Hong Kong-based": "Kong-based",
+		"Xi Jinping": "Xi", "Kim Jong Un": "Kim", "Yoon Suk Yeol": "Yoon", "Lee Anderson": "Anderson", "Kim Davis": "Davis"} {
 		if got := shortName(&model.Actor{Name: name, Type: model.ActorPerson}); got != want {
 			t.Errorf("shortName(%q) = %q, want %q", name, got, want)
 		}

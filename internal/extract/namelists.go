@@ -38,6 +38,8 @@ var (
 	// irregularDemonyms back up the gazetteer's demonyms with adjectives
 	// not formed from the country's name; values are ISO codes.
 	irregularDemonyms = nameMap("irregularDemonyms")
+	// familyFirstNames are Chinese and Korean family names, written first.
+	familyFirstNames = nameSet("familyFirstNames")
 	// landmarks are buildings that stand for a government when they act
 	// ("the Kremlin said") and for a city when something happens there.
 	landmarks = landmarkMap()

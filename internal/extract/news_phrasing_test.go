@@ -1241,6 +1241,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2023-02-05", place: "SY", title: "helicopter shot down"},
 			},
 		},
+		{
+			name:      "a country that says whose a leader is, or named in a quote, is not where the deed was done: the dateline is",
+			published: "2018-06-12",
+			dateline:  "VIENNA",
+			text:      `VIENNA (AP) — Iranian Foreign Minister Amir Tahmasbi and his Canadian counterpart Jane Holm signed a trade accord on Tuesday, which Tahmasbi called "a bridge between Tehran and Ottawa."`,
+			want: []wantEvent{
+				{kind: model.KindAgreement, start: "2018-06-12", place: "AT"},
+			},
+		},
 	})
 }
 
