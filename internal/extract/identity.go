@@ -235,7 +235,7 @@ func familyFirst(toks []string) bool {
 		for _, t := range toks[1:] {
 			short = short && len(t) <= 8 && !strings.Contains(t, "-")
 		}
-		if short && (len(toks) == 2 && !lexicon.IsNoun(strings.ToLower(toks[1])) || len(toks) == 3 && len(toks[1]) <= 4 && len(toks[2]) <= 4) {
+		if short && (len(toks) == 2 && (len(toks[1]) <= 3 || !lexicon.IsNoun(strings.ToLower(toks[1]))) || len(toks) == 3 && len(toks[1]) <= 4 && len(toks[2]) <= 4) {
 			return true
 		}
 	}

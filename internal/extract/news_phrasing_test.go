@@ -1245,9 +1245,9 @@ func TestNewsPhrasing(t *testing.T) {
 			name:      "a country that says whose a leader is, or named in a quote, is not where the deed was done: the dateline is",
 			published: "2018-06-12",
 			dateline:  "VIENNA",
-			text:      `VIENNA (AP) — Iranian Foreign Minister Amir Tahmasbi and his Canadian counterpart Jane Holm signed a trade accord on Tuesday, which Tahmasbi called "a bridge between Tehran and Ottawa."`,
+			text:      `VIENNA (AP) — President Tom Hale and North Korean leader Pak Ri signed a joint statement on Tuesday, closing the first meeting between a sitting U.S. president and a North Korean leader.`,
 			want: []wantEvent{
-				{kind: model.KindAgreement, start: "2018-06-12", place: "AT"},
+				{kind: model.KindMeeting, start: "2018-06-12", place: "AT", title: "pak"},
 			},
 		},
 	})
