@@ -61,7 +61,7 @@ func (d *doc) anchorAnaphora() {
 				window = 6
 			}
 			ref, ok := d.referenceDay(si, t0, window)
-			from0, from1 := 0, 0
+			from0, from1, only0, only1 := 0, 0, 0, 0
 			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
 				// "a year after the election" counts from the election, not
 				// from the story's day: from the day the article gave that
@@ -72,18 +72,32 @@ func (d *doc) anchorAnaphora() {
 				for from1 < s.t1 && d.toks[from1].low != "," {
 					from1++
 				}
+				if main, found := d.clauseDay(si, t0, from1); !ok && found && clauseHasVerb(d.toks[t1:from1]) {
+					// "China grounded the jets on Monday, a day after a
+					// plane crashed": the clause's event lies a day before
+					// the main clause's day; the phrase dates only it.
+					ref, ok = main, true
+					only0, only1 = t1, from1
+					from0, from1 = 0, 0
+				}
 			}
 			if !ok {
 				continue
 			}
-			x := texpr{t0: t0, t1: t1, sentence: si, quoted: d.toks[t0].quoted, usable: true, bound: -1, from0: from0, from1: from1}
+			x := texpr{t0: t0, t1: t1, sentence: si, quoted: d.toks[t0].quoted, usable: true, bound: -1, from0: from0, from1: from1, only0: only0, only1: only1}
 			x.Span = model.Span{Start: start, End: end}
 			x.Text = text[m[0]:m[1]]
 			x.Type = timex.TypeDate
 			x.Anchored, x.Relative = true, true
 			x.Precision = model.PrecisionDay
+			back := strings.Contains(phrase, "before") || strings.Contains(phrase, "previous") || strings.Contains(phrase, "earlier")
+			if only1 > only0 {
+				// Counted from the main clause to the clause the phrase
+				// heads: "a day after [it crashed]" is a day back.
+				back = !back
+			}
 			switch {
-			case strings.Contains(phrase, "before") || strings.Contains(phrase, "previous") || strings.Contains(phrase, "earlier"):
+			case back:
 				if m[2] >= 0 {
 					x.Start, x.Precision = countFrom(ref, text[m[2]:m[3]], text[m[4]:m[5]], -1)
 				} else if sameDayPhrase(phrase) {
@@ -115,6 +129,35 @@ func (d *doc) anchorAnaphora() {
 			}
 		}
 	}
+}
+
+// clauseDay is the one day the rest of sentence si, outside the clause
+// [c0, c1) that a counted phrase at c0 heads, names: the main clause's day
+// ("grounded the jets on Monday, a day after …", "A day after …, rebels
+// seized the town on Friday"). False when it names none or several.
+func (d *doc) clauseDay(si, c0, c1 int) (time.Time, bool) {
+	var day time.Time
+	n := 0
+	for i := range d.times {
+		x := &d.times[i]
+		if x.sentence != si || x.t0 >= c0 && x.t0 < c1 || !x.usable || !x.Anchored || x.quoted || x.Precision != model.PrecisionDay || x.Start.IsZero() || x.Relative && x.from1 > 0 {
+			continue
+		}
+		day, n = model.Day(x.Start), n+1
+	}
+	return day, n == 1
+}
+
+// clauseHasVerb reports a verb in the past among toks: the words after
+// "after" make a clause ("after a plane crashed"), not a noun phrase
+// ("after the vote").
+func clauseHasVerb(toks []tok) bool {
+	for _, t := range toks {
+		if t.word && !t.cap && (strings.HasSuffix(t.low, "ed") && isVerbForm(t.low) || pastForm(t.low)) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventDayBefore is the day of the event that the words after token k

@@ -223,7 +223,9 @@ func (d *doc) onlyStatements(tis []int) bool {
 // ("on Sunday and four on Monday", "on March 3, and on March 5").
 func (d *doc) coordinated(xi, xj int) bool {
 	a, b := &d.times[xi], &d.times[xj]
-	if a.sentence != b.sentence || !b.usable || b.t0 <= a.t1 || b.prenominal || b.Future != a.Future {
+	if a.sentence != b.sentence || !b.usable || b.t0 <= a.t1 || b.prenominal || b.Future != a.Future || b.only1 > b.only0 {
+		// "On 2 July, nine days after they went missing": a day counted
+		// for a clause of its own is no second date of the same words.
 		return false
 	}
 	if a.Precision != b.Precision || a.Start.Equal(b.Start) {

@@ -82,6 +82,10 @@ type texpr struct {
 	// time counts from ("after [the truce began]"), which it does not
 	// date; both 0 when none.
 	from0, from1 int
+	// only0, only1 bound the clause a counted phrase heads ("a day after
+	// [a plane crashed]"), the only words it dates; both 0 when the
+	// phrase dates as any time does.
+	only0, only1 int
 	// sayer is the reporting verb (a trigger index) whose day this is
 	// (see markSayers), -1 when none.
 	sayer int

@@ -22,7 +22,9 @@ func (d *doc) modality(x *trig, s sent) {
 			x.negated = true
 		}
 		if w == "to" {
-			infinitive := n <= 1 || x.form == formNoun && d.infinitiveObject(k, i)
+			// "heading to Sumatra sank": a name after "to" is where to,
+			// no verb.
+			infinitive := n == 0 || n == 1 && !toks[k+1].cap && !determiners[toks[k+1].low] || x.form == formNoun && d.infinitiveObject(k, i)
 			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
 				// "continued to celebrate", "began to withdraw": the act
 				// carried on or begun is told as done. "to help contain

@@ -767,9 +767,9 @@ func TestNewsPhrasing(t *testing.T) {
 			dateline:  "KIEV",
 			text:      "KIEV - Just a few hours after parliament voted to oust the president, his rival, Anna Koval, a key figure in the 2004 protests, was freed from prison on Saturday.",
 			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2014-02-22", place: "UA", title: "parliament votes"},
 				{kind: model.KindProtest, start: "2004-01-01", end: "2004-12-31", place: "UA"},
 				{kind: model.KindArrest, start: "2014-02-22", place: "UA", title: "anna koval freed"},
-				{kind: model.KindPolitical, start: "2014-02-22", place: "UA", title: "parliament votes"},
 			},
 		},
 		{
@@ -1248,6 +1248,29 @@ func TestNewsPhrasing(t *testing.T) {
 			text:      `VIENNA (AP) — President Tom Hale and North Korean leader Pak Ri signed a joint statement on Tuesday, closing the first meeting between a sitting U.S. president and a North Korean leader.`,
 			want: []wantEvent{
 				{kind: model.KindMeeting, start: "2018-06-12", place: "AT", title: "pak"},
+			},
+		},
+		{
+			name:      "a day counted after a clause dates that clause back from the main clause's day, and only it",
+			published: "2019-03-12",
+			text: "Police arrested the airline's chief in Jakarta on Tuesday, a day after a plane crashed near Medan. " +
+				"Two days after the army withdrew, rebels seized Kunduz on Friday.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2019-03-12", place: "ID"},
+				{kind: model.KindAccident, start: "2019-03-11", place: "ID", title: "plane crashes"},
+				{kind: model.KindWithdrawal, start: "2019-03-06", title: "army withdraws"},
+				{kind: model.KindMilitary, start: "2019-03-08", place: "AF", title: "rebels seize kunduz"},
+			},
+		},
+		{
+			name:      "a craft bound for or heading to a place is what acted, and the place is where it was going",
+			published: "2019-03-12",
+			dateline:  "ADDIS ABABA",
+			text: "ADDIS ABABA — A Boeing 737 bound for Nairobi crashed after take-off on Sunday. " +
+				"A ferry heading to Sumatra sank off Batam on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2019-03-10", place: "ET", title: "boeing 737 crashes"},
+				{kind: model.KindAccident, start: "2019-03-11", place: "ID", title: "ferry sinks"},
 			},
 		},
 	})

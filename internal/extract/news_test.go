@@ -452,7 +452,11 @@ func TestNewsEvents(t *testing.T) {
 			published: "2017-08-29",
 			dateline:  "AMMAN, Jordan",
 			text:      "About 500 villagers from Syria fled on Monday into Jordan, a week after rebels attacked an army base in Syria's southern Deraa province.",
-			want:      []wantEvent{{kind: model.KindOther, start: "2017-08-28", place: "JO", title: "villagers from syria flee"}},
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2017-08-28", place: "JO", title: "villagers from syria flee into"},
+				// "a week after" dates the rebels' attack back from Monday.
+				{kind: model.KindAttack, start: "2017-08-21", end: "2017-08-27", place: "SY", title: "rebels attack army base"},
+			},
 		},
 		{
 			name:      "many towns of a country at once, none named, is the country",

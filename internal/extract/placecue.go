@@ -646,7 +646,9 @@ var spreadNouns = map[string]bool{"cities": true, "towns": true, "provinces": tr
 // was rocked"), and gives the city as the place.
 func (d *doc) capitalUndergoes(en *ent, e *evt) (model.Place, bool) {
 	name := d.span(en.t0, en.t1)
-	if !fieldKind(e.Kind) || d.isCountryWord(name) {
+	if !fieldKind(e.Kind) || d.isCountryWord(name) || prepositions[d.prevWord(en.t0)] {
+		// "a jet bound for Nairobi crashed": a capital after a
+		// preposition is no subject.
 		return model.Place{}, false
 	}
 	for _, ti := range e.trigs {

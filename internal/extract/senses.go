@@ -76,6 +76,7 @@ var (
 	munitionNouns      = senseSet("munitionNouns")
 	riotMunitions      = senseSet("riotMunitions")
 	obstacleNouns      = senseSet("obstacleNouns")
+	routeParticiples   = senseSet("routeParticiples")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -88,6 +88,11 @@ func (d *doc) attachTimes() {
 				// "a week after [the quake]": the quake is not of that day.
 				continue
 			}
+			if x.only1 > x.only0 && (tr.i < x.only0 || tr.i >= x.only1) {
+				// "on Monday, a day after [a plane crashed]": Sunday is
+				// the crash's day only.
+				continue
+			}
 			if x.aside0 >= 0 && (tr.i < x.aside0 || tr.i >= x.aside1) {
 				// "handed control to Leon Panetta – still CIA director
 				// until July – who …": an aside's time is its own.

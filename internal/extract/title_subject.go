@@ -161,8 +161,8 @@ func plural(subj string) bool {
 	}
 	h := f[len(f)-1]
 	for k := 1; k < len(f); k++ {
-		if f[k] == "of" || f[k] == "in" {
-			h = f[k-1] // "residents of Mandera", "the mayor of Lyon", "shares in the carmaker"
+		if f[k] == "of" || f[k] == "in" || f[k] == "from" {
+			h = f[k-1] // "residents of Mandera", "the mayor of Lyon", "shares in the carmaker", "villagers from Syria"
 			break
 		}
 	}
@@ -285,6 +285,23 @@ func (d *doc) pastRelative(k int, s sent) int {
 	return k
 }
 
+// pastRouteModifier steps back over a participle of route and the place
+// after it that end at token k ("a Boeing 737 bound for Nairobi crashed",
+// "a ferry heading to Sumatra sank"): the noun before the participle is
+// what acted. It returns k when no such modifier ends there.
+func (d *doc) pastRouteModifier(k int, s sent) int {
+	for j := k; j > s.t0+1 && j >= k-5; j-- {
+		w := d.toks[j].low
+		if (w == "for" || w == "to" || w == "in" || w == "from") && routeParticiples[d.toks[j-1].low] && j < k {
+			return j - 2
+		}
+		if !d.toks[j].word && w != "-" {
+			return k
+		}
+	}
+	return k
+}
+
 // eventHeadBefore steps back from token k, the last word of a subject, to
 // an event noun that heads it before prepositional phrases: in "talks
 // between the two sides on the Belarus border ended" the subject is the
@@ -397,6 +414,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		k--
 	}
 	k = d.pastRelative(k, s)
+	k = d.pastRouteModifier(k, s)
 	k = d.eventHeadBefore(k, s)
 	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 		// "the worst storm ever recorded hit …": the participle and its

@@ -438,10 +438,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 }
 
 // pluralSubject reports a word in -s at token i that opens its sentence or
-// follows a name, with a verb right after it: "Rebels forced the army
-// back", "Syrian rebels seized the town": a plural noun, the subject.
+// its clause, or follows a name, with a verb right after it: "Rebels
+// forced the army back", "Syrian rebels seized the town", "…, rebels
+// seized Kunduz": a plural noun, the subject.
 func (d *doc) pluralSubject(i int, s sent) bool {
-	return i+1 < s.t1 && (d.toks[i].first || i > s.t0 && d.toks[i-1].cap) && d.finiteVerbAt(i+1)
+	return i+1 < s.t1 && (d.toks[i].first || i > s.t0 && (d.toks[i-1].cap || d.toks[i-1].low == ",")) && d.finiteVerbAt(i+1)
 }
 
 // afterVerb reports a word right after a verb's inflected form ("fired
