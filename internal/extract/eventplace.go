@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -272,9 +273,33 @@ func (d *doc) spellAsArticle(p *model.Place) {
 			}
 			continue
 		}
+		if areaFeature(p.Feature) || p.Feature == "ADM1" || p.Feature == "ADM2" {
+			// "the Donetsk region" for Natural Earth's "Donets'k": the
+			// same letters, as the article writes them.
+			t1 := en.t1
+			if t1-1 > en.t0 && divisionWords[d.toks[t1-1].text] {
+				t1-- // "the Donetsk region": the name without its division
+			}
+			if w := d.span(en.t0, t1); squashName(w) == squashName(p.Name) {
+				p.Name = w
+			}
+			return
+		}
 		asSpelled(p, en.place.Name)
 		return
 	}
+}
+
+// squashName folds a name and keeps its letters and digits only, so that
+// spellings that differ in apostrophes, hyphens and spaces meet.
+func squashName(s string) string {
+	var b strings.Builder
+	for _, r := range fold(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // countryAsWritten is the name the article gives a country at entity en

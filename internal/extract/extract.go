@@ -172,6 +172,7 @@ func (x *Extractor) ExtractTimed(a *model.Article, clock func(stage string, d ti
 	d.anchorAnaphora()
 	lap(Stages[1])
 	d.recognise()
+	d.dropNamesakes()
 	d.learnLocalNames()
 	lap(Stages[2])
 	d.findTriggers()

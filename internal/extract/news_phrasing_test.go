@@ -1273,6 +1273,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2019-03-11", place: "ID", title: "ferry sinks"},
 			},
 		},
+		{
+			name:      "a village the text puts in another province of its country is a namesake of the gazetteer's; a craft that falls crashes; a region reads as the article spells it",
+			published: "2014-07-19",
+			text: "The Boeing 777 broke apart on Thursday and fell onto fields around the village of Hrabove in the Donetsk region. " +
+				"Oil prices fell 3% on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-07-17", place: "UA", placeAs: "Donetsk", title: "boeing 777 falls"},
+				{kind: model.KindEconomic, start: "2014-07-17", title: "oil prices fall"},
+			},
+		},
 	})
 }
 

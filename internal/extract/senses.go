@@ -77,6 +77,7 @@ var (
 	riotMunitions      = senseSet("riotMunitions")
 	obstacleNouns      = senseSet("obstacleNouns")
 	routeParticiples   = senseSet("routeParticiples")
+	aircraftMakers     = senseSet("aircraftMakers")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

@@ -373,6 +373,29 @@ func (d *doc) obstacleAfter(i int, s sent) bool {
 	return false
 }
 
+// craftSubject reports a verb at i whose subject is an aircraft, a ship
+// or a vehicle: headed by a craft noun ("the helicopter"), or a maker's
+// name with a model ("the Boeing 777").
+func (d *doc) craftSubject(i int, s sent) bool {
+	subj, passive := d.subjectPhrase(i, s)
+	if subj == "" || passive {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(subj))
+	head := f[len(f)-1]
+	for k := 1; k < len(f); k++ {
+		if f[k] == "of" || f[k] == "in" {
+			head = f[k-1] // "sales of cars": sales
+			break
+		}
+	}
+	if craftNouns[head] || vehicleNouns[head] {
+		return true
+	}
+	// "the Boeing 777", "an Airbus A320": a maker with a model.
+	return len(f) >= 2 && aircraftMakers[f[0]] && strings.ContainsAny(f[1], "0123456789")
+}
+
 // subjectKind is the kind of the event noun that heads the subject of
 // the verb at i, when it is a disaster or an accident: "A wildfire that
 // swept through the town killed 36 people" tells a disaster, "the crash

@@ -105,6 +105,12 @@ func (d *doc) findTriggers() {
 					x.kind = k
 				}
 			}
+			if x.kind == model.KindEconomic && x.weak && fallingLemmas[x.lemma] && (x.form == formPast || x.form == formPres) && d.craftSubject(i, s) {
+				// "The Boeing 777 broke apart and fell onto fields", "the
+				// helicopter plunged into the river": a craft that falls
+				// crashes; no market moved.
+				x.kind, x.weak = model.KindAccident, false
+			}
 			if x.lemma == "release" && d.custodyNear(i, s) {
 				// "released the hostages", "freed from prison": custody
 				// ends; "released a new phone" is not that.
@@ -180,6 +186,10 @@ func (d *doc) findTriggers() {
 		}
 	}
 }
+
+// fallingLemmas are the verbs of a market's fall that a craft does when
+// it crashes ("the jet plunged into the sea").
+var fallingLemmas = map[string]bool{"fall": true, "plunge": true, "drop": true, "tumble": true, "slide": true}
 
 // disasterBefore reports a disaster noun within five words before token
 // i ("the earthquake that hit Japan"), whose strike is nature's.
