@@ -60,7 +60,17 @@ func (d *doc) anchorAnaphora() {
 			if sameDayPhrase(phrase) {
 				window = 6
 			}
-			ref, ok := d.referenceDay(si, t0, window)
+			var ref time.Time
+			ok := false
+			if m[2] >= 0 && strings.EqualFold(text[m[4]:m[5]], "year") {
+				// "joined in 1973, and voters endorsed staying in at a
+				// referendum two years later": years count from the
+				// year the sentence names.
+				ref, ok = d.referenceYear(si, t0)
+			}
+			if !ok {
+				ref, ok = d.referenceDay(si, t0, window)
+			}
 			from0, from1, only0, only1 := 0, 0, 0, 0
 			if (strings.HasSuffix(phrase, " after") || strings.HasSuffix(phrase, " before")) && !strings.HasPrefix(phrase, "the ") && followedByWord(text[m[1]:]) {
 				// "a year after the election" counts from the election, not
@@ -129,6 +139,25 @@ func (d *doc) anchorAnaphora() {
 			}
 		}
 	}
+}
+
+// referenceYear is the start of the last year named before token t0 in
+// sentence si, with false when none is.
+func (d *doc) referenceYear(si, t0 int) (time.Time, bool) {
+	best := -1
+	for i := range d.times {
+		x := &d.times[i]
+		if x.sentence != si || x.t0 >= t0 || !x.usable || !x.Anchored || x.quoted || x.Start.IsZero() || x.Precision != model.PrecisionYear {
+			continue
+		}
+		if best < 0 || x.t0 > d.times[best].t0 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return time.Time{}, false
+	}
+	return d.times[best].Start, true
 }
 
 // clauseDay is the one day the rest of sentence si, outside the clause

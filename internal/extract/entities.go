@@ -336,6 +336,21 @@ func (d *doc) classify(c chunk, late bool) bool {
 	if d.placeOrGov(t0, t1) {
 		return true
 	}
+	// "at Manchester Town Hall", "Kabul International Airport": a
+	// structure named after its town stands there; the town places it.
+	if t1-t0 >= 2 && facilityHeads[last] {
+		n := t1 - 1
+		for n > t0 && facilityModifiers[toks[n-1].low] {
+			n--
+		}
+		if n > t0 && d.knownTown(t0, n) && d.placeOrGov(t0, n) {
+			// A town well known enough to name its structures ("Notre
+			// Dame Cathedral" is not in the village of Notre-Dame).
+			d.ents = append(d.ents, ent{t0: n, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[n]})
+			d.markEnt(n, t1)
+			return true
+		}
+	}
 
 	// "Ban Khao gorge", "the Santa Rosa mine": the name of a natural
 	// feature or a structure, not of a person.
@@ -400,6 +415,15 @@ func (d *doc) classify(c chunk, late bool) bool {
 		}
 	}
 	return true
+}
+
+// knownTown reports tokens [t0, t1) that name a town of 50,000 people or
+// more, or a capital, in a country the article names: well known enough
+// to name its structures ("Saint Jean Cathedral" in a story about France
+// is not in St. John's, Canada).
+func (d *doc) knownTown(t0, t1 int) bool {
+	p, ok := d.resolve(d.span(t0, t1))
+	return ok && (p.Population >= 50000 || strings.HasPrefix(p.Feature, "PPLC")) && d.inContext(p.Country)
 }
 
 // lowSpan is the lower-cased text of tokens [t0,t1) (ASCII letters only,

@@ -1283,6 +1283,18 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2014-07-17", title: "oil prices fall"},
 			},
 		},
+		{
+			name:      "a structure named after its town places in the town; a title's object ends at 'because'; years counted later count from the year before",
+			published: "2016-06-25",
+			text: "The result of the British vote was announced at Leeds Town Hall on Friday. " +
+				"The mayor resigned on Friday because the council had lost its majority. " +
+				"The country joined the union in 1995, and voters endorsed staying in at a referendum two years later.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2016-06-24", place: "GB", placeAs: "Leeds"},
+				{kind: model.KindPolitical, start: "2016-06-24", place: "GB", title: "mayor resigns"},
+				{kind: model.KindElection, start: "1997-01-01", end: "1997-12-31", place: "GB"},
+			},
+		},
 	})
 }
 

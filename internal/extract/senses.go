@@ -78,6 +78,8 @@ var (
 	obstacleNouns      = senseSet("obstacleNouns")
 	routeParticiples   = senseSet("routeParticiples")
 	aircraftMakers     = senseSet("aircraftMakers")
+	facilityHeads      = senseSet("facilityHeads")
+	facilityModifiers  = senseSet("facilityModifiers")
 )
 
 // senseSections splits sensesTXT into its sections' lines.

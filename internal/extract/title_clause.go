@@ -34,7 +34,8 @@ var (
 		"around": true, "along": true, "beside": true, "toward": true, "towards": true, "via": true,
 		"throughout": true, "within": true, "beyond": true, "behind": true, "off": true, "per": true,
 		"less": true, "ago": true, "compared": true, "versus": true, "onto": true, "upon": true,
-		"without": true, "despite": true,
+		"without": true, "despite": true, "because": true, "although": true, "though": true, "unless": true,
+		"if": true, "until": true, "whether": true,
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
