@@ -1295,6 +1295,18 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindElection, start: "1997-01-01", end: "1997-12-31", place: "GB"},
 			},
 		},
+		{
+			name:      "a country that votes casts a nation's vote, whatever the count and the outcome beside it; who rules a country is no court's ruling",
+			published: "2016-06-24",
+			text: "Ireland has voted to leave the union, with Leave winning the referendum by 52% to 48%. " +
+				"Leave won 1,410,742 votes and Remain 1,141,241 in Thursday's poll. " +
+				"The army ruled the country for decades after a coup in 1962. The judge ruled on Tuesday that the law was unconstitutional.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2016-06-23", place: "IE", placeAs: "Ireland", title: "ireland votes"},
+				{kind: model.KindPolitical, start: "1962-01-01", end: "1962-12-31", place: "IE", title: "coup"},
+				{kind: model.KindLegal, start: "2016-06-21", title: "judge rules"},
+			},
+		},
 	})
 }
 

@@ -40,10 +40,15 @@ func (d *doc) nationalVote(e *evt) bool {
 		if t.kind != model.KindElection {
 			continue
 		}
+		if t.form == formGerund || t.form == formNoun && t.i > 0 && d.toks[t.i-1].num {
+			// "with Leave winning the referendum", "won 17,410,742
+			// votes": the vote's outcome and its count.
+			continue
+		}
 		if t.form != formNoun || strings.HasPrefix(d.toks[t.i].low, "vote") {
 			if subj, _ := d.subjectPhrase(t.i, d.sents[t.sentence]); t.form != formNoun && subj != "" {
-				if _, ok := d.countryByName(subj); ok {
-					continue // "Ghanaians voted": a people votes, a nation's vote
+				if _, ok := d.countryByName(strings.TrimPrefix(subj, "The ")); ok {
+					continue // "Ghanaians voted", "The UK has voted": a nation's vote
 				}
 			}
 			return false

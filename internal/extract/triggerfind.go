@@ -444,6 +444,10 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	if vt.form == formPres && d.afterVerb(i, s) {
 		return d.objectNoun(vt, w)
 	}
+	if vt.form == formPres && i > s.t0 && toks[i-1].num {
+		// "won 17,410,742 votes", "three attacks": counted, a noun.
+		return d.asNoun(vt, w)
+	}
 	return vt, true
 }
 

@@ -352,3 +352,18 @@ func (d *doc) firedAt(i int, s sent) bool {
 	// "was fired on Monday" is a day, not a target.
 	return targetWords[d.nextLow(i, s)] && d.toks[i].low != "fire" && i+2 < s.t1 && d.tokTime[i+2] < 0
 }
+
+// courtRuleSense: a court rules on a case ("the court ruled that", "judges
+// ruled against the ban"), a legal decision; "the military ruled Myanmar
+// for half a century", "Mugabe has ruled since 1980" tell who governs, a
+// state of affairs, no event.
+func courtRuleSense(d *doc, t *trigger, i int, s sent) bool {
+	switch d.nextLow(i, s) {
+	case "that", "on", "in", "against", "for", "out", "unconstitutional", "illegal", "unlawful":
+		return true
+	}
+	if i+1 < s.t1 && d.toks[i+1].low == "," {
+		return true // "the court ruled, after a week of hearings, that …"
+	}
+	return i+1 >= s.t1 || !d.toks[i+1].word
+}

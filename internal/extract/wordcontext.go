@@ -267,7 +267,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"order":    orderSense,
 	"evacuate": evacuationSense, "hit": hitSense,
 	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
-	"open fire": openFireSense,
+	"open fire": openFireSense, "rule": courtRuleSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
