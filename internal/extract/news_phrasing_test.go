@@ -1152,7 +1152,7 @@ func TestNewsPhrasing(t *testing.T) {
 			published: "2021-05-04",
 			text:      "A ferry went down off Crete on Monday, leaving 12 people missing. Prices went down in Athens on Monday.",
 			want: []wantEvent{
-				{kind: model.KindAccident, start: "2021-05-03", title: "ferry"},
+				{kind: model.KindAccident, start: "2021-05-03", place: "GR", title: "ferry"},
 			},
 		},
 		{
@@ -1180,8 +1180,8 @@ func TestNewsPhrasing(t *testing.T) {
 			text: "Some 10,000 people were believed killed in Leyte by Typhoon Haiyan on Friday. " +
 				"Twelve people were killed in Mindanao by gunmen on Saturday.",
 			want: []wantEvent{
-				{kind: model.KindDisaster, start: "2013-11-08", title: "10,000 people believed killed"},
-				{kind: model.KindAttack, start: "2013-11-09"},
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", title: "10,000 people believed killed"},
+				{kind: model.KindAttack, start: "2013-11-09", place: "PH"},
 			},
 		},
 		{
@@ -1305,6 +1305,20 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindElection, start: "2016-06-23", place: "IE", placeAs: "Ireland", title: "ireland votes"},
 				{kind: model.KindPolitical, start: "1962-01-01", end: "1962-12-31", place: "IE", title: "coup"},
 				{kind: model.KindLegal, start: "2016-06-21", title: "judge rules"},
+			},
+		},
+		{
+			name:      "ships run aground, keel over and are refloated, planes ditch and make emergency landings; people who ditch their cars do not",
+			published: "2021-03-29",
+			text: "A container ship ran aground near Ismailia on Tuesday. The ferry keeled over off Crete on Wednesday. " +
+				"The tanker was refloated on Monday. The jet ditched off Sydney on Thursday. " +
+				"A Qantas plane made an emergency landing in Perth on Friday. Drivers ditched their cars on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2021-03-23", place: "EG", title: "container ship runs aground"},
+				{kind: model.KindAccident, start: "2021-03-24", place: "GR", title: "ferry keels over"},
+				{kind: model.KindOther, start: "2021-03-29", place: "EG", title: "tanker refloated"},
+				{kind: model.KindAccident, start: "2021-03-25", place: "AU", title: "jet ditches"},
+				{kind: model.KindAccident, start: "2021-03-26", place: "AU", title: "emergency landing"},
 			},
 		},
 	})

@@ -367,3 +367,18 @@ func courtRuleSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return i+1 >= s.t1 || !d.toks[i+1].word
 }
+
+// ditchSense: an aircraft ditches, or a pilot ditches it, in water ("the
+// jet ditched in the Hudson"); people who ditch their cars or a plan do
+// no such thing.
+func ditchSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.craftSubject(i, s) {
+		return true
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		if craftNouns[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}

@@ -485,11 +485,23 @@ func (g *Gazetteer) Resolve(name string, c Context) (model.Place, bool) {
 	}
 	sortScored(cands)
 	p := placeOf(&t.ents[cands[0].i])
+	if p.Country == "" && t.ents[cands[0].i].class == ClassFeature && ownedKinds[t.kindOf(cands[0].i)] {
+		// Natural Earth's islands carry no country: the one their label
+		// point lies in says whose they are, so that "off Crete" is in
+		// Greece. A range, a desert or a sea that spans borders is no
+		// one country's.
+		p.Country = g.CountryAt(p.Lat, p.Lon)
+	}
 	if !(clear0 && cands[0].i == winner0) {
 		p.Ambiguous = g.closeCall(cands)
 	}
 	return p, true
 }
+
+// ownedKinds are the Natural Earth feature classes that lie within one
+// country as a rule: islands. Peaks sit on borders as often as not
+// (Everest, K2).
+var ownedKinds = map[string]bool{"island": true, "island group": true}
 
 // closeCall reports whether a candidate more than 50 km from the best one,
 // and neither containing it nor inside it, scores within ambiguityRatio of

@@ -32,7 +32,7 @@ func TestResolveNewsPlaces(t *testing.T) {
 		{"Paris", Context{}, "gn:2988507", "FR", "PPLC"},
 		{"Paris", Context{Countries: []string{"US"}}, "gn:2988507", "FR", "PPLC"},
 		{"Tacloban", Context{}, "gn:1684712", "PH", ""},
-		{"Leyte", ph, "", "", "feature"}, // the island (the province is its neighbour in the list)
+		{"Leyte", ph, "", "PH", "feature"}, // the island (the province is its neighbour in the list), in the Philippines
 		{"Leyte province", ph, "a1:PH-LEY", "PH", "ADM1"},
 		{"Alps", Context{}, "x:alps", "", "feature"},
 		{"the Alps", Context{}, "x:alps", "", "feature"},
