@@ -82,7 +82,7 @@ func (d *doc) anchorAnaphora() {
 				for from1 < s.t1 && d.toks[from1].low != "," {
 					from1++
 				}
-				if main, found := d.clauseDay(si, t0, from1); !ok && found && clauseHasVerb(d.toks[t1:from1]) {
+				if main, found := d.clauseDay(si, t0, from1); !ok && found && clauseHasVerb(d.toks[t1:from1]) && !d.timeWithin(t1, from1) {
 					// "China grounded the jets on Monday, a day after a
 					// plane crashed": the clause's event lies a day before
 					// the main clause's day; the phrase dates only it.
@@ -175,6 +175,18 @@ func (d *doc) clauseDay(si, c0, c1 int) (time.Time, bool) {
 		day, n = model.Day(x.Start), n+1
 	}
 	return day, n == 1
+}
+
+// timeWithin reports a time expression among tokens [t0, t1): a clause
+// that gives its own day ("after the rebels announced on February 7")
+// needs none counted for it.
+func (d *doc) timeWithin(t0, t1 int) bool {
+	for k := t0; k < t1; k++ {
+		if d.tokTime[k] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseHasVerb reports a verb in the past among toks: the words after

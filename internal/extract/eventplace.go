@@ -112,6 +112,15 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 		cands = append(cands, cand{place, own, en.country || place.Feature == "country" || areaFeature(place.Feature)})
 	}
+	if e.Kind == model.KindDisaster {
+		if ei := d.epicentrePlace(e.sentence); ei >= 0 {
+			// "The quake struck at 4:17 a.m. and was centered near
+			// Pazarcık": the epicentre is where the quake was, whatever
+			// clause names it.
+			en := &d.ents[ei]
+			cands = append(cands, cand{en.place, -1, en.country || areaFeature(en.place.Feature)})
+		}
+	}
 	for _, ti := range e.trigs {
 		if ei := d.appositionPlace(ti); ei >= 0 {
 			// "Benghazi, the eastern city that spearheaded the uprising"
@@ -220,6 +229,31 @@ func (d *doc) fillPlaceActors(e *evt) {
 	if e.Place != nil && d.speaksFromElsewhere(e) {
 		e.Place, e.placeHow = nil, ""
 	}
+}
+
+// epicentreWords name where a quake was centred.
+var epicentreWords = map[string]bool{"epicentre": true, "epicenter": true, "epicentred": true, "epicentered": true, "centred": true, "centered": true, "hypocentre": true, "hypocenter": true}
+
+// epicentrePlace is the place the sentence gives as a quake's centre
+// ("centered near the town of Pazarcık", "with its epicentre in Gorkha
+// district"): the first place within six words after an epicentre word;
+// -1 when none.
+func (d *doc) epicentrePlace(si int) int {
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if !epicentreWords[d.toks[k].low] {
+			continue
+		}
+		for j := k + 1; j < s.t1 && j <= k+6; j++ {
+			if en := d.tokEnt[j]; en >= 0 && d.ents[en].kind == entPlace && d.ents[en].hasPlace && !d.ents[en].dateline {
+				return en
+			}
+			if d.toks[j].low == "," || d.toks[j].low == ";" {
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // speaksFromElsewhere reports a statement or a decision placed by the

@@ -1321,6 +1321,18 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2021-03-26", place: "AU", title: "emergency landing"},
 			},
 		},
+		{
+			name:      "a year a when-clause hangs on dates that clause even after 'since'; a quake's epicentre is its place in any clause; a quake in a province that kills is a disaster",
+			published: "2023-02-07",
+			text: "The governor called it the worst disaster since 1998, when an earthquake in the province of Adana killed 145 people. " +
+				"The quake struck at 4:17 a.m. on Monday and was centered near the town of Malatya in Elazig province, according to the disaster agency. " +
+				"The talks resumed in March, when the rebels agreed to a truce.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "1998-01-01", end: "1998-12-31", place: "TR", title: "earthquake kills 145 people"},
+				{kind: model.KindDisaster, start: "2023-02-06", place: "TR", placeAs: "Malatya"},
+				{kind: model.KindTalks, start: "2022-03-01", end: "2022-03-31"},
+			},
+		},
 	})
 }
 

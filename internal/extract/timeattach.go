@@ -93,6 +93,7 @@ func (d *doc) attachTimes() {
 				// the crash's day only.
 				continue
 			}
+			only := x.only1 > x.only0
 			if x.aside0 >= 0 && (tr.i < x.aside0 || tr.i >= x.aside1) {
 				// "handed control to Leon Panetta – still CIA director
 				// until July – who …": an aside's time is its own.
@@ -113,6 +114,9 @@ func (d *doc) attachTimes() {
 				}
 				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i {
 					c = min(c, 2)
+				}
+				if only {
+					c = 0 // the clause it heads is what it dates
 				}
 			}
 			if !tr.statement && tr.kind != model.KindStatement && x.sayer >= 0 && d.triggers[x.sayer].i > tr.i {

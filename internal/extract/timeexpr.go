@@ -63,8 +63,14 @@ func (d *doc) tagTimes() {
 			// in, not the event's date.
 			x.usable = false
 		}
+		if end := d.whenClauseAfter(t1); end > 0 && !x.usable && e.Anchored && !e.Start.IsZero() && !x.quoted && (e.Type == timex.TypeDate || e.Type == timex.TypeTime) {
+			// "the worst disaster since 1939, when an earthquake killed
+			// 30,000": a year that dates no event of the main clause
+			// still dates what the when-clause tells, and only that.
+			x.usable, x.only0, x.only1 = true, t1+2, end
+		}
 		d.bindPrenominal(&x)
-		if x.usable && d.sinceBefore(t0) && !x.prenominal && !d.stateBegun(t0) {
+		if x.usable && x.only1 == 0 && d.sinceBefore(t0) && !x.prenominal && !d.stateBegun(t0) {
 			if n := d.sinceNoun(t0); n >= 0 {
 				// "since the Concorde disaster just outside Paris nearly
 				// 15 years ago": the date is the disaster's, and only its.
@@ -348,4 +354,19 @@ func (d *doc) bindPrenominal(x *texpr) {
 		}
 		k++
 	}
+}
+
+// whenClauseAfter is the end of a clause ", when …" that opens right after
+// token t1 (a time expression's end), up to the next comma or the end of
+// the sentence; 0 when no such clause follows.
+func (d *doc) whenClauseAfter(t1 int) int {
+	if t1+2 >= len(d.toks) || d.toks[t1].low != "," || d.toks[t1+1].low != "when" || d.tokSent[t1+2] != d.tokSent[t1] {
+		return 0
+	}
+	s := d.sents[d.tokSent[t1]]
+	end := t1 + 2
+	for end < s.t1 && d.toks[end].low != "," && d.toks[end].low != ";" {
+		end++
+	}
+	return end
 }
