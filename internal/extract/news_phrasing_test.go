@@ -1333,6 +1333,19 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindTalks, start: "2022-03-01", end: "2022-03-31"},
 			},
 		},
+		{
+			name:      "a ship pulled free or people freed from rubble are no release from custody; a participle with its agent set off by commas describes the subject",
+			published: "2021-03-24",
+			text: "The Ever Given, operated by the shipping line Evergreen Marine, ran aground near Suez on Tuesday. " +
+				"Tugs worked on Wednesday to free the container ship. Rescuers freed a girl from the rubble on Monday. " +
+				"The rebels freed 20 hostages on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2021-03-23", place: "EG", title: "ever given runs aground"},
+				{kind: model.KindOther, start: "2021-03-24", place: "EG", title: "container ship freed"},
+				{kind: model.KindOther, start: "2021-03-22", place: "EG", title: "rescuers free girl"},
+				{kind: model.KindArrest, start: "2021-03-22", place: "EG", title: "rebels free 20 hostages"},
+			},
+		},
 	})
 }
 

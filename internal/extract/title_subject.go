@@ -271,10 +271,11 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && !verb && j+1 <= end && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
+		case w == "," && d.toks[k].low == "," && j+1 <= end && (!verb && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
 			// "The victim, a 30-year-old man, died", "the quake, of
-			// magnitude 7.5, hit": an apposition names the subject again
-			// or describes it.
+			// magnitude 7.5, hit", "the Ever Given, operated by
+			// Evergreen Marine, ran aground": an apposition names the
+			// subject again or describes it.
 			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
@@ -300,6 +301,13 @@ func (d *doc) pastRouteModifier(k int, s sent) int {
 		}
 	}
 	return k
+}
+
+// describingParticiple reports a past participle with its agent at token
+// k ("operated by", "owned by", "built by"): a phrase that describes the
+// noun before it.
+func (d *doc) describingParticiple(k int) bool {
+	return k+1 < len(d.toks) && d.toks[k+1].low == "by" && !d.toks[k].cap && (strings.HasSuffix(d.toks[k].low, "ed") || strings.HasSuffix(d.toks[k].low, "en")) && lexicon.IsVerb(d.toks[k].low)
 }
 
 // eventHeadBefore steps back from token k, the last word of a subject, to

@@ -382,3 +382,20 @@ func ditchSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return false
 }
+
+// freeSense: people freed from custody are released (an arrest's end);
+// a ship pulled free or a car freed from the mud is no one's release but
+// a salvage, and people freed from rubble are rescued.
+func freeSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.custodyNear(i, s) {
+		return true
+	}
+	for k := max(s.t0, i-6); k < min(s.t1, i+6); k++ {
+		w := d.toks[k].low
+		if craftNouns[w] || vehicleNouns[w] || w == "rubble" || w == "debris" || w == "wreckage" || w == "ruins" {
+			t.kind = model.KindOther
+			return true
+		}
+	}
+	return true
+}

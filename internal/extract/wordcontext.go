@@ -268,7 +268,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"evacuate": evacuationSense, "hit": hitSense,
 	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
 	"open fire": openFireSense, "rule": courtRuleSense,
-	"ditch": ditchSense,
+	"ditch": ditchSense, "free": freeSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
