@@ -275,7 +275,11 @@ func contentWords(e *model.Event) []string {
 			if len(w) < 4 || mergeStopWords[w] {
 				continue
 			}
-			set[stemWord(w)] = true
+			w = stemWord(w)
+			if c, ok := eventSynonyms[w]; ok {
+				w = c
+			}
+			set[w] = true
 		}
 	}
 	out := make([]string, 0, len(set))

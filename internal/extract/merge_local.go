@@ -50,9 +50,14 @@ func (d *doc) mergeLocal() {
 		}
 		if best >= 0 {
 			k := &d.events[best]
+			guessed := k.placeHow != "sentence" && e.placeHow == "sentence" && e.Place != nil
 			Merge(&k.Event, &e.Event)
-			if k.placeHow != "sentence" && e.placeHow == "sentence" {
-				k.placeHow = "sentence"
+			if guessed {
+				// "PORT-AU-PRINCE — A quake ripped through Haiti …" then
+				// "its epicenter near Léogâne": the place a sentence
+				// names beats the dateline's guess.
+				c := *e.Place
+				k.Place, k.placeHow = &c, "sentence"
 			}
 			for p := range e.persons {
 				k.persons[p] = true

@@ -1346,6 +1346,17 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindArrest, start: "2021-03-22", place: "EG", title: "rebels free 20 hostages"},
 			},
 		},
+		{
+			name:      "'the quake' retells 'the earthquake', and the place its sentence names beats the dateline's; people killed after a quake are its toll",
+			published: "2010-01-13",
+			dateline:  "PORT-AU-PRINCE, Haiti",
+			text: "PORT-AU-PRINCE, Haiti (AP) — A powerful earthquake ripped through Haiti late on Tuesday, flattening the cathedral. " +
+				"The quake struck at 4:53 p.m. with its epicenter near Léogâne, officials said. " +
+				"More than 100 people were killed after the earthquake struck, the Red Cross said.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2010-01-12", place: "HT", placeAs: "Léogâne"},
+			},
+		},
 	})
 }
 

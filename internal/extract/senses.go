@@ -82,6 +82,20 @@ var (
 	facilityModifiers  = senseSet("facilityModifiers")
 )
 
+// eventSynonyms maps a word (stemmed) to the word news also uses for the
+// same happening, from the eventSynonyms section ("quake" → "earthquake").
+var eventSynonyms = func() map[string]string {
+	m := map[string]string{}
+	for w := range senseSet("eventSynonyms") {
+		word, canon, ok := strings.Cut(w, ":")
+		if !ok || word == "" || canon == "" {
+			panic(fmt.Sprintf("lexdata/senses.txt: eventSynonyms: want word:canonical, got %q", w))
+		}
+		m[word] = canon
+	}
+	return m
+}()
+
 // senseSections splits sensesTXT into its sections' lines.
 var senseSections = splitSections("lexdata/senses.txt", sensesTXT)
 

@@ -105,6 +105,11 @@ func (d *doc) findTriggers() {
 					x.kind = k
 				}
 			}
+			if x.kind == model.KindAttack && x.form == formPast && d.disasterToll(i, s) {
+				// "More than 1,500 people have been killed after a huge
+				// earthquake struck Nepal": the quake's toll.
+				x.kind = model.KindDisaster
+			}
 			if x.kind == model.KindEconomic && x.weak && fallingLemmas[x.lemma] && (x.form == formPast || x.form == formPres) && d.craftSubject(i, s) {
 				// "The Boeing 777 broke apart and fell onto fields", "the
 				// helicopter plunged into the river": a craft that falls
@@ -185,6 +190,23 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// disasterToll reports people killed or hurt, told in the passive, in a
+// sentence that names a disaster and no one armed: the disaster's toll.
+func (d *doc) disasterToll(i int, s sent) bool {
+	if i == s.t0 || !passiveAux[d.toks[i-1].low] {
+		return false
+	}
+	disaster := false
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if armedNouns[w] || forceNouns[w] || munitionNouns[w] || w == "bomb" || w == "bombs" || w == "attack" || w == "attacks" {
+			return false
+		}
+		disaster = disaster || isDisasterNoun(w)
+	}
+	return disaster
 }
 
 // fallingLemmas are the verbs of a market's fall that a craft does when
