@@ -1357,6 +1357,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindDisaster, start: "2010-01-12", place: "HT", placeAs: "Léogâne"},
 			},
 		},
+		{
+			name:      "a label a naming verb puts in scare quotes tells no event of its kind",
+			published: "2023-06-24",
+			text:      `The president called the mutiny treason and "a stab in the back" on Saturday. Rebels shelled the town of Kupiansk on Friday.`,
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2023-06-23", place: "UA", title: "rebels shell kupiansk"},
+			},
+		},
 	})
 }
 

@@ -80,6 +80,7 @@ var (
 	aircraftMakers     = senseSet("aircraftMakers")
 	facilityHeads      = senseSet("facilityHeads")
 	facilityModifiers  = senseSet("facilityModifiers")
+	namingVerbs        = senseSet("namingVerbs")
 )
 
 // eventSynonyms maps a word (stemmed) to the word news also uses for the

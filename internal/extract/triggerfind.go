@@ -81,6 +81,11 @@ func (d *doc) findTriggers() {
 				// noun names a kind of room or craft, no event.
 				continue
 			}
+			if tr.form == formNoun && d.labelQuoted(i, s) {
+				// Putin called the revolt treason and "a stab in the
+				// back": a label in scare quotes, no stabbing.
+				continue
+			}
 			if tr.form == formNoun && d.copedWith(i, s) {
 				// "as Japan grapples with widespread damage": the
 				// aftermath of an event, not one of its own.
@@ -190,6 +195,32 @@ func (d *doc) findTriggers() {
 			i += tr.words - 1
 		}
 	}
+}
+
+// labelQuoted reports a word inside scare quotes that a naming verb puts
+// on something ("called it “a stab in the back”", "branded the raid a
+// “massacre”"): the opening mark within five words before it, a naming
+// word within eight words before that mark.
+func (d *doc) labelQuoted(i int, s sent) bool {
+	open := -1
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		if d.toks[k].scare {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open - 1; k >= s.t0 && k >= open-8; k-- {
+		if namingVerbs[d.toks[k].low] {
+			return true
+		}
+		if d.toks[k].scare {
+			return false // the mark closes another quote
+		}
+	}
+	return false
 }
 
 // disasterToll reports people killed or hurt, told in the passive, in a
