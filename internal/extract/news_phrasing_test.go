@@ -1360,9 +1360,20 @@ func TestNewsPhrasing(t *testing.T) {
 		{
 			name:      "a label a naming verb puts in scare quotes tells no event of its kind",
 			published: "2023-06-24",
-			text:      `The president called the mutiny treason and "a stab in the back" on Saturday. Rebels shelled the town of Kupiansk on Friday.`,
+			text:      `The president called the decision treason and "a stab in the back" on Saturday. Rebels shelled the town of Kupiansk on Friday.`,
 			want: []wantEvent{
 				{kind: model.KindMilitary, start: "2023-06-23", place: "UA", title: "rebels shell kupiansk"},
+			},
+		},
+		{
+			name:      "an uprising or a revolt of fighters is armed, of students a protest; a mutiny is an event word",
+			published: "2023-06-26",
+			text: "Mercenary fighters staged an uprising in Rostov-on-Don on Saturday. " +
+				"Students staged an uprising in Mandalay on Monday. The sailors' mutiny ended in Sevastopol on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2023-06-24", place: "RU", title: "uprising"},
+				{kind: model.KindProtest, start: "2023-06-26", place: "MM", title: "students stage uprising"},
+				{kind: model.KindMilitary, start: "2023-06-25", place: "UA", title: "mutiny"},
 			},
 		},
 	})

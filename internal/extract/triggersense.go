@@ -399,3 +399,15 @@ func freeSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return true
 }
+
+// uprisingSense: an uprising or a revolt by fighters, troops or
+// mercenaries is armed, a military event; one of crowds is a protest.
+func uprisingSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := s.t0; k < s.t1; k++ {
+		if w := d.toks[k].low; armedNouns[w] || forceNouns[w] || w == "mercenaries" || w == "mercenary" {
+			t.kind = model.KindMilitary
+			break
+		}
+	}
+	return true
+}

@@ -276,6 +276,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
+	"uprising": uprisingSense, "revolt": uprisingSense,
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
