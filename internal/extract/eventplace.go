@@ -112,6 +112,14 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 		cands = append(cands, cand{place, own, en.country || place.Feature == "country" || areaFeature(place.Feature)})
 	}
+	if e.Kind == model.KindAccident && len(cands) == 0 {
+		if ei := d.takeOffPlace(e.sentence); ei >= 0 {
+			// "crashed shortly after take-off from Addis Ababa": near
+			// the airport it left, the closest the text comes.
+			en := &d.ents[ei]
+			cands = append(cands, cand{en.place, 1, en.country || areaFeature(en.place.Feature)})
+		}
+	}
 	if e.Kind == model.KindDisaster {
 		if ei := d.epicentrePlace(e.sentence); ei >= 0 {
 			// "The quake struck at 4:17 a.m. and was centered near
@@ -229,6 +237,25 @@ func (d *doc) fillPlaceActors(e *evt) {
 	if e.Place != nil && d.speaksFromElsewhere(e) {
 		e.Place, e.placeHow = nil, ""
 	}
+}
+
+// takeOffPlace is the place a craft took off from, named in sentence si
+// after "after take-off from", "after taking off from", "minutes after
+// leaving": -1 when none is.
+func (d *doc) takeOffPlace(si int) int {
+	s := d.sents[si]
+	for k := s.t0 + 1; k < s.t1; k++ {
+		w := d.toks[k].low
+		from := w == "from" && (d.toks[k-1].low == "take-off" || d.toks[k-1].low == "takeoff" || d.toks[k-1].low == "off" && k-2 >= s.t0 && (d.toks[k-2].low == "taking" || d.toks[k-2].low == "took"))
+		left := (w == "leaving" || w == "departing") && k-1 >= s.t0 && d.toks[k-1].low == "after"
+		if !from && !left {
+			continue
+		}
+		if en := d.tokEnt[k+1]; k+1 < s.t1 && en >= 0 && d.ents[en].kind == entPlace && d.ents[en].hasPlace {
+			return en
+		}
+	}
+	return -1
 }
 
 // epicentreWords name where a quake was centred.

@@ -1376,6 +1376,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2023-06-25", place: "UA", title: "mutiny"},
 			},
 		},
+		{
+			name:      "a craft that crashes soon after take-off from a town crashes near it, not at the dateline",
+			published: "2019-03-11",
+			dateline:  "NAIROBI, Kenya",
+			text:      "NAIROBI, Kenya — A Boeing jet crashed on Sunday shortly after take-off from Addis Ababa, killing all 157 people on board, the airline said.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2019-03-10", place: "ET", placeAs: "Addis Ababa"},
+			},
+		},
 	})
 }
 
