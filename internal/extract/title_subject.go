@@ -370,15 +370,7 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 // into a mountainside"): a mishap, where "Russian aircraft hit targets" is
 // a strike.
 func (d *doc) obstacleAfter(i int, s sent) bool {
-	for k := i + 1; k < s.t1 && k <= i+4; k++ {
-		if obstacleNouns[d.toks[k].low] {
-			return true
-		}
-		if !d.toks[k].word {
-			return false
-		}
-	}
-	return false
+	return d.wordAhead(i+1, 4, s, obstacleNouns)
 }
 
 // craftSubject reports a verb at i whose subject is an aircraft, a ship

@@ -171,8 +171,14 @@ func (d *doc) nounNext(k int, s sent) bool {
 // resultAfter reports a result noun within the four words from k ("posted
 // a modest net loss").
 func (d *doc) resultAfter(k int, s sent) bool {
-	for j := k; j < s.t1 && j < k+5; j++ {
-		if resultNouns[d.toks[j].low] {
+	return d.wordAhead(k, 5, s, resultNouns)
+}
+
+// wordAhead reports a word of set within the n tokens from k, before any
+// punctuation ends the phrase.
+func (d *doc) wordAhead(k, n int, s sent, set map[string]bool) bool {
+	for j := k; j < s.t1 && j < k+n; j++ {
+		if set[d.toks[j].low] {
 			return true
 		}
 		if !d.toks[j].word {
