@@ -4,7 +4,8 @@ package extract
 // happened, from the words around it: a subjunctive ("insisted that he
 // resign"), a condition to come ("until they got arrested"), a term served,
 // people evacuated, a blow in a figure ("hard hit"), a business called an
-// operation.
+// operation, shooting and dismissal, a word after a verb that is its
+// object, a label in scare quotes, a disaster's toll.
 
 import (
 	"strings"
@@ -411,3 +412,80 @@ func uprisingSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return true
 }
+
+// afterVerb reports a word right after a verb's inflected form ("fired
+// guns", "said strikes would go on"): a word in -s there is the verb's
+// object, a noun.
+func (d *doc) afterVerb(i int, s sent) bool {
+	return i > s.t0 && !auxiliaries[d.toks[i-1].low] && d.finiteVerbAt(i-1)
+}
+
+// objectNoun is the noun use of a word in -s that a verb takes as its
+// object: an event when the table lists it or its first WordNet senses
+// name a happening ("said strikes would go on", "ordered raids"), nothing
+// when they name a thing ("fired guns").
+func (d *doc) objectNoun(vt trigger, w string) (trigger, bool) {
+	if _, ok := nounTriggers[strings.TrimSuffix(w, "s")]; !ok {
+		if lemma, ok := lexicon.NounLemma(w); ok && !newsTagged(lexicon.Noun(lemma)) {
+			return trigger{}, false
+		}
+	}
+	return d.asNoun(vt, w)
+}
+
+// newsTagged reports a lexicon noun whose first senses carry a news tag.
+func newsTagged(e lexicon.Entry, ok bool) bool {
+	for _, tag := range leadingTags(e, ok) {
+		if _, ok := wnNounKinds[tag]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// labelQuoted reports a word inside scare quotes that a naming verb puts
+// on something ("called it “a stab in the back”", "branded the raid a
+// “massacre”"): the opening mark within five words before it, a naming
+// word within eight words before that mark.
+func (d *doc) labelQuoted(i int, s sent) bool {
+	open := -1
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		if d.toks[k].scare {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open - 1; k >= s.t0 && k >= open-8; k-- {
+		if namingVerbs[d.toks[k].low] {
+			return true
+		}
+		if d.toks[k].scare {
+			return false // the mark closes another quote
+		}
+	}
+	return false
+}
+
+// disasterToll reports people killed or hurt, told in the passive, in a
+// sentence that names a disaster and no one armed: the disaster's toll.
+func (d *doc) disasterToll(i int, s sent) bool {
+	if i == s.t0 || !passiveAux[d.toks[i-1].low] {
+		return false
+	}
+	disaster := false
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if armedNouns[w] || forceNouns[w] || munitionNouns[w] || w == "bomb" || w == "bombs" || w == "attack" || w == "attacks" {
+			return false
+		}
+		disaster = disaster || isDisasterNoun(w)
+	}
+	return disaster
+}
+
+// fallingLemmas are the verbs of a market's fall that a craft does when
+// it crashes ("the jet plunged into the sea").
+var fallingLemmas = map[string]bool{"fall": true, "plunge": true, "drop": true, "tumble": true, "slide": true}

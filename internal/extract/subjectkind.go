@@ -1,0 +1,93 @@
+package extract
+
+// The kind a verb of force takes from its subject: a quake that hits is
+// nature's, a ship that strikes rocks a mishap, a craft that falls a crash.
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// agentKind is subjectKind for a verb of force at i ("hit", "struck",
+// "killing"), told actively: a participle set off by a comma goes on from
+// the main clause ("An earthquake tore through the region, killing 3,000"),
+// a passive's subject is what was struck ("the plane was shot down"), and a
+// weapon as the object keeps the force ("a bus hit a roadside bomb").
+func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
+	if i > s.t0 && d.toks[i].low != d.toks[i].text && !d.toks[i].first {
+		return "", false
+	}
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > s.t0 && (d.toks[i-1].low == "," || d.toks[i-1].low == "and") {
+		if i = d.firstClauseVerb(s, i-1); i < 0 {
+			return "", false
+		}
+	}
+	if i > s.t0 && passiveAux[d.toks[i-1].low] {
+		return "", false
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if w := d.toks[k].low; munitionNouns[w] || w == "bomb" || w == "mine" || w == "missile" {
+			return "", false
+		}
+	}
+	return d.subjectKind(i, s)
+}
+
+// obstacleAfter reports what a craft or a vehicle runs into within the
+// four words after the verb at i ("struck rocks", "hit a reef", "slammed
+// into a mountainside"): a mishap, where "Russian aircraft hit targets" is
+// a strike.
+func (d *doc) obstacleAfter(i int, s sent) bool {
+	return d.wordAhead(i+1, 4, s, obstacleNouns)
+}
+
+// craftSubject reports a verb at i whose subject is an aircraft, a ship
+// or a vehicle: headed by a craft noun ("the helicopter"), or a maker's
+// name with a model ("the Boeing 777").
+func (d *doc) craftSubject(i int, s sent) bool {
+	subj, passive := d.subjectPhrase(i, s)
+	if subj == "" || passive {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(subj))
+	head := f[len(f)-1]
+	for k := 1; k < len(f); k++ {
+		if f[k] == "of" || f[k] == "in" {
+			head = f[k-1] // "sales of cars": sales
+			break
+		}
+	}
+	if craftNouns[head] || vehicleNouns[head] {
+		return true
+	}
+	// "the Boeing 777", "an Airbus A320": a maker with a model.
+	return len(f) >= 2 && aircraftMakers[f[0]] && strings.ContainsAny(f[1], "0123456789")
+}
+
+// subjectKind is the kind of the event noun that heads the subject of
+// the verb at i, when it is a disaster or an accident: "A wildfire that
+// swept through the town killed 36 people" tells a disaster, "the crash
+// killed 150" and "the liner struck rocks" an accident, whatever the
+// verb's own kind.
+func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
+	k := i - 1
+	for k > s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0) {
+		k--
+	}
+	k = d.pastRelative(k, s)
+	k = d.eventHeadBefore(k, s) // "an earthquake in the province of Erzincan killed"
+	if k < s.t0 || !d.toks[k].word {
+		return "", false
+	}
+	w := d.toks[k].low
+	switch {
+	case isDisasterNoun(w):
+		return model.KindDisaster, true
+	case (craftNouns[w] || vehicleNouns[w]) && d.obstacleAfter(i, s):
+		return model.KindAccident, true
+	case nouns[w] == model.KindAccident || nouns[strings.TrimSuffix(w, "es")] == model.KindAccident || nouns[strings.TrimSuffix(w, "s")] == model.KindAccident:
+		return model.KindAccident, true
+	}
+	return "", false
+}
