@@ -1385,6 +1385,22 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2019-03-10", place: "ET", placeAs: "Addis Ababa"},
 			},
 		},
+		{
+			name:      "an apposition whose verb is a participle describes the subject, and its year dates only it",
+			published: "2015-04-26",
+			text:      "In Kathmandu, the Dharahara tower, a landmark built in 1832 by the prime minister, collapsed into a heap of bricks on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2015-04-25", place: "NP", title: "dharahara tower collapses"},
+			},
+		},
+		{
+			name:      "a town's name after 'the' with no noun after it is a river's, no town",
+			published: "2009-01-16",
+			text:      "A plane ditched in the Hudson on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2009-01-15", title: "plane ditches"},
+			},
+		},
 	})
 }
 

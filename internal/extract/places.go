@@ -160,6 +160,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if weak && !d.strongPlace(p) && !(!loc && d.actsAsGov(t0, t1) && d.isCapitalName(t0, t1)) {
 		return false
 	}
+	if d.riverLike(p, t0, t1) {
+		// "ditched in the Hudson", "sailed up the Thames": a town's name
+		// after "the" is the river or the ship it also names.
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
 	// A capital acting is its government.
 	if !loc && p.Country != "" && d.actsAsGov(t0, t1) {
 		if cc, ok := d.g.Country(p.Country); ok && capitalIs(cc.Capital, fold(name)) {
@@ -187,6 +194,27 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	e.country = p.Feature == "country"
 	d.ents = append(d.ents, e)
 	d.markEnt(t0, t1)
+	return true
+}
+
+// riverLike reports a one-word town name after "the" that no noun follows
+// ("in the Hudson", "the Thames at Westminster"): towns take no article,
+// so the name is a river's, a ship's or a region's the gazetteer lacks.
+// "The Hague" (whose name has the article), "the Paris attacks" (a
+// modifier) and a town's possessive are left alone.
+func (d *doc) riverLike(p model.Place, t0, t1 int) bool {
+	if t1-t0 != 1 || p.Feature == "country" || areaFeature(p.Feature) || p.Feature == "ADM1" || strings.HasPrefix(fold(p.Name), "the ") {
+		return false
+	}
+	if d.prevWord(t0) != "the" {
+		return false
+	}
+	if t1 < len(d.toks) && d.tokSent[t1] == d.tokSent[t0] {
+		next := d.toks[t1]
+		if next.low == "'s" || next.word && (next.cap || lexicon.IsNoun(next.low) && !prepositions[next.low]) {
+			return false
+		}
+	}
 	return true
 }
 

@@ -19,11 +19,12 @@ func (d *doc) aside(k, si int) (int, int) {
 				return open + 1, j
 			}
 			open = -1
-		case w == "," && open < 0 && j+1 < s.t1 && (d.toks[j+1].low == "who" || d.toks[j+1].low == "which") && j > s.t0 && d.toks[j-1].word:
-			open = j
-		case w == "," && open < 0 && j+2 < s.t1 && (d.toks[j+1].low == "the" || d.toks[j+1].low == "a" || d.toks[j+1].low == "an") && j > s.t0 && d.toks[j-1].word && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low):
-			// "The storm, the strongest this year, killed": an
-			// apposition about a noun.
+			if d.opensAside(j, s) {
+				// "the Dharahara tower, a landmark built in 1832,
+				// collapsed": one aside after another.
+				open = j
+			}
+		case w == "," && open < 0 && d.opensAside(j, s):
 			open = j
 		case w == "(":
 			open = j
@@ -48,6 +49,22 @@ func (d *doc) aside(k, si int) (int, int) {
 		return open + 1, s.t1
 	}
 	return -1, -1
+}
+
+// opensAside reports a comma at j that opens a relative clause (", who",
+// ", which") or an apposition about the noun before it ("The storm, the
+// strongest this year, killed").
+func (d *doc) opensAside(j int, s sent) bool {
+	if j <= s.t0 || j+1 >= s.t1 || !d.toks[j-1].word {
+		return false
+	}
+	switch d.toks[j+1].low {
+	case "who", "which":
+		return true
+	case "the", "a", "an":
+		return j+2 < s.t1 && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low)
+	}
+	return false
 }
 
 // datelineDash reports a dash that ends a dateline ("KIEV, Ukraine –",

@@ -234,6 +234,7 @@ func (d *doc) pastRelative(k int, s sent) int {
 		end = k - 1 // the comma that closes ", which …,"
 	}
 	verb := false
+	participle := false // "a landmark built in 1832": the apposition's verb describes
 	for j := end; j > s.t0 && j >= end-15; j-- {
 		w := d.toks[j].low
 		switch {
@@ -270,7 +271,7 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && j+1 <= end && (!verb && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
+		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
 			// "The victim, a 30-year-old man, died", "the quake, of
 			// magnitude 7.5, hit", "the Ever Given, operated by
 			// Evergreen Marine, ran aground": an apposition names the
@@ -280,6 +281,9 @@ func (d *doc) pastRelative(k int, s sent) int {
 			return k
 		case d.toks[j].word && !d.toks[j].cap && isVerbForm(w) && d.tokTime[j] < 0:
 			verb = true
+			if !finite(w) {
+				participle = true
+			}
 		}
 	}
 	return k
@@ -300,6 +304,17 @@ func (d *doc) pastRouteModifier(k int, s sent) int {
 		}
 	}
 	return k
+}
+
+// finite reports a verb form that is not a past participle: "built",
+// "called", "taken" describe a noun; "collapsed" may be either, and only
+// a participle ending in -ed or -en, or listed, counts as one.
+func finite(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") {
+		return false
+	}
+	lemma, ok := lexicon.VerbLemma(w)
+	return !(ok && lemma != w && (pastParticiple[lemma] == w || pastForm(w)))
 }
 
 // describingParticiple reports a past participle with its agent at token
