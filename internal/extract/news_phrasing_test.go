@@ -1401,6 +1401,16 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindAccident, start: "2009-01-15", title: "plane ditches"},
 			},
 		},
+		{
+			name:      "the result of a vote declared is news of the vote, no statement",
+			published: "2016-06-24",
+			text: "Ireland has voted to leave the union. " +
+				"The final result was declared at Cork City Hall on Friday by the chief counting officer.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2016-06-24", place: "IE", placeAs: "Ireland"},
+				{kind: model.KindElection, start: "2016-06-24", place: "IE", placeAs: "Cork"},
+			},
+		},
 	})
 }
 

@@ -558,6 +558,9 @@ func (d *doc) declaredKind(i int, s sent) (model.Kind, bool) {
 		if kind, ok := d.eventNounAt(k); ok {
 			return kind, true
 		}
+		if d.voteResult(k) {
+			return model.KindElection, true // "declared the results"
+		}
 		if !d.toks[k].word || phraseStops[d.toks[k].low] {
 			break
 		}
@@ -569,6 +572,11 @@ func (d *doc) declaredKind(i int, s sent) (model.Kind, bool) {
 				if kind, ok := d.eventNounAt(k); ok && !d.afterPreposition(k) {
 					return kind, true
 				}
+				if d.voteResult(k) {
+					// "The final result was declared at Manchester Town
+					// Hall": the vote's outcome, news of the vote.
+					return model.KindElection, true
+				}
 				if !d.toks[k].word {
 					break
 				}
@@ -576,6 +584,20 @@ func (d *doc) declaredKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// voteResult reports "result" or "results" at token k in an article that
+// tells a vote before it: the outcome declared is the election's.
+func (d *doc) voteResult(k int) bool {
+	if w := d.toks[k].low; w != "result" && w != "results" {
+		return false
+	}
+	for _, tr := range d.triggers {
+		if tr.kind == model.KindElection && tr.i < k {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPreposition reports a noun at token k that a preposition governs
