@@ -12,7 +12,9 @@ import (
 func (t *tagger) resolve(m match) Expr {
 	s, e := t.toks[m.start].s, t.toks[m.end-1].e
 	x := Expr{Span: model.Span{Start: s, End: e}, Text: t.text[s:e], Type: m.typ, Mod: m.mod}
-	if m.start > 0 {
+	if m.start > 0 && !t.possessive(m.end) {
+		// "triggered by Saturday's quake": a day that owns a noun takes
+		// no signal of its own from the preposition before the phrase.
 		p := &t.toks[m.start-1]
 		if mod, ok := signals[p.low]; ok && p.kind == kWord {
 			x.Signal = p.low
@@ -595,4 +597,13 @@ func FutureCue(text string, span model.Span) bool {
 		return t.tense(a, b) >= 0
 	}
 	return t.tense(a, b) > 0
+}
+
+// possessive reports a possessive ending at token k ("Saturday's quake").
+func (t *tagger) possessive(k int) bool {
+	switch t.w(k) {
+	case "'s", "’s", "'", "’":
+		return true
+	}
+	return false
 }

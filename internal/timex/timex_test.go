@@ -103,6 +103,8 @@ func TestTagValues(t *testing.T) {
 		{"previous year", "Sales were higher in the previous year.", "the previous year", "DATE", "2015", "", dct16},
 		{"earlier today", "It was announced earlier today.", "earlier today", "DATE", "2016-03-24", "", dct16},
 		{"christmas", "They hope for a truce by Christmas.", "Christmas", "DATE", "2016-12-25", "ON_OR_BEFORE", dct16},
+		// "by" before a day that owns a noun is the agent's, no deadline.
+		{"by a possessive day", "An avalanche triggered by Tuesday's quake tore through the camp.", "Tuesday", "DATE", "2016-03-22", "", dct16},
 		{"modal after a possessive weekday", "At Thursday's news conference, Kerry would not confirm it.", "Thursday", "DATE", "2016-03-24", "", dct16},
 		{"will be held", "Elections will be held in February.", "February", "DATE", "2017-02", "", dct16},
 		{"month of next year", "Dealers will close after October of next year.", "October of next year", "DATE", "2017-10", "AFTER", dct16},
