@@ -1411,6 +1411,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindElection, start: "2016-06-24", place: "IE", placeAs: "Cork"},
 			},
 		},
+		{
+			name:      "a country or an army that lost citizens or soldiers counts its dead, no market's move; a company that lost money is economic news",
+			published: "2019-03-11",
+			text:      "Kenya lost 32 citizens in the crash on Sunday. The airline lost $2 billion in Nairobi on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2019-03-10", place: "KE", title: "crash"},
+				{kind: model.KindEconomic, start: "2019-03-11", place: "KE", title: "airline loses $2 billion"},
+			},
+		},
 	})
 }
 

@@ -489,3 +489,19 @@ func (d *doc) disasterToll(i int, s sent) bool {
 // fallingLemmas are the verbs of a market's fall that a craft does when
 // it crashes ("the jet plunged into the sea").
 var fallingLemmas = map[string]bool{"fall": true, "plunge": true, "drop": true, "tumble": true, "slide": true}
+
+// loseSense: a company or a currency loses money or value, economic news;
+// a country or an army that lost 32 citizens or 40 soldiers counts its
+// dead, the toll of another event, no market's move.
+func loseSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		w := d.toks[k].low
+		if w == "lives" || w == "life" || crowdNouns[w] || civilianNouns[w] || !d.toks[k].cap && personNoun(w) {
+			return false
+		}
+		if !d.toks[k].word && !d.toks[k].num {
+			break
+		}
+	}
+	return true
+}
