@@ -1420,6 +1420,17 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2019-03-11", place: "KE", title: "airline loses $2 billion"},
 			},
 		},
+		{
+			name:      "what happened as the main clause's deed did takes its day",
+			published: "2017-11-24",
+			text: "Mnangagwa was sworn in as president of Zimbabwe on Friday in Harare. " +
+				"The president resigned on Tuesday in a letter read out by the speaker of parliament, Jacob Mudenda, as lawmakers and senators met in joint session to begin impeachment proceedings against him.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2017-11-24", place: "ZW", title: "sworn in"},
+				{kind: model.KindPolitical, start: "2017-11-21"},
+				{kind: model.KindMeeting, start: "2017-11-21", title: "senators meet"},
+			},
+		},
 	})
 }
 

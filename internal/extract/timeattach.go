@@ -185,6 +185,14 @@ func (d *doc) attachTimes() {
 			}
 		}
 		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.asClauseTime(ti); xi >= 0 {
+				// "Mugabe resigned on Tuesday …, as MPs met in joint
+				// session": what happened as the main clause's deed did
+				// took its day.
+				best, bestCost = xi, 0
+			}
+		}
+		if best < 0 || bestCost > maxTimeCost {
 			if xi := d.afterToday(ti); xi >= 0 {
 				best, bestCost = xi, 0
 			}
@@ -554,6 +562,43 @@ func (d *doc) simultaneousTime(ti int) int {
 		}
 	}
 	return -1
+}
+
+// asClauseTime is the day of the main clause a past verb at ti hangs on
+// through "as" or "while" ("resigned on Tuesday in a letter …, as MPs and
+// senators met"): the one day-precision time named before the "as", with
+// no other time or clause opener between; -1 when there is none.
+func (d *doc) asClauseTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast || tr.statement || tr.kind == model.KindStatement || tr.irrealis || tr.quoted {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	k := tr.i - 1
+	for n := 0; k > s.t0 && n < 6 && d.toks[k].low != "as" && d.toks[k].low != "while"; k, n = k-1, n+1 {
+		if !d.toks[k].word || subordinators[d.toks[k].low] || d.tokTime[k] >= 0 {
+			return -1
+		}
+	}
+	if k <= s.t0 || d.toks[k].low != "as" && d.toks[k].low != "while" {
+		return -1
+	}
+	found := -1
+	for j := k - 1; j >= s.t0; j-- {
+		xi := d.tokTime[j]
+		if xi < 0 {
+			continue
+		}
+		x := &d.times[xi]
+		if !x.usable || x.Future || x.prenominal || x.quoted || x.Precision != model.PrecisionDay {
+			return -1
+		}
+		if found >= 0 && found != xi {
+			return -1 // two days before: which one is not told
+		}
+		found = xi
+	}
+	return found
 }
 
 // afterToday is the day of an after-clause that trigger ti's verb governs
