@@ -1431,6 +1431,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMeeting, start: "2017-11-21", title: "senators meet"},
 			},
 		},
+		{
+			name:      "hundreds of climbers gathered are no protest, thousands of people are; a participle before a noun after a season describes it",
+			published: "2015-04-26",
+			text: "Hundreds of mountaineers had gathered at base camp at the start of the spring climbing season. " +
+				"Thousands of people gathered outside parliament in Kathmandu on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2015-04-26", place: "NP", title: "thousands of people gather"},
+			},
+		},
 	})
 }
 

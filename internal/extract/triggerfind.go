@@ -406,9 +406,10 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 		if vt.aspectual && (vt.form == formBase || vt.form == formGerund) && !irrealis[prev] {
 			isVerb = false
 		}
-		if vt.form == formGerund && !isNoun && (determiners[prev] || prev == "'s" || prev == "'") {
-			// "Paris' soaring cathedral", "the rising prices": a participle
-			// after a determiner describes the noun that follows.
+		if vt.form == formGerund && (!isNoun || vt.weak) && (determiners[prev] || prev == "'s" || prev == "'" || vt.weak && i > s.t0 && d.tokTime[i-1] >= 0) && (!isNoun || d.nounNext(i+1, s)) {
+			// "Paris' soaring cathedral", "the rising prices", "the
+			// spring climbing season": a participle after a determiner
+			// (or a season) describes the noun that follows.
 			return trigger{}, false
 		}
 	}

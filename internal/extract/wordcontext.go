@@ -453,6 +453,11 @@ func (d *doc) crowdSubject(i int, s sent) bool {
 	for j := i - 1; j >= s.t0 && j >= i-8; j-- {
 		w := d.toks[j].low
 		switch {
+		case crowdNouns[w] && quantityNouns[w] && j+2 < i && d.toks[j+1].low == "of":
+			// "thousands of people gathered", not "hundreds of
+			// mountaineers had gathered at base camp".
+			x := d.toks[j+2].low
+			return crowdNouns[x] || x == "people" || x == "residents" || x == "citizens" || x == "mourners"
 		case crowdNouns[w]:
 			return true
 		case w == "to" || auxiliaries[w] || continuingLemma(w) != "":
