@@ -1440,6 +1440,14 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindProtest, start: "2015-04-26", place: "NP", title: "thousands of people gather"},
 			},
 		},
+		{
+			name:      "'having' is an auxiliary, no part of the subject",
+			published: "2020-08-05",
+			text:      "Markets in Beirut were shut on Tuesday, with the Lebanese pound having lost 80% of its value on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2020-08-04", place: "LB", title: "lebanese pound loses"},
+			},
+		},
 	})
 }
 

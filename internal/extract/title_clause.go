@@ -39,7 +39,7 @@ var (
 	}
 	auxiliaries = map[string]bool{
 		"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
-		"been": true, "be": true, "being": true, "also": true, "reportedly": true, "allegedly": true,
+		"been": true, "be": true, "being": true, "having": true, "also": true, "reportedly": true, "allegedly": true,
 		"apparently": true, "then": true, "later": true, "finally": true, "had been": true, "just": true,
 		"already": true, "now": true, "quickly": true, "suddenly": true, "officially": true,
 	}
