@@ -1448,6 +1448,27 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindEconomic, start: "2020-08-04", place: "LB", title: "lebanese pound loses"},
 			},
 		},
+		{
+			name:      "a time that opens the sentence dates its main verb, not a verb in an after- or when-clause that has a time of its own",
+			published: "2019-11-12",
+			text: "Early on Monday divers found two hikers alive in the gorge, more than a day after the bridge collapsed on Saturday night. " +
+				"On Tuesday witnesses saw the driver, hours after the lorry hit a wall on Sunday evening.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2019-11-09", title: "bridge collapses"},
+				{kind: model.KindAccident, start: "2019-11-10", title: "lorry hits wall"},
+			},
+		},
+		{
+			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
+			published: "2019-11-12",
+			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +
+				"A ferry carrying 40 passengers overturned in the river on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2019-11-11", title: "court overturns ban"},
+				{kind: model.KindAccident, start: "2019-11-10", title: "minibus overturns"},
+				{kind: model.KindAccident, start: "2019-11-09", title: "ferry"},
+			},
+		},
 	})
 }
 

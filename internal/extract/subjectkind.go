@@ -76,7 +76,8 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 		k--
 	}
 	k = d.pastRelative(k, s)
-	k = d.eventHeadBefore(k, s) // "an earthquake in the province of Erzincan killed"
+	k = d.carryingModifier(k, s) // "a ferry carrying 40 passengers struck rocks"
+	k = d.eventHeadBefore(k, s)  // "an earthquake in the province of Erzincan killed"
 	if k < s.t0 || !d.toks[k].word {
 		return "", false
 	}

@@ -112,7 +112,11 @@ func (d *doc) attachTimes() {
 				} else {
 					c = d.cost(tr.i+tr.words-1, x.t0)
 				}
-				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i {
+				if mainVerb && x.t1 <= tr.i && d.preposed(x) && d.firstVerbAfter(x.t1, tr.sentence) == tr.i && !d.otherTimeClause(x.t1, tr.i) {
+					// A verb inside an "after" or "before" clause is not
+					// the main verb the opening time dates ("Early on
+					// Sunday firefighters found …, hours after the ship
+					// hit rocks on Friday night").
 					c = min(c, 2)
 				}
 				if only {
@@ -408,6 +412,20 @@ func (d *doc) subordinateBetween(tr *trig, x *texpr) bool {
 	}
 	for k := a; k < b; k++ {
 		if subordinators[d.toks[k].low] || d.toks[k].low == ";" || d.toks[k].low == `"` {
+			return true
+		}
+	}
+	return false
+}
+
+// otherTimeClause reports a clause opened between tokens a and b by a
+// word that names another time than the main clause's: "after",
+// "before", "since", "until", "following". A "when", "as" or "while"
+// clause happens with the main clause, and shares its time.
+func (d *doc) otherTimeClause(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.toks[k].low {
+		case "after", "before", "since", "until", "following":
 			return true
 		}
 	}

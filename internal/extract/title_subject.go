@@ -306,6 +306,29 @@ func (d *doc) pastRouteModifier(k int, s sent) int {
 	return k
 }
 
+// carryingModifier steps back over a present participle and its object
+// that end at token k ("a ferry carrying 40 passengers capsized", "a
+// convoy transporting aid was hit", "officials attending the meeting
+// said"): the noun before the participle is the subject. It returns k
+// when no such modifier ends there.
+func (d *doc) carryingModifier(k int, s sent) int {
+	for j := k; j > s.t0 && j >= k-4; j-- {
+		t := d.toks[j]
+		if !t.word || d.tokTime[j] >= 0 {
+			return k
+		}
+		if j == k || t.cap || !strings.HasSuffix(t.low, "ing") || nounForm(t.low) || !lexicon.IsVerb(t.low) {
+			continue
+		}
+		p := d.toks[j-1]
+		if !p.word || titleDeterminers[p.low] || prepositions[p.low] || auxiliaries[p.low] || subordinators[p.low] || p.low == "and" || p.low == "or" || isVerbForm(p.low) && !nounForm(p.low) {
+			return k
+		}
+		return j - 1
+	}
+	return k
+}
+
 // finite reports a verb form that is not a past participle: "built",
 // "called", "taken" describe a noun; "collapsed" may be either, and only
 // a participle ending in -ed or -en, or listed, counts as one.
@@ -370,6 +393,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	}
 	k = d.pastRelative(k, s)
 	k = d.pastRouteModifier(k, s)
+	k = d.carryingModifier(k, s)
 	k = d.eventHeadBefore(k, s)
 	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 		// "the worst storm ever recorded hit …": the participle and its

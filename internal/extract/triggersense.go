@@ -384,6 +384,21 @@ func ditchSense(d *doc, t *trigger, i int, s sent) bool {
 	return false
 }
 
+// overturnSense: a court overturns a ruling, a legal act; a bus, a boat
+// or a lorry that overturns, with no object, has an accident.
+func overturnSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.craftSubject(i, s) {
+		t.kind = model.KindAccident
+		return true
+	}
+	if k := i + 1; k >= s.t1 || !d.toks[k].word || d.tokTime[k] >= 0 || prepositions[d.toks[k].low] || subordinators[d.toks[k].low] || d.toks[k].low == "and" {
+		// "the lorry overturned on a bend", "a minibus overturned,
+		// killing 12": nothing overturned, something did.
+		t.kind = model.KindAccident
+	}
+	return true
+}
+
 // freeSense: people freed from custody are released (an arrest's end);
 // a ship pulled free or a car freed from the mud is no one's release but
 // a salvage, and people freed from rubble are rescued.

@@ -274,7 +274,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"evacuate": evacuationSense, "hit": hitSense,
 	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
 	"open fire": openFireSense, "rule": courtRuleSense,
-	"ditch": ditchSense, "free": freeSense, "lose": loseSense,
+	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
