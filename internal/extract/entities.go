@@ -122,6 +122,10 @@ func (d *doc) recognise() {
 	d.demonymActors()
 }
 
+// numberParticles are name particles that are also numbers ("ten"): in
+// "In Gaza ten Palestinians died" the number joins no name.
+var numberParticles = map[string]bool{"ten": true}
+
 // chunks returns runs of capitalised words, skipping time expressions,
 // and counts how often each is written.
 func (d *doc) chunks() []chunk {
@@ -151,9 +155,16 @@ func (d *doc) chunks() []chunk {
 					j++
 					continue
 				}
+				if m := j; u.word && nameParticles[u.low] && !numberParticles[u.low] && m+2 < s.t1 && nameParticles[toks[m+1].low] && toks[m+2].word && toks[m+2].cap {
+					// "Ursula von der Leyen", "Antoine de la Tour": two
+					// particles before the surname.
+					j += 3
+					continue
+				}
 				// Connectors inside names: "Secretary of State", "Bashar al-Assad",
-				// "Organisation for the Prohibition of Chemical Weapons".
-				if u.word && (u.low == "of" || u.low == "al" || u.low == "bin" || u.low == "de" || u.low == "von" || u.low == "van" || u.low == "for" || u.low == "and" || u.low == "on" || u.low == "the" || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-") || strings.HasPrefix(u.low, "ad-")) && j+1 < s.t1 && (toks[j+1].word && (toks[j+1].cap || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-"))) {
+				// "Organisation for the Prohibition of Chemical Weapons",
+				// "Isola del Giglio", "Reggio di Calabria".
+				if u.word && (u.low == "of" || nameParticles[u.low] && !numberParticles[u.low] || u.low == "for" || u.low == "and" || u.low == "on" || u.low == "the" || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-") || strings.HasPrefix(u.low, "ad-")) && j+1 < s.t1 && (toks[j+1].word && (toks[j+1].cap || strings.HasPrefix(u.low, "al-") || strings.HasPrefix(u.low, "el-"))) {
 					if u.low == "and" && d.areaNamed(i, j+2) {
 						// "Jammu and Kashmir", "Bosnia and Herzegovina":
 						// one area's name.

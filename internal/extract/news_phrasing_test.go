@@ -1459,6 +1459,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "particles inside a name join it ('Isola del Giglio', 'von der Leyen'), and a headline keeps them with the surname, but drops the Arabic article",
+			published: "2019-11-12",
+			text: "Police arrested two men in Reggio di Calabria on Monday. Commission President Ursula von der Leyen said on Tuesday that the plan was sound. " +
+				"Bashar al Assad said on Sunday that the army was loyal.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2019-11-11", place: "IT", placeAs: "Reggio di Calabria"},
+				{kind: model.KindStatement, start: "2019-11-12", place: "IT", title: "statement by von der leyen", actor: "Ursula von der Leyen"},
+				{kind: model.KindStatement, start: "2019-11-10", place: "IT", title: "statement by assad"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

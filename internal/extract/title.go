@@ -231,6 +231,10 @@ func titleActors(actors []model.Actor, k model.Kind) (string, string) {
 	return names[0], names[1]
 }
 
+// articleParticles are the name particles a headline drops with the
+// first name ("Bashar al Assad": Assad).
+var articleParticles = map[string]bool{"al": true, "el": true}
+
 // shortName is how a headline names an actor: a person's surname, an
 // organisation's acronym when it has one and its name is long.
 func shortName(a *model.Actor) string {
@@ -248,6 +252,15 @@ func shortName(a *model.Actor) string {
 			if strings.HasPrefix(last, p) && len(last) > len(p) {
 				last = last[len(p):]
 			}
+		}
+		// "Le Pen", "von der Leyen", "bin Laden": the particles before a
+		// surname are part of it; the Arabic article is not ("Assad").
+		k := len(f) - 1
+		for k > 1 && nameParticles[strings.ToLower(f[k-1])] && !articleParticles[strings.ToLower(f[k-1])] {
+			k--
+		}
+		if k < len(f)-1 {
+			return strings.Join(append(append([]string{}, f[k:len(f)-1]...), last), " ")
 		}
 		return last
 	case model.ActorOrg:
