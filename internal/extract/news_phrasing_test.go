@@ -1470,6 +1470,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a participle of motion set off by commas describes the craft before it, whose fall is an accident; a noun after a preposition is no verb of the subject",
+			published: "2021-05-04",
+			text: "The Airbus A320, flying from Lisbon to Oslo with 150 people on board, broke apart in mid-air on Sunday and fell onto farmland near the border. " +
+				"The ferry, heading for Sumatra with 300 people, sank off the coast on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2021-05-02", title: "airbus a320 falls"},
+				{kind: model.KindAccident, start: "2021-05-03", title: "ferry sinks"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

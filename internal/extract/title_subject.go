@@ -271,11 +271,12 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && nounForm(d.toks[j-1].low):
+		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1) || d.movingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && (nounForm(d.toks[j-1].low) || d.toks[j-1].num || d.toks[j-1].cap && d.movingParticiple(j+1)):
 			// "The victim, a 30-year-old man, died", "the quake, of
 			// magnitude 7.5, hit", "the Ever Given, operated by
-			// Evergreen Marine, ran aground": an apposition names the
-			// subject again or describes it.
+			// Evergreen Marine, ran aground", "the Boeing 777, flying
+			// from Amsterdam, crashed": an apposition names the subject
+			// again or describes it.
 			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
@@ -347,6 +348,13 @@ func (d *doc) describingParticiple(k int) bool {
 	return k+1 < len(d.toks) && d.toks[k+1].low == "by" && !d.toks[k].cap && (strings.HasSuffix(d.toks[k].low, "ed") || strings.HasSuffix(d.toks[k].low, "en")) && lexicon.IsVerb(d.toks[k].low)
 }
 
+// movingParticiple reports a present participle of motion or carriage at
+// token k ("flying from Amsterdam", "carrying 40 passengers", "heading
+// for Sumatra"): set off by commas after a noun, it describes it.
+func (d *doc) movingParticiple(k int) bool {
+	return k < len(d.toks) && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ing") && routeParticiples[d.toks[k].low]
+}
+
 // eventHeadBefore steps back from token k, the last word of a subject, to
 // an event noun that heads it before prepositional phrases: in "talks
 // between the two sides on the Belarus border ended" the subject is the
@@ -408,7 +416,9 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			if w.low == "," || w.low == ";" || subordinators[w.low] {
 				break
 			}
-			if w.word && !w.cap && isVerbForm(w.low) && !determiners[d.toks[j-1].low] {
+			if w.word && !w.cap && isVerbForm(w.low) && !determiners[d.toks[j-1].low] && !prepositions[d.toks[j-1].low] && d.toks[j-1].low != "-" {
+				// Not a noun after a preposition ("broke apart in
+				// mid-air and fell", "lost contact with controllers").
 				return d.subjectPhrase(j, s)
 			}
 		}
