@@ -88,8 +88,10 @@ func Merge(dst, src *model.Event) {
 			dst.Precision = model.PrecisionRange
 		}
 	}
-	if !retold {
-		dst.Place = betterPlace(dst.Place, src.Place)
+	if !retold || dst.PlaceGuessed && src.Place != nil && !src.PlaceGuessed {
+		// A retelling keeps to the report's place, unless the report
+		// only guessed it and the retelling names it.
+		dst.Place, dst.PlaceGuessed = placeOf(dst, src)
 	}
 	if !retold && kindRank[src.Kind] > kindRank[dst.Kind] && kindsCompatible(src.Kind, dst.Kind) {
 		dst.Kind = src.Kind
@@ -107,7 +109,7 @@ func Merge(dst, src *model.Event) {
 	case retelling && src.Title != "":
 		dst.Title, dst.Kind = src.Title, src.Kind
 		if src.Place != nil {
-			dst.Place = src.Place
+			dst.Place, dst.PlaceGuessed = src.Place, src.PlaceGuessed
 		}
 	case retold:
 		// The report's title, whatever names the retelling's gives.
@@ -195,6 +197,24 @@ func ownTime(e *model.Event) bool {
 		}
 	}
 	return false
+}
+
+// placeOf is the place of dst merged with src, and whether it is a
+// guess: a place a report's sentence names beats the town another report
+// was filed from ("CAIRO — … ran aground on Tuesday" and "ran aground and
+// blocked the Suez Canal"); otherwise betterPlace decides.
+func placeOf(dst, src *model.Event) (*model.Place, bool) {
+	switch {
+	case src.Place != nil && dst.Place != nil && dst.PlaceGuessed && !src.PlaceGuessed:
+		return src.Place, false
+	case src.Place != nil && dst.Place != nil && src.PlaceGuessed && !dst.PlaceGuessed:
+		return dst.Place, false
+	}
+	p := betterPlace(dst.Place, src.Place)
+	if p == src.Place && p != dst.Place {
+		return p, src.PlaceGuessed
+	}
+	return p, dst.PlaceGuessed
 }
 
 // betterPlace prefers a known place, then a city over a country or

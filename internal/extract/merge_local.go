@@ -317,6 +317,7 @@ func (d *doc) finish() ([]model.Event, []bool) {
 				e.Title = otherTitle(&e.Event, e.verb)
 			}
 		}
+		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence"
 		out = append(out, e.Event)
 		sequels = append(sequels, e.sequel)
 	}

@@ -338,6 +338,39 @@ func TestMergeKeepsTheDayTheTextGives(t *testing.T) {
 	}
 }
 
+// TestMergeTakesTheNamedPlace checks that a place a report's sentence names
+// wins over the town another report was filed from, whichever is merged
+// into which, and that two guesses or two named places keep betterPlace's
+// choice.
+func TestMergeTakesTheNamedPlace(t *testing.T) {
+	filed := ev(model.KindAccident, "2020-03-05", "2020-03-05", oslo)
+	filed.PlaceGuessed = true
+	named := ev(model.KindAccident, "2020-03-05", "2020-03-05", bergen)
+	otherGuess := named
+	otherGuess.PlaceGuessed = true
+	tests := []struct {
+		name        string
+		dst, src    model.Event
+		want        *model.Place
+		wantGuessed bool
+	}{
+		{"guessed, then named", filed, named, bergen, false},
+		{"named, then guessed", named, filed, bergen, false},
+		{"two guesses", filed, otherGuess, oslo, true},
+		{"a guess and no place", filed, ev(model.KindAccident, "2020-03-05", "2020-03-05", nil), oslo, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dst, src := tc.dst, tc.src
+			dst.Sources = append([]model.Source(nil), dst.Sources...)
+			Merge(&dst, &src)
+			if dst.Place != tc.want || dst.PlaceGuessed != tc.wantGuessed {
+				t.Errorf("merged place %v (guessed %v), want %v (guessed %v)", dst.Place.Name, dst.PlaceGuessed, tc.want.Name, tc.wantGuessed)
+			}
+		})
+	}
+}
+
 // TestMergeTakesTheTitleThatNames checks that a merged event keeps the
 // title that names who or what acted, unless it names another place.
 func TestMergeTakesTheTitleThatNames(t *testing.T) {

@@ -1480,6 +1480,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a canal named after a town places what happens in it at the town",
+			published: "2021-05-04",
+			text:      "A tanker ran aground in the Kiel Canal in Germany on Monday, blocking traffic.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2021-05-03", place: "DE", placeAs: "Kiel", title: "tanker runs aground"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

@@ -14,7 +14,7 @@ import (
 // was added (in the comment); raise them as extraction improves, never
 // lower them to let a change pass.
 var ownNewsFloors = struct{ recall, prec, merged, places float64 }{
-	0.50, 0.60, 0.19, 0.68, // 0.56 (20/36), 0.63 (106/168), 14/67, 120/174
+	0.58, 0.62, 0.19, 0.70, // 0.61 (22/36), 0.65 (109/167), 14/67, 123/173
 }
 
 // TestOwnNews runs the real ingest and extractor, with the manifest, over

@@ -221,6 +221,11 @@ type Event struct {
 	// read from the sentences. The store keeps them, so that a stored
 	// event is compared with a new report without its sentences.
 	Words []string `json:"-"`
+	// PlaceGuessed marks a place the event's sentences do not name: the
+	// article's dateline or focus, the town a report was filed from. When
+	// reports merge, a place a sentence names wins over it. It is not
+	// stored; a stored event's place counts as named.
+	PlaceGuessed bool `json:"-"`
 
 	// User edits, applied over the extracted values by the store.
 	Hidden     bool
