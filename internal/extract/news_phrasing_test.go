@@ -1488,6 +1488,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'free' after a verb of motion or release is one phrase with it: what was pulled, set or walked free",
+			published: "2021-03-29",
+			text: "The stranded freighter was pulled free on Monday. The hostages were set free on Sunday. " +
+				"A tugboat broke free from its moorings on Friday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2021-03-29", title: "freighter pulled free"},
+				{kind: model.KindOther, start: "2021-03-28", title: "hostages set free"},
+				{kind: model.KindOther, start: "2021-03-26", title: "tugboat breaks free"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

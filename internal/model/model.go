@@ -223,9 +223,10 @@ type Event struct {
 	Words []string `json:"-"`
 	// PlaceGuessed marks a place the event's sentences do not name: the
 	// article's dateline or focus, the town a report was filed from. When
-	// reports merge, a place a sentence names wins over it. It is not
-	// stored; a stored event's place counts as named.
-	PlaceGuessed bool `json:"-"`
+	// reports merge, a place a sentence names wins over it. The store
+	// does not keep it (a stored event's place counts as named); the Beam
+	// pipeline's JSON does, so that its merges are those of extract.
+	PlaceGuessed bool `json:",omitempty"`
 
 	// User edits, applied over the extracted values by the store.
 	Hidden     bool
