@@ -1499,6 +1499,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what is hit by a quake or a lorry is nature's or a mishap's; a clock time in local time takes the day the sentence names; a rising death toll is no market's move",
+			published: "2023-02-07",
+			text: "The quake struck near the town at 04:17 local time on Monday. Schools in the 10 provinces hit by the earthquakes were closed on Tuesday. " +
+				"A cyclist was hit by a lorry in the town on Sunday. The death toll in the region rose above 5,000 on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06", title: "quake strikes"},
+				{kind: model.KindDisaster, start: "2023-02-07"},
+				{kind: model.KindAccident, start: "2023-02-05", title: "cyclist hit"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

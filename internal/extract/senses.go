@@ -79,6 +79,7 @@ var (
 	routeParticiples   = senseSet("routeParticiples")
 	aircraftMakers     = senseSet("aircraftMakers")
 	facilityHeads      = senseSet("facilityHeads")
+	tollNouns          = senseSet("tollNouns")
 	facilityModifiers  = senseSet("facilityModifiers")
 	namingVerbs        = senseSet("namingVerbs")
 )

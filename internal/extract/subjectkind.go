@@ -23,6 +23,9 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 			return "", false
 		}
 	}
+	if k, ok := d.byAgentKind(i, s); ok {
+		return k, true
+	}
 	if i > s.t0 && passiveAux[d.toks[i-1].low] {
 		return "", false
 	}
@@ -32,6 +35,27 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	return d.subjectKind(i, s)
+}
+
+// byAgentKind is the kind a passive verb of force at i takes from its
+// agent after "by": "the provinces hit by Monday's earthquakes" were
+// struck by nature, "a cyclist hit by a lorry" had an accident.
+func (d *doc) byAgentKind(i int, s sent) (model.Kind, bool) {
+	if i+1 >= s.t1 || d.toks[i+1].low != "by" {
+		return "", false
+	}
+	for k := i + 2; k < s.t1 && k <= i+5; k++ {
+		w := d.toks[k].low
+		switch {
+		case isDisasterNoun(w):
+			return model.KindDisaster, true
+		case craftNouns[w] || vehicleNouns[w]:
+			return model.KindAccident, true
+		case !d.toks[k].word && w != "'s" && w != "’s" || prepositions[w] || subordinators[w]:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // obstacleAfter reports what a craft or a vehicle runs into within the

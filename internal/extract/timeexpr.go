@@ -272,8 +272,8 @@ func (d *doc) sinceNoun(t0 int) int {
 }
 
 // clockOnly matches a time of day with no day of its own: "2pm", "at
-// about 10:30 a.m.", "noon".
-var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|\d{4}\s*(?:gmt|utc|hrs|h)|noon|midday|midnight)$`)
+// about 10:30 a.m.", "noon", "04:17 local time".
+var clockOnly = regexp.MustCompile(`(?i)^(?:at |about |around |shortly after |just after |just before )*(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h|gmt|utc)?|\d{4}\s*(?:gmt|utc|hrs|h)|noon|midday|midnight)(?:\s+local(?: time)?)?$`)
 
 // anchorClocks puts each bare time of day on its day: a day its own
 // sentence names ("at around 8.30am (0300 GMT) Sunday": the clock gives

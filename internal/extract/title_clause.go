@@ -338,6 +338,10 @@ func (d *doc) verbText(t trig, passive, pluralSubj bool) string {
 		if t.pres != "" {
 			return t.pres
 		}
+		if lemma, ok := lexicon.VerbLemma(words[0]); ok && lemma != "be" && lemma != words[0] {
+			// A regular verb the table gives no forms for ("climbed").
+			return inflect(lemma)[0]
+		}
 		return words[0]
 	}
 	// A phrase: put its first word in the present ("took control" →

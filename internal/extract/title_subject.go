@@ -370,7 +370,7 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 	for j := k - 1; j >= s.t0 && j >= k-10; j-- {
 		w := d.toks[j].low
 		switch {
-		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "against":
+		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "against" || w == "from":
 			// Not "of": "the rescue of 33 workers trapped" is the workers'.
 			prep = true
 		case w == "'s" || w == "’s":
@@ -378,6 +378,9 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 			// the phrase.
 		case !d.toks[j].word || d.tokTime[j] >= 0 || subordinators[w] || auxiliaries[w] || isVerbForm(w) && !nounForm(w):
 			return k
+		case prep && tollNouns[w] && !d.toks[j].cap:
+			// "the death toll in Turkey and Syria rose": a compound's head.
+			return j
 		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low)):
 			return j
 		}

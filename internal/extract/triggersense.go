@@ -384,6 +384,23 @@ func ditchSense(d *doc, t *trigger, i int, s sent) bool {
 	return false
 }
 
+// tollSense: a death toll that rises or climbs is a new count of a
+// disaster's or an attack's dead ("the combined death toll in Turkey and
+// Syria rose above 5,000"), no market's move and no new happening: the
+// count belongs to the event the article tells, so the verb makes none.
+func tollSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-10; k-- {
+		w := d.toks[k].low
+		if w == ";" || w == ":" || subordinators[w] && w != "that" && w != "which" {
+			return true
+		}
+		if tollNouns[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // overturnSense: a court overturns a ruling, a legal act; a bus, a boat
 // or a lorry that overturns, with no object, has an accident.
 func overturnSense(d *doc, t *trigger, i int, s sent) bool {

@@ -275,6 +275,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
 	"open fire": openFireSense, "rule": courtRuleSense,
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense,
+	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
