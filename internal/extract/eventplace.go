@@ -158,7 +158,9 @@ func (d *doc) fillPlaceActors(e *evt) {
 		learned = d.learnedPlace(e)
 		switch {
 		case e.Kind == model.KindElection && d.nationalVote(e):
-			country = d.mainCountry()
+			if country = d.votersCountry(e); country == nil {
+				country = d.mainCountry()
+			}
 		case d.nationalUpheaval(e):
 			country = d.seatOfPower()
 		}

@@ -1510,6 +1510,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a nation's people who vote vote at home, whatever country the story names most, and take a plural verb",
+			published: "2018-06-13",
+			text: "North Korea said on Tuesday that North Korea would talk to North Korea's neighbours. " +
+				"The news came as South Koreans voted on Wednesday in local elections.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2018-06-12"},
+				{kind: model.KindElection, start: "2018-06-13", place: "KR", title: "south koreans vote"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

@@ -57,6 +57,28 @@ func (d *doc) nationalVote(e *evt) bool {
 	return true
 }
 
+// votersCountry is the country whose people a vote's subject names ("South
+// Koreans voted", "The UK has voted"), as a place; nil when no trigger's
+// subject is a nation. In a story about another country, that nation voted
+// at home.
+func (d *doc) votersCountry(e *evt) *model.Place {
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.kind != model.KindElection || t.form == formNoun || t.form == formGerund {
+			continue
+		}
+		subj, _ := d.subjectPhrase(t.i, d.sents[t.sentence])
+		if subj == "" {
+			continue
+		}
+		if cc, ok := d.countryByName(strings.TrimPrefix(subj, "The ")); ok {
+			p := d.countryPlace(cc, cc.Name)
+			return &p
+		}
+	}
+	return nil
+}
+
 // mainCountry is the country the article names most, else its dateline's,
 // as a place; nil when there is none.
 func (d *doc) mainCountry() *model.Place {

@@ -220,7 +220,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			// to someone with no one after it is what befell them.
 			passive = true
 		}
-		verb := d.verbText(t, passive, plural(subj))
+		verb := d.verbText(t, passive, plural(subj) || d.demonymPlural(subj))
 		if cont := d.continuedBy(t, s); cont != "" {
 			// "The army began to withdraw its troops": "Army begins to
 			// withdraw troops".

@@ -191,6 +191,19 @@ func plural(subj string) bool {
 	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
 
+// demonymPlural reports a nation's people named in the plural ("South
+// Koreans", "New Zealanders"), which plural, reading a name of several
+// words as one, takes for a singular; a country's own name ("United
+// States") is one.
+func (d *doc) demonymPlural(subj string) bool {
+	subj = strings.TrimPrefix(subj, "The ")
+	if !strings.HasSuffix(subj, "s") || !titleCased(subj) {
+		return false
+	}
+	cc, ok := d.countryByName(subj)
+	return ok && !strings.EqualFold(cc.Name, subj)
+}
+
 // titleCased reports a name of several words ("Boko Haram", "United
 // Nations"), which takes a singular verb whatever its last letter.
 func titleCased(s string) bool {
