@@ -1520,6 +1520,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what is pressed, pushed or appealed for is asked, like what is called for: a statement, not the thing asked",
+			published: "2021-02-05",
+			text:      "Rights groups pressed for the withdrawal of troops on Thursday. The mayor appealed for calm on Wednesday.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-02-04"},
+				{kind: model.KindStatement, start: "2021-02-03"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +
