@@ -1529,6 +1529,17 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a party that won an election won the nation's, not one in the town a story was filed from; local elections stay local",
+			published: "2021-02-01",
+			text:      "LIMA, Peru: Troops seized the congress on Monday. In 1995 the party won an election by a wide margin. In 2018 the party won local elections.",
+			dateline:  "LIMA, Peru",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2021-02-01", place: "PE", placeAs: "Lima"},
+				{kind: model.KindElection, start: "1995-01-01", end: "1995-12-31", place: "PE", placeAs: "Peru"},
+				{kind: model.KindElection, start: "2018-01-01", end: "2018-12-31", place: "PE", placeAs: "Lima"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

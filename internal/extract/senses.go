@@ -80,6 +80,7 @@ var (
 	aircraftMakers     = senseSet("aircraftMakers")
 	facilityHeads      = senseSet("facilityHeads")
 	tollNouns          = senseSet("tollNouns")
+	localVoteWords     = senseSet("localVoteWords")
 	facilityModifiers  = senseSet("facilityModifiers")
 	namingVerbs        = senseSet("namingVerbs")
 )

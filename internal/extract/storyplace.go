@@ -45,6 +45,9 @@ func (d *doc) nationalVote(e *evt) bool {
 			// votes": the vote's outcome and its count.
 			continue
 		}
+		if t.lemma == "win" && d.electionObject(t) {
+			continue // "the NLD won an election": the election is the nation's
+		}
 		if t.form != formNoun || strings.HasPrefix(d.toks[t.i].low, "vote") {
 			if subj, _ := d.subjectPhrase(t.i, d.sents[t.sentence]); t.form != formNoun && subj != "" {
 				if _, ok := d.countryByName(strings.TrimPrefix(subj, "The ")); ok {
@@ -55,6 +58,26 @@ func (d *doc) nationalVote(e *evt) bool {
 		}
 	}
 	return true
+}
+
+// electionObject reports an election noun as the object of trigger t,
+// within three words ("won an election", "won the general election",
+// "won last year's election").
+func (d *doc) electionObject(t trig) bool {
+	s := d.sents[t.sentence]
+	for k := t.i + t.words; k < s.t1 && k <= t.i+t.words+3; k++ {
+		w := d.toks[k].low
+		if w == "election" || w == "elections" {
+			return true
+		}
+		if localVoteWords[w] {
+			return false // "won local elections": a town's, not the nation's
+		}
+		if !d.toks[k].word && w != "'s" && w != "’s" {
+			return false
+		}
+	}
+	return false
 }
 
 // votersCountry is the country whose people a vote's subject names ("South
