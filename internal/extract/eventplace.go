@@ -224,6 +224,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		at(d.dateline(), "dateline")
 	case d.storyWindow(e) && d.focusPlace() != nil:
 		at(d.focusPlace(), "article")
+	case e.Kind == model.KindPolitical && d.storyWeek(e) && d.focusPlace() != nil:
+		// "Mugabe resigned on Tuesday in a letter" in a story of Friday
+		// set in Harare: the story's week, and its town.
+		at(d.focusPlace(), "article")
 	case d.background(e) && d.dateline() != nil && !d.namesAnyPlace(e.sentence):
 		// "the 2003 invasion", "it was firebombed in 2011" in a story
 		// filed from Baghdad or Paris: the story's past, told with no

@@ -266,6 +266,7 @@ func (d *doc) geoContext() geo.Context {
 		// Count country names across the whole text once, before places are
 		// resolved, so that the first place already benefits.
 		counts := map[string]int{}
+		firstAt := map[string]int{}
 		for i := 0; i < len(d.toks); i++ {
 			t := &d.toks[i]
 			if !t.cap {
@@ -276,6 +277,9 @@ func (d *doc) geoContext() geo.Context {
 			end := d.sents[d.tokSent[i]].t1
 			for n := min(3, end-i); n >= 1; n-- {
 				if c, ok := d.countryByName(d.span(i, i+n)); ok {
+					if counts[c.Code] == 0 {
+						firstAt[c.Code] = i
+					}
 					counts[c.Code]++
 					i += n - 1
 					break
@@ -290,7 +294,9 @@ func (d *doc) geoContext() geo.Context {
 			if counts[codes[i]] != counts[codes[j]] {
 				return counts[codes[i]] > counts[codes[j]]
 			}
-			return codes[i] < codes[j]
+			// On a tie, the country named first: a story names its own
+			// country before those it mentions in passing.
+			return firstAt[codes[i]] < firstAt[codes[j]]
 		})
 		d.ctx.Countries = codes
 	}

@@ -1063,7 +1063,7 @@ func TestNewsPhrasing(t *testing.T) {
 				"The minister declared on Sunday that the country was calm.",
 			want: []wantEvent{
 				{kind: model.KindPolitical, start: "2021-03-12", place: "MM", title: "state of emergency"},
-				{kind: model.KindPolitical, start: "2021-03-12", title: "curfew"},
+				{kind: model.KindPolitical, start: "2021-03-12", place: "MM", title: "curfew"},
 				{kind: model.KindPolitical, start: "2021-03-14", place: "MM", title: "lift"},
 				{kind: model.KindWithdrawal, start: "2021-03-13", title: "evacuation"},
 				{kind: model.KindStatement, start: "2021-03-14", place: "MM"},
@@ -1427,7 +1427,7 @@ func TestNewsPhrasing(t *testing.T) {
 				"The president resigned on Tuesday in a letter read out by the speaker of parliament, Jacob Mudenda, as lawmakers and senators met in joint session to begin impeachment proceedings against him.",
 			want: []wantEvent{
 				{kind: model.KindPolitical, start: "2017-11-24", place: "ZW", title: "sworn in"},
-				{kind: model.KindPolitical, start: "2017-11-21"},
+				{kind: model.KindPolitical, start: "2017-11-21", place: "ZW"},
 				{kind: model.KindMeeting, start: "2017-11-21", title: "senators meet"},
 			},
 		},
@@ -1537,6 +1537,15 @@ func TestNewsPhrasing(t *testing.T) {
 				{kind: model.KindMilitary, start: "2021-02-01", place: "PE", placeAs: "Lima"},
 				{kind: model.KindElection, start: "1995-01-01", end: "1995-12-31", place: "PE", placeAs: "Peru"},
 				{kind: model.KindElection, start: "2018-01-01", end: "2018-12-31", place: "PE", placeAs: "Lima"},
+			},
+		},
+		{
+			name:      "an age set off by commas is no part of the subject; a government's business of the story's week with no place is in the town the story is set in",
+			published: "2017-11-24",
+			text:      "The new president was sworn in on Friday at the national stadium in Harare. Crowds filled the streets of Harare. Okonkwo, 81, resigned on Tuesday in a letter to parliament.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2017-11-24", place: "ZW", placeAs: "Harare"},
+				{kind: model.KindPolitical, start: "2017-11-21", place: "ZW", placeAs: "Harare", title: "okonkwo resigns"},
 			},
 		},
 		{

@@ -1,6 +1,8 @@
 package extract_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -14,7 +16,7 @@ import (
 // was added (in the comment); raise them as extraction improves, never
 // lower them to let a change pass.
 var ownNewsFloors = struct{ recall, prec, merged, places float64 }{
-	0.58, 0.62, 0.19, 0.70, // 0.61 (22/36), 0.65 (109/167), 14/67, 123/173
+	0.60, 0.64, 0.20, 0.71, // 0.64 (23/36), 0.68 (112/165), 15/67, 127/174
 }
 
 // TestOwnNews runs the real ingest and extractor, with the manifest, over
@@ -60,5 +62,35 @@ func TestOwnNews(t *testing.T) {
 	}
 	if s.wrongYear > 0 {
 		t.Errorf("%d events in a wrong year", s.wrongYear)
+	}
+}
+
+// TestExtractIsDeterministic extracts the own news set several times and
+// asks for the same events each time: a choice left to Go's random map
+// order (a tie between two places first named in one sentence) once gave
+// an event one town in some runs and another in others.
+func TestExtractIsDeterministic(t *testing.T) {
+	g, err := geo.DefaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := filepath.Join("testdata", "ownnews")
+	m, err := ingest.LoadManifest(filepath.Join(corpus, "sources.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []byte
+	for run := 0; run < 8; run++ {
+		got, err := json.Marshal(extractFolder(t, extract.New(g), corpus, m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if run == 0 {
+			first = got
+			continue
+		}
+		if !bytes.Equal(got, first) {
+			t.Fatalf("run %d gave other events than run 0", run)
+		}
 	}
 }

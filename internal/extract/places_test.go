@@ -54,3 +54,27 @@ func TestAsSpelled(t *testing.T) {
 		}
 	}
 }
+
+// TestCountriesNamedFirstOnATie checks the order of the article's countries,
+// which places are disambiguated by and stories placed in: the most named
+// first and, on a tie, the one named first, whatever its code.
+func TestCountriesNamedFirstOnATie(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Myanmar's generals ignored the calls. China said little.", []string{"MM", "CN"}},
+		{"China said little. Myanmar's generals ignored the calls.", []string{"CN", "MM"}},
+		{"China said little. Myanmar's generals ignored Myanmar's people.", []string{"MM", "CN"}},
+	}
+	for _, tc := range tests {
+		a := &model.Article{Path: "a.txt", Text: tc.text}
+		d := &doc{x: x, g: x.g, a: a, text: a.Text, alias: map[string]int{}, surnames: map[string]int{}, resolved: map[string]resolved{}}
+		d.split()
+		got := d.geoContext().Countries
+		if len(got) != len(tc.want) || got[0] != tc.want[0] || got[1] != tc.want[1] {
+			t.Errorf("%q: countries %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

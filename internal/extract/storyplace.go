@@ -169,6 +169,15 @@ func (d *doc) storyWindow(e *evt) bool {
 	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -2)) && e.End.Sub(e.Start) < 72*time.Hour
 }
 
+// storyWeek reports an event of the week before publication, the span a
+// news story's own events lie in (storyDate looks as far back).
+func (d *doc) storyWeek(e *evt) bool {
+	if !e.Dated() || e.Planned || d.dct.IsZero() {
+		return false
+	}
+	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -7)) && e.End.Sub(e.Start) < 72*time.Hour
+}
+
 // focusPlace is the place an article without a dateline is about: the
 // town or region it names most often (at least twice; the earlier one on
 // a tie), never a bare country, which says too little. A name in the title
@@ -190,7 +199,10 @@ func (d *doc) focusPlace() *model.Place {
 		k := en.place.Key
 		if _, ok := byKey[k]; !ok {
 			byKey[k] = en.place
-			first[k] = en.sentence
+			// The first mention's word, not its sentence: two places
+			// first named in one sentence must not tie, or the map's
+			// order would pick one at random.
+			first[k] = en.t0
 		}
 		count[k]++
 		if d.titleSentence(en.sentence) || d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)] {

@@ -284,12 +284,12 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1) || d.movingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && (nounForm(d.toks[j-1].low) || d.toks[j-1].num || d.toks[j-1].cap && d.movingParticiple(j+1)):
+		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1) || d.movingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && (nounForm(d.toks[j-1].low) || d.toks[j-1].num || d.toks[j-1].cap && (d.movingParticiple(j+1) || d.toks[j+1].num && j+2 <= k && d.toks[j+2].low == ",")):
 			// "The victim, a 30-year-old man, died", "the quake, of
 			// magnitude 7.5, hit", "the Ever Given, operated by
 			// Evergreen Marine, ran aground", "the Boeing 777, flying
-			// from Amsterdam, crashed": an apposition names the subject
-			// again or describes it.
+			// from Amsterdam, crashed", "Mugabe, 93, resigned": an
+			// apposition names the subject again or describes it.
 			return j - 1
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
