@@ -1549,6 +1549,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a when-clause's day dates the main clause it happened with; a mountain is where things happen on",
+			published: "2015-04-27",
+			text:      "At least ten people were killed when an avalanche swept through a camp on Everest on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2015-04-25", placeAs: "Everest"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

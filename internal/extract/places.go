@@ -183,7 +183,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		p = d.countrysPart(p, t0, t1)
 	}
 	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
-	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country)
+	// "on Everest", "on Crete": a mountain or an island is where things
+	// happen on, not in.
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country) || p.Feature == "feature" && d.prevWord(t0) == "on"
 	if t1 < len(toks) && toks[t1].low == "'s" {
 		// "in Syria's war": the place qualifies a noun, it does not locate
 		// an event; "on Istanbul's Bosporus Bridge": it holds the thing

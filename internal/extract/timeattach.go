@@ -208,7 +208,7 @@ func (d *doc) attachTimes() {
 			// White House for a meeting": a time that opens the sentence,
 			// its only one, frames everything told in it.
 			tr.time = best
-		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && !d.subordinateBetween(tr, &d.times[best]) {
+		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && (!d.subordinateBetween(tr, &d.times[best]) || d.whenClauseTime(tr, &d.times[best])) {
 			// "Militants seized most of the northern city of Tikrit,
 			// birthplace of …, on Wednesday": the sentence's one date
 			// belongs to its main verb, however long the object between;
@@ -430,6 +430,27 @@ func (d *doc) otherTimeClause(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// whenClauseTime reports a time after trigger tr inside a "when" clause
+// that follows it, with no other clause boundary between ("were killed
+// when an avalanche swept through the camp on Saturday"): what the clause
+// tells happened at the main clause's time, so its day dates both.
+func (d *doc) whenClauseTime(tr *trig, x *texpr) bool {
+	if x.t0 < tr.i+tr.words {
+		return false
+	}
+	when := false
+	for k := tr.i + tr.words; k < x.t0; k++ {
+		w := d.toks[k].low
+		switch {
+		case w == "when" && !when:
+			when = true
+		case subordinators[w] || w == ";" || w == `"`:
+			return false
+		}
+	}
+	return when
 }
 
 // futureFits says whether a time after publication can date trigger tr:
