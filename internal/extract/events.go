@@ -252,7 +252,10 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 		return
 	}
 	x := &d.times[xi]
-	kind, ok := d.groupKind(tis, x)
+	// "toured the devastated district and urged leaders to agree": a
+	// participle that describes a noun does not give the event its kind
+	// when a verb of the sentence tells what happened.
+	kind, ok := d.groupKind(d.withoutAdjectival(tis), x)
 	if !ok {
 		return
 	}
@@ -300,6 +303,21 @@ func (d *doc) dateBy(e *evt, si int, x *texpr) model.Source {
 		src.DateHow = "explicit"
 	}
 	return src
+}
+
+// withoutAdjectival is tis without the event words that describe nouns,
+// or tis itself when all of them do.
+func (d *doc) withoutAdjectival(tis []int) []int {
+	var out []int
+	for _, ti := range tis {
+		if !d.triggers[ti].adjectival {
+			out = append(out, ti)
+		}
+	}
+	if len(out) == 0 || len(out) == len(tis) {
+		return tis
+	}
+	return out
 }
 
 // allAdjectival reports event words that all describe nouns ("a flooded

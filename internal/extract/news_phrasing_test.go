@@ -1557,6 +1557,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a second verb joined by 'and' to a dated first shares its day; a participle describing a noun gives no kind and is no main verb",
+			published: "2022-07-15",
+			text: "The unrest peaked last Saturday, when crowds stormed the palace and later set fire to a minister's house. " +
+				"On Thursday, the envoy toured the devastated district and urged leaders to agree on a pact.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2022-07-09"},
+				{kind: model.KindStatement, start: "2022-07-14"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

@@ -197,6 +197,14 @@ func (d *doc) attachTimes() {
 			}
 		}
 		if best < 0 || bestCost > maxTimeCost {
+			if xi := d.coordinatedTime(ti); xi >= 0 {
+				// "crowds stormed the palace last Saturday and later set
+				// fire to the residence": one subject's second deed, told
+				// with the first, on its day.
+				best, bestCost = xi, 0
+			}
+		}
+		if best < 0 || bestCost > maxTimeCost {
 			if xi := d.afterToday(ti); xi >= 0 {
 				best, bestCost = xi, 0
 			}
@@ -432,6 +440,40 @@ func (d *doc) otherTimeClause(a, b int) bool {
 	return false
 }
 
+// coordinatedTime is the time of the dated verb that trigger ti's verb is
+// joined to by "and" ("stormed President's House … and later set fire"),
+// with no clause boundary between them, or -1.
+func (d *doc) coordinatedTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast && tr.form != formPres {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	k := tr.i - 1
+	for k > s.t0 && (d.toks[k].low == "later" || d.toks[k].low == "then" || d.toks[k].low == "also" || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap) {
+		k--
+	}
+	if k <= s.t0 || d.toks[k].low != "and" {
+		return -1
+	}
+	for j := ti - 1; j >= 0; j-- {
+		p := &d.triggers[j]
+		if p.sentence != tr.sentence {
+			return -1
+		}
+		if p.i >= k || p.form != formPast && p.form != formPres || p.adjectival {
+			continue
+		}
+		for m := p.i + p.words; m < k; m++ {
+			if w := d.toks[m].low; w == ";" || w == `"` || subordinators[w] {
+				return -1
+			}
+		}
+		return p.time
+	}
+	return -1
+}
+
 // whenClauseTime reports a time after trigger tr inside a "when" clause
 // that follows it, with no other clause boundary between ("were killed
 // when an avalanche swept through the camp on Saturday"): what the clause
@@ -515,7 +557,9 @@ func (d *doc) preposed(x *texpr) bool {
 func (d *doc) firstVerbAfter(k, si int) int {
 	for _, ti := range d.sentTrigs[si] {
 		tr := d.triggers[ti]
-		if tr.i >= k && (tr.form == formPast || tr.form == formPres) {
+		if tr.i >= k && (tr.form == formPast || tr.form == formPres) && !tr.adjectival {
+			// Not "the devastated district": a participle describing a
+			// noun is no verb.
 			return tr.i
 		}
 	}

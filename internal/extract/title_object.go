@@ -19,6 +19,12 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		if w.low == "'s" || w.low == "and" && j+1 < s.t1 && placeModifier(d.toks[j+1].low) {
 			continue // "Saddam Hussein's hometown of Tikrit", "northeastern and eastern Japan"
 		}
+		if d.tokTime[j] >= 0 {
+			continue // "announced that night"
+		}
+		if w.low == "that" && j+1 < s.t1 && (d.toks[j+1].cap || titleDeterminers[d.toks[j+1].low] || pronouns[d.toks[j+1].low]) {
+			break // "announced that Rajapaksa would step down": a clause, not the object
+		}
 		if !w.word || phraseStops[w.low] && w.low != "of" || j > k && d.clauseBegins(j) {
 			// "leaked a proposal document outlining what Kerry would
 			// offer": another clause begins; its names are not the object.

@@ -305,6 +305,16 @@ func (t *tagger) core(k int, prefixed bool) (match, bool) {
 			}
 			return t.theDay(k, end)
 		}
+		if _, ok := partsOfDay[t.w(k+1)]; ok {
+			// "announced that night", "that morning": a part of the day
+			// last mentioned, as "that day" is; "that night that …" is
+			// most often a reporting verb's clause, not the night's.
+			switch t.w(k + 2) {
+			case "of", "before", "after", "when", "following":
+				return match{}, false
+			}
+			return match{start: k, end: k + 2, typ: TypeDate, res: rAnaphor, unit: gDay}, true
+		}
 		return match{}, false
 	case "this", "last", "next", "past", "previous", "coming":
 		return t.relLed(k, k)
