@@ -1567,6 +1567,26 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a blast at a rig or a plant is a mishap, a bomb blast an attack; what a blast hits takes the blast's kind",
+			published: "2010-04-21",
+			text: "An explosion tore through an offshore drilling rig late on Tuesday. A bomb blast at a market killed 12 on Monday. " +
+				"The blast hit the refinery's main tank on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2010-04-20"},
+				{kind: model.KindAttack, start: "2010-04-19", title: "blast kills 12"},
+				{kind: model.KindAccident, start: "2010-04-18"},
+			},
+		},
+		{
+			name:      "a flight named by its number that came down crashed, on the day its clause gives, not the day of an aside; it crashed into the sea it fell into",
+			published: "2018-10-30",
+			text:      "Flight QZ77, a jet delivered to the airline only in August, came down in the Java Sea on Monday morning, minutes after taking off from Jakarta.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2018-08-01", end: "2018-08-31"},
+				{kind: model.KindAccident, start: "2018-10-29", placeAs: "Java Sea", title: "flight qz77 comes down"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

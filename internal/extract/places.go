@@ -184,8 +184,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	}
 	e := ent{t0: t0, t1: t1, kind: entPlace, actor: -1, place: p, hasPlace: true, sentence: d.tokSent[t0]}
 	// "on Everest", "on Crete": a mountain or an island is where things
-	// happen on, not in.
-	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country) || p.Feature == "feature" && d.prevWord(t0) == "on"
+	// happen on, not in; "crashed into the Java Sea": a sea or a river
+	// is where what fell into it lies.
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country) || p.Feature == "feature" && (d.prepBefore(t0) == "on" || d.prepBefore(t0) == "into")
 	if t1 < len(toks) && toks[t1].low == "'s" {
 		// "in Syria's war": the place qualifies a noun, it does not locate
 		// an event; "on Istanbul's Bosporus Bridge": it holds the thing
@@ -559,6 +560,15 @@ func (d *doc) prevWord(t0 int) string {
 		return ""
 	}
 	return d.toks[t0-1].low
+}
+
+// prepBefore is the word before token t0, past a "the" ("into the Java
+// Sea"), or "".
+func (d *doc) prepBefore(t0 int) string {
+	if w := d.prevWord(t0); w != "the" {
+		return w
+	}
+	return d.prevWord(t0 - 1)
 }
 
 // countryPlace is country cc as a place: the gazetteer's entry found by

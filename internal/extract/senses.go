@@ -81,6 +81,8 @@ var (
 	facilityHeads      = senseSet("facilityHeads")
 	tollNouns          = senseSet("tollNouns")
 	localVoteWords     = senseSet("localVoteWords")
+	industrialNouns    = senseSet("industrialNouns")
+	bombNouns          = senseSet("bombNouns")
 	facilityModifiers  = senseSet("facilityModifiers")
 	namingVerbs        = senseSet("namingVerbs")
 )

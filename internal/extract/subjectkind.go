@@ -85,6 +85,15 @@ func (d *doc) craftSubject(i int, s sent) bool {
 	if craftNouns[head] || vehicleNouns[head] {
 		return true
 	}
+	if g := f; len(g) >= 2 {
+		if g[0] == "the" || g[0] == "a" {
+			g = g[1:]
+		}
+		// "Flight JT610", "the ferry Sewol": a craft noun and its name.
+		if len(g) == 2 && craftNouns[g[0]] {
+			return true
+		}
+	}
 	// "the Boeing 777", "an Airbus A320": a maker with a model.
 	return len(f) >= 2 && aircraftMakers[f[0]] && strings.ContainsAny(f[1], "0123456789")
 }
@@ -106,6 +115,13 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 		return "", false
 	}
 	w := d.toks[k].low
+	for _, tr := range d.triggers {
+		if tr.i == k && tr.form == formNoun && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
+			// "The blast hit the rig": the noun's kind as its sentence
+			// made it (a blast at a rig is a mishap).
+			return tr.kind, true
+		}
+	}
 	switch {
 	case isDisasterNoun(w):
 		return model.KindDisaster, true

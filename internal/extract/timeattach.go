@@ -211,12 +211,12 @@ func (d *doc) attachTimes() {
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
 			tr.time = best
-		} else if best >= 0 && len(byS[tr.sentence]) == 1 && d.framesSentence(&d.times[best]) && !tr.irrealis && !tr.quoted && !tr.statement && tr.kind != model.KindStatement && !d.reportsSomething(tr.sentence) {
+		} else if best >= 0 && d.onlyTimeFor(tr, byS[tr.sentence]) && d.framesSentence(&d.times[best]) && !tr.irrealis && !tr.quoted && !tr.statement && tr.kind != model.KindStatement && !d.reportsSomething(tr.sentence) {
 			// "On Sunday, Obama … cut short his round to return to the
 			// White House for a meeting": a time that opens the sentence,
 			// its only one, frames everything told in it.
 			tr.time = best
-		} else if best >= 0 && bestCost <= 3*maxTimeCost && len(byS[tr.sentence]) == 1 && (!d.subordinateBetween(tr, &d.times[best]) || d.whenClauseTime(tr, &d.times[best])) {
+		} else if best >= 0 && bestCost <= 3*maxTimeCost && d.onlyTimeFor(tr, byS[tr.sentence]) && (!d.subordinateBetween(tr, &d.times[best]) || d.whenClauseTime(tr, &d.times[best])) {
 			// "Militants seized most of the northern city of Tikrit,
 			// birthplace of …, on Wednesday": the sentence's one date
 			// belongs to its main verb, however long the object between;
@@ -387,7 +387,24 @@ func (d *doc) mainVerb(ti int) bool {
 	if tr.quoted || tr.form != formPast && tr.form != formPres && tr.form != formGerund {
 		return false
 	}
-	return d.firstVerbAfter(d.sents[tr.sentence].t0, tr.sentence) == tr.i
+	first := -1
+	for _, tj := range d.sentTrigs[tr.sentence] {
+		t := d.triggers[tj]
+		if t.form != formPast && t.form != formPres || t.adjectival {
+			continue
+		}
+		if first < 0 {
+			first = tj
+		}
+		if a0, a1 := d.aside(t.i, tr.sentence); a0 >= 0 && t.i >= a0 && t.i < a1 {
+			// "Flight JT610, a Boeing delivered in August, came down":
+			// the aside's verb is not the sentence's, when a verb
+			// outside it is.
+			continue
+		}
+		return tj == ti
+	}
+	return first == ti
 }
 
 // lightObject reports an event noun that is the object of its sentence's
@@ -438,6 +455,21 @@ func (d *doc) otherTimeClause(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// onlyTimeFor reports a sentence with one time expression that trigger tr
+// may take: those of an aside it stands outside of ("Flight JT610, a
+// Boeing delivered in August, came down … on Monday") do not count.
+func (d *doc) onlyTimeFor(tr *trig, times []int) bool {
+	n := 0
+	for _, xi := range times {
+		x := &d.times[xi]
+		if x.aside0 >= 0 && (tr.i < x.aside0 || tr.i >= x.aside1) {
+			continue
+		}
+		n++
+	}
+	return n == 1
 }
 
 // coordinatedTime is the time of the dated verb that trigger ti's verb is

@@ -62,9 +62,25 @@ func (d *doc) opensAside(j int, s sent) bool {
 	case "who", "which":
 		return true
 	case "the", "a", "an":
+		if j+2 < s.t1 && d.toks[j-1].cap && d.tokTime[j-1] < 0 && d.subjectName(j-1, s) {
+			// "Flight JT610, a Boeing 737 delivered in August, came
+			// down": an apposition to the name that opens the clause.
+			return true
+		}
 		return j+2 < s.t1 && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low)
 	}
 	return false
+}
+
+// subjectName reports a name ending at token k that opens its sentence or
+// clause: no preposition or verb stands before it ("Flight JT610, a …" but
+// not "In Paris, the president said").
+func (d *doc) subjectName(k int, s sent) bool {
+	j := k
+	for j > s.t0 && d.toks[j-1].word && d.toks[j-1].cap {
+		j--
+	}
+	return j == s.t0 || d.toks[j-1].low == "," || d.toks[j-1].low == "and"
 }
 
 // datelineDash reports a dash that ends a dateline ("KIEV, Ukraine –",

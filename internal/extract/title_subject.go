@@ -284,7 +284,7 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// "an election to choose a new president would be held":
 			// the noun the infinitive describes.
 			return j - 1
-		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1) || d.movingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && (nounForm(d.toks[j-1].low) || d.toks[j-1].num || d.toks[j-1].cap && (d.movingParticiple(j+1) || d.toks[j+1].num && j+2 <= k && d.toks[j+2].low == ",")):
+		case w == "," && d.toks[k].low == "," && j+1 <= end && ((!verb || participle && titleDeterminers[d.toks[j+1].low]) && (titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num || d.toks[j+1].low == "of") || d.describingParticiple(j+1) || d.movingParticiple(j+1)) && j-1 >= s.t0 && d.toks[j-1].word && (nounForm(d.toks[j-1].low) || d.toks[j-1].num || d.toks[j-1].cap && (d.movingParticiple(j+1) || titleDeterminers[d.toks[j+1].low] || d.toks[j+1].num && j+2 <= k && d.toks[j+2].low == ",")):
 			// "The victim, a 30-year-old man, died", "the quake, of
 			// magnitude 7.5, hit", "the Ever Given, operated by
 			// Evergreen Marine, ran aground", "the Boeing 777, flying
@@ -394,11 +394,18 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 		case prep && tollNouns[w] && !d.toks[j].cap:
 			// "the death toll in Turkey and Syria rose": a compound's head.
 			return j
-		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low)):
+		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low) || compoundHead(d, j, s)):
 			return j
 		}
 	}
 	return k
+}
+
+// compoundHead reports an event noun at j that ends a compound after a
+// determiner ("a bomb blast", "the car bombing"): the noun before it
+// qualifies it.
+func compoundHead(d *doc, j int, s sent) bool {
+	return j-2 >= s.t0 && !d.toks[j-1].cap && nounForm(d.toks[j-1].low) && titleDeterminers[d.toks[j-2].low]
 }
 
 // subjectPhrase is the noun phrase before the verb at i, skipping

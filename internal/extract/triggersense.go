@@ -401,6 +401,28 @@ func tollSense(d *doc, t *trigger, i int, s sent) bool {
 	return true
 }
 
+// blastSense: an explosion at a rig, a plant or a mine is an accident, no
+// attack, unless the sentence names a bomb or those who set it ("a blast at
+// a chemical plant", "an explosion tore through an offshore drilling rig";
+// "a bomb blast at the plant gates" stays an attack).
+func blastSense(d *doc, t *trigger, i int, s sent) bool {
+	if t.kind != model.KindAttack {
+		return true
+	}
+	site := false
+	for k := s.t0; k < s.t1; k++ {
+		w := d.toks[k].low
+		if bombNouns[w] || munitionNouns[w] {
+			return true
+		}
+		site = site || industrialNouns[w]
+	}
+	if site {
+		t.kind = model.KindAccident
+	}
+	return true
+}
+
 // overturnSense: a court overturns a ruling, a legal act; a bus, a boat
 // or a lorry that overturns, with no object, has an accident.
 func overturnSense(d *doc, t *trigger, i int, s sent) bool {

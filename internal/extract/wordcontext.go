@@ -274,7 +274,8 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"evacuate": evacuationSense, "hit": hitSense,
 	"crash": crashSense, "vote": voteSense, "block": blockSense, "fire": fireVerbSense,
 	"open fire": openFireSense, "rule": courtRuleSense,
-	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense,
+	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
+	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -284,6 +285,7 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"operation": operationSense, "evacuation": evacuationSense, "fire": fireSense,
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
 	"uprising": uprisingSense, "revolt": uprisingSense,
+	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
@@ -386,6 +388,9 @@ func shootSense(d *doc, t *trigger, i int, s sent) bool {
 // jet that went down in the Alps"); prices, a speech or a fighter in a
 // bout that went down do not. The craft is within six words before.
 func craftSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.craftSubject(i, s) {
+		return true // "Flight JT610, a Boeing 737 delivered in August, came down"
+	}
 	for k := i - 1; k >= s.t0 && k >= i-6; k-- {
 		if craftNouns[d.toks[k].low] {
 			return true
