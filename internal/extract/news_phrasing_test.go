@@ -1587,6 +1587,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a place's possessed noun ends at 'and' ('at Bali's airport and landed'); a party that won a landslide won the nation's vote",
+			published: "2020-08-29",
+			text: "In 2013 one of its jets came down short of the runway at Bali's airport and landed in the sea. " +
+				"In 2012 the party won a landslide in the general election in Japan.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2013-01-01", end: "2013-12-31", place: "ID", placeAs: "Bali"},
+				{kind: model.KindElection, start: "2012-01-01", end: "2012-12-31", place: "JP", placeAs: "Japan"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

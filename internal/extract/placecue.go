@@ -43,8 +43,8 @@ func (d *doc) possessedIsPlace(j int) bool {
 	head, end := "", j
 	for k := j; k < s.t1 && k < j+5; k++ {
 		t := d.toks[k]
-		if !t.word || prepositions[t.low] || determiners[t.low] || subordinators[t.low] {
-			break
+		if !t.word || prepositions[t.low] || determiners[t.low] || subordinators[t.low] || t.low == "and" || t.low == "or" {
+			break // "at Bali's airport and landed": the noun ends at "and"
 		}
 		if !t.cap && lexicon.OnlyVerb(t.low) {
 			break
