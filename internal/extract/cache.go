@@ -94,11 +94,27 @@ func (d *doc) resolve(name string) (model.Place, bool) {
 		// "Linwood" in a story about New Zealand is the Christchurch
 		// suburb the gazetteer lacks, not the Scottish town it has: a
 		// small place outside every country the article names is a
-		// namesake, and no place is better than a wrong one.
-		ok = false
+		// namesake, and no place is better than a wrong one; but
+		// "Camberwell" in a London story is the London one, however
+		// much smaller than the Australian suburb.
+		p, ok = d.namesakeInContext(name)
 	}
 	d.resolved[name] = resolved{p, ok}
 	return p, ok
+}
+
+// namesakeInContext is the best place named name in one of the countries
+// the article names, if the gazetteer has one.
+func (d *doc) namesakeInContext(name string) (model.Place, bool) {
+	ctx := d.geoContext()
+	for _, c := range d.x.cache.lookup(d.g, name) {
+		for _, cc := range ctx.Countries {
+			if c.Country == cc && c.Class == "city" {
+				return c.Place, true
+			}
+		}
+	}
+	return model.Place{}, false
 }
 
 // foreignSmallPlace reports a town of under 100,000 people in none of the

@@ -276,7 +276,13 @@ func (d *doc) geoContext() geo.Context {
 			// longest country name starting here.
 			end := d.sents[d.tokSent[i]].t1
 			for n := min(3, end-i); n >= 1; n-- {
-				if c, ok := d.countryByName(d.span(i, i+n)); ok {
+				c, ok := d.countryByName(d.span(i, i+n))
+				if !ok && d.g != nil && d.capitalAlone(i, i+n, end) {
+					// "in North Kensington, west London": a capital names
+					// its country as well as the country's name would.
+					c, ok = d.g.CountryOfCapital(d.span(i, i+n))
+				}
+				if ok {
 					if counts[c.Code] == 0 {
 						firstAt[c.Code] = i
 					}
@@ -301,6 +307,24 @@ func (d *doc) geoContext() geo.Context {
 		d.ctx.Countries = codes
 	}
 	return d.ctx
+}
+
+// capitalAlone reports tokens [t0,t1) that may name a capital by
+// themselves: not part of a longer name or a modifier of a noun ("the
+// San José mine", "London police", "the Paris agreement"), so followed by
+// punctuation, a preposition, a conjunction or a verb.
+func (d *doc) capitalAlone(t0, t1, end int) bool {
+	if t0 > 0 && d.toks[t0-1].low == "the" {
+		return false
+	}
+	if t1 >= end {
+		return true
+	}
+	n := d.toks[t1]
+	if !n.word || n.low == "'s" || n.low == "and" || n.low == "or" || prepositions[n.low] || locatives[n.low] {
+		return true
+	}
+	return !n.cap && isVerbForm(n.low) && !nounForm(n.low)
 }
 
 // countryByName looks a country or demonym up, through the extractor's

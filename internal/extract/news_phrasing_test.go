@@ -1135,7 +1135,7 @@ func TestNewsPhrasing(t *testing.T) {
 			published: "2014-09-29",
 			text:      "The streets of Lima descended into chaos last night after police fired tear gas at protesters.",
 			want: []wantEvent{
-				{kind: model.KindProtest, start: "2014-09-28", title: "tear gas"},
+				{kind: model.KindProtest, start: "2014-09-28", place: "PE", title: "tear gas"},
 			},
 		},
 		{
@@ -1594,6 +1594,16 @@ func TestNewsPhrasing(t *testing.T) {
 			want: []wantEvent{
 				{kind: model.KindAccident, start: "2013-01-01", end: "2013-12-31", place: "ID", placeAs: "Bali"},
 				{kind: model.KindElection, start: "2012-01-01", end: "2012-12-31", place: "JP", placeAs: "Japan"},
+			},
+		},
+		{
+			name:      "a capital names its country for the story: a suburb the gazetteer lacks is placed in the city after the comma, and a namesake in the story's country beats a bigger one abroad",
+			published: "2017-06-14",
+			text: "At least 12 people died on Wednesday after a fire swept through a tower block in North Kensington, west London. " +
+				"A similar fire at a block in Camberwell killed six people in 2009.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2017-06-14", place: "GB", placeAs: "London"},
+				{kind: model.KindDisaster, start: "2009-01-01", end: "2009-12-31", place: "GB", placeAs: "Camberwell"},
 			},
 		},
 		{

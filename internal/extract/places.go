@@ -186,7 +186,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	// "on Everest", "on Crete": a mountain or an island is where things
 	// happen on, not in; "crashed into the Java Sea": a sea or a river
 	// is where what fell into it lies.
-	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country) || p.Feature == "feature" && (d.prepBefore(t0) == "on" || d.prepBefore(t0) == "into")
+	e.locative = loc || d.isAppositive(t0) || d.isObjectPlace(t0) || d.streetsOf(t0) && d.inContext(p.Country) || p.Feature == "feature" && (d.prepBefore(t0) == "on" || d.prepBefore(t0) == "into") || d.containsNamed(t0)
 	if t1 < len(toks) && toks[t1].low == "'s" {
 		// "in Syria's war": the place qualifies a noun, it does not locate
 		// an event; "on Istanbul's Bosporus Bridge": it holds the thing
@@ -288,6 +288,28 @@ func (d *doc) compassBefore(t0 int) (string, int) {
 		return geo.CompassDirection(w), k
 	}
 	return "", t0
+}
+
+// containsNamed reports a place at t0 that names where the place before
+// it lies: "in North Kensington, west London", "at Lakanal House,
+// Camberwell": the town after the comma holds the locative's place, which
+// the gazetteer may not know.
+func (d *doc) containsNamed(t0 int) bool {
+	s := d.sents[d.tokSent[t0]]
+	k := t0 - 1
+	if k >= s.t0 && geo.CompassDirection(d.toks[k].low) != "" {
+		k--
+	}
+	if k < s.t0 || d.toks[k].low != "," {
+		return false
+	}
+	k--
+	n := 0
+	for k >= s.t0 && d.toks[k].word && d.toks[k].cap && n < 4 {
+		k--
+		n++
+	}
+	return n > 0 && k >= s.t0 && locatives[d.toks[k].low]
 }
 
 // localTown reports a town of a country the article is about whose name

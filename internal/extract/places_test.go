@@ -67,6 +67,9 @@ func TestCountriesNamedFirstOnATie(t *testing.T) {
 		{"Myanmar's generals ignored the calls. China said little.", []string{"MM", "CN"}},
 		{"China said little. Myanmar's generals ignored the calls.", []string{"CN", "MM"}},
 		{"China said little. Myanmar's generals ignored Myanmar's people.", []string{"MM", "CN"}},
+		// A capital counts for its country, not inside a longer name.
+		{"Crowds gathered in London and Paris on Sunday.", []string{"GB", "FR"}},
+		{"The Paris agreement held. Miners at the San José mine in Chile and in Peru waited.", []string{"CL", "PE"}},
 	}
 	for _, tc := range tests {
 		a := &model.Article{Path: "a.txt", Text: tc.text}

@@ -64,6 +64,7 @@ type Gazetteer struct {
 	countries    map[string]*Country
 	countryOrder []string            // ISO2 codes in the table's order
 	byName       map[string]*Country // folded names and demonyms
+	byCapital    map[string]*Country // folded capitals ("london", "kuala lumpur")
 	basemap      func() (*Basemap, error)
 
 	tablesOnce sync.Once
@@ -168,6 +169,7 @@ func loadGazetteer() (*Gazetteer, error) {
 	g := &Gazetteer{
 		countries: map[string]*Country{},
 		byName:    map[string]*Country{},
+		byCapital: map[string]*Country{},
 	}
 	g.basemap = func() (*Basemap, error) { return LoadBasemap(LOD50m) }
 	if err := g.loadCountries(); err != nil {
@@ -228,6 +230,9 @@ func (g *Gazetteer) loadCountries() error {
 		g.countries[c.Code] = c
 		g.countries[col[2]] = c // ISO3 too; not a name, since "CAN" or "AND" would match words
 		g.countryOrder = append(g.countryOrder, c.Code)
+		if f := Fold(c.Capital); f != "" && g.byCapital[f] == nil {
+			g.byCapital[f] = c
+		}
 		for _, name := range c.Names {
 			f := Fold(name)
 			g.byName[f] = c
@@ -601,6 +606,17 @@ func (g *Gazetteer) CountryByName(s string) (Country, bool) {
 	if c == nil && strings.HasPrefix(f, "the ") {
 		c = g.byName[f[4:]]
 	}
+	if c == nil {
+		return Country{}, false
+	}
+	return *c, true
+}
+
+// CountryOfCapital finds the country whose capital is named s ("London",
+// "Kuala Lumpur"): a story set in a capital is set in its country, whether
+// or not it names the country.
+func (g *Gazetteer) CountryOfCapital(s string) (Country, bool) {
+	c := g.byCapital[Fold(s)]
 	if c == nil {
 		return Country{}, false
 	}
