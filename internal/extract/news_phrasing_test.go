@@ -1607,6 +1607,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a state that grants asylum acts; a court that grants an amnesty rules",
+			published: "2019-11-11",
+			text:      "Mexico granted political asylum on Monday to the former president. The court granted amnesty to 200 prisoners on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-11-11", title: "mexico grants political asylum"},
+				{kind: model.KindLegal, start: "2019-11-10", title: "court grants amnesty"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +
