@@ -115,6 +115,13 @@ var holidayCues = map[string]bool{
 	"since": true, "over": true, "for": true, "till": true, "around": true, "during": true,
 }
 
+// rightClause are the words that open another clause after an expression,
+// where the search for its tense stops (tense).
+var rightClause = map[string]bool{
+	"as": true, "while": true, "when": true, "after": true, "before": true, "because": true,
+	"since": true, "although": true, "though": true, "whereas": true, "if": true, "unless": true,
+}
+
 // futureCues are words near an expression that say it points after the
 // publication date; pastCues say it points before. See tense.
 var futureCues = map[string]bool{

@@ -299,7 +299,10 @@ func (t *tagger) tense(a, b int) int {
 			for r < len(t.toks) && t.toks[r].kind != kWord && !t.boundary(r) && !t.toks[r].nl {
 				r++
 			}
-			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords {
+			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords || rightClause[t.toks[r].low] {
+				// "would remain in force through Sunday as investigators
+				// combed the debris": another clause's verb says nothing
+				// of this date's tense.
 				right = false
 			} else {
 				if c := cue(t, r, true); c != 0 && !(c < 0 && t.deadline && t.participle(r)) && !t.attribution(r) {

@@ -186,6 +186,7 @@ func TestTagAnchoring(t *testing.T) {
 		{"plans to stays future", "The bank plans to raise rates on Tuesday.", "Tuesday", dct16, true, true, "2016-03-29", "2016-03-29", model.PrecisionDay},
 		{"next stays future", "They meet again next Tuesday.", "next Tuesday", dct16, true, true, "2016-03-29", "2016-03-29", model.PrecisionDay},
 		{"plain would looks ahead", "A deal would be signed on Monday.", "Monday", dct16, true, true, "2016-03-28", "2016-03-28", model.PrecisionDay},
+		{"a past verb in a following clause says nothing of the date's tense", "The mayor said the curfew would remain in force through Sunday as crews cleared the debris.", "Sunday", dct16, true, true, "2016-03-27", "2016-03-27", model.PrecisionDay},
 		{"that night is the day last named", "Crowds stormed the palace on Tuesday. The speaker announced that night that he would go.", "that night", dct16, true, false, "2016-03-22", "2016-03-22", model.PrecisionDay},
 		{"that morning is the day last named", "Rebels entered the town on Monday. They left that morning.", "that morning", dct16, true, false, "2016-03-21", "2016-03-21", model.PrecisionDay},
 	}
