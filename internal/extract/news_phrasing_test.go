@@ -1616,6 +1616,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an airliner that lost contact went missing, a mishap; people who lose contact make no news; a jet that strikes a seawall crashes",
+			published: "2014-03-08",
+			text: "A Malaysia Airlines Boeing 777 carrying 239 people lost contact with air traffic controllers early on Saturday. " +
+				"The family lost contact with him on Friday. A jet struck a seawall while landing in San Francisco on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-03-08", title: "boeing 777 loses contact"},
+				{kind: model.KindAccident, start: "2014-03-06", place: "US", title: "jet strikes seawall"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

@@ -94,8 +94,14 @@ func (d *doc) craftSubject(i int, s sent) bool {
 			return true
 		}
 	}
-	// "the Boeing 777", "an Airbus A320": a maker with a model.
-	return len(f) >= 2 && aircraftMakers[f[0]] && strings.ContainsAny(f[1], "0123456789")
+	// "the Boeing 777", "an Airbus A320", "a Malaysia Airlines Boeing
+	// 777": a maker with a model.
+	for k := 0; k+1 < len(f); k++ {
+		if aircraftMakers[f[k]] && strings.ContainsAny(f[k+1], "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectKind is the kind of the event noun that heads the subject of

@@ -548,6 +548,16 @@ var fallingLemmas = map[string]bool{"fall": true, "plunge": true, "drop": true, 
 // a country or an army that lost 32 citizens or 40 soldiers counts its
 // dead, the toll of another event, no market's move.
 func loseSense(d *doc, t *trigger, i int, s sent) bool {
+	if i+1 < s.t1 && d.toks[i+1].low == "contact" {
+		// "a Boeing 777 lost contact with air traffic controllers": a
+		// craft's disappearance, a mishap; people who lose contact with
+		// a relative make no news.
+		if d.craftSubject(i, s) {
+			t.kind, t.weak = model.KindAccident, false
+			return true
+		}
+		return false
+	}
 	for k := i + 1; k < s.t1 && k <= i+4; k++ {
 		w := d.toks[k].low
 		if w == "lives" || w == "life" || crowdNouns[w] || civilianNouns[w] || !d.toks[k].cap && personNoun(w) {
