@@ -55,8 +55,17 @@ func (d *doc) buildEvents() {
 		groups := map[int][]int{}
 		var timeOrder []int
 		var untimed []int
+		negatedAt := map[int]bool{}
 		for _, ti := range tis {
 			tr := d.triggers[ti]
+			if tr.negated && !tr.irrealis && tr.form != formNoun {
+				// "The army did not withdraw on Monday", "No one was
+				// arrested": what did not happen is no event of the day.
+				if tr.time >= 0 {
+					negatedAt[tr.time] = true
+				}
+				continue
+			}
 			if tr.time >= 0 {
 				if _, ok := groups[tr.time]; !ok {
 					timeOrder = append(timeOrder, tr.time)
@@ -82,6 +91,11 @@ func (d *doc) buildEvents() {
 		}
 		for _, xi := range timeOrder {
 			if d.demandedDeadline(si, xi, groups[xi]) {
+				continue
+			}
+			if negatedAt[xi] && d.allNouns(groups[xi]) {
+				// "Talks did not resume on Wednesday": the talks the
+				// negated verb is about did not take place either.
 				continue
 			}
 			// "The raid took place on the same day as the bombing in
@@ -303,6 +317,16 @@ func (d *doc) dateBy(e *evt, si int, x *texpr) model.Source {
 		src.DateHow = "explicit"
 	}
 	return src
+}
+
+// allNouns reports event words that are all nouns.
+func (d *doc) allNouns(tis []int) bool {
+	for _, ti := range tis {
+		if d.triggers[ti].form != formNoun {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutAdjectival is tis without the event words that describe nouns,

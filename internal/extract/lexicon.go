@@ -72,7 +72,7 @@ var irrealis = map[string]bool{
 // responsibility", "claimed credit").
 var claimObjects = map[string]bool{"responsibility": true, "credit": true}
 
-var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true}
+var negations = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true, "nor": true, "none": true, "nobody": true, "nothing": true}
 
 // clause boundary words raise the cost of linking across them.
 var subordinators = map[string]bool{

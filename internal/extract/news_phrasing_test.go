@@ -1626,6 +1626,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what did not happen is no event: a negated verb, a subject that is no one, the noun a negated verb is about; a structure that collapsed and killed had an accident",
+			published: "2013-04-25",
+			text: "The army did not withdraw from the town on Monday. No one was arrested on Tuesday. Talks did not resume on Wednesday. " +
+				"None had been detained by Thursday night. In 2005, a sweater factory collapsed, killing more than 60 people.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2005-01-01", end: "2005-12-31"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

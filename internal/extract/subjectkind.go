@@ -22,6 +22,13 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 		if i = d.firstClauseVerb(s, i-1); i < 0 {
 			return "", false
 		}
+		for _, tr := range d.triggers {
+			if tr.i == i && tr.sentence == d.tokSent[i] && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
+				// "the factory collapsed, killing more than 60": the
+				// main clause's mishap did the killing.
+				return tr.kind, true
+			}
+		}
 	}
 	if k, ok := d.byAgentKind(i, s); ok {
 		return k, true

@@ -543,6 +543,11 @@ func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		if w := d.toks[k].low; w == "," || w == ";" {
+			// "the factory collapsed, killing more than 60": what the
+			// participle after the comma tells is no object.
+			break
+		}
 		if kind, ok := d.eventNounAt(k); ok {
 			return kind, true
 		}
