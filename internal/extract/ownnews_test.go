@@ -16,7 +16,7 @@ import (
 // was added (in the comment); raise them as extraction improves, never
 // lower them to let a change pass.
 var ownNewsFloors = struct{ recall, prec, merged, places float64 }{
-	0.60, 0.64, 0.20, 0.71, // 0.64 (23/36), 0.68 (112/165), 15/67, 127/174
+	0.64, 0.66, 0.20, 0.71, // 0.67 (24/36), 0.69 (112/162), 14/67, 128/176
 }
 
 // TestOwnNews runs the real ingest and extractor, with the manifest, over
