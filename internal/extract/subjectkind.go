@@ -22,12 +22,10 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 		if i = d.firstClauseVerb(s, i-1); i < 0 {
 			return "", false
 		}
-		for _, tr := range d.triggers {
-			if tr.i == i && tr.sentence == d.tokSent[i] && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
-				// "the factory collapsed, killing more than 60": the
-				// main clause's mishap did the killing.
-				return tr.kind, true
-			}
+		if k, ok := d.mishapAt(i, false); ok {
+			// "the factory collapsed, killing more than 60": the main
+			// clause's mishap did the killing.
+			return k, true
 		}
 	}
 	if k, ok := d.byAgentKind(i, s); ok {
@@ -42,6 +40,17 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	return d.subjectKind(i, s)
+}
+
+// mishapAt is the kind of the event word found at token k when it tells an
+// accident or a disaster (only a noun when noun is set).
+func (d *doc) mishapAt(k int, noun bool) (model.Kind, bool) {
+	for _, tr := range d.triggers {
+		if tr.i == k && (!noun || tr.form == formNoun) && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
+			return tr.kind, true
+		}
+	}
+	return "", false
 }
 
 // byAgentKind is the kind a passive verb of force at i takes from its
@@ -128,12 +137,10 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 		return "", false
 	}
 	w := d.toks[k].low
-	for _, tr := range d.triggers {
-		if tr.i == k && tr.form == formNoun && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
-			// "The blast hit the rig": the noun's kind as its sentence
-			// made it (a blast at a rig is a mishap).
-			return tr.kind, true
-		}
+	if kind, ok := d.mishapAt(k, true); ok {
+		// "The blast hit the rig": the noun's kind as its sentence made
+		// it (a blast at a rig is a mishap).
+		return kind, true
 	}
 	switch {
 	case isDisasterNoun(w):
