@@ -1635,6 +1635,14 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a flight named by its number titles the crash with its airline",
+			published: "2014-03-09",
+			text:      "The disappearance recalls the loss of Air France flight 447, which crashed into the ocean in June 2009.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2009-06-01", end: "2009-06-30", title: "air france flight 447 crashes"},
+			},
+		},
+		{
 			name:      "a court overturns a ruling; a vehicle that overturns has an accident",
 			published: "2019-11-12",
 			text: "The appeals court overturned the ban on Monday. A minibus overturned on a mountain road on Sunday, killing nine. " +

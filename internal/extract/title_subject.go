@@ -553,10 +553,14 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	if phraseStops[d.toks[end].low] || titleDeterminers[d.toks[end].low] {
 		return "", passive
 	}
-	if d.toks[end].num && end > s.t0 && d.toks[end-1].cap && !countHedges[d.toks[end-1].low] {
-		// "An Ethiopian Airlines Boeing 737 Max 8 crashed": a number in a
-		// name is part of the name.
+	if d.toks[end].num && end > s.t0 && (d.toks[end-1].cap && !countHedges[d.toks[end-1].low] || craftNouns[d.toks[end-1].low]) {
+		// "An Ethiopian Airlines Boeing 737 Max 8 crashed", "Air France
+		// flight 447, which crashed": a number in a name is part of the
+		// name, and so is the craft it numbers.
 		start = end
+		if craftNouns[d.toks[end-1].low] {
+			start--
+		}
 		for start-1 >= s.t0 && (d.toks[start-1].cap || d.toks[start-1].num) && !d.toks[start-1].first && !titleDeterminers[d.toks[start-1].low] {
 			start--
 		}
