@@ -162,20 +162,19 @@ func (d *doc) localPlace() *model.Place {
 // storyWindow reports an event of the days the article reports on (the
 // publication day and the two before it), which happened where the story
 // was filed unless its sentence says otherwise.
-func (d *doc) storyWindow(e *evt) bool {
-	if !e.Dated() || e.Planned || d.dct.IsZero() {
-		return false
-	}
-	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -2)) && e.End.Sub(e.Start) < 72*time.Hour
-}
+func (d *doc) storyWindow(e *evt) bool { return d.storyWithin(e, 2) }
 
 // storyWeek reports an event of the week before publication, the span a
 // news story's own events lie in (storyDate looks as far back).
-func (d *doc) storyWeek(e *evt) bool {
+func (d *doc) storyWeek(e *evt) bool { return d.storyWithin(e, 7) }
+
+// storyWithin reports a past event of under three days that ends no more
+// than days before publication.
+func (d *doc) storyWithin(e *evt, days int) bool {
 	if !e.Dated() || e.Planned || d.dct.IsZero() {
 		return false
 	}
-	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -7)) && e.End.Sub(e.Start) < 72*time.Hour
+	return !e.Start.After(d.dct) && !e.End.Before(d.dct.AddDate(0, 0, -days)) && e.End.Sub(e.Start) < 72*time.Hour
 }
 
 // focusPlace is the place an article without a dateline is about: the

@@ -45,8 +45,10 @@ func (d *doc) agentKind(i int, s sent) (model.Kind, bool) {
 // mishapAt is the kind of the event word found at token k when it tells an
 // accident or a disaster (only a noun when noun is set).
 func (d *doc) mishapAt(k int, noun bool) (model.Kind, bool) {
-	for _, tr := range d.triggers {
-		if tr.i == k && (!noun || tr.form == formNoun) && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
+	for _, ti := range d.sentTrigs[d.tokSent[k]] {
+		// Only the token's sentence: its event words are found before
+		// the verb whose kind asks.
+		if tr := &d.triggers[ti]; tr.i == k && (!noun || tr.form == formNoun) && (tr.kind == model.KindAccident || tr.kind == model.KindDisaster) {
 			return tr.kind, true
 		}
 	}

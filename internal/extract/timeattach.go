@@ -64,6 +64,16 @@ func (d *doc) attachTimes() {
 			}
 		}
 	}
+	// When no time expression near an event word can date it, these ask
+	// in turn whether another clause does (each says which, with its
+	// case): the event noun a relative clause describes ("Friday's
+	// earthquake that hit Japan"), what was reported on the day it was
+	// told, what happened as or while something dated did, the main
+	// clause's day for an as-clause, the dated verb an "and" joins it to
+	// ("stormed the palace last Saturday and later set fire to …"), and
+	// an after-clause on the publication day ("tweeted after the blaze
+	// broke out on Monday").
+	fromClause := []func(int) int{d.relativeOfNoun, d.reportedTime, d.simultaneousTime, d.asClauseTime, d.coordinatedTime, d.afterToday}
 	for ti := range d.triggers {
 		tr := &d.triggers[ti]
 		if d.perfectNow(tr) {
@@ -166,47 +176,11 @@ func (d *doc) attachTimes() {
 			continue
 		}
 		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.relativeOfNoun(ti); xi >= 0 {
-				// "Friday's earthquake that hit northeastern Japan": the
-				// relative clause tells the noun's event, on its date.
-				best, bestCost = xi, 0
-			}
-		}
-		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.reportedTime(ti); xi >= 0 {
-				// "told reporters Saturday that 2,839 officers have been
-				// taken into custody": what was reported had happened by the
-				// day it was told.
-				best, bestCost = xi, 0
-			}
-		}
-		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.simultaneousTime(ti); xi >= 0 {
-				// "retook the town as reinforcements poured in on
-				// Wednesday": what happened as something else did took
-				// its day.
-				best, bestCost = xi, 0
-			}
-		}
-		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.asClauseTime(ti); xi >= 0 {
-				// "Mugabe resigned on Tuesday …, as MPs met in joint
-				// session": what happened as the main clause's deed did
-				// took its day.
-				best, bestCost = xi, 0
-			}
-		}
-		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.coordinatedTime(ti); xi >= 0 {
-				// "crowds stormed the palace last Saturday and later set
-				// fire to the residence": one subject's second deed, told
-				// with the first, on its day.
-				best, bestCost = xi, 0
-			}
-		}
-		if best < 0 || bestCost > maxTimeCost {
-			if xi := d.afterToday(ti); xi >= 0 {
-				best, bestCost = xi, 0
+			for _, from := range fromClause {
+				if xi := from(ti); xi >= 0 {
+					best, bestCost = xi, 0
+					break
+				}
 			}
 		}
 		if best >= 0 && bestCost <= maxTimeCost {
