@@ -32,6 +32,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if en.sentence != e.sentence {
 			continue
 		}
+		if d.describedBorn(en) {
+			// "arrested a man born in Kuwait": where he was born, not
+			// where he was arrested.
+			continue
+		}
 		if en.kind == entGov {
 			// "Japan's worst earthquake": the government the name was
 			// taken for still owns the event as a place.
@@ -85,6 +90,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			// events of the publication day, below.
 			continue
 		}
+
 		// The place belongs to the event word nearest to it, which may be
 		// another event's ("agreed to hold a conference in Kyiv").
 		own := math.MaxInt
@@ -192,7 +198,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 	case learned != nil:
 		// "stranded in Tham Luang cave" where the article also says
 		// "Tham Luang cave in Mae Sai".
-		at(learned, "article")
+		at(learned, "learned")
 	case d.unknownLocative(e) && d.localPlace() != nil:
 		// "stranded in Tham Luang cave", "in Causeway Bay": somewhere the
 		// gazetteer does not know, named as where it happened; the
@@ -220,6 +226,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// about Kashmir that never names Delhi again: the story's place,
 		// not the desk's.
 		at(d.filedFromAfar(), "article")
+	case d.storyWindow(e) && d.inParliament(e) != nil:
+		// "ISTANBUL — all four parties in parliament met to issue a
+		// joint declaration": the parliament sits in the capital, not
+		// in the town the story was filed from.
+		at(d.inParliament(e), "article")
 	case d.storyWindow(e) && d.dateline() != nil:
 		at(d.dateline(), "dateline")
 	case d.storyWindow(e) && d.focusPlace() != nil:
@@ -242,6 +253,51 @@ func (d *doc) fillPlaceActors(e *evt) {
 	if e.Place != nil && d.speaksFromElsewhere(e) {
 		e.Place, e.placeHow = nil, ""
 	}
+}
+
+// inParliament is the capital where the national parliament sits that e's
+// sentence names, when the story's dateline is another town; else nil.
+// Only a parliament's own business counts: a meeting, a vote, a decision
+// or a declaration, not what a speaker said of it.
+func (d *doc) inParliament(e *evt) *model.Place {
+	switch e.Kind {
+	case model.KindMeeting, model.KindTalks, model.KindPolitical, model.KindProposal, model.KindPublication, model.KindAgreement:
+	default:
+		return nil
+	}
+	dl := d.dateline()
+	if dl == nil {
+		return nil
+	}
+	s := d.sents[e.sentence]
+	named := false
+	for k := s.t0; k < s.t1 && !named; k++ {
+		named = nationalLegislatures[d.toks[k].low]
+	}
+	if !named {
+		return nil
+	}
+	seat := d.seatOfPower()
+	if seat == nil || isArea(seat) || seat.Key == dl.Key || seat.Country != dl.Country {
+		return nil
+	}
+	return seat
+}
+
+// describedBorn reports a place after "born in" or "born at" that only
+// describes someone (see the adjectival "born" of modality.go).
+func (d *doc) describedBorn(en *ent) bool {
+	k := en.t0 - 2
+	s := d.sents[d.tokSent[en.t0]]
+	if k < s.t0 || d.toks[k].low != "born" || d.toks[k+1].low != "in" && d.toks[k+1].low != "at" {
+		return false
+	}
+	for _, ti := range d.sentTrigs[d.tokSent[en.t0]] {
+		if t := &d.triggers[ti]; t.i == k {
+			return t.adjectival
+		}
+	}
+	return false
 }
 
 // speaksFromElsewhere reports a statement or a decision placed by the
@@ -559,7 +615,7 @@ func (d *doc) soleScene(e *evt) *model.Place {
 		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace || en.dateline {
 			continue
 		}
-		if !en.locative || d.distanceReference(en) || d.toks[en.t0].quoted != quoted {
+		if !en.locative || d.distanceReference(en) || d.toks[en.t0].quoted != quoted || d.describedBorn(en) {
 			continue
 		}
 		if found != nil && found.Key != en.place.Key {

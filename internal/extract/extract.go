@@ -213,11 +213,11 @@ func (d *doc) split() {
 	d.toks = make([]tok, 0, len(text)/5)
 	d.low = lowerASCII(text)
 	title := strings.TrimSpace(d.a.Title)
-	for _, sp := range spans {
+	for i, sp := range spans {
 		t0 := len(d.toks)
 		d.toks = tokenize(d.toks, text, d.low, sp.Start, sp.End)
 		s := sent{Span: sp, t0: t0, t1: len(d.toks)}
-		s.headline = isHeadline(text[sp.Start:sp.End], title)
+		s.headline = isHeadline(text[sp.Start:sp.End], title) && !(i == len(spans)-1 && clippedEnd(text, sp))
 		d.sents = append(d.sents, s)
 	}
 	d.tokSent = make([]int, len(d.toks))
@@ -255,6 +255,25 @@ func isHeadline(s, title string) bool {
 		return false
 	}
 	return true
+}
+
+// clippedEnd reports the text's last sentence sp as prose cut off before
+// its full stop, as pages clipped by a paywall or an excerpt end ("…met to
+// issue a joint declaration Saturday condemning the att"): it continues a
+// paragraph (text precedes it on its line), or it is too long for a
+// caption's tag and stops on a lower-case word. A headline or a credit
+// line ("Reporting by Jane Doe") is neither.
+func clippedEnd(text string, sp model.Span) bool {
+	line := text[strings.LastIndexByte(text[:sp.Start], '\n')+1 : sp.Start]
+	if strings.TrimSpace(line) != "" {
+		return true
+	}
+	words := strings.Fields(text[sp.Start:sp.End])
+	if len(words) < 10 {
+		return false
+	}
+	last := []rune(words[len(words)-1])
+	return unicode.IsLower(last[0])
 }
 
 // geoContext is the disambiguation context: the countries the article talks

@@ -108,6 +108,11 @@ func sameEvent(a, b *model.Event) (int, bool) {
 			return 0, false
 		}
 	}
+	if !sameMeans(a, b) {
+		// A bombing and a shooting of one day in one city are two
+		// attacks, whichever outlet tells them.
+		return 0, false
+	}
 	if a.Kind == model.KindStatement && b.Kind == model.KindStatement && hasPerson(a) && hasPerson(b) && sp == 0 {
 		// Two people's statements are two, in one town on one day too.
 		return 0, false
@@ -252,12 +257,26 @@ func MatchWords(e *model.Event) []string {
 // and works them out again when it changes; a change to the code of
 // contentWords or stemWord must change stemRule.
 var MatchWordsRule = func() string {
-	h := sha256.Sum256([]byte(stemRule + "\n" + stopwordsTXT))
+	h := sha256.Sum256([]byte(stemRule + "\n" + stopwordsTXT + "\n" + synonymTable()))
 	return "r" + hex.EncodeToString(h[:8])
 }()
 
+// synonymTable lists the word and phrase synonyms contentWords applies,
+// sorted, for MatchWordsRule: a change to them changes the words kept.
+func synonymTable() string {
+	var lines []string
+	for w, c := range eventSynonyms {
+		lines = append(lines, w+":"+c)
+	}
+	for p, c := range eventPhraseSynonyms {
+		lines = append(lines, p+":"+c)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
 // stemRule describes contentWords and stemWord for MatchWordsRule.
-const stemRule = "words of 4+ bytes of letters, '-' and non-ASCII, lowered, not stop words; ings ing ied ies ed es s cut leaving 4+"
+const stemRule = "words of 4+ bytes of letters, '-' and non-ASCII, lowered, not stop words; ings ing ied ies ed es s cut leaving 4+; synonyms; two words in a row add their phrase synonym"
 
 // contentWords are the salient words of an event's sentences, sorted: not
 // function words, not reporting or time words, not numbers. e.Words when
@@ -268,18 +287,21 @@ func contentWords(e *model.Event) []string {
 	}
 	set := map[string]bool{}
 	for _, s := range e.Sources {
+		prev := ""
 		for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r > 127)
 		}) {
 			w = strings.ToLower(strings.Trim(w, "-"))
 			if len(w) < 4 || mergeStopWords[w] {
+				prev = ""
 				continue
 			}
-			w = stemWord(w)
-			if c, ok := eventSynonyms[w]; ok {
-				w = c
-			}
+			w = matchForm(w)
 			set[w] = true
+			if c, ok := eventPhraseSynonyms[prev+" "+w]; ok {
+				set[c] = true // "opened fire": gunfire
+			}
+			prev = w
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -288,6 +310,63 @@ func contentWords(e *model.Event) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// matchForm is the form in which contentWords keeps a lower-case word:
+// its stem, or the word news also uses for the happening it names.
+func matchForm(w string) string {
+	w = stemWord(w)
+	if c, ok := eventSynonyms[w]; ok {
+		return c
+	}
+	return w
+}
+
+// attackMeans holds, for each means of attack of attackMeansWords (bombs,
+// guns, knives), its words in matchForm.
+var attackMeans = func() []map[string]bool {
+	out := make([]map[string]bool, len(attackMeansWords))
+	for i, words := range attackMeansWords {
+		out[i] = map[string]bool{}
+		for w := range words {
+			out[i][matchForm(w)] = true
+		}
+	}
+	return out
+}()
+
+// meansOf tells how an attack was carried out, from the words of its
+// sentences (contentWords): a bit for each means of attackMeans they name;
+// 0 for an attack told only as such ("the attack", "were killed") and for
+// events of other kinds. The sentence counts, not only its event words:
+// "85 were killed on the island, where a gunman opened fire" tells a
+// shooting.
+func meansOf(e *model.Event) uint8 {
+	if kindFamily(e.Kind) != "force" {
+		return 0
+	}
+	var m uint8
+	for _, w := range contentWords(e) {
+		for b, words := range attackMeans {
+			if words[w] {
+				m |= 1 << b
+			}
+		}
+	}
+	return m
+}
+
+// sameMeans reports two attacks that may be one happening by how they were
+// carried out: one told by its means is one told by the same means, or one
+// told only as an attack. Sentences that name two means ("a bombing and a
+// shooting spree") tell of both happenings and are the same as neither,
+// lest they lump them.
+func sameMeans(a, b *model.Event) bool {
+	if kindFamily(a.Kind) != "force" || kindFamily(b.Kind) != "force" {
+		return true
+	}
+	ma, mb := meansOf(a), meansOf(b)
+	return ma == 0 || mb == 0 || ma == mb
 }
 
 // unionWords merges two sorted word lists into a new one.

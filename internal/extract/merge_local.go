@@ -32,6 +32,11 @@ func (d *doc) mergeLocal() {
 		for _, j := range kept {
 			k := &d.events[j]
 			score, ok := localSame(k, e)
+			if !sameMeans(&k.Event, &e.Event) {
+				// "Seven died when a car bomb exploded" and "a gunman
+				// opened fire on the camp": two attacks of one day.
+				continue
+			}
 			if !ok && best < 0 && d.recalls(e) && kindsCompatible(k.Kind, e.Kind) && e.Dated() && k.Start.Equal(e.Start) && eventEnd(&k.Event).Equal(eventEnd(&e.Event)) {
 				// "The Sunday attacks were the worst ever": the article's
 				// attacks of that day, the first it told, told again by a
@@ -317,7 +322,7 @@ func (d *doc) finish() ([]model.Event, []bool) {
 				e.Title = otherTitle(&e.Event, e.verb)
 			}
 		}
-		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence"
+		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence" && e.placeHow != "learned"
 		out = append(out, e.Event)
 		sequels = append(sequels, e.sequel)
 	}

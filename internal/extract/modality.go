@@ -84,11 +84,32 @@ func (d *doc) modality(x *trig, s sent) {
 		// Grenoble" has no noun after it: "that" is a relative pronoun.
 		x.adjectival = true
 	}
+	if toks[i].low == "born" && (i == s.t0 || !passiveAux[toks[i-1].low]) && !d.timeInClause(i+1, s) {
+		// "a man born in Kuwait", "Sheikh Abu Ahmed, born in Kuwait":
+		// where someone was born describes them. A birth is told by
+		// "was born", or by its own date ("Lena Okafor, born in Lagos on
+		// 3 May 1960, …").
+		x.adjectival = true
+	}
 	if x.form == formGerund && i > s.t0 && i+1 < s.t1 && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low] || gradeWords[toks[i-1].low]) && toks[i+1].word && !toks[i+1].cap && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
 		// "a more devastating blow", "the ongoing fighting": an -ing word
 		// between a determiner or a grade and a noun describes the noun.
 		x.adjectival = true
 	}
+}
+
+// timeInClause reports a time expression from token k to the end of its
+// clause (a comma, a clause word or the sentence's end).
+func (d *doc) timeInClause(k int, s sent) bool {
+	for ; k < s.t1; k++ {
+		if d.tokTime[k] >= 0 {
+			return true
+		}
+		if w := d.toks[k].low; w == "," || w == ";" || subordinators[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // infinitiveObject reports an event noun at token i that is the object of

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,6 +15,52 @@ import (
 // town, coups, and the point a change is measured from.
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
+		{
+			name:      "a gunman who fires into a crowd attacks it; troops who fire into one police a protest",
+			published: "2021-05-22",
+			text:      "A gunman fired into the crowd at the stadium on Friday. Soldiers fired into the crowd of marchers on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2021-05-21", title: "gunman fires"},
+				{kind: model.KindProtest, start: "2021-05-20", title: "soldiers fire"},
+			},
+		},
+		{
+			name:      "where someone was born describes them; only a passive 'was born' tells a birth",
+			published: "2021-05-22",
+			text:      "Police on Friday arrested a man born in Kuwait. A baby girl was born to the princess on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2021-05-21", title: "police arrest man"},
+				{kind: model.KindOther, start: "2021-05-20", title: "born"},
+			},
+		},
+		{
+			name:      "a text clipped before its last full stop still tells its last sentence",
+			published: "2021-05-22",
+			text:      "An earthquake struck the region on Thursday.\n\nIn a rare show of unity, all the parties in the assembly met on Friday to issue a joint statement condemning the att",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2021-05-20"},
+				{kind: model.KindMeeting, start: "2021-05-21"},
+			},
+		},
+		{
+			name:      "a clipped paragraph's last sentence is prose, however short",
+			published: "2021-05-22",
+			text:      "An earthquake struck the region on Thursday. Troops were deployed to the port on Friday",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2021-05-20"},
+				{kind: model.KindMilitary, start: "2021-05-21"},
+			},
+		},
+		{
+			name:      "what a country's parliament does sits in its capital, whatever town the story was filed from; a city council sits in its city",
+			published: "2021-05-22",
+			dateline:  "MILAN, Italy",
+			text:      "MILAN, Italy — All the parties in parliament met on Friday to condemn the violence. The city council met on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2021-05-21", place: "IT", placeAs: "Rome"},
+				{kind: model.KindMeeting, start: "2021-05-20", place: "IT", placeAs: "Milan"},
+			},
+		},
 		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
@@ -1654,6 +1701,65 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestBombingAndShootingApart: an article that tells a bombing and a
+// shooting of one day in one city keeps them two events, and a sentence
+// naming both joins neither; two outlets' reports of the pair merge
+// bombing with bombing and shooting with shooting.
+func TestBombingAndShootingApart(t *testing.T) {
+	x := testExtractor(t)
+	texts := []string{
+		"A car bomb exploded outside the city hall in Ostrava on Friday afternoon, killing four people. " +
+			"A gunman also opened fire at a football stadium in the city on Friday, killing nine. " +
+			"The bombing and the shooting on Friday were the deadliest attacks in the country in decades.",
+		"Nine people were shot dead at a football stadium in Ostrava on Friday. " +
+			"A bomb blast at the city hall killed four people on Friday afternoon.",
+	}
+	bombing := []string{"A car bomb exploded", "A bomb blast at the city hall"}
+	shooting := []string{"A gunman also opened fire", "Nine people were shot dead"}
+	var all []model.Event
+	for i, text := range texts {
+		a := article(text, "2021-05-22", "")
+		a.ID = int64(i + 1)
+		a.Path, a.SHA256 = fmt.Sprintf("report%d.txt", i+1), fmt.Sprintf("sha%d", i+1)
+		all = append(all, x.Extract(a).Events...)
+	}
+	cites := func(e model.Event, prefixes []string) int {
+		n := 0
+		for _, p := range prefixes {
+			for _, s := range e.Sources {
+				if strings.HasPrefix(s.Text, p) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	merged := MergeAll(all)
+	var bombs, shots int
+	for _, e := range merged {
+		b, s := cites(e, bombing), cites(e, shooting)
+		if b > 0 && s > 0 {
+			t.Errorf("%q lumps the bombing and the shooting: %v", e.Title, sourceTexts(e))
+		}
+		bombs, shots = max(bombs, b), max(shots, s)
+	}
+	if bombs != 2 || shots != 2 {
+		for _, e := range merged {
+			t.Logf("%s %q %v", e.Kind, e.Title, sourceTexts(e))
+		}
+		t.Errorf("the bombing is told by %d merged report(s), the shooting by %d; want 2 and 2", bombs, shots)
+	}
+}
+
+func sourceTexts(e model.Event) []string {
+	var out []string
+	for _, s := range e.Sources {
+		out = append(out, s.Text)
+	}
+	return out
 }
 
 // TestRecallJoinsTheFirstHappening: "The Sunday attacks" retells the day's

@@ -7,6 +7,7 @@ import (
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
+	"github.com/briefingatlas/atlas/internal/timex"
 )
 
 // cost measures how far apart two token positions are for the purpose of
@@ -425,6 +426,11 @@ func (d *doc) storyDate() {
 		if d.sents[x.sentence].headline || x.sayer >= 0 {
 			// "officials said on Sunday": the day of the telling, not
 			// of the news.
+			continue
+		}
+		if x.Type == timex.TypeTime && clockOnly.MatchString(strings.TrimSpace(x.Text)) {
+			// "by 7 p.m.": a time of day takes its day from the text
+			// around it and names none of its own.
 			continue
 		}
 		day := model.Day(x.Start)

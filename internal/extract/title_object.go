@@ -120,6 +120,9 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			// after it is another clause's.
 			break
 		}
+		if j > start && w.low == "born" {
+			break // "arrested a man born in Kuwait": where he was born describes him
+		}
 		if strings.HasSuffix(w.low, "ly") && lexicon.IsAdverb(w.low) && !lexicon.IsAdjective(w.low) && !countHedges[w.low] {
 			break // "retook the town quickly": the manner is not the object
 		}

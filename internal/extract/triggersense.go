@@ -283,7 +283,7 @@ func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
 	t.weak = false
 	crowd, air := d.firedTarget(i, s)
 	switch {
-	case riot || crowd:
+	case (riot || crowd) && !d.attackerFires(i, s):
 		t.kind = model.KindProtest
 	case air:
 		// "fired guns in the air" to celebrate or to warn: no attack.
@@ -295,10 +295,22 @@ func fireVerbSense(d *doc, t *trigger, i int, s sent) bool {
 // openFireSense: troops who open fire on a crowd police a protest
 // ("opened fire on demonstrators"); on a convoy or a town they attack.
 func openFireSense(d *doc, t *trigger, i int, s sent) bool {
-	if crowd, _ := d.firedTarget(i, s); crowd {
+	if crowd, _ := d.firedTarget(i, s); crowd && !d.attackerFires(i, s) {
 		t.kind = model.KindProtest
 	}
 	return true
+}
+
+// attackerFires reports a gunman, attackers or militants before the verb
+// at i: they fire on a crowd to kill ("a gunman fired into the crowd"), an
+// attack, where police or troops firing on a crowd police a protest.
+func (d *doc) attackerFires(i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-8; k-- {
+		if attackerNouns[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // firedTarget looks at what is fired at after token i, up to the clause's
