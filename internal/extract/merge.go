@@ -78,7 +78,29 @@ func MaySameEvent(a, b *model.Event) bool {
 		return false
 	}
 	ok, _ := placesCompatible(a.Place, b.Place)
-	return ok
+	return ok || guessedApart(a, b)
+}
+
+// guessedApart reports two reports of one kind on the same day whose
+// places conflict only because one of them is a guess: "Tymoshenko was
+// freed from prison" in a story filed from Kiev, and "she was driven out of
+// the hospital in Kharkiv" in another. Their places are in one country.
+// sameEvent then also asks for a person both name; Merge keeps the named
+// place.
+func guessedApart(a, b *model.Event) bool {
+	if a.Place == nil || b.Place == nil || !(a.PlaceGuessed || b.PlaceGuessed) {
+		return false
+	}
+	if a.Place.Country == "" || a.Place.Country != b.Place.Country || a.Kind != b.Kind {
+		return false
+	}
+	return datesOverlap(a, b) && notMonthOrYear(a) && notMonthOrYear(b)
+}
+
+// sharesPerson reports a person both events name.
+func sharesPerson(a, b *model.Event) bool {
+	sp, _ := sharedActors(a, b)
+	return sp > 0
 }
 
 // sameEvent is SameEvent that also tells how strongly the two agree (see
@@ -91,7 +113,11 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		return 0, false
 	}
 	ok, same := placesCompatible(a.Place, b.Place)
-	if !ok {
+	if !ok && !guessedApart(a, b) {
+		return 0, false
+	}
+	if !ok && !sharesPerson(a, b) {
+		// Places a guess sets apart meet only over a person both name.
 		return 0, false
 	}
 	if sharesArticle(a, b) && twoNamedTowns(a, b) {

@@ -23,6 +23,12 @@ func said(e model.Event, text string) model.Event {
 	return e
 }
 
+// guessed marks an event's place as a guess (a dateline's town).
+func guessed(e model.Event) model.Event {
+	e.PlaceGuessed = true
+	return e
+}
+
 var (
 	oslo     = &model.Place{Key: "gn:1", Name: "Oslo", Country: "NO", Admin1: "12", Lat: 59.91, Lon: 10.75, Feature: "PPLC"}
 	bergen   = &model.Place{Key: "gn:2", Name: "Bergen", Country: "NO", Admin1: "46", Lat: 60.39, Lon: 5.32, Feature: "PPLA"}
@@ -56,6 +62,9 @@ func TestSameEvent(t *testing.T) {
 		{"a bombing and a shooting of one day in one city", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A car bomb exploded outside the city hall in Oslo, killing four."), said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A gunman opened fire near the city hall in Oslo, killing nine."), false},
 		{"one bombing told by its bomb and by its blast", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A car bomb exploded outside the city hall in Oslo, killing four."), said(ev(model.KindAttack, "2020-02-27", "2020-02-27", nil), "The blast outside the city hall killed four people."), true},
 		{"an attack told only as such joins one told by its means", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", oslo), "A gunman opened fire near the city hall in Oslo, killing nine."), said(ev(model.KindAttack, "2020-02-27", "2020-02-27", nil), "Nine people were killed in the attack near the city hall."), true},
+		{"a place set apart only by a dateline's guess, one person named by both", guessed(said(ev(model.KindArrest, "2020-02-27", "2020-02-27", oslo, smith), "Anna Smith was freed from prison on Thursday.")), said(ev(model.KindArrest, "2020-02-27", "2020-02-27", bergen, smith2), "Smith walked free from the hospital in Bergen where she had been held."), true},
+		{"a place set apart by a guess, no person in common", guessed(said(ev(model.KindArrest, "2020-02-27", "2020-02-27", oslo), "Two activists were freed from prison on Thursday.")), said(ev(model.KindArrest, "2020-02-27", "2020-02-27", bergen), "Two activists walked free from the prison in Bergen."), false},
+		{"two towns both named, one person", said(ev(model.KindArrest, "2020-02-27", "2020-02-27", oslo, smith), "Anna Smith was freed from prison in Oslo."), said(ev(model.KindArrest, "2020-02-27", "2020-02-27", bergen, smith2), "Smith walked free from the hospital in Bergen."), false},
 		{"two outlets, one fire", said(ev(model.KindDisaster, "2020-02-27", "2020-02-27", oslo), "Fire swept through the old opera house in Oslo on Thursday."), said(ev(model.KindDisaster, "2020-02-27", "2020-02-27", nil), "Flames gutted the opera house on Thursday evening."), true},
 		{"attack and military action are one family", said(ev(model.KindAttack, "2020-02-27", "2020-02-27", bergen), "Gunmen seized the harbour of Bergen."), said(ev(model.KindMilitary, "2020-02-27", "2020-02-27", bergen), "Gunmen took control of the Bergen harbour."), true},
 		{"organisation by alias", ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unOrg), ev(model.KindConference, "2020-03-01", "2020-03-01", nil, unShort), true},

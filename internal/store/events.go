@@ -163,7 +163,7 @@ func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, a
 	if raw {
 		// Extracted values are read to be merged into, and a merge keeps
 		// the words of the sentences (event_words).
-		query = `SELECT ` + rawEventCols + `, coalesce(w.words, '') FROM events e LEFT JOIN places p ON p.id = e.x_place_id
+		query = `SELECT ` + rawEventCols + `, coalesce(w.words, ''), e.x_place_guessed FROM events e LEFT JOIN places p ON p.id = e.x_place_id
 			LEFT JOIN event_words w ON w.event_id = e.id`
 	}
 	if len(where) > 0 {
@@ -190,7 +190,7 @@ func selectEventRows(ctx context.Context, q queryer, raw bool, where []string, a
 }
 
 // scanEvent reads a row of eventCols or rawEventCols, followed with
-// words by the event's match words.
+// words by the event's match words and whether its place is a guess.
 func scanEvent(r scanner, words bool) (model.Event, error) {
 	var e model.Event
 	var ws string
@@ -206,7 +206,7 @@ func scanEvent(r scanner, words bool) (model.Event, error) {
 		&e.Hidden, &e.InBriefing, &e.Note, &e.Edited, &merged, &e.Orphaned,
 		&pid, &pkey, &pname, &pcountry, &padmin, &pcname, &paname, &plat, &plon, &pfeature, &ppop, &pamb}
 	if words {
-		dst = append(dst, &ws)
+		dst = append(dst, &ws, &e.PlaceGuessed)
 	}
 	if err := r.Scan(dst...); err != nil {
 		return e, err

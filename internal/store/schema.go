@@ -396,6 +396,13 @@ CREATE INDEX events_place_last ON events(place_id, coalesce(end_day, start_day))
 	event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
 	words    TEXT NOT NULL -- sorted, separated by spaces
 );`,
+	// 18: whether an event's extracted place is a guess (the town a
+	// report was filed from, the story's focus) rather than one its
+	// sentences name (model.Event.PlaceGuessed), so that a report merged
+	// into a stored event takes a named place over a guessed one, and two
+	// reports whose places differ only by a guess may merge, as
+	// extract.MergeAll does. Events stored before count as named.
+	`ALTER TABLE events ADD COLUMN x_place_guessed INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // monthOfSQL is the month number (year*12 + month-1) of a day column or

@@ -198,8 +198,8 @@ func (w *writer) refill(id int64, e *model.Event, merge MergeFunc) error {
 	}
 	start, end := dayOrNull(e)
 	if _, err := w.exec(`UPDATE events SET kind = ?, x_title = ?, x_start_day = ?, x_end_day = ?, x_precision = ?, planned = ?,
-			x_place_id = ?, confidence = ?, orphan_of = NULL WHERE id = ?`,
-		string(e.Kind), e.Title, start, end, string(e.Precision), e.Planned, placeID, e.Confidence, id); err != nil {
+			x_place_id = ?, x_place_guessed = ?, confidence = ?, orphan_of = NULL WHERE id = ?`,
+		string(e.Kind), e.Title, start, end, string(e.Precision), e.Planned, placeID, e.PlaceGuessed, e.Confidence, id); err != nil {
 		return fmt.Errorf("update event %d: %w", id, err)
 	}
 	if _, err := w.exec(`DELETE FROM event_actors WHERE event_id = ?`, id); err != nil {
@@ -346,10 +346,10 @@ func (w *writer) dateCandidates(e *model.Event, m Merging) ([]model.Event, error
 	// places cost SQLite more than the events (three times the time).
 	// Only what a screen reads (extract.MaySameEvent: kinds, dates,
 	// places) is scanned; a row's every column was most of the time.
-	cols := `SELECT e.id, e.kind, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.x_place_id FROM events e `
+	cols := `SELECT e.id, e.kind, e.x_start_day, e.x_end_day, e.x_precision, e.planned, e.x_place_id, e.x_place_guessed FROM events e `
 	q := `WITH c AS MATERIALIZED (` + cols + `WHERE e.x_start_day BETWEEN ? AND ? AND e.x_end_day >= ? AND e.x_end_day - e.x_start_day <= 31 AND e.planned = ?` + kinds + `
 		UNION ALL ` + cols + `INDEXED BY events_x_long WHERE e.x_end_day - e.x_start_day > 31 AND e.x_start_day <= ? AND e.x_end_day >= ? AND e.planned = ?` + kinds + `)
-		SELECT c.id, c.kind, c.x_start_day, c.x_end_day, c.x_precision, c.planned,
+		SELECT c.id, c.kind, c.x_start_day, c.x_end_day, c.x_precision, c.planned, c.x_place_guessed,
 			p.id, p.key, p.name, p.country, p.admin1, p.lat, p.lon, p.feature
 		FROM c LEFT JOIN places p ON p.id = c.x_place_id`
 	all := append([]any{s - 1 - 31, en + 1, s - 1, e.Planned}, args...)
@@ -368,7 +368,7 @@ func (w *writer) dateCandidates(e *model.Event, m Merging) ([]model.Event, error
 		var pid sql.NullInt64
 		var pkey, pname, pcountry, padmin, pfeature sql.NullString
 		var plat, plon sql.NullFloat64
-		if err := rows.Scan(&e.ID, &kind, &start, &end, &prec, &e.Planned, &pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature); err != nil {
+		if err := rows.Scan(&e.ID, &kind, &start, &end, &prec, &e.Planned, &e.PlaceGuessed, &pid, &pkey, &pname, &pcountry, &padmin, &plat, &plon, &pfeature); err != nil {
 			return nil, err
 		}
 		e.Kind, e.Precision = model.Kind(kind), model.Precision(prec)
@@ -446,10 +446,10 @@ func (w *writer) insertEvent(e *model.Event) (int64, error) {
 	}
 	start, end := dayOrNull(e)
 	r, err := w.exec(`INSERT INTO events(key, kind, title, start_day, end_day, precision, planned, place_id, confidence,
-			x_title, x_start_day, x_end_day, x_precision, x_place_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			x_title, x_start_day, x_end_day, x_precision, x_place_id, x_place_guessed)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Key, string(e.Kind), e.Title, start, end, string(e.Precision), e.Planned, placeID, e.Confidence,
-		e.Title, start, end, string(e.Precision), placeID)
+		e.Title, start, end, string(e.Precision), placeID, e.PlaceGuessed)
 	if err != nil {
 		return 0, fmt.Errorf("insert event %q: %w", e.Title, err)
 	}
@@ -616,10 +616,10 @@ func (w *writer) mergeInto(dst *model.Event, e *model.Event, merge MergeFunc) er
 	// An event kept as gone from its article is reported again. A row the
 	// report leaves as it was is not written: an update of its kind fires
 	// the place and month counts' triggers.
-	if _, err := w.exec(`UPDATE events SET (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, confidence, orphan_of) =
-			(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL)
-		WHERE id = ?9 AND (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, confidence, orphan_of) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL)`,
-		string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id); err != nil {
+	if _, err := w.exec(`UPDATE events SET (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, x_place_guessed, confidence, orphan_of) =
+			(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10, ?8, NULL)
+		WHERE id = ?9 AND (kind, x_title, x_start_day, x_end_day, x_precision, planned, x_place_id, x_place_guessed, confidence, orphan_of) IS NOT (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10, ?8, NULL)`,
+		string(dst.Kind), dst.Title, start, end, string(dst.Precision), dst.Planned, placeID, dst.Confidence, id, dst.PlaceGuessed); err != nil {
 		return fmt.Errorf("merge into event %d: %w", id, err)
 	}
 	return recomputeWith(w.ctx, w.tx, id, func() (bool, error) { return w.entryHolds(id, e) })
