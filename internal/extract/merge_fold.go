@@ -88,6 +88,7 @@ func Merge(dst, src *model.Event) {
 			dst.Precision = model.PrecisionRange
 		}
 	}
+	before := dst.Place
 	if !retold || dst.PlaceGuessed && src.Place != nil && !src.PlaceGuessed {
 		// A retelling keeps to the report's place, unless the report
 		// only guessed it and the retelling names it.
@@ -129,6 +130,14 @@ func Merge(dst, src *model.Event) {
 		// in Tacloban": the title that names who or what, beyond the
 		// place, wins.
 		dst.Title = src.Title
+	}
+	if before != nil && dst.Place != nil && before.Key != dst.Place.Key {
+		// "Coach rescued in Chiang Rai", the dateline's town, now placed
+		// at Mae Sai, which another report names: the title follows the
+		// map.
+		if t, ok := strings.CutSuffix(dst.Title, " in "+before.Name); ok {
+			dst.Title = t + " in " + dst.Place.Name
+		}
 	}
 }
 

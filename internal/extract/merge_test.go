@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/briefingatlas/atlas/internal/gen"
@@ -356,8 +357,9 @@ func TestMergeKeepsTheDayTheTextGives(t *testing.T) {
 // choice.
 func TestMergeTakesTheNamedPlace(t *testing.T) {
 	filed := ev(model.KindAccident, "2020-03-05", "2020-03-05", oslo)
-	filed.PlaceGuessed = true
+	filed.PlaceGuessed, filed.Title = true, "Ferry capsizes in Oslo"
 	named := ev(model.KindAccident, "2020-03-05", "2020-03-05", bergen)
+	named.Title = "Accident in Bergen"
 	otherGuess := named
 	otherGuess.PlaceGuessed = true
 	tests := []struct {
@@ -378,6 +380,10 @@ func TestMergeTakesTheNamedPlace(t *testing.T) {
 			Merge(&dst, &src)
 			if dst.Place != tc.want || dst.PlaceGuessed != tc.wantGuessed {
 				t.Errorf("merged place %v (guessed %v), want %v (guessed %v)", dst.Place.Name, dst.PlaceGuessed, tc.want.Name, tc.wantGuessed)
+			}
+			// A title that named the guessed town follows the place.
+			if strings.HasSuffix(dst.Title, " in Oslo") && dst.Place != oslo || strings.HasSuffix(dst.Title, " in Bergen") && dst.Place != bergen {
+				t.Errorf("title %q on an event placed at %s", dst.Title, dst.Place.Name)
 			}
 		})
 	}
