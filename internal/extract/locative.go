@@ -129,6 +129,16 @@ func (d *doc) isObjectPlace(t0 int) bool {
 	if entryVerbs[toks[k].low] {
 		return true // "fighters entered Kabul": where they are now
 	}
+	// "an explosion shook downtown Nashville", "the typhoon battered the
+	// central Philippines": what a blast or a storm strikes is where it
+	// happened, past the words that say which part.
+	j := k
+	for j > 0 && (placeModifier(toks[j].low) || toks[j].low == "the") && j > t0-4 {
+		j--
+	}
+	if impactVerbs[toks[j].low] {
+		return true
+	}
 	if tr, ok := verbForms[toks[k].low]; ok && (tr.kind == model.KindAnnexation || tr.kind == model.KindMilitary) {
 		return true
 	}

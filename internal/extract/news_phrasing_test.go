@@ -62,6 +62,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "what a blast or a storm strikes is where it happened; a search of a home is a police search, one of rubble is not; a neighbourhood of a town is that town, not a namesake elsewhere",
+			published: "2020-12-26",
+			text: "An explosion shook downtown Ostrava early on Friday. Rescuers searched the rubble on Friday. " +
+				"Police on Saturday searched a house in the Antioch area southeast of downtown Nashville.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2020-12-25", place: "CZ", placeAs: "Ostrava"},
+				{kind: model.KindArrest, start: "2020-12-26", place: "US", placeAs: "Nashville", title: "police search house"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

@@ -160,6 +160,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if weak && !d.strongPlace(p) && !(!loc && d.actsAsGov(t0, t1) && d.isCapitalName(t0, t1)) {
 		return false
 	}
+	town, partOf := d.partOfTown(p, t1)
+	if partOf {
+		// "a house in the Antioch area of Nashville": a neighbourhood of
+		// the town named after it, not the namesake far away the
+		// gazetteer knows; the town is the closest the map can show.
+		p = town
+	}
 	if d.riverLike(p, t0, t1) {
 		// "ditched in the Hudson", "sailed up the Thames": a town's name
 		// after "the" is the river or the ship it also names.
@@ -178,7 +185,9 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		// A name in capitals ("BASRA -") is spelled as the body spells it.
 		name = titleCase(name)
 	}
-	asSpelled(&p, name)
+	if !partOf {
+		asSpelled(&p, name)
+	}
 	if p.Feature == "feature" {
 		p = d.countrysPart(p, t0, t1)
 	}
@@ -310,6 +319,48 @@ func (d *doc) containsNamed(t0 int) bool {
 		n++
 	}
 	return n > 0 && k >= s.t0 && locatives[d.toks[k].low]
+}
+
+// partOfTown is the town q that the words after a place name t1 say it is
+// a part of ("the Antioch area of Nashville", "the Shuafat district of
+// Jerusalem", "the Antioch area southeast of downtown Nashville"), when p lies farther from q than a town's part can: the
+// gazetteer gave a namesake elsewhere. ok is false otherwise.
+func (d *doc) partOfTown(p model.Place, t1 int) (model.Place, bool) {
+	toks := d.toks
+	s := d.sents[d.tokSent[t1-1]]
+	if t1+2 >= s.t1 || !townParts[toks[t1].low] {
+		return model.Place{}, false
+	}
+	k := t1 + 1
+	if geo.CompassDirection(toks[k].low) != "" {
+		k++ // "the Antioch area southeast of downtown Nashville"
+	}
+	if k >= s.t1 || toks[k].low != "of" {
+		return model.Place{}, false
+	}
+	k++
+	for k < s.t1 && !toks[k].cap && placeModifier(toks[k].low) {
+		k++
+	}
+	end := k
+	for end < s.t1 && end < k+4 && toks[end].word && toks[end].cap {
+		end++
+	}
+	if end == k {
+		return model.Place{}, false
+	}
+	q, ok := d.resolve(d.span(k, end))
+	if !ok || isArea(&q) || geo.DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon) <= 2*samePlaceKm {
+		return model.Place{}, false
+	}
+	return q, true
+}
+
+// townParts are the nouns that name a part of a town: "the Antioch area of
+// Nashville".
+var townParts = map[string]bool{
+	"area": true, "district": true, "neighborhood": true, "neighbourhood": true, "suburb": true,
+	"section": true, "quarter": true,
 }
 
 // localTown reports a town of a country the article is about whose name

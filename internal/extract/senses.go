@@ -70,6 +70,9 @@ var (
 		senseSet("stabbingWords")}
 	measureNouns      = senseSet("measureNouns")
 	entryVerbs        = senseSet("entryVerbs")
+	impactVerbs       = senseSet("impactVerbs")
+	premisesNouns     = senseSet("premisesNouns")
+	policeNouns       = senseSet("policeNouns")
 	tellForms         = senseSet("tellForms")
 	quantityNouns     = senseSet("quantityNouns")
 	armedNouns        = senseSet("armedNouns")

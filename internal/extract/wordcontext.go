@@ -276,7 +276,8 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"open fire": openFireSense, "rule": courtRuleSense,
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
-	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
+	"search": searchSense,
+	"rise":   tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -286,6 +287,30 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
 	"uprising": uprisingSense, "revolt": uprisingSense,
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
+}
+
+// searchSense: "agents searched a house", "police searched his flat" is a
+// police search; "searched the rubble", "searched for survivors" is not
+// (premisesNouns), nor soldiers searching houses in a sweep, which the
+// raid tells (policeNouns).
+func searchSense(d *doc, t *trigger, i int, s sent) bool {
+	police := false
+	for k := i - 1; k >= s.t0 && k >= i-6 && !police; k-- {
+		police = policeNouns[d.toks[k].low]
+	}
+	if !police {
+		return false
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		w := d.toks[k].low
+		if premisesNouns[w] {
+			return true
+		}
+		if !d.toks[k].word || w == "for" || subordinators[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // orderSense: "in order to bring their pay into line" states a purpose;
