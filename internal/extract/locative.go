@@ -49,6 +49,11 @@ func (d *doc) isLocative(t0 int) bool {
 			steps++
 			continue
 		}
+		if t.low == "of" && k-2 >= s.t0 && electedOffices[toks[k-1].low] && (toks[k-2].low == "elected" || toks[k-2].low == "re-elected") {
+			// "was elected governor of Minas Gerais state": the office's
+			// place is where the vote was.
+			return true
+		}
 		if t.low == "from" || t.low == "to" || t.low == "of" || t.low == "into" {
 			return false
 		}
@@ -65,6 +70,10 @@ func (d *doc) isLocative(t0 int) bool {
 	}
 	return false
 }
+
+// electedOffices are the offices a place's vote fills: "elected governor
+// of", "elected mayor of".
+var electedOffices = map[string]bool{"governor": true, "mayor": true, "premier": true, "president": true}
 
 // streetsOf reports a name after "the streets of" or another part of a
 // town ("poured into the streets of Sao Paulo"): what fills a town's

@@ -134,9 +134,10 @@ func sameEvent(a, b *model.Event) (int, bool) {
 			return 0, false
 		}
 	}
-	if !sameMeans(a, b) {
+	if !sameMeans(a, b) || !sameScope(a, b) {
 		// A bombing and a shooting of one day in one city are two
-		// attacks, whichever outlet tells them.
+		// attacks, whichever outlet tells them; a governor's election
+		// and the presidential runoff are two votes.
 		return 0, false
 	}
 	if a.Kind == model.KindStatement && b.Kind == model.KindStatement && hasPerson(a) && hasPerson(b) && sp == 0 {
@@ -350,16 +351,33 @@ func matchForm(w string) string {
 
 // attackMeans holds, for each means of attack of attackMeansWords (bombs,
 // guns, knives), its words in matchForm.
-var attackMeans = func() []map[string]bool {
-	out := make([]map[string]bool, len(attackMeansWords))
-	for i, words := range attackMeansWords {
+var attackMeans = matchForms(attackMeansWords)
+
+// matchForms is each word set of sets in matchForm, as contentWords keeps
+// words.
+func matchForms(sets []map[string]bool) []map[string]bool {
+	out := make([]map[string]bool, len(sets))
+	for i, words := range sets {
 		out[i] = map[string]bool{}
 		for w := range words {
 			out[i][matchForm(w)] = true
 		}
 	}
 	return out
-}()
+}
+
+// wordBits is a bit for each of sets that e's content words meet.
+func wordBits(e *model.Event, sets []map[string]bool) uint8 {
+	var m uint8
+	for _, w := range contentWords(e) {
+		for b, words := range sets {
+			if words[w] {
+				m |= 1 << b
+			}
+		}
+	}
+	return m
+}
 
 // meansOf tells how an attack was carried out, from the words of its
 // sentences (contentWords): a bit for each means of attackMeans they name;
@@ -371,15 +389,30 @@ func meansOf(e *model.Event) uint8 {
 	if kindFamily(e.Kind) != "force" {
 		return 0
 	}
-	var m uint8
-	for _, w := range contentWords(e) {
-		for b, words := range attackMeans {
-			if words[w] {
-				m |= 1 << b
-			}
-		}
+	return wordBits(e, attackMeans)
+}
+
+// electionScopes holds, for the nation's and for a region's or a town's
+// elections (electionScopeWords), their words in matchForm.
+var electionScopes = matchForms(electionScopeWords)
+
+// electionScope tells whose office an election event's sentences put at
+// stake: bit 0 the nation's (a president, a parliament), bit 1 a region's
+// or a town's (a governor, a mayor); 0 when they say neither, and for
+// events of other kinds.
+func electionScope(e *model.Event) uint8 {
+	if kindFamily(e.Kind) != "politics" {
+		return 0
 	}
-	return m
+	return wordBits(e, electionScopes)
+}
+
+// sameScope reports two election events that may be one by whose office
+// they put at stake: "won the presidential runoff" and "was elected
+// governor of São Paulo state" on one Sunday are two.
+func sameScope(a, b *model.Event) bool {
+	sa, sb := electionScope(a), electionScope(b)
+	return sa == 0 || sb == 0 || sa == sb
 }
 
 // sameMeans reports two attacks that may be one happening by how they were

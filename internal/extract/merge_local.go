@@ -32,9 +32,10 @@ func (d *doc) mergeLocal() {
 		for _, j := range kept {
 			k := &d.events[j]
 			score, ok := localSame(k, e)
-			if !sameMeans(&k.Event, &e.Event) {
+			if !sameMeans(&k.Event, &e.Event) || !sameScope(&k.Event, &e.Event) {
 				// "Seven died when a car bomb exploded" and "a gunman
-				// opened fire on the camp": two attacks of one day.
+				// opened fire on the camp": two attacks of one day; the
+				// presidential runoff and a governor's race, two votes.
 				continue
 			}
 			if !ok && best < 0 && d.recalls(e) && kindsCompatible(k.Kind, e.Kind) && e.Dated() && k.Start.Equal(e.Start) && eventEnd(&k.Event).Equal(eventEnd(&e.Event)) {

@@ -72,6 +72,18 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a verb that takes part in an event takes the day its object is given; the presidential runoff and a governor's race are two votes; seats won are the nation's",
+			published: "2022-11-01",
+			dateline:  "RIO DE JANEIRO, Brazil",
+			text: "RIO DE JANEIRO, Brazil — Maria Souza won Sunday's presidential runoff with 51% of the vote. " +
+				"Her ally Paulo Lima was elected governor of Minas Gerais state on Sunday. Her party won many seats in the lower house.",
+			want: []wantEvent{
+				{kind: model.KindElection, start: "2022-10-30", place: "BR", placeAs: "Brazil", title: "souza wins"},
+				{kind: model.KindElection, start: "2022-10-30", place: "BR", placeAs: "Minas Gerais"},
+				{kind: model.KindElection, start: "2022-10-30", place: "BR", placeAs: "Brazil"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

@@ -67,8 +67,8 @@ func (d *doc) electionObject(t trig) bool {
 	s := d.sents[t.sentence]
 	for k := t.i + t.words; k < s.t1 && k <= t.i+t.words+3; k++ {
 		w := d.toks[k].low
-		if w == "election" || w == "elections" || w == "landslide" || w == "referendum" || w == "runoff" {
-			return true // "won a landslide in the general election"
+		if nationalVoteNouns[w] {
+			return true // "won a landslide in the general election", "allies won many seats"
 		}
 		if localVoteWords[w] {
 			return false // "won local elections": a town's, not the nation's

@@ -112,7 +112,7 @@ func (d *doc) attachTimes() {
 			}
 			var c int
 			if x.prenominal {
-				if x.bound < tr.i || x.bound >= tr.i+tr.words {
+				if (x.bound < tr.i || x.bound >= tr.i+tr.words) && !d.takesPart(tr, x) {
 					continue
 				}
 				c = 0
@@ -452,6 +452,22 @@ func (d *doc) storyDate() {
 	if d.a.Dateline != "" {
 		d.story = d.dct
 	}
+}
+
+// takesPart reports a verb that takes part in the event noun its
+// prenominal time x binds, right after it: "won Sunday's runoff",
+// "attended Monday's meeting", "survived Friday's attack" happened on
+// that day; "condemned Friday's attack" did not (participationVerbs).
+func (d *doc) takesPart(tr *trig, x *texpr) bool {
+	if tr.form == formNoun || !participationVerbs[d.toks[tr.i].low] || x.bound < 0 {
+		return false
+	}
+	for k := tr.i + tr.words; k < x.t0; k++ {
+		if !titleDeterminers[d.toks[k].low] {
+			return false
+		}
+	}
+	return x.t0 >= tr.i+tr.words && x.t0-(tr.i+tr.words) <= 1
 }
 
 // afterToday is the day of an after-clause that trigger ti's verb governs

@@ -21,9 +21,11 @@ type dateline struct {
 	at         int    // byte offset in the line where the story's first sentence starts
 }
 
+// Capital letters of any script count: "BRASÍLIA:", "SÃO PAULO, Brazil",
+// "Bogotá -" are datelines as "MOSCOW" is.
 const (
-	capsWord  = `[A-Z][A-Z'’.]*(?:-[A-Z][A-Z'’.]*)*`
-	titleWord = `[A-Z][a-z'’.]+(?:-[A-Z][a-z'’.]+)*`
+	capsWord  = `\p{Lu}[\p{Lu}'’.]*(?:-\p{Lu}[\p{Lu}'’.]*)*`
+	titleWord = `\p{Lu}[\p{Ll}'’.]+(?:-\p{Lu}[\p{Ll}'’.]+)*`
 )
 
 // The parts of a dateline, each read where the previous one ended. They are
