@@ -84,6 +84,18 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a sentence that goes on with a pronoun from a day the sentence before named keeps that day; a new paragraph does not",
+			published: "2013-07-07",
+			text: "Police confirmed on Sunday that five people were killed. Rescuers searched the town on Sunday. " +
+				"The disaster began shortly after 1 a.m. on Saturday, when a train rolled down a slope. It picked up speed, derailed and exploded.\n\n" +
+				"It derailed again at the depot.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2013-07-07"},
+				{kind: model.KindAccident, start: "2013-07-06"},
+				{kind: model.KindAccident, start: "2013-07-07"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +
