@@ -183,6 +183,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		}
 	}
 	switch {
+	case len(cands) > 0 && d.thisTownIn(e.sentence, &cands[0].p) != nil:
+		// "derailed in the centre of this small lakeside town in eastern
+		// Quebec": the town the story was filed from, which the province
+		// only locates.
+		at(d.thisTownIn(e.sentence, &cands[0].p), "sentence")
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
 	case scene != nil:
@@ -283,6 +288,32 @@ func (d *doc) inParliament(e *evt) *model.Place {
 	}
 	return seat
 }
+
+// thisTownIn is the dateline's town when sentence si speaks of "this
+// town" ("this small lakeside town", "this city of 6,000"): "this" is
+// where the reporter is. The place the sentence names, p, only says where
+// that town lies ("in eastern Quebec"); it must be of the same country.
+func (d *doc) thisTownIn(si int, p *model.Place) *model.Place {
+	dl := d.dateline()
+	if dl == nil || isArea(dl) || dl.Country != p.Country || dl.Key == p.Key {
+		return nil
+	}
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if d.toks[k].low != "this" {
+			continue
+		}
+		for j := k + 1; j < s.t1 && j <= k+3; j++ {
+			if townNouns[d.toks[j].low] {
+				return dl
+			}
+		}
+	}
+	return nil
+}
+
+// townNouns name a town: "this small lakeside town", "this port city".
+var townNouns = map[string]bool{"town": true, "city": true, "village": true, "community": true, "port": true, "capital": true}
 
 // describedBorn reports a place after "born in" or "born at" that only
 // describes someone (see the adjectival "born" of modality.go).

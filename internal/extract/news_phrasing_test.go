@@ -96,6 +96,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'this town' is the town the story was filed from, whatever province the sentence names",
+			published: "2013-07-06",
+			dateline:  "SHERBROOKE, Quebec",
+			text:      "SHERBROOKE, Quebec — A freight train derailed in the centre of this small town in eastern Quebec early on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2013-07-06", place: "CA", placeAs: "Sherbrooke"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +
