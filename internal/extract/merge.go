@@ -661,6 +661,11 @@ func MergeAll(events []model.Event) []model.Event {
 			out = append(out, e)
 			continue
 		}
+		if e.Words == nil {
+			// Worked out once, not again for each candidate it is
+			// compared with (sharedWords, meansOf, electionScope).
+			e.Words = contentWords(&e)
+		}
 		best, bestScore := -1, -1
 		seen := map[int]bool{}
 		consider := func(j int) {

@@ -300,6 +300,11 @@ func (w *writer) findSame(e *model.Event, m Merging, mine map[int64]bool) (*mode
 		}
 		return nil, nil
 	}
+	if e.Words == nil {
+		// Worked out once, not for each candidate (extract.Match reads
+		// them several times).
+		e.Words = extract.MatchWords(e)
+	}
 	var best *model.Event
 	bestScore := -1
 	for i := range evs {
