@@ -105,6 +105,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a participle that describes the subject ('gunmen armed with rifles') is not the main verb, and its object is not the doer",
+			published: "2008-11-27",
+			text: "Small teams of gunmen armed with automatic rifles and grenades attacked a railway station, two hotels and a hospital on Wednesday, killing at least 101 people. " +
+				"A man dressed as a police officer opened fire on the camp on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2008-11-26", title: "teams of gunmen"},
+				{kind: model.KindAttack, start: "2008-11-27", title: "man opens fire on camp"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

@@ -67,7 +67,7 @@ func (d *doc) firstClauseVerb(s sent, end int) int {
 	main := -1
 	for k := s.t0; k < end; k++ {
 		w := d.toks[k]
-		if main < 0 && w.word && !auxiliaries[w.low] && !w.cap && d.tokEnt[k] < 0 && (d.finiteVerbAt(k) || pastForm(w.low)) {
+		if main < 0 && w.word && !auxiliaries[w.low] && !w.cap && d.tokEnt[k] < 0 && (d.finiteVerbAt(k) || pastForm(w.low)) && !d.describingParticiple(k) {
 			main = k
 		} else if main >= 0 && (relativePronouns[w.low] || finiteClauseOpeners[w.low]) {
 			return -1

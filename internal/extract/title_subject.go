@@ -354,11 +354,24 @@ func finite(w string) bool {
 	return !(ok && lemma != w && (pastParticiple[lemma] == w || pastForm(w)))
 }
 
-// describingParticiple reports a past participle with its agent at token
-// k ("operated by", "owned by", "built by"): a phrase that describes the
-// noun before it.
+// describingParticiple reports a past participle at token k that
+// describes the noun before it: with its agent ("operated by", "owned by",
+// "built by"), or one that is an adjective too, right after a noun and
+// before "with" or "as" ("gunmen armed with rifles", "a man dressed as a
+// police officer").
 func (d *doc) describingParticiple(k int) bool {
-	return k+1 < len(d.toks) && d.toks[k+1].low == "by" && !d.toks[k].cap && (strings.HasSuffix(d.toks[k].low, "ed") || strings.HasSuffix(d.toks[k].low, "en")) && lexicon.IsVerb(d.toks[k].low)
+	if k+1 >= len(d.toks) || d.toks[k].cap {
+		return false
+	}
+	w, next := d.toks[k].low, d.toks[k+1].low
+	if next == "by" && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && lexicon.IsVerb(w) {
+		return true
+	}
+	if k == 0 || !lexicon.IsAdjective(w) || next != "with" && next != "as" {
+		return false
+	}
+	prev := d.toks[k-1]
+	return prev.word && !auxiliaries[prev.low] && nounForm(prev.low) && d.tokSent[k-1] == d.tokSent[k]
 }
 
 // movingParticiple reports a present participle of motion or carriage at
@@ -425,6 +438,14 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k = d.pastRelative(k, s)
 	k = d.pastRouteModifier(k, s)
 	k = d.carryingModifier(k, s)
+	for j := k - 1; j > s.t0 && j >= k-8 && d.toks[j].word; j-- {
+		// "gunmen armed with automatic rifles and grenades attacked":
+		// what the participle says describes the noun before it.
+		if d.describingParticiple(j) && d.toks[j+1].low != "by" {
+			k = j - 1
+			break
+		}
+	}
 	k = d.eventHeadBefore(k, s)
 	if k > s.t0+1 && d.toks[k].word && !d.toks[k].cap && strings.HasSuffix(d.toks[k].low, "ed") && (d.toks[k-1].low == "ever" || strings.HasSuffix(d.toks[k-1].low, "ly")) {
 		// "the worst storm ever recorded hit …": the participle and its
