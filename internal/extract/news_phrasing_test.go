@@ -115,6 +115,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'we are free' is an adjective, no release",
+			published: "2017-11-21",
+			text:      "\"Today we are free,\" one woman said on Tuesday. Police freed two activists on Monday.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2017-11-21"},
+				{kind: model.KindArrest, start: "2017-11-20", title: "police free two activists"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

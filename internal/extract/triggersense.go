@@ -454,6 +454,11 @@ func overturnSense(d *doc, t *trigger, i int, s sent) bool {
 // a ship pulled free or a car freed from the mud is no one's release but
 // a salvage, and people freed from rubble are rescued.
 func freeSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.toks[i].low == "free" && i > s.t0 && copulas[d.toks[i-1].low] {
+		// "Today we are free", "the vote was free and fair": the
+		// adjective, no release.
+		return false
+	}
 	if d.custodyNear(i, s) {
 		return true
 	}
@@ -466,6 +471,9 @@ func freeSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return true
 }
+
+// copulas are the forms of "be" before an adjective.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "'re": true, "'s": true}
 
 // uprisingSense: an uprising or a revolt by fighters, troops or
 // mercenaries is armed, a military event; one of crowds is a protest.
