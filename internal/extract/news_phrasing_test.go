@@ -124,6 +124,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "police who shoot tear gas police a protest; soldiers who shoot protesters attack them",
+			published: "2014-09-29",
+			text:      "Police shot tear gas into the crowd on Sunday. Soldiers shot two protesters on Monday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2014-09-28", title: "police shoot tear gas"},
+				{kind: model.KindAttack, start: "2014-09-29", title: "soldiers shoot two protesters"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

@@ -73,6 +73,7 @@ var (
 	impactVerbs        = senseSet("impactVerbs")
 	premisesNouns      = senseSet("premisesNouns")
 	policeNouns        = senseSet("policeNouns")
+	abstractSubjects   = senseSet("abstractSubjects")
 	nationalVoteNouns  = senseSet("nationalVoteNouns")
 	participationVerbs = senseSet("participationVerbs")
 	electionScopeWords = []map[string]bool{senseSet("nationalOfficeWords"), senseSet("localOfficeWords")}

@@ -276,8 +276,8 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"open fire": openFireSense, "rule": courtRuleSense,
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
-	"search": searchSense,
-	"rise":   tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
+	"search": searchSense, "engulf": engulfSense,
+	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -287,6 +287,22 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
 	"uprising": uprisingSense, "revolt": uprisingSense,
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
+}
+
+// engulfSense: fire or water that engulfs a place is a disaster; chaos or
+// violence that engulfs a city describes what others did
+// (abstractSubjects), no happening of its own.
+func engulfSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-3; k-- {
+		w := d.toks[k].low
+		if abstractSubjects[w] {
+			return false
+		}
+		if !d.toks[k].word || !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			break
+		}
+	}
+	return true
 }
 
 // searchSense: "agents searched a house", "police searched his flat" is a
@@ -400,6 +416,17 @@ func shootSense(d *doc, t *trigger, i int, s sent) bool {
 	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
 		if fireNouns[d.toks[k].low] {
 			t.kind = model.KindDisaster
+			return true
+		}
+		if !d.toks[k].word {
+			break
+		}
+	}
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		if riotMunitions[d.toks[k].low] && !d.attackerFires(i, s) {
+			// "police shot tear gas into the crowd": crowd control, as
+			// "fired tear gas" is.
+			t.kind = model.KindProtest
 			return true
 		}
 		if !d.toks[k].word {
