@@ -133,6 +133,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "an adjective another name of a region holds is no place; a compass region is the story's country's; commandos who drop onto a roof move no market",
+			published: "2008-11-28",
+			text: "Indian commandos dropped onto the roof of a besieged Jewish centre in Mumbai on Friday. " +
+				"Shares in Mumbai dropped 3% on Friday. Police in Brazil inspected buses in the Northeast on Sunday, prompting complaints of voter suppression.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2008-11-28", place: "IN", placeAs: "Mumbai"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

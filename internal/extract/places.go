@@ -129,6 +129,17 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if len(cands) == 0 {
 		return d.regionAdjective(t0, t1)
 	}
+	if !strings.Contains(name, " ") && !strings.EqualFold(cands[0].Name, name) && lexicon.IsAdjective(strings.ToLower(name)) {
+		// "a besieged Jewish centre": an adjective the gazetteer holds
+		// only as another name of a region (the Jewish Autonomous
+		// Oblast) names no place.
+		return d.regionAdjective(t0, t1)
+	}
+	if geo.CompassDirection(strings.ToLower(strings.ReplaceAll(name, "-", ""))) != "" && !d.inContext(cands[0].Country) {
+		// "poll stations in the Northeast": a part of the story's
+		// country, not a district of that name abroad.
+		return false
+	}
 	// Without a locative cue a capitalised word is a place only on strong
 	// evidence, since many words are towns somewhere ("Post", "Reading",
 	// "Independence"): a capital, a city of a million, a region, or a city

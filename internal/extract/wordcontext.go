@@ -276,7 +276,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"open fire": openFireSense, "rule": courtRuleSense,
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
-	"search": searchSense, "engulf": engulfSense,
+	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
 	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -287,6 +287,28 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
 	"uprising": uprisingSense, "revolt": uprisingSense,
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
+}
+
+// dropSense: prices or a currency that drop move a market; commandos
+// who dropped onto a roof, or people who dropped out, did not (a force or
+// a person right before the verb, or "onto", "into", "out" after it).
+func dropSense(d *doc, t *trigger, i int, s sent) bool {
+	if i+1 < s.t1 {
+		switch d.toks[i+1].low {
+		case "onto", "into", "out", "off":
+			return false
+		}
+	}
+	for k := i - 1; k >= s.t0 && k >= i-3; k-- {
+		w := d.toks[k].low
+		if forceNouns[w] || armedNouns[w] || w == "commandos" || !d.toks[k].cap && personNoun(w) {
+			return false
+		}
+		if !d.toks[k].word {
+			break
+		}
+	}
+	return true
 }
 
 // engulfSense: fire or water that engulfs a place is a disaster; chaos or
