@@ -142,6 +142,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a company named after several places is no place of the event",
+			published: "2013-07-07",
+			text:      "The blaze began on Saturday, when an unmanned Montreal, Maine & Atlantic Railway train rolled down a slope. It derailed in the town centre and exploded.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-07-06"},
+				{kind: model.KindAccident, start: "2013-07-06"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

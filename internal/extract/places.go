@@ -129,6 +129,13 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	if len(cands) == 0 {
 		return d.regionAdjective(t0, t1)
 	}
+	if d.opensCompanyName(t1) {
+		// "the Montreal, Maine & Atlantic Railway": the first of the
+		// places a company is named after, no place of the event.
+		d.ents = append(d.ents, ent{t0: t0, t1: t1, kind: entNone, actor: -1, sentence: d.tokSent[t0]})
+		d.markEnt(t0, t1)
+		return true
+	}
 	if !strings.Contains(name, " ") && !strings.EqualFold(cands[0].Name, name) && lexicon.IsAdjective(strings.ToLower(name)) {
 		// "a besieged Jewish centre": an adjective the gazetteer holds
 		// only as another name of a region (the Jewish Autonomous
@@ -330,6 +337,33 @@ func (d *doc) containsNamed(t0 int) bool {
 		n++
 	}
 	return n > 0 && k >= s.t0 && locatives[d.toks[k].low]
+}
+
+// opensCompanyName reports a name at ..t1 that opens a company's name of
+// several places: ", Maine & Atlantic Railway", ", Topeka and Santa Fe
+// Railway" — a comma, then capitalised words joined by "&" or "and" that
+// end on an organisation's head word.
+func (d *doc) opensCompanyName(t1 int) bool {
+	toks := d.toks
+	if t1+3 >= len(toks) || toks[t1].low != "," {
+		return false
+	}
+	s := d.sents[d.tokSent[t1]]
+	joined := false
+	for k := t1 + 1; k < s.t1 && k <= t1+7; k++ {
+		w := toks[k]
+		switch {
+		case w.low == "&" || w.low == "and":
+			joined = true
+		case w.word && w.cap:
+			if joined && orgHeads[strings.TrimSuffix(w.low, ".")] {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // partOfTown is the town q that the words after a place name t1 say it is
