@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -446,47 +444,6 @@ func (d *doc) untimedEvent(si int, tis []int) {
 	d.fillPlaceActors(&e)
 	e.Confidence = d.confidence(&e)
 	d.events = append(d.events, e)
-}
-
-// continuesTime is the time expression of the sentence before si that si
-// goes on from, or -1: si opens with a pronoun for what that sentence told
-// ("It picked up speed", "He then fled") and tells it in the past tense,
-// in the same paragraph, and the first day the sentence before names is
-// not the one the article reports on.
-func (d *doc) continuesTime(si int, anchors []int) int {
-	if si == 0 || d.dct.IsZero() || len(anchors) == 0 {
-		return -1
-	}
-	s, p := d.sents[si], d.sents[si-1]
-	if p.headline || strings.Contains(d.text[p.End:s.Start], "\n\n") {
-		return -1
-	}
-	switch d.toks[s.t0].low {
-	case "it", "he", "she", "they":
-	default:
-		return -1
-	}
-	for _, ti := range anchors {
-		if d.triggers[ti].form != formPast {
-			return -1
-		}
-	}
-	for xi := range d.times {
-		x := &d.times[xi]
-		if x.sentence != si-1 {
-			continue
-		}
-		if !x.usable || !x.Anchored || x.Future || x.prenominal || x.quoted || x.Precision != model.PrecisionDay || x.sayer >= 0 {
-			continue
-		}
-		// The first day named is the main clause's ("began on Saturday,
-		// when the train … where it had been parked on Friday").
-		if day := model.Day(x.Start); day.Equal(d.story) || day.After(d.dct) {
-			return -1
-		}
-		return xi
-	}
-	return -1
 }
 
 // presentPerfect reports triggers told with "has"/"have" ("has

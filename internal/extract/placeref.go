@@ -1,7 +1,9 @@
 package extract
 
-// Places a sentence points to without naming them: "there", "the
-// capital", "the city".
+// Places a sentence points to without naming them ("there", "the
+// capital", "the city", "this town"), sits in by what it tells (a
+// parliament's business), or names only to describe someone ("born in
+// Kuwait").
 
 import (
 	"strings"
@@ -111,3 +113,74 @@ func (d *doc) thereRefersTo(si int) *model.Place {
 	}
 	return last
 }
+
+// thisTownIn is the dateline's town when sentence si speaks of "this
+// town" ("this small lakeside town", "this city of 6,000"): "this" is
+// where the reporter is. The place the sentence names, p, only says where
+// that town lies ("in eastern Quebec"); it must be of the same country.
+func (d *doc) thisTownIn(si int, p *model.Place) *model.Place {
+	dl := d.dateline()
+	if dl == nil || isArea(dl) || dl.Country != p.Country || dl.Key == p.Key {
+		return nil
+	}
+	s := d.sents[si]
+	for k := s.t0; k < s.t1; k++ {
+		if d.toks[k].low != "this" {
+			continue
+		}
+		for j := k + 1; j < s.t1 && j <= k+3; j++ {
+			if townNouns[d.toks[j].low] {
+				return dl
+			}
+		}
+	}
+	return nil
+}
+
+// inParliament is the capital where the national parliament sits that e's
+// sentence names, when the story's dateline is another town; else nil.
+// Only a parliament's own business counts: a meeting, a vote, a decision
+// or a declaration, not what a speaker said of it.
+func (d *doc) inParliament(e *evt) *model.Place {
+	switch e.Kind {
+	case model.KindMeeting, model.KindTalks, model.KindPolitical, model.KindProposal, model.KindPublication, model.KindAgreement:
+	default:
+		return nil
+	}
+	dl := d.dateline()
+	if dl == nil {
+		return nil
+	}
+	s := d.sents[e.sentence]
+	named := false
+	for k := s.t0; k < s.t1 && !named; k++ {
+		named = nationalLegislatures[d.toks[k].low]
+	}
+	if !named {
+		return nil
+	}
+	seat := d.seatOfPower()
+	if seat == nil || isArea(seat) || seat.Key == dl.Key || seat.Country != dl.Country {
+		return nil
+	}
+	return seat
+}
+
+// describedBorn reports a place after "born in" or "born at" that only
+// describes someone (see the adjectival "born" of modality.go).
+func (d *doc) describedBorn(en *ent) bool {
+	k := en.t0 - 2
+	s := d.sents[d.tokSent[en.t0]]
+	if k < s.t0 || d.toks[k].low != "born" || d.toks[k+1].low != "in" && d.toks[k+1].low != "at" {
+		return false
+	}
+	for _, ti := range d.sentTrigs[d.tokSent[en.t0]] {
+		if t := &d.triggers[ti]; t.i == k {
+			return t.adjectival
+		}
+	}
+	return false
+}
+
+// townNouns name a town: "this small lakeside town", "this port city".
+var townNouns = map[string]bool{"town": true, "city": true, "village": true, "community": true, "port": true, "capital": true}
