@@ -141,7 +141,7 @@ func (d *doc) closesLater(s sent) bool {
 }
 
 // countedOn reports an event noun of e with "another", "a third", "two
-// more" or "a further" before it.
+// more", "a further" or "a separate" before it.
 func (d *doc) countedOn(e *evt) bool {
 	for _, ti := range e.trigs {
 		t := &d.triggers[ti]
@@ -162,8 +162,8 @@ func (d *doc) countedOn(e *evt) bool {
 				switch w {
 				case "more":
 					return smallNumbers[prev] > 1 || digitsOnly(prev)
-				case "further", "fresh":
-					return prev == "a" // "a further strike"; not "further said"
+				case "further", "fresh", "separate":
+					return prev == "a" // "a further strike", "a separate earthquake"; not "further said"
 				}
 				return prev != "one"
 			}

@@ -151,6 +151,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'a separate earthquake' is another happening, not the first retold",
+			published: "2023-02-06",
+			text:      "An earthquake struck the region before dawn on Monday, killing hundreds. In the afternoon, a separate strong earthquake struck the region on Monday, killing dozens.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06"},
+				{kind: model.KindDisaster, start: "2023-02-06"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +
