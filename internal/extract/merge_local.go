@@ -117,7 +117,19 @@ func (d *doc) sequel(e *evt) bool {
 			return next == "," || next == "that" || w == "later" && (next == "on" || next == "in")
 		}
 	}
-	return d.closesLater(s) || d.countedOn(e)
+	return d.closesLater(s) || d.countedOn(e) || d.opensWithOrdinal(s)
+}
+
+// opensWithOrdinal reports a sentence whose subject is an ordinal standing
+// for an event noun told before ("A second, of magnitude 7.5, hit …",
+// "The third struck at noon"): another happening of its kind.
+func (d *doc) opensWithOrdinal(s sent) bool {
+	k := s.t0
+	if k+2 >= s.t1 || !titleDeterminers[d.toks[k].low] || !ordinalSubjects[d.toks[k+1].low] {
+		return false
+	}
+	next := d.toks[k+2]
+	return next.low == "," || next.word && !next.cap && d.finiteVerbAt(k+2)
 }
 
 // closesLater reports a sentence that ends on "later" or "afterwards",

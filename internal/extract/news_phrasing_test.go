@@ -160,6 +160,15 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "'a second' standing for the quake the sentence before told is a quake, whatever it hit",
+			published: "2023-02-06",
+			text:      "The first quake, of magnitude 7.8, struck before dawn on Monday. A second, of magnitude 7.5, hit the same province on Monday afternoon.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-06"},
+				{kind: model.KindDisaster, start: "2023-02-06"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

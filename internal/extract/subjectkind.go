@@ -135,6 +135,9 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 	k = d.pastRelative(k, s)
 	k = d.carryingModifier(k, s) // "a ferry carrying 40 passengers struck rocks"
 	k = d.eventHeadBefore(k, s)  // "an earthquake in the province of Erzincan killed"
+	if kind, ok := d.elidedKind(k, s); ok {
+		return kind, true
+	}
 	if k < s.t0 || !d.toks[k].word {
 		return "", false
 	}
@@ -154,3 +157,39 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 	}
 	return "", false
 }
+
+// elidedKind is the kind of a subject that is an ordinal standing for the
+// event noun the sentence before told, set off by an apposition or not:
+// "The first quake struck before dawn. A second, of magnitude 7.5, hit
+// near Elbistan": the second is a quake. k is the subject's last token.
+func (d *doc) elidedKind(k int, s sent) (model.Kind, bool) {
+	if k > s.t0 && d.toks[k].low == "," {
+		// Back over the apposition to the word before its opening comma.
+		j := k - 1
+		for j > s.t0 && j >= k-8 && d.toks[j].low != "," {
+			j--
+		}
+		if j <= s.t0 || d.toks[j].low != "," {
+			return "", false
+		}
+		k = j - 1
+	}
+	if k < s.t0 || !ordinalSubjects[d.toks[k].low] || k == s.t0 || !titleDeterminers[d.toks[k-1].low] {
+		return "", false
+	}
+	si := d.tokSent[k]
+	if si == 0 {
+		return "", false
+	}
+	p := d.sents[si-1]
+	for j := p.t0; j < p.t1; j++ {
+		if isDisasterNoun(d.toks[j].low) {
+			return model.KindDisaster, true
+		}
+	}
+	return "", false
+}
+
+// ordinalSubjects stand for an event noun told before: "a second", "the
+// third", "another".
+var ordinalSubjects = map[string]bool{"second": true, "third": true, "fourth": true, "fifth": true, "another": true}
