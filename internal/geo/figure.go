@@ -84,7 +84,7 @@ func layoutOverlay(v View, o Overlay) ([]Label, error) {
 				// of its part in view.
 				a := o.Areas[i]
 				cands = append(cands, LabelCandidate{Text: a.Name, Lat: c.Lat, Lon: c.Lon, Kind: LabelArea,
-					Priority: 1e14 + c.Priority, Size: MarkerLabelSize, Typeface: Bold, Badge: a.Text, ID: i})
+					Priority: 1e14 + c.Priority, Size: MarkerLabelSize, Typeface: Bold, Badge: a.Text, ID: i, Code: c.Code})
 				delete(tinted, c.Code)
 				continue
 			}

@@ -143,10 +143,20 @@ func PlaceLabels(cands []LabelCandidate, v View, obstacles []Rect) []Label {
 		if c.Dot && !free(dot) {
 			continue
 		}
-		for _, r := range tries {
+		for n, r := range tries {
 			pad := Rect{r.X0 - 2, r.Y0 - 1, r.X1 + 2, r.Y1 + 1}
 			if !free(pad) {
 				continue
+			}
+			if c.Kind == LabelArea && c.Code != "" && n > 2 {
+				// A country's name and count nudged farther than a
+				// label's height off its centre must stay on the
+				// country: Egypt's badge pushed down past Sudan read as
+				// an event in central Africa. A small country's label
+				// just above or below it still names it.
+				if lat, lon := v.Unproject((r.X0+r.X1)/2, (r.Y0+r.Y1)/2); !CountryContains(c.Code, lat, lon) {
+					continue
+				}
 			}
 			add(pad)
 			if c.Dot {

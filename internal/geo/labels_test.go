@@ -107,3 +107,30 @@ func TestContextCities(t *testing.T) {
 		t.Error("City of London shown beside London")
 	}
 }
+
+// TestAreaLabelStaysOnItsCountry: a country's name and count badge nudged
+// far off its centre by what sits there is left out rather than drawn over
+// another country, where it reads as events there (Egypt's pushed into
+// central Africa).
+func TestAreaLabelStaysOnItsCountry(t *testing.T) {
+	v := worldView()
+	const lat, lon = 27.0, 30.0 // Egypt
+	x, y := v.Project(lat, lon)
+	c := LabelCandidate{Text: "Egypt", Lat: lat, Lon: lon, Kind: LabelArea, Priority: 1, Size: MarkerLabelSize,
+		Typeface: Bold, Badge: "2", Code: "EG", ID: 0}
+	w, h := TextSize(c.Text, c.Typeface, c.Size)
+	// Block the centre and the nudges of up to one and a half label
+	// heights: what is left lies two or more heights away.
+	block := Rect{x - 2*w, y - 2.2*h, x + 2*w, y + 2.2*h}
+	labels := PlaceLabels([]LabelCandidate{c}, v, []Rect{block})
+	for _, l := range labels {
+		clat, clon := v.Unproject((l.Box.X0+l.Box.X1)/2, (l.Box.Y0+l.Box.Y1)/2)
+		if !CountryContains("EG", clat, clon) {
+			t.Errorf("Egypt's label placed at %.1f, %.1f, off Egypt", clat, clon)
+		}
+	}
+	// With room at its centre it is placed there.
+	if got := PlaceLabels([]LabelCandidate{c}, v, nil); len(got) != 1 {
+		t.Errorf("placed %d labels with nothing in the way, want 1", len(got))
+	}
+}
