@@ -32,9 +32,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if en.sentence != e.sentence {
 			continue
 		}
-		if d.describedBorn(en) {
-			// "arrested a man born in Kuwait": where he was born, not
-			// where he was arrested.
+		if d.describesSomeone(en, e) {
 			continue
 		}
 		if en.kind == entGov {
@@ -412,6 +410,9 @@ func (d *doc) namesOtherPlace(e *evt) bool {
 			// state last week": another event's place.
 			continue
 		}
+		if d.describesSomeone(en, e) {
+			continue
+		}
 		if !en.locative && !en.modifier && !en.country && !d.objectOfEvent(en) {
 			// "to pressure Beijing into granting …": a town named as a
 			// party, not as where anything happened (but "fled Mosul" is
@@ -421,6 +422,29 @@ func (d *doc) namesOtherPlace(e *evt) bool {
 		return true
 	}
 	return false
+}
+
+// describesSomeone reports a place named only to describe someone or
+// something, not where e happened: "arrested a man born in Kuwait", "when
+// González, who has long experience in Rancagua, boarded the capsule".
+func (d *doc) describesSomeone(en *ent, e *evt) bool {
+	return d.describedBorn(en) || d.inOtherAside(en, e)
+}
+
+// inOtherAside reports a place inside an aside (a relative clause or an
+// apposition set off by commas, dashes or brackets) that holds none of
+// e's event words.
+func (d *doc) inOtherAside(en *ent, e *evt) bool {
+	a0, a1 := d.aside(en.t0, en.sentence)
+	if a0 < 0 {
+		return false
+	}
+	for _, ti := range e.trigs {
+		if i := d.triggers[ti].i; i >= a0 && i < a1 {
+			return false
+		}
+	}
+	return true
 }
 
 // objectOfEvent reports a name right after an event word of its sentence
@@ -575,7 +599,7 @@ func (d *doc) soleScene(e *evt) *model.Place {
 		if en.sentence != e.sentence || en.kind != entPlace || !en.hasPlace || en.dateline {
 			continue
 		}
-		if !en.locative || d.distanceReference(en) || d.toks[en.t0].quoted != quoted || d.describedBorn(en) {
+		if !en.locative || d.distanceReference(en) || d.toks[en.t0].quoted != quoted || d.describesSomeone(en, e) {
 			continue
 		}
 		if found != nil && found.Key != en.place.Key {

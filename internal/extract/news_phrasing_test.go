@@ -169,6 +169,16 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
+			name:      "a place in an aside about someone is not where the event happened; a desert the lead sets the story in is its scene",
+			published: "2010-10-13",
+			text: "Rescuers freed 33 trapped miners in the Atacama Desert on Tuesday. " +
+				"The operation began on Monday night, when a rescuer, who has long experience in Rancagua, boarded the capsule.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2010-10-12", placeAs: "Atacama Desert"},
+				{kind: model.KindOther, start: "2010-10-11", placeAs: "Atacama Desert"},
+			},
+		},
+		{
 			name:      "an embedded post's attribution line is a statement by its author on its day, in any language; a credit line and an undated one are not",
 			published: "2021-03-04",
 			text: "The minister's words drew thousands of replies. Nous sommes tous unis ce soir.\n\n— Anna Berg (@AnnaBerg) March 3, 2021\n\n" +

@@ -192,8 +192,18 @@ func (d *doc) focusPlace() *model.Place {
 	byKey := map[string]model.Place{}
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" || en.place.Feature == "feature" {
+		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" {
 			continue
+		}
+		lead := d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)]
+		if en.place.Feature == "feature" {
+			// A desert, a range or a sea is the story's scene only where
+			// the lead sets it there ("33 workers trapped in a mine in
+			// the Atacama Desert"), not for being named.
+			lead = d.leadSentence(en.sentence) && en.locative && settingWords[d.prepBefore(en.t0)]
+			if !lead {
+				continue
+			}
 		}
 		k := en.place.Key
 		if _, ok := byKey[k]; !ok {
@@ -204,7 +214,7 @@ func (d *doc) focusPlace() *model.Place {
 			first[k] = en.t0
 		}
 		count[k]++
-		if d.titleSentence(en.sentence) || d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)] {
+		if d.titleSentence(en.sentence) || lead {
 			// Where the lead says something happened, not a speaker's
 			// town ("a Lyon prosecutor said") or where someone was sent
 			// ("to Paris"), which the story may be far from.
