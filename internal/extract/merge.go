@@ -94,12 +94,6 @@ func guessedApart(a, b *model.Event) bool {
 	return datesOverlap(a, b) && notMonthOrYear(a) && notMonthOrYear(b)
 }
 
-// sharesPerson reports a person both events name.
-func sharesPerson(a, b *model.Event) bool {
-	sp, _ := sharedActors(a, b)
-	return sp > 0
-}
-
 // sameEvent is SameEvent that also tells how strongly the two agree (see
 // matchScore), so that MergeAll can pick the best of several matches.
 func sameEvent(a, b *model.Event) (int, bool) {
@@ -113,7 +107,8 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	if !ok && !guessedApart(a, b) {
 		return 0, false
 	}
-	if !ok && !sharesPerson(a, b) {
+	sp, so := sharedActors(a, b)
+	if !ok && sp == 0 {
 		// Places a guess sets apart meet only over a person both name.
 		return 0, false
 	}
@@ -122,7 +117,6 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		// apart, whatever another outlet merged with one of them.
 		return 0, false
 	}
-	sp, so := sharedActors(a, b)
 	if !datesOverlap(a, b) {
 		// Reports of one day's event may date it a day apart (talks running
 		// past midnight, time zones, "yesterday" in a late edition); accept

@@ -165,14 +165,11 @@ func (d *doc) subjectKind(i int, s sent) (model.Kind, bool) {
 func (d *doc) elidedKind(k int, s sent) (model.Kind, bool) {
 	if k > s.t0 && d.toks[k].low == "," {
 		// Back over the apposition to the word before its opening comma.
-		j := k - 1
-		for j > s.t0 && j >= k-8 && d.toks[j].low != "," {
-			j--
-		}
-		if j <= s.t0 || d.toks[j].low != "," {
+		a0, _ := d.aside(k-1, d.tokSent[k])
+		if a0 < 0 {
 			return "", false
 		}
-		k = j - 1
+		k = a0 - 2
 	}
 	if k < s.t0 || !ordinalSubjects[d.toks[k].low] || k == s.t0 || !titleDeterminers[d.toks[k-1].low] {
 		return "", false

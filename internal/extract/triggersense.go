@@ -305,8 +305,14 @@ func openFireSense(d *doc, t *trigger, i int, s sent) bool {
 // at i: they fire on a crowd to kill ("a gunman fired into the crowd"), an
 // attack, where police or troops firing on a crowd police a protest.
 func (d *doc) attackerFires(i int, s sent) bool {
-	for k := i - 1; k >= s.t0 && k >= i-8; k-- {
-		if attackerNouns[d.toks[k].low] {
+	return d.wordBefore(i, s, 8, attackerNouns)
+}
+
+// wordBefore reports a word of set among the n tokens before token i of
+// sentence s.
+func (d *doc) wordBefore(i int, s sent, n int, set map[string]bool) bool {
+	for k := i - 1; k >= s.t0 && k >= i-n; k-- {
+		if set[d.toks[k].low] {
 			return true
 		}
 	}

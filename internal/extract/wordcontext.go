@@ -332,11 +332,7 @@ func engulfSense(d *doc, t *trigger, i int, s sent) bool {
 // (premisesNouns), nor soldiers searching houses in a sweep, which the
 // raid tells (policeNouns).
 func searchSense(d *doc, t *trigger, i int, s sent) bool {
-	police := false
-	for k := i - 1; k >= s.t0 && k >= i-6 && !police; k-- {
-		police = policeNouns[d.toks[k].low]
-	}
-	if !police {
+	if !d.wordBefore(i, s, 6, policeNouns) {
 		return false
 	}
 	for k := i + 1; k < s.t1 && k <= i+4; k++ {
