@@ -528,8 +528,10 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	if k, ok := d.frameKind(tis); ok {
 		return k, true
 	}
+	// "appeared on television to say he would not resign": what someone
+	// says will not happen gives no kind while another word tells what did.
 	if k, ok := pick(func(t trig) bool {
-		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak && !t.adjectival
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.weak && !t.adjectival && !t.negated
 	}); ok {
 		return k, true
 	}
@@ -543,11 +545,13 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	// "visited wounded soldiers": a participle describing a noun gives
 	// no kind while a verb of the clause does.
 	if k, ok := pick(func(t trig) bool {
-		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.adjectival
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.adjectival && !t.negated
 	}); ok {
 		return k, true
 	}
-	if k, ok := pick(func(t trig) bool { return t.form != formNoun && !t.statement && t.kind != model.KindStatement }); ok {
+	if k, ok := pick(func(t trig) bool {
+		return t.form != formNoun && !t.statement && t.kind != model.KindStatement && !t.negated
+	}); ok {
 		return k, true
 	}
 	if k, ok := pick(func(t trig) bool { return t.form == formNoun && t.kind != model.KindStatement && !d.inPP(t) }); ok {
@@ -555,7 +559,7 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	}
 	// "On Sunday, the group at the talks complained…": a noun in a
 	// prepositional phrase is the setting; the statement is the event.
-	if k, ok := pick(func(t trig) bool { return t.form != formNoun }); ok {
+	if k, ok := pick(func(t trig) bool { return t.form != formNoun && !t.negated }); ok {
 		return k, true
 	}
 	return pick(func(t trig) bool { return true })

@@ -120,8 +120,11 @@ func sameEvent(a, b *model.Event) (int, bool) {
 	if !datesOverlap(a, b) {
 		// Reports of one day's event may date it a day apart (talks running
 		// past midnight, time zones, "yesterday" in a late edition); accept
-		// that only with something else in common.
-		if !(notMonthOrYear(a) && notMonthOrYear(b) && daysApart(a, b) <= 1 && (sp+so > 0 || same || inDivision(a.Place, b.Place) || inDivision(b.Place, a.Place))) {
+		// that only with something else in common. Not for statements: one
+		// person speaks again the next day ("said in a statement on
+		// Tuesday that he would not return", "flew back on Wednesday and
+		// told supporters").
+		if a.Kind == model.KindStatement && b.Kind == model.KindStatement || !(notMonthOrYear(a) && notMonthOrYear(b) && daysApart(a, b) <= 1 && (sp+so > 0 || same || inDivision(a.Place, b.Place) || inDivision(b.Place, a.Place))) {
 			return 0, false
 		}
 	}

@@ -54,6 +54,7 @@ func TestSameEvent(t *testing.T) {
 		{"same meeting, two articles", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindTalks, "2020-01-02", "2020-01-02", nil, smith2), true},
 		{"facets of one encounter, spelling variants", ev(model.KindAgreement, "2020-01-02", "2020-01-02", nil, sergei), ev(model.KindStatement, "2020-01-02", "2020-01-02", oslo, sergey), true},
 		{"talks past midnight: adjacent days with a shared actor", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMeeting, "2020-01-03", "2020-01-03", oslo, smith), true},
+		{"one person's statements a day apart are two", said(ev(model.KindStatement, "2020-01-02", "2020-01-02", oslo, smith), "Smith said in a statement on Tuesday that she would not return until the vote."), said(ev(model.KindStatement, "2020-01-03", "2020-01-03", oslo, smith2), "Smith flew back on Wednesday and told supporters that the vote would return the country to democracy."), false},
 		{"two days apart", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMeeting, "2020-01-04", "2020-01-04", oslo, smith), false},
 		{"different cities", ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, smith), ev(model.KindMeeting, "2020-01-02", "2020-01-02", bergen, smith), false},
 		{"different people, no shared place", ev(model.KindMeeting, "2020-01-02", "2020-01-02", nil, smith), ev(model.KindMeeting, "2020-01-02", "2020-01-02", oslo, jones), false},

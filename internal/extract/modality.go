@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
 )
 
 // modality fills the irrealis, negated and reduced flags of x.
@@ -25,7 +26,7 @@ func (d *doc) modality(x *trig, s sent) {
 			// "heading to Sumatra sank": a name after "to" is where to,
 			// no verb.
 			infinitive := n == 0 || n == 1 && !toks[k+1].cap && !determiners[toks[k+1].low] || x.form == formNoun && d.infinitiveObject(k, i)
-			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") {
+			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") && !((x.statement || x.kind == model.KindStatement) && d.publicPurpose(k, s)) {
 				// "continued to celebrate", "began to withdraw": the act
 				// carried on or begun is told as done. "to help contain
 				// the outbreak", "to end the strike": what someone aims
@@ -96,6 +97,25 @@ func (d *doc) modality(x *trig, s sent) {
 		// between a determiner or a grade and a noun describes the noun.
 		x.adjectival = true
 	}
+}
+
+// publicPurpose reports an infinitive marker "to" at token k that serves
+// a verb of going before an audience in its clause ("went on national
+// television on Monday to announce"): the statement it names was made. The
+// verb must stand apart from "to" ("took to" alone is no appearance).
+func (d *doc) publicPurpose(k int, s sent) bool {
+	for j := k - 1; j >= s.t0 && j >= k-maxPurposeGap; j-- {
+		if d.tokTime[j] >= 0 {
+			continue
+		}
+		if d.clauseStop(j, d.toks[k].quoted) {
+			return false
+		}
+		if w := d.toks[j].low; d.toks[j].word && !auxiliaries[w] && isVerbForm(w) {
+			return appearanceVerbs[w] && j < k-1
+		}
+	}
+	return false
 }
 
 // timeInClause reports a time expression from token k to the end of its

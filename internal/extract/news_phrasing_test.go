@@ -16,6 +16,28 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a statement made on air: its infinitive of purpose was said, by the subject of the verb it serves; what it says will not happen gives no kind",
+			published: "2021-05-22",
+			text: "President Anna Koval appeared on television on Friday to say she would not resign. " +
+				"Prime Minister Jan Lind went on national radio on Thursday to announce a state of emergency. " +
+				"The minister declined on Wednesday to say more.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2021-05-21", actor: "Anna Koval"},
+				{kind: model.KindPolitical, start: "2021-05-20", actor: "Jan Lind"},
+			},
+		},
+		{
+			name:      "taking to the streets is protest; regaining control is military; 'the streets of' a town is where, not what",
+			published: "2021-05-22",
+			dateline:  "LAGOS, Nigeria",
+			text: "LAGOS, Nigeria — Thousands of Nigerians took to the streets of Lagos on Friday to protest against fuel prices. " +
+				"Troops regained control of the airport on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2021-05-21", place: "NG", placeAs: "Lagos", title: "take to the streets of lagos"},
+				{kind: model.KindMilitary, start: "2021-05-20", place: "NG", title: "regain control of airport"},
+			},
+		},
+		{
 			name:      "a gunman who fires into a crowd attacks it; troops who fire into one police a protest",
 			published: "2021-05-22",
 			text:      "A gunman fired into the crowd at the stadium on Friday. Soldiers fired into the crowd of marchers on Thursday.",

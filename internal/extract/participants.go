@@ -333,6 +333,12 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 				d.chainLeft(r, en, s, true)
 				return
 			}
+		case w == "to" && k == i-1:
+			// "Yanukovych appeared on television to say…", "Russia moved
+			// on Monday to withdraw…": the infinitive's subject is the
+			// subject of the verb it serves.
+			d.purposeSubject(r, k, s, quoted)
+			return
 		case auxWords[w] || strings.HasSuffix(w, "ly") && len(w) > 4:
 			gap++
 		default:
@@ -344,6 +350,29 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 		k--
 	}
 }
+
+// purposeSubject adds the subject of the verb that the infinitive marker
+// "to" at token k serves, within its clause. A name between that verb and
+// "to" is its object, which the infinitive may be about ("urged Kerry to
+// say"), so then no subject is taken.
+func (d *doc) purposeSubject(r *role, k int, s sent, quoted bool) {
+	for j := k - 1; j >= s.t0 && j >= k-maxPurposeGap; j-- {
+		if d.tokTime[j] >= 0 {
+			continue
+		}
+		if d.actorAt(j) != nil || d.clauseStop(j, quoted) {
+			return
+		}
+		if w := d.toks[j].low; d.toks[j].word && !auxiliaries[w] && isVerbForm(w) {
+			d.subjectOf(r, j, false, s, quoted)
+			return
+		}
+	}
+}
+
+// maxPurposeGap is how many words an infinitive of purpose may stand from
+// its verb ("appeared on state television late on Saturday to say").
+const maxPurposeGap = 8
 
 // objectsOf adds the objects and partners of the event word at tokens
 // [i, i+n): a name right after it when direct is set, and names after

@@ -78,6 +78,7 @@ var (
 	participationVerbs = senseSet("participationVerbs")
 	electionScopeWords = []map[string]bool{senseSet("nationalOfficeWords"), senseSet("localOfficeWords")}
 	tellForms          = senseSet("tellForms")
+	appearanceVerbs    = senseSet("appearanceVerbs")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

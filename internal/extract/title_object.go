@@ -41,8 +41,10 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 				j = e.t1
 				continue
 			}
-			if e.kind == entPlace && d.distanceReference(&e) {
-				break // "a village 20 km east of Aleppo": not Aleppo
+			if e.kind == entPlace && (d.distanceReference(&e) || d.streetsOf(e.t0)) {
+				// "a village 20 km east of Aleppo": not Aleppo; "took to
+				// the streets of Lagos": where, which the title's place says.
+				break
 			}
 			if e.kind == entPlace && e.hasPlace && strings.HasPrefix(e.place.Key, "cmp:") {
 				return e.place.Name // "north-eastern Japan", as the map names it

@@ -668,9 +668,17 @@ func revealSense(d *doc, t *trigger, i int, s sent) bool {
 	return true
 }
 
-// declineSense: "shares declined 3%"; not "declined to comment".
+// declineSense: "shares declined 3%", "declined to $40"; not "declined to
+// comment", "declined on Wednesday to say more".
 func declineSense(d *doc, t *trigger, i int, s sent) bool {
-	return d.nextLow(i, s) != "to"
+	j := i + 1
+	for j < s.t1 && (d.tokTime[j] >= 0 || d.toks[j].low == "on" && j+1 < s.t1 && d.tokTime[j+1] >= 0) {
+		j++
+	}
+	if j >= s.t1 || d.toks[j].low != "to" {
+		return true
+	}
+	return j+1 < s.t1 && (d.toks[j+1].num || isCurrency(d.toks[j+1].text))
 }
 
 // costSense: "cut 30,000 jobs", "raised interest rates", "hiked fuel prices
