@@ -162,7 +162,12 @@ func (d *doc) fillPlaceActors(e *evt) {
 		learned = d.learnedPlace(e)
 		switch {
 		case e.Kind == model.KindElection && d.nationalVote(e):
+			// "the Oct. 20 election" in a story set in La Paz that names
+			// Mexico, which granted asylum, more often: Bolivia's.
 			if country = d.votersCountry(e); country == nil {
+				country = d.storyCountry()
+			}
+			if country == nil {
 				country = d.mainCountry()
 			}
 		case d.nationalUpheaval(e):

@@ -38,8 +38,9 @@ func (d *doc) isLocative(t0 int) bool {
 		if locatives[t.low] || t.low == "based" {
 			return true
 		}
-		if t.low == "to" && k > s.t0 && travelVerbs[toks[k-1].low] {
-			// "travelled to Paris for talks": the destination is where it happens.
+		if (t.low == "to" || t.low == "into") && k > s.t0 && travelVerbs[toks[k-1].low] {
+			// "travelled to Paris for talks", "flew into La Paz on Monday
+			// and said": the destination is where it happens.
 			return true
 		}
 		if t.low == "of" && k-1 > s.t0 && !toks[k-1].cap && (placeHeads[toks[k-1].low] || countryParts[toks[k-1].low] || firstNounClass(toks[k-1].low) == "noun.location") {

@@ -16,6 +16,39 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a national vote is the country of the town the story is set in, not of the country it names most; looting is unrest, patrols military",
+			published: "2019-11-12",
+			text: "Norway granted asylum on Monday to the ousted president of Chile. Norway's foreign minister said Norway had accepted on humanitarian grounds, and a Norwegian plane was sent. " +
+				"Crowds looted shops in Valparaíso on Sunday night. Soldiers patrolled the port of Valparaíso on Monday. Protesters said the Oct. 20 election was rigged.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-11-11"},
+				{kind: model.KindProtest, start: "2019-11-10", place: "CL", placeAs: "Valparaíso"},
+				{kind: model.KindMilitary, start: "2019-11-11", place: "CL", placeAs: "Valparaíso"},
+				{kind: model.KindElection, start: "2019-10-20", place: "CL", placeAs: "Chile"},
+			},
+		},
+		{
+			name:      "a title that opens with a name outside ASCII keeps its first letter whole",
+			published: "2019-11-11",
+			text:      "Vice President Álvaro Pérez also resigned on Sunday, as did the president of the Senate.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-11-10", title: "álvaro pérez resigns"},
+			},
+		},
+		{
+			name:      "where someone told reporters is not where the story is set; a flight into a town ends there",
+			published: "2019-11-12",
+			text: "Norway granted asylum on Monday to the ousted president, the foreign minister told reporters in Bergen. " +
+				"The president flew into Tromsø on Monday and declared a state of emergency. Crowds looted shops in Tromsø on Sunday night. " +
+				"Soldiers patrolled the streets on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-11-11", place: "NO", placeAs: "Bergen"},
+				{kind: model.KindPolitical, start: "2019-11-11", place: "NO", placeAs: "Tromsø"},
+				{kind: model.KindProtest, start: "2019-11-10", place: "NO", placeAs: "Tromsø"},
+				{kind: model.KindMilitary, start: "2019-11-12", place: "NO", placeAs: "Tromsø"},
+			},
+		},
+		{
 			name:      "a statement made on air: its infinitive of purpose was said, by the subject of the verb it serves; what it says will not happen gives no kind",
 			published: "2021-05-22",
 			text: "President Anna Koval appeared on television on Friday to say she would not resign. " +

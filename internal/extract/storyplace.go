@@ -195,7 +195,7 @@ func (d *doc) focusPlace() *model.Place {
 		if en.kind != entPlace || !en.hasPlace || en.country || en.place.Feature == "country" {
 			continue
 		}
-		lead := d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)]
+		lead := d.leadSentence(en.sentence) && en.locative && settingWords[d.prevWord(en.t0)] && !d.speakersPlace(en.t0)
 		if en.place.Feature == "feature" {
 			// A desert, a range or a sea is the story's scene only where
 			// the lead sets it there ("33 workers trapped in a mine in
@@ -232,6 +232,22 @@ func (d *doc) focusPlace() *model.Place {
 		d.focus = &p
 	}
 	return d.focus
+}
+
+// speakersPlace reports a place where someone spoke ("told reporters in
+// Mexico City", "said in Geneva", "speaking at the UN"): a speaker's town,
+// which the story may be far from. A result "announced at Leeds Town
+// Hall" is told where it happened.
+func (d *doc) speakersPlace(t0 int) bool {
+	for j, n := t0-2, 0; j >= 0 && n < 3 && d.tokSent[j] == d.tokSent[t0]; j, n = j-1, n+1 {
+		switch w := d.toks[j].low; {
+		case w == "said" || w == "says" || w == "speaking" || w == "spoke":
+			return n == 0
+		case tellForms[w]:
+			return true // "told reporters in", "told a news conference in"
+		}
+	}
+	return false
 }
 
 // titleSentence reports whether sentence si is the article's title: the

@@ -182,7 +182,7 @@ func otherTitle(e *model.Event, verb string) string {
 	if subj != "" {
 		t = subj + " " + verb
 	} else if len(t) > 0 {
-		t = strings.ToUpper(t[:1]) + t[1:]
+		t = capitalise(t)
 	}
 	if e.Place != nil && e.Place.Name != subj {
 		t += " in " + e.Place.Name

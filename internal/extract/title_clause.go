@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
 
@@ -456,11 +458,14 @@ func isCurrency(s string) bool {
 	return s == "$" || s == "€" || s == "£" || s == "US$" || s == "¥"
 }
 
+// capitalise upper-cases the first letter of s, whatever its script
+// ("álvaro" → "Álvaro").
 func capitalise(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // cutWords shortens s to at most n bytes at a word boundary.

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/paulmach/orb"
@@ -72,7 +74,8 @@ func titleWords(s string) string {
 	}
 	w := strings.Fields(strings.ToLower(s))
 	for k := range w {
-		w[k] = strings.ToUpper(w[k][:1]) + w[k][1:]
+		r, n := utf8.DecodeRuneInString(w[k])
+		w[k] = string(unicode.ToUpper(r)) + w[k][n:]
 	}
 	return strings.Join(w, " ")
 }

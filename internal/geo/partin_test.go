@@ -43,3 +43,18 @@ func TestPartIn(t *testing.T) {
 		t.Error("a city has no part in another country")
 	}
 }
+
+// TestTitleWords checks that an upper-case label of any script reads as
+// prose: a first letter outside ASCII is upper-cased whole, not split.
+func TestTitleWords(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ALPS", "Alps"},
+		{"ÅLAND SEA", "Åland Sea"},
+		{"ÉTANG DE BERRE", "Étang De Berre"},
+		{"Sea of Japan", "Sea of Japan"},
+	} {
+		if got := titleWords(c.in); got != c.want {
+			t.Errorf("titleWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
