@@ -185,5 +185,20 @@ func (d *doc) isAppositive(t0 int) bool {
 	if k > 0 && (toks[k].low == "," || toks[k].low == "of") {
 		k--
 	}
-	return k >= 0 && placeHeads[toks[k].low]
+	if k < 0 || !placeHeads[toks[k].low] {
+		return false
+	}
+	// "between the capital and the lakeside city of Pokhara", "from the
+	// port city of Durres": a point the place is reckoned from, not where
+	// it happened.
+	s := d.sents[d.tokSent[t0]]
+	for j := k - 1; j >= s.t0 && j >= k-6; j-- {
+		switch w := toks[j].low; {
+		case w == "between" || w == "from":
+			return false
+		case locatives[w] || !toks[j].word:
+			return true
+		}
+	}
+	return true
 }

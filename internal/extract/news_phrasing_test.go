@@ -16,6 +16,15 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a town a point is reckoned from ('between the capital and the city of X') is not where it happened; 'seized the city of X' is",
+			published: "2015-04-27",
+			text:      "The quake hit on Saturday, with its epicentre between the capital and the lakeside city of Pokhara. Rebels seized the city of Palmyra on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2015-04-25"},
+				{kind: model.KindMilitary, start: "2015-04-26", place: "SY", placeAs: "Palmyra"},
+			},
+		},
+		{
 			name:      "a national vote is the country of the town the story is set in, not of the country it names most; looting is unrest, patrols military",
 			published: "2019-11-12",
 			text: "Norway granted asylum on Monday to the ousted president of Chile. Norway's foreign minister said Norway had accepted on humanitarian grounds, and a Norwegian plane was sent. " +
