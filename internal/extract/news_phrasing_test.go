@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a toll that rises from a day's disaster: the day names the disaster, not a point the rise is measured from, even after a dated dateline",
+			published: "2015-04-26",
+			dateline:  "TROMSØ",
+			text:      "TROMSØ, April 26 (UPI) -- The death toll from Saturday's magnitude-6.8 earthquake climbed past 240 on Sunday, officials said.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2015-04-25", place: "NO"},
+				{kind: model.KindStatement, start: "2015-04-26", place: "NO"},
+			},
+		},
+		{
 			name:      "a town a point is reckoned from ('between the capital and the city of X') is not where it happened; 'seized the city of X' is",
 			published: "2015-04-27",
 			text:      "The quake hit on Saturday, with its epicentre between the capital and the lakeside city of Pokhara. Rebels seized the city of Palmyra on Sunday.",

@@ -222,6 +222,11 @@ func (d *doc) baseline(t0, t1 int) bool {
 	if t1 < s.t1 && (d.toks[t1].low == "to" || d.toks[t1].low == "until" || d.toks[t1].low == "through") {
 		return false
 	}
+	if t1 < s.t1 && d.toks[t1].low == "'s" || strings.HasSuffix(d.toks[t1-1].low, "'s") {
+		// "the death toll from Saturday's earthquake": the day names the
+		// noun after it, not a point a change is measured from.
+		return false
+	}
 	k := t0 - 1
 	if k >= s.t0 && d.toks[k].low == "the" {
 		k--
@@ -240,10 +245,13 @@ func (d *doc) baseline(t0, t1 int) bool {
 	}
 	for j := k - 1; j >= s.t0 && j >= k-8; j-- {
 		t := d.toks[j]
+		if d.tokTime[j] >= 0 {
+			continue // "KATHMANDU, April 26 (UPI) --": a date is no amount
+		}
 		if t.num || t.text == "%" || changeWords[t.low] {
 			return true
 		}
-		if t.low == "," || t.low == ";" {
+		if t.low == "," || t.low == ";" || t.low == "--" || t.low == "—" || t.low == ":" || t.low == ")" {
 			return false
 		}
 	}
