@@ -82,7 +82,7 @@ func (d *doc) anchorAnaphora() {
 				for from1 < s.t1 && d.toks[from1].low != "," {
 					from1++
 				}
-				if main, found := d.clauseDay(si, t0, from1); !ok && found && clauseHasVerb(d.toks[t1:from1]) && !d.timeWithin(t1, from1) {
+				if main, found := d.clauseDay(si, t0, from1); !ok && found && (clauseHasVerb(d.toks[t1:from1]) || d.opensWithEventNoun(t1, from1)) && !d.timeWithin(t1, from1) {
 					// "China grounded the jets on Monday, a day after a
 					// plane crashed": the clause's event lies a day before
 					// the main clause's day; the phrase dates only it.
@@ -172,7 +172,11 @@ func (d *doc) clauseDay(si, c0, c1 int) (time.Time, bool) {
 		if x.sentence != si || x.t0 >= c0 && x.t0 < c1 || !x.usable || !x.Anchored || x.quoted || x.Precision != model.PrecisionDay || x.Start.IsZero() || x.Relative && x.from1 > 0 {
 			continue
 		}
-		day, n = model.Day(x.Start), n+1
+		// "SEOUL, June 13 (Yonhap) -- … officials said Wednesday": one
+		// day named twice is one day.
+		if n == 0 || !model.Day(x.Start).Equal(day) {
+			day, n = model.Day(x.Start), n+1
+		}
 	}
 	return day, n == 1
 }
@@ -184,6 +188,22 @@ func (d *doc) timeWithin(t0, t1 int) bool {
 	for k := t0; k < t1; k++ {
 		if d.tokTime[k] >= 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// opensWithEventNoun reports an event noun heading the phrase [t0, t1)
+// within its first words ("a day after his landmark summit with Kim",
+// "two days after the vote"): an event the phrase counts from, which the
+// main clause's day then dates.
+func (d *doc) opensWithEventNoun(t0, t1 int) bool {
+	for k := t0; k < t1 && k < t0+4; k++ {
+		if _, ok := d.eventNounAt(k); ok {
+			return true
+		}
+		if !d.toks[k].word || d.toks[k].cap && k > t0 {
+			return false
 		}
 	}
 	return false

@@ -16,6 +16,25 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'a day after' an event noun dates it from the main clause's day, a dated dateline naming that day too; the noun's place is its own",
+			published: "2018-06-13",
+			dateline:  "OSLO",
+			text:      "OSLO, June 13 (NTB) -- Officials said Wednesday they would study the remarks, a day after the summit of the two leaders in Reykjavik.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2018-06-13", place: "NO"},
+				{kind: model.KindMeeting, start: "2018-06-12", place: "IS", placeAs: "Reykjavík"},
+			},
+		},
+		{
+			name:      "'two days after' an event noun counts back from the main clause's day",
+			published: "2018-06-13",
+			text:      "The president resigned on Friday, two days after the vote.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2018-06-08"},
+				{kind: model.KindElection, start: "2018-06-06"},
+			},
+		},
+		{
 			name:      "a toll that rises from a day's disaster: the day names the disaster, not a point the rise is measured from, even after a dated dateline",
 			published: "2015-04-26",
 			dateline:  "TROMSØ",
@@ -734,6 +753,7 @@ func TestNewsPhrasing(t *testing.T) {
 			published: "2014-02-22",
 			text:      "Hours after the vote, his rival, Anna Koval, a former prime minister of the country, was freed from prison on Saturday.",
 			want: []wantEvent{
+				{kind: model.KindElection, start: "2014-02-22"},
 				{kind: model.KindArrest, start: "2014-02-22", actor: "Anna Koval", title: "anna koval freed"},
 			},
 		},
