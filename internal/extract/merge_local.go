@@ -335,6 +335,11 @@ func (d *doc) finish() ([]model.Event, []bool) {
 				e.Title = otherTitle(&e.Event, e.verb)
 			}
 		}
+		if e.Kind == model.KindStatement && (strings.HasPrefix(e.Title, "Statement by ") || strings.Contains(e.Title, " says ")) {
+			if t := d.sayTitle(e); t != "" {
+				e.Title = t
+			}
+		}
 		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence" && e.placeHow != "learned"
 		out = append(out, e.Event)
 		sequels = append(sequels, e.sequel)

@@ -1,0 +1,169 @@
+package extract
+
+// A statement's headline says what was said: "Erdogan says government
+// forces crushed coup attempt" rather than "Statement by Erdogan".
+
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// sayingForms are the reporting verbs whose clause a "says" headline
+// quotes; the acts of speech ("urged", "denied") have titles of their own.
+var sayingForms = map[string]bool{
+	"said": true, "says": true, "told": true, "tells": true, "stated": true, "added": true,
+}
+
+// clauseJoins join a second verb to the first ("… and announced").
+var clauseJoins = map[string]bool{"and": true, "or": true, "but": true}
+
+// maxSaidWords bounds the words a "says" headline takes from what was said.
+const maxSaidWords = 8
+
+// headlineDrops are the words a headline leaves out of what was said.
+var headlineDrops = map[string]bool{"the": true, "a": true, "an": true}
+
+// sayTitle is "Speaker says what": the speaker of statement e, taken from
+// its title so far, and the start of the clause
+// its reporting verb reports, when that clause is told plainly (not quoted)
+// and holds a verb. It returns "" otherwise.
+func (d *doc) sayTitle(e *evt) string {
+	// The speaker: from the template ("Statement by Erdogan"), or from a
+	// clause title that gave the verb only a noun phrase ("Sobyanin says
+	// counterterrorism regime").
+	speaker := strings.TrimPrefix(e.Title, "Statement by ")
+	if speaker == e.Title {
+		speaker, _, _ = strings.Cut(e.Title, " says ")
+		if speaker == e.Title {
+			return ""
+		}
+	}
+	if e.Place != nil {
+		speaker = strings.TrimSuffix(speaker, " in "+e.Place.Name)
+	}
+	if speaker == "" {
+		return ""
+	}
+	t, ok := d.headOfKind(e, model.KindStatement)
+	if !ok || t.form == formNoun || !sayingForms[d.toks[t.i].low] || t.quoted {
+		return ""
+	}
+	s := d.sents[t.sentence]
+	c0, c1 := d.reportedClause(t, s)
+	if c0 < 0 {
+		return ""
+	}
+	if subordinators[d.toks[c0].low] || d.toks[c0].low == "when" || d.toks[c0].low == "if" {
+		return "" // "said that when troops fired, …": the clause's own clause first
+	}
+	// The words, and after which of them the headline may stop: at the
+	// clause's end, or before a preposition or a conjunction that follows
+	// a word of substance ("errors of judgement", "found in which"), never
+	// before an infinitive's "to" ("appeared to have made").
+	var words []string
+	var stops []int // len(words) at each place the headline may end
+	verb := false
+	for k := c0; k < c1 && len(words) <= maxSaidWords; k++ {
+		tk := d.toks[k]
+		if tk.quoted || tk.low == `"` {
+			return "" // a quotation is the speaker's own words, not a headline's
+		}
+		if d.tokTime[k] >= 0 {
+			continue // "the talks had failed on Monday": the card has the day
+		}
+		if !tk.word && tk.text != "%" && !tk.num && tk.low != "'s" {
+			break
+		}
+		if len(words) > 0 && (phraseStops[tk.low] || subordinators[tk.low]) && tk.low != "to" && !auxiliaries[tk.low] {
+			prev := strings.ToLower(words[len(words)-1])
+			// "… in nature and announced": not after a verb that a
+			// conjunction left without its object.
+			dangling := len(words) > 1 && clauseJoins[strings.ToLower(words[len(words)-2])]
+			if !phraseStops[prev] && !auxiliaries[prev] && !modals[prev] && !headlineDrops[prev] && !dangling {
+				stops = append(stops, len(words))
+			}
+		}
+		if headlineDrops[tk.low] {
+			continue
+		}
+		verb = verb || isVerbForm(tk.low) || pastForm(tk.low) || auxiliaries[tk.low] || modals[tk.low]
+		if tk.low == "'s" && len(words) > 0 {
+			words[len(words)-1] += tk.text
+			continue
+		}
+		words = append(words, tk.text)
+	}
+	if len(words) <= maxSaidWords {
+		stops = append(stops, len(words)) // the whole clause
+	}
+	if !verb {
+		return ""
+	}
+	for i := len(stops) - 1; i >= 0; i-- {
+		n := stops[i]
+		if n < 3 || n > maxSaidWords {
+			continue
+		}
+		if title := speaker + " says " + strings.Join(words[:n], " "); len(title) <= maxTitle && d.holdsVerb(words[:n]) {
+			return title
+		}
+	}
+	return ""
+}
+
+// holdsVerb reports a verb among words: what was said is a clause, not a
+// noun phrase cut short ("counterterrorism regime").
+func (d *doc) holdsVerb(words []string) bool {
+	for _, w := range words {
+		w = strings.ToLower(w)
+		if isVerbForm(w) || pastForm(w) || auxiliaries[w] || modals[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedClause is the token span [c0, c1) of what the reporting verb t
+// reports: after "that" within a few words ("said on Saturday that",
+// "told reporters that"), or right after the verb when a subject opens
+// it ("said the talks had failed"); it ends at the clause's first comma,
+// semicolon or the sentence's end. c0 is -1 when there is none, as in
+// "…, officials said", whose report comes first.
+func (d *doc) reportedClause(t trig, s sent) (int, int) {
+	k := t.i + t.words
+	start := -1
+	for j := k; j < s.t1 && j < k+6; j++ {
+		if d.toks[j].low == "that" {
+			start = j + 1
+			break
+		}
+		if !d.toks[j].word {
+			break
+		}
+	}
+	if start < 0 && tellForms[d.toks[t.i].low] {
+		return -1, -1 // "told RTL radio several people had been …": the hearer first
+	}
+	if start < 0 {
+		for k < s.t1 && (d.tokTime[k] >= 0 || d.toks[k].low == "on" && k+1 < s.t1 && d.tokTime[k+1] >= 0) {
+			k++
+		}
+		if k >= s.t1 || !(titleDeterminers[d.toks[k].low] || pronouns[d.toks[k].low] || d.toks[k].cap) {
+			return -1, -1
+		}
+		start = k
+	}
+	end := start
+	for end < s.t1 {
+		w := d.toks[end].low
+		if w == "," || w == ";" || w == ":" || w == "." || w == "--" || w == "—" {
+			break
+		}
+		end++
+	}
+	if end-start < 3 {
+		return -1, -1
+	}
+	return start, end
+}
