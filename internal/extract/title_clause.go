@@ -407,7 +407,12 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 		// phrase is no verb's subject; the participle describes it.
 		return true
 	}
-	if !prev.word || prev.cap || !plural(prev.low) || pronouns[prev.low] {
+	// A plural noun cannot be a past verb's subject in the singular; a
+	// singular one can, but "the man arrested over the bombing has
+	// admitted" is as plain when the deed is an arrest, which is done to
+	// someone ("the judge ruled on Tuesday that" is a judge's deed).
+	arrest := t.kind == model.KindArrest
+	if !prev.word || prev.cap || !plural(prev.low) && !(arrest && nounForm(prev.low)) || pronouns[prev.low] {
 		return false
 	}
 	// The word after the participle, inside its phrase or not: "trapped

@@ -166,7 +166,8 @@ func plural(subj string) bool {
 		}
 	}
 	switch h {
-	case "people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands",
+	case "many", "some", "others", "several", "few", "both", "most", "all", // "Many fled into the lake"
+		"people", "police", "children", "men", "women", "troops", "forces", "crowds", "dozens", "hundreds", "thousands",
 		"sales", "shares", "stocks", "markets", "prices", "exports", "imports", "earnings", "profits":
 		return true
 	}
