@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 	"github.com/briefingatlas/atlas/internal/timex"
 )
@@ -54,6 +55,13 @@ func (d *doc) anchorAnaphora() {
 				continue
 			}
 			phrase := strings.ToLower(text[m[0]:m[1]])
+			if sameDayPhrase(phrase) && strings.HasSuffix(phrase, "later") && d.endOfRetold(s, t0) {
+				// "The botched coup, which saw tanks roll …, ended hours
+				// later when …": hours after the coup began, not after the
+				// day the narrative last named.
+				d.sents[si].courseOf = true
+				continue
+			}
 			// "Hours later" stays within the day the narrative is on,
 			// which a paragraph of detail may have named further back.
 			window := 3
@@ -139,6 +147,43 @@ func (d *doc) anchorAnaphora() {
 			}
 		}
 	}
+}
+
+// endVerbs are the lemmas of verbs that tell how an event ended.
+var endVerbs = map[string]bool{"end": true, "conclude": true, "finish": true, "collapse": true, "fizzle": true}
+
+// endOfRetold reports a sentence s that opens with a definite event noun
+// ("The botched coup", "The siege") whose verb, before token t0, tells how
+// it ended.
+func (d *doc) endOfRetold(s sent, t0 int) bool {
+	noun := d.subjectNoun(d.tokSent[s.t0])
+	if noun < 0 || noun >= t0 {
+		return false
+	}
+	for j := noun + 1; j < t0; j++ {
+		if lemma, ok := lexicon.VerbLemma(d.toks[j].low); ok && lemma != d.toks[j].low && endVerbs[lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNoun is the token of the event noun a definite phrase opening
+// sentence si heads ("The botched coup", "The siege"), or -1.
+func (d *doc) subjectNoun(si int) int {
+	s := d.sents[si]
+	if w := d.toks[s.t0].low; !determiners[w] || w == "a" || w == "an" {
+		return -1
+	}
+	for j := s.t0 + 1; j < s.t1 && j <= s.t0+3; j++ {
+		if _, ok := d.eventNounAt(j); ok {
+			return j
+		}
+		if !d.toks[j].word {
+			return -1
+		}
+	}
+	return -1
 }
 
 // referenceYear is the start of the last year named before token t0 in

@@ -402,6 +402,15 @@ func (d *doc) untimedEvent(si int, tis []int) {
 	}
 	prev := d.continuesTime(si, anchors)
 	switch {
+	case d.sents[si].courseOf:
+		// "The botched coup … ended hours later when loyal forces
+		// regained control": how the coup went, on its day, which only
+		// another report of the coup may give.
+		if k, ok := d.eventNounAt(d.subjectNoun(si)); ok {
+			e.Kind = k
+		}
+		d.keepRetold(e, src)
+		return
 	case prev >= 0 && !nowDone:
 		// "The disaster began shortly after 1 a.m. on Saturday, when the
 		// train rolled down the slope. It picked up speed, derailed and

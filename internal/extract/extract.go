@@ -64,6 +64,10 @@ type sent struct {
 	model.Span
 	t0, t1   int  // token range
 	headline bool // a title, byline or caption line without final punctuation
+	// courseOf: the sentence tells how an event the story retells went
+	// ("The botched coup … ended hours later when …"), on that event's
+	// day, which the article does not give.
+	courseOf bool
 }
 
 // texpr is a time expression with its place in the token stream.

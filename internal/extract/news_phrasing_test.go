@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "how a retold coup ended, 'hours later' than it began, is not of the day the story last named",
+			published: "2016-07-17",
+			text:      "The minister said on Sunday that 6,000 people had been detained. The botched coup, which saw tanks roll into the cities, ended hours later when loyal forces regained control and civilians took to the streets.",
+			want: []wantEvent{
+				{kind: model.KindArrest, start: "2016-07-17"},
+			},
+		},
+		{
 			name:      "the one arrested is the title's subject, not its doer; 'many' takes a plural verb",
 			published: "2011-07-23",
 			text:      "The man arrested over Friday's bombing has admitted carrying out the attack. Many fled into the lake on Friday.",

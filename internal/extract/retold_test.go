@@ -58,6 +58,12 @@ func TestDateRetold(t *testing.T) {
 			published: "2022-05-13", want: "2022-05-10", report: coup,
 		},
 		{
+			name: "how a retold coup ended ('hours later' than the coup, not than the day the story last named) is of the coup's day",
+			text: "The minister said on Friday that 600 officers had been detained. " +
+				"The botched coup in Bamako, which saw tanks roll into the streets, ended hours later when loyal troops regained control.",
+			published: "2022-05-13", want: "2022-05-10", report: coup,
+		},
+		{
 			name:      "the crash retold inside a quotation, beside the speaker's statement of the day",
 			text:      "\"The pilot of the Alpine Air jet that went down near Grenoble, killing 80 people, had flown the route for years,\" an investigator said on Thursday.",
 			published: "2022-05-13", want: "2022-05-10", report: crash,
