@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "removing someone as leader or from office ousts them, removing debris does not; a denial in the present is of no past decade",
+			published: "2017-11-21",
+			text: "On Sunday, the party removed Anna Koval as its leader and named Jan Lind in her place. Rescuers removed debris on Monday. " +
+				"Lind is accused of a role in killings in the 1990s, which he denies.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2017-11-19", title: "party removes anna koval"},
+				{kind: model.KindAttack, start: "1990-01-01", end: "1999-12-31"},
+			},
+		},
+		{
 			name:      "how a retold coup ended, 'hours later' than it began, is not of the day the story last named",
 			published: "2016-07-17",
 			text:      "The minister said on Sunday that 6,000 people had been detained. The botched coup, which saw tanks roll into the cities, ended hours later when loyal forces regained control and civilians took to the streets.",

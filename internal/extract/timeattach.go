@@ -144,6 +144,11 @@ func (d *doc) attachTimes() {
 				// verb dates what was said, not the saying.
 				continue
 			}
+			if (tr.statement || tr.kind == model.KindStatement) && tr.form == formPres && !d.dct.IsZero() && x.Anchored && x.End.Before(d.dct.AddDate(0, -1, 0)) {
+				// "killings in Matabeleland in the 1980s, which he
+				// denies": what someone says now is not of a past period.
+				continue
+			}
 			if tr.irrealis && !x.Future && tr.i >= 2 && d.toks[tr.i-1].low == "to" && lexicon.IsAdjective(d.toks[tr.i-2].low) && !lexicon.IsVerb(d.toks[tr.i-2].low) {
 				// "rushed to the airport on Monday, desperate to flee": a
 				// wish, dated by nothing but the deed it goes with.

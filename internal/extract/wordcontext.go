@@ -265,7 +265,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"reveal":  revealSense,
 	"decline": declineSense,
 	"cut":     costSense, "raise": costSense, "hike": costSense, "slash": costSense, "shed": costSense,
-	"name":      nameSense,
+	"name": nameSense, "remove": removeSense,
 	"burn":      burnSense,
 	"shoot":     shootSense,
 	"went down": craftSense, "gone down": craftSense, "go down": craftSense, "goes down": craftSense,
@@ -687,8 +687,46 @@ func costSense(d *doc, t *trigger, i int, s sent) bool {
 	return d.quantityAfter(i+1, s) || costAfter(d.toks, i+1, s)
 }
 
-// nameSense: "named Mary Barra as its chief executive" appoints; "a man
-// named Smith" does not.
+// nameSense: "named Mary Barra as its chief executive", "named Mnangagwa
+// in his place" appoints; "a man named Smith" does not.
 func nameSense(d *doc, t *trigger, i int, s sent) bool {
-	return d.namedAs(i+1, s)
+	return d.namedAs(i+1, s) || d.inPlaceOf(i+1, s)
+}
+
+// removeSense: "removed Mugabe as party leader", "was removed from office"
+// ousts; "removed debris", "removed the bodies" does not.
+func removeSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.namedAs(i+1, s) {
+		return true
+	}
+	k := i + 1
+	for k < s.t1 && d.toks[k].cap {
+		k++ // "removed Mugabe from power"
+	}
+	if k+1 < s.t1 && d.toks[k].low == "from" {
+		j := k + 1
+		if titleDeterminers[d.toks[j].low] && j+1 < s.t1 {
+			j++
+		}
+		return officeNouns[d.toks[j].low]
+	}
+	return false
+}
+
+// officeNouns are what someone is removed from: an office, not a place.
+var officeNouns = map[string]bool{"office": true, "power": true, "post": true, "position": true, "presidency": true, "leadership": true, "party": true, "cabinet": true, "government": true}
+
+// inPlaceOf reports a name at token k followed by "in his place" or "to
+// replace" ("named Mnangagwa in his place").
+func (d *doc) inPlaceOf(k int, s sent) bool {
+	if k >= s.t1 || !d.toks[k].cap {
+		return false
+	}
+	for k < s.t1 && d.toks[k].cap {
+		k++
+	}
+	if k+2 < s.t1 && d.toks[k].low == "in" && (d.toks[k+1].low == "his" || d.toks[k+1].low == "her" || d.toks[k+1].low == "their") && d.toks[k+2].low == "place" {
+		return true
+	}
+	return k+1 < s.t1 && d.toks[k].low == "to" && (d.toks[k+1].low == "replace" || d.toks[k+1].low == "succeed")
 }
