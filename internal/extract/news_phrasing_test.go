@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a year before an event noun dates the verb it is the subject of; a year is no count",
+			published: "2023-02-07",
+			text:      "A 1999 quake near the city of Izmit killed more than 17,000 people.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "1999-01-01", end: "1999-12-31", place: "TR", title: "quake kills"},
+			},
+		},
+		{
 			name:      "removing someone as leader or from office ousts them, removing debris does not; a denial in the present is of no past decade",
 			published: "2017-11-21",
 			text: "On Sunday, the party removed Anna Koval as its leader and named Jan Lind in her place. Rescuers removed debris on Monday. " +

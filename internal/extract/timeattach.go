@@ -74,7 +74,7 @@ func (d *doc) attachTimes() {
 	// ("stormed the palace last Saturday and later set fire to …"), and
 	// an after-clause on the publication day ("tweeted after the blaze
 	// broke out on Monday").
-	fromClause := []func(int) int{d.relativeOfNoun, d.reportedTime, d.simultaneousTime, d.asClauseTime, d.coordinatedTime, d.afterToday}
+	fromClause := []func(int) int{d.relativeOfNoun, d.subjectNounTime, d.reportedTime, d.simultaneousTime, d.asClauseTime, d.coordinatedTime, d.afterToday}
 	for ti := range d.triggers {
 		tr := &d.triggers[ti]
 		if d.perfectNow(tr) {
@@ -226,6 +226,25 @@ func (d *doc) relativeOfNoun(ti int) int {
 	for _, oi := range d.sentTrigs[tr.sentence] {
 		o := &d.triggers[oi]
 		if o.form == formNoun && o.i+o.words >= k-3 && o.i+o.words <= k && o.time >= 0 {
+			return o.time
+		}
+	}
+	return -1
+}
+
+// subjectNounTime is the time of the event noun that is the subject of
+// verb trigger ti when a time before the noun dates it alone ("A 1999
+// quake near the city of Izmit killed 17,000 people"), or -1.
+func (d *doc) subjectNounTime(ti int) int {
+	tr := &d.triggers[ti]
+	if tr.form != formPast && tr.form != formPres || tr.i == 0 {
+		return -1
+	}
+	s := d.sents[tr.sentence]
+	k := d.eventHeadBefore(tr.i-1, s)
+	for _, oi := range d.sentTrigs[tr.sentence] {
+		o := &d.triggers[oi]
+		if o.form == formNoun && o.i <= k && k < o.i+o.words && o.time >= 0 && d.times[o.time].prenominal {
 			return o.time
 		}
 	}

@@ -147,6 +147,9 @@ func commonPlural(w string) bool {
 
 func plural(subj string) bool {
 	f := strings.Fields(strings.ToLower(subj))
+	if len(f) > 1 && len(f[0]) == 4 && digitsOnly(f[0]) && f[0] >= "1000" && f[0] <= "2099" {
+		f = f[1:] // "1999 quake": a year, not a count
+	}
 	if len(f) == 0 {
 		return false
 	}

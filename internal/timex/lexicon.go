@@ -153,7 +153,7 @@ var pastCues = map[string]bool{
 // number a quantity, a code or a clock time rather than a year.
 var notYearBefore = map[string]bool{
 	"$": true, "€": true, "£": true, "#": true, "no": true, "number": true, "flight": true,
-	"route": true, "model": true, "nr": true, "us$": true, "a": true, "an": true,
+	"route": true, "model": true, "nr": true, "us$": true,
 }
 
 var notYearAfter = map[string]bool{

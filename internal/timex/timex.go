@@ -1132,6 +1132,16 @@ func (t *tagger) bareYear(k int, prefixed bool) bool {
 	if notYearBefore[prev] || notYearAfter[t.w(k+1)] {
 		return false
 	}
+	if prev == "a" || prev == "an" {
+		// "a 1999 quake", "a 2015 report": a year before a noun; not "a
+		// 2000 km trek" nor "a 1500-strong force".
+		if !t.isWord(k+1) || t.w(k+1) == "-" {
+			return false
+		}
+		if _, unit := units[t.w(k+1)]; unit {
+			return false
+		}
+	}
 	if _, sig := signals[prev]; !sig && t.upper(k-1) && t.upper(k+1) && t.isWord(k-1) && t.isWord(k+1) && !monthCues[prev] && !t.toks[k-1].nl {
 		return false // part of a name: "Russell 2000 Index"
 	}
