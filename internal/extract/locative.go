@@ -22,6 +22,9 @@ func (d *doc) isLocative(t0 int) bool {
 	if k >= s.t0 && toks[k].low == "," {
 		k--
 	}
+	if k == t0-1 && k-1 >= s.t0 && toks[k].num && locatives[toks[k-1].low] {
+		return true // "outside 10 Downing Street": a house number
+	}
 	steps := 0
 	for k >= s.t0 && steps < 7 {
 		t := toks[k]

@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a house number between the preposition and a landmark keeps it where things happen",
+			published: "2016-06-24",
+			text:      "Outside 10 Downing Street on Friday, the prime minister resigned.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2016-06-24", place: "GB", placeAs: "London"},
+			},
+		},
+		{
 			name:      "a year before an event noun dates the verb it is the subject of; a year is no count",
 			published: "2023-02-07",
 			text:      "A 1999 quake near the city of Izmit killed more than 17,000 people.",
