@@ -74,6 +74,12 @@ func (d *doc) modality(x *trig, s sent) {
 			}
 		}
 	}
+	if !x.reduced && x.form == formPast && i+x.words < s.t1 && toks[i+x.words].low == "when" && d.reducedPassive(*x, s) {
+		// "most of the 298 people killed when the airliner was brought
+		// down were Dutch": the participle describes its noun; the deed
+		// is told as known, not as the day's news.
+		x.reduced = true
+	}
 	if x.form == formPast && i > s.t0 && i+1 < s.t1 && d.verbBefore(i) && !toks[i+1].cap && !phraseStops[toks[i+1].low] && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
 		// "hugs rescued miner Avalos", "visited wounded soldiers": a
 		// participle between a verb and its object describes the object.

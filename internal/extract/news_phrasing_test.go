@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'the 298 people killed when the airliner was brought down' describes them: the killing is known, not the day's news; 'were killed when' tells it",
+			published: "2014-07-18",
+			text:      "Flags flew at half-mast on Friday as the country learnt that most of the 298 people killed when the airliner was brought down were Dutch. Three soldiers were killed when their truck hit a mine on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2014-07-17", title: "three soldiers killed"},
+			},
+		},
+		{
 			name:      "a house number between the preposition and a landmark keeps it where things happen",
 			published: "2016-06-24",
 			text:      "Outside 10 Downing Street on Friday, the prime minister resigned.",

@@ -417,8 +417,8 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 	}
 	// The word after the participle, inside its phrase or not: "trapped
 	// in", "taken into custody".
-	if !prepositions[d.toks[t.i+1].low] {
-		return false
+	if !prepositions[d.toks[t.i+1].low] && d.toks[t.i+1].low != "when" {
+		return false // not "the 298 people killed when the jet was downed"
 	}
 	// A participle only when the noun's own verb comes later ("33 workers
 	// trapped in a mine were rescued"; not "explosions struck in quick
