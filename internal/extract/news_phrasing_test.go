@@ -16,6 +16,17 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a pilot ditches an airliner named by its operator and maker; a jet skids and catches fire; passengers who climb onto the wings move no market, shares that climb do",
+			published: "2009-01-16",
+			text: "Captain Anna Lind ditched the Nordic Air Airbus A320 in the river on Thursday afternoon. " +
+				"On December 20 a jet skidded off a runway at the airport. Passengers climbed onto the wings on Thursday. Shares climbed on Wednesday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2009-01-15", title: "ditches"},
+				{kind: model.KindAccident, start: "2008-12-20", title: "skids"},
+				{kind: model.KindEconomic, start: "2009-01-14"},
+			},
+		},
+		{
 			name:      "'the 298 people killed when the airliner was brought down' describes them: the killing is known, not the day's news; 'were killed when' tells it",
 			published: "2014-07-18",
 			text:      "Flags flew at half-mast on Friday as the country learnt that most of the 298 people killed when the airliner was brought down were Dutch. Three soldiers were killed when their truck hit a mine on Thursday.",

@@ -394,9 +394,12 @@ func ditchSense(d *doc, t *trigger, i int, s sent) bool {
 	if d.craftSubject(i, s) {
 		return true
 	}
-	for k := i + 1; k < s.t1 && k <= i+3; k++ {
-		if craftNouns[d.toks[k].low] {
-			return true
+	for k, n := i+1, 0; k < s.t1 && n < 3; k++ {
+		if craftNouns[d.toks[k].low] || aircraftMakers[d.toks[k].low] {
+			return true // "ditched the US Airways Airbus A320"
+		}
+		if !d.toks[k].cap || !d.toks[k].word {
+			n++ // a name ("US Airways") counts as one word
 		}
 	}
 	return false
@@ -417,6 +420,18 @@ func tollSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return true
+}
+
+// climbSense: prices and markets that climb are economic news, as a toll
+// is not (tollSense); people who climb onto the wings or up a hill move.
+func climbSense(d *doc, t *trigger, i int, s sent) bool {
+	if i+1 < s.t1 {
+		switch d.toks[i+1].low {
+		case "onto", "into", "up", "over", "aboard", "out", "through", "down", "off", "inside":
+			return false
+		}
+	}
+	return tollSense(d, t, i, s)
 }
 
 // blastSense: an explosion at a rig, a plant or a mine is an accident, no

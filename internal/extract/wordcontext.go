@@ -277,7 +277,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
-	"rise": tollSense, "climb": tollSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
+	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
