@@ -19,11 +19,13 @@ func TestNewsPhrasing(t *testing.T) {
 			name:      "a pilot ditches an airliner named by its operator and maker; a jet skids and catches fire; passengers who climb onto the wings move no market, shares that climb do",
 			published: "2009-01-16",
 			text: "Captain Anna Lind ditched the Nordic Air Airbus A320 in the river on Thursday afternoon. " +
-				"On December 20 a jet skidded off a runway at the airport. Passengers climbed onto the wings on Thursday. Shares climbed on Wednesday.",
+				"On December 20 a jet skidded off a runway at the airport. Passengers climbed onto the wings on Thursday. Shares climbed on Wednesday. " +
+				"A jetliner glided into the sea on Wednesday. An eagle glided over the valley on Wednesday.",
 			want: []wantEvent{
 				{kind: model.KindAccident, start: "2009-01-15", title: "ditches"},
 				{kind: model.KindAccident, start: "2008-12-20", title: "skids"},
 				{kind: model.KindEconomic, start: "2009-01-14"},
+				{kind: model.KindAccident, start: "2009-01-14", title: "jetliner glides"},
 			},
 		},
 		{
