@@ -39,6 +39,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -47,6 +48,7 @@ import (
 	"unicode"
 
 	"github.com/briefingatlas/atlas/internal/geo/fold"
+	"github.com/paulmach/orb"
 )
 
 func main() {
@@ -68,7 +70,11 @@ func run(src, features, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
 	}
-	cs, err := countries(filepath.Join(src, "world-countries/package/countries.json"), filepath.Join(out, "countries.tsv.gz"))
+	centers, err := countryCenters(filepath.Join(src, "world-atlas/package/countries-50m.json"))
+	if err != nil {
+		return err
+	}
+	cs, err := countries(filepath.Join(src, "world-countries/package/countries.json"), filepath.Join(out, "countries.tsv.gz"), centers)
 	if err != nil {
 		return err
 	}
@@ -213,7 +219,7 @@ func demonymsOf(c wcCountry) []string {
 	return out
 }
 
-func countries(in, out string) (*countryCodes, error) {
+func countries(in, out string, centers map[string]orb.Point) (*countryCodes, error) {
 	raw, err := os.ReadFile(in)
 	if err != nil {
 		return nil, fmt.Errorf("read countries: %w", err)
@@ -281,7 +287,9 @@ func countries(in, out string) (*countryCodes, error) {
 			capital = c.Capital[0]
 		}
 		lat, lon := 0.0, 0.0
-		if len(c.LatLng) == 2 {
+		if p, ok := centers[c.CCN3]; ok && c.CCN3 != "" {
+			lat, lon = math.Round(p[1]*1e4)/1e4, math.Round(p[0]*1e4)/1e4
+		} else if len(c.LatLng) == 2 {
 			lat, lon = c.LatLng[0], c.LatLng[1]
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%g\t%g\t%s\t%s\n", c.CCA2, c.CCN3, c.CCA3,
