@@ -110,18 +110,8 @@ func (d *doc) modality(x *trig, s sent) {
 // television on Monday to announce"): the statement it names was made. The
 // verb must stand apart from "to" ("took to" alone is no appearance).
 func (d *doc) publicPurpose(k int, s sent) bool {
-	for j := k - 1; j >= s.t0 && j >= k-maxPurposeGap; j-- {
-		if d.tokTime[j] >= 0 {
-			continue
-		}
-		if d.clauseStop(j, d.toks[k].quoted) {
-			return false
-		}
-		if w := d.toks[j].low; d.toks[j].word && !auxiliaries[w] && isVerbForm(w) {
-			return appearanceVerbs[w] && j < k-1
-		}
-	}
-	return false
+	j, _ := d.purposeVerb(k, s, d.toks[k].quoted)
+	return j >= 0 && j < k-1 && appearanceVerbs[d.toks[j].low]
 }
 
 // timeInClause reports a time expression from token k to the end of its

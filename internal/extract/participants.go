@@ -356,18 +356,28 @@ func (d *doc) subjectOf(r *role, i int, noun bool, s sent, quoted bool) {
 // "to" is its object, which the infinitive may be about ("urged Kerry to
 // say"), so then no subject is taken.
 func (d *doc) purposeSubject(r *role, k int, s sent, quoted bool) {
+	if j, byActor := d.purposeVerb(k, s, quoted); j >= 0 && !byActor {
+		d.subjectOf(r, j, false, s, quoted)
+	}
+}
+
+// purposeVerb is the verb that the infinitive marker "to" at token k
+// serves, within its clause and maxPurposeGap words, or -1; named is set
+// when a name stands between them ("urged Kerry to say").
+func (d *doc) purposeVerb(k int, s sent, quoted bool) (verb int, named bool) {
 	for j := k - 1; j >= s.t0 && j >= k-maxPurposeGap; j-- {
 		if d.tokTime[j] >= 0 {
 			continue
 		}
-		if d.actorAt(j) != nil || d.clauseStop(j, quoted) {
-			return
+		if d.clauseStop(j, quoted) {
+			return -1, named
 		}
+		named = named || d.actorAt(j) != nil
 		if w := d.toks[j].low; d.toks[j].word && !auxiliaries[w] && isVerbForm(w) {
-			d.subjectOf(r, j, false, s, quoted)
-			return
+			return j, named
 		}
 	}
+	return -1, named
 }
 
 // maxPurposeGap is how many words an infinitive of purpose may stand from
