@@ -335,9 +335,14 @@ func (d *doc) finish() ([]model.Event, []bool) {
 				e.Title = otherTitle(&e.Event, e.verb)
 			}
 		}
-		if e.Kind == model.KindStatement && (strings.HasPrefix(e.Title, "Statement by ") || strings.Contains(e.Title, " says ")) {
+		if e.Kind == model.KindStatement {
 			if t := d.sayTitle(e); t != "" {
 				e.Title = t
+			} else if d.speechAct(e) && d.actOnClause(e) {
+				// "warned that the military was ready to step in to stop
+				// a purge": no short headline holds it, and "warns
+				// military" would misread it.
+				e.Title = makeTitle(&e.Event)
 			}
 		}
 		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence" && e.placeHow != "learned"

@@ -6,6 +6,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -25,16 +26,30 @@ const maxSaidWords = 8
 var headlineDrops = map[string]bool{"the": true, "a": true, "an": true}
 
 // sayTitle is "Speaker says what": the speaker of statement e, taken from
-// its title so far, and the start of the clause
-// its reporting verb reports, when that clause is told plainly (not quoted)
-// and holds a verb. It returns "" otherwise.
+// its title so far, and the start of the clause its reporting verb
+// reports, when that clause is told plainly (not quoted) and holds a verb;
+// an act of speech keeps its verb ("announces", "warns") before a
+// that-clause. It returns "" otherwise.
 func (d *doc) sayTitle(e *evt) string {
+	t, ok := d.headOfKind(e, model.KindStatement)
+	if !ok || t.form == formNoun || t.quoted {
+		return ""
+	}
+	w := d.toks[t.i].low
+	act := speechActVerbs[w] && t.pres != ""
+	if !sayingForms[w] && !act {
+		return ""
+	}
+	saying := "says"
+	if act {
+		saying = t.pres // "The speaker announced that Rajapaksa would step down"
+	}
 	// The speaker: from the template ("Statement by Erdogan"), or from a
 	// clause title that gave the verb only a noun phrase ("Sobyanin says
-	// counterterrorism regime").
+	// counterterrorism regime", "Speaker announces Rajapaksa").
 	speaker := strings.TrimPrefix(e.Title, "Statement by ")
 	if speaker == e.Title {
-		speaker, _, _ = strings.Cut(e.Title, " says ")
+		speaker, _, _ = strings.Cut(e.Title, " "+saying+" ")
 		if speaker == e.Title {
 			return ""
 		}
@@ -45,13 +60,11 @@ func (d *doc) sayTitle(e *evt) string {
 	if speaker == "" {
 		return ""
 	}
-	t, ok := d.headOfKind(e, model.KindStatement)
-	if !ok || t.form == formNoun || !sayingForms[d.toks[t.i].low] || t.quoted {
-		return ""
-	}
 	s := d.sents[t.sentence]
 	c0, c1 := d.reportedClause(t, s)
-	if c0 < 0 {
+	if c0 < 0 || act && d.toks[c0-1].low != "that" {
+		// An act of speech without "that" names its object ("Apple
+		// announces new iPhone"), which its own title says.
 		return ""
 	}
 	if subordinators[d.toks[c0].low] || d.toks[c0].low == "when" || d.toks[c0].low == "if" {
@@ -79,7 +92,8 @@ func (d *doc) sayTitle(e *evt) string {
 			prev := strings.ToLower(words[len(words)-1])
 			// "… in nature and announced": not after a verb that a
 			// conjunction left without its object.
-			dangling := len(words) > 1 && clauseJoins[strings.ToLower(words[len(words)-2])]
+			dangling := len(words) > 1 && clauseJoins[strings.ToLower(words[len(words)-2])] ||
+				lexicon.IsVerb(prev+" "+tk.low) // "ready to step | in": a phrasal verb is whole
 			if !phraseStops[prev] && !auxiliaries[prev] && !modals[prev] && !headlineDrops[prev] && !dangling {
 				stops = append(stops, len(words))
 			}
@@ -105,7 +119,7 @@ func (d *doc) sayTitle(e *evt) string {
 		if n < 3 || n > maxSaidWords {
 			continue
 		}
-		if title := speaker + " says " + strings.Join(words[:n], " "); len(title) <= maxTitle && d.holdsVerb(words[:n]) {
+		if title := speaker + " " + saying + " " + strings.Join(words[:n], " "); len(title) <= maxTitle && d.holdsVerb(words[:n]) {
 			return title
 		}
 	}
@@ -134,6 +148,9 @@ func (d *doc) reportedClause(t trig, s sent) (int, int) {
 	k := t.i + t.words
 	start := -1
 	for j := k; j < s.t1 && j < k+6; j++ {
+		if d.tokTime[j] >= 0 {
+			continue // "announced that night that …"
+		}
 		if d.toks[j].low == "that" {
 			start = j + 1
 			break
@@ -166,4 +183,16 @@ func (d *doc) reportedClause(t trig, s sent) (int, int) {
 		return -1, -1
 	}
 	return start, end
+}
+
+// actOnClause reports a statement whose act of speech takes a that-clause
+// ("warned that the military was ready"): the clause, not a noun after the
+// verb, is what it is about.
+func (d *doc) actOnClause(e *evt) bool {
+	t, ok := d.headOfKind(e, model.KindStatement)
+	if !ok || t.form == formNoun {
+		return false
+	}
+	c0, _ := d.reportedClause(t, d.sents[t.sentence])
+	return c0 > 0 && d.toks[c0-1].low == "that"
 }
