@@ -16,6 +16,24 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what was said may open with a number, a hedge or a bare noun; a quotation ends it, and one that opens it keeps the template",
+			published: "2020-12-26",
+			text: "Police Commissioner Anna Berg said on Friday 49 people were killed. " +
+				"Police Chief Ola Dahl said on Thursday at least 52 people had been arrested, many of them for breaking the curfew. " +
+				"Chief Jan Lind said on Wednesday officers were called to the area around 5:30 a.m. after reports of gunfire. " +
+				"Prime Minister Per Moe said on Tuesday the attackers were based outside the country and had \"foreign links\". " +
+				"Mayor Kari Nes said on Monday \"we will rebuild\".",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2020-12-25"},
+				{kind: model.KindStatement, start: "2020-12-25", title: "berg says 49 people were killed"},
+				{kind: model.KindArrest, start: "2020-12-24"},
+				{kind: model.KindStatement, start: "2020-12-24", title: "dahl says at least 52 people had been arrested"},
+				{kind: model.KindStatement, start: "2020-12-23", title: "lind says officers were called to area"},
+				{kind: model.KindStatement, start: "2020-12-22", title: "moe says attackers were based outside country"},
+				{kind: model.KindStatement, start: "2020-12-21", title: "statement by"},
+			},
+		},
+		{
 			name:      "an act of speech on a that-clause keeps its verb before what was said; a clause no short headline holds, or that would end inside a phrasal verb, keeps the template",
 			published: "2022-07-15",
 			text: "The speaker announced on Thursday that the president would resign. " +

@@ -77,10 +77,18 @@ func (d *doc) sayTitle(e *evt) string {
 	var words []string
 	var stops []int // len(words) at each place the headline may end
 	verb := false
+	quoteCut := false
 	for k := c0; k < c1 && len(words) <= maxSaidWords; k++ {
 		tk := d.toks[k]
 		if tk.quoted || tk.low == `"` {
-			return "" // a quotation is the speaker's own words, not a headline's
+			// A quotation is the speaker's own words, not a headline's:
+			// what comes before it may still be one ("the attackers were
+			// based outside the country and had \"external linkages\"").
+			if len(words) == 0 {
+				return ""
+			}
+			quoteCut = true
+			break
 		}
 		if d.tokTime[k] >= 0 {
 			continue // "the talks had failed on Monday": the card has the day
@@ -108,8 +116,12 @@ func (d *doc) sayTitle(e *evt) string {
 		}
 		words = append(words, tk.text)
 	}
-	if len(words) <= maxSaidWords {
-		stops = append(stops, len(words)) // the whole clause
+	if n := len(words); n > 0 && n <= maxSaidWords && !quoteCut {
+		// The whole clause, unless it stopped on a word that needs one
+		// after it ("called to the area around 5:30 a.m.").
+		if last := strings.ToLower(words[n-1]); !phraseStops[last] && !auxiliaries[last] && !modals[last] {
+			stops = append(stops, n)
+		}
 	}
 	if !verb {
 		return ""
@@ -166,7 +178,7 @@ func (d *doc) reportedClause(t trig, s sent) (int, int) {
 		for k < s.t1 && (d.tokTime[k] >= 0 || d.toks[k].low == "on" && k+1 < s.t1 && d.tokTime[k+1] >= 0) {
 			k++
 		}
-		if k >= s.t1 || !(titleDeterminers[d.toks[k].low] || pronouns[d.toks[k].low] || d.toks[k].cap) {
+		if k >= s.t1 || !d.opensClause(k, s) {
 			return -1, -1
 		}
 		start = k
@@ -195,4 +207,19 @@ func (d *doc) actOnClause(e *evt) bool {
 	}
 	c0, _ := d.reportedClause(t, d.sents[t.sentence])
 	return c0 > 0 && d.toks[c0-1].low == "that"
+}
+
+// opensClause reports a word that may open the subject of a reported
+// clause without "that": a determiner, a pronoun, a name, a number ("said
+// 49 people were killed"), a hedge ("at least 52 people"), or a bare noun
+// ("said officers were called").
+func (d *doc) opensClause(k int, s sent) bool {
+	t := d.toks[k]
+	if titleDeterminers[t.low] || pronouns[t.low] || t.cap || t.num {
+		return true
+	}
+	if k+1 < s.t1 && quantityHedges[t.low+" "+d.toks[k+1].low] {
+		return true
+	}
+	return t.word && nounForm(t.low) && !isVerbForm(t.low) && !prepositions[t.low] && !subordinators[t.low]
 }
