@@ -281,7 +281,7 @@ func (d *doc) timedEvent(si, xi int, tis []int) {
 	e.verb = d.otherVerb(tis, kind)
 	// "today" can be flagged future by a nearby modal; an event is planned
 	// only when it lies after publication, or its words are not yet real.
-	e.Planned = !d.dct.IsZero() && x.Anchored && x.Start.After(d.dct) || x.Future && (kind == model.KindDeadline || d.allIrrealis(tis))
+	e.Planned = !d.dct.IsZero() && x.Anchored && x.Start.After(d.dct) && !x.Ahead || x.Future && (kind == model.KindDeadline || d.allIrrealis(tis))
 	e.Sources = []model.Source{d.dateBy(&e, si, x)}
 	d.fillPlaceActors(&e)
 	e.Confidence = d.confidence(&e)

@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'made landfall early Monday' in a Sunday edition is the next day's news from a time zone ahead, told as done, not planned",
+			published: "2013-11-10",
+			text:      "The storm crossed the sea before reaching the coast, where it made landfall early Monday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-11", planned: false},
+			},
+		},
+		{
 			name:      "what was said may open with a number, a hedge or a bare noun; a quotation ends it, and one that opens it keeps the template",
 			published: "2020-12-26",
 			text: "Police Commissioner Anna Berg said on Friday 49 people were killed. " +

@@ -49,6 +49,7 @@ func (t *tagger) resolve(m match) Expr {
 		}
 	}
 	known := !t.dct.IsZero()
+	ahead := false // a past day dated after publication: told from a time zone ahead
 	var c cal
 	switch m.res {
 	case rLit:
@@ -97,6 +98,13 @@ func (t *tagger) resolve(m match) Expr {
 				dir = dirPast // news reports weekdays that have passed unless told otherwise
 			}
 			c = day(weekdayNear(m.c.wd, ref, dir))
+			if s, _ := c.interval(); dir == dirPast && ref.Equal(t.dct) && x.Mod == "START" && daysBetween(s, ref) == 6 {
+				// "made landfall early Monday" in a Sunday edition: a
+				// breaking report from a time zone ahead of the desk, not
+				// a week-old event, which would be "last Monday".
+				c = day(ref.AddDate(0, 0, 1))
+				ahead = true
+			}
 			c.pod = m.c.pod
 		}
 	case rOffset:
@@ -153,8 +161,9 @@ func (t *tagger) resolve(m match) Expr {
 		}
 	}
 	x.Future = m.future || tense > 0 || deadline && tense >= 0 || x.Anchored && known && x.Start.After(t.dct)
-	if tense < 0 && !m.future && x.Anchored && known && !x.Start.After(t.dct) {
+	if tense < 0 && !m.future && x.Anchored && known && (!x.Start.After(t.dct) || ahead) {
 		x.Future = false
+		x.Ahead = ahead
 	}
 	if x.Future && tense > 0 && !m.future && !deadline && !firmFuture[t.cueWord] && x.Anchored && known && !x.End.After(t.dct) {
 		// A weak cue ("would", "may", "hopes") near a date that is already

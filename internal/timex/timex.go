@@ -53,6 +53,7 @@ type Expr struct {
 	Relative   bool      // resolved against dct
 	Assumed    bool      // an anaphor ("the same day") with no earlier date, given the publication date's
 	Future     bool      // points after dct (deadline, planned) by tense or wording ("by August", "next month")
+	Ahead      bool      // told as past yet dated the day after dct: a report from a time zone ahead ("made landfall early Monday" on a Sunday)
 	Start, End time.Time // inclusive calendar interval of Value (UTC days); zero if not a calendar date
 	Precision  model.Precision
 	Signal     string // governing preposition in lower case ("on", "by", "since"), "" if none

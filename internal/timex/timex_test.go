@@ -56,6 +56,8 @@ func TestTagValues(t *testing.T) {
 		{"early month", "The ceasefire of early March held.", "early March", "DATE", "2016-03", "START", dct16},
 		{"weekday past", "Kerry said on Thursday that talks went well.", "Thursday", "DATE", "2016-03-24", "", dct16},
 		{"weekday before dct", "The rebels struck on Monday.", "Monday", "DATE", "2016-03-21", "", dct16},
+		{"early the day after, told as past: a report from a time zone ahead", "The storm made landfall early Friday.", "early Friday", "DATE", "2016-03-25", "START", dct16},
+		{"the day after, told as past without 'early': last week's", "The storm made landfall on Friday.", "Friday", "DATE", "2016-03-18", "", dct16},
 		{"weekday future", "Kerry will meet Lavrov on Monday.", "Monday", "DATE", "2016-03-28", "", dct16},
 		{"next weekday", "They meet again next Tuesday.", "next Tuesday", "DATE", "2016-03-29", "", dct16},
 		{"last weekday", "They met last Thursday.", "last Thursday", "DATE", "2016-03-17", "", dct16},
