@@ -55,7 +55,7 @@ func (d *doc) anchorAnaphora() {
 				continue
 			}
 			phrase := strings.ToLower(text[m[0]:m[1]])
-			if sameDayPhrase(phrase) && strings.HasSuffix(phrase, "later") && d.endOfRetold(s, t0) {
+			if sameDayPhrase(phrase) && strings.HasSuffix(phrase, "later") && d.endOfRetold(si, t0) {
 				// "The botched coup, which saw tanks roll …, ended hours
 				// later when …": hours after the coup began, not after the
 				// day the narrative last named.
@@ -149,14 +149,11 @@ func (d *doc) anchorAnaphora() {
 	}
 }
 
-// endVerbs are the lemmas of verbs that tell how an event ended.
-var endVerbs = map[string]bool{"end": true, "conclude": true, "finish": true, "collapse": true, "fizzle": true}
-
-// endOfRetold reports a sentence s that opens with a definite event noun
+// endOfRetold reports a sentence si that opens with a definite event noun
 // ("The botched coup", "The siege") whose verb, before token t0, tells how
 // it ended.
-func (d *doc) endOfRetold(s sent, t0 int) bool {
-	noun := d.subjectNoun(d.tokSent[s.t0])
+func (d *doc) endOfRetold(si, t0 int) bool {
+	noun := d.subjectNoun(si)
 	if noun < 0 || noun >= t0 {
 		return false
 	}

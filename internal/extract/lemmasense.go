@@ -205,16 +205,10 @@ func shootSense(d *doc, t *trigger, i int, s sent) bool {
 			break
 		}
 	}
-	for k := i + 1; k < s.t1 && k <= i+3; k++ {
-		if riotMunitions[d.toks[k].low] && !d.attackerFires(i, s) {
-			// "police shot tear gas into the crowd": crowd control, as
-			// "fired tear gas" is.
-			t.kind = model.KindProtest
-			return true
-		}
-		if !d.toks[k].word {
-			break
-		}
+	if d.wordAhead(i+1, 3, s, riotMunitions) && !d.attackerFires(i, s) {
+		// "police shot tear gas into the crowd": crowd control, as
+		// "fired tear gas" is.
+		t.kind = model.KindProtest
 	}
 	return true
 }
@@ -411,16 +405,7 @@ func (d *doc) closureNear(i int, s sent) bool {
 			break
 		}
 	}
-	for k := i + 1; k < s.t1 && k <= i+3; k++ {
-		w := d.toks[k].low
-		if closureNouns[w] {
-			return true
-		}
-		if !d.toks[k].word {
-			break
-		}
-	}
-	return false
+	return d.wordAhead(i+1, 3, s, closureNouns)
 }
 
 // revealSense: "revealed the new jet" unveils it; "revealed that …" says
@@ -477,9 +462,6 @@ func removeSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return false
 }
-
-// officeNouns are what someone is removed from: an office, not a place.
-var officeNouns = map[string]bool{"office": true, "power": true, "post": true, "position": true, "presidency": true, "leadership": true, "party": true, "cabinet": true, "government": true}
 
 // inPlaceOf reports a name at token k followed by "in his place" or "to
 // replace" ("named Mnangagwa in his place").

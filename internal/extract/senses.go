@@ -79,6 +79,9 @@ var (
 	electionScopeWords = []map[string]bool{senseSet("nationalOfficeWords"), senseSet("localOfficeWords")}
 	tellForms          = senseSet("tellForms")
 	appearanceVerbs    = senseSet("appearanceVerbs")
+	sayingForms        = senseSet("sayingForms")
+	officeNouns        = senseSet("officeNouns")
+	endVerbs           = senseSet("endVerbs")
 	quantityNouns      = senseSet("quantityNouns")
 	armedNouns         = senseSet("armedNouns")
 	operationKinds     = senseSet("operationKinds")

@@ -10,12 +10,6 @@ import (
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
-// sayingForms are the reporting verbs whose clause a "says" headline
-// quotes; the acts of speech ("urged", "denied") have titles of their own.
-var sayingForms = map[string]bool{
-	"said": true, "says": true, "told": true, "tells": true, "stated": true, "added": true,
-}
-
 // clauseJoins join a second verb to the first ("… and announced").
 var clauseJoins = map[string]bool{"and": true, "or": true, "but": true}
 
@@ -67,7 +61,7 @@ func (d *doc) sayTitle(e *evt) string {
 		// announces new iPhone"), which its own title says.
 		return ""
 	}
-	if subordinators[d.toks[c0].low] || d.toks[c0].low == "when" || d.toks[c0].low == "if" {
+	if subordinators[d.toks[c0].low] {
 		return "" // "said that when troops fired, …": the clause's own clause first
 	}
 	// The words, and after which of them the headline may stop: at the
@@ -76,7 +70,6 @@ func (d *doc) sayTitle(e *evt) string {
 	// before an infinitive's "to" ("appeared to have made").
 	var words []string
 	var stops []int // len(words) at each place the headline may end
-	verb := false
 	quoteCut := false
 	for k := c0; k < c1 && len(words) <= maxSaidWords; k++ {
 		tk := d.toks[k]
@@ -109,7 +102,6 @@ func (d *doc) sayTitle(e *evt) string {
 		if headlineDrops[tk.low] {
 			continue
 		}
-		verb = verb || isVerbForm(tk.low) || pastForm(tk.low) || auxiliaries[tk.low] || modals[tk.low]
 		if tk.low == "'s" && len(words) > 0 {
 			words[len(words)-1] += tk.text
 			continue
@@ -123,15 +115,12 @@ func (d *doc) sayTitle(e *evt) string {
 			stops = append(stops, n)
 		}
 	}
-	if !verb {
-		return ""
-	}
 	for i := len(stops) - 1; i >= 0; i-- {
 		n := stops[i]
 		if n < 3 || n > maxSaidWords {
 			continue
 		}
-		if title := speaker + " " + saying + " " + strings.Join(words[:n], " "); len(title) <= maxTitle && d.holdsVerb(words[:n]) {
+		if title := speaker + " " + saying + " " + strings.Join(words[:n], " "); len(title) <= maxTitle && holdsVerb(words[:n]) {
 			return title
 		}
 	}
@@ -140,7 +129,7 @@ func (d *doc) sayTitle(e *evt) string {
 
 // holdsVerb reports a verb among words: what was said is a clause, not a
 // noun phrase cut short ("counterterrorism regime").
-func (d *doc) holdsVerb(words []string) bool {
+func holdsVerb(words []string) bool {
 	for _, w := range words {
 		w = strings.ToLower(w)
 		if isVerbForm(w) || pastForm(w) || auxiliaries[w] || modals[w] {
