@@ -132,11 +132,13 @@ func (d *doc) fillPlaceActors(e *evt) {
 			cands = append(cands, cand{en.place, -1, en.country || areaFeature(en.place.Feature)})
 		}
 	}
+	appos := false
 	for _, ti := range e.trigs {
 		if ei := d.appositionPlace(ti); ei >= 0 {
 			// "Benghazi, the eastern city that spearheaded the uprising"
 			en := &d.ents[ei]
 			cands = append(cands, cand{en.place, 0, en.country || areaFeature(en.place.Feature)})
+			appos = true
 		}
 	}
 	// The nearest place wins; a city beats a country a little farther away
@@ -191,6 +193,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// Quebec": the town the story was filed from, which the province
 		// only locates.
 		at(d.thisTownIn(e.sentence, &cands[0].p), "sentence")
+	case len(cands) > 0 && !appos && d.pairedTowns(e.sentence, &cands[0].p) != nil:
+		// "Crowds took to the streets of Tripoli and Benghazi": both, the
+		// country; but "Benghazi, the city that spearheaded the uprising"
+		// is Benghazi's.
+		at(d.pairedTowns(e.sentence, &cands[0].p), "sentence")
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
 	case scene != nil:

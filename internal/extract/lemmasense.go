@@ -282,9 +282,14 @@ func crowdSense(d *doc, t *trigger, i int, s sent) bool {
 // the words that describe it ("demonstrators from the northern towns
 // gathered", "demonstrators in central Cairo continued to celebrate"): a
 // crowd noun within eight words before, no verb, clause or comma between.
-// A pronoun ("as they celebrated") is left alone: its crowd may be any of
-// the sentence's nouns.
+// A pronoun after a subordinator ("protesters shed tears of joy as they
+// celebrated") is the crowd when a crowd noun is a subject before it; a
+// crowd the clause acts on ("fired at protesters as they marched") may not
+// be who "they" are.
 func (d *doc) crowdSubject(i int, s sent) bool {
+	if i-2 >= s.t0 && d.toks[i-1].low == "they" && subordinators[d.toks[i-2].low] {
+		return d.crowdActsBefore(i-2, s) >= 0
+	}
 	for j := i - 1; j >= s.t0 && j >= i-8; j-- {
 		w := d.toks[j].low
 		switch {
@@ -301,6 +306,25 @@ func (d *doc) crowdSubject(i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// crowdActsBefore is the nearest crowd noun before token k that is the
+// subject of the verb right after it ("protesters shed tears", "crowds had
+// gathered"), or -1.
+func (d *doc) crowdActsBefore(k int, s sent) int {
+	for j := k - 1; j > s.t0; j-- {
+		if !crowdNouns[d.toks[j-1].low] {
+			continue
+		}
+		v := j
+		for v < k && auxiliaries[d.toks[v].low] {
+			v++
+		}
+		if v < k && d.finiteVerbAt(v) {
+			return j - 1
+		}
+	}
+	return -1
 }
 
 // demonstrateSense: a protest takes no object ("demonstrated against the

@@ -86,7 +86,8 @@ var subordinators = map[string]bool{
 var locatives = map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "inside": true, "around": true,
 	"across": true, "throughout": true, "within": true, "over": true, "along": true,
-	"off": true, // "sank off Crete"
+	"off":     true, // "sank off Crete"
+	"through": true, // "marched through Lyon", "the storm tore through Florida"
 }
 
 // stormWords open the names of storms ("Typhoon Haiyan").

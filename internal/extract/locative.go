@@ -25,6 +25,14 @@ func (d *doc) isLocative(t0 int) bool {
 	if k == t0-1 && k-1 >= s.t0 && toks[k].num && locatives[toks[k-1].low] {
 		return true // "outside 10 Downing Street": a house number
 	}
+	if j := t0 - 1; j-1 >= s.t0 && listJoins[toks[j].low] {
+		// "marched in Lyon and Marseille": a place joined to one the
+		// preposition introduced. Not after a comma alone: "talks in
+		// Paris, Kerry said" names a man.
+		if ei := d.tokEnt[j-1]; ei >= 0 && d.ents[ei].kind == entPlace && d.ents[ei].locative && !d.ents[ei].dateline {
+			return true
+		}
+	}
 	steps := 0
 	for k >= s.t0 && steps < 7 {
 		t := toks[k]
@@ -74,6 +82,9 @@ func (d *doc) isLocative(t0 int) bool {
 	}
 	return false
 }
+
+// listJoins join two names of a list: "Lyon and Marseille".
+var listJoins = map[string]bool{"and": true, "or": true}
 
 // electedOffices are the offices a place's vote fills: "elected governor
 // of", "elected mayor of".

@@ -16,6 +16,39 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "an act carried on or begun in the past ('continued to celebrate', 'began to fire') takes the story's day as its past tense would; a present one does not",
+			published: "2012-03-03",
+			text: "The governor resigned on Friday. Supporters in central Tunis continued to celebrate his fall into the night. " +
+				"Police began to fire tear gas in Sfax. Police continue to fire tear gas in Gabes.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2012-03-02"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Tunis", title: "supporters continue to celebrate"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Sfax", title: "police begin to fire tear gas"},
+			},
+		},
+		{
+			name:      "'as they celebrated' after a crowd that acts is the crowd's celebration; after a crowd acted on it is left alone",
+			published: "2012-03-03",
+			text: "The governor resigned on Friday. Supporters waved flags in Sousse as they celebrated his fall. " +
+				"Guards pushed back students as they celebrated.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2012-03-02", place: "TN"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Sousse", title: "supporters celebrate"},
+			},
+		},
+		{
+			name:      "two far-apart towns named together place the event in their country; neighbours keep the first; a town an apposition describes keeps its own event; marching through a town is in it",
+			published: "2012-03-03",
+			text: "Crowds marched through Lyon and Marseille on Friday. Students protested in Rawalpindi and Islamabad on Friday. " +
+				"Rebels seized Tripoli and Benghazi, the eastern city that led the revolt in February.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2012-03-02", place: "FR", placeAs: "France", title: "crowds march"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "PK", placeAs: "Rawalpindi"},
+				{kind: model.KindMilitary, start: "2012-02-01", end: "2012-02-29", place: "LY", placeAs: "Benghazi"},
+				{kind: model.KindMilitary, start: "2012-03-02", place: "LY", placeAs: "Libya", title: "rebels seize tripoli and benghazi"},
+			},
+		},
+		{
 			name:      "'made landfall early Monday' in a Sunday edition is the next day's news from a time zone ahead, told as done, not planned",
 			published: "2013-11-10",
 			text:      "The storm crossed the sea before reaching the coast, where it made landfall early Monday.",

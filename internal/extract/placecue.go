@@ -638,6 +638,47 @@ func (d *doc) spreadAcross(si int) bool {
 	return false
 }
 
+// farPair is how far apart, in km, two towns named together must lie for
+// the country to stand for both.
+const farPair = 200
+
+// pairedTowns is the country of two towns the sentence of event place p
+// names together ("took to the streets of Tripoli and Benghazi", "clashes
+// in Ankara, Izmir and Istanbul") when p is one of them and they lie far apart:
+// what happened in both is the country's, which a point in either town
+// would misstate. Neighbours ("Rawalpindi and Islamabad") keep the town.
+func (d *doc) pairedTowns(si int, p *model.Place) *model.Place {
+	if d.g == nil || !strings.HasPrefix(p.Feature, "PPL") {
+		return nil
+	}
+	town := func(en *ent) bool {
+		// GeoNames' populated places (PPL, PPLA, PPLC …), not a state.
+		return en.kind == entPlace && en.hasPlace && !en.country && strings.HasPrefix(en.place.Feature, "PPL")
+	}
+	for ei := range d.ents {
+		a := &d.ents[ei]
+		if a.sentence != si || !town(a) || a.t1+1 >= len(d.toks) || !listJoins[d.toks[a.t1].low] {
+			continue
+		}
+		bi := d.tokEnt[a.t1+1]
+		if bi < 0 || !town(&d.ents[bi]) {
+			continue
+		}
+		b := &d.ents[bi]
+		if a.place.Country == "" || a.place.Country != b.place.Country || a.place.Key != p.Key && b.place.Key != p.Key {
+			continue
+		}
+		if geo.DistanceKm(a.place.Lat, a.place.Lon, b.place.Lat, b.place.Lon) < farPair {
+			continue
+		}
+		if cc, ok := d.g.Country(a.place.Country); ok {
+			c := d.countryPlace(cc, cc.Name)
+			return &c
+		}
+	}
+	return nil
+}
+
 // spreadNouns are plural nouns for a country's places.
 var spreadNouns = map[string]bool{"cities": true, "towns": true, "provinces": true, "regions": true, "states": true, "villages": true}
 

@@ -184,6 +184,10 @@ func (d *doc) clauseTitle(e *evt) string {
 			// pronoun stands for, if the event knows it, but never the
 			// agent of a passive.
 			switch a, said := d.antecedent(t.i, s), d.sayer(t.i, s); {
+			case strings.EqualFold(subj, "they") && t.i-2 >= s.t0 && subordinators[d.toks[t.i-2].low] && d.crowdActsBefore(t.i-2, s) >= 0:
+				// "Protesters shed tears as they celebrated": the crowd.
+				c := d.toks[d.crowdActsBefore(t.i-2, s)]
+				subj = d.text[c.s:c.e]
 			case said != "" && !passive:
 				subj = said
 			case a != "":
@@ -270,7 +274,7 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 	}
-	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && len(title)+len(place)+4 <= maxTitle {
+	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && !d.namesTownOf(title, e) && len(title)+len(place)+4 <= maxTitle {
 		// The place only when it fits: the map and the card's place line
 		// show it anyway.
 		switch {
@@ -385,6 +389,22 @@ func (d *doc) participle(t trig) string {
 var quantityHedges = map[string]bool{
 	"more than": true, "at least": true, "fewer than": true, "less than": true, "up to": true,
 	"as many": true, "nearly all": true,
+}
+
+// namesTownOf reports a title that names a town of the event's country
+// ("Crowds take to the streets of Tripoli and Benghazi"), which says where
+// better than the country's name after it would.
+func (d *doc) namesTownOf(title string, e *evt) bool {
+	if e.Place == nil || e.Place.Feature != "country" {
+		return false
+	}
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.sentence == e.sentence && en.kind == entPlace && en.hasPlace && !en.country && en.place.Country == e.Place.Country && strings.Contains(title, d.span(en.t0, en.t1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // pronouns are no subject for a headline.

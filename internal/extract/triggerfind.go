@@ -162,7 +162,7 @@ func (d *doc) findTriggers() {
 				// figure of speech ("support fell away").
 				x.weak = false
 			}
-			x.inherits = x.form == formPast && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s) && !d.becauseClause(i, s)
+			x.inherits = (x.form == formPast || x.form == formBase && d.carriedOnInPast(i, s)) && !x.irrealis && !x.negated && !x.statement && !x.aspectual && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !d.presentPassive(i, s) && !d.relativeClause(i, s) && !d.becauseClause(i, s)
 			if x.form == formNoun && !x.irrealis && !x.negated && !x.statement && !x.reduced && !x.adjectival && !x.quoted && !x.weak && !diplomatic(x.kind) && x.kind != model.KindProposal && d.lightDeed(i, s) {
 				// Talks held and deals reached without a day of their own are
 				// the story's background as often as its news; deeds are not.
@@ -227,6 +227,19 @@ func (d *doc) copedWith(i int, s sent) bool {
 // (", which has seized wide swaths", ", who fled in 2014"), or in the
 // present perfect in any relative clause ("a war that has killed
 // thousands"): background about someone, not the news of the story's day.
+// carriedOnInPast reports a base form after a past "continued to", "began
+// to" or "started to" ("demonstrators continued to celebrate", "police
+// began to fire tear gas"): the act is told as done, in the past, as its
+// own past tense would tell it.
+func (d *doc) carriedOnInPast(i int, s sent) bool {
+	if i-2 < s.t0 || d.toks[i-1].low != "to" {
+		return false
+	}
+	w := d.toks[i-2].low
+	l := continuingLemma(w)
+	return l != "" && w != l && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
+}
+
 func (d *doc) relativeClause(i int, s sent) bool {
 	if i-2 > s.t0 && (d.toks[i-1].low == "has" || d.toks[i-1].low == "have") {
 		switch d.toks[i-2].low {
@@ -543,9 +556,10 @@ func (d *doc) aspectKind(i int, s sent) (model.Kind, bool) {
 		}
 	}
 	for k := i + 1; k < s.t1 && k <= i+4; k++ {
-		if w := d.toks[k].low; w == "," || w == ";" {
+		if w := d.toks[k].low; w == "," || w == ";" || w == "to" && k == i+1 {
 			// "the factory collapsed, killing more than 60": what the
-			// participle after the comma tells is no object.
+			// participle after the comma tells is no object; nor is the
+			// verb of "began to fire tear gas", an act of its own.
 			break
 		}
 		if kind, ok := d.eventNounAt(k); ok {
