@@ -142,7 +142,7 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		if hasPerson(a) && hasPerson(b) && sp == 0 && !same {
 			return 0, false
 		}
-		if sp+so == 0 && !same {
+		if sp+so == 0 && !same && !unnamedSpeaker(a, b) {
 			return 0, false
 		}
 	}
@@ -165,6 +165,14 @@ func sameEvent(a, b *model.Event) (int, bool) {
 		score++
 	}
 	return score, true
+}
+
+// unnamedSpeaker reports two statements of one day, one of them by no one
+// named ("student leaders urged supporters to retreat", where another
+// outlet names the leader who urged the protesters to retreat): they may be
+// one, on the words they share (sameEvent asks for two).
+func unnamedSpeaker(a, b *model.Event) bool {
+	return a.Kind == model.KindStatement && b.Kind == model.KindStatement && (len(a.Actors) == 0 || len(b.Actors) == 0) && datesOverlap(a, b)
 }
 
 // oneTownOneDay reports two events of one kind on the same day in the same
