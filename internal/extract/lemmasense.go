@@ -42,7 +42,8 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
-	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
+	"fight": fightSense,
+	"rise":  tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -70,6 +71,35 @@ func dropSense(d *doc, t *trigger, i int, s sent) bool {
 			return false
 		}
 		if !d.toks[k].word {
+			break
+		}
+	}
+	return true
+}
+
+// fightSense: fighting between armed men is combat, firm enough to take
+// the story's day ("the gunmen holed up inside fought back", "rebels fought
+// government troops"); "fought for their rights", "fought corruption" stay
+// weak and need a time of their own.
+func fightSense(d *doc, t *trigger, i int, s sent) bool {
+	armed := func(w string) bool { return armedNouns[w] || forceNouns[w] || attackerNouns[w] }
+	for k := i - 1; k >= s.t0 && k >= i-5; k-- {
+		w := d.toks[k].low
+		if armed(w) {
+			t.weak = false
+			return true
+		}
+		if !d.toks[k].word || subordinators[w] || w == "who" || w == "that" {
+			break
+		}
+	}
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		w := d.toks[k].low
+		if armed(w) {
+			t.weak = false
+			return true
+		}
+		if !d.toks[k].word || subordinators[w] {
 			break
 		}
 	}

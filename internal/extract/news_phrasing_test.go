@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "armed men who fight take the story's day, their participle 'holed up inside' describes them; fighting corruption or for rights needs a time of its own",
+			published: "2012-03-05",
+			text: "On Sunday the army stormed the town of Gao. The rebels holed up inside fought back for an hour. " +
+				"Activists fought for their rights. The new mayor fought corruption.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2012-03-04", place: "ML", placeAs: "Gao"},
+				{kind: model.KindMilitary, start: "2012-03-04", title: "rebels fight back"},
+			},
+		},
+		{
 			name:      "an act carried on or begun in the past ('continued to celebrate', 'began to fire') takes the story's day as its past tense would; a present one does not",
 			published: "2012-03-03",
 			text: "The governor resigned on Friday. Supporters in central Tunis continued to celebrate his fall into the night. " +

@@ -371,12 +371,40 @@ func (d *doc) describingParticiple(k int) bool {
 	if next == "by" && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && lexicon.IsVerb(w) {
 		return true
 	}
+	if k > 0 && strings.HasSuffix(w, "ed") && lexicon.IsVerb(w) && relativeParticles[next] {
+		// "the gunmen holed up inside fought back": a participle and its
+		// particle right after a noun, before the sentence's verb,
+		// describe the noun. Not before a preposition: "bombs on
+		// commuter trains killed about 200" has its verb there.
+		prev := d.toks[k-1]
+		if prev.word && !auxiliaries[prev.low] && nounForm(prev.low) && d.tokSent[k-1] == d.tokSent[k] {
+			return true
+		}
+	}
 	if k == 0 || !lexicon.IsAdjective(w) || next != "with" && next != "as" {
 		return false
 	}
 	prev := d.toks[k-1]
 	return prev.word && !auxiliaries[prev.low] && nounForm(prev.low) && d.tokSent[k-1] == d.tokSent[k]
 }
+
+// clauseBetween reports a name, a "that" or a comma after token j up to
+// token k: "the speaker confirmed on Friday that President Rajapaksa had
+// resigned" has its own subject between the participle-like verb and the
+// one the title is for.
+func (d *doc) clauseBetween(j, k int) bool {
+	for m := j + 1; m <= k && m < len(d.toks); m++ {
+		if t := d.toks[m]; t.cap || t.low == "that" || t.low == "," || !t.word {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeParticles end a participle that describes a noun: "holed up",
+// "locked inside", "hidden away". "In", "off" and "out" are left out:
+// "police cordoned off the area" is a verb's.
+var relativeParticles = map[string]bool{"up": true, "down": true, "inside": true, "away": true}
 
 // movingParticiple reports a present participle of motion or carriage at
 // token k ("flying from Amsterdam", "carrying 40 passengers", "heading
@@ -445,7 +473,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	for j := k - 1; j > s.t0 && j >= k-8 && d.toks[j].word; j-- {
 		// "gunmen armed with automatic rifles and grenades attacked":
 		// what the participle says describes the noun before it.
-		if d.describingParticiple(j) && d.toks[j+1].low != "by" {
+		if d.describingParticiple(j) && d.toks[j+1].low != "by" && !d.clauseBetween(j, k) {
 			k = j - 1
 			break
 		}
