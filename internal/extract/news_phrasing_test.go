@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'has been jailed since 2013': the jailing is of the year 'since' names, not of the story's week; a border 'closed since 2011' too",
+			published: "2014-02-22",
+			text:      "Troops stormed the square on Monday. The blogger has been jailed since 2013. The border has been closed since 2011.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2014-02-17"},
+				{kind: model.KindArrest, start: "2013-01-01", end: "2013-12-31"},
+				{kind: model.KindPolitical, start: "2011-01-01", end: "2011-12-31"},
+			},
+		},
+		{
 			name:      "armed men who fight take the story's day, their participle 'holed up inside' describes them; fighting corruption or for rights needs a time of its own",
 			published: "2012-03-05",
 			text: "On Sunday the army stormed the town of Gao. The rebels holed up inside fought back for an hour. " +

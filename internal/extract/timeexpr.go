@@ -50,7 +50,7 @@ func (d *doc) tagTimes() {
 		// "after 2011", "since 2011": an open interval does not date an event
 		// inside it.
 		if e.Mod == "AFTER" || e.Mod == "ON_OR_AFTER" || e.Signal == "since" || e.Signal == "after" {
-			x.usable = x.usable && e.Signal == "since" && e.Precision == model.PrecisionDay && d.stateBegun(t0)
+			x.usable = x.usable && e.Signal == "since" && d.stateBegun(t0)
 		}
 		if x.usable && d.baseline(t0, t1) {
 			// "an increase of 54 points from March 12", "rose 5% compared
@@ -176,8 +176,9 @@ func (d *doc) joinDayPairs() {
 
 // stateBegun reports "since" before the time expression at t0 right after
 // a passive perfect ("had been suspended since July 24, 2003", "has been
-// detained since Monday"): the day names when what the participle tells
-// was done, the state it left lasting since.
+// detained since Monday", "has been jailed since 2013"): the time names
+// when what the participle tells was done, the state it left lasting
+// since; left undated, the deed would take the story's day.
 func (d *doc) stateBegun(t0 int) bool {
 	k := t0 - 1
 	if k < 0 || d.toks[k].low != "since" {
