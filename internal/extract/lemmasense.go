@@ -42,8 +42,8 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
-	"fight": fightSense,
-	"rise":  tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
+	"fight": fightSense, "pass": legislationSense, "adopt": legislationSense,
+	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
 // nounSense does for the event nouns of the lexicon what lemmaSense does
@@ -104,6 +104,46 @@ func fightSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return true
+}
+
+// legislationSense: a legislature that passes or adopts a bill, a budget or
+// a resolution decides ("parliament passed the budget", "the bill was
+// passed in the upper house", "adopted a resolution"), firmly; "passed
+// away", "passed the ball", "adopted a child" are no event.
+func legislationSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+5; k++ {
+		w := d.toks[k].low
+		if legislationNouns[w] {
+			t.weak = false
+			return true
+		}
+		if !d.toks[k].word || phraseStops[w] && w != "the" && w != "a" && w != "an" || d.finiteVerbAt(k) && !d.toks[k].cap {
+			break
+		}
+	}
+	// The passive: its subject before "was", "were", "been".
+	k := i - 1
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") || d.toks[k].low == "also") {
+		k--
+	}
+	passive := false
+	for _, a := range d.toks[k+1 : i] {
+		passive = passive || passiveAux[a.low]
+	}
+	if !passive {
+		return false
+	}
+	for n := 0; k >= s.t0 && n < 10; k, n = k-1, n+1 {
+		w := d.toks[k].low
+		if legislationNouns[w] {
+			t.weak = false
+			return true
+		}
+		if w == "that" || w == "which" || subordinators[w] || d.finiteVerbAt(k) && !d.toks[k].cap {
+			break
+		}
+	}
+	return false
 }
 
 // engulfSense: fire or water that engulfs a place is a disaster; chaos or

@@ -16,6 +16,17 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a bill passed, a budget passed, a resolution adopted are political decisions that take the story's day; a child adopted, time that passed are none",
+			published: "2018-06-12",
+			text: "The Water Bill was passed in the upper house. " +
+				"The couple adopted a child. Time passed slowly. " +
+				"On Tuesday the city council adopted a resolution against the plan.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2018-06-12", title: "water bill passed"},
+				{kind: model.KindPolitical, start: "2018-06-12", title: "council adopts resolution"},
+			},
+		},
+		{
 			name:      "'has been jailed since 2013': the jailing is of the year 'since' names, not of the story's week; a border 'closed since 2011' too",
 			published: "2014-02-22",
 			text:      "Troops stormed the square on Monday. The blogger has been jailed since 2013. The border has been closed since 2011.",

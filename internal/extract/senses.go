@@ -65,6 +65,7 @@ var (
 	speechActVerbs       = senseSet("speechActVerbs")
 	commissiveVerbs      = senseSet("commissiveVerbs")
 	legislatureNouns     = senseSet("legislatureNouns")
+	legislationNouns     = senseSet("legislationNouns")
 	nationalLegislatures = senseSet("nationalLegislatures")
 	attackMeansWords     = []map[string]bool{senseSet("blastWords"), senseSet("shootingWords"),
 		senseSet("stabbingWords")}
