@@ -42,7 +42,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
-	"fight": fightSense, "pass": legislationSense, "adopt": legislationSense,
+	"fight": fightSense, "shell": shellSense, "pass": legislationSense, "adopt": legislationSense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -104,6 +104,14 @@ func fightSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return true
+}
+
+// shellSense: "the blackened shell of the tower", "the shells of burnt-out
+// cars" are what is left of something; artillery that shelled a town, or
+// shells that landed, are fire.
+func shellSense(d *doc, t *trigger, i int, s sent) bool {
+	w := d.toks[i].low
+	return w != "shell" && w != "shells" || d.nextLow(i, s) != "of" // "heavy shelling of villages" is fire
 }
 
 // legislationSense: a legislature that passes or adopts a bill, a budget or

@@ -26,6 +26,12 @@ func (d *doc) modality(x *trig, s sent) {
 			// "heading to Sumatra sank": a name after "to" is where to,
 			// no verb.
 			infinitive := n == 0 || n == 1 && !toks[k+1].cap && !determiners[toks[k+1].low] || x.form == formNoun && d.infinitiveObject(k, i)
+			if n == 1 && toks[k+1].low == "have" && k > s.t0 && hedgeParticiples[toks[k-1].low] {
+				// "17 people are known to have died", "is believed to
+				// have fled": a perfect infinitive after a hedge tells
+				// what happened, with the source's caution.
+				infinitive = false
+			}
 			if infinitive && !(k > s.t0 && continuingLemma(toks[k-1].low) != "") && !((x.statement || x.kind == model.KindStatement) && d.publicPurpose(k, s)) {
 				// "continued to celebrate", "began to withdraw": the act
 				// carried on or begun is told as done. "to help contain
@@ -35,7 +41,9 @@ func (d *doc) modality(x *trig, s sent) {
 			}
 			continue
 		}
-		if irrealis[w] {
+		if irrealis[w] && d.tokEnt[k] < 0 && d.tokTime[k] < 0 && !(toks[k].cap && !toks[k].first) {
+			// Not "Theresa May has ordered", nor "in May": a modal is
+			// capitalised only where a sentence opens.
 			x.irrealis = true
 		}
 	}

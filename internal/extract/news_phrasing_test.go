@@ -16,6 +16,19 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a name 'May' is no modal; 'known to have died', 'believed to have fled' tell what happened, titled by their subject; 'the charred shell of the hall' is no shelling",
+			published: "2019-04-03",
+			text: "Mayor Brian May has ordered an inquiry into the flood on Tuesday. " +
+				"Police said on Tuesday that 11 people are now known to have died. The driver is believed to have fled on Tuesday. " +
+				"The charred shell of the town hall was photographed on Tuesday. Artillery shelled the port on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-04-02", title: "brian may orders inquiry"},
+				{kind: model.KindDisaster, start: "2019-04-02", title: "11 people die"},
+				{kind: model.KindOther, start: "2019-04-02", title: "driver flees"},
+				{kind: model.KindMilitary, start: "2019-04-02", title: "artillery shells port"},
+			},
+		},
+		{
 			name:      "a bill passed, a budget passed, a resolution adopted are political decisions that take the story's day; a child adopted, time that passed are none",
 			published: "2018-06-12",
 			text: "The Water Bill was passed in the upper house. " +

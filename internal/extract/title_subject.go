@@ -458,7 +458,16 @@ func compoundHead(d *doc, j int, s sent) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && (k == i-1 || auxiliaries[d.toks[k+1].low]) || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
+	if i-4 >= s.t0 && d.toks[i-1].low == "have" && d.toks[i-2].low == "to" && hedgeParticiples[d.toks[i-3].low] && auxiliaries[d.toks[i-4].low] {
+		// "the gunman is believed to have fled": the hedge and its
+		// auxiliary stand between the subject and an active verb.
+		k = i - 5
+		for k > s.t0 && (auxiliaries[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") || d.toks[k].low == "now") {
+			k--
+		}
+		return d.subjectPhrase(k+1, s)
+	}
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && !(d.toks[k].cap && !d.toks[k].first) && (k == i-1 || auxiliaries[d.toks[k+1].low]) || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {
