@@ -55,6 +55,32 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
 }
 
+// rescueSearch reports a search for people or a lost craft ("for 11 missing
+// workers", "for survivors", "for the missing jet") or by rescuers.
+func (d *doc) rescueSearch(i int, s sent) bool {
+	if d.wordBefore(i, s, 6, rescuerNouns) {
+		return true
+	}
+	for k := i + 1; k < s.t1 && k <= i+8; k++ {
+		if d.toks[k].low != "for" {
+			if subordinators[d.toks[k].low] || d.toks[k].low == ";" {
+				return false
+			}
+			continue
+		}
+		for j := k + 1; j < s.t1 && j <= k+5; j++ {
+			if soughtNouns[d.toks[j].low] {
+				return true
+			}
+			if !d.toks[j].word {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // dropSense: prices or a currency that drop move a market; commandos
 // who dropped onto a roof, or people who dropped out, did not (a force or
 // a person right before the verb, or "onto", "into", "out" after it).
@@ -171,10 +197,17 @@ func engulfSense(d *doc, t *trigger, i int, s sent) bool {
 }
 
 // searchSense: "agents searched a house", "police searched his flat" is a
-// police search; "searched the rubble", "searched for survivors" is not
-// (premisesNouns), nor soldiers searching houses in a sweep, which the
-// raid tells (policeNouns).
+// police search (premisesNouns, policeNouns); "rescuers searched the
+// rubble", "searched the sea for survivors" is a rescue effort (see
+// rescueSearch); soldiers searching houses in a sweep, which the raid
+// tells, and "searched for answers" are neither.
 func searchSense(d *doc, t *trigger, i int, s sent) bool {
+	if d.rescueSearch(i, s) {
+		// "Coast Guard ships searched the Gulf for 11 missing workers",
+		// "rescuers searched the rubble": the day's rescue effort.
+		t.kind, t.weak = model.KindOther, false
+		return true
+	}
 	if !d.wordBefore(i, s, 6, policeNouns) {
 		return false
 	}

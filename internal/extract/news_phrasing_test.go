@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a search for the missing, or by rescuers, is the day's rescue effort where it sweeps; a police search of a flat is police work; searching for answers is none",
+			published: "2015-09-10",
+			text: "Lifeboats searched the North Sea on Wednesday for six fishermen missing since their trawler capsized. " +
+				"Police searched his flat in Leeds on Wednesday. The minister searched for answers on Wednesday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2015-09-09", placeAs: "North Sea", title: "lifeboats search north sea"},
+				{kind: model.KindArrest, start: "2015-09-09", place: "GB", placeAs: "Leeds", title: "police search flat"},
+			},
+		},
+		{
 			name:      "a name 'May' is no modal; 'known to have died', 'believed to have fled' tell what happened, titled by their subject; 'the charred shell of the hall' is no shelling",
 			published: "2019-04-03",
 			text: "Mayor Brian May has ordered an inquiry into the flood on Tuesday. " +
@@ -347,12 +357,13 @@ func TestNewsPhrasing(t *testing.T) {
 			},
 		},
 		{
-			name:      "what a blast or a storm strikes is where it happened; a search of a home is a police search, one of rubble is not; a neighbourhood of a town is that town, not a namesake elsewhere",
+			name:      "what a blast or a storm strikes is where it happened; a search of a home is a police search, one of rubble a rescue; a neighbourhood of a town is that town, not a namesake elsewhere",
 			published: "2020-12-26",
 			text: "An explosion shook downtown Ostrava early on Friday. Rescuers searched the rubble on Friday. " +
 				"Police on Saturday searched a house in the Antioch area southeast of downtown Nashville.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2020-12-25", place: "CZ", placeAs: "Ostrava"},
+				{kind: model.KindOther, start: "2020-12-25", title: "rescuers search rubble"},
 				{kind: model.KindArrest, start: "2020-12-26", place: "US", placeAs: "Nashville", title: "police search house"},
 			},
 		},
@@ -376,6 +387,7 @@ func TestNewsPhrasing(t *testing.T) {
 				"It derailed again at the depot.",
 			want: []wantEvent{
 				{kind: model.KindAttack, start: "2013-07-07"},
+				{kind: model.KindOther, start: "2013-07-07", title: "rescuers search town"},
 				{kind: model.KindAccident, start: "2013-07-06"},
 				{kind: model.KindAccident, start: "2013-07-07"},
 			},

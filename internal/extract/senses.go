@@ -66,6 +66,8 @@ var (
 	commissiveVerbs      = senseSet("commissiveVerbs")
 	legislatureNouns     = senseSet("legislatureNouns")
 	legislationNouns     = senseSet("legislationNouns")
+	soughtNouns          = senseSet("soughtNouns")
+	rescuerNouns         = senseSet("rescuerNouns")
 	nationalLegislatures = senseSet("nationalLegislatures")
 	attackMeansWords     = []map[string]bool{senseSet("blastWords"), senseSet("shootingWords"),
 		senseSet("stabbingWords")}
