@@ -68,12 +68,14 @@ var personStop = map[string]bool{
 	"mission": true, "operation": true, "minister": true, "president": true, "secretary": true,
 }
 
-// travelVerbs make "to X" the place of what follows ("flew to Paris for talks").
+// travelVerbs make "to X" the place of what follows ("flew to Paris for talks");
+// so do verbs of sinking ("sank to the bottom of the Gulf of Mexico").
 var travelVerbs = map[string]bool{
 	"travelled": true, "traveled": true, "travelling": true, "traveling": true, "flew": true,
 	"went": true, "came": true, "headed": true, "returned": true, "dispatched": true, "sent": true,
 	"arrived": true, "travel": true, "fly": true, "go": true, "come": true, "visit": true,
 	"return": true, "returns": true, "returning": true, "rushed": true, "rush": true,
+	"sank": true, "sunk": true, "sinks": true, "plunged": true, "plummeted": true,
 }
 
 // newspaperHeads end newspaper names that are then used alone ("the Post").

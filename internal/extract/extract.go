@@ -82,6 +82,11 @@ type texpr struct {
 	// aside0, aside1 bound the aside between dashes or in brackets that
 	// holds it (see aside), -1 when none; set by attachTimes.
 	aside0, aside1 int
+	// clause0, clause1 bound the relative clause set off by commas that
+	// holds a day ("The ferry, which caught fire on Tuesday, sank"): its
+	// day may date the main clause, after the main clause's own; -1 when
+	// none.
+	clause0, clause1 int
 	// from0, from1 bound the words that name the event an anaphoric
 	// time counts from ("after [the truce began]"), which it does not
 	// date; both 0 when none.

@@ -42,7 +42,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ditch": ditchSense, "free": freeSense, "lose": loseSense, "overturn": overturnSense, "explode": blastSense,
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
-	"fight": fightSense, "shell": shellSense, "pass": legislationSense, "adopt": legislationSense,
+	"fight": fightSense, "shell": shellSense, "praise": praiseSense, "pass": legislationSense, "adopt": legislationSense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -130,6 +130,12 @@ func fightSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return true
+}
+
+// praiseSense: "praised the crew" is a statement; "won praise", "high
+// praise" is the noun, no act of the day.
+func praiseSense(d *doc, t *trigger, i int, s sent) bool {
+	return d.toks[i].low != "praise"
 }
 
 // shellSense: "the blackened shell of the tower", "the shells of burnt-out

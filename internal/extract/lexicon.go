@@ -100,7 +100,7 @@ var stormWords = map[string]bool{
 var countryParts = map[string]bool{
 	"part": true, "parts": true, "coast": true, "seaboard": true, "shore": true, "region": true,
 	"regions": true, "provinces": true, "areas": true, "half": true, "tip": true, "edge": true,
-	"side": true, "border": true, "reaches": true,
+	"side": true, "border": true, "reaches": true, "bottom": true, "floor": true, "bed": true, "depths": true,
 }
 
 // cityParts are a town's parts that "of" ties to its name: a crowd in

@@ -16,6 +16,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "the main clause's own day comes before a relative clause's; what sank to the bottom of a sea is there; congratulating is a statement; 'the two' are plural",
+			published: "2010-04-22",
+			text: "The ferry, which caught fire off the coast on Tuesday, sank to the bottom of the Aegean Sea on Thursday morning. " +
+				"Premier Anna Berg, who congratulated the rescuers on Wednesday, spoke with the captain on Thursday, and the two discussed safety.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2010-04-20", title: "ferry catches fire"},
+				{kind: model.KindAccident, start: "2010-04-22", placeAs: "Aegean Sea", title: "ferry sinks"},
+				{kind: model.KindStatement, start: "2010-04-21", title: "statement by berg"},
+				{kind: model.KindTalks, start: "2010-04-22", title: "two discuss safety"},
+			},
+		},
+		{
 			name:      "a search for the missing, or by rescuers, is the day's rescue effort where it sweeps; a police search of a flat is police work; searching for answers is none",
 			published: "2015-09-10",
 			text: "Lifeboats searched the North Sea on Wednesday for six fishermen missing since their trawler capsized. " +

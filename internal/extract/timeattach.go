@@ -44,6 +44,10 @@ func (d *doc) cost(a, b int) int {
 	return c
 }
 
+// clauseDayCost is what a day inside a relative clause set off by commas
+// costs the main clause's verb on top of its distance.
+const clauseDayCost = 6
+
 // maxTimeCost is the farthest a time expression may be from the event word
 // it dates.
 const maxTimeCost = 10
@@ -56,11 +60,13 @@ func (d *doc) attachTimes() {
 		if x.usable {
 			byS[x.sentence] = append(byS[x.sentence], i)
 			x.aside0, x.aside1 = d.aside(x.t0, x.sentence)
+			x.clause0, x.clause1 = -1, -1
 			if x.aside0 > 0 && d.toks[x.aside0-1].low == "," && x.Precision == model.PrecisionDay {
 				// "The storm, which made landfall on Sunday, flooded the
 				// coast": a day in the clause is the story's own, and the
 				// main clause may take it; a span of years is background
 				// ("Lula, who served from 2003 to 2010, took 51%").
+				x.clause0, x.clause1 = x.aside0, x.aside1
 				x.aside0, x.aside1 = -1, -1
 			}
 		}
@@ -132,6 +138,12 @@ func (d *doc) attachTimes() {
 				}
 				if only {
 					c = 0 // the clause it heads is what it dates
+				}
+				if x.clause0 >= 0 && (tr.i < x.clause0 || tr.i >= x.clause1) {
+					// "The ferry, which caught fire on Tuesday, sank to
+					// the bottom on Thursday": the main clause's own day
+					// comes first, however near the clause's.
+					c += clauseDayCost
 				}
 			}
 			if !tr.statement && tr.kind != model.KindStatement && x.sayer >= 0 && d.triggers[x.sayer].i > tr.i {

@@ -158,8 +158,8 @@ func plural(subj string) bool {
 			return true
 		}
 	}
-	if n := f[0]; n != "1" && n != "one" && digitsOnly(n) || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
-		return true // "73,000 Rohingya", "about 500 villagers", "more than 100 people"
+	if n := f[0]; n != "1" && n != "one" && digitsOnly(n) || smallNumbers[n] > 1 || len(f) > 1 && countHedges[n] || len(f) > 2 && quantityHedges[n+" "+f[1]] {
+		return true // "73,000 Rohingya", "the two", "about 500 villagers", "more than 100 people"
 	}
 	h := f[len(f)-1]
 	for k := 1; k < len(f); k++ {

@@ -285,6 +285,7 @@ func (t *tagger) tense(a, b int) int {
 	l, r := a-1, b
 	lw, rw := 0, 0
 	left, right := true, true
+	relative := t.inRelativeClause(a)
 	for left || right {
 		if left {
 			for l >= 0 && t.toks[l].kind != kWord && !t.boundary(l) && !t.toks[l+1].nl {
@@ -305,10 +306,12 @@ func (t *tagger) tense(a, b int) int {
 			}
 		}
 		if right {
+			comma := false
 			for r < len(t.toks) && t.toks[r].kind != kWord && !t.boundary(r) && !t.toks[r].nl {
+				comma = comma || t.toks[r].low == ","
 				r++
 			}
-			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords || rightClause[t.toks[r].low] {
+			if r >= len(t.toks) || t.toks[r].nl || t.boundary(r) || rw >= rightWords || rightClause[t.toks[r].low] || relative && comma {
 				// "would remain in force through Sunday as investigators
 				// combed the debris": another clause's verb says nothing
 				// of this date's tense.
@@ -412,6 +415,23 @@ func cue(t *tagger, k int, right bool) int {
 		return -1
 	}
 	return 0
+}
+
+// inRelativeClause reports a "who" or "which" before token a in its
+// clause, with no comma between: in "Berg, who will be sworn in on
+// Tuesday, praised the crew" the main verb after the comma says nothing of
+// the clause's date.
+func (t *tagger) inRelativeClause(a int) bool {
+	for k, n := a-1, 0; k >= 0 && n < 16; k, n = k-1, n+1 {
+		tk := &t.toks[k]
+		if tk.nl || t.boundary(k) || tk.low == "," {
+			return false
+		}
+		if tk.low == "who" || tk.low == "which" {
+			return true
+		}
+	}
+	return false
 }
 
 // cueStop is what cue returns for a word that ends the search for a tense
