@@ -88,9 +88,10 @@ func (d *doc) modality(x *trig, s sent) {
 		// is told as known, not as the day's news.
 		x.reduced = true
 	}
-	if x.form == formPast && i > s.t0 && i+1 < s.t1 && d.verbBefore(i) && !toks[i+1].cap && !phraseStops[toks[i+1].low] && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
-		// "hugs rescued miner Avalos", "visited wounded soldiers": a
-		// participle between a verb and its object describes the object.
+	if x.form == formPast && i > s.t0 && i+1 < s.t1 && (d.verbBefore(i) || prepositions[toks[i-1].low] && toks[i-1].low != "to" && !verbParticles[toks[i+1].low]) && !toks[i+1].cap && !phraseStops[toks[i+1].low] && nounForm(toks[i+1].low) && !isVerbForm(toks[i+1].low) {
+		// "hugs rescued miner Avalos", "visited wounded soldiers", "spoke
+		// with evacuated residents": a participle between a verb or a
+		// preposition and its noun describes the noun.
 		x.adjectival = true
 	}
 	if n := i + x.words; x.form == formPast && i > s.t0 && n < s.t1 && toks[n].word && !phraseStops[toks[n].low] && (determiners[toks[i-1].low] || degreeWords[toks[i-1].low]) {
@@ -172,3 +173,7 @@ func (d *doc) hasPerfect(i int, s sent) bool {
 	}
 	return false
 }
+
+// verbParticles complete a phrasal verb ("fought back", "held out"): after
+// one, the verb before is no participle describing a noun.
+var verbParticles = map[string]bool{"back": true, "up": true, "off": true, "out": true, "down": true, "away": true, "over": true, "on": true, "in": true}

@@ -16,6 +16,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a participle set off by commas keeps its time ('begun two years ago') and the title's subject is the noun before it; 'spoke with evacuated residents' is no evacuation",
+			published: "2013-07-08",
+			text: "The carmaker announced on Sunday that work on a new engine, begun two years ago, had stopped. " +
+				"The old mill, built in 1832, collapsed on Saturday. " +
+				"Mayor Lena Ross met firefighters on Monday and spoke with evacuated residents.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2013-07-07"},
+				{kind: model.KindAccident, start: "2013-07-06", title: "mill collapses"},
+				{kind: model.KindMeeting, start: "2013-07-08"},
+			},
+		},
+		{
 			name:      "the main clause's own day comes before a relative clause's; what sank to the bottom of a sea is there; congratulating is a statement; 'the two' are plural",
 			published: "2010-04-22",
 			text: "The ferry, which caught fire off the coast on Tuesday, sank to the bottom of the Aegean Sea on Thursday morning. " +

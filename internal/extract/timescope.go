@@ -3,12 +3,18 @@ package extract
 // Which words a time expression may date: asides it stays inside, and a
 // reporting verb it belongs to ("officials said on Sunday").
 
-import "github.com/briefingatlas/atlas/internal/model"
+import (
+	"strings"
+
+	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/model"
+)
 
 // aside is the token range [a0, a1) of the aside between two dashes, in
-// brackets, or in a relative clause or an apposition set off by commas
-// (", who served two terms from 2003 to 2010,", ", the strongest this
-// year,") that holds token k of sentence si, or -1, -1.
+// brackets, or in a relative clause, a participle or an apposition set off
+// by commas (", who served two terms from 2003 to 2010,", ", begun two
+// years ago,", ", the strongest this year,") that holds token k of
+// sentence si, or -1, -1.
 func (d *doc) aside(k, si int) (int, int) {
 	s := d.sents[si]
 	open := -1
@@ -24,7 +30,7 @@ func (d *doc) aside(k, si int) (int, int) {
 				// collapsed": one aside after another.
 				open = j
 			}
-		case w == "," && open < 0 && d.opensAside(j, s):
+		case w == "," && open < 0 && (d.opensAside(j, s) || d.opensParticiple(j, s)):
 			open = j
 		case w == "(":
 			open = j
@@ -70,6 +76,26 @@ func (d *doc) opensAside(j int, s sent) bool {
 		return j+2 < s.t1 && d.tokTime[j-1] < 0 && !d.toks[j-1].num && nounForm(d.toks[j-1].low)
 	}
 	return false
+}
+
+// opensParticiple reports a comma at j before a participle that describes
+// the noun before it ("a replacement for the airliner, begun two years
+// ago, has been pushed back", "the compound, built in 2005, was"). The
+// comma that closes an apposition ("The victim, a teacher, died") is
+// followed by the main verb instead, so aside asks this of an opening
+// comma only.
+func (d *doc) opensParticiple(j int, s sent) bool {
+	if j <= s.t0 || j+1 >= s.t1 || !d.toks[j-1].word {
+		return false
+	}
+	return d.tokTime[j-1] < 0 && !d.toks[j-1].cap && nounForm(d.toks[j-1].low) && pastVerbForm(d.toks[j+1].low)
+}
+
+// pastVerbForm reports a verb's past form ("begun", "built", "launched"),
+// not its base, -s or -ing form.
+func pastVerbForm(w string) bool {
+	l, ok := lexicon.VerbLemma(w)
+	return ok && l != w && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "s")
 }
 
 // subjectName reports a name ending at token k that opens its sentence or

@@ -254,6 +254,11 @@ func (d *doc) clauseTitle(e *evt) string {
 		switch {
 		case subj == "" && obj == "":
 			return ""
+		case obj == "" && sayingForms[d.toks[t.i].low]:
+			// "Mnangagwa, who fled the country, said in a statement that
+			// …": "X says" alone tells nothing; the statement template,
+			// or what was said (sayTitle), does.
+			return ""
 		case happened && subj != "":
 			// "Two more explosions took place in two suburbs": the
 			// subject is what happened; "took place" adds nothing.
@@ -263,6 +268,11 @@ func (d *doc) clauseTitle(e *evt) string {
 				return ""
 			}
 			title = capitalise(subj) + " " + verb
+		case subj == "" && t.form == formPast && t.i > s.t0 && (d.toks[t.i-1].low == "," || d.toks[t.i-1].low == "and") && d.sentenceSubject(s, t.i) != "":
+			// "Harper walked along the perimeter, met firefighters and
+			// spoke with residents": the verbs of a series share the
+			// sentence's subject.
+			title = d.sentenceSubject(s, t.i) + " " + d.verbText(t, false, false) + " " + obj
 		case subj == "":
 			// "…, swiftly conquering the town of Tikrit": no subject of its
 			// own; the headline says what befell the object.

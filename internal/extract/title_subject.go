@@ -509,6 +509,12 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 	}
 	if k > s.t0 && d.toks[k].low == "," {
+		if a0, a1 := d.aside(k-1, d.tokSent[k]); a1 == k && a0-2 >= s.t0 && d.toks[a0-1].low == "," && pastVerbForm(d.toks[a0].low) {
+			// "The tower, built in 1832, collapsed": the noun the
+			// participle describes.
+			subj, p := d.subjectPhrase(a0-1, s)
+			return subj, p || passive
+		}
 		// "his rival, Anna Koval, a key figure in the protests, was
 		// freed": the person the appositions describe.
 		// A relative clause about the person ("Mwangi, who denied the
