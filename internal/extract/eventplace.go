@@ -25,6 +25,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		p       model.Place
 		cost    int
 		country bool
+		gov     bool // a government named for the country ("China's foreign ministry")
 	}
 	var cands []cand
 	for ei := range d.ents {
@@ -40,14 +41,14 @@ func (d *doc) fillPlaceActors(e *evt) {
 			// taken for still owns the event as a place.
 			for _, ti := range e.trigs {
 				if p, ok := d.govPlace(en); ok && d.ownerPlace(en, ti) {
-					cands = append(cands, cand{p, 1, true})
+					cands = append(cands, cand{p, 1, true, true})
 					break
 				}
 			}
 			// "Paris erupted in protest", "Kabul was shaken by blasts": a
 			// capital that undergoes what happens is where it happened.
 			if p, ok := d.capitalUndergoes(en, e); ok {
-				cands = append(cands, cand{p, 1, false})
+				cands = append(cands, cand{p, 1, false, false})
 			}
 			continue
 		}
@@ -113,14 +114,14 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if !nearest {
 			continue
 		}
-		cands = append(cands, cand{place, own, en.country || place.Feature == "country" || areaFeature(place.Feature)})
+		cands = append(cands, cand{place, own, en.country || place.Feature == "country" || areaFeature(place.Feature), false})
 	}
 	if e.Kind == model.KindAccident && len(cands) == 0 {
 		if ei := d.takeOffPlace(e.sentence); ei >= 0 {
 			// "crashed shortly after take-off from Addis Ababa": near
 			// the airport it left, the closest the text comes.
 			en := &d.ents[ei]
-			cands = append(cands, cand{en.place, 1, en.country || areaFeature(en.place.Feature)})
+			cands = append(cands, cand{en.place, 1, en.country || areaFeature(en.place.Feature), false})
 		}
 	}
 	if e.Kind == model.KindDisaster {
@@ -129,7 +130,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			// Pazarcık": the epicentre is where the quake was, whatever
 			// clause names it.
 			en := &d.ents[ei]
-			cands = append(cands, cand{en.place, -1, en.country || areaFeature(en.place.Feature)})
+			cands = append(cands, cand{en.place, -1, en.country || areaFeature(en.place.Feature), false})
 		}
 	}
 	appos := false
@@ -137,7 +138,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if ei := d.appositionPlace(ti); ei >= 0 {
 			// "Benghazi, the eastern city that spearheaded the uprising"
 			en := &d.ents[ei]
-			cands = append(cands, cand{en.place, 0, en.country || areaFeature(en.place.Feature)})
+			cands = append(cands, cand{en.place, 0, en.country || areaFeature(en.place.Feature), false})
 			appos = true
 		}
 	}
@@ -198,6 +199,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// country; but "Benghazi, the city that spearheaded the uprising"
 		// is Benghazi's.
 		at(d.pairedTowns(e.sentence, &cands[0].p), "sentence")
+	case len(cands) > 0 && cands[0].gov && e.Kind == model.KindStatement && d.capitalCity(cands[0].p.Country) != nil:
+		// "China's foreign ministry said it was very worried": a
+		// government speaks from its capital, not the country's middle.
+		at(d.capitalCity(cands[0].p.Country), "sentence")
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
 	case scene != nil:
@@ -232,6 +237,10 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
+	case abroad != nil && e.Kind == model.KindStatement && d.capitalCity(abroad.Country) != nil:
+		// "KUALA LUMPUR — China's foreign ministry said it was very
+		// worried": a government abroad speaks from its capital.
+		at(d.capitalCity(abroad.Country), "sentence")
 	case abroad != nil:
 		// "ADDIS ABABA — … China ordered its airlines to ground their
 		// jets": a government abroad acts at home, not at the dateline.

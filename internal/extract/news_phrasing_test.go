@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a government abroad speaks from its capital, not from the dateline's town nor the middle of its country",
+			published: "2014-03-08",
+			dateline:  "BANGKOK, Thailand",
+			text:      "BANGKOK, Thailand (AP) — A ferry sank off Phuket on Saturday. Japan's foreign minister said on Saturday that the search would widen.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-03-08", place: "TH", placeAs: "Phuket"},
+				{kind: model.KindStatement, start: "2014-03-08", place: "JP", placeAs: "Tokyo"},
+			},
+		},
+		{
 			name:      "a participle set off by commas keeps its time ('begun two years ago') and the title's subject is the noun before it; 'spoke with evacuated residents' is no evacuation",
 			published: "2013-07-08",
 			text: "The carmaker announced on Sunday that work on a new engine, begun two years ago, had stopped. " +

@@ -143,12 +143,23 @@ func (d *doc) seatOfPower() *model.Place {
 	if c == nil {
 		return nil
 	}
-	if cc, ok := d.g.Country(c.Country); ok && cc.Capital != "" {
+	if p := d.capitalCity(c.Country); p != nil {
+		return p
+	}
+	return c
+}
+
+// capitalCity is the capital city of country code, or nil.
+func (d *doc) capitalCity(code string) *model.Place {
+	if d.g == nil {
+		return nil
+	}
+	if cc, ok := d.g.Country(code); ok && cc.Capital != "" {
 		if p, ok := d.resolve(cc.Capital); ok && p.Country == cc.Code {
 			return &p
 		}
 	}
-	return c
+	return nil
 }
 
 // localPlace is the article's focus town, else its dateline's.
