@@ -16,6 +16,15 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'the Atlantic', 'the Mediterranean' with no noun after them are the seas, not adjectives nor a town in Iowa",
+			published: "2014-03-09",
+			text:      "A cargo plane crashed into the Atlantic on Friday. A yacht sank in the Mediterranean on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-03-07", placeAs: "Atlantic"},
+				{kind: model.KindAccident, start: "2014-03-08", placeAs: "Mediterranean"},
+			},
+		},
+		{
 			name:      "a government abroad speaks from its capital, not from the dateline's town nor the middle of its country",
 			published: "2014-03-08",
 			dateline:  "BANGKOK, Thailand",

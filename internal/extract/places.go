@@ -136,7 +136,7 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 		d.markEnt(t0, t1)
 		return true
 	}
-	if !strings.Contains(name, " ") && !strings.EqualFold(cands[0].Name, name) && lexicon.IsAdjective(strings.ToLower(name)) {
+	if !strings.Contains(name, " ") && !strings.EqualFold(cands[0].Name, name) && lexicon.IsAdjective(strings.ToLower(name)) && !d.adjectiveAsName(t0, t1) {
 		// "a besieged Jewish centre": an adjective the gazetteer holds
 		// only as another name of a region (the Jewish Autonomous
 		// Oblast) names no place.
@@ -224,6 +224,20 @@ func (d *doc) placeOrGov(t0, t1 int) bool {
 	e.country = p.Feature == "country"
 	d.ents = append(d.ents, e)
 	d.markEnt(t0, t1)
+	return true
+}
+
+// adjectiveAsName reports an adjective used as a name: after "the" with no
+// noun after it ("crashed into the Atlantic", "sank in the
+// Mediterranean"), where "the Atlantic coast" is the adjective's.
+func (d *doc) adjectiveAsName(t0, t1 int) bool {
+	if d.prevWord(t0) != "the" {
+		return false
+	}
+	if t1 < len(d.toks) && d.tokSent[t1] == d.tokSent[t0] {
+		n := d.toks[t1]
+		return !n.word || prepositions[n.low] || subordinators[n.low] || n.low == "and" || n.low == "or"
+	}
 	return true
 }
 

@@ -44,6 +44,10 @@ func TestResolveNewsPlaces(t *testing.T) {
 		{"Gulf of Aden", Context{}, "x:gulf-of-aden", "", "feature"},
 		{"Mount Everest", Context{}, "x:mount-everest", "", "feature"},
 		{"the Sahara", Context{}, "x:sahara", "", "feature"},
+		// A region of physical features is a feature: the Atlantic, of
+		// Natural Earth's North and South Atlantic.
+		{"the Atlantic", Context{}, "x:atlantic-ocean", "", "feature"},
+		{"Pacific Ocean", Context{}, "x:pacific-ocean", "", "feature"},
 		{"Gaza Strip", Context{}, "x:gaza-strip", "", "disputed"},
 		{"the West Bank", Context{}, "x:west-bank", "", "disputed"},
 		{"Crimea", Context{Countries: []string{"UA", "RU"}}, "x:crimea", "", "disputed"},

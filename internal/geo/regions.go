@@ -97,6 +97,16 @@ func (t *tables) loadRegions(ps *[]posting) error {
 			}
 			x.members = append(x.members, j)
 		}
+		// A region made only of physical features is one itself: the
+		// Atlantic, of the North and the South Atlantic, is a sea that
+		// things sink into, not a region of countries.
+		whole := len(x.members) > 0
+		for _, j := range x.members {
+			whole = whole && t.ents[j].feature == "feature"
+		}
+		if whole && x.kind == "region" {
+			t.ents[p.i].class, t.ents[p.i].feature = ClassFeature, "feature"
+		}
 	}
 	return nil
 }
