@@ -16,6 +16,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what 'is to', 'is due to', 'is expected to' happen lies ahead and is titled with its subject; 'is to be sworn in' keeps its passive",
+			published: "2016-07-15",
+			text: "The cabinet is to meet on Saturday. The board is due to meet on Tuesday to decide. " +
+				"The senate is expected to vote on the budget next week. Ms Lind, who won the runoff, is to be sworn in on Jan. 20.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2016-07-16", planned: true, title: "cabinet to meet"},
+				{kind: model.KindMeeting, start: "2016-07-19", planned: true, title: "board to meet"},
+				{kind: model.KindPolitical, start: "2016-07-18", end: "2016-07-24", planned: true, title: "senate to vote"},
+				{kind: model.KindPolitical, start: "2017-01-20", planned: true, title: "lind to be sworn in"},
+			},
+		},
+		{
 			name:      "'the Atlantic', 'the Mediterranean' with no noun after them are the seas, not adjectives nor a town in Iowa",
 			published: "2014-03-09",
 			text:      "A cargo plane crashed into the Atlantic on Friday. A yacht sank in the Mediterranean on Saturday.",

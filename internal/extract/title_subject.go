@@ -401,6 +401,10 @@ func (d *doc) clauseBetween(j, k int) bool {
 	return false
 }
 
+// prospectiveWords stand between "is" and the "to" of what is planned:
+// "is due to meet", "is expected to vote".
+var prospectiveWords = map[string]bool{"due": true, "expected": true, "set": true, "scheduled": true, "likely": true, "poised": true, "slated": true, "going": true, "planned": true, "supposed": true}
+
 // relativeParticles end a participle that describes a noun: "holed up",
 // "locked inside", "hidden away". "In", "off" and "out" are left out:
 // "police cordoned off the area" is a verb's.
@@ -458,6 +462,23 @@ func compoundHead(d *doc, j int, s sent) bool {
 func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	k := i - 1
 	passive := false
+	beTo := false
+	if j := i - 1; j-1 > s.t0 && d.toks[j].low == "be" && d.toks[j-1].low == "to" {
+		// "is to be sworn in": a passive of what is planned.
+		i, beTo = j, true
+	}
+	if j := i - 1; j-1 > s.t0 && d.toks[j].low == "to" {
+		// "Parliament is to meet", "the council is due to meet", "is
+		// expected to vote": the subject of the planning "is".
+		k := j - 1
+		if prospectiveWords[d.toks[k].low] {
+			k--
+		}
+		if k > s.t0 && (d.toks[k].low == "is" || d.toks[k].low == "are" || d.toks[k].low == "was" || d.toks[k].low == "were") {
+			subj, _ := d.subjectPhrase(k, s)
+			return subj, beTo
+		}
+	}
 	if i-4 >= s.t0 && d.toks[i-1].low == "have" && d.toks[i-2].low == "to" && hedgeParticiples[d.toks[i-3].low] && auxiliaries[d.toks[i-4].low] {
 		// "the gunman is believed to have fled": the hedge and its
 		// auxiliary stand between the subject and an active verb.

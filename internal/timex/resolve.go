@@ -403,6 +403,10 @@ func cue(t *tagger, k int, right bool) int {
 		t.cueWord = "to be"
 		return 1 // "to be held": a prospective infinitive
 	}
+	if w == "to" && !right && (t.w(k-1) == "is" || t.w(k-1) == "are") {
+		t.cueWord = "is to"
+		return 1 // "parliament is to meet on Saturday": what is arranged
+	}
 	if pastCues[w] || t.participle(k) && !tk.upper {
 		p := k - 1
 		if p > 0 && strings.HasSuffix(t.w(p), "ly") {
