@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a place named for what happened there ('the crash site', 'the flood zone') is no event of its own; flying over or touring it is a visit",
+			published: "2019-01-27",
+			text: "Governor Ana Lima flew over the flood zone in a helicopter on Saturday. " +
+				"Police sealed off the crash site on Saturday. The king toured the quake zone on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2019-01-26", title: "ana lima flies over flood zone"},
+				{kind: model.KindMeeting, start: "2019-01-27", title: "king tours quake zone"},
+			},
+		},
+		{
 			name:      "what 'is to', 'is due to', 'is expected to' happen lies ahead and is titled with its subject; 'is to be sworn in' keeps its passive",
 			published: "2016-07-15",
 			text: "The cabinet is to meet on Saturday. The board is due to meet on Tuesday to decide. " +

@@ -199,9 +199,9 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
-		if n := t.i + t.words; obj == "" && t.words > 1 && n+1 < s.t1 {
+		if n := t.i + t.words; obj == "" && (t.words > 1 || d.toSite(t.i, s)) && n+1 < s.t1 {
 			switch p := d.toks[n].low; p {
-			case "to", "on", "at", "against", "of", "over":
+			case "to", "on", "at", "against", "of", "over", "into", "around":
 				// "set fire to buses", "opened fire on protesters",
 				// "cracked down on dissent": the phrase's object.
 				if o := d.objectPhrase(n+1, s, place); o != "" {
@@ -273,6 +273,8 @@ func (d *doc) clauseTitle(e *evt) string {
 			// spoke with residents": the verbs of a series share the
 			// sentence's subject.
 			title = d.sentenceSubject(s, t.i) + " " + d.verbText(t, false, false) + " " + obj
+		case subj == "" && motionPrepositions[strings.Fields(obj)[0]]:
+			return "" // "to disaster zone traveled" befell nothing
 		case subj == "":
 			// "…, swiftly conquering the town of Tikrit": no subject of its
 			// own; the headline says what befell the object.
@@ -416,6 +418,9 @@ func (d *doc) namesTownOf(title string, e *evt) bool {
 	}
 	return false
 }
+
+// motionPrepositions open a destination, which nothing befalls.
+var motionPrepositions = map[string]bool{"to": true, "into": true, "over": true, "around": true, "onto": true, "towards": true, "toward": true}
 
 // pronouns are no subject for a headline.
 var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true, "this": true, "there": true}

@@ -350,6 +350,24 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	_, isNoun := nouns[w]
 	vt, isVerb := verbForms[w]
+	if (travelVerbs[w] || w == "flew" || w == "fly" || w == "toured" || w == "tour" || w == "tours") && d.toSite(i, s) {
+		// "Bolsonaro flew over the disaster zone", "she would travel to
+		// the quake zone": a visit to where it happened.
+		form := formPast
+		if !strings.HasSuffix(w, "ed") && w != "flew" && w != "went" && w != "came" && w != "sent" {
+			form = formBase
+		}
+		lemma, ok := lexicon.VerbLemma(w)
+		if !ok {
+			lemma = w
+		}
+		return trigger{kind: model.KindMeeting, words: 1, lemma: lemma, pres: inflect(lemma)[0], form: form, weak: true}, true
+	}
+	if siteNouns[next] && (determiners[prev] || prev == "'s") {
+		// "travel to the disaster zone", "sealed off the blast site":
+		// the noun names a place by what happened there, on another day.
+		return trigger{}, false
+	}
 	if takeForms[w] && d.takesPlace(i+1, s) {
 		// "the rebels took the town", "had taken Mosul": a capture.
 		form := formPast
@@ -470,6 +488,38 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 	}
 	return vt, true
 }
+
+// toSite reports "to", "over" or "into" the site of an event after token i
+// ("flew over the disaster zone", "travel to the crash site").
+func (d *doc) toSite(i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		switch d.toks[k].low {
+		case "to", "over", "into", "around":
+		case "the":
+			if w := d.toks[i].low; w != "toured" && w != "tour" && w != "tours" {
+				continue
+			}
+			k-- // "toured the quake zone"
+		default:
+			continue
+		}
+		for j := k + 1; j < s.t1 && j <= k+4; j++ {
+			if siteNouns[d.toks[j].low] {
+				_, ev := nouns[d.toks[j-1].low]
+				return ev
+			}
+			if !d.toks[j].word {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// siteNouns are places named by what happened there ("the crash site",
+// "the disaster zone").
+var siteNouns = map[string]bool{"zone": true, "zones": true, "site": true, "sites": true, "scene": true}
 
 // pluralSubject reports a word in -s at token i that opens its sentence or
 // its clause, or follows a name, with a verb right after it: "Rebels
