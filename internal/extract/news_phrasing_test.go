@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a relative clause's day dates the noun it is about",
+			published: "2010-04-22",
+			text:      "The envoy's trip aimed to revive the Vienna talks, which paused for a planned break today.",
+			want: []wantEvent{
+				{kind: model.KindTalks, start: "2010-04-22", place: "AT", placeAs: "Vienna"},
+			},
+		},
+		{
 			name:      "a place named for what happened there ('the crash site', 'the flood zone') is no event of its own; flying over or touring it is a visit",
 			published: "2019-01-27",
 			text: "Governor Ana Lima flew over the flood zone in a helicopter on Saturday. " +

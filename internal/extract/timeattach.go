@@ -139,10 +139,12 @@ func (d *doc) attachTimes() {
 				if only {
 					c = 0 // the clause it heads is what it dates
 				}
-				if x.clause0 >= 0 && (tr.i < x.clause0 || tr.i >= x.clause1) {
+				if x.clause0 >= 0 && (tr.i < x.clause0 || tr.i >= x.clause1) && !(tr.form == formNoun && tr.i+tr.words == x.clause0-1) {
 					// "The ferry, which caught fire on Tuesday, sank to
 					// the bottom on Thursday": the main clause's own day
-					// comes first, however near the clause's.
+					// comes first, however near the clause's. Not for the
+					// noun the clause is about: "the Geneva talks, which
+					// paused today" are today's.
 					c += clauseDayCost
 				}
 			}
