@@ -177,3 +177,18 @@ func (d *doc) hasPerfect(i int, s sent) bool {
 // verbParticles complete a phrasal verb ("fought back", "held out"): after
 // one, the verb before is no participle describing a noun.
 var verbParticles = map[string]bool{"back": true, "up": true, "off": true, "out": true, "down": true, "away": true, "over": true, "on": true, "in": true}
+
+// demandedAfter reports a verb of demanding ("demanded", "sought",
+// "called for") among the few words from token k to the clause's end.
+func (d *doc) demandedAfter(k int, s sent) bool {
+	for j := k; j < s.t1 && j < k+5; j++ {
+		w := d.toks[j].low
+		if !d.toks[j].word {
+			return false
+		}
+		if mandativeVerbs[w] || w == "sought" || w == "seeks" || w == "wanted" || w == "wants" || w == "called" && j+1 < s.t1 && d.toks[j+1].low == "for" {
+			return true
+		}
+	}
+	return false
+}

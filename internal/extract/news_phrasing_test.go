@@ -16,6 +16,15 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'whose sacking the rebels have sought' names no sacking; 'whose resignation was announced' is the resignation of the noun before it",
+			published: "2023-06-26",
+			text: "General Ivan Petrov, whose sacking the rebels have sought for weeks, appeared on Monday in a video. " +
+				"The governor, whose resignation was announced on Sunday, left the city.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2023-06-25", title: "governor's resignation announced"},
+			},
+		},
+		{
 			name:      "a relative clause's day dates the noun it is about",
 			published: "2010-04-22",
 			text:      "The envoy's trip aimed to revive the Vienna talks, which paused for a planned break today.",

@@ -178,6 +178,15 @@ func (d *doc) clauseTitle(e *evt) string {
 			// counts people, not a count that acts.
 			passive = true
 		}
+		if rest, ok := strings.CutPrefix(subj, "whose "); ok {
+			// "The governor, whose resignation was announced": the
+			// governor's resignation.
+			if a := d.whoseAntecedent(t.i, s); a != "" {
+				subj = a + "'s " + rest
+			} else {
+				subj = ""
+			}
+		}
 		if pronouns[strings.ToLower(subj)] {
 			// "He was killed by U.S. special forces": the person named
 			// last before "he"; "It seized the town": the actor the
@@ -417,6 +426,28 @@ func (d *doc) namesTownOf(title string, e *evt) bool {
 		}
 	}
 	return false
+}
+
+// whoseAntecedent is the name or noun before ", whose" ahead of token i
+// ("The governor, whose resignation …": "governor"), or "".
+func (d *doc) whoseAntecedent(i int, s sent) string {
+	for k := i - 1; k-2 >= s.t0; k-- {
+		if d.toks[k].low != "whose" {
+			continue
+		}
+		if d.toks[k-1].low != "," {
+			return ""
+		}
+		a := k - 2
+		if en := d.tokEnt[a]; en >= 0 {
+			return d.span(d.ents[en].t0, d.ents[en].t1)
+		}
+		if d.toks[a].word && nounForm(d.toks[a].low) {
+			return d.toks[a].text
+		}
+		return ""
+	}
+	return ""
 }
 
 // motionPrepositions open a destination, which nothing befalls.

@@ -127,6 +127,12 @@ func (d *doc) findTriggers() {
 				x.kind, x.weak = model.KindArrest, false
 			}
 			d.modality(&x, s)
+			if i > s.t0 && toks[i-1].low == "whose" && d.demandedAfter(i+tr.words, s) {
+				// "Shoigu, whose sacking Prigozhin had demanded": what
+				// was demanded names no happening.
+				i += tr.words - 1
+				continue
+			}
 			if x.adjectival && i > s.t0 && degreeWords[toks[i-1].low] {
 				// "the hardest hit areas" names places, not a happening.
 				continue
