@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "an object pronoun in a title is the person the sentence named before, not its subject",
+			published: "2017-11-22",
+			text:      "Vice President Emma Koval had fled abroad after President Robert Banda dismissed him on Nov. 6.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2017-11-06", title: "robert banda dismisses emma koval"},
+			},
+		},
+		{
 			name:      "'whose sacking the rebels have sought' names no sacking; 'whose resignation was announced' is the resignation of the noun before it",
 			published: "2023-06-26",
 			text: "General Ivan Petrov, whose sacking the rebels have sought for weeks, appeared on Monday in a video. " +

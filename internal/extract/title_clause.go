@@ -208,6 +208,14 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
+		if o := strings.ToLower(obj); o == "him" || o == "her" {
+			// "after Mugabe dismissed him": the person the pronoun
+			// stands for, named before and not the subject.
+			obj = d.objectAntecedent(t.i, s, subj)
+			if obj == "" {
+				return ""
+			}
+		}
 		if n := t.i + t.words; obj == "" && (t.words > 1 || d.toSite(t.i, s)) && n+1 < s.t1 {
 			switch p := d.toks[n].low; p {
 			case "to", "on", "at", "against", "of", "over", "into", "around":
@@ -426,6 +434,31 @@ func (d *doc) namesTownOf(title string, e *evt) bool {
 		}
 	}
 	return false
+}
+
+// objectAntecedent is the person named last before token i in its
+// sentence who is not the subject subj; "" when none. Further back the
+// pronoun may stand for anyone.
+func (d *doc) objectAntecedent(i int, s sent, subj string) string {
+	si := d.tokSent[i]
+	best := -1
+	for ei := range d.ents {
+		en := &d.ents[ei]
+		if en.kind != entPerson || en.t1 > i || en.sentence != si || d.toks[en.t0].quoted {
+			continue
+		}
+		name := d.span(en.t0, en.t1)
+		if subj != "" && (strings.Contains(subj, name) || strings.Contains(name, subj)) {
+			continue
+		}
+		if best < 0 || en.t0 > d.ents[best].t0 {
+			best = ei
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return d.span(d.ents[best].t0, d.ents[best].t1)
 }
 
 // whoseAntecedent is the name or noun before ", whose" ahead of token i
