@@ -16,6 +16,16 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a 'which' that is the verb's object stands for the name before it; one that is its subject does not",
+			published: "2023-06-26",
+			text: "The town of Gao, which rebels captured on Monday, was quiet. " +
+				"The port of Kismayo, which was shelled on Sunday, was quiet.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2023-06-26", placeAs: "Gao", place: "ML", title: "rebels capture gao"},
+				{kind: model.KindMilitary, start: "2023-06-25", placeAs: "Kismayo", place: "SO", title: "port of kismayo shelled"},
+			},
+		},
+		{
 			name:      "an object pronoun in a title is the person the sentence named before, not its subject",
 			published: "2017-11-22",
 			text:      "Vice President Emma Koval had fled abroad after President Robert Banda dismissed him on Nov. 6.",

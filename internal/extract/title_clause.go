@@ -208,6 +208,14 @@ func (d *doc) clauseTitle(e *evt) string {
 			}
 		}
 		obj := d.objectPhrase(t.i+t.words, s, place)
+		if obj == "" && t.form == formPast {
+			// "the city of Bakhmut, which Prigozhin said his men
+			// captured last month": the relative pronoun is the object,
+			// and the verb before it active.
+			if obj = d.relativeObject(t.i, s); obj != "" {
+				passive = false
+			}
+		}
 		if o := strings.ToLower(obj); o == "him" || o == "her" {
 			// "after Mugabe dismissed him": the person the pronoun
 			// stands for, named before and not the subject.
@@ -459,6 +467,35 @@ func (d *doc) objectAntecedent(i int, s sent, subj string) string {
 		return ""
 	}
 	return d.span(d.ents[best].t0, d.ents[best].t1)
+}
+
+// relativeObject is the noun a "which" before the verb at token i stands
+// for when "which" is the verb's object (", which Prigozhin said his men
+// captured"): the name or noun right before ", which", or "". A verb with
+// an object of its own after it, or a "which" that is the subject (",
+// which captured"), has none.
+func (d *doc) relativeObject(i int, s sent) string {
+	if i+1 < s.t1 && d.toks[i+1].word && d.tokTime[i+1] < 0 && !prepositions[d.toks[i+1].low] && !subordinators[d.toks[i+1].low] {
+		return ""
+	}
+	for k := i - 1; k-2 >= s.t0 && k >= i-8; k-- {
+		w := d.toks[k].low
+		if w == "," || w == ";" {
+			return ""
+		}
+		if w != "which" {
+			continue
+		}
+		if k == i-1 || d.toks[k-1].low != "," || auxiliaries[d.toks[k+1].low] {
+			return "" // ", which was captured": the subject
+		}
+		a := k - 2
+		if en := d.tokEnt[a]; en >= 0 {
+			return d.span(d.ents[en].t0, d.ents[en].t1)
+		}
+		return ""
+	}
+	return ""
 }
 
 // whoseAntecedent is the name or noun before ", whose" ahead of token i
