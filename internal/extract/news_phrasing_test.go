@@ -16,6 +16,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'still', 'already' stand between a subject and its verb; a phrase inside the subject's relative clause is no clause of its own, but a noun right before the verb is its subject",
+			published: "2023-02-07",
+			text: "A blaze that broke out in a warehouse after the storm was still burning on Tuesday. " +
+				"Dozens of miners were still trapped on Tuesday. " +
+				"The advance into towns that had been calm before the troops withdrew in 2011 surprised many.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-07", title: "blaze"},
+				{kind: model.KindAccident, start: "2023-02-07", title: "dozens of miners trapped"},
+				{kind: model.KindWithdrawal, start: "2011-01-01", title: "troops withdr"},
+			},
+		},
+		{
 			name:      "a 'which' that is the verb's object stands for the name before it; one that is its subject does not",
 			published: "2023-06-26",
 			text: "The town of Gao, which rebels captured on Monday, was quiet. " +

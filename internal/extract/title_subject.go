@@ -295,6 +295,11 @@ func (d *doc) pastRelative(k int, s sent) int {
 			// from Amsterdam, crashed", "Mugabe, 93, resigned": an
 			// apposition names the subject again or describes it.
 			return j - 1
+		case subordinators[w] && w != "that" && !verb && j+1 <= end && titleDeterminers[d.toks[j+1].low] && k+1 < s.t1 && (auxiliaries[d.toks[k+1].low] || verbAdverbs[d.toks[k+1].low]):
+			// "a fire that broke out … after the quake was still
+			// burning": "after" heads a phrase, not a clause, inside the
+			// relative clause; in "calm before the Americans withdrew"
+			// the noun right before the verb is its subject.
 		case w == "," || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" || subordinators[w] && w != "that":
 			return k
 		case d.toks[j].word && !d.toks[j].cap && isVerbForm(w) && d.tokTime[j] < 0:
@@ -401,6 +406,10 @@ func (d *doc) clauseBetween(j, k int) bool {
 	return false
 }
 
+// verbAdverbs stand between a subject and its verb without "-ly": "was
+// still burning", "had already fled", "has now seized".
+var verbAdverbs = map[string]bool{"still": true, "already": true, "also": true, "now": true, "again": true, "then": true, "just": true, "reportedly": true}
+
 // prospectiveWords stand between "is" and the "to" of what is planned:
 // "is due to meet", "is expected to vote".
 var prospectiveWords = map[string]bool{"due": true, "expected": true, "set": true, "scheduled": true, "likely": true, "poised": true, "slated": true, "going": true, "planned": true, "supposed": true}
@@ -488,7 +497,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 		return d.subjectPhrase(k+1, s)
 	}
-	for k >= s.t0 && (auxiliaries[d.toks[k].low] || modals[d.toks[k].low] && !(d.toks[k].cap && !d.toks[k].first) && (k == i-1 || auxiliaries[d.toks[k+1].low]) || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
+	for k >= s.t0 && (auxiliaries[d.toks[k].low] || verbAdverbs[d.toks[k].low] || modals[d.toks[k].low] && !(d.toks[k].cap && !d.toks[k].first) && (k == i-1 || auxiliaries[d.toks[k+1].low]) || hedgeParticiples[d.toks[k].low] && k == i-1 || becomeWords[d.toks[k].low] || strings.HasSuffix(d.toks[k].low, "ly") && !d.toks[k].cap || d.tokTime[k] >= 0 && k > s.t0 || k > s.t0 && d.timeLead(k, i) || k > s.t0 && k == i-1 && d.toks[k].low == "there") {
 		// "refugees yesterday walked": a time between the subject and
 		// its verb is passed over, as an adverb is.
 		switch d.toks[k].low {
