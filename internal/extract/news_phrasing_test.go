@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a distance from 'the capital of' a town measures from the town; told in an apposition to a country, it says where in the country",
+			published: "2011-05-02",
+			text:      "Last August, police raided a farm in Kenya, a quiet village about 60 miles north of the capital of Nairobi.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2010-08-01", end: "2010-08-31", place: "KE", placeAs: "60 miles north of Nairobi"},
+			},
+		},
+		{
 			name:      "'still', 'already' stand between a subject and its verb; a phrase inside the subject's relative clause is no clause of its own, but a noun right before the verb is its subject",
 			published: "2023-02-07",
 			text: "A blaze that broke out in a warehouse after the storm was still burning on Tuesday. " +

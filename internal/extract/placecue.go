@@ -369,6 +369,9 @@ func (d *doc) distanceReference(en *ent) bool {
 	if k <= s.t0 || (d.toks[k].low != "from" && d.toks[k].low != "of") {
 		return false
 	}
+	if k-3 > s.t0 && d.toks[k].low == "of" && (d.toks[k-1].low == "capital" || placeHeads[d.toks[k-1].low]) && d.toks[k-2].low == "the" && (d.toks[k-3].low == "of" || d.toks[k-3].low == "from") {
+		k -= 3 // "100 miles north of the capital of Islamabad"
+	}
 	j := k - 1
 	if geo.CompassDirection(d.toks[j].low) != "" && j > s.t0 {
 		j-- // "100 miles north of"
