@@ -452,10 +452,7 @@ func (r *tlRenderer) summaryCard(add func(fyne.CanvasObject), f tlFrame, m *tlMa
 		if title == "" {
 			title = string(h.Kind)
 		}
-		suffix := ""
-		if h.Sources > 1 {
-			suffix = "  ·  " + timeline.Thousands(h.Sources) + " sources"
-		}
+		suffix := headlineSuffix(title, h.Sources, tw, body, small)
 		sw := fyne.MeasureText(suffix, small, fyne.TextStyle{}).Width
 		l := text(ellipsize(title, tw-sw, body, fyne.TextStyle{}), body, fg, fyne.TextStyle{})
 		l.Move(m.card.Add(fyne.NewPos(16, yy)))
@@ -476,6 +473,24 @@ func (r *tlRenderer) summaryCard(add func(fyne.CanvasObject), f tlFrame, m *tlMa
 	ml := text(ellipsize(more, tw, small, fyne.TextStyle{Italic: true}), small, muted, fyne.TextStyle{Italic: true})
 	ml.Move(m.card.Add(fyne.NewPos(16, yy)))
 	add(ml)
+}
+
+// headlineSuffix is what follows a summary card's headline in a line tw
+// wide: how many sources told it ("  ·  7 sources"), shortened to the
+// number, then left out, when the title would otherwise be cut. In a
+// narrow lane the title says what happened; the count only how often.
+func headlineSuffix(title string, sources int, tw, body, small float32) string {
+	if sources < 2 {
+		return ""
+	}
+	n := timeline.Thousands(sources)
+	tw0 := fyne.MeasureText(title, body, fyne.TextStyle{}).Width
+	for _, suffix := range []string{"  ·  " + n + " sources", "  ·  " + n} {
+		if tw0 <= tw-fyne.MeasureText(suffix, small, fyne.TextStyle{}).Width {
+			return suffix
+		}
+	}
+	return ""
 }
 
 // stretchLabel names a summary card's days: the bucket of a cluster

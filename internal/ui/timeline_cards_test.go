@@ -187,3 +187,32 @@ func TestLongTitleWrapsOnItsCard(t *testing.T) {
 		t.Errorf("wrapped as %q + %q", first, rest)
 	}
 }
+
+// TestHeadlineSuffixGivesWayToTheTitle checks that a summary card's count
+// of sources shortens, then goes, before its headline would be cut.
+func TestHeadlineSuffixGivesWayToTheTitle(t *testing.T) {
+	test.NewTempApp(t)
+	small, body := theme.CaptionTextSize(), theme.TextSize()
+	title := "Muammar Gaddafi killed in Sirte"
+	w := fyne.MeasureText(title, body, fyne.TextStyle{}).Width
+	full := fyne.MeasureText("  ·  4 sources", small, fyne.TextStyle{}).Width
+	short := fyne.MeasureText("  ·  4", small, fyne.TextStyle{}).Width
+	tests := []struct {
+		name    string
+		sources int
+		width   float32
+		want    string
+	}{
+		{"room for all", 4, w + full + 10, "  ·  4 sources"},
+		{"room for the number", 4, w + short + 1, "  ·  4"},
+		{"room for the title alone", 4, w + 1, ""},
+		{"one source has no count", 1, w + full + 10, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := headlineSuffix(title, tc.sources, tc.width, body, small); got != tc.want {
+				t.Errorf("suffix %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
