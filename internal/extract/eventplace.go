@@ -288,14 +288,15 @@ func (d *doc) fillPlaceActors(e *evt) {
 // filed: officials of another country ("TACLOBAN — U.S. Secretary of State
 // John Kerry said on Sunday aid was on the way"), who speak from home or
 // from anywhere, or heads of state or government away from the capital
-// ("ALLEN, Texas — President Joe Biden ordered flags flown at half-staff").
+// ("ALLEN, Texas — President Joe Biden ordered flags flown at half-staff";
+// in a story about Tacloban, "Obama said in a statement Sunday").
 // The dateline's town is a guess too far for either.
 func (d *doc) speaksFromElsewhere(e *evt) bool {
 	if (e.placeHow == "dateline" || e.placeHow == "article") && e.Kind == model.KindStatement &&
 		d.everyPerson(e, func(a *actorRec) bool { return a.country != "" && a.country != e.Place.Country }) {
 		return true
 	}
-	return e.placeHow == "dateline" && (e.Kind == model.KindStatement || e.Kind == model.KindPolitical) && !strings.HasPrefix(e.Place.Feature, "PPLC") &&
+	return (e.placeHow == "dateline" || e.placeHow == "article" && strings.HasPrefix(e.Place.Feature, "PPL")) && (e.Kind == model.KindStatement || e.Kind == model.KindPolitical) && !strings.HasPrefix(e.Place.Feature, "PPLC") &&
 		d.everyPerson(e, func(a *actorRec) bool { return leaderTitle(a.Title) })
 }
 

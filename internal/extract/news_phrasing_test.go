@@ -16,6 +16,18 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a head of state's statement in a story about a town away from any capital is not placed in that town; a country stays",
+			published: "2013-11-10",
+			text: "The storm flattened the port city of Ormoc on Friday. Rescuers reached Ormoc on Saturday. " +
+				"President Anna Berg said in a statement on Sunday that aid was on its way. " +
+				"President Anna Berg declared a state of emergency in the Philippines on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", placeAs: "Ormoc"},
+				{kind: model.KindStatement, start: "2013-11-10", place: ""},
+				{kind: model.KindPolitical, start: "2013-11-10", place: "PH", placeAs: "Philippines"},
+			},
+		},
+		{
 			name:      "a distance from 'the capital of' a town measures from the town; told in an apposition to a country, it says where in the country",
 			published: "2011-05-02",
 			text:      "Last August, police raided a farm in Kenya, a quiet village about 60 miles north of the capital of Nairobi.",
@@ -2047,7 +2059,7 @@ func TestNewsPhrasing(t *testing.T) {
 				"Bashar al Assad said on Sunday that the army was loyal.",
 			want: []wantEvent{
 				{kind: model.KindArrest, start: "2019-11-11", place: "IT", placeAs: "Reggio di Calabria"},
-				{kind: model.KindStatement, start: "2019-11-12", place: "IT", title: "von der leyen says plan was sound", actor: "Ursula von der Leyen"},
+				{kind: model.KindStatement, start: "2019-11-12", title: "von der leyen says plan was sound", actor: "Ursula von der Leyen"},
 				{kind: model.KindStatement, start: "2019-11-10", place: "IT", title: "assad says army was loyal"},
 			},
 		},
