@@ -33,8 +33,8 @@ var devSetFloors = []struct {
 	places   float64 // share of matched events with a gold place placed within 161 km
 	maxYear  int     // events that would match with another year
 }{
-	{"with the manifest", true, 0.85, 0.88, 0.59, 0.85, 0},   // 0.85 (63/74), 0.89 (102/114), 31/51, 92/108, 0
-	{"without a manifest", false, 0.53, 0.88, 0.30, 0.84, 0}, // 0.53 (39/74), 0.90 (63/70), 16/51, 56/65, 0
+	{"with the manifest", true, 0.86, 0.88, 0.62, 0.85, 0},   // 0.88 (65/74), 0.89 (103/116), 33/51, 95/110, 0
+	{"without a manifest", false, 0.54, 0.88, 0.33, 0.85, 0}, // 0.55 (41/74), 0.89 (64/72), 18/51, 59/68, 0
 }
 
 // TestDevSet runs the real ingest and extractor over the dev set, with and

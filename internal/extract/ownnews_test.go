@@ -16,7 +16,7 @@ import (
 // was added (in the comment); raise them as extraction improves, never
 // lower them to let a change pass.
 var ownNewsFloors = struct{ recall, prec, merged, places float64 }{
-	0.66, 0.68, 0.24, 0.74, // 0.69 (25/36), 0.71 (117/165), 17/67, 134/176
+	0.67, 0.70, 0.25, 0.75, // 0.69 (25/36), 0.72 (120/166), 18/67, 136/177
 }
 
 // TestOwnNews runs the real ingest and extractor, with the manifest, over
