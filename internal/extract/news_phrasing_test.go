@@ -16,6 +16,14 @@ import (
 func TestNewsPhrasing(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what a measure is taken of is what a relative clause tells of ('twice the size of the Titanic, which sank')",
+			published: "2012-01-15",
+			text:      "The new liner is three times the size of the Lusitania, which sank in May 1915.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "1915-05-01", end: "1915-05-31", title: "lusitania sinks"},
+			},
+		},
+		{
 			name:      "a head of state's statement in a story about a town away from any capital is not placed in that town; a country stays",
 			published: "2013-11-10",
 			text: "The storm flattened the port city of Ormoc on Friday. Rescuers reached Ormoc on Saturday. " +

@@ -178,6 +178,11 @@ func (d *doc) clauseTitle(e *evt) string {
 			// counts people, not a count that acts.
 			passive = true
 		}
+		if name := measuredName(subj); name != "" {
+			// "twice the size of the Titanic, which sank in 1912": the
+			// ship sank, not its size.
+			subj = name
+		}
 		if rest, ok := strings.CutPrefix(subj, "whose "); ok {
 			// "The governor, whose resignation was announced": the
 			// governor's resignation.
@@ -494,6 +499,29 @@ func (d *doc) relativeObject(i int, s sent) string {
 			return d.span(d.ents[en].t0, d.ents[en].t1)
 		}
 		return ""
+	}
+	return ""
+}
+
+// measuredName is the name a measure phrase is taken of ("size of the
+// Titanic": "Titanic"), or "" when subj is no such phrase.
+func measuredName(subj string) string {
+	f := strings.Fields(subj)
+	for k := 0; k+2 < len(f) && k < 3; k++ {
+		switch strings.ToLower(f[k]) {
+		case "size", "length", "height", "width", "weight":
+			if strings.ToLower(f[k+1]) != "of" {
+				return ""
+			}
+			rest := f[k+2:]
+			if strings.EqualFold(rest[0], "the") && len(rest) > 1 {
+				rest = rest[1:]
+			}
+			if first := rest[0]; first != "" && strings.ToUpper(first[:1]) == first[:1] {
+				return strings.Join(rest, " ")
+			}
+			return ""
+		}
 	}
 	return ""
 }
