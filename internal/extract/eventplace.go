@@ -457,37 +457,6 @@ func (d *doc) describesSomeone(en *ent, e *evt) bool {
 	return d.describedBorn(en) || d.inOtherAside(en, e)
 }
 
-// apposedOffset is the point a distance from a town gives in an
-// apposition right after country c's name in sentence si ("in Pakistan, a
-// city about 100 miles north of Islamabad"), when that point lies in c and
-// no verb stands between; nil otherwise.
-func (d *doc) apposedOffset(si int, c *model.Place) *model.Place {
-	s := d.sents[si]
-	for ei := range d.ents {
-		cn := &d.ents[ei]
-		if cn.sentence != si || !cn.country || cn.place.Country != c.Country || cn.t1 >= s.t1 || d.toks[cn.t1].low != "," {
-			continue
-		}
-		for ej := range d.ents {
-			en := &d.ents[ej]
-			if en.sentence != si || en.t0 <= cn.t1 || en.t0 > cn.t1+16 || !d.distanceReference(en) {
-				continue
-			}
-			verb := false
-			for k := cn.t1 + 1; k < en.t0; k++ {
-				verb = verb || d.finiteVerbAt(k) && !d.toks[k].cap && !strings.HasSuffix(d.toks[k].low, "ing")
-			}
-			if verb {
-				continue
-			}
-			if p, _, ok := d.offsetPlace(en); ok && d.g != nil && d.g.CountryAt(p.Lat, p.Lon) == c.Country {
-				return &p
-			}
-		}
-	}
-	return nil
-}
-
 // inOtherAside reports a place inside an aside (a relative clause or an
 // apposition set off by commas, dashes or brackets) that holds none of
 // e's event words.

@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
-	"github.com/briefingatlas/atlas/internal/geo"
 	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -344,48 +341,6 @@ func (d *doc) appositionPlace(ti int) int {
 	return -1
 }
 
-// distanceUnits measure how far something is from a place.
-var distanceUnits = map[string]bool{
-	"km": true, "kilometres": true, "kilometers": true, "kilometre": true, "kilometer": true,
-	"miles": true, "mile": true, "metres": true, "meters": true, "mi": true, "kms": true,
-}
-
-// distanceReference reports a place named only to measure from ("about
-// 800 km from the capital, Santiago", "100 miles north of Islamabad"):
-// what happened is not there.
-func (d *doc) distanceReference(en *ent) bool {
-	s := d.sents[en.sentence]
-	k := en.t0 - 1
-	for n := 0; k > s.t0 && n < 4; n++ {
-		w := d.toks[k].low
-		if w == "from" || w == "of" {
-			break
-		}
-		if w != "the" && w != "," && !placeHeads[w] && w != "capital" {
-			return false
-		}
-		k--
-	}
-	if k <= s.t0 || (d.toks[k].low != "from" && d.toks[k].low != "of") {
-		return false
-	}
-	if k-3 > s.t0 && d.toks[k].low == "of" && (d.toks[k-1].low == "capital" || placeHeads[d.toks[k-1].low]) && d.toks[k-2].low == "the" && (d.toks[k-3].low == "of" || d.toks[k-3].low == "from") {
-		k -= 3 // "100 miles north of the capital of Islamabad"
-	}
-	j := k - 1
-	if geo.CompassDirection(d.toks[j].low) != "" && j > s.t0 {
-		j-- // "100 miles north of"
-	}
-	if d.toks[j].low == ")" {
-		// "60 km (37 miles) south of"
-		for j > s.t0 && d.toks[j].low != "(" {
-			j--
-		}
-		j--
-	}
-	return j >= s.t0 && distanceUnits[d.toks[j].low]
-}
-
 // displacementLemmas are the verbs of people on the move, whose place is
 // where they went ("into Bangladesh").
 var displacementLemmas = map[string]bool{"cross": true, "walk": true, "trek": true, "pour": true, "flee": true}
@@ -423,83 +378,6 @@ func (d *doc) visitedPlace(en *ent, ti int) bool {
 		k++
 	}
 	return k == en.t0
-}
-
-// offsetPlace is the point a distance and a compass word measure from
-// place en: "a city about 100 miles north of Islamabad", "60 km (37 miles)
-// south of Baghdad". A place named that way is where something is, though
-// the gazetteer does not know it. ok is false without a number, a unit
-// and a direction.
-// from is the token the measure starts at.
-func (d *doc) offsetPlace(en *ent) (model.Place, int, bool) {
-	if !d.distanceReference(en) || en.country || en.place.Feature == "country" {
-		return model.Place{}, 0, false
-	}
-	s := d.sents[en.sentence]
-	// "north of Islamabad", "north of the capital of Islamabad": the "of"
-	// after the compass word.
-	k := en.t0 - 1
-	for k > s.t0 && k >= en.t0-5 && !((d.toks[k].low == "of" || d.toks[k].low == "from") && geo.CompassDirection(d.toks[k-1].low) != "") {
-		k--
-	}
-	j := k - 1
-	if j <= s.t0 {
-		return model.Place{}, 0, false
-	}
-	dir := geo.CompassDirection(d.toks[j].low)
-	if dir == "" || dir == "central" {
-		return model.Place{}, 0, false
-	}
-	j--
-	if j > s.t0 && d.toks[j].low == ")" {
-		// "60 km (37 miles) south of": the first measure.
-		for j > s.t0 && d.toks[j].low != "(" {
-			j--
-		}
-		j--
-	}
-	if j <= s.t0 || !distanceUnits[d.toks[j].low] {
-		return model.Place{}, 0, false
-	}
-	unit := d.toks[j].low
-	n, ok := numberAt(d.toks[j-1])
-	if !ok {
-		return model.Place{}, 0, false
-	}
-	km := n
-	switch unit {
-	case "miles", "mile", "mi":
-		km = n * 1.609344
-	case "metres", "meters":
-		km = n / 1000
-	}
-	lat, lon, ok := geo.Offset(en.place.Lat, en.place.Lon, dir, km)
-	if !ok {
-		return model.Place{}, 0, false
-	}
-	name := d.text[d.toks[j-1].s:d.toks[j].e] + " " + dir + " of " + en.place.Name
-	return model.Place{
-		Key:     fmt.Sprintf("off:%s:%s:%.0f", en.place.Key, dir, km),
-		Name:    name,
-		Country: en.place.Country,
-		Admin1:  en.place.Admin1,
-		Lat:     lat,
-		Lon:     lon,
-		Feature: "offset",
-	}, j - 1, true
-}
-
-// numberAt reads a number written in digits ("100", "1,200", "2.5") or as
-// a small number word ("ten").
-func numberAt(t tok) (float64, bool) {
-	if n, ok := smallNumbers[t.low]; ok {
-		return float64(n), true
-	}
-	if !t.num {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(t.text, ",", ""), 64)
-	return v, err == nil
 }
 
 // countrysPart narrows a feature that spans several countries to the side
@@ -605,104 +483,4 @@ func (d *doc) officeOf(t0 int) bool {
 	}
 	opens := t0-2 == d.sents[d.tokSent[t0]].t0 // "Residents of Mosul fled"
 	return (!d.toks[t0-2].cap || opens) && agentNoun(d.toks[t0-2].low)
-}
-
-// spreadAcross reports a sentence that tells of many places of a country
-// at once, naming none: "in half a dozen cities", "in major cities",
-// "across the country", "nationwide".
-func (d *doc) spreadAcross(si int) bool {
-	s := d.sents[si]
-	for ei := range d.ents {
-		en := &d.ents[ei]
-		if en.sentence != si || en.dateline {
-			continue
-		}
-		if en.kind == entPlace && !en.country || en.kind == entGov && !d.isCountryWord(d.span(en.t0, en.t1)) {
-			return false // "Cairo erupted … across the country": Cairo first
-		}
-	}
-	for k := s.t0; k < s.t1; k++ {
-		w := d.toks[k].low
-		if w == "nationwide" || w == "countrywide" {
-			return true
-		}
-		if (w == "across" || w == "throughout" || w == "around") && k+2 < s.t1 && d.toks[k+1].low == "the" && (d.toks[k+2].low == "country" || d.toks[k+2].low == "nation") {
-			return true
-		}
-		if !spreadNouns[w] {
-			continue
-		}
-		for j := k - 1; j >= s.t0 && j >= k-4; j-- {
-			if l := d.toks[j].low; l == "in" || l == "across" || l == "throughout" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// farPair is how far apart, in km, two towns named together must lie for
-// the country to stand for both.
-const farPair = 200
-
-// pairedTowns is the country of two towns the sentence of event place p
-// names together ("took to the streets of Tripoli and Benghazi", "clashes
-// in Ankara, Izmir and Istanbul") when p is one of them and they lie far apart:
-// what happened in both is the country's, which a point in either town
-// would misstate. Neighbours ("Rawalpindi and Islamabad") keep the town.
-func (d *doc) pairedTowns(si int, p *model.Place) *model.Place {
-	if d.g == nil || !strings.HasPrefix(p.Feature, "PPL") {
-		return nil
-	}
-	town := func(en *ent) bool {
-		// GeoNames' populated places (PPL, PPLA, PPLC …), not a state.
-		return en.kind == entPlace && en.hasPlace && !en.country && strings.HasPrefix(en.place.Feature, "PPL")
-	}
-	for ei := range d.ents {
-		a := &d.ents[ei]
-		if a.sentence != si || !town(a) || a.t1+1 >= len(d.toks) || !listJoins[d.toks[a.t1].low] {
-			continue
-		}
-		bi := d.tokEnt[a.t1+1]
-		if bi < 0 || !town(&d.ents[bi]) {
-			continue
-		}
-		b := &d.ents[bi]
-		if a.place.Country == "" || a.place.Country != b.place.Country || a.place.Key != p.Key && b.place.Key != p.Key {
-			continue
-		}
-		if geo.DistanceKm(a.place.Lat, a.place.Lon, b.place.Lat, b.place.Lon) < farPair {
-			continue
-		}
-		if cc, ok := d.g.Country(a.place.Country); ok {
-			c := d.countryPlace(cc, cc.Name)
-			return &c
-		}
-	}
-	return nil
-}
-
-// spreadNouns are plural nouns for a country's places.
-var spreadNouns = map[string]bool{"cities": true, "towns": true, "provinces": true, "regions": true, "states": true, "villages": true}
-
-// capitalUndergoes reports a capital taken for its government that is the
-// subject of a field event's verb right after it ("Paris erupted", "Kabul
-// was rocked"), and gives the city as the place.
-func (d *doc) capitalUndergoes(en *ent, e *evt) (model.Place, bool) {
-	name := d.span(en.t0, en.t1)
-	if !fieldKind(e.Kind) || d.isCountryWord(name) || prepositions[d.prevWord(en.t0)] {
-		// "a jet bound for Nairobi crashed": a capital after a
-		// preposition is no subject.
-		return model.Place{}, false
-	}
-	for _, ti := range e.trigs {
-		t := d.triggers[ti]
-		if t.form == formNoun || t.i <= en.t1-1 || t.i > en.t1+2 {
-			continue
-		}
-		if p, ok := d.resolve(name); ok && p.Feature != "country" {
-			return p, true
-		}
-	}
-	return model.Place{}, false
 }
