@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/briefingatlas/atlas/internal/model"
+)
+
+// TestNewsReading checks, on sentences written for the test, more classes
+// of news phrasing met on articles the rules were not written for: crowds
+// and towns named together, searches and visits, what 'is to' happen,
+// government statements from abroad, relative clauses and participles
+// set off by commas, and what a title's pronouns and relative words stand
+// for.
+func TestNewsReading(t *testing.T) {
+	checkNewsCases(t, []newsCase{
+		{
+			name:      "what a measure is taken of is what a relative clause tells of ('twice the size of the Titanic, which sank')",
+			published: "2012-01-15",
+			text:      "The new liner is three times the size of the Lusitania, which sank in May 1915.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "1915-05-01", end: "1915-05-31", title: "lusitania sinks"},
+			},
+		},
+		{
+			name:      "a head of state's statement in a story about a town away from any capital is not placed in that town; a country stays",
+			published: "2013-11-10",
+			text: "The storm flattened the port city of Ormoc on Friday. Rescuers reached Ormoc on Saturday. " +
+				"President Anna Berg said in a statement on Sunday that aid was on its way. " +
+				"President Anna Berg declared a state of emergency in the Philippines on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2013-11-08", place: "PH", placeAs: "Ormoc"},
+				{kind: model.KindStatement, start: "2013-11-10", place: ""},
+				{kind: model.KindPolitical, start: "2013-11-10", place: "PH", placeAs: "Philippines"},
+			},
+		},
+		{
+			name:      "a distance from 'the capital of' a town measures from the town; told in an apposition to a country, it says where in the country",
+			published: "2011-05-02",
+			text:      "Last August, police raided a farm in Kenya, a quiet village about 60 miles north of the capital of Nairobi.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2010-08-01", end: "2010-08-31", place: "KE", placeAs: "60 miles north of Nairobi"},
+			},
+		},
+		{
+			name:      "'still', 'already' stand between a subject and its verb; a phrase inside the subject's relative clause is no clause of its own, but a noun right before the verb is its subject",
+			published: "2023-02-07",
+			text: "A blaze that broke out in a warehouse after the storm was still burning on Tuesday. " +
+				"Dozens of miners were still trapped on Tuesday. " +
+				"The advance into towns that had been calm before the troops withdrew in 2011 surprised many.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-07", title: "blaze"},
+				{kind: model.KindAccident, start: "2023-02-07", title: "dozens of miners trapped"},
+				{kind: model.KindWithdrawal, start: "2011-01-01", title: "troops withdr"},
+			},
+		},
+		{
+			name:      "a 'which' that is the verb's object stands for the name before it; one that is its subject does not",
+			published: "2023-06-26",
+			text: "The town of Gao, which rebels captured on Monday, was quiet. " +
+				"The port of Kismayo, which was shelled on Sunday, was quiet.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2023-06-26", placeAs: "Gao", place: "ML", title: "rebels capture gao"},
+				{kind: model.KindMilitary, start: "2023-06-25", placeAs: "Kismayo", place: "SO", title: "port of kismayo shelled"},
+			},
+		},
+		{
+			name:      "an object pronoun in a title is the person the sentence named before, not its subject",
+			published: "2017-11-22",
+			text:      "Vice President Emma Koval had fled abroad after President Robert Banda dismissed him on Nov. 6.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2017-11-06", title: "robert banda dismisses emma koval"},
+			},
+		},
+		{
+			name:      "'whose sacking the rebels have sought' names no sacking; 'whose resignation was announced' is the resignation of the noun before it",
+			published: "2023-06-26",
+			text: "General Ivan Petrov, whose sacking the rebels have sought for weeks, appeared on Monday in a video. " +
+				"The governor, whose resignation was announced on Sunday, left the city.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2023-06-25", title: "governor's resignation announced"},
+			},
+		},
+		{
+			name:      "a relative clause's day dates the noun it is about",
+			published: "2010-04-22",
+			text:      "The envoy's trip aimed to revive the Vienna talks, which paused for a planned break today.",
+			want: []wantEvent{
+				{kind: model.KindTalks, start: "2010-04-22", place: "AT", placeAs: "Vienna"},
+			},
+		},
+		{
+			name:      "a place named for what happened there ('the crash site', 'the flood zone') is no event of its own; flying over or touring it is a visit",
+			published: "2019-01-27",
+			text: "Governor Ana Lima flew over the flood zone in a helicopter on Saturday. " +
+				"Police sealed off the crash site on Saturday. The king toured the quake zone on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2019-01-26", title: "ana lima flies over flood zone"},
+				{kind: model.KindMeeting, start: "2019-01-27", title: "king tours quake zone"},
+			},
+		},
+		{
+			name:      "what 'is to', 'is due to', 'is expected to' happen lies ahead and is titled with its subject; 'is to be sworn in' keeps its passive",
+			published: "2016-07-15",
+			text: "The cabinet is to meet on Saturday. The board is due to meet on Tuesday to decide. " +
+				"The senate is expected to vote on the budget next week. Ms Lind, who won the runoff, is to be sworn in on Jan. 20.",
+			want: []wantEvent{
+				{kind: model.KindMeeting, start: "2016-07-16", planned: true, title: "cabinet to meet"},
+				{kind: model.KindMeeting, start: "2016-07-19", planned: true, title: "board to meet"},
+				{kind: model.KindPolitical, start: "2016-07-18", end: "2016-07-24", planned: true, title: "senate to vote"},
+				{kind: model.KindPolitical, start: "2017-01-20", planned: true, title: "lind to be sworn in"},
+			},
+		},
+		{
+			name:      "'the Atlantic', 'the Mediterranean' with no noun after them are the seas, not adjectives nor a town in Iowa",
+			published: "2014-03-09",
+			text:      "A cargo plane crashed into the Atlantic on Friday. A yacht sank in the Mediterranean on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-03-07", placeAs: "Atlantic"},
+				{kind: model.KindAccident, start: "2014-03-08", placeAs: "Mediterranean"},
+			},
+		},
+		{
+			name:      "a government abroad speaks from its capital, not from the dateline's town nor the middle of its country",
+			published: "2014-03-08",
+			dateline:  "BANGKOK, Thailand",
+			text:      "BANGKOK, Thailand (AP) — A ferry sank off Phuket on Saturday. Japan's foreign minister said on Saturday that the search would widen.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2014-03-08", place: "TH", placeAs: "Phuket"},
+				{kind: model.KindStatement, start: "2014-03-08", place: "JP", placeAs: "Tokyo"},
+			},
+		},
+		{
+			name:      "a participle set off by commas keeps its time ('begun two years ago') and the title's subject is the noun before it; 'spoke with evacuated residents' is no evacuation",
+			published: "2013-07-08",
+			text: "The carmaker announced on Sunday that work on a new engine, begun two years ago, had stopped. " +
+				"The old mill, built in 1832, collapsed on Saturday. " +
+				"Mayor Lena Ross met firefighters on Monday and spoke with evacuated residents.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2013-07-07"},
+				{kind: model.KindAccident, start: "2013-07-06", title: "mill collapses"},
+				{kind: model.KindMeeting, start: "2013-07-08"},
+			},
+		},
+		{
+			name:      "the main clause's own day comes before a relative clause's; what sank to the bottom of a sea is there; congratulating is a statement; 'the two' are plural",
+			published: "2010-04-22",
+			text: "The ferry, which caught fire off the coast on Tuesday, sank to the bottom of the Aegean Sea on Thursday morning. " +
+				"Premier Anna Berg, who congratulated the rescuers on Wednesday, spoke with the captain on Thursday, and the two discussed safety.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2010-04-20", title: "ferry catches fire"},
+				{kind: model.KindAccident, start: "2010-04-22", placeAs: "Aegean Sea", title: "ferry sinks"},
+				{kind: model.KindStatement, start: "2010-04-21", title: "statement by berg"},
+				{kind: model.KindTalks, start: "2010-04-22", title: "two discuss safety"},
+			},
+		},
+		{
+			name:      "a search for the missing, or by rescuers, is the day's rescue effort where it sweeps; a police search of a flat is police work; searching for answers is none",
+			published: "2015-09-10",
+			text: "Lifeboats searched the North Sea on Wednesday for six fishermen missing since their trawler capsized. " +
+				"Police searched his flat in Leeds on Wednesday. The minister searched for answers on Wednesday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2015-09-09", placeAs: "North Sea", title: "lifeboats search north sea"},
+				{kind: model.KindArrest, start: "2015-09-09", place: "GB", placeAs: "Leeds", title: "police search flat"},
+			},
+		},
+		{
+			name:      "a name 'May' is no modal; 'known to have died', 'believed to have fled' tell what happened, titled by their subject; 'the charred shell of the hall' is no shelling",
+			published: "2019-04-03",
+			text: "Mayor Brian May has ordered an inquiry into the flood on Tuesday. " +
+				"Police said on Tuesday that 11 people are now known to have died. The driver is believed to have fled on Tuesday. " +
+				"The charred shell of the town hall was photographed on Tuesday. Artillery shelled the port on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2019-04-02", title: "brian may orders inquiry"},
+				{kind: model.KindDisaster, start: "2019-04-02", title: "11 people die"},
+				{kind: model.KindOther, start: "2019-04-02", title: "driver flees"},
+				{kind: model.KindMilitary, start: "2019-04-02", title: "artillery shells port"},
+			},
+		},
+		{
+			name:      "a bill passed, a budget passed, a resolution adopted are political decisions that take the story's day; a child adopted, time that passed are none",
+			published: "2018-06-12",
+			text: "The Water Bill was passed in the upper house. " +
+				"The couple adopted a child. Time passed slowly. " +
+				"On Tuesday the city council adopted a resolution against the plan.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2018-06-12", title: "water bill passed"},
+				{kind: model.KindPolitical, start: "2018-06-12", title: "council adopts resolution"},
+			},
+		},
+		{
+			name:      "'has been jailed since 2013': the jailing is of the year 'since' names, not of the story's week; a border 'closed since 2011' too",
+			published: "2014-02-22",
+			text:      "Troops stormed the square on Monday. The blogger has been jailed since 2013. The border has been closed since 2011.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2014-02-17"},
+				{kind: model.KindArrest, start: "2013-01-01", end: "2013-12-31"},
+				{kind: model.KindPolitical, start: "2011-01-01", end: "2011-12-31"},
+			},
+		},
+		{
+			name:      "armed men who fight take the story's day, their participle 'holed up inside' describes them; fighting corruption or for rights needs a time of its own",
+			published: "2012-03-05",
+			text: "On Sunday the army stormed the town of Gao. The rebels holed up inside fought back for an hour. " +
+				"Activists fought for their rights. The new mayor fought corruption.",
+			want: []wantEvent{
+				{kind: model.KindMilitary, start: "2012-03-04", place: "ML", placeAs: "Gao"},
+				{kind: model.KindMilitary, start: "2012-03-04", title: "rebels fight back"},
+			},
+		},
+		{
+			name:      "an act carried on or begun in the past ('continued to celebrate', 'began to fire') takes the story's day as its past tense would; a present one does not",
+			published: "2012-03-03",
+			text: "The governor resigned on Friday. Supporters in central Tunis continued to celebrate his fall into the night. " +
+				"Police began to fire tear gas in Sfax. Police continue to fire tear gas in Gabes.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2012-03-02"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Tunis", title: "supporters continue to celebrate"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Sfax", title: "police begin to fire tear gas"},
+			},
+		},
+		{
+			name:      "'as they celebrated' after a crowd that acts is the crowd's celebration; after a crowd acted on it is left alone",
+			published: "2012-03-03",
+			text: "The governor resigned on Friday. Supporters waved flags in Sousse as they celebrated his fall. " +
+				"Guards pushed back students as they celebrated.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2012-03-02", place: "TN"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "TN", placeAs: "Sousse", title: "supporters celebrate"},
+			},
+		},
+		{
+			name:      "two far-apart towns named together place the event in their country; neighbours keep the first; a town an apposition describes keeps its own event; marching through a town is in it",
+			published: "2012-03-03",
+			text: "Crowds marched through Lyon and Marseille on Friday. Students protested in Rawalpindi and Islamabad on Friday. " +
+				"Rebels seized Tripoli and Benghazi, the eastern city that led the revolt in February.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2012-03-02", place: "FR", placeAs: "France", title: "crowds march"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "PK", placeAs: "Rawalpindi"},
+				{kind: model.KindMilitary, start: "2012-02-01", end: "2012-02-29", place: "LY", placeAs: "Benghazi"},
+				{kind: model.KindMilitary, start: "2012-03-02", place: "LY", placeAs: "Libya", title: "rebels seize tripoli and benghazi"},
+			},
+		},
+	})
+}
