@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "the man arrested over a long list of attacks is the one arrested, however far his own verb comes",
+			published: "2011-07-23",
+			text:      "The Danish man arrested over Friday's bombing in central Aarhus and the shooting at a summer camp near the town of Silkeborg has admitted both attacks, his lawyer said on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2011-07-22", place: "DK", placeAs: "Aarhus"},
+				{kind: model.KindStatement, start: "2011-07-23"},
+				{kind: model.KindArrest, start: "2011-07-22", place: "DK", title: "danish man arrested"},
+			},
+		},
+		{
 			name:      "what a measure is taken of is what a relative clause tells of ('twice the size of the Titanic, which sank')",
 			published: "2012-01-15",
 			text:      "The new liner is three times the size of the Lusitania, which sank in May 1915.",

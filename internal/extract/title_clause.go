@@ -469,7 +469,14 @@ func (d *doc) reducedPassive(t trig, s sent) bool {
 	// A participle only when the noun's own verb comes later ("33 workers
 	// trapped in a mine were rescued"; not "explosions struck in quick
 	// succession").
-	for j := t.i + t.words; j < s.t1 && j < t.i+t.words+15; j++ {
+	reach := 15
+	if arrest {
+		// "The man arrested over Friday's bombing in Oslo and the
+		// massacre at a youth camp on the island has admitted": what he
+		// was arrested over may run long.
+		reach = 30
+	}
+	for j := t.i + t.words; j < s.t1 && j < t.i+t.words+reach; j++ {
 		w := d.toks[j].low
 		if finiteAux[w] {
 			return true
