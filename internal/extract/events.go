@@ -499,7 +499,10 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 			// election is what is planned for that day, not a deadline.
 			for _, ti := range tis {
 				switch k := d.triggers[ti].kind; k {
-				case model.KindElection, model.KindMeeting, model.KindTalks, model.KindConference, model.KindLegal:
+				case model.KindElection, model.KindMeeting, model.KindTalks, model.KindConference, model.KindLegal,
+					model.KindProtest, model.KindPolitical, model.KindMilitary:
+					// "called a larger rally for Sunday", "a vote set for
+					// Monday", "an offensive planned for spring".
 					return k, true
 				}
 			}

@@ -15,6 +15,14 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a rally called for a weekday lies ahead of the calling, and is a planned protest, not a deadline",
+			published: "2011-05-27",
+			text:      "The opposition has called a mass protest rally in the capital for Sunday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2011-05-29", planned: true},
+			},
+		},
+		{
 			name:      "the man arrested over a long list of attacks is the one arrested, however far his own verb comes",
 			published: "2011-07-23",
 			text:      "The Danish man arrested over Friday's bombing in central Aarhus and the shooting at a summer camp near the town of Silkeborg has admitted both attacks, his lawyer said on Saturday.",

@@ -38,6 +38,11 @@ func (t *tagger) resolve(m match) Expr {
 		// about its year; the nearest May 25 is meant.
 		tense = 0
 	}
+	if dir == dirNearest && m.res == rWeekday && x.Signal == "for" && tense <= 0 {
+		// "has called a larger rally in the capital for Sunday": the
+		// day something is called or set for lies ahead of the calling.
+		tense = 1
+	}
 	if dir == dirNearest {
 		switch {
 		case tense > 0 || deadline && tense == 0:
