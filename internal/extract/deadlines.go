@@ -28,12 +28,12 @@ func (d *doc) dueInfinitive(x *texpr) bool {
 	return x.t1+1 < s.t1 && d.toks[x.t1].low == "to" && d.toks[x.t1+1].word
 }
 
-// timeGiver is the token of the word within three before time expression
+// timeGiver is the token of the word within six before time expression
 // x that gives the time ("had until Friday", "were given until noon"), or
 // -1.
 func (d *doc) timeGiver(x *texpr) int {
 	s := d.sents[x.sentence]
-	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-3; k-- {
+	for k := x.t0 - 1; k >= s.t0 && k >= x.t0-6; k-- { // "gave the president until noon on Monday"
 		if timeGivers[d.toks[k].low] {
 			return k
 		}

@@ -493,7 +493,9 @@ func (d *doc) leadSentence(si int) bool {
 
 // groupKind chooses the kind of an event from its triggers.
 func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
-	if x.Future {
+	if x.Future || deadlineSignal(x) && d.timeGiver(x) >= 0 && d.dueInfinitive(x) {
+		// (A deadline given and passed by publication is one too: "on
+		// Sunday … gave the president until noon on Monday to resign".)
 		if x.Signal == "for" {
 			// "an early presidential election set for May 25": the
 			// election is what is planned for that day, not a deadline.

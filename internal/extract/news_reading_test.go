@@ -15,6 +15,14 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a deadline set on a day the sentence names runs from that day, and is a deadline even when it has passed by publication",
+			published: "2017-11-21",
+			text:      "On Sunday, the ruling party gave the governor until noon on Monday to resign or face impeachment.",
+			want: []wantEvent{
+				{kind: model.KindDeadline, start: "2017-11-20", title: "deadline"},
+			},
+		},
+		{
 			name:      "a rally called for a weekday lies ahead of the calling, and is a planned protest, not a deadline",
 			published: "2011-05-27",
 			text:      "The opposition has called a mass protest rally in the capital for Sunday.",

@@ -23,6 +23,16 @@ func (t *tagger) resolve(m match) Expr {
 			}
 		}
 	}
+	if x.Signal == "on" && t.untilBefore(m.start-1) {
+		// "until noon on Monday", "by midnight on Friday": the deadline's
+		// word governs the day.
+		for j := m.start - 2; j >= 0; j-- {
+			if w := t.w(j); w == "until" || w == "till" || w == "by" {
+				x.Signal = w
+				break
+			}
+		}
+	}
 	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
 	tense := 0
 	t.cueWord = ""
@@ -97,6 +107,14 @@ func (t *tagger) resolve(m match) Expr {
 				dir = dirFuture
 				if said, ok := t.sayingDay(m.start); ok {
 					ref = said
+				}
+			}
+			if dir == dirFuture && (deadline || x.Signal == "for") {
+				// "On Sunday the party … gave the president until noon
+				// on Monday to resign": a deadline set on a day the
+				// sentence names runs from that day, not from the paper's.
+				if set, ok := t.sayingDay(m.start); ok && set.Before(ref) {
+					ref = set
 				}
 			}
 			if dir == dirNearest || dir == dirRecent {
@@ -541,6 +559,21 @@ func (t *tagger) sayingDay(k int) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t.prevDay, true
+}
+
+// untilBefore reports "until" or "by" right before token k past an hour
+// word and "on" ("until noon on Monday", "by midnight on Friday").
+func (t *tagger) untilBefore(k int) bool {
+	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
+		switch t.w(j) {
+		case "until", "till", "by":
+			return true
+		case "on", "noon", "midnight", "dawn", "dusk", "the", "end", "of":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // attribution reports a reporting verb at token k that closes a sentence's

@@ -63,6 +63,7 @@ func TestTagValues(t *testing.T) {
 		{"a relative clause's past stays past", "The storm, which hit on Monday, flooded the town.", "Monday", "DATE", "2016-03-21", "", dct16},
 		{"'is to' arranges what lies ahead", "The assembly is to meet on Monday.", "Monday", "DATE", "2016-03-28", "", dct16},
 		{"a weekday something is called for lies ahead of the calling", "The opposition has called a rally for Monday.", "Monday", "DATE", "2016-03-28", "", dct16},
+		{"a deadline set on a named day runs from that day", "On Tuesday the party gave him until noon on Wednesday to resign.", "Wednesday", "DATE", "2016-03-23", "", dct16},
 		{"next weekday", "They meet again next Tuesday.", "next Tuesday", "DATE", "2016-03-29", "", dct16},
 		{"last weekday", "They met last Thursday.", "last Thursday", "DATE", "2016-03-17", "", dct16},
 		{"weekday night", "Little came of it on Thursday night.", "Thursday night", "TIME", "2016-03-24TNI", "", dct16},
