@@ -199,6 +199,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// country; but "Benghazi, the city that spearheaded the uprising"
 		// is Benghazi's.
 		at(d.pairedTowns(e.sentence, &cands[0].p), "sentence")
+		e.placeText = d.pairedTownsText(e.sentence, &cands[0].p)
 	case len(cands) > 0 && cands[0].gov && e.Kind == model.KindStatement && d.capitalCity(cands[0].p.Country) != nil:
 		// "China's foreign ministry said it was very worried": a
 		// government speaks from its capital, not the country's middle.

@@ -18,8 +18,11 @@ type evt struct {
 	govs     map[string]bool
 	verb     string // for "other" events: the verb that names them ("resigns")
 	placeHow string // "sentence", "dateline" or ""
-	merged   bool
-	sequel   bool // told as another happening after those before it (sequel)
+	// placeText is how the sentence names the place when the place is a
+	// country standing for towns named together ("Lyon and Marseille").
+	placeText string
+	merged    bool
+	sequel    bool // told as another happening after those before it (sequel)
 	// anchor is the byte offset of the word that made the event (its first
 	// trigger, else its time expression); with several events from one
 	// sentence it tells them apart in the key.

@@ -261,7 +261,7 @@ func TestNewsReading(t *testing.T) {
 			text: "Crowds marched through Lyon and Marseille on Friday. Students protested in Rawalpindi and Islamabad on Friday. " +
 				"Rebels seized Tripoli and Benghazi, the eastern city that led the revolt in February.",
 			want: []wantEvent{
-				{kind: model.KindProtest, start: "2012-03-02", place: "FR", placeAs: "France", title: "crowds march"},
+				{kind: model.KindProtest, start: "2012-03-02", place: "FR", placeAs: "France", title: "crowds march in lyon and marseille"},
 				{kind: model.KindProtest, start: "2012-03-02", place: "PK", placeAs: "Rawalpindi"},
 				{kind: model.KindMilitary, start: "2012-02-01", end: "2012-02-29", place: "LY", placeAs: "Benghazi"},
 				{kind: model.KindMilitary, start: "2012-03-02", place: "LY", placeAs: "Libya", title: "rebels seize tripoli and benghazi"},

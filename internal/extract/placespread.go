@@ -110,3 +110,23 @@ func (d *doc) capitalUndergoes(en *ent, e *evt) (model.Place, bool) {
 // farPair is how far apart, in km, two towns named together must lie for
 // the country to stand for both.
 const farPair = 200
+
+// pairedTownsText is how sentence si names the towns pairedTowns took
+// for place p ("Lyon and Marseille"), or "".
+func (d *doc) pairedTownsText(si int, p *model.Place) string {
+	for ei := range d.ents {
+		a := &d.ents[ei]
+		if a.sentence != si || !a.hasPlace || a.t1+1 >= len(d.toks) || !listJoins[d.toks[a.t1].low] {
+			continue
+		}
+		bi := d.tokEnt[a.t1+1]
+		if bi < 0 || !d.ents[bi].hasPlace {
+			continue
+		}
+		b := &d.ents[bi]
+		if a.place.Key == p.Key || b.place.Key == p.Key {
+			return d.span(a.t0, b.t1)
+		}
+	}
+	return ""
+}

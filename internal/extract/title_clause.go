@@ -124,6 +124,9 @@ func (d *doc) clauseTitle(e *evt) string {
 	if e.Place != nil {
 		place = e.Place.Name
 	}
+	if e.placeText != "" {
+		place = e.placeText // "Crowds march in Lyon and Marseille"
+	}
 	var title string
 	if lt := d.lightVerbTitle(t, s); t.form == formNoun && lt != "" {
 		title = lt
