@@ -177,6 +177,22 @@ func (d *doc) fillPlaceActors(e *evt) {
 			country = d.seatOfPower()
 		}
 	}
+	// What refines the nearest place, worked out once too.
+	var thisTown, paired, capital, apposed *model.Place
+	pairedText := ""
+	if len(cands) > 0 {
+		first := &cands[0]
+		thisTown = d.thisTownIn(e.sentence, &first.p)
+		if !appos {
+			paired, pairedText = d.pairedTowns(e.sentence, &first.p)
+		}
+		if first.gov && e.Kind == model.KindStatement {
+			capital = d.capitalCity(first.p.Country)
+		}
+		if first.p.Feature == "country" {
+			apposed = d.apposedOffset(e.sentence, &first.p)
+		}
+	}
 	var scene, abroad, there *model.Place
 	if len(cands) == 0 {
 		scene = d.soleScene(e)
@@ -187,27 +203,34 @@ func (d *doc) fillPlaceActors(e *evt) {
 		if d.storyWindow(e) && !fieldKind(e.Kind) {
 			abroad = d.foreignGovernment(e)
 		}
+		if abroad != nil && e.Kind == model.KindStatement {
+			// "KUALA LUMPUR — China's foreign ministry said it was very
+			// worried": a government abroad speaks from its capital.
+			if c := d.capitalCity(abroad.Country); c != nil {
+				abroad = c
+			}
+		}
 	}
 	switch {
-	case len(cands) > 0 && d.thisTownIn(e.sentence, &cands[0].p) != nil:
+	case thisTown != nil:
 		// "derailed in the centre of this small lakeside town in eastern
 		// Quebec": the town the story was filed from, which the province
 		// only locates.
-		at(d.thisTownIn(e.sentence, &cands[0].p), "sentence")
-	case len(cands) > 0 && !appos && d.pairedTowns(e.sentence, &cands[0].p) != nil:
+		at(thisTown, "sentence")
+	case paired != nil:
 		// "Crowds took to the streets of Tripoli and Benghazi": both, the
 		// country; but "Benghazi, the city that spearheaded the uprising"
 		// is Benghazi's.
-		at(d.pairedTowns(e.sentence, &cands[0].p), "sentence")
-		e.placeText = d.pairedTownsText(e.sentence, &cands[0].p)
-	case len(cands) > 0 && cands[0].gov && e.Kind == model.KindStatement && d.capitalCity(cands[0].p.Country) != nil:
+		at(paired, "sentence")
+		e.placeText = pairedText
+	case capital != nil:
 		// "China's foreign ministry said it was very worried": a
 		// government speaks from its capital, not the country's middle.
-		at(d.capitalCity(cands[0].p.Country), "sentence")
-	case len(cands) > 0 && cands[0].p.Feature == "country" && d.apposedOffset(e.sentence, &cands[0].p) != nil:
+		at(capital, "sentence")
+	case apposed != nil:
 		// "discovered a compound in Pakistan, a bustling city about 100
 		// miles north of the capital of Islamabad": where in the country.
-		at(d.apposedOffset(e.sentence, &cands[0].p), "sentence")
+		at(apposed, "sentence")
 	case len(cands) > 0:
 		at(&cands[0].p, "sentence")
 	case scene != nil:
@@ -242,10 +265,6 @@ func (d *doc) fillPlaceActors(e *evt) {
 		// "Greece agreed to return soldiers who landed in Greece": the
 		// sentence is about somewhere; if no place could be tied to the
 		// event, the dateline's city is a guess too far.
-	case abroad != nil && e.Kind == model.KindStatement && d.capitalCity(abroad.Country) != nil:
-		// "KUALA LUMPUR — China's foreign ministry said it was very
-		// worried": a government abroad speaks from its capital.
-		at(d.capitalCity(abroad.Country), "sentence")
 	case abroad != nil:
 		// "ADDIS ABABA — … China ordered its airlines to ground their
 		// jets": a government abroad acts at home, not at the dateline.

@@ -55,15 +55,7 @@ func (d *doc) capitalOf(adj string) *model.Place {
 	} else if c := d.mainCountry(); c != nil {
 		code = c.Country
 	}
-	cc, ok := d.g.Country(code)
-	if !ok || cc.Capital == "" {
-		return nil
-	}
-	if p, ok := d.resolvePlace(cc.Capital, cc.Code); ok && p.Country == cc.Code {
-		d.spellAsArticle(&p)
-		return &p
-	}
-	return nil
+	return d.capitalCity(code)
 }
 
 // lastTownBefore is the last town or city named before token k, in its

@@ -47,12 +47,13 @@ func (d *doc) spreadAcross(si int) bool {
 
 // pairedTowns is the country of two towns the sentence of event place p
 // names together ("took to the streets of Tripoli and Benghazi", "clashes
-// in Ankara, Izmir and Istanbul") when p is one of them and they lie far apart:
-// what happened in both is the country's, which a point in either town
-// would misstate. Neighbours ("Rawalpindi and Islamabad") keep the town.
-func (d *doc) pairedTowns(si int, p *model.Place) *model.Place {
+// in Ankara and Istanbul") when p is one of them and they lie far apart,
+// with the words that name them for the title: what happened in both is
+// the country's, which a point in either town would misstate. Neighbours
+// ("Rawalpindi and Islamabad") keep the town.
+func (d *doc) pairedTowns(si int, p *model.Place) (*model.Place, string) {
 	if d.g == nil || !strings.HasPrefix(p.Feature, "PPL") {
-		return nil
+		return nil, ""
 	}
 	town := func(en *ent) bool {
 		// GeoNames' populated places (PPL, PPLA, PPLC …), not a state.
@@ -76,10 +77,10 @@ func (d *doc) pairedTowns(si int, p *model.Place) *model.Place {
 		}
 		if cc, ok := d.g.Country(a.place.Country); ok {
 			c := d.countryPlace(cc, cc.Name)
-			return &c
+			return &c, d.span(a.t0, b.t1)
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // spreadNouns are plural nouns for a country's places.
@@ -110,23 +111,3 @@ func (d *doc) capitalUndergoes(en *ent, e *evt) (model.Place, bool) {
 // farPair is how far apart, in km, two towns named together must lie for
 // the country to stand for both.
 const farPair = 200
-
-// pairedTownsText is how sentence si names the towns pairedTowns took
-// for place p ("Lyon and Marseille"), or "".
-func (d *doc) pairedTownsText(si int, p *model.Place) string {
-	for ei := range d.ents {
-		a := &d.ents[ei]
-		if a.sentence != si || !a.hasPlace || a.t1+1 >= len(d.toks) || !listJoins[d.toks[a.t1].low] {
-			continue
-		}
-		bi := d.tokEnt[a.t1+1]
-		if bi < 0 || !d.ents[bi].hasPlace {
-			continue
-		}
-		b := &d.ents[bi]
-		if a.place.Key == p.Key || b.place.Key == p.Key {
-			return d.span(a.t0, b.t1)
-		}
-	}
-	return ""
-}

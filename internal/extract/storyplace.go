@@ -149,15 +149,19 @@ func (d *doc) seatOfPower() *model.Place {
 	return c
 }
 
-// capitalCity is the capital city of country code, or nil.
+// capitalCity is the capital city of country code, spelled as the article
+// spells it, or nil.
 func (d *doc) capitalCity(code string) *model.Place {
 	if d.g == nil {
 		return nil
 	}
-	if cc, ok := d.g.Country(code); ok && cc.Capital != "" {
-		if p, ok := d.resolve(cc.Capital); ok && p.Country == cc.Code {
-			return &p
-		}
+	cc, ok := d.g.Country(code)
+	if !ok || cc.Capital == "" {
+		return nil
+	}
+	if p, ok := d.resolvePlace(cc.Capital, cc.Code); ok && p.Country == cc.Code {
+		d.spellAsArticle(&p)
+		return &p
 	}
 	return nil
 }

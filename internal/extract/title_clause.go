@@ -200,11 +200,14 @@ func (d *doc) clauseTitle(e *evt) string {
 			// last before "he"; "It seized the town": the actor the
 			// pronoun stands for, if the event knows it, but never the
 			// agent of a passive.
+			crowd := -1
+			if strings.EqualFold(subj, "they") && t.i-2 >= s.t0 && subordinators[d.toks[t.i-2].low] {
+				crowd = d.crowdActsBefore(t.i-2, s)
+			}
 			switch a, said := d.antecedent(t.i, s), d.sayer(t.i, s); {
-			case strings.EqualFold(subj, "they") && t.i-2 >= s.t0 && subordinators[d.toks[t.i-2].low] && d.crowdActsBefore(t.i-2, s) >= 0:
+			case crowd >= 0:
 				// "Protesters shed tears as they celebrated": the crowd.
-				c := d.toks[d.crowdActsBefore(t.i-2, s)]
-				subj = d.text[c.s:c.e]
+				subj = d.toks[crowd].text
 			case said != "" && !passive:
 				subj = said
 			case a != "":
@@ -227,7 +230,7 @@ func (d *doc) clauseTitle(e *evt) string {
 		if o := strings.ToLower(obj); o == "him" || o == "her" {
 			// "after Mugabe dismissed him": the person the pronoun
 			// stands for, named before and not the subject.
-			obj = d.objectAntecedent(t.i, s, subj)
+			obj = d.objectAntecedent(t.i, subj)
 			if obj == "" {
 				return ""
 			}

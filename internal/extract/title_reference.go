@@ -26,16 +26,21 @@ func (d *doc) namesTownOf(title string, e *evt) bool {
 // objectAntecedent is the person named last before token i in its
 // sentence who is not the subject subj; "" when none. Further back the
 // pronoun may stand for anyone.
-func (d *doc) objectAntecedent(i int, s sent, subj string) string {
-	si := d.tokSent[i]
+func (d *doc) objectAntecedent(i int, subj string) string {
+	return d.lastPersonBefore(i, d.tokSent[i], subj)
+}
+
+// lastPersonBefore is the person named last before token k, no earlier
+// than sentence from, whose name neither holds nor is held by skip; "" when
+// none.
+func (d *doc) lastPersonBefore(k, from int, skip string) string {
 	best := -1
 	for ei := range d.ents {
 		en := &d.ents[ei]
-		if en.kind != entPerson || en.t1 > i || en.sentence != si || d.toks[en.t0].quoted {
+		if en.kind != entPerson || en.t1 > k || en.sentence < from || d.toks[en.t0].quoted {
 			continue
 		}
-		name := d.span(en.t0, en.t1)
-		if subj != "" && (strings.Contains(subj, name) || strings.Contains(name, subj)) {
+		if name := d.span(en.t0, en.t1); skip != "" && (strings.Contains(skip, name) || strings.Contains(name, skip)) {
 			continue
 		}
 		if best < 0 || en.t0 > d.ents[best].t0 {
@@ -48,6 +53,23 @@ func (d *doc) objectAntecedent(i int, s sent, subj string) string {
 	return d.span(d.ents[best].t0, d.ents[best].t1)
 }
 
+// nameBeforeComma is the name ending right before the comma at token k
+// ("The governor, whose …", "Bakhmut, which …"), or with nouns the noun
+// there; "" otherwise.
+func (d *doc) nameBeforeComma(k int, nouns bool) string {
+	if k < 1 || d.toks[k].low != "," {
+		return ""
+	}
+	a := k - 1
+	if en := d.tokEnt[a]; en >= 0 {
+		return d.span(d.ents[en].t0, d.ents[en].t1)
+	}
+	if nouns && d.toks[a].word && nounForm(d.toks[a].low) {
+		return d.toks[a].text
+	}
+	return ""
+}
+
 // whoseAntecedent is the name or noun before ", whose" ahead of token i
 // ("The governor, whose resignation …": "governor"), or "".
 func (d *doc) whoseAntecedent(i int, s sent) string {
@@ -55,17 +77,7 @@ func (d *doc) whoseAntecedent(i int, s sent) string {
 		if d.toks[k].low != "whose" {
 			continue
 		}
-		if d.toks[k-1].low != "," {
-			return ""
-		}
-		a := k - 2
-		if en := d.tokEnt[a]; en >= 0 {
-			return d.span(d.ents[en].t0, d.ents[en].t1)
-		}
-		if d.toks[a].word && nounForm(d.toks[a].low) {
-			return d.toks[a].text
-		}
-		return ""
+		return d.nameBeforeComma(k-1, true)
 	}
 	return ""
 }
@@ -87,14 +99,10 @@ func (d *doc) relativeObject(i int, s sent) string {
 		if w != "which" {
 			continue
 		}
-		if k == i-1 || d.toks[k-1].low != "," || auxiliaries[d.toks[k+1].low] {
+		if k == i-1 || auxiliaries[d.toks[k+1].low] {
 			return "" // ", which was captured": the subject
 		}
-		a := k - 2
-		if en := d.tokEnt[a]; en >= 0 {
-			return d.span(d.ents[en].t0, d.ents[en].t1)
-		}
-		return ""
+		return d.nameBeforeComma(k-1, false)
 	}
 	return ""
 }
@@ -136,22 +144,7 @@ func (d *doc) antecedent(i int, s sent) string {
 	if p < 0 {
 		return ""
 	}
-	si := d.tokSent[p]
-	best := -1
-	for ei := range d.ents {
-		en := &d.ents[ei]
-		if en.kind != entPerson || en.t1 > p || en.sentence < si-2 || d.toks[en.t0].quoted {
-			continue
-		}
-		if best < 0 || en.t0 > d.ents[best].t0 {
-			best = ei
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	en := d.ents[best]
-	return d.text[d.toks[en.t0].s:d.toks[en.t1-1].e]
+	return d.lastPersonBefore(p, d.tokSent[p]-2, "")
 }
 
 // sayer is who a pronoun subject before token i stands for when it opens

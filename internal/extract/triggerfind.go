@@ -498,18 +498,20 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 // toSite reports "to", "over" or "into" the site of an event after token i
 // ("flew over the disaster zone", "travel to the crash site").
 func (d *doc) toSite(i int, s sent) bool {
+	touring := strings.HasPrefix(d.toks[i].low, "tour")
 	for k := i + 1; k < s.t1 && k <= i+3; k++ {
+		start := k + 1 // the words after the preposition
 		switch d.toks[k].low {
 		case "to", "over", "into", "around":
 		case "the":
-			if w := d.toks[i].low; w != "toured" && w != "tour" && w != "tours" {
+			if !touring {
 				continue
 			}
-			k-- // "toured the quake zone"
+			start = k // "toured the quake zone": no preposition
 		default:
 			continue
 		}
-		for j := k + 1; j < s.t1 && j <= k+4; j++ {
+		for j := start; j < s.t1 && j <= start+3; j++ {
 			if siteNouns[d.toks[j].low] {
 				_, ev := nouns[d.toks[j-1].low]
 				return ev

@@ -23,15 +23,10 @@ func (t *tagger) resolve(m match) Expr {
 			}
 		}
 	}
-	if x.Signal == "on" && t.untilBefore(m.start-1) {
+	if w := t.deadlineBefore(m.start - 1); x.Signal == "on" && w != "" {
 		// "until noon on Monday", "by midnight on Friday": the deadline's
 		// word governs the day.
-		for j := m.start - 2; j >= 0; j-- {
-			if w := t.w(j); w == "until" || w == "till" || w == "by" {
-				x.Signal = w
-				break
-			}
-		}
+		x.Signal = w
 	}
 	deadline := x.Signal == "by" || x.Signal == "until" || x.Signal == "till"
 	tense := 0
@@ -561,19 +556,20 @@ func (t *tagger) sayingDay(k int) (time.Time, bool) {
 	return t.prevDay, true
 }
 
-// untilBefore reports "until" or "by" right before token k past an hour
-// word and "on" ("until noon on Monday", "by midnight on Friday").
-func (t *tagger) untilBefore(k int) bool {
+// deadlineBefore is the "until", "till" or "by" that stands before token
+// k past an hour word ("until noon on Monday", "by midnight on Friday"),
+// or "".
+func (t *tagger) deadlineBefore(k int) string {
 	for j, n := k-1, 0; j >= 0 && n < 4; j, n = j-1, n+1 {
-		switch t.w(j) {
+		switch w := t.w(j); w {
 		case "until", "till", "by":
-			return true
+			return w
 		case "on", "noon", "midnight", "dawn", "dusk", "the", "end", "of":
 		default:
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // attribution reports a reporting verb at token k that closes a sentence's
