@@ -210,7 +210,7 @@ func (d *doc) classify(c chunk, late bool) bool {
 	}
 	// "Residents of Mosul", "Supporters of Erdogan" opening a sentence: a
 	// plain noun for people, capitalised only by its place, and "of".
-	if t0 == d.sents[d.tokSent[t0]].t0 && t0+2 < t1 && toks[t0+1].low == "of" && !isTitleToken(toks[t0].low) && firstNounClass(toks[t0].low) == "noun.person" {
+	if t0+2 < t1 && t0 == d.sents[d.tokSent[t0]].t0 && toks[t0+1].low == "of" && !isTitleToken(toks[t0].low) && firstNounClass(toks[t0].low) == "noun.person" {
 		t0 += 2
 	}
 	// Trim a trailing connector.

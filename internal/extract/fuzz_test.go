@@ -14,6 +14,10 @@ import (
 func FuzzExtract(f *testing.F) {
 	f.Add("MOSCOW (Reuters) - Kerry met Putin in Moscow on Thursday. Rebels seized Kindu the next day.", "2016-03-25", "MOSCOW")
 	f.Add("A strong earthquake struck northern Chile at about 4pm on Sunday, police said.", "", "")
+	// A text that ends on a capitalised common word ("The", "But", a page's
+	// trailing "Advertisement") once ran the name finder off its end.
+	f.Add("Police arrived. The", "2014-09-29", "")
+	f.Add("He said it was time to plan the next step.\n\nAdvertisement", "2014-09-29", "")
 	x := testExtractor(f)
 	f.Fuzz(func(t *testing.T, text, published, dateline string) {
 		if !utf8.ValidString(text) {
