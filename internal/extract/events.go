@@ -23,6 +23,10 @@ type evt struct {
 	placeText string
 	merged    bool
 	sequel    bool // told as another happening after those before it (sequel)
+	// side is who acted in a street confrontation, the crowd or the
+	// forces facing it (actingSide): of the event's first sentence, or of
+	// the first of its merged sentences that says.
+	side string
 	// anchor is the byte offset of the word that made the event (its first
 	// trigger, else its time expression); with several events from one
 	// sentence it tells them apart in the key.

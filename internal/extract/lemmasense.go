@@ -397,8 +397,9 @@ func crowdSense(d *doc, t *trigger, i int, s sent) bool {
 // crowdSubject reports a crowd as the subject of the verb at token i, right
 // before it ("protesters gathered", "thousands had converged") or across
 // the words that describe it ("demonstrators from the northern towns
-// gathered", "demonstrators in central Cairo continued to celebrate"): a
-// crowd noun within eight words before, no verb, clause or comma between.
+// gathered", "demonstrators in central Cairo continued to celebrate") or
+// an aside ("demonstrators, despite the tear gas, blocked"): a crowd noun
+// within eight words before, no verb, clause or other comma between.
 // A pronoun after a subordinator ("protesters shed tears of joy as they
 // celebrated") is the crowd when a crowd noun is a subject before it; a
 // crowd the clause acts on ("fired at protesters as they marched") may not
@@ -418,6 +419,9 @@ func (d *doc) crowdSubject(i int, s sent) bool {
 		case crowdNouns[w]:
 			return true
 		case w == "to" || auxiliaries[w] || continuingLemma(w) != "":
+		case w == "," && d.prepositionAside(j, s) >= 0:
+			// "demonstrators, despite the tear gas, blocked the avenue".
+			return d.crowdSubject(d.prepositionAside(j, s), s)
 		case !d.toks[j].word || subordinators[w] || d.finiteVerbAt(j):
 			return false
 		}

@@ -20,6 +20,9 @@ import (
 func (d *doc) mergeLocal() {
 	var kept []int
 	for i := range d.events {
+		d.events[i].side = d.actingSide(&d.events[i])
+	}
+	for i := range d.events {
 		e := &d.events[i]
 		if d.sequel(e) {
 			// "Hours later, …", "a third blast": a new happening, which
@@ -32,10 +35,12 @@ func (d *doc) mergeLocal() {
 		for _, j := range kept {
 			k := &d.events[j]
 			score, ok := localSame(k, e)
-			if !sameMeans(&k.Event, &e.Event) || !sameScope(&k.Event, &e.Event) {
+			if !sameMeans(&k.Event, &e.Event) || !sameScope(&k.Event, &e.Event) || d.sidesApart(k, e) {
 				// "Seven died when a car bomb exploded" and "a gunman
 				// opened fire on the camp": two attacks of one day; the
-				// presidential runoff and a governor's race, two votes.
+				// presidential runoff and a governor's race, two votes;
+				// "police fired tear gas" and "protesters occupied the
+				// roads", two acts of one protest.
 				continue
 			}
 			if !ok && best < 0 && d.recalls(e) && kindsCompatible(k.Kind, e.Kind) && e.Dated() && k.Start.Equal(e.Start) && eventEnd(&k.Event).Equal(eventEnd(&e.Event)) {
@@ -74,6 +79,9 @@ func (d *doc) mergeLocal() {
 			// The key follows the first source: the earliest sentence and
 			// its event word.
 			k.anchor = min(k.anchor, e.anchor)
+			if k.side == sideNone {
+				k.side = e.side
+			}
 			e.merged = true
 			continue
 		}
@@ -261,11 +269,19 @@ func localSame(a, b *evt) (int, bool) {
 	return 0, false
 }
 
+// told is what the article's text says of one of its events beyond the
+// model event: whether it is a sequel (see sequel), and which side of a
+// confrontation acted (see actingSide).
+type told struct {
+	sequel bool
+	side   string
+}
+
 // finish turns the article's events into model events: keys, titles and
-// confidence, in text order, with which of them are sequels (see sequel).
-func (d *doc) finish() ([]model.Event, []bool) {
+// confidence, in text order, with how the text tells each (see told).
+func (d *doc) finish() ([]model.Event, []told) {
 	var out []model.Event
-	var sequels []bool
+	var how []told
 	// The first event of a kind in a sentence keeps the key earlier
 	// versions gave it, so that edits made before survive; the others
 	// add the offset of their word in the sentence.
@@ -347,9 +363,9 @@ func (d *doc) finish() ([]model.Event, []bool) {
 		}
 		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence" && e.placeHow != "learned"
 		out = append(out, e.Event)
-		sequels = append(sequels, e.sequel)
+		how = append(how, told{sequel: e.sequel, side: e.side})
 	}
-	return out, sequels
+	return out, how
 }
 
 // claimsDeed reports a statement made by claiming a deed ("IS claimed
@@ -510,17 +526,21 @@ func (d *doc) verbHeaded(e *evt) bool {
 // rules call one happening and that the text dates on exactly the same
 // days (a meeting told in the lead and again further down with other
 // words), so that an article gives the same events whether it is merged
-// with others by MergeAll or by the store. A sequel (sequels[i]) retells
-// nothing before it.
-func sameDayRetold(events []model.Event, sequels []bool) []model.Event {
+// with others by MergeAll or by the store. A sequel (how[i].sequel) retells
+// nothing before it, and the acts of two sides of a confrontation are two.
+func sameDayRetold(events []model.Event, how []told) []model.Event {
 	out := events[:0]
+	var sides []string
 	for i := range events {
 		e := &events[i]
 		merged := false
 		for j := range out {
 			k := &out[j]
-			if sequels[i] {
+			if how[i].sequel {
 				break
+			}
+			if sides[j] != sideNone && how[i].side != sideNone && sides[j] != how[i].side {
+				continue
 			}
 			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {
 				Merge(k, e)
@@ -530,6 +550,7 @@ func sameDayRetold(events []model.Event, sequels []bool) []model.Event {
 		}
 		if !merged {
 			out = append(out, *e)
+			sides = append(sides, how[i].side)
 		}
 	}
 	return out

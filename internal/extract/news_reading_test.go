@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what the police did to a crowd and what the crowd did are two events of one protest; 'police in riot gear' and a subject before 'despite …' act",
+			published: "2019-06-24",
+			dateline:  "TBILISI, Georgia",
+			text: "TBILISI, Georgia (AP) — Police in riot gear fired tear gas and rubber bullets at demonstrators outside parliament on Sunday. " +
+				"Thousands of demonstrators, despite the tear gas, the rubber bullets and dozens of arrests, blocked the main avenue for hours. " +
+				"Officers later fired more tear gas at the crowd.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2019-06-23", place: "GE", title: "police fire tear gas"},
+				{kind: model.KindProtest, start: "2019-06-23", place: "GE", title: "thousands of demonstrators block"},
+			},
+		},
+		{
 			name:      "a deadline set on a day the sentence names runs from that day, and is a deadline even when it has passed by publication",
 			published: "2017-11-21",
 			text:      "On Sunday, the ruling party gave the governor until noon on Monday to resign or face impeachment.",

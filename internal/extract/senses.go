@@ -83,6 +83,7 @@ var (
 	tellForms          = senseSet("tellForms")
 	appearanceVerbs    = senseSet("appearanceVerbs")
 	sayingForms        = senseSet("sayingForms")
+	asidePrepositions  = senseSet("asidePrepositions")
 	officeNouns        = senseSet("officeNouns")
 	endVerbs           = senseSet("endVerbs")
 	quantityNouns      = senseSet("quantityNouns")

@@ -459,6 +459,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			}
 		}
 	}
+	if c := d.prepositionAside(k, s); c >= 0 {
+		// "Thousands of protesters, despite police use of tear gas,
+		// occupied the roads": the subject stands before the aside.
+		k = c - 1
+	}
 	if k > s.t0 && d.toks[k].low == "," {
 		if a0, a1 := d.aside(k-1, d.tokSent[k]); a1 == k && a0-2 >= s.t0 && d.toks[a0-1].low == "," && pastVerbForm(d.toks[a0].low) {
 			// "The tower, built in 1832, collapsed": the noun the
@@ -503,9 +508,11 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 	}
 	for j := k - 1; j > s.t0 && j >= k-4 && d.toks[j].word; j-- {
-		// "demonstrators from the northern towns gathered": the crowd the
-		// words after it place is what acted.
-		if w := d.toks[j].low; (w == "from" || w == "in" || w == "at" || w == "across") && crowdNouns[d.toks[j-1].low] {
+		// "demonstrators from the northern towns gathered", "police in
+		// riot gear fired": the crowd the words after it place, or the
+		// force they dress, is what acted; "troops in Chechnya" keep
+		// their place.
+		if w := d.toks[j].low; (w == "from" || w == "in" || w == "at" || w == "across") && (crowdNouns[d.toks[j-1].low] || (policeNouns[d.toks[j-1].low] || forceNouns[d.toks[j-1].low]) && d.tokEnt[k] < 0) {
 			k = j - 1
 			break
 		}
@@ -609,4 +616,37 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 		}
 	}
 	return d.text[d.toks[start].s:d.toks[end].e], passive
+}
+
+// prepositionAside is the comma that opens a prepositional aside closed by
+// the comma at k ("protesters, despite the rain, marched"; "the rebels,
+// amid heavy shelling and air strikes, held"), when a noun stands before
+// it and no verb inside it; -1 otherwise.
+func (d *doc) prepositionAside(k int, s sent) int {
+	if k <= s.t0 || d.toks[k].low != "," {
+		return -1
+	}
+	for j := k - 1; j > s.t0+1 && j >= k-15; j-- {
+		w := d.toks[j].low
+		if w == "," && asidePrepositions[d.toks[j+1].low] {
+			if !d.toks[j-1].word || !nounForm(d.toks[j-1].low) && !d.toks[j-1].cap {
+				return -1
+			}
+			return j
+		}
+		// A list inside the aside ("despite pepper spray, batons and tear
+		// gas") keeps its commas.
+		if !d.toks[j].word && w != "-" && w != "," || d.finiteVerbAt(j) && !d.nounAfterPreposition(j) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nounAfterPreposition reports a word that could be a verb ("arrests",
+// "attacks") read as a noun because a determiner or a preposition stands
+// right before it ("dozens of arrests", "the attacks").
+func (d *doc) nounAfterPreposition(j int) bool {
+	p := d.prevWord(j)
+	return determiners[p] || prepositions[p]
 }
