@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'40 hours after the blast' is a day or more from the blast, which is told before; a time after 'weeks after' dates the clause it stands in, not the one before",
+			published: "2012-09-14",
+			dateline:  "HOUSTON",
+			text: "HOUSTON (AP) — The tanker, which caught fire off the Texas coast on Tuesday night, sank in the Gulf of Mexico on Thursday morning, about 40 hours after the blast. " +
+				"The accident comes only weeks after the governor announced last month that he would open new areas to drilling.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2012-09-11", place: "US", title: "tanker catches fire"},
+				{kind: model.KindAccident, start: "2012-09-13", placeAs: "Gulf of Mexico", title: "tanker sinks"},
+				{kind: model.KindStatement, start: "2012-08-01", end: "2012-08-31", title: "governor announces"},
+			},
+		},
+		{
 			name:      "what the police did to a crowd and what the crowd did are two events of one protest; 'police in riot gear' and a subject before 'despite …' act",
 			published: "2019-06-24",
 			dateline:  "TBILISI, Georgia",

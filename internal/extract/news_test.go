@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefingatlas/atlas/internal/model"
 )
@@ -536,6 +538,9 @@ func checkNewsCases(t *testing.T, tests []newsCase) {
 				}
 				if w.title != "" && !strings.Contains(strings.ToLower(e.Title), w.title) {
 					t.Errorf("event %d title %q, want it to contain %q", i, e.Title, w.title)
+				}
+				if r, _ := utf8.DecodeRuneInString(e.Title); unicode.IsLower(r) {
+					t.Errorf("event %d title %q starts with a small letter", i, e.Title)
 				}
 			}
 		})

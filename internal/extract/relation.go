@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strconv"
+
 	"github.com/briefingatlas/atlas/internal/lexicon"
 )
 
@@ -98,7 +100,13 @@ func (d *doc) relationAt(k int) (ok, sameDay bool) {
 		}
 	case "after", "before", "following":
 		switch prev(1) {
-		case "hours", "minutes", "moments", "shortly", "just", "soon", "hour":
+		case "hours":
+			// "about 36 hours after the blast": a day or more apart.
+			if n, err := strconv.Atoi(prev(2)); err == nil && n >= 24 {
+				return true, false
+			}
+			return true, true
+		case "minutes", "moments", "shortly", "just", "soon", "hour":
 			return true, true
 		case "days", "weeks", "months", "years", "day", "week", "month", "year", "long", "decades":
 			return true, false

@@ -173,6 +173,13 @@ func (d *doc) attachTimes() {
 				// dates the saying, not what was to happen.
 				continue
 			}
+			if !x.prenominal && x.t0 >= tr.i+tr.words && d.distantRelationBetween(tr.i+tr.words, x.t0) {
+				// "The accident comes only weeks after the governor
+				// announced last month": the time is the earlier event's,
+				// weeks away from this one.
+				tr.timeRejected = true
+				continue
+			}
 			if !x.prenominal && x.t1 <= tr.i && d.afterClauseBetween(x.t1, tr.i) {
 				// "reached survivors on Saturday as Japan reeled after an
 				// earthquake struck": what happened before that day is

@@ -48,6 +48,19 @@ func (d *doc) afterClauseBetween(a, b int) bool {
 	return false
 }
 
+// distantRelationBetween reports a relation between tokens a and b that
+// puts days or more between its two events ("weeks after", "two days
+// before", "36 hours after"): what stands after it is not of the time of
+// what stands before.
+func (d *doc) distantRelationBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if ok, same := d.relationAt(k); ok && !same {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinateBetween reports a clause boundary word between a trigger and
 // a time expression ("seized Tikrit after fighters converged on Monday").
 func (d *doc) subordinateBetween(tr *trig, x *texpr) bool {

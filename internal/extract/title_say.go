@@ -121,7 +121,7 @@ func (d *doc) sayTitle(e *evt) string {
 			continue
 		}
 		if title := speaker + " " + saying + " " + strings.Join(words[:n], " "); len(title) <= maxTitle && holdsVerb(words[:n]) {
-			return title
+			return capitalise(title) // "the governor announced": "Governor announces …"
 		}
 	}
 	return ""
