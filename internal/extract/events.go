@@ -672,7 +672,7 @@ func (d *doc) causeKind(tis []int) (model.Kind, bool) {
 			if n.form != formNoun || n.sentence != v.sentence || n.kind != model.KindDisaster && n.kind != model.KindAccident {
 				continue
 			}
-			if n.i < v.i && v.i-n.i <= 6 || n.i > v.i && n.i-v.i <= 10 && d.agentBetween(v.i, n.i) {
+			if n.i < v.i && v.i-n.i <= 6 || n.i > v.i && n.i-v.i <= 10 && d.agentBetween(v.i, n.i) || d.headsSubject(n, v) {
 				// "an earthquake killed 300", "10,000 people killed by
 				// Typhoon Haiyan": the disaster did the killing.
 				return n.kind, true
@@ -680,4 +680,15 @@ func (d *doc) causeKind(tis []int) (model.Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// headsSubject reports event noun n as the head of verb v's subject, past
+// the words that place it ("a storm centered off the coast of Florida
+// killed three"; see eventHeadBefore).
+func (d *doc) headsSubject(n, v trig) bool {
+	if n.i >= v.i || v.i == 0 {
+		return false
+	}
+	k := d.eventHeadBefore(v.i-1, d.sents[v.sentence])
+	return n.i <= k && k < n.i+n.words
 }

@@ -15,6 +15,20 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a disaster placed by a participle or a magnitude before its verb ('an earthquake centred near', 'a magnitude 7.4 quake near', 'a storm centered off the coast') did the killing, in its own year",
+			published: "2023-02-07",
+			text: "A 1992 earthquake centred near the town of Erzincan killed more than 500 people. " +
+				"In 1999, a magnitude 7.2 quake near the city of Duzce killed hundreds more. " +
+				"A storm centered off the coast of Florida killed three people on Monday. " +
+				"A magnitude 5.9 tremor off the coast of Chile struck on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "1992-01-01", end: "1992-12-31", place: "TR", title: "earthquake kills more than 500 people"},
+				{kind: model.KindDisaster, start: "1999-01-01", end: "1999-12-31", place: "TR", title: "quake kills hundreds"},
+				{kind: model.KindDisaster, start: "2023-02-06", placeAs: "Florida", title: "storm kills three people"},
+				{kind: model.KindDisaster, start: "2023-02-05", place: "CL", title: "tremor strikes"},
+			},
+		},
+		{
 			name:      "'40 hours after the blast' is a day or more from the blast, which is told before; a time after 'weeks after' dates the clause it stands in, not the one before",
 			published: "2012-09-14",
 			dateline:  "HOUSTON",

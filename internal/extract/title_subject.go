@@ -362,9 +362,13 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 	for j := k - 1; j >= s.t0 && j >= k-10; j-- {
 		w := d.toks[j].low
 		switch {
-		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "against" || w == "from":
+		case w == "between" || w == "on" || w == "over" || w == "in" || w == "at" || w == "near" || w == "with" || w == "against" || w == "from" || w == "off":
 			// Not "of": "the rescue of 33 workers trapped" is the workers'.
 			prep = true
+		case prep && locatingParticiples[w]:
+			// "a 1999 earthquake centred near the city of Izmit", "a storm
+			// centered off the coast": the participle and its place
+			// describe the noun before them.
 		case w == "'s" || w == "’s":
 			// "an explosion in Beirut's port area": a possessive inside
 			// the phrase.
@@ -373,7 +377,7 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 		case prep && tollNouns[w] && !d.toks[j].cap:
 			// "the death toll in Turkey and Syria rose": a compound's head.
 			return j
-		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low) || compoundHead(d, j, s)):
+		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || d.toks[j-1].num || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low) || compoundHead(d, j, s)):
 			return j
 		}
 	}
