@@ -541,8 +541,9 @@ func (d *doc) placeCost(en *ent, ti int) int {
 		// "the Miyagi police chief said"
 		return 2
 	case en.modifier:
-		// "the Geneva talks" locates the talks only.
-		if en.t1 != t.i {
+		// "the Geneva talks" locates the talks only; "the Madrid train
+		// bombings" too, across the noun that qualifies them.
+		if en.t1 != t.i && !d.qualifyingNouns(en.t1, t.i) {
 			return math.MaxInt
 		}
 		return 0
@@ -669,4 +670,19 @@ func (d *doc) ownedByOther(en *ent, e *evt) bool {
 		}
 	}
 	return false
+}
+
+// qualifyingNouns reports one or two lower-case nouns from token a up to
+// event word b ("train" in "the Madrid train bombings", "metro station" in
+// "the Brussels metro station attack").
+func (d *doc) qualifyingNouns(a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if t := d.toks[k]; !t.word || t.cap || !nounForm(t.low) {
+			return false
+		}
+	}
+	return true
 }

@@ -9,6 +9,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -53,6 +54,25 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"ruling": rulingSense, "retreat": retreatSense, "crash": crashSense,
 	"uprising": uprisingSense, "revolt": uprisingSense,
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
+	"landslide": landslideSense,
+}
+
+// landslideSense: "won a landslide", "a landslide victory" are an
+// election's result, told by the win; the landslide that buries a village
+// is a disaster.
+func landslideSense(d *doc, t *trigger, i int, s sent) bool {
+	if i+1 < s.t1 {
+		switch d.toks[i+1].low {
+		case "victory", "win", "re-election", "reelection", "majority", "mandate":
+			return false
+		}
+	}
+	for k := i - 1; k >= s.t0 && k >= i-3; k-- {
+		if lemma, ok := lexicon.VerbLemma(d.toks[k].low); ok && (lemma == "win" || lemma == "secure" || lemma == "claim") {
+			return false
+		}
+	}
+	return true
 }
 
 // rescueSearch reports a search for people or a lost craft ("for 11 missing

@@ -15,6 +15,21 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'the bombing of 1986' dates the bombing and the verb it is the subject of; a town before a compound event noun ('the Madrid train bombings') places it; winning a landslide in an election is the election's win, not a disaster",
+			published: "2016-07-23",
+			dateline:  "MUNICH",
+			text: "MUNICH (AP) — A gunman opened fire at a shopping centre in Munich on Friday, killing nine people. " +
+				"It was the deadliest attack in Germany since the Berlin nightclub bombing of 1986, which killed three people. " +
+				"The Madrid train bombings of 2004 killed 191 people. " +
+				"The governing party won a landslide in the 2013 federal election.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2016-07-22", place: "DE", placeAs: "Munich"},
+				{kind: model.KindAttack, start: "1986-01-01", end: "1986-12-31", place: "DE", placeAs: "Berlin"},
+				{kind: model.KindAttack, start: "2004-01-01", end: "2004-12-31", place: "ES", placeAs: "Madrid"},
+				{kind: model.KindElection, start: "2013-01-01", end: "2013-12-31", place: "DE", title: "party wins landslide"},
+			},
+		},
+		{
 			name:      "a disaster placed by a participle or a magnitude before its verb ('an earthquake centred near', 'a magnitude 7.4 quake near', 'a storm centered off the coast') did the killing, in its own year",
 			published: "2023-02-07",
 			text: "A 1992 earthquake centred near the town of Erzincan killed more than 500 people. " +

@@ -149,7 +149,9 @@ func (d *doc) foreignNamesake(p model.Place, t1 int) bool {
 	if len(d.geoContext().Countries) == 0 || d.inContext(p.Country) {
 		return false
 	}
-	return d.featureNounAt(t1)
+	// "the Madrid train bombings": the structure qualifies an event word
+	// the town's name places (isModifierPlace).
+	return d.featureNounAt(t1) && !d.isModifierPlace(t1)
 }
 
 // featureNounAt reports a lower-case noun at token k, in the sentence of

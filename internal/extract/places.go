@@ -594,6 +594,13 @@ func (d *doc) isModifierPlace(t1 int) bool {
 	if k, ok := nouns[w]; ok && k != model.KindStatement {
 		return true
 	}
+	for n := t1 + 1; n <= t1+2 && n < len(d.toks) && d.tokSent[n] == d.tokSent[t1]; n++ {
+		// "the Madrid train bombings", "the Brussels metro station
+		// attack": nouns that qualify the event word.
+		if k, ok := nouns[d.toks[n].low]; ok && k != model.KindStatement && d.qualifyingNouns(t1, n) {
+			return true
+		}
+	}
 	if w == "peace" && t1+1 < len(d.toks) {
 		_, ok := nouns[d.toks[t1+1].low]
 		return ok

@@ -263,6 +263,11 @@ func (d *doc) subjectNounTime(ti int) int {
 	}
 	s := d.sents[tr.sentence]
 	k := d.eventHeadBefore(tr.i-1, s)
+	if xi := d.tokTime[k]; xi >= 0 && d.times[xi].prenominal && d.times[xi].bound >= 0 && d.times[xi].bound < d.times[xi].t0 {
+		// "The London bombings of 2005 killed 52 people": the time after
+		// the noun (bindPostnominal).
+		k = d.times[xi].bound
+	}
 	for _, oi := range d.sentTrigs[tr.sentence] {
 		o := &d.triggers[oi]
 		if o.form == formNoun && o.i <= k && k < o.i+o.words && o.time >= 0 && d.times[o.time].prenominal {
@@ -506,6 +511,17 @@ func (d *doc) storyDate() {
 func (d *doc) takesPart(tr *trig, x *texpr) bool {
 	if tr.form == formNoun || !participationVerbs[d.toks[tr.i].low] || x.bound < 0 {
 		return false
+	}
+	if x.bound > tr.i && x.bound-(tr.i+tr.words) <= 8 {
+		// "won a landslide in the general election of December 2012",
+		// "in the 2012 general election": the noun the time binds, in the
+		// verb's object or its phrase, with no clause between.
+		for k := tr.i + tr.words; k < min(x.bound, x.t0); k++ {
+			if w := d.toks[k].low; !d.toks[k].word || subordinators[w] || d.finiteVerbAt(k) {
+				return false
+			}
+		}
+		return true
 	}
 	for k := tr.i + tr.words; k < x.t0; k++ {
 		if !titleDeterminers[d.toks[k].low] {

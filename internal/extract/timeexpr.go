@@ -70,6 +70,7 @@ func (d *doc) tagTimes() {
 			x.usable, x.only0, x.only1 = true, t1+2, end
 		}
 		d.bindPrenominal(&x)
+		d.bindPostnominal(&x)
 		if x.usable && x.only1 == 0 && d.sinceBefore(t0) && !x.prenominal && !d.stateBegun(t0) {
 			if n := d.sinceNoun(t0); n >= 0 {
 				// "since the Concorde disaster just outside Paris nearly
@@ -363,6 +364,31 @@ func (d *doc) bindPrenominal(x *texpr) {
 		}
 		k++
 	}
+}
+
+// bindPostnominal marks a time that dates the event noun before it through
+// "of" ("the Madrid train bombings of 2004", "the floods of 2011", "the
+// attacks of September 11"): it dates that noun, as a prenominal time
+// does, and the verb whose subject the noun is (subjectNounTime), not the
+// sentence.
+func (d *doc) bindPostnominal(x *texpr) {
+	if x.prenominal || x.Signal != "" && x.Signal != "of" {
+		return
+	}
+	k := x.t0 - 1
+	if d.toks[x.t0].low == "of" {
+		k = x.t0 // the expression holds its "of"
+	}
+	if k-1 < d.sents[x.sentence].t0 || d.toks[k].low != "of" {
+		return
+	}
+	n := k - 1
+	if _, ok := nouns[d.toks[n].low]; !ok {
+		if ph := d.phraseAt(n); ph == nil || ph.form != formNoun {
+			return
+		}
+	}
+	x.prenominal, x.bound = true, n
 }
 
 // whenClauseAfter is the end of a clause ", when …" that opens right after

@@ -156,6 +156,14 @@ var notYearBefore = map[string]bool{
 	"route": true, "model": true, "nr": true, "us$": true,
 }
 
+// countNouns come before "of" and a count ("a total of 2000", "a toll of
+// 1500"), not before "of" and a year.
+var countNouns = map[string]bool{
+	"total": true, "number": true, "toll": true, "tally": true, "estimate": true, "figure": true,
+	"out": true, "group": true, "crowd": true, "force": true, "army": true, "team": true,
+	"least": true, "most": true, "some": true, "than": true, "all": true, "each": true,
+}
+
 var notYearAfter = map[string]bool{
 	"%": true, "percent": true, "per": true, "people": true, "troops": true, "points": true,
 	"units": true, "shares": true, "km": true, "kilometres": true, "kilometers": true,

@@ -1130,7 +1130,7 @@ func (t *tagger) bareYear(k int, prefixed bool) bool {
 			return false
 		}
 	}
-	if notYearBefore[prev] || notYearAfter[t.w(k+1)] {
+	if notYearBefore[prev] || notYearAfter[t.w(k+1)] && !t.yearOfEvent(k) {
 		return false
 	}
 	if prev == "a" || prev == "an" {
@@ -1152,6 +1152,21 @@ func (t *tagger) bareYear(k int, prefixed bool) bool {
 		}
 	}
 	return true
+}
+
+// yearOfEvent reports a number at k after "of" and a noun that no count
+// follows ("the London bombings of 2005 killed 52", not "a total of 2000
+// killed"), before a verb that would otherwise make it a count of the
+// dead ("2000 killed").
+func (t *tagger) yearOfEvent(k int) bool {
+	if t.w(k-1) != "of" || !t.isWord(k-2) || countNouns[t.w(k-2)] {
+		return false
+	}
+	switch t.w(k + 1) {
+	case "killed", "injured", "left", "destroyed", "displaced", "hit", "struck":
+		return true
+	}
+	return false
 }
 
 // amount: "4 hours", "two years ago", "six-month", "a month-old", "a few
