@@ -40,7 +40,7 @@ func (d *doc) fillPlaceActors(e *evt) {
 			// "Japan's worst earthquake": the government the name was
 			// taken for still owns the event as a place.
 			for _, ti := range e.trigs {
-				if p, ok := d.govPlace(en); ok && d.ownerPlace(en, ti) {
+				if p, ok := d.govPlace(en); ok && (d.ownerPlace(en, ti) || d.ownerOfSubject(en, ti)) {
 					cands = append(cands, cand{p, 1, true, true})
 					break
 				}
@@ -685,4 +685,20 @@ func (d *doc) qualifyingNouns(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// ownerOfSubject reports a place that owns the event noun heading the
+// subject of verb trigger ti ("Yemen's war, which began in 2014"; see
+// ownerPlace and headsSubject).
+func (d *doc) ownerOfSubject(en *ent, ti int) bool {
+	v := d.triggers[ti]
+	if v.form == formNoun {
+		return false
+	}
+	for _, ni := range d.sentTrigs[v.sentence] {
+		if n := d.triggers[ni]; n.form == formNoun && d.headsSubject(n, v) && d.ownerPlace(en, ni) {
+			return true
+		}
+	}
+	return false
 }

@@ -684,11 +684,20 @@ func (d *doc) causeKind(tis []int) (model.Kind, bool) {
 
 // headsSubject reports event noun n as the head of verb v's subject, past
 // the words that place it ("a storm centered off the coast of Florida
-// killed three"; see eventHeadBefore).
+// killed three"; see eventHeadBefore) or the relative pronoun that stands
+// for it ("Yemen's war, which began in 2014").
 func (d *doc) headsSubject(n, v trig) bool {
 	if n.i >= v.i || v.i == 0 {
 		return false
 	}
-	k := d.eventHeadBefore(v.i-1, d.sents[v.sentence])
+	s := d.sents[v.sentence]
+	k := v.i - 1
+	if k-1 > s.t0 && (d.toks[k].low == "which" || d.toks[k].low == "that") {
+		k--
+		if d.toks[k].low == "," {
+			k--
+		}
+	}
+	k = d.eventHeadBefore(k, s)
 	return n.i <= k && k < n.i+n.words
 }

@@ -15,6 +15,21 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a country's own war ('Yemen's war, which began in 2014') is in that country, not the dateline's town; its war in another country or a war crimes court is not",
+			published: "2023-02-08",
+			dateline:  "ISTANBUL",
+			text: "ISTANBUL (AP) — A strong earthquake struck Istanbul on Tuesday. " +
+				"Yemen's war, which began in 2014, has left millions of people dependent on aid. " +
+				"Russia's war in Ukraine began in 2022. " +
+				"A judge at Serbia's war crimes court ruled on Friday that the suspect could be extradited.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2023-02-07", place: "TR"},
+				{kind: model.KindMilitary, start: "2014-01-01", end: "2014-12-31", place: "YE"},
+				{kind: model.KindMilitary, start: "2022-01-01", end: "2022-12-31", place: "UA"},
+				{kind: model.KindLegal, start: "2023-02-03", place: ""},
+			},
+		},
+		{
 			name:      "'the bombing of 1986' dates the bombing and the verb it is the subject of; a town before a compound event noun ('the Madrid train bombings') places it; winning a landslide in an election is the election's win, not a disaster",
 			published: "2016-07-23",
 			dateline:  "MUNICH",

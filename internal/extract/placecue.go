@@ -416,7 +416,7 @@ func (d *doc) countrysPart(p model.Place, t0, t1 int) model.Place {
 // its own, happened there; a deed it does to another is not placed by it.
 func (d *doc) ownerPlace(en *ent, ti int) bool {
 	t := d.triggers[ti]
-	if t.form != formNoun || en.t1 >= t.i || d.toks[en.t1].low != "'s" || !happening[t.kind] {
+	if t.form != formNoun || en.t1 >= t.i || d.toks[en.t1].low != "'s" || !happening[t.kind] && !d.ownWar(t) {
 		return false
 	}
 	if t.kind == model.KindProtest && (en.kind == entGov || en.country) {
@@ -433,6 +433,27 @@ func (d *doc) ownerPlace(en *ent, ti int) bool {
 	// "general"), a name ("Orange").
 	for k := en.t1 + 1; k < t.i; k++ {
 		if w := d.toks[k]; k-en.t1 > 4 || !w.word && !yearToken(w.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownWar reports a war that a country's name before it owns ("Syria's
+// war", "Yemen's civil war", "Colombia's long conflict"): fought in it,
+// unless what follows names where or with whom ("Russia's war in
+// Ukraine", "Iraq's war with Iran"; agentObjectWords are checked by
+// ownerPlace).
+func (d *doc) ownWar(t trig) bool {
+	if t.kind != model.KindMilitary || !ownWarNouns[d.toks[t.i+t.words-1].low] {
+		return false
+	}
+	if k := t.i + t.words; k < len(d.toks) && d.tokSent[k] == t.sentence {
+		switch w := d.toks[k]; {
+		case w.low == "in" || w.low == "with" || w.low == "inside" || w.low == "across":
+			return false
+		case w.word && !w.cap && nounForm(w.low) && !isVerbForm(w.low) && !auxiliaries[w.low] && !phraseStops[w.low]:
+			// "Serbia's war crimes court": the war qualifies a noun.
 			return false
 		}
 	}

@@ -85,6 +85,7 @@ var (
 	sayingForms         = senseSet("sayingForms")
 	asidePrepositions   = senseSet("asidePrepositions")
 	locatingParticiples = senseSet("locatingParticiples")
+	ownWarNouns         = senseSet("ownWarNouns")
 	officeNouns         = senseSet("officeNouns")
 	endVerbs            = senseSet("endVerbs")
 	quantityNouns       = senseSet("quantityNouns")
