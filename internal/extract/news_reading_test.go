@@ -15,6 +15,20 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "pulling someone from the rubble or out of the sea is a rescue, pulling troops out a withdrawal; the body of a named person is the body in the title",
+			published: "2023-02-08",
+			text: "Rescuers pulled a baby alive from the rubble of a building in Antakya on Tuesday. " +
+				"Coast guard crews pulled two fishermen out of the sea off Izmir on Monday. " +
+				"Rescuers pulled the body of Bishop Jean Marc Dupont from the wreckage of his house in Adana on Sunday. " +
+				"The army pulled its troops out of the border town of Kilis on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindOther, start: "2023-02-07", place: "TR", title: "rescuers pull baby"},
+				{kind: model.KindOther, start: "2023-02-06", place: "TR", title: "pull two fishermen"},
+				{kind: model.KindOther, start: "2023-02-05", place: "TR", title: "body of bishop jean marc dupont"},
+				{kind: model.KindWithdrawal, start: "2023-02-04", place: "TR", title: "army pulls troops"},
+			},
+		},
+		{
 			name:      "a country's own war ('Yemen's war, which began in 2014') is in that country, not the dateline's town; its war in another country or a war crimes court is not",
 			published: "2023-02-08",
 			dateline:  "ISTANBUL",

@@ -86,6 +86,7 @@ var (
 	asidePrepositions   = senseSet("asidePrepositions")
 	locatingParticiples = senseSet("locatingParticiples")
 	ownWarNouns         = senseSet("ownWarNouns")
+	ruinsNouns          = senseSet("ruinsNouns")
 	officeNouns         = senseSet("officeNouns")
 	endVerbs            = senseSet("endVerbs")
 	quantityNouns       = senseSet("quantityNouns")

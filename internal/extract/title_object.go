@@ -52,6 +52,17 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			// "the Kabul Serena Hotel": the name goes on past the place
 			// that opens it.
 			name := d.text[d.toks[e.t0].s:d.toks[max(e.t1, d.capitalRun(e.t0, s))-1].e]
+			at := e.t0
+			for at-1 > k && d.toks[at-1].cap && isTitleToken(d.toks[at-1].low) {
+				at-- // "the body of Archbishop Joseph Miot"
+			}
+			if at-2 >= k && d.toks[at-1].low == "of" {
+				if w := d.toks[at-2].low; w == "body" || w == "bodies" || w == "remains" {
+					// "pulled the body of Archbishop Miot from the
+					// wreckage": his body, not the man.
+					return "body of " + d.text[d.toks[at].s:d.toks[e.t1-1].e]
+				}
+			}
 			if at := e.t0; at-2 >= k && d.toks[at-1].low == "of" {
 				if _, ok := nouns[d.toks[at-2].low]; ok {
 					// "ordered a lockdown of Mubende": the event the

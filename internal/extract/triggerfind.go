@@ -422,7 +422,11 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 				return trigger{}, false
 			}
 		case model.KindWithdrawal:
-			if strings.HasPrefix(w, "pull") {
+			if strings.HasPrefix(w, "pull") && d.fromRuins(i, s) {
+				// "pulled a baby alive from the rubble", "pulled two
+				// fishermen out of the sea": a rescue.
+				vt.kind = model.KindOther
+			} else if strings.HasPrefix(w, "pull") {
 				// "pull its forces out of", "pulled back": not "pulled ahead".
 				out := false
 				for j := i + 1; j < min(i+5, s.t1); j++ {
@@ -600,6 +604,27 @@ func (d *doc) afterPreposition(k int) bool {
 		}
 		if !d.toks[j].word {
 			return false
+		}
+	}
+	return false
+}
+
+// fromRuins reports "from" or "out of" and a noun of ruins or water within
+// eight words after token i ("pulled a boy alive from the rubble",
+// "pulled out of the sea"), before any clause boundary.
+func (d *doc) fromRuins(i int, s sent) bool {
+	for j := i + 1; j < s.t1 && j <= i+8; j++ {
+		w := d.toks[j].low
+		if !d.toks[j].word || subordinators[w] {
+			return false
+		}
+		if w != "from" && !(w == "of" && d.toks[j-1].low == "out") {
+			continue
+		}
+		for k := j + 1; k < s.t1 && k <= j+4; k++ {
+			if ruinsNouns[d.toks[k].low] {
+				return true
+			}
 		}
 	}
 	return false
