@@ -439,8 +439,9 @@ func (d *doc) untimedEvent(si int, tis []int) {
 		}
 	case d.dct.IsZero():
 		src.DateHow = "undated"
-	case d.leadSentence(si) && d.presentPerfect(anchors):
-		// "Airbus has signed a contract": the news of the day it is published.
+	case d.leadSentence(si) && (d.presentPerfect(anchors) || d.presentProgressive(anchors)):
+		// "Airbus has signed a contract", "Smith is stepping down": the
+		// news of the day it is published.
 		e.Start, e.End, e.Precision = d.dct, d.dct, model.PrecisionDay
 		src.DateHow = "publication day"
 	case d.leadSentence(si):
@@ -477,6 +478,20 @@ func (d *doc) presentPerfect(tis []int) bool {
 			}
 			if !d.toks[k].word {
 				break
+			}
+		}
+	}
+	return false
+}
+
+// presentProgressive reports an event word of tis told as under way now
+// ("is stepping down", "are resigning").
+func (d *doc) presentProgressive(tis []int) bool {
+	for _, ti := range tis {
+		t := d.triggers[ti]
+		if t.form == formGerund && t.i > d.sents[t.sentence].t0 {
+			if w := d.toks[t.i-1].low; w == "is" || w == "are" || w == "am" {
+				return true
 			}
 		}
 	}

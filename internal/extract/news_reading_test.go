@@ -15,6 +15,17 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a departure told as under way ('is stepping down', 'is resigning') is the publication day's news; 'is stepping up pressure' is none; a time in an apposition ('officer since 2004') opens no clause",
+			published: "2010-08-09",
+			text: "Anna Kowalski, the bank's chief risk officer since 2004, is stepping down from her post. " +
+				"The premier is resigning, his office said on Monday. " +
+				"Analysts said the regulator is stepping up pressure on lenders.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2010-08-09", end: "2010-08-09", title: "anna kowalski steps down"},
+				{kind: model.KindPolitical, start: "2010-08-09", title: "premier resigns"},
+			},
+		},
+		{
 			name:      "pulling someone from the rubble or out of the sea is a rescue, pulling troops out a withdrawal; the body of a named person is the body in the title",
 			published: "2023-02-08",
 			text: "Rescuers pulled a baby alive from the rubble of a building in Antakya on Tuesday. " +

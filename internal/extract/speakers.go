@@ -134,7 +134,9 @@ func (d *doc) apposedAt(k int, s sent) *ent {
 			}
 			return nil
 		}
-		if w := d.toks[j].low; subordinators[w] && !relativePronouns[w] {
+		if w := d.toks[j].low; subordinators[w] && !relativePronouns[w] && d.tokTime[j] < 0 && d.tokTime[j+1] < 0 {
+			// Not a time's preposition: "the bank's risk officer since
+			// 2004, resigned".
 			clause = true
 		}
 	}

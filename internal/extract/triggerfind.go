@@ -192,6 +192,12 @@ func (d *doc) findTriggers() {
 				// done is its news, however weak the word elsewhere.
 				x.inherits = true
 			}
+			if !x.inherits && x.form == formGerund && x.kind == model.KindPolitical && !x.irrealis && !x.negated && !x.quoted && !x.weak && i-1 >= s.t0 && (toks[i-1].low == "is" || toks[i-1].low == "are") && !d.relativeClause(i, s) {
+				// "Smith is stepping down from his post", "the premier is
+				// resigning": a departure told as under way is the day's
+				// news, announced that day.
+				x.inherits = true
+			}
 			if tr.kind == model.KindProposal && tr.words == 2 && toks[i].low == "leaked" {
 				// "the leaked document": a proposal made public, dated by the story.
 				x.inherits = !x.quoted
