@@ -44,6 +44,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
 	"fight": fightSense, "shell": shellSense, "praise": praiseSense, "pass": legislationSense, "adopt": legislationSense,
+	"defeat": defeatSense, "award": awardSense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -55,6 +56,61 @@ var nounSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"uprising": uprisingSense, "revolt": uprisingSense,
 	"explosion": blastSense, "explosions": blastSense, "blast": blastSense, "blasts": blastSense,
 	"landslide": landslideSense,
+}
+
+// defeatSense: who defeats whom says what was won. Near an election word
+// it is the vote ("Labour defeated the Conservatives in the election"),
+// with a contract the business ("defeated Boeing for a $40 billion
+// contract"), with a bill a legislature's decision ("the Senate defeated
+// the bill"), and with armed men on either side a battle ("the army
+// defeated the rebels"). A match, an argument or an illness is none.
+func defeatSense(d *doc, t *trigger, i int, s sent) bool {
+	lo, hi := max(s.t0, i-6), min(s.t1, i+12)
+	kind := model.Kind("")
+	for k := lo; k < hi; k++ {
+		w := d.toks[k].low
+		if w == "(" {
+			// "a US$40 billion (GB£20.1 billion) contract": an aside
+			// does not count against the reach.
+			for k < s.t1-1 && d.toks[k].low != ")" {
+				k++
+				hi = min(s.t1, hi+1)
+			}
+			continue
+		}
+		switch {
+		case k > i && (electionPrizes[w] && w != "seat" && w != "seats" || w == "runoff" || w == "primary"):
+			kind = model.KindElection
+		case k > i && businessPrizes[w] && kind == "":
+			kind = model.KindEconomic
+		case k > i && k <= i+4 && legislationNouns[w] && kind == "":
+			kind = model.KindPolitical
+		case combatantNouns[w] && kind == "":
+			kind = model.KindMilitary
+		}
+	}
+	if kind == "" {
+		return false
+	}
+	t.kind, t.weak = kind, false
+	return true
+}
+
+// awardSense: awarding a contract, an order or a tender is business
+// ("the Pentagon awarded Boeing a $35 billion contract"); a prize, damages
+// or a medal is none of the day's events.
+func awardSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+8; k++ {
+		w := d.toks[k].low
+		if businessPrizes[w] {
+			t.kind, t.weak = model.KindEconomic, false
+			return true
+		}
+		if !d.toks[k].word && w != "$" && w != "€" && w != "£" && !d.toks[k].num && w != "," || subordinators[w] {
+			break
+		}
+	}
+	return false
 }
 
 // landslideSense: "won a landslide", "a landslide victory" are an

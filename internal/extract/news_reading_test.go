@@ -15,6 +15,22 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "who defeats whom says what was won: a battle, a vote, a contract, a bill; a match is none; awarding a contract is business, a prize is none",
+			published: "2008-03-05",
+			text: "The Pentagon awarded Boeing a $35 billion contract on Friday. " +
+				"The army defeated the rebels near the border on Thursday. " +
+				"Airbus defeated Boeing on Tuesday for a US$40 billion (GB£20 billion) contract. " +
+				"The Senate defeated the bill on Monday. " +
+				"Arsenal defeated Chelsea 2-1 on Sunday. " +
+				"She was awarded the Nobel Prize on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2008-02-29", title: "pentagon awards boeing"},
+				{kind: model.KindMilitary, start: "2008-02-28", title: "army defeats rebels"},
+				{kind: model.KindEconomic, start: "2008-03-04", title: "airbus defeats boeing"},
+				{kind: model.KindPolitical, start: "2008-03-03", title: "senate defeats bill"},
+			},
+		},
+		{
 			name:      "a departure told as under way ('is stepping down', 'is resigning') is the publication day's news; 'is stepping up pressure' is none; a time in an apposition ('officer since 2004') opens no clause",
 			published: "2010-08-09",
 			text: "Anna Kowalski, the bank's chief risk officer since 2004, is stepping down from her post. " +

@@ -87,6 +87,7 @@ var (
 	locatingParticiples = senseSet("locatingParticiples")
 	ownWarNouns         = senseSet("ownWarNouns")
 	ruinsNouns          = senseSet("ruinsNouns")
+	combatantNouns      = senseSet("combatantNouns")
 	officeNouns         = senseSet("officeNouns")
 	endVerbs            = senseSet("endVerbs")
 	quantityNouns       = senseSet("quantityNouns")
