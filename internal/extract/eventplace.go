@@ -96,17 +96,24 @@ func (d *doc) fillPlaceActors(e *evt) {
 		for _, ti := range e.trigs {
 			own = min(own, d.placeCost(en, ti))
 		}
+		relief := d.reliefFor(e, en)
+		if relief {
+			// "Floods in western Germany have killed 103 …, as rescuers
+			// searched for hundreds still missing": the search is where
+			// the disaster it answers is.
+			own = 0
+		}
 		if own > maxPlaceCost {
 			continue
 		}
-		if len(e.trigs) > 0 && !d.whereClause(en) && !d.placeInClause(en, e.trigs) {
+		if len(e.trigs) > 0 && !relief && !d.whereClause(en) && !d.placeInClause(en, e.trigs) {
 			// "Cook announced that the company would open a store in
 			// Paris": the place of what was said, not of the saying.
 			continue
 		}
 		nearest := true
 		for _, ti := range d.sentTrigs[e.sentence] {
-			if d.triggers[ti].inEvent && d.placeCost(en, ti) < own && !containsInt(e.trigs, ti) {
+			if d.triggers[ti].inEvent && d.placeCost(en, ti) < own && !containsInt(e.trigs, ti) && !relief {
 				nearest = false
 				break
 			}
@@ -697,6 +704,32 @@ func (d *doc) ownerOfSubject(en *ent, ti int) bool {
 	}
 	for _, ni := range d.sentTrigs[v.sentence] {
 		if n := d.triggers[ni]; n.form == formNoun && d.headsSubject(n, v) && d.ownerPlace(en, ni) {
+			return true
+		}
+	}
+	return false
+}
+
+// reliefFor reports a search or a rescue e whose sentence tells the
+// disaster or the accident it answers, placed at en ("Floods in western
+// Germany have killed 103, as rescuers searched for hundreds still
+// missing"): rescuers search where the disaster struck, not at the desk
+// the story was filed from.
+func (d *doc) reliefFor(e *evt, en *ent) bool {
+	if e.Kind != model.KindOther || !en.locative || en.dateline {
+		return false
+	}
+	rescue := false
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		rescue = rescue || t.form != formNoun && d.rescueSearch(t.i, d.sents[t.sentence])
+	}
+	if !rescue {
+		return false
+	}
+	for _, ti := range d.sentTrigs[e.sentence] {
+		t := d.triggers[ti]
+		if (t.kind == model.KindDisaster || t.kind == model.KindAccident) && t.inEvent && !containsInt(e.trigs, ti) && d.placeCost(en, ti) <= maxPlaceCost {
 			return true
 		}
 	}

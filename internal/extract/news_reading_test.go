@@ -15,6 +15,21 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a disaster that opens the sentence after the dateline kills, and the rescuers searching for its missing are where it struck, not at the desk; days of mourning declared are a decision titled with their count, and a day declared one is not when it was declared",
+			published: "2021-07-16",
+			dateline:  "VIENNA",
+			text: "VIENNA (Reuters) - Floods in eastern Austria have killed at least 40 people, authorities said on Friday, as rescuers searched for hundreds still missing after rivers burst their banks. " +
+				"President Alexander Van der Bellen declared three days of national mourning on Thursday. " +
+				"Prime Minister Anna Berg told parliament that those responsible would be punished, and the government declared Saturday a day of national mourning.",
+			want: []wantEvent{
+				{kind: model.KindDisaster, start: "2021-07-16", place: "AT", placeAs: "Eastern Austria", title: "floods kill at least 40 people"},
+				{kind: model.KindOther, start: "2021-07-16", place: "AT", placeAs: "Eastern Austria", title: "rescuers search"},
+				{kind: model.KindPolitical, start: "2021-07-15", place: "AT", title: "van der bellen declares three days of national mourning"},
+				{kind: model.KindPolitical, start: "2021-07-16", place: "AT", title: "government declares day of national mourning"},
+				{kind: model.KindStatement, start: "2021-07-16"},
+			},
+		},
+		{
 			name:      "who defeats whom says what was won: a battle, a vote, a contract, a bill; a match is none; awarding a contract is business, a prize is none",
 			published: "2008-03-05",
 			text: "The Pentagon awarded Boeing a $35 billion contract on Friday. " +

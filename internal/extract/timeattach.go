@@ -173,6 +173,11 @@ func (d *doc) attachTimes() {
 				// dates the saying, not what was to happen.
 				continue
 			}
+			if d.designatedDay(x) {
+				// "declared Thursday a day of national mourning": the day
+				// is what was declared, not when.
+				continue
+			}
 			if !x.prenominal && x.t0 >= tr.i+tr.words && d.distantRelationBetween(tr.i+tr.words, x.t0) {
 				// "The accident comes only weeks after the governor
 				// announced last month": the time is the earlier event's,
@@ -576,3 +581,22 @@ func (d *doc) afterToday(ti int) int {
 func (d *doc) publicationDay(x *texpr) bool {
 	return !d.dct.IsZero() && x.Precision == model.PrecisionDay && !x.Future && model.Day(x.Start).Equal(d.dct)
 }
+
+// designatedDay reports a day that a verb names as something ("declared
+// Thursday a day of national mourning", "named Monday a public holiday"):
+// the verb's object, right after it and before an article.
+func (d *doc) designatedDay(x *texpr) bool {
+	if x.t0 == 0 || x.t1 >= len(d.toks) || d.tokSent[x.t1] != x.sentence {
+		return false
+	}
+	switch d.toks[x.t1].low {
+	case "a", "an", "as":
+	default:
+		return false
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[x.t0-1].low)
+	return ok && designateVerbs[lemma]
+}
+
+// designateVerbs name a day as something.
+var designateVerbs = map[string]bool{"declare": true, "name": true, "designate": true, "proclaim": true, "make": true}

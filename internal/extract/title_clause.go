@@ -320,6 +320,11 @@ func (d *doc) clauseTitle(e *evt) string {
 			if obj != "" {
 				title += " " + obj
 			}
+			if short := surnameOf(subj); len(title) > maxTitle && short != "" && d.personNamed(subj) {
+				// "Recep Tayyip Erdoğan declares seven days of national
+				// mourning": the surname keeps the object whole.
+				title = short + title[len(subj):]
+			}
 		}
 	}
 	if place != "" && !strings.Contains(strings.ToLower(title), strings.ToLower(place)) && !d.namesTownOf(title, e) && len(title)+len(place)+4 <= maxTitle {
@@ -530,6 +535,37 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// surnameOf is the last word of a name of two words or more written in
+// capitals, with the particles before it ("Recep Tayyip Erdoğan":
+// "Erdoğan"; "Alexander Van der Bellen": "Van der Bellen"), or "".
+func surnameOf(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameParticles[w] {
+			return ""
+		}
+	}
+	// "Alexander Van der Bellen": the particles belong to the surname.
+	i := len(words) - 1
+	for i > 1 && nameParticles[strings.ToLower(words[i-1])] {
+		i--
+	}
+	return strings.Join(words[i:], " ")
+}
+
+// personNamed reports a person of the article named name in full.
+func (d *doc) personNamed(name string) bool {
+	for _, en := range d.ents {
+		if en.kind == entPerson && d.text[d.toks[en.t0].s:d.toks[en.t1-1].e] == name {
+			return true
+		}
+	}
+	return false
 }
 
 // cutWords shortens s to at most n bytes at a word boundary.

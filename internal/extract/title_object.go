@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/timex"
 )
 
 // objectPhrase is what the verb acts on: a name just after it, else its
@@ -74,7 +75,7 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 		}
 	}
 	j := k
-	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0 || d.toks[j].low == "on" && j+1 < s.t1 && d.tokTime[j+1] >= 0) {
+	for j < s.t1 && (titleDeterminers[d.toks[j].low] || d.tokTime[j] >= 0 && !d.countOf(j) || d.toks[j].low == "on" && j+1 < s.t1 && d.tokTime[j+1] >= 0) {
 		j++ // "announced on Tuesday the first generation": past the day
 	}
 	if en := d.tokEnt[min(j, s.t1-1)]; j < s.t1 && en >= 0 && d.ents[en].t0 == j && d.ents[en].t1 < s.t1 && d.toks[d.ents[en].t1].low == "'s" {
@@ -121,7 +122,7 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			limit += 2
 			continue
 		}
-		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 || titleDeterminers[w.low] || j > start && d.clauseBegins(j) {
+		if !w.word || phraseStops[w.low] && !hedge || d.tokTime[j] >= 0 && !d.countOf(j) || titleDeterminers[w.low] || j > start && d.clauseBegins(j) {
 			break
 		}
 		if j > start && w.num && j+1 < s.t1 && distanceUnits[d.toks[j+1].low] {
@@ -210,4 +211,16 @@ func (d *doc) withoutDateline(subj string, s sent) string {
 		}
 	}
 	return subj
+}
+
+// countOf reports a token of a duration that counts the noun after its
+// "of" ("declared three days of national mourning", "after two weeks of
+// talks"): the object's words, not a time to pass over.
+func (d *doc) countOf(j int) bool {
+	xi := d.tokTime[j]
+	if xi < 0 || d.times[xi].Type != timex.TypeDuration {
+		return false
+	}
+	end := d.times[xi].t1
+	return end < len(d.toks) && d.toks[end].low == "of" && d.tokSent[end] == d.tokSent[j]
 }

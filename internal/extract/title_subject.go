@@ -377,11 +377,25 @@ func (d *doc) eventHeadBefore(k int, s sent) int {
 		case prep && tollNouns[w] && !d.toks[j].cap:
 			// "the death toll in Turkey and Syria rose": a compound's head.
 			return j
-		case prep && (!d.toks[j].cap || j == s.t0) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || d.toks[j-1].num || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low) || compoundHead(d, j, s)):
+		case prep && (!d.toks[j].cap || j == s.t0 || d.opensAfterDateline(j, s)) && nouns[w] != "" && (j == s.t0 || !d.toks[j-1].word || d.toks[j-1].num || titleDeterminers[d.toks[j-1].low] || d.tokTime[j-1] >= 0 || !d.toks[j-1].cap && lexicon.IsAdjective(d.toks[j-1].low) && !lexicon.IsVerb(d.toks[j-1].low) || compoundHead(d, j, s)):
 			return j
 		}
 	}
 	return k
+}
+
+// opensAfterDateline reports the first word after a dateline's dash
+// ("BERLIN (Reuters) - Floods in western Germany have killed"), which is
+// capitalised as a sentence's first word is.
+func (d *doc) opensAfterDateline(j int, s sent) bool {
+	if j-1 <= s.t0 {
+		return false
+	}
+	switch d.toks[j-1].low {
+	case "-", "–", "—", "--":
+		return d.datelineDash(j-1, s)
+	}
+	return false
 }
 
 // compoundHead reports an event noun at j that ends a compound after a
