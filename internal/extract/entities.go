@@ -377,7 +377,10 @@ func (d *doc) classify(c chunk, late bool) bool {
 	if t1-t0 >= 2 && t1-t0 <= 4 && !personStop[last] && !toks[t1-1].upper {
 		allName := true
 		for i := t0; i < t1; i++ {
-			if commonCaps[toks[i].low] || toks[i].num || toks[i].upper {
+			// "Theresa May", "Brian May": after a given name, a common
+			// capitalised word ("May") is a surname.
+			common := commonCaps[toks[i].low] && !(i > t0 && firstNames[toks[t0].low] && !toks[i].first)
+			if common || toks[i].num || toks[i].upper {
 				allName = false
 				break
 			}

@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "'announced Friday that she will resign as party leader on June 7': the resignation is of June 7, Friday is the saying's; 'Theresa May' is a person; a dateline's date is no day the sentence gives what was said",
+			published: "2019-05-24",
+			dateline:  "LONDON",
+			text: "LONDON, May 24 (Reuters) - Theresa May announced Friday that she will resign as party leader on June 7. " +
+				"Troops seized the border town, the army said on Friday.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2019-05-24", place: "GB", title: "announces she will resign"},
+				{kind: model.KindPolitical, start: "2019-06-07", title: "theresa may to resign"},
+				{kind: model.KindMilitary, start: "2019-05-24", place: "GB", title: "troops seize border town"},
+			},
+		},
+		{
 			name:      "a disaster that opens the sentence after the dateline kills, and the rescuers searching for its missing are where it struck, not at the desk; days of mourning declared are a decision titled with their count, and a day declared one is not when it was declared",
 			published: "2021-07-16",
 			dateline:  "VIENNA",

@@ -148,9 +148,11 @@ func (d *doc) attachTimes() {
 					c += clauseDayCost
 				}
 			}
-			if !tr.statement && tr.kind != model.KindStatement && x.sayer >= 0 && d.triggers[x.sayer].i > tr.i {
+			if !tr.statement && tr.kind != model.KindStatement && x.sayer >= 0 && x.sayer != ti && (d.triggers[x.sayer].i > tr.i || tr.irrealis && d.futureTimeAfter(tr)) {
 				// "… before being killed by a police officer, officials
-				// said on Sunday": the day the words were said.
+				// said on Sunday", "announced Friday that she will resign
+				// as party leader on June 7": the day the words were said,
+				// when the sentence gives the deed a day of its own.
 				continue
 			}
 			if (tr.statement || tr.kind == model.KindStatement) && x.Precision != model.PrecisionDay && x.Precision != model.PrecisionWeek && !x.prenominal && x.t0 > tr.i && c > 2 {
@@ -600,3 +602,14 @@ func (d *doc) designatedDay(x *texpr) bool {
 
 // designateVerbs name a day as something.
 var designateVerbs = map[string]bool{"declare": true, "name": true, "designate": true, "proclaim": true, "make": true}
+
+// futureTimeAfter reports a time to come after trigger tr in its sentence
+// ("will resign as party leader on June 7").
+func (d *doc) futureTimeAfter(tr *trig) bool {
+	for i := range d.times {
+		if y := &d.times[i]; y.sentence == tr.sentence && y.t0 > tr.i && y.usable && y.Future {
+			return true
+		}
+	}
+	return false
+}

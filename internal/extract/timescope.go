@@ -135,7 +135,10 @@ func (d *doc) markSayers() {
 	days := map[int]int{} // sentence → usable day-precision times
 	for i := range d.times {
 		d.times[i].sayer = -1
-		if y := &d.times[i]; y.usable && y.Anchored && y.Precision == model.PrecisionDay {
+		if y := &d.times[i]; y.usable && y.Anchored && y.Precision == model.PrecisionDay && !d.datelineTime(y) {
+			// "TOKYO, Aug 28 (Reuters) - Abe said on Friday he would
+			// resign": the dateline's date is the filing's, not another
+			// day the sentence gives what was said.
 			days[y.sentence]++
 		}
 	}
@@ -159,6 +162,19 @@ func (d *doc) markSayers() {
 			}
 		}
 	}
+}
+
+// datelineTime reports a time in the dateline that opens its sentence
+// ("MOSCOW, June 24 (UPI) --"): before the dateline's dash.
+func (d *doc) datelineTime(y *texpr) bool {
+	s := d.sents[y.sentence]
+	for j := y.t1; j < s.t1 && j <= y.t1+6; j++ {
+		switch d.toks[j].low {
+		case "-", "–", "—", "--":
+			return d.datelineDash(j, s)
+		}
+	}
+	return false
 }
 
 // sinceBeforeNoun is the token of "since" before the noun at token i,
