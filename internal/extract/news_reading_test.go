@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what awaits lies ahead: officers who 'face trial in March' are tried next March, titled by who faces it; 'elections are due next year' is a planned vote; a trial faced in the past stays past, and 'faced trial and was acquitted' keeps its passive",
+			published: "2021-06-25",
+			text: "Three other former officers face trial in March on aiding and abetting charges. " +
+				"Elections are due next year. " +
+				"The mayor faced trial in January and was acquitted.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2022-03-01", end: "2022-03-31", planned: true, title: "officers face trial"},
+				{kind: model.KindElection, start: "2022-01-01", end: "2022-12-31", planned: true},
+				{kind: model.KindLegal, start: "2021-01-01", end: "2021-01-31", title: "mayor acquitted"},
+			},
+		},
+		{
 			name:      "'announced Friday that she will resign as party leader on June 7': the resignation is of June 7, Friday is the saying's; 'Theresa May' is a person; a dateline's date is no day the sentence gives what was said",
 			published: "2019-05-24",
 			dateline:  "LONDON",

@@ -57,6 +57,8 @@ var lightVerbs = map[string]bool{
 	"hammered": true, "agreed": true, "joined": true, "attended": true, "attend": true,
 	"staged": true, "stage": true, "stages": true, "mounted": true, "mount": true, "carried": true,
 	"carry": true, "carries": true, "waged": true, "wage": true, "unleashed": true, "unleash": true,
+	// "three officers face trial", "the bill faces a vote": who awaits it.
+	"face": true, "faces": true, "faced": true,
 }
 
 // reportingVerbs introduce what someone said.

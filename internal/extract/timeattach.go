@@ -439,11 +439,14 @@ func (d *doc) futureFits(tr *trig, x *texpr) bool {
 	}
 	if tr.form == formNoun {
 		switch tr.kind {
-		case model.KindMeeting, model.KindTalks, model.KindConference, model.KindDeadline:
-			// "a conference next month" — unless the sentence tells of a
-			// past act ("proposed a plan at a meeting on Wednesday"): then
-			// the time cannot be after publication.
+		case model.KindMeeting, model.KindTalks, model.KindConference, model.KindDeadline, model.KindElection:
+			// "a conference next month", "the vote in June" — unless the
+			// sentence tells of a past act ("proposed a plan at a meeting
+			// on Wednesday"): then the time cannot be after publication.
 			return !d.realisPast(tr.sentence)
+		case model.KindLegal:
+			// "three officers face trial in March", "a hearing next week".
+			return scheduledHearings[d.toks[tr.i].low] && !d.realisPast(tr.sentence)
 		}
 	}
 	return false
@@ -613,3 +616,7 @@ func (d *doc) futureTimeAfter(tr *trig) bool {
 	}
 	return false
 }
+
+// scheduledHearings are the court's days that are set ahead ("face trial
+// in March", "a hearing next week").
+var scheduledHearings = map[string]bool{"trial": true, "retrial": true, "hearing": true, "hearings": true, "sentencing": true, "arraignment": true}

@@ -473,7 +473,10 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			if w.word && !w.cap && isVerbForm(w.low) && !determiners[d.toks[j-1].low] && !prepositions[d.toks[j-1].low] && d.toks[j-1].low != "-" {
 				// Not a noun after a preposition ("broke apart in
 				// mid-air and fell", "lost contact with controllers").
-				return d.subjectPhrase(j, s)
+				// "faced trial and was acquitted": the second verb's own
+				// passive.
+				subj, p := d.subjectPhrase(j, s)
+				return subj, p || passive
 			}
 		}
 	}

@@ -133,6 +133,9 @@ var futureCues = map[string]bool{
 	"slated": true, "tomorrow": true, "later": true, "soon": true, "targeted": true,
 	"until": true, "deadline": true, "may": true, "might": true, "wants": true, "want": true,
 	"should": true, "ready": true, "seeks": true, "seek": true, "prepares": true, "preparing": true,
+	// "three officers face trial in March", "the bill faces a vote in June":
+	// what awaits.
+	"face": true, "faces": true, "await": true, "awaits": true,
 }
 
 var pastCues = map[string]bool{

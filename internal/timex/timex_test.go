@@ -115,6 +115,8 @@ func TestTagValues(t *testing.T) {
 		{"by a possessive day", "An avalanche triggered by Tuesday's quake tore through the camp.", "Tuesday", "DATE", "2016-03-22", "", dct16},
 		{"modal after a possessive weekday", "At Thursday's news conference, Kerry would not confirm it.", "Thursday", "DATE", "2016-03-24", "", dct16},
 		{"will be held", "Elections will be held in February.", "February", "DATE", "2017-02", "", dct16},
+		{"face trial", "Three other officers face trial in February.", "February", "DATE", "2017-02", "", dct16},
+		{"faced trial", "Three other officers faced trial in February.", "February", "DATE", "2016-02", "", dct16},
 		{"month of next year", "Dealers will close after October of next year.", "October of next year", "DATE", "2017-10", "AFTER", dct16},
 		{"month list", "The economy contracted between April and June.", "June", "DATE", "2015-06", "", dct16},
 		{"last week of month", "Sales rebounded in the last week of March.", "the last week of March", "DATE", "2016-W13", "", dct16},
