@@ -15,6 +15,14 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a takeover completed is titled by who completed it, with its sum whole",
+			published: "2022-10-28",
+			text:      "The carmaker completed its $2.5 billion takeover of a battery maker on Thursday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2022-10-27", title: "carmaker completes $2.5 billion takeover"},
+			},
+		},
+		{
 			name:      "what awaits lies ahead: officers who 'face trial in March' are tried next March, titled by who faces it; 'elections are due next year' is a planned vote; a trial faced in the past stays past, and 'faced trial and was acquitted' keeps its passive",
 			published: "2021-06-25",
 			text: "Three other former officers face trial in March on aiding and abetting charges. " +

@@ -86,9 +86,14 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 		end++ // "evacuation orders": the noun the event word modifies
 	}
 	for k := v + 1; k < end; k++ {
-		if !titleDeterminers[d.toks[k].low] {
-			words = append(words, d.toks[k].text)
+		if titleDeterminers[d.toks[k].low] {
+			continue
 		}
+		if n := len(words); n > 0 && isCurrency(words[n-1]) && d.toks[k].num {
+			words[n-1] += d.toks[k].text // "$44"
+			continue
+		}
+		words = append(words, d.toks[k].text)
 	}
 	title := strings.Join(words, " ")
 	if pp := d.namedTarget(end, s); pp != "" {
@@ -101,13 +106,19 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 // at token i that takes it as its object ("issued evacuation orders",
 // "came under fire": the "came"), or -1.
 func (d *doc) lightVerbOf(i int, s sent) int {
-	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+	reach := i - 4
+	for k := i - 1; k >= s.t0 && k >= reach; k-- {
 		w := d.toks[k]
 		if lightVerbs[w.low] && !w.cap {
 			return k
 		}
 		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
 			return k - 1
+		}
+		if isCurrency(w.text) || w.num {
+			// "completed his $44 billion takeover": a sum is one word.
+			reach--
+			continue
 		}
 		if !w.word || phraseStops[w.low] {
 			return -1
