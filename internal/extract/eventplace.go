@@ -89,6 +89,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 			// events of the publication day, below.
 			continue
 		}
+		if d.placeOfCharge(e, en) {
+			// "accused Syrian forces of shelling a hospital in Idlib": the
+			// deed's place, not the accusers'.
+			continue
+		}
 
 		// The place belongs to the event word nearest to it, which may be
 		// another event's ("agreed to hold a conference in Kyiv").
@@ -730,6 +735,20 @@ func (d *doc) reliefFor(e *evt, en *ent) bool {
 	for _, ti := range d.sentTrigs[e.sentence] {
 		t := d.triggers[ti]
 		if (t.kind == model.KindDisaster || t.kind == model.KindAccident) && t.inEvent && !containsInt(e.trigs, ti) && d.placeCost(en, ti) <= maxPlaceCost {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOfCharge reports a place named after the deed a statement e accuses
+// someone of (see accusedOf).
+func (d *doc) placeOfCharge(e *evt, en *ent) bool {
+	if e.Kind != model.KindStatement {
+		return false
+	}
+	for _, ti := range d.sentTrigs[e.sentence] {
+		if t := &d.triggers[ti]; t.i < en.t0 && d.accusedOf(t) {
 			return true
 		}
 	}

@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what someone is accused of is not of the day of the accusation; the accusation is the day's statement, naming the forces accused",
+			published: "2022-04-04",
+			text: "Officials accused Syrian forces on Sunday of shelling a hospital in the town of Idlib. " +
+				"A man was charged on Monday with the murder of a teenager.",
+			want: []wantEvent{
+				{kind: model.KindStatement, start: "2022-04-03", title: "accuse syrian forces"},
+				{kind: model.KindLegal, start: "2022-04-04", title: "man charged"},
+			},
+		},
+		{
 			name:      "a takeover completed is titled by who completed it, with its sum whole",
 			published: "2022-10-28",
 			text:      "The carmaker completed its $2.5 billion takeover of a battery maker on Thursday.",

@@ -175,6 +175,12 @@ func (d *doc) attachTimes() {
 				// dates the saying, not what was to happen.
 				continue
 			}
+			if d.accusedOf(tr) {
+				// "accused Russian forces on Sunday of killing civilians":
+				// Sunday is the accusation's; the killing came before.
+				tr.timeRejected, before = true, true
+				continue
+			}
 			if d.designatedDay(x) {
 				// "declared Thursday a day of national mourning": the day
 				// is what was declared, not when.
@@ -620,3 +626,31 @@ func (d *doc) futureTimeAfter(tr *trig) bool {
 // scheduledHearings are the court's days that are set ahead ("face trial
 // in March", "a hearing next week").
 var scheduledHearings = map[string]bool{"trial": true, "retrial": true, "hearing": true, "hearings": true, "sentencing": true, "arraignment": true}
+
+// accusedOf reports an event word that is what someone is accused, charged
+// or suspected of ("accused Russian forces of killing civilians", "charged
+// with murder", "blamed for the attack"): a deed told as the charge,
+// before the day the charge was made.
+func (d *doc) accusedOf(tr *trig) bool {
+	if tr.form != formNoun && tr.form != formGerund || tr.i < 2 {
+		return false
+	}
+	s := d.sents[tr.sentence]
+	prep := d.toks[tr.i-1].low
+	if prep != "of" && prep != "with" && prep != "for" {
+		return false
+	}
+	for k := tr.i - 2; k >= s.t0 && k >= tr.i-9; k-- {
+		if lemma, ok := lexicon.VerbLemma(d.toks[k].low); ok && accusingVerbs[lemma] {
+			return true
+		}
+		if w := d.toks[k].low; subordinators[w] || w == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// accusingVerbs name a deed as a charge ("accused of", "charged with",
+// "blamed for", "suspected of", "convicted of").
+var accusingVerbs = map[string]bool{"accuse": true, "charge": true, "blame": true, "suspect": true, "convict": true, "indict": true}

@@ -53,6 +53,10 @@ func (d *doc) objectPhrase(k int, s sent, place string) string {
 			// "the Kabul Serena Hotel": the name goes on past the place
 			// that opens it.
 			name := d.text[d.toks[e.t0].s:d.toks[max(e.t1, d.capitalRun(e.t0, s))-1].e]
+			if e.kind == entGov && e.t1 < s.t1 && (forceNouns[d.toks[e.t1].low] || policeNouns[d.toks[e.t1].low]) {
+				// "accused Russian forces": the forces, not the state.
+				name += " " + d.toks[e.t1].text
+			}
 			at := e.t0
 			for at-1 > k && d.toks[at-1].cap && isTitleToken(d.toks[at-1].low) {
 				at-- // "the body of Archbishop Joseph Miot"
