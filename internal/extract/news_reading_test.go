@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "truckers and farmers who block roads protest; the subject is the noun whose side 'loyal to', 'linked to' tells, not the side",
+			published: "2022-10-31",
+			text: "Truckers loyal to President Anna Berg blocked highways in several states on Monday. " +
+				"Militants linked to al Qaeda attacked an army post on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindProtest, start: "2022-10-31", title: "truckers block highways"},
+				{kind: model.KindAttack, start: "2022-10-30", title: "militants attack army post"},
+			},
+		},
+		{
 			name:      "what someone is accused of is not of the day of the accusation; the accusation is the day's statement, naming the forces accused",
 			published: "2022-04-04",
 			text: "Officials accused Syrian forces on Sunday of shelling a hospital in the town of Idlib. " +

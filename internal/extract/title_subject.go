@@ -307,6 +307,12 @@ func (d *doc) describingParticiple(k int) bool {
 			return true
 		}
 	}
+	if k > 0 && allegianceWords[w] && (next == "to" || next == "with") {
+		// "truckers loyal to the president", "militias allied with the
+		// government": whose side the noun before is on.
+		prev := d.toks[k-1]
+		return prev.word && nounForm(prev.low) && d.tokSent[k-1] == d.tokSent[k]
+	}
 	if k == 0 || !lexicon.IsAdjective(w) || next != "with" && next != "as" {
 		return false
 	}
@@ -451,7 +457,7 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 	for j := k - 1; j > s.t0 && j >= k-8 && d.toks[j].word; j-- {
 		// "gunmen armed with automatic rifles and grenades attacked":
 		// what the participle says describes the noun before it.
-		if d.describingParticiple(j) && d.toks[j+1].low != "by" && !d.clauseBetween(j, k) {
+		if d.describingParticiple(j) && d.toks[j+1].low != "by" && (!d.clauseBetween(j, k) || allegianceWords[d.toks[j].low]) {
 			k = j - 1
 			break
 		}
@@ -671,3 +677,8 @@ func (d *doc) nounAfterPreposition(j int) bool {
 	p := d.prevWord(j)
 	return determiners[p] || prepositions[p]
 }
+
+// allegianceWords, before "to" or "with", tell whose side the noun before
+// them is on ("truckers loyal to the president", "groups linked to al
+// Qaeda", "militias allied with the army").
+var allegianceWords = map[string]bool{"loyal": true, "opposed": true, "linked": true, "allied": true, "close": true, "affiliated": true, "sympathetic": true, "faithful": true, "hostile": true}
