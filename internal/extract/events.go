@@ -601,13 +601,21 @@ func (d *doc) groupKind(tis []int, x *texpr) (model.Kind, bool) {
 	return pick(func(t trig) bool { return true })
 }
 
-// agentBetween reports "by" between tokens a and b of one clause: the
-// agent of a passive ("killed in one city by the typhoon").
+// agentBetween reports "by" between tokens a and b of one clause, the
+// agent of a passive ("killed in one city by the typhoon"), or "in" or
+// "during" right before the noun at b, what the dead died in ("killed in
+// traffic accidents").
 func (d *doc) agentBetween(a, b int) bool {
 	for k := a + 1; k < b; k++ {
 		switch d.toks[k].low {
 		case "by":
 			return true
+		case "in", "during":
+			// "were killed in traffic accidents", "died in the floods":
+			// what they were killed in, right before its noun.
+			if b-k <= 3 {
+				return true
+			}
 		case ",", ";", "and", "but":
 			return false
 		}

@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what the dead were killed in tells the kind: traffic accidents, floods, an ambush",
+			published: "2017-09-11",
+			text: "At least three people were killed in traffic accidents on Sunday. " +
+				"Two people died in the floods on Monday. " +
+				"Five soldiers were killed in an ambush on Friday.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2017-09-10"},
+				{kind: model.KindDisaster, start: "2017-09-11"},
+				{kind: model.KindAttack, start: "2017-09-08"},
+			},
+		},
+		{
 			name:      "truckers and farmers who block roads protest; the subject is the noun whose side 'loyal to', 'linked to' tells, not the side",
 			published: "2022-10-31",
 			text: "Truckers loyal to President Anna Berg blocked highways in several states on Monday. " +
