@@ -50,6 +50,11 @@ func (d *doc) fillPlaceActors(e *evt) {
 			if p, ok := d.capitalUndergoes(en, e); ok {
 				cands = append(cands, cand{p, 1, false, false})
 			}
+			if p, ok := d.govPlace(en); ok && d.measureAtHome(en, e) {
+				// "Italy extended its lockdown", "Japan declared a state
+				// of emergency": a government's measure at home.
+				cands = append(cands, cand{p, 1, true, true})
+			}
 			continue
 		}
 		if en.kind != entPlace || !en.hasPlace {
@@ -64,6 +69,8 @@ func (d *doc) fillPlaceActors(e *evt) {
 			}
 			agent = agent || d.agentPlace(en, ti) || d.ownerPlace(en, ti) || d.deployedTo(en, ti) || d.visitedPlace(en, ti)
 		}
+		// "Italy extended its lockdown": a country's measure at home.
+		agent = agent || en.country && d.measureAtHome(en, e)
 		place := en.place
 		if d.distanceReference(en) {
 			// "a city about 100 miles north of Islamabad": the point the
@@ -749,6 +756,37 @@ func (d *doc) placeOfCharge(e *evt, en *ent) bool {
 	}
 	for _, ti := range d.sentTrigs[e.sentence] {
 		if t := &d.triggers[ti]; t.i < en.t0 && d.accusedOf(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// measureAtHome reports a government en that is the subject of e's
+// political decision about itself, which holds at home ("Italy extended
+// its lockdown", "Japan declared a state of emergency", "France imposed a
+// curfew"): a verb right after the name, and an event noun of the decision
+// after the verb.
+func (d *doc) measureAtHome(en *ent, e *evt) bool {
+	if e.Kind != model.KindPolitical || prepositions[d.prevWord(en.t0)] || en.t1 < len(d.toks) && d.toks[en.t1].low == "'s" {
+		return false
+	}
+	for _, ti := range e.trigs {
+		t := d.triggers[ti]
+		if t.form == formNoun && t.i > en.t1 && t.i <= en.t1+6 && d.verbBetween(en.t1, t.i) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbBetween reports a finite verb from token a up to b, in one clause.
+func (d *doc) verbBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := d.toks[k].low; !d.toks[k].word || subordinators[w] {
+			return false
+		}
+		if d.finiteVerbAt(k) {
 			return true
 		}
 	}

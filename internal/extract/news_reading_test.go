@@ -15,6 +15,19 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a government's measure at home ('Italy extended its lockdown', 'Japan declared a state of emergency') is in that country; sanctions on another are not placed by the one imposing them",
+			published: "2020-03-12",
+			dateline:  "GENEVA",
+			text: "GENEVA (Reuters) - Portugal extended its lockdown to the whole country on Tuesday. " +
+				"Chile declared a state of emergency on Monday. " +
+				"Canada imposed sanctions on Belarus on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindPolitical, start: "2020-03-10", place: "PT"},
+				{kind: model.KindPolitical, start: "2020-03-09", place: "CL"},
+				{kind: model.KindEconomic, start: "2020-03-07", place: ""},
+			},
+		},
+		{
 			name:      "what the dead were killed in tells the kind: traffic accidents, floods, an ambush",
 			published: "2017-09-11",
 			text: "At least three people were killed in traffic accidents on Sunday. " +
