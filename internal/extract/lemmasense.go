@@ -44,7 +44,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
 	"fight": fightSense, "shell": shellSense, "praise": praiseSense, "pass": legislationSense, "adopt": legislationSense,
-	"defeat": defeatSense, "award": awardSense,
+	"defeat": defeatSense, "award": awardSense, "rally": rallySense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -111,6 +111,22 @@ func awardSense(d *doc, t *trigger, i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// rallySense: stocks, a currency or prices that rally move a market ("U.S.
+// stocks rallied after the announcement"); supporters who rally protest.
+func rallySense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+		w := d.toks[k].low
+		if marketNouns[w] || d.toks[k].cap && marketNouns[strings.ToLower(d.toks[k].text)] {
+			t.kind = model.KindEconomic
+			return true
+		}
+		if !d.toks[k].word || d.finiteVerbAt(k) {
+			break
+		}
+	}
+	return true
 }
 
 // landslideSense: "won a landslide", "a landslide victory" are an

@@ -15,6 +15,17 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "stocks that rally move a market, supporters who rally protest; 'could be appropriate' is no seizure",
+			published: "2022-07-28",
+			text: "Stocks rallied on Wednesday after the central bank's decision. " +
+				"The governor said another large increase could be appropriate at the next meeting in September. " +
+				"Thousands of supporters rallied in the capital on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindEconomic, start: "2022-07-27", title: "stocks rally"},
+				{kind: model.KindProtest, start: "2022-07-24"},
+			},
+		},
+		{
 			name:      "a government's measure at home ('Italy extended its lockdown', 'Japan declared a state of emergency') is in that country; sanctions on another are not placed by the one imposing them",
 			published: "2020-03-12",
 			dateline:  "GENEVA",

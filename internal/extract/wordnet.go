@@ -88,6 +88,11 @@ func wordnetTrigger(w, prev string) (trigger, bool) {
 			if determiners[prev] && (t.form == formPres || t.form == formBase) && personNoun(w) {
 				return trigger{}, false // "the rebels": people, not their deed
 			}
+			if t.form == formBase && prev == "be" && lexicon.IsAdjective(w) {
+				// "could be appropriate": after "be" a verb is a
+				// participle, so a bare form there is the adjective.
+				return trigger{}, false
+			}
 			if t.form == formGerund && determiners[prev] {
 				t.form = formNoun
 			}
