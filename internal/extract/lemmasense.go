@@ -44,7 +44,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
 	"fight": fightSense, "shell": shellSense, "praise": praiseSense, "pass": legislationSense, "adopt": legislationSense,
-	"defeat": defeatSense, "award": awardSense, "rally": rallySense,
+	"defeat": defeatSense, "award": awardSense, "rally": rallySense, "launch": launchSense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 
@@ -123,6 +123,23 @@ func rallySense(d *doc, t *trigger, i int, s sent) bool {
 			return true
 		}
 		if !d.toks[k].word || d.finiteVerbAt(k) {
+			break
+		}
+	}
+	return true
+}
+
+// launchSense: missiles or rockets launched at a place are an attack
+// ("Iran launched ballistic missiles at two bases"); what else is launched
+// takes the kind of the event noun it is about ("launched an offensive").
+func launchSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		w := d.toks[k].low
+		if munitionNouns[w] {
+			t.kind, t.aspectual, t.weak = model.KindMilitary, false, false
+			return true
+		}
+		if !d.toks[k].word || phraseStops[w] {
 			break
 		}
 	}

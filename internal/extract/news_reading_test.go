@@ -15,6 +15,17 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a crash 'shortly after takeoff, killing everyone on board' is one accident; missiles launched at bases hours before are an attack of that day",
+			published: "2020-01-09",
+			dateline:  "KABUL",
+			text: "KABUL (AP) — A cargo jet carrying 40 people crashed shortly after takeoff from Kabul's airport on Wednesday, killing everyone on board. " +
+				"The crash came hours after militants launched rockets at two military bases in Kandahar.",
+			want: []wantEvent{
+				{kind: model.KindAccident, start: "2020-01-08", place: "AF", title: "cargo jet crashes"},
+				{kind: model.KindMilitary, start: "2020-01-08", place: "AF", title: "militants launch rockets"},
+			},
+		},
+		{
 			name:      "stocks that rally move a market, supporters who rally protest; 'could be appropriate' is no seizure",
 			published: "2022-07-28",
 			text: "Stocks rallied on Wednesday after the central bank's decision. " +

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
 )
@@ -62,7 +63,7 @@ func (d *doc) relationSplit(tis []int) (head, tail []int, same bool) {
 			t := d.triggers[ti]
 			// "crashed shortly after takeoff, killing all 157": a
 			// participle set off by a comma tells the main clause's toll.
-			if t.i < cut || t.form == formGerund && t.i > 0 && d.toks[t.i-1].low == "," {
+			if t.i < cut || (t.form == formGerund || strings.HasSuffix(d.toks[t.i].low, "ing")) && t.i > 0 && d.toks[t.i-1].low == "," {
 				head = append(head, ti)
 			} else {
 				tail = append(tail, ti)
