@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "an arrest warrant issued is a court's act, no arrest",
+			published: "2023-08-21",
+			text: "A court issued arrest warrants for three generals on Monday. " +
+				"Police arrested two men on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindLegal, start: "2023-08-21", title: "court issues arrest warrants"},
+				{kind: model.KindArrest, start: "2023-08-20", title: "police arrest two men"},
+			},
+		},
+		{
 			name:      "a crash 'shortly after takeoff, killing everyone on board' is one accident; missiles launched at bases hours before are an attack of that day",
 			published: "2020-01-09",
 			dateline:  "KABUL",
