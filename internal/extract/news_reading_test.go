@@ -15,6 +15,20 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "what hits tells the kind: live fire or a rubber bullet shoots, a lorry is an accident, floods a disaster; sniper fire is no blaze",
+			published: "2019-10-02",
+			text: "A police officer shot a student in the chest on Tuesday, the first time a protester has been hit by live fire. " +
+				"A photographer was hit by a rubber bullet on Sunday. " +
+				"A cyclist was hit by a lorry on Monday. " +
+				"Villages were hit by floods on Saturday.",
+			want: []wantEvent{
+				{kind: model.KindAttack, start: "2019-10-01", title: "police officer shoots student"},
+				{kind: model.KindAttack, start: "2019-09-29"},
+				{kind: model.KindAccident, start: "2019-09-30"},
+				{kind: model.KindDisaster, start: "2019-09-28"},
+			},
+		},
+		{
 			name:      "an arrest warrant issued is a court's act, no arrest",
 			published: "2023-08-21",
 			text: "A court issued arrest warrants for three generals on Monday. " +

@@ -65,6 +65,9 @@ func (d *doc) byAgentKind(i int, s sent) (model.Kind, bool) {
 	for k := i + 2; k < s.t1 && k <= i+5; k++ {
 		w := d.toks[k].low
 		switch {
+		case w == "fire" && gunfireModifiers[d.toks[k-1].low], munitionNouns[w]:
+			// "hit by live fire", "hit by a rubber bullet": shot.
+			return model.KindAttack, true
 		case isDisasterNoun(w):
 			return model.KindDisaster, true
 		case craftNouns[w] || vehicleNouns[w]:

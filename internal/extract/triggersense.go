@@ -167,8 +167,17 @@ func evacuationSense(d *doc, t *trigger, i int, s sent) bool {
 // fireSense: "came under fire from critics" is criticism, no event;
 // "came under fire from soldiers" is gunfire.
 func fireSense(d *doc, t *trigger, i int, s sent) bool {
+	if i > s.t0 && gunfireModifiers[d.toks[i-1].low] {
+		// "hit by live fire", "came under heavy fire", "sniper fire":
+		// shooting, no blaze.
+		t.kind = model.KindAttack
+		return true
+	}
 	return !(i > s.t0 && d.toks[i-1].low == "under" && d.nextLow(i, s) == "from" && !d.armedAfter(i+2, s))
 }
+
+// gunfireModifiers before "fire" make it shooting.
+var gunfireModifiers = map[string]bool{"live": true, "sniper": true, "machine-gun": true, "machinegun": true, "artillery": true, "mortar": true, "rocket": true, "tank": true, "gun": true}
 
 // hitSense: "carmakers have been hard hit by the downturn", "sales were
 // hit hard" are a blow in a figure, no strike; a storm that hit a coast
