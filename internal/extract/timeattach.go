@@ -593,64 +593,6 @@ func (d *doc) publicationDay(x *texpr) bool {
 	return !d.dct.IsZero() && x.Precision == model.PrecisionDay && !x.Future && model.Day(x.Start).Equal(d.dct)
 }
 
-// designatedDay reports a day that a verb names as something ("declared
-// Thursday a day of national mourning", "named Monday a public holiday"):
-// the verb's object, right after it and before an article.
-func (d *doc) designatedDay(x *texpr) bool {
-	if x.t0 == 0 || x.t1 >= len(d.toks) || d.tokSent[x.t1] != x.sentence {
-		return false
-	}
-	switch d.toks[x.t1].low {
-	case "a", "an", "as":
-	default:
-		return false
-	}
-	lemma, ok := lexicon.VerbLemma(d.toks[x.t0-1].low)
-	return ok && designateVerbs[lemma]
-}
-
-// designateVerbs name a day as something.
-var designateVerbs = map[string]bool{"declare": true, "name": true, "designate": true, "proclaim": true, "make": true}
-
-// futureTimeAfter reports a time to come after trigger tr in its sentence
-// ("will resign as party leader on June 7").
-func (d *doc) futureTimeAfter(tr *trig) bool {
-	for i := range d.times {
-		if y := &d.times[i]; y.sentence == tr.sentence && y.t0 > tr.i && y.usable && y.Future {
-			return true
-		}
-	}
-	return false
-}
-
 // scheduledHearings are the court's days that are set ahead ("face trial
 // in March", "a hearing next week").
 var scheduledHearings = map[string]bool{"trial": true, "retrial": true, "hearing": true, "hearings": true, "sentencing": true, "arraignment": true}
-
-// accusedOf reports an event word that is what someone is accused, charged
-// or suspected of ("accused Russian forces of killing civilians", "charged
-// with murder", "blamed for the attack"): a deed told as the charge,
-// before the day the charge was made.
-func (d *doc) accusedOf(tr *trig) bool {
-	if tr.form != formNoun && tr.form != formGerund || tr.i < 2 {
-		return false
-	}
-	s := d.sents[tr.sentence]
-	prep := d.toks[tr.i-1].low
-	if prep != "of" && prep != "with" && prep != "for" {
-		return false
-	}
-	for k := tr.i - 2; k >= s.t0 && k >= tr.i-9; k-- {
-		if lemma, ok := lexicon.VerbLemma(d.toks[k].low); ok && accusingVerbs[lemma] {
-			return true
-		}
-		if w := d.toks[k].low; subordinators[w] || w == ";" {
-			return false
-		}
-	}
-	return false
-}
-
-// accusingVerbs name a deed as a charge ("accused of", "charged with",
-// "blamed for", "suspected of", "convicted of").
-var accusingVerbs = map[string]bool{"accuse": true, "charge": true, "blame": true, "suspect": true, "convict": true, "indict": true}

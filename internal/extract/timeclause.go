@@ -3,11 +3,14 @@ package extract
 // How a clause dates an event word that its own words leave undated: a
 // time that opens the sentence, an after-, when- or as-clause, a verb
 // joined by "and" to a dated one, the one time a sentence has
-// (attachTimes, in timeattach.go, asks these in turn).
+// (attachTimes, in timeattach.go, asks these in turn); and the times a
+// word may not take: a relation's "weeks after", the day of an accusation
+// for the deed it charges, a day that is what "declared" names.
 
 import (
 	"strings"
 
+	"github.com/briefingatlas/atlas/internal/lexicon"
 	"github.com/briefingatlas/atlas/internal/model"
 )
 
@@ -306,3 +309,61 @@ func (d *doc) continuesTime(si int, anchors []int) int {
 	}
 	return -1
 }
+
+// designatedDay reports a day that a verb names as something ("declared
+// Thursday a day of national mourning", "named Monday a public holiday"):
+// the verb's object, right after it and before an article.
+func (d *doc) designatedDay(x *texpr) bool {
+	if x.t0 == 0 || x.t1 >= len(d.toks) || d.tokSent[x.t1] != x.sentence {
+		return false
+	}
+	switch d.toks[x.t1].low {
+	case "a", "an", "as":
+	default:
+		return false
+	}
+	lemma, ok := lexicon.VerbLemma(d.toks[x.t0-1].low)
+	return ok && designateVerbs[lemma]
+}
+
+// accusedOf reports an event word that is what someone is accused, charged
+// or suspected of ("accused Russian forces of killing civilians", "charged
+// with murder", "blamed for the attack"): a deed told as the charge,
+// before the day the charge was made.
+func (d *doc) accusedOf(tr *trig) bool {
+	if tr.form != formNoun && tr.form != formGerund || tr.i < 2 {
+		return false
+	}
+	s := d.sents[tr.sentence]
+	prep := d.toks[tr.i-1].low
+	if prep != "of" && prep != "with" && prep != "for" {
+		return false
+	}
+	for k := tr.i - 2; k >= s.t0 && k >= tr.i-9; k-- {
+		if lemma, ok := lexicon.VerbLemma(d.toks[k].low); ok && accusingVerbs[lemma] {
+			return true
+		}
+		if w := d.toks[k].low; subordinators[w] || w == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// futureTimeAfter reports a time to come after trigger tr in its sentence
+// ("will resign as party leader on June 7").
+func (d *doc) futureTimeAfter(tr *trig) bool {
+	for i := range d.times {
+		if y := &d.times[i]; y.sentence == tr.sentence && y.t0 > tr.i && y.usable && y.Future {
+			return true
+		}
+	}
+	return false
+}
+
+// designateVerbs name a day as something.
+var designateVerbs = map[string]bool{"declare": true, "name": true, "designate": true, "proclaim": true, "make": true}
+
+// accusingVerbs name a deed as a charge ("accused of", "charged with",
+// "blamed for", "suspected of", "convicted of").
+var accusingVerbs = map[string]bool{"accuse": true, "charge": true, "blame": true, "suspect": true, "convict": true, "indict": true}
