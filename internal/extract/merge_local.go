@@ -361,6 +361,13 @@ func (d *doc) finish() ([]model.Event, []told) {
 				e.Title = makeTitle(&e.Event)
 			}
 		}
+		if bareTitle(&e.Event) || !strings.Contains(e.Title, " ") {
+			// "The rebels declared a three-day ceasefire": the clause
+			// says more than a one-word template ("Ceasefire").
+			if t := d.clauseTitle(e); t != "" && !endsOnVerb(t) {
+				e.Title = t
+			}
+		}
 		e.PlaceGuessed = e.Place != nil && e.placeHow != "sentence" && e.placeHow != "learned"
 		out = append(out, e.Event)
 		how = append(how, told{sequel: e.sequel, side: e.side})

@@ -15,6 +15,18 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "two named parties agree together, to a noun phrase without its article and with its span ('agree to four-day truce'); a declared ceasefire is titled by who declared it; 'police in Paris and Lyon' are the police",
+			published: "2023-11-22",
+			text: "Armenia and Azerbaijan agreed on Wednesday to a four-day truce. " +
+				"The rebels declared a ceasefire on Tuesday. " +
+				"Police in Paris and Lyon arrested 40 people on Monday.",
+			want: []wantEvent{
+				{kind: model.KindAgreement, start: "2023-11-22", title: "armenia and azerbaijan agree to four-day truce"},
+				{kind: model.KindCeasefire, start: "2023-11-21", title: "rebels declare ceasefire"},
+				{kind: model.KindArrest, start: "2023-11-20", place: "FR", title: "police in paris and lyon arrest 40 people"},
+			},
+		},
+		{
 			name:      "what hits tells the kind: live fire or a rubber bullet shoots, a lorry is an accident, floods a disaster; sniper fire is no blaze",
 			published: "2019-10-02",
 			text: "A police officer shot a student in the chest on Tuesday, the first time a protester has been hit by live fire. " +

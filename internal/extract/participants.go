@@ -59,6 +59,8 @@ var lightVerbs = map[string]bool{
 	"carry": true, "carries": true, "waged": true, "wage": true, "unleashed": true, "unleash": true,
 	// "three officers face trial", "the bill faces a vote": who awaits it.
 	"face": true, "faces": true, "faced": true,
+	// "the rebels declared a three-day ceasefire", "imposed a curfew".
+	"declared": true, "declare": true, "declares": true, "imposed": true, "impose": true, "imposes": true,
 	// "Musk completed his takeover of Twitter", "finalised the merger".
 	"completed": true, "complete": true, "completes": true, "finalized": true, "finalised": true,
 	"finalizes": true, "finalises": true,

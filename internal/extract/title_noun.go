@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/briefingatlas/atlas/internal/lexicon"
+	"github.com/briefingatlas/atlas/internal/timex"
 )
 
 // namedTarget is the phrase after an event noun that names what or who it
@@ -89,6 +90,10 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 		if titleDeterminers[d.toks[k].low] {
 			continue
 		}
+		if n := len(words); n > 0 && d.toks[k].low == "-" || n > 0 && k > 0 && d.toks[k-1].low == "-" && d.spanModifier(k) {
+			words[n-1] += d.toks[k].text // "three-day"
+			continue
+		}
 		if n := len(words); n > 0 && isCurrency(words[n-1]) && d.toks[k].num {
 			words[n-1] += d.toks[k].text // "$44"
 			continue
@@ -115,8 +120,9 @@ func (d *doc) lightVerbOf(i int, s sent) int {
 		if w.low == "under" && k > s.t0 && comeForms[d.toks[k-1].low] {
 			return k - 1
 		}
-		if isCurrency(w.text) || w.num {
-			// "completed his $44 billion takeover": a sum is one word.
+		if isCurrency(w.text) || w.num || d.spanModifier(k) {
+			// "completed his $44 billion takeover", "declared a
+			// three-day ceasefire": a sum or a span is one word.
 			reach--
 			continue
 		}
@@ -217,9 +223,36 @@ func (d *doc) urgedDeed(k int, s sent) string {
 	if k+1 >= s.t1 || !d.toks[k+1].word || d.toks[k+1].cap {
 		return ""
 	}
-	end := k + 2
-	for end < s.t1 && end < k+5 && d.toks[end].word && !phraseStops[d.toks[end].low] && !clauseLinks[d.toks[end].low] && !subordinators[d.toks[end].low] && d.tokTime[end] < 0 {
+	from := k + 1
+	if titleDeterminers[d.toks[from].low] && from+1 < s.t1 {
+		// "agreed to a ceasefire": a noun phrase, told without its
+		// article in a headline.
+		from++
+	}
+	end := from + 1
+	for end < s.t1 && end < from+4 && d.toks[end].word && !phraseStops[d.toks[end].low] && !clauseLinks[d.toks[end].low] && !subordinators[d.toks[end].low] && (d.tokTime[end] < 0 || d.spanModifier(end)) {
 		end++
 	}
-	return " " + d.text[d.toks[k].s:d.toks[end-1].e]
+	if d.spanModifier(from) {
+		// "agreed to a four-day truce": the span describes the noun.
+		for end < s.t1 && end < from+4 && d.spanModifier(end-1) && d.toks[end].word {
+			end++
+		}
+	}
+	return " to " + d.text[d.toks[from].s:d.toks[end-1].e]
+}
+
+// spanModifier reports a token of a hyphenated duration before a noun
+// ("a four-day truce", "a 30-day ceasefire"): a modifier, not a time.
+func (d *doc) spanModifier(k int) bool {
+	xi := d.tokTime[k]
+	if xi < 0 {
+		return false
+	}
+	x := &d.times[xi]
+	if x.Type != timex.TypeDuration || !strings.Contains(x.Text, "-") || x.t1 >= len(d.toks) {
+		return false
+	}
+	n := d.toks[x.t1]
+	return n.word && !n.cap && nounForm(n.low)
 }

@@ -504,6 +504,19 @@ func (d *doc) subjectPhrase(i int, s sent) (string, bool) {
 			d.toks[at-2].word && !titleDeterminers[d.toks[at-2].low] && d.tokEnt[at-2] < 0 {
 			start = at - 2
 		}
+		if start == e.t0 && start-2 >= s.t0 && d.toks[start-1].low == "and" {
+			// "Israel and Hamas agreed", "Armenia and Azerbaijan
+			// signed": two named parties are the subject.
+			if o := d.tokEnt[start-2]; o >= 0 && d.ents[o].t1 == start-1 && d.ents[o].kind != entNone {
+				if p := d.ents[o].t0; !prepositions[d.prevWord(p)] {
+					start = p
+				} else if p-2 >= s.t0 && (d.prevWord(p) == "in" || d.prevWord(p) == "from") && d.toks[p-2].word && d.tokEnt[p-2] < 0 && !titleDeterminers[d.toks[p-2].low] {
+					// "police in Paris and Lyon arrested": the noun the
+					// towns place.
+					return d.text[d.toks[p-2].s:d.toks[e.t1-1].e], passive
+				}
+			}
+		}
 		return d.text[d.toks[start].s:d.toks[e.t1-1].e], passive
 	}
 	end := k
