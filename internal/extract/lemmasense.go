@@ -43,7 +43,7 @@ var lemmaSense = map[string]func(d *doc, t *trigger, i int, s sent) bool{
 	"come down": craftSense, "came down": craftSense, "comes down": craftSense,
 	"search": searchSense, "engulf": engulfSense, "drop": dropSense,
 	"fight": fightSense, "shell": shellSense, "praise": praiseSense, "pass": legislationSense, "adopt": legislationSense,
-	"defeat": defeatSense, "award": awardSense, "rally": rallySense, "launch": launchSense,
+	"defeat": defeatSense, "award": awardSense, "rally": rallySense, "launch": launchSense, "unveil": unveilSense,
 	"rise": tollSense, "climb": climbSense, "jump": tollSense, "soar": tollSense, "surge": tollSense,
 }
 

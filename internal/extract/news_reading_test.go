@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a plan or a budget unveiled is a proposal made public; a phone unveiled is a company's news",
+			published: "2016-09-10",
+			text: "The government unveiled a budget on Monday. " +
+				"The carmaker unveiled a new electric model on Tuesday.",
+			want: []wantEvent{
+				{kind: model.KindProposal, start: "2016-09-05", title: "government unveils budget"},
+				{kind: model.KindEconomic, start: "2016-09-06"},
+			},
+		},
+		{
 			name:      "two named parties agree together, to a noun phrase without its article and with its span ('agree to four-day truce'); a declared ceasefire is titled by who declared it; 'police in Paris and Lyon' are the police",
 			published: "2023-11-22",
 			text: "Armenia and Azerbaijan agreed on Wednesday to a four-day truce. " +

@@ -118,3 +118,20 @@ func landslideSense(d *doc, t *trigger, i int, s sent) bool {
 	}
 	return true
 }
+
+// unveilSense: a plan, a proposal or a strategy unveiled is a proposal
+// made public ("Kerry and Lavrov unveiled the plan"); a product unveiled
+// stays a company's news.
+func unveilSense(d *doc, t *trigger, i int, s sent) bool {
+	for k := i + 1; k < s.t1 && k <= i+5; k++ {
+		w := d.toks[k].low
+		if planNouns[w] {
+			t.kind, t.weak = model.KindProposal, false
+			return true
+		}
+		if !d.toks[k].word || phraseStops[w] && w != "the" && w != "a" && w != "an" && w != "its" && w != "their" {
+			break
+		}
+	}
+	return true
+}

@@ -88,6 +88,7 @@ var (
 	ownWarNouns         = senseSet("ownWarNouns")
 	ruinsNouns          = senseSet("ruinsNouns")
 	combatantNouns      = senseSet("combatantNouns")
+	planNouns           = senseSet("planNouns")
 	officeNouns         = senseSet("officeNouns")
 	endVerbs            = senseSet("endVerbs")
 	quantityNouns       = senseSet("quantityNouns")
