@@ -15,6 +15,16 @@ import (
 func TestNewsReading(t *testing.T) {
 	checkNewsCases(t, []newsCase{
 		{
+			name:      "a verb's bare form between another verb and a noun modifies the noun ('to tighten gun laws'), so the cabinet's agreement is no shooting",
+			published: "2019-03-18",
+			text: "The cabinet agreed on Monday to tighten gun laws. " +
+				"Gunmen attacked a police post on Sunday.",
+			want: []wantEvent{
+				{kind: model.KindAgreement, start: "2019-03-18", title: "cabinet agrees to tighten gun laws"},
+				{kind: model.KindAttack, start: "2019-03-17"},
+			},
+		},
+		{
 			name:      "a plan or a budget unveiled is a proposal made public; a phone unveiled is a company's news",
 			published: "2016-09-10",
 			text: "The government unveiled a budget on Monday. " +

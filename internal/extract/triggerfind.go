@@ -445,6 +445,12 @@ func (d *doc) wordTrigger(i int, s sent) (trigger, bool) {
 				}
 			}
 		}
+		if vt.form == formBase && i > s.t0 && i+1 < s.t1 && d.compoundModifier(i) {
+			// "to tighten gun laws", "to curb bomb threats": a verb's
+			// bare form between another verb and a noun is the noun's
+			// modifier.
+			return trigger{}, false
+		}
 		if !isNoun && vt.form == formBase && d.served(i, s) {
 			// "while serving a seven-year sentence": a term being served
 			// is a state, not an event.
@@ -634,4 +640,18 @@ func (d *doc) fromRuins(i int, s sent) bool {
 		}
 	}
 	return false
+}
+
+// compoundModifier reports a word at i between a verb that is no
+// auxiliary and a common noun ("tighten gun laws"): a noun modifying the
+// noun after it, not a verb of its own.
+func (d *doc) compoundModifier(i int) bool {
+	prev, next := d.toks[i-1], d.toks[i+1]
+	if !prev.word || prev.cap || !next.word || next.cap || auxiliaries[prev.low] || modals[prev.low] || prev.low == "to" {
+		return false
+	}
+	if !lexicon.IsVerb(prev.low) || lexicon.IsNoun(prev.low) || !lexicon.IsNoun(d.toks[i].low) {
+		return false
+	}
+	return nounForm(next.low) && !lexicon.IsVerb(next.low) && !determiners[next.low] && !pronouns[next.low]
 }
