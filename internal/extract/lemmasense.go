@@ -153,15 +153,9 @@ func shellSense(d *doc, t *trigger, i int, s sent) bool {
 // passed in the upper house", "adopted a resolution"), firmly; "passed
 // away", "passed the ball", "adopted a child" are no event.
 func legislationSense(d *doc, t *trigger, i int, s sent) bool {
-	for k := i + 1; k < s.t1 && k <= i+5; k++ {
-		w := d.toks[k].low
-		if legislationNouns[w] {
-			t.weak = false
-			return true
-		}
-		if !d.toks[k].word || phraseStops[w] && w != "the" && w != "a" && w != "an" || d.finiteVerbAt(k) && !d.toks[k].cap {
-			break
-		}
+	if d.objectHolds(i, 5, s, legislationNouns) {
+		t.weak = false
+		return true
 	}
 	// The passive: its subject before "was", "were", "been".
 	k := i - 1

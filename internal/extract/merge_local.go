@@ -546,7 +546,7 @@ func sameDayRetold(events []model.Event, how []told) []model.Event {
 			if how[i].sequel {
 				break
 			}
-			if sides[j] != sideNone && how[i].side != sideNone && sides[j] != how[i].side {
+			if sidesDiffer(sides[j], how[i].side) {
 				continue
 			}
 			if e.Dated() && k.Start.Equal(e.Start) && eventEnd(k).Equal(eventEnd(e)) && SameEvent(k, e) {

@@ -76,5 +76,10 @@ func (d *doc) agentSide(k int, s sent) string {
 // street confrontation, the crowd and the forces facing it (see
 // actingSide and mergeLocal, which fills side).
 func (d *doc) sidesApart(a, b *evt) bool {
-	return a.side != sideNone && b.side != sideNone && a.side != b.side
+	return sidesDiffer(a.side, b.side)
+}
+
+// sidesDiffer reports two sides both known and not the same.
+func sidesDiffer(a, b string) bool {
+	return a != sideNone && b != sideNone && a != b
 }

@@ -88,15 +88,8 @@ func rallySense(d *doc, t *trigger, i int, s sent) bool {
 // ("Iran launched ballistic missiles at two bases"); what else is launched
 // takes the kind of the event noun it is about ("launched an offensive").
 func launchSense(d *doc, t *trigger, i int, s sent) bool {
-	for k := i + 1; k < s.t1 && k <= i+4; k++ {
-		w := d.toks[k].low
-		if munitionNouns[w] {
-			t.kind, t.aspectual, t.weak = model.KindMilitary, false, false
-			return true
-		}
-		if !d.toks[k].word || phraseStops[w] {
-			break
-		}
+	if d.objectHolds(i, 4, s, munitionNouns) {
+		t.kind, t.aspectual, t.weak = model.KindMilitary, false, false
 	}
 	return true
 }
@@ -123,15 +116,8 @@ func landslideSense(d *doc, t *trigger, i int, s sent) bool {
 // made public ("Kerry and Lavrov unveiled the plan"); a product unveiled
 // stays a company's news.
 func unveilSense(d *doc, t *trigger, i int, s sent) bool {
-	for k := i + 1; k < s.t1 && k <= i+5; k++ {
-		w := d.toks[k].low
-		if planNouns[w] {
-			t.kind, t.weak = model.KindProposal, false
-			return true
-		}
-		if !d.toks[k].word || phraseStops[w] && w != "the" && w != "a" && w != "an" && w != "its" && w != "their" {
-			break
-		}
+	if d.objectHolds(i, 5, s, planNouns) {
+		t.kind, t.weak = model.KindProposal, false
 	}
 	return true
 }

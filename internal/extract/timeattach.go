@@ -91,6 +91,7 @@ func (d *doc) attachTimes() {
 		best, bestCost := -1, math.MaxInt
 		before := false // told in an "after" clause of a time before it
 		mainVerb := tr.form == formPast || tr.form == formPres
+		charged := d.accusedOf(tr)
 		for _, xi := range byS[tr.sentence] {
 			x := &d.times[xi]
 			if x.quoted != tr.quoted {
@@ -175,7 +176,7 @@ func (d *doc) attachTimes() {
 				// dates the saying, not what was to happen.
 				continue
 			}
-			if d.accusedOf(tr) {
+			if charged {
 				// "accused Russian forces on Sunday of killing civilians":
 				// Sunday is the accusation's; the killing came before.
 				tr.timeRejected, before = true, true

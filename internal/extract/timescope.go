@@ -169,13 +169,16 @@ func (d *doc) markSayers() {
 func (d *doc) datelineTime(y *texpr) bool {
 	s := d.sents[y.sentence]
 	for j := y.t1; j < s.t1 && j <= y.t1+6; j++ {
-		switch d.toks[j].low {
-		case "-", "–", "—", "--":
+		if dashes[d.toks[j].low] {
 			return d.datelineDash(j, s)
 		}
 	}
 	return false
 }
+
+// dashes are the marks that end a dateline ("MOSCOW (Reuters) -",
+// "KIEV, Ukraine –", "TOWN (AP) —").
+var dashes = map[string]bool{"-": true, "–": true, "—": true, "--": true}
 
 // sinceBeforeNoun is the token of "since" before the noun at token i,
 // past its determiner and up to two modifiers ("since the election",

@@ -66,14 +66,7 @@ func (d *doc) clauseBetween(j, k int) bool {
 // ("BERLIN (Reuters) - Floods in western Germany have killed"), which is
 // capitalised as a sentence's first word is.
 func (d *doc) opensAfterDateline(j int, s sent) bool {
-	if j-1 <= s.t0 {
-		return false
-	}
-	switch d.toks[j-1].low {
-	case "-", "–", "—", "--":
-		return d.datelineDash(j-1, s)
-	}
-	return false
+	return j-1 > s.t0 && dashes[d.toks[j-1].low] && d.datelineDash(j-1, s)
 }
 
 // prepositionAside is the comma that opens a prepositional aside closed by

@@ -90,12 +90,8 @@ func (d *doc) lightVerbTitle(t trig, s sent) string {
 		if titleDeterminers[d.toks[k].low] {
 			continue
 		}
-		if n := len(words); n > 0 && d.toks[k].low == "-" || n > 0 && k > 0 && d.toks[k-1].low == "-" && d.spanModifier(k) {
-			words[n-1] += d.toks[k].text // "three-day"
-			continue
-		}
-		if n := len(words); n > 0 && isCurrency(words[n-1]) && d.toks[k].num {
-			words[n-1] += d.toks[k].text // "$44"
+		if n := len(words); n > 2 && d.toks[k].s == d.toks[k-1].e && !titleDeterminers[d.toks[k-1].low] {
+			words[n-1] += d.toks[k].text // "$44", "three-day": written as one word
 			continue
 		}
 		words = append(words, d.toks[k].text)

@@ -188,6 +188,23 @@ func (d *doc) wordAhead(k, n int, s sent, set map[string]bool) bool {
 	return false
 }
 
+// objectHolds reports a word of set among the n words after the verb at i
+// that stand in its object: before a punctuation mark, a phrase stop ("in",
+// "to", "that") or another finite verb ("launched ballistic missiles",
+// "unveiled the plan", "passed a bill").
+func (d *doc) objectHolds(i, n int, s sent, set map[string]bool) bool {
+	for k := i + 1; k < s.t1 && k <= i+n; k++ {
+		w := d.toks[k].low
+		if set[w] {
+			return true
+		}
+		if !d.toks[k].word || phraseStops[w] || d.finiteVerbAt(k) && !d.toks[k].cap {
+			return false
+		}
+	}
+	return false
+}
+
 // tollBefore reports a count of the dead or hurt as what moved ("the
 // death toll rose to 290"): the toll of another event, not an economic
 // one.
